@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# build-wasm.sh — installs what the build needs, builds the WebAssembly viewer into dist/, serves it, runs tests.
+#
+#   ./build-wasm.sh                 install missing dependencies, build dist/ (incremental)
+#   ./build-wasm.sh serve [--port N] build, then serve dist/ on http://127.0.0.1:N/ (default 8080)
+#   ./build-wasm.sh test            install test dependencies too, then: native unit tests (ctest),
+#                                   the wasm build, end-to-end tests in headless Chromium
+#
+# Environment: IMGUI_DIR=/path/to/imgui-1.86 uses your own Dear ImGui sources instead of Debian's source
+# package; JOBS=N sets build parallelism (default: number of cores).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+DEPS="$ROOT/.deps"                 # ignored: third-party sources fetched at build time
+JOBS=${JOBS:-$(nproc 2>/dev/null || echo 2)}
+IMGUI_VERSION=1.86
+
+say() { printf '\033[1m[build-wasm]\033[0m %s\n' "$*"; }
+die() { printf '\033[1;31m[build-wasm] error:\033[0m %s\n' "$*" >&2; exit 1; }
+
+# Runs a command as root: directly when we are root, through sudo otherwise, or explains what to do.
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"
+  elif command -v sudo >/dev/null 2>&1; then sudo "$@"
+  else die "need root to run: $* (install sudo, or run this script as root, or install the packages yourself)"
+  fi
+}
+
+APT_UPDATED=0
+apt_install() {   # apt_install pkg... : installs only the packages that are missing
+  local missing=()
+  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  command -v apt-get >/dev/null 2>&1 || die "apt-get not found; install these yourself: ${missing[*]}"
+  say "installing: ${missing[*]}"
+  if [ $APT_UPDATED -eq 0 ]; then as_root apt-get update -qq; APT_UPDATED=1; fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# Dear ImGui sources from Debian's source package, unpacked into .deps/ (never committed).
+fetch_imgui() {
+  if [ -n "${IMGUI_DIR:-}" ]; then
+    [ -f "$IMGUI_DIR/imgui.cpp" ] || die "IMGUI_DIR=$IMGUI_DIR has no imgui.cpp"
+    return 0
+  fi
+  IMGUI_DIR="$DEPS/imgui-$IMGUI_VERSION"
+  [ -f "$IMGUI_DIR/imgui.cpp" ] && return 0
+  apt_install dpkg-dev xz-utils
+  local tmp; tmp=$(mktemp -d)
+  # A deb-src twin of the machine's apt sources, used only for this call (deb822 or one-line form).
+  if [ -f /etc/apt/sources.list.d/debian.sources ]; then
+    sed 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources > "$tmp/src.sources"
+    local opt=(-o Dir::Etc::sourcelist="$tmp/src.sources" -o Dir::Etc::sourceparts=-)
+  else
+    cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null | sed -n 's/^deb /deb-src /p' > "$tmp/src.list"
+    local opt=(-o Dir::Etc::sourcelist="$tmp/src.list" -o Dir::Etc::sourceparts=-)
+  fi
+  say "fetching Dear ImGui sources (Debian source package imgui)"
+  as_root apt-get update -qq "${opt[@]}" -o APT::Get::List-Cleanup=0
+  (cd "$tmp" && apt-get source --download-only -qq "${opt[@]}" imgui >/dev/null) \
+    || die "could not download Debian's imgui source package; set IMGUI_DIR to an imgui-$IMGUI_VERSION folder"
+  mkdir -p "$DEPS"
+  local orig; orig=$(ls "$tmp"/imgui_*.orig.tar.* | head -n 1)
+  tar xf "$orig" -C "$DEPS"
+  local got; got=$(ls -d "$DEPS"/imgui-* | head -n 1)
+  [ "$got" = "$IMGUI_DIR" ] || mv "$got" "$IMGUI_DIR"
+  rm -rf "$tmp"
+  [ -f "$IMGUI_DIR/imgui.cpp" ] || die "imgui sources not found after unpacking $orig"
+}
+
+build_deps() {
+  apt_install emscripten nlohmann-json3-dev fonts-nanum fonttools cmake make python3
+  fetch_imgui
+}
+
+test_deps() {
+  build_deps
+  apt_install g++ libgtest-dev chromium
+  command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || apt_install nodejs npm
+  (cd "$ROOT/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+}
+
+build_wasm() {
+  export NODE_PATH=${NODE_PATH:-/usr/share/nodejs}   # Emscripten's acorn when node is not Debian's own
+  if [ ! -f "$ROOT/build-wasm/CMakeCache.txt" ]; then
+    emcmake cmake -S "$ROOT" -B "$ROOT/build-wasm" -DCMAKE_BUILD_TYPE=Release \
+      -DIMGUI_DIR="$IMGUI_DIR" -DBUKCHON_DIST_DIR="$ROOT/dist" >/dev/null
+  fi
+  cmake --build "$ROOT/build-wasm" -j "$JOBS"
+  say "built $ROOT/dist ($(du -sh "$ROOT/dist" | cut -f1))"
+}
+
+build_native() {
+  cmake -S "$ROOT" -B "$ROOT/build-native" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  cmake --build "$ROOT/build-native" -j "$JOBS"
+}
+
+serve() {
+  local port=8080
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --port) port=${2:?--port needs a number}; shift 2 ;;
+      --port=*) port=${1#--port=}; shift ;;
+      *) die "unknown serve option: $1" ;;
+    esac
+  done
+  say "serving $ROOT/dist at http://127.0.0.1:$port/  (Ctrl+C stops)"
+  exec python3 "$ROOT/tests/e2e/serve.py" "$ROOT/dist" "$port"
+}
+
+run_tests() {
+  test_deps
+  say "native build + unit tests"
+  build_native
+  (cd "$ROOT/build-native" && ctest --output-on-failure -j "$JOBS")
+  say "wasm build"
+  build_wasm
+  say "end-to-end tests in headless Chromium"
+  (cd "$ROOT/tests/e2e" && DIST_DIR="$ROOT/dist" node --test --test-concurrency=1 ./*.test.mjs)
+}
+
+cmd=${1:-build}; [ $# -gt 0 ] && shift
+case "$cmd" in
+  build) build_deps; build_wasm ;;
+  serve) build_deps; build_wasm; serve "$@" ;;
+  test)  run_tests ;;
+  -h|--help|help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' ;;
+  *) die "unknown command '$cmd' (build | serve [--port N] | test)" ;;
+esac

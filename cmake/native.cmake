@@ -1,0 +1,19 @@
+# native.cmake — native targets: unit tests (GoogleTest via ctest) and the data tools (simulator).
+enable_testing()
+find_package(GTest REQUIRED)
+
+file(GLOB UNIT_TEST_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/unit/*.cpp)
+add_executable(unit_tests ${UNIT_TEST_SOURCES})
+target_link_libraries(unit_tests PRIVATE bukchon_core GTest::gtest GTest::gtest_main)
+target_compile_definitions(unit_tests PRIVATE BUKCHON_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
+include(GoogleTest)
+gtest_discover_tests(unit_tests)
+
+file(GLOB SIM_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/sim/*.cpp)
+add_library(bukchon_sim STATIC ${SIM_SOURCES})
+target_include_directories(bukchon_sim PUBLIC ${CMAKE_SOURCE_DIR}/src/sim)
+target_link_libraries(bukchon_sim PUBLIC bukchon_core)
+target_link_libraries(unit_tests PRIVATE bukchon_sim)
+
+add_executable(bukchon-simulate ${CMAKE_SOURCE_DIR}/src/tools/simulate_main.cpp)
+target_link_libraries(bukchon-simulate PRIVATE bukchon_sim)

@@ -1,0 +1,224 @@
+// dataset.cpp — recording loader: validates format, version, series and events, and builds the columnar Dataset.
+#include "dataset.hpp"
+
+#include "json_reader.hpp"
+#include "time_util.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <unordered_map>
+
+namespace bk {
+
+int Dataset::findSensor(std::string_view id) const {
+    for (size_t i = 0; i < sensors.size(); ++i)
+        if (sensors[i].id == id) return static_cast<int>(i);
+    return -1;
+}
+
+namespace {
+
+constexpr const char* kFormatName = "bukchon-recording";
+constexpr int kFormatVersion = 1;
+
+std::optional<int64_t> readTime(JsonReader& r, const Json& v, const JsonPath& path) {
+    if (!r.ok()) return std::nullopt;
+    if (!v.is_string()) {
+        r.fail(path, "expected an ISO 8601 time such as \"2026-05-04T09:00:00+09:00\", got " + describeJsonType(v));
+        return std::nullopt;
+    }
+    auto t = parseIsoTimeMs(v.get<std::string>());
+    if (!t) r.fail(path, "expected an ISO 8601 time with offset such as \"2026-05-04T09:00:00+09:00\", got \"" +
+                             v.get<std::string>() + "\"");
+    return t;
+}
+
+std::optional<int> readOffset(JsonReader& r, const Json& root, const JsonPath& rootPath) {
+    auto text = r.string(root, rootPath, "utc_offset", false);
+    if (!text) return std::nullopt;
+    // Reuse the timestamp parser: "+09:00" is the tail of a full time.
+    auto t = parseIsoTimeMs("1970-01-01T00:00:00" + *text);
+    if (!t) {
+        r.fail(rootPath["utc_offset"], "expected an offset such as \"+09:00\", got \"" + *text + "\"");
+        return std::nullopt;
+    }
+    return static_cast<int>(-*t / 60000);
+}
+
+class RecordingBuilder {
+public:
+    RecordingBuilder(JsonReader& r, Dataset& d) : r_(r), d_(d) {
+        for (size_t i = 0; i < d_.sensors.size(); ++i) index_[d_.sensors[i].id] = static_cast<uint32_t>(i);
+    }
+
+    std::optional<uint32_t> sensorRef(const Json& obj, const JsonPath& path) {
+        auto id = r_.string(obj, path, "sensor", true);
+        if (!id) return std::nullopt;
+        auto it = index_.find(*id);
+        if (it == index_.end()) {
+            r_.fail(path["sensor"], "unknown sensor id \"" + *id + "\" (not in the sensors file)");
+            return std::nullopt;
+        }
+        return it->second;
+    }
+
+    void series(const Json& s, const JsonPath& sp) {
+        if (!s.is_object()) { r_.fail(sp, "expected a series object, got " + describeJsonType(s)); return; }
+        Series out;
+        auto sensor = sensorRef(s, sp);
+        auto metric = r_.string(s, sp, "metric", true);
+        const Json* values = r_.array(s, sp, "values", true);
+        if (!sensor || !metric || !values) return;
+        out.sensor = *sensor;
+        out.metric = *metric;
+        out.unit = r_.string(s, sp, "unit", false).value_or("");
+        if (auto interp = r_.string(s, sp, "interpolation", false)) {
+            if (*interp == "step") out.interpolation = Interpolation::step;
+            else if (*interp != "linear") {
+                r_.fail(sp["interpolation"], "expected \"linear\" or \"step\", got \"" + *interp + "\"");
+                return;
+            }
+        }
+        if (values->empty()) { r_.fail(sp["values"], "expected at least one value"); return; }
+        if (d_.values.size() + values->size() > std::numeric_limits<uint32_t>::max()) {
+            r_.fail(sp["values"], "too many readings in one recording (more than 4 billion)");
+            return;
+        }
+        out.offset = static_cast<uint32_t>(d_.values.size());
+        out.count = static_cast<uint32_t>(values->size());
+
+        const Json* times = r_.member(s, sp, "times", false);
+        if (times) {
+            out.regular = false;
+            out.timeOffset = static_cast<uint32_t>(d_.timesMs.size());
+            out.interpolation = s.contains("interpolation") ? out.interpolation : Interpolation::step;
+            if (!times->is_array()) { r_.fail(sp["times"], "expected an array of times, got " + describeJsonType(*times)); return; }
+            if (times->size() != values->size()) {
+                r_.fail(sp["times"], "expected as many times as values (" + std::to_string(values->size()) + "), got " +
+                                         std::to_string(times->size()));
+                return;
+            }
+            int64_t prev = std::numeric_limits<int64_t>::min();
+            for (size_t i = 0; i < times->size(); ++i) {
+                auto t = readTime(r_, (*times)[i], sp["times"][i]);
+                if (!t) return;
+                if (*t <= prev) { r_.fail(sp["times"][i], "time goes backwards or repeats; times must increase"); return; }
+                prev = *t;
+                d_.timesMs.push_back(*t);
+            }
+        } else {
+            const Json* start = r_.member(s, sp, "start", true);
+            auto stepS = r_.number(s, sp, "step_s", true);
+            if (!start || !stepS) return;
+            auto t0 = readTime(r_, *start, sp["start"]);
+            if (!t0) return;
+            if (*stepS <= 0 || *stepS > 86400 * 366) { r_.fail(sp["step_s"], "expected a step in seconds greater than 0"); return; }
+            out.startMs = *t0;
+            out.stepMs = static_cast<int64_t>(std::llround(*stepS * 1000));
+        }
+        JsonPath vp = sp["values"];
+        for (size_t i = 0; i < values->size(); ++i) {
+            const Json& v = (*values)[i];
+            if (v.is_null()) { d_.values.push_back(std::numeric_limits<float>::quiet_NaN()); continue; }
+            auto num = r_.finiteNumber(v, vp[i], "a number or null");
+            if (!num) return;
+            if (std::fabs(*num) > 3.0e38) { r_.fail(vp[i], "number too large for a reading"); return; }
+            d_.values.push_back(static_cast<float>(*num));
+        }
+        d_.series.push_back(std::move(out));
+    }
+
+    void event(const Json& e, const JsonPath& ep) {
+        if (!e.is_object()) { r_.fail(ep, "expected an event object, got " + describeJsonType(e)); return; }
+        const Json* time = r_.member(e, ep, "time", true);
+        auto sensor = sensorRef(e, ep);
+        auto kind = r_.string(e, ep, "kind", true);
+        if (!time || !sensor || !kind) return;
+        auto t = readTime(r_, *time, ep["time"]);
+        if (!t) return;
+        Event ev;
+        ev.timeMs = *t;
+        ev.sensor = *sensor;
+        ev.kind = *kind;
+        ev.value = r_.number(e, ep, "value", false).value_or(0);
+        ev.note = r_.string(e, ep, "note", false).value_or("");
+        if (r_.ok()) d_.events.push_back(std::move(ev));
+    }
+
+private:
+    JsonReader& r_;
+    Dataset& d_;
+    std::unordered_map<std::string, uint32_t> index_;
+};
+
+void choosePrimarySeries(Dataset& d) {
+    d.primarySeries.assign(d.sensors.size(), -1);
+    for (size_t i = 0; i < d.series.size(); ++i) {
+        const Series& s = d.series[i];
+        const char* primary = sensorTypeInfo(d.sensors[s.sensor].type).primaryMetric;
+        int32_t& slot = d.primarySeries[s.sensor];
+        // The type's primary metric wins; otherwise a sensor's first series drives its glyph.
+        if (slot < 0 || (s.metric == primary && d.series[slot].metric != primary)) slot = static_cast<int32_t>(i);
+    }
+}
+
+}  // namespace
+
+Result<Dataset> loadRecording(std::string_view text, const std::string& fileName, std::vector<Sensor> sensors) {
+    JsonReader r(text, fileName);
+    Json root;
+    if (!r.parse(root)) return r.error();
+    JsonPath rp;
+    if (!root.is_object()) return LoadError{fileName, 1, 1, "", "expected a recording object, got " + describeJsonType(root)};
+    auto format = r.string(root, rp, "format", true);
+    if (format && *format != kFormatName)
+        r.fail(rp["format"], std::string("expected \"") + kFormatName + "\", got \"" + *format + "\"");
+    auto version = r.number(root, rp, "version", true);
+    if (version && *version != kFormatVersion)
+        r.fail(rp["version"], "this viewer reads version " + std::to_string(kFormatVersion) + ", got " +
+                                  root["version"].dump());
+    if (!r.ok()) return r.error();
+
+    Dataset d;
+    d.sensors = std::move(sensors);
+    d.title = r.string(root, rp, "title", false).value_or("");
+    d.source = r.string(root, rp, "source", false).value_or("");
+    if (const Json* sim = r.member(root, rp, "simulated", false)) {
+        if (!sim->is_boolean()) r.fail(rp["simulated"], "expected true or false, got " + describeJsonType(*sim));
+        else d.simulated = sim->get<bool>();
+    }
+    if (auto off = readOffset(r, root, rp)) d.utcOffsetMinutes = *off;
+
+    RecordingBuilder builder(r, d);
+    const Json* series = r.array(root, rp, "series", true);
+    if (series)
+        for (size_t i = 0; i < series->size() && r.ok(); ++i) builder.series((*series)[i], rp["series"][i]);
+    if (const Json* events = r.array(root, rp, "events", false))
+        for (size_t i = 0; i < events->size() && r.ok(); ++i) builder.event((*events)[i], rp["events"][i]);
+    if (!r.ok()) return r.error();
+    if (d.series.empty() && d.events.empty()) return LoadError{fileName, 0, 0, "series", "the recording has no readings"};
+
+    std::stable_sort(d.events.begin(), d.events.end(), [](const Event& a, const Event& b) { return a.timeMs < b.timeMs; });
+    int64_t lo = std::numeric_limits<int64_t>::max(), hi = std::numeric_limits<int64_t>::min();
+    for (const Series& s : d.series) {
+        lo = std::min(lo, s.firstMs(d.timesMs));
+        hi = std::max(hi, s.lastMs(d.timesMs));
+    }
+    for (const Event& e : d.events) {
+        lo = std::min(lo, e.timeMs);
+        hi = std::max(hi, e.timeMs);
+    }
+    // Declared bounds win (a recording may cover whole days beyond its last reading).
+    if (const Json* start = r.member(root, rp, "start", false)) if (auto t = readTime(r, *start, rp["start"])) lo = *t;
+    if (const Json* end = r.member(root, rp, "end", false)) if (auto t = readTime(r, *end, rp["end"])) hi = *t;
+    if (!r.ok()) return r.error();
+    if (hi <= lo) return LoadError{fileName, locateJsonPath(text, rp["end"]).line, 0, "end",
+                                   "the recording must end after it starts"};
+    d.startMs = lo;
+    d.endMs = hi;
+    choosePrimarySeries(d);
+    return d;
+}
+
+}  // namespace bk

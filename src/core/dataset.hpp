@@ -1,0 +1,69 @@
+// dataset.hpp — a loaded recording joined to its sensors: columnar series and events, immutable after load.
+//
+// Layout: every reading's value lives in one float array (`values`), series by series. A regular series
+// (start + fixed step) stores no times at all; an irregular one stores its times in `timesMs` at the same
+// positions. This keeps memory near 4 bytes per regular reading and lets sampling index directly.
+#pragma once
+
+#include "load_error.hpp"
+#include "sensors.hpp"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bk {
+
+enum class Interpolation { linear, step };
+
+struct Series {
+    uint32_t sensor = 0;          // index into Dataset::sensors
+    std::string metric;           // "fill", "noise", …
+    std::string unit;
+    Interpolation interpolation = Interpolation::linear;
+    bool regular = true;
+    int64_t startMs = 0;          // regular: time of values[offset]
+    int64_t stepMs = 0;           // regular: spacing
+    uint32_t offset = 0;          // first value in Dataset::values
+    uint32_t timeOffset = 0;      // irregular: first time in Dataset::timesMs
+    uint32_t count = 0;
+
+    int64_t timeAt(const std::vector<int64_t>& times, uint32_t i) const {
+        return regular ? startMs + stepMs * int64_t(i) : times[timeOffset + i];
+    }
+    int64_t firstMs(const std::vector<int64_t>& times) const { return timeAt(times, 0); }
+    int64_t lastMs(const std::vector<int64_t>& times) const { return timeAt(times, count - 1); }
+};
+
+struct Event {
+    int64_t timeMs = 0;
+    uint32_t sensor = 0;
+    std::string kind;             // "collection", "overflow", "alarm", …
+    double value = 0;
+    std::string note;
+};
+
+struct Dataset {
+    std::string title;
+    std::string source;           // where the data comes from, shown to the user
+    bool simulated = false;       // shown as a badge: a simulation must never pass for measurements
+    int utcOffsetMinutes = 540;   // for display (recording's "utc_offset", default KST)
+    int64_t startMs = 0, endMs = 0;
+
+    std::vector<Sensor> sensors;
+    std::vector<Series> series;
+    std::vector<float> values;    // NaN = no reading (a gap)
+    std::vector<int64_t> timesMs; // times of irregular series only (Series::timeOffset)
+    std::vector<Event> events;    // sorted by time
+    std::vector<int32_t> primarySeries;  // per sensor: the series that drives its glyph, or -1
+
+    size_t readingCount() const { return values.size(); }
+    int findSensor(std::string_view id) const;
+};
+
+// Parses a recording (format "bukchon-recording", version 1) and joins it to `sensors` by id. Every series and
+// event must name a known sensor; irregular times must increase; values are numbers or null (a gap).
+Result<Dataset> loadRecording(std::string_view text, const std::string& fileName, std::vector<Sensor> sensors);
+
+}  // namespace bk

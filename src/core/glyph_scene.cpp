@@ -1,0 +1,115 @@
+// glyph_scene.cpp — colour scales and thresholds per sensor type, glyph building and picking.
+#include "glyph_scene.hpp"
+
+#include "map_mesh.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace bk {
+
+namespace {
+
+// Obangsaek-inspired accents, tuned for contrast on the paper basemap and for colour-vision deficiency
+// (the gauges also encode value by length, never by colour alone).
+constexpr uint32_t kGood = rgba(47, 128, 110);     // blue-green
+constexpr uint32_t kFair = rgba(214, 160, 41);     // yellow
+constexpr uint32_t kPoor = rgba(217, 110, 48);     // orange
+constexpr uint32_t kBad = rgba(192, 57, 43);       // red
+constexpr uint32_t kInk = rgba(46, 52, 64);        // black-ink
+constexpr uint32_t kNoDataColor = rgba(150, 146, 138);
+
+uint32_t byThresholds(float v, float t1, float t2, float t3) {
+    if (v <= t1) return kGood;
+    if (v <= t2) return kFair;
+    if (v <= t3) return kPoor;
+    return kBad;
+}
+
+float baseRadius(SensorType type) {
+    switch (type) {
+        case SensorType::parking: return 13;
+        case SensorType::footfall: return 10;
+        case SensorType::fire: return 10;
+        default: return 11;
+    }
+}
+
+}  // namespace
+
+float normalisedValue(const Sensor& s, float v) {
+    if (std::isnan(v)) return 0;
+    const SensorTypeInfo& info = sensorTypeInfo(s.type);
+    double lo = info.scaleMin, hi = info.scaleMax;
+    if (s.scaleMax > s.scaleMin) { lo = s.scaleMin; hi = s.scaleMax; }
+    else if (s.type == SensorType::parking && s.capacity > 0) { lo = 0; hi = s.capacity; }
+    return static_cast<float>(std::clamp((v - lo) / (hi - lo), 0.0, 1.0));
+}
+
+uint32_t colorForValue(const Sensor& s, float v) {
+    if (std::isnan(v)) return kNoDataColor;
+    switch (s.type) {
+        case SensorType::bin: return byThresholds(v, 50, 80, 99.5f);
+        case SensorType::parking: return byThresholds(normalisedValue(s, v), 0.6f, 0.85f, 0.97f);
+        case SensorType::noise: return byThresholds(v, 45, 55, 65);
+        case SensorType::footfall: return rgba(201, 146, 30);
+        case SensorType::air:  // Korean PM2.5 bands: good ≤15 (blue), moderate ≤35 (green), bad ≤75, very bad
+            if (v <= 15) return rgba(52, 113, 190);
+            if (v <= 35) return kGood;
+            return v <= 75 ? kPoor : kBad;
+        case SensorType::fire: return v >= 57 ? kBad : kInk;
+        default: return kInk;
+    }
+}
+
+bool isAlert(const Sensor& s, float v) {
+    if (std::isnan(v)) return false;
+    switch (s.type) {
+        case SensorType::bin: return v >= 99.5f;
+        case SensorType::noise: return v > 65;
+        case SensorType::air: return v > 75;
+        case SensorType::fire: return v >= 57;
+        default: return false;
+    }
+}
+
+void buildGlyphs(const Dataset& d, const std::vector<Vec2>& positions, const std::vector<float>& values, int selected,
+                 int hovered, std::vector<GlyphInstance>& out) {
+    out.resize(d.sensors.size());
+    for (size_t i = 0; i < d.sensors.size(); ++i) {
+        const Sensor& s = d.sensors[i];
+        float v = i < values.size() ? values[i] : NAN;
+        GlyphInstance& g = out[i];
+        g.x = float(positions[i].x);
+        g.y = float(positions[i].y);
+        g.gauge = normalisedValue(s, v);
+        g.rgba = colorForValue(s, v);
+        g.shape = static_cast<uint16_t>(s.type);
+        g.flags = 0;
+        if (std::isnan(v)) g.flags |= kNoData;
+        if (isAlert(s, v)) g.flags |= kAlert;
+        if (int(i) == selected) g.flags |= kSelected;
+        if (int(i) == hovered) g.flags |= kHovered;
+        float r = baseRadius(s.type);
+        // Loudness and crowds read as size; the other types keep a constant size and show value in the gauge.
+        if (s.type == SensorType::noise || s.type == SensorType::footfall) r *= 0.75f + 0.6f * g.gauge;
+        g.radiusPx = r;
+    }
+}
+
+int pickGlyph(const std::vector<GlyphInstance>& glyphs, const Camera& cam, double x, double y, double pxScale,
+              double slopPx) {
+    int best = -1;
+    double bestD = 1e300;
+    for (size_t i = 0; i < glyphs.size(); ++i) {
+        Vec2 s = cam.worldToScreen({glyphs[i].x, glyphs[i].y});
+        double d = std::hypot(s.x - x, s.y - y);
+        if (d <= (glyphs[i].radiusPx + slopPx) * pxScale && d < bestD) {
+            bestD = d;
+            best = static_cast<int>(i);
+        }
+    }
+    return best;
+}
+
+}  // namespace bk

@@ -1,0 +1,39 @@
+// glyph_scene.hpp — per-frame sensor glyph state (position, shape, colour, gauge) derived from sampled values.
+#pragma once
+
+#include "dataset.hpp"
+#include "geo.hpp"
+
+#include <cstdint>
+#include <vector>
+
+namespace bk {
+
+// 24 bytes per instance, uploaded once per frame as the instanced vertex stream.
+struct GlyphInstance {
+    float x, y;        // local units
+    float gauge;       // 0..1: fill level, occupancy, loudness … (the glyph's inner meter)
+    float radiusPx;    // CSS pixels
+    uint32_t rgba;     // main colour (0xAABBGGRR)
+    uint16_t shape;    // SensorType
+    uint16_t flags;    // GlyphFlag bits
+};
+
+enum GlyphFlag : uint16_t { kNoData = 1, kAlert = 2, kSelected = 4, kHovered = 8 };
+
+// Value → 0..1 on the sensor's scale (its own min/max, parking capacity, or the type's default).
+float normalisedValue(const Sensor& sensor, float value);
+// Colour of a value for its type (Korean PM2.5 bands for air, fill thresholds for bins …).
+uint32_t colorForValue(const Sensor& sensor, float value);
+// Whether a value is an alert for its type (bin ≥ 100%, fire ≥ 57 °C, PM2.5 > 75, noise over 65 dB).
+bool isAlert(const Sensor& sensor, float value);
+
+// Fills `out` for every sensor, given its position in local units and its current value.
+void buildGlyphs(const Dataset& dataset, const std::vector<Vec2>& positions, const std::vector<float>& values,
+                 int selected, int hovered, std::vector<GlyphInstance>& out);
+
+// The sensor under screen point (x,y) within `slopPx`, nearest first, or -1.
+int pickGlyph(const std::vector<GlyphInstance>& glyphs, const Camera& camera, double x, double y, double pxScale,
+              double slopPx);
+
+}  // namespace bk

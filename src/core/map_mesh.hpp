@@ -1,0 +1,63 @@
+// map_mesh.hpp — turns MapData into one GPU-ready triangle mesh (fills, casings, strokes in draw order) + labels.
+#pragma once
+
+#include "geo.hpp"
+#include "map_data.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace bk {
+
+// 28 bytes. Position is the centreline/fill point in local mercator units; a stroke vertex is pushed along
+// `offset` by max(halfWidth, minHalfPx / pixelsPerUnit) in the vertex shader, so streets keep their real
+// width when zoomed in and never thin below a legible pixel width when zoomed out.
+struct MapVertex {
+    float x, y;
+    float offsetX, offsetY;
+    float halfWidth;      // local units
+    float minHalfPx;      // CSS pixels (scaled by devicePixelRatio in the shader)
+    uint32_t rgba;        // 0xAABBGGRR (little-endian bytes r,g,b,a)
+};
+
+struct MapLabel {
+    Vec2 position;        // local units
+    std::string nameEn, nameKo;
+    MapKind kind = MapKind::other;
+    int priority = 0;     // higher wins when labels collide
+};
+
+struct MapMesh {
+    std::vector<MapVertex> vertices;
+    std::vector<uint32_t> indices;
+    std::vector<MapLabel> labels;
+    Bounds bounds;        // local units, of all geometry
+    size_t droppedPolygons = 0;  // degenerate polygons that could not be triangulated
+};
+
+constexpr uint32_t rgba(uint8_t r, uint8_t g, uint8_t b, uint8_t a = 255) {
+    return uint32_t(r) | uint32_t(g) << 8 | uint32_t(b) << 16 | uint32_t(a) << 24;
+}
+
+// The basemap palette: hanji-paper warm greys, so that the sensors carry the colour.
+struct MapPalette {
+    uint32_t background = rgba(239, 234, 224);
+    uint32_t park = rgba(214, 222, 200);
+    uint32_t palace = rgba(228, 219, 199);
+    uint32_t palaceEdge = rgba(176, 160, 132);
+    uint32_t water = rgba(196, 214, 220);
+    uint32_t hanok = rgba(216, 204, 186);
+    uint32_t hanokEdge = rgba(188, 172, 150);
+    uint32_t building = rgba(224, 218, 208);
+    uint32_t buildingEdge = rgba(200, 192, 180);
+    uint32_t roadCasing = rgba(196, 186, 170);
+    uint32_t road = rgba(252, 250, 245);
+    uint32_t path = rgba(247, 243, 235);
+    uint32_t wall = rgba(150, 132, 108);
+    uint32_t other = rgba(220, 214, 204);
+};
+
+MapMesh buildMapMesh(const MapData& map, const Projection& projection, const MapPalette& palette = {});
+
+}  // namespace bk

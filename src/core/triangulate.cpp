@@ -1,0 +1,160 @@
+// triangulate.cpp — ear clipping (O(n²), fine for basemap polygons of tens to hundreds of points) and stroking.
+#include "triangulate.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace bk {
+
+double signedArea(const std::vector<Vec2>& ring) {
+    double a = 0;
+    for (size_t i = 0, n = ring.size(); i < n; ++i) {
+        const Vec2& p = ring[i];
+        const Vec2& q = ring[(i + 1) % n];
+        a += p.x * q.y - q.x * p.y;
+    }
+    return a / 2;
+}
+
+namespace {
+
+double cross(Vec2 o, Vec2 a, Vec2 b) { return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x); }
+
+bool pointInTriangle(Vec2 p, Vec2 a, Vec2 b, Vec2 c) {
+    double d1 = cross(a, b, p), d2 = cross(b, c, p), d3 = cross(c, a, p);
+    bool hasNeg = d1 < 0 || d2 < 0 || d3 < 0, hasPos = d1 > 0 || d2 > 0 || d3 > 0;
+    return !(hasNeg && hasPos);
+}
+
+// Merges each hole into the outer polygon through a bridge from the hole's rightmost point to a visible outer
+// vertex, producing one (weakly simple) polygon as a list of indices into the concatenated rings.
+std::vector<uint32_t> bridgeHoles(const std::vector<std::vector<Vec2>>& rings, const std::vector<Vec2>& pts) {
+    std::vector<uint32_t> poly;
+    uint32_t base = 0;
+    // Outer ring counter-clockwise.
+    std::vector<uint32_t> outer(rings[0].size());
+    for (uint32_t i = 0; i < outer.size(); ++i) outer[i] = i;
+    if (signedArea(rings[0]) < 0) std::reverse(outer.begin(), outer.end());
+    poly = outer;
+    base = static_cast<uint32_t>(rings[0].size());
+
+    // Holes, rightmost first, clockwise.
+    struct Hole { std::vector<uint32_t> idx; double maxX; };
+    std::vector<Hole> holes;
+    for (size_t h = 1; h < rings.size(); ++h) {
+        Hole hole;
+        hole.maxX = -1e300;
+        for (uint32_t i = 0; i < rings[h].size(); ++i) {
+            hole.idx.push_back(base + i);
+            hole.maxX = std::max(hole.maxX, rings[h][i].x);
+        }
+        if (signedArea(rings[h]) > 0) std::reverse(hole.idx.begin(), hole.idx.end());
+        base += static_cast<uint32_t>(rings[h].size());
+        if (hole.idx.size() >= 3) holes.push_back(std::move(hole));
+    }
+    std::sort(holes.begin(), holes.end(), [](const Hole& a, const Hole& b) { return a.maxX > b.maxX; });
+
+    for (const Hole& hole : holes) {
+        size_t hi = 0;
+        for (size_t i = 1; i < hole.idx.size(); ++i)
+            if (pts[hole.idx[i]].x > pts[hole.idx[hi]].x) hi = i;
+        Vec2 hp = pts[hole.idx[hi]];
+        // Nearest polygon vertex to the right of the hole point whose bridge crosses no polygon edge.
+        size_t best = poly.size();
+        double bestD = 1e300;
+        for (size_t i = 0; i < poly.size(); ++i) {
+            Vec2 p = pts[poly[i]];
+            if (p.x < hp.x) continue;
+            double d = (p.x - hp.x) * (p.x - hp.x) + (p.y - hp.y) * (p.y - hp.y);
+            if (d >= bestD) continue;
+            bool blocked = false;
+            for (size_t j = 0; j < poly.size() && !blocked; ++j) {
+                Vec2 a = pts[poly[j]], b = pts[poly[(j + 1) % poly.size()]];
+                if (poly[j] == poly[i] || poly[(j + 1) % poly.size()] == poly[i]) continue;
+                double d1 = cross(hp, p, a), d2 = cross(hp, p, b), d3 = cross(a, b, hp), d4 = cross(a, b, p);
+                blocked = ((d1 > 0) != (d2 > 0)) && ((d3 > 0) != (d4 > 0));
+            }
+            if (!blocked) { best = i; bestD = d; }
+        }
+        if (best == poly.size()) continue;  // no visible vertex: leave this hole out rather than fail
+        std::vector<uint32_t> merged(poly.begin(), poly.begin() + best + 1);
+        for (size_t k = 0; k <= hole.idx.size(); ++k) merged.push_back(hole.idx[(hi + k) % hole.idx.size()]);
+        merged.push_back(poly[best]);
+        merged.insert(merged.end(), poly.begin() + best + 1, poly.end());
+        poly.swap(merged);
+    }
+    return poly;
+}
+
+}  // namespace
+
+bool triangulatePolygon(const std::vector<std::vector<Vec2>>& rings, std::vector<uint32_t>& out) {
+    if (rings.empty() || rings[0].size() < 3) return false;
+    std::vector<Vec2> pts;
+    for (const auto& r : rings) pts.insert(pts.end(), r.begin(), r.end());
+    std::vector<uint32_t> poly = bridgeHoles(rings, pts);
+
+    size_t guard = poly.size() * poly.size() + 16;
+    size_t i = 0;
+    while (poly.size() > 3 && guard-- > 0) {
+        size_t n = poly.size();
+        uint32_t ia = poly[(i + n - 1) % n], ib = poly[i % n], ic = poly[(i + 1) % n];
+        Vec2 a = pts[ia], b = pts[ib], c = pts[ic];
+        bool ear = cross(a, b, c) > 0;
+        for (size_t k = 0; ear && k < n; ++k) {
+            uint32_t ip = poly[k];
+            if (ip == ia || ip == ib || ip == ic) continue;
+            Vec2 p = pts[ip];
+            if ((p.x == a.x && p.y == a.y) || (p.x == b.x && p.y == b.y) || (p.x == c.x && p.y == c.y)) continue;
+            ear = !pointInTriangle(p, a, b, c);
+        }
+        if (ear) {
+            out.insert(out.end(), {ia, ib, ic});
+            poly.erase(poly.begin() + static_cast<long>(i % n));
+            i = i % poly.size();
+        } else {
+            i = (i + 1) % n;
+        }
+    }
+    if (poly.size() == 3) {
+        if (cross(pts[poly[0]], pts[poly[1]], pts[poly[2]]) != 0) out.insert(out.end(), {poly[0], poly[1], poly[2]});
+        return true;
+    }
+    return false;
+}
+
+void strokePolyline(const std::vector<Vec2>& line, bool closed, std::vector<StrokeVertex>& verts,
+                    std::vector<uint32_t>& idx, uint32_t baseIndex) {
+    // Drop consecutive duplicates: they have no direction.
+    std::vector<Vec2> p;
+    for (const Vec2& v : line)
+        if (p.empty() || std::hypot(v.x - p.back().x, v.y - p.back().y) > 1e-6) p.push_back(v);
+    if (closed && p.size() > 2 && std::hypot(p.front().x - p.back().x, p.front().y - p.back().y) <= 1e-6) p.pop_back();
+    size_t n = p.size();
+    if (n < 2) return;
+
+    auto normal = [&](size_t a, size_t b) {
+        double dx = p[b].x - p[a].x, dy = p[b].y - p[a].y, len = std::hypot(dx, dy);
+        return Vec2{-dy / len, dx / len};
+    };
+    uint32_t first = baseIndex + static_cast<uint32_t>(verts.size());
+    for (size_t i = 0; i < n; ++i) {
+        bool hasPrev = closed || i > 0, hasNext = closed || i + 1 < n;
+        Vec2 n0 = hasPrev ? normal((i + n - 1) % n, i) : normal(i, i + 1);
+        Vec2 n1 = hasNext ? normal(i, (i + 1) % n) : n0;
+        Vec2 m{n0.x + n1.x, n0.y + n1.y};
+        double ml = std::hypot(m.x, m.y);
+        Vec2 miter = ml < 1e-9 ? n1 : Vec2{m.x / ml, m.y / ml};
+        double scale = 1.0 / std::max(0.5, miter.x * n1.x + miter.y * n1.y);  // miter limit 2
+        Vec2 off{miter.x * scale, miter.y * scale};
+        verts.push_back({p[i], off});
+        verts.push_back({p[i], {-off.x, -off.y}});
+    }
+    size_t segs = closed ? n : n - 1;
+    for (size_t i = 0; i < segs; ++i) {
+        uint32_t a = first + uint32_t(2 * i), b = first + uint32_t(2 * ((i + 1) % n));
+        idx.insert(idx.end(), {a, a + 1, b, b, a + 1, b + 1});
+    }
+}
+
+}  // namespace bk

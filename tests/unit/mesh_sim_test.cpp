@@ -1,0 +1,155 @@
+// mesh_sim_test.cpp — triangulation and stroking, glyph colours, and the simulator's determinism and invariants.
+#include "glyph_scene.hpp"
+#include "sampler.hpp"
+#include "map_mesh.hpp"
+#include "simulate.hpp"
+#include "test_util.hpp"
+#include "triangulate.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+using namespace bk;
+
+namespace {
+double trianglesArea(const std::vector<Vec2>& pts, const std::vector<uint32_t>& idx) {
+    double a = 0;
+    for (size_t i = 0; i + 2 < idx.size(); i += 3) a += std::fabs(signedArea({pts[idx[i]], pts[idx[i + 1]], pts[idx[i + 2]]}));
+    return a;
+}
+}  // namespace
+
+TEST(Triangulate, ConcavePolygonCoversItsArea) {
+    std::vector<Vec2> l = {{0, 0}, {4, 0}, {4, 1}, {1, 1}, {1, 3}, {0, 3}};  // an L
+    std::vector<uint32_t> idx;
+    ASSERT_TRUE(triangulatePolygon({l}, idx));
+    EXPECT_EQ(idx.size(), 12u);
+    EXPECT_NEAR(trianglesArea(l, idx), 6.0, 1e-9);
+}
+
+TEST(Triangulate, HoleIsLeftOut) {
+    std::vector<Vec2> outer = {{0, 0}, {10, 0}, {10, 10}, {0, 10}};
+    std::vector<Vec2> hole = {{4, 4}, {6, 4}, {6, 6}, {4, 6}};
+    std::vector<uint32_t> idx;
+    ASSERT_TRUE(triangulatePolygon({outer, hole}, idx));
+    std::vector<Vec2> all = outer;
+    all.insert(all.end(), hole.begin(), hole.end());
+    EXPECT_NEAR(trianglesArea(all, idx), 96.0, 1e-9);
+}
+
+TEST(Triangulate, ClockwiseInputWorksToo) {
+    std::vector<Vec2> cw = {{0, 0}, {0, 2}, {2, 2}, {2, 0}};
+    std::vector<uint32_t> idx;
+    ASSERT_TRUE(triangulatePolygon({cw}, idx));
+    EXPECT_NEAR(trianglesArea(cw, idx), 4.0, 1e-9);
+}
+
+TEST(Stroke, StraightLineMakesAQuadPerSegment) {
+    std::vector<StrokeVertex> v;
+    std::vector<uint32_t> idx;
+    strokePolyline({{0, 0}, {10, 0}, {10, 0}, {20, 0}}, false, v, idx, 0);
+    EXPECT_EQ(v.size(), 6u);   // duplicate point dropped
+    EXPECT_EQ(idx.size(), 12u);
+    EXPECT_NEAR(v[0].offset.y, 1.0, 1e-12);
+    EXPECT_NEAR(v[1].offset.y, -1.0, 1e-12);
+}
+
+TEST(Stroke, RightAngleMiterKeepsTheWidth) {
+    std::vector<StrokeVertex> v;
+    std::vector<uint32_t> idx;
+    strokePolyline({{0, 0}, {10, 0}, {10, 10}}, false, v, idx, 0);
+    // At the corner, the miter is √2 long so both legs keep width 1.
+    EXPECT_NEAR(std::hypot(v[2].offset.x, v[2].offset.y), std::sqrt(2.0), 1e-9);
+}
+
+TEST(MapMesh, ShippedMapTriangulatesEverything) {
+    auto map = loadMap(readRepoFile("assets/bukchon/map.geojson"), "map.geojson");
+    ASSERT_TRUE(map.ok()) << map.error().describe();
+    MapMesh mesh = buildMapMesh(map.value(), Projection({37.581, 126.9855}));
+    EXPECT_EQ(mesh.droppedPolygons, 0u);
+    EXPECT_GT(mesh.indices.size(), 300u);
+    EXPECT_EQ(mesh.indices.size() % 3, 0u);
+    for (uint32_t i : mesh.indices) ASSERT_LT(i, mesh.vertices.size());
+    EXPECT_FALSE(mesh.labels.empty());
+    EXPECT_GT(mesh.bounds.size().x, 1500);  // the Bukchon extent is ≈ 1.85 km wide (≈ 2.3 km mercator)
+}
+
+TEST(Glyphs, AirUsesKoreanPm25Bands) {
+    Sensor air;
+    air.type = SensorType::air;
+    EXPECT_NE(colorForValue(air, 10), colorForValue(air, 30));
+    EXPECT_NE(colorForValue(air, 30), colorForValue(air, 60));
+    EXPECT_NE(colorForValue(air, 60), colorForValue(air, 90));
+    EXPECT_EQ(colorForValue(air, 16), colorForValue(air, 35));
+    EXPECT_TRUE(isAlert(air, 76));
+    EXPECT_FALSE(isAlert(air, 75));
+}
+
+TEST(Glyphs, ParkingScaleUsesCapacity) {
+    Sensor lot;
+    lot.type = SensorType::parking;
+    lot.capacity = 40;
+    EXPECT_FLOAT_EQ(normalisedValue(lot, 10), 0.25f);
+    EXPECT_FLOAT_EQ(normalisedValue(lot, 80), 1.0f);
+    EXPECT_FLOAT_EQ(normalisedValue(lot, NAN), 0.0f);
+}
+
+class Simulator : public ::testing::Test {
+protected:
+    void SetUp() override {
+        auto s = loadSensors(readRepoFile("assets/bukchon/sensors.geojson"), "sensors.geojson");
+        ASSERT_TRUE(s.ok()) << s.error().describe();
+        sensors = s.value();
+    }
+    std::vector<Sensor> sensors;
+};
+
+TEST_F(Simulator, SameSeedSameBytesAndTheShippedFileIsUpToDate) {
+    SimOptions opt;
+    std::string a = simulateRecording(sensors, opt, nullptr);
+    std::string b = simulateRecording(sensors, opt, nullptr);
+    EXPECT_EQ(a, b);
+    EXPECT_TRUE(a == readRepoFile("assets/bukchon/recording.json"))
+        << "assets/bukchon/recording.json is stale: regenerate it with bukchon-simulate (see docs/simulation.md)";
+    opt.seed += 1;
+    EXPECT_NE(simulateRecording(sensors, opt, nullptr), a);
+}
+
+TEST_F(Simulator, ReadingsStayPhysical) {
+    std::string json = simulateRecording(sensors, SimOptions{}, nullptr);
+    auto d = loadRecording(json, "sim.json", sensors);
+    ASSERT_TRUE(d.ok()) << d.error().describe();
+    for (const Series& s : d->series) {
+        const Sensor& sensor = d->sensors[s.sensor];
+        for (uint32_t i = 0; i < s.count; ++i) {
+            float v = d->values[s.offset + i];
+            ASSERT_FALSE(std::isnan(v));
+            if (s.metric == "fill") { ASSERT_GE(v, 0); ASSERT_LE(v, 100); }
+            if (s.metric == "occupied") { ASSERT_GE(v, 0); ASSERT_LE(v, sensor.capacity); }
+            if (s.metric == "pm25") ASSERT_GT(v, 0);
+        }
+    }
+    for (size_t i = 1; i < d->events.size(); ++i) ASSERT_LE(d->events[i - 1].timeMs, d->events[i].timeMs);
+}
+
+TEST_F(Simulator, CollectionEmptiesTheBinAndTheWeekHasItsAlarms) {
+    std::string json = simulateRecording(sensors, SimOptions{}, nullptr);
+    auto d = loadRecording(json, "sim.json", sensors);
+    ASSERT_TRUE(d.ok());
+    Sampler sampler(&d.value());
+    int collections = 0, alarms = 0, falseAlarms = 0;
+    for (const Event& e : d->events) {
+        if (e.kind == "collection") {
+            ++collections;
+            int si = d->primarySeries[e.sensor];
+            EXPECT_GE(e.value, 70);                              // fill-driven: only full-ish bins
+            EXPECT_LT(sampler.valueAt(uint32_t(si), e.timeMs), 15);  // … and emptied
+        }
+        alarms += e.kind == "fire_alarm";
+        falseAlarms += e.kind == "false_alarm";
+    }
+    EXPECT_GT(collections, 10);
+    EXPECT_EQ(alarms, 1);
+    EXPECT_EQ(falseAlarms, 1);
+}

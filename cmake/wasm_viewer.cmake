@@ -1,0 +1,70 @@
+# wasm_viewer.cmake — the browser build: Dear ImGui (from IMGUI_DIR), the viewer module, and the static site in dist/.
+set(IMGUI_DIR "" CACHE PATH "Dear ImGui 1.86 sources (./build-wasm.sh fetches Debian's into .deps/)")
+set(BUKCHON_DIST_DIR "${CMAKE_SOURCE_DIR}/dist" CACHE PATH "Where the static site is written")
+if(NOT EXISTS "${IMGUI_DIR}/imgui.cpp")
+  message(FATAL_ERROR "IMGUI_DIR='${IMGUI_DIR}' has no imgui.cpp; run ./build-wasm.sh or pass -DIMGUI_DIR=")
+endif()
+
+add_library(imgui STATIC
+  ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp ${IMGUI_DIR}/imgui_tables.cpp ${IMGUI_DIR}/imgui_widgets.cpp
+  ${IMGUI_DIR}/backends/imgui_impl_glfw.cpp ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
+target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backends)
+target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS)
+
+file(GLOB VIEWER_SOURCES CONFIGURE_DEPENDS
+  ${CMAKE_SOURCE_DIR}/src/render/*.cpp ${CMAKE_SOURCE_DIR}/src/ui/*.cpp
+  ${CMAKE_SOURCE_DIR}/src/app/*.cpp ${CMAKE_SOURCE_DIR}/src/platform/*.cpp)
+add_executable(bukchon ${VIEWER_SOURCES})
+set_target_properties(bukchon PROPERTIES SUFFIX ".js")
+target_include_directories(bukchon PRIVATE
+  ${CMAKE_SOURCE_DIR}/src/render ${CMAKE_SOURCE_DIR}/src/ui ${CMAKE_SOURCE_DIR}/src/app ${CMAKE_SOURCE_DIR}/src/platform)
+target_compile_options(bukchon PRIVATE -Wall -Wextra -Wno-unused-parameter)
+target_link_libraries(bukchon PRIVATE bukchon_core imgui)
+# Emitting .js (not .html): Emscripten 3.1.6's HTML minifier crashes, and the page is ours (web/).
+target_link_options(bukchon PRIVATE
+  -sUSE_GLFW=3 -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sFULL_ES3=1
+  -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432
+  -sMODULARIZE=1 -sEXPORT_ES6=1 -sENVIRONMENT=web -sEXPORT_NAME=createBukchonModule
+  -sEXPORTED_FUNCTIONS=_main,_malloc,_free
+  -sEXPORTED_RUNTIME_METHODS=UTF8ToString
+  -sDISABLE_EXCEPTION_CATCHING=1 -sDYNAMIC_EXECUTION=0
+  $<$<CONFIG:Release>:-O3>)
+
+# ---- the static site ------------------------------------------------------------------------------------------
+# Fonts: Nanum Gothic (OFL, Debian's fonts-nanum) subset to exactly the characters the page, UI and data use.
+set(NANUM_DIR /usr/share/fonts/truetype/nanum)
+file(GLOB FONT_TEXT_SOURCES CONFIGURE_DEPENDS
+  ${CMAKE_SOURCE_DIR}/assets/*/*.json ${CMAKE_SOURCE_DIR}/assets/*/*.geojson
+  ${CMAKE_SOURCE_DIR}/web/*.html ${CMAKE_SOURCE_DIR}/web/*.js ${CMAKE_SOURCE_DIR}/src/ui/*.cpp ${CMAKE_SOURCE_DIR}/src/core/*.cpp)
+set(FONT_TEXT ${CMAKE_BINARY_DIR}/font-text.txt)
+add_custom_command(OUTPUT ${FONT_TEXT}
+  COMMAND ${CMAKE_COMMAND} -E cat ${FONT_TEXT_SOURCES} > ${FONT_TEXT}
+  DEPENDS ${FONT_TEXT_SOURCES} VERBATIM)
+set(FONT_UNICODES "U+0020-007E,U+00A0-00FF,U+2013,U+2014,U+2018,U+2019,U+201C,U+201D,U+2026,U+2192,U+00D7")
+set(SITE_FONTS)
+foreach(face NanumGothic NanumGothicBold)
+  set(out ${BUKCHON_DIST_DIR}/assets/fonts/${face}-subset.ttf)
+  add_custom_command(OUTPUT ${out}
+    COMMAND ${CMAKE_COMMAND} -E make_directory ${BUKCHON_DIST_DIR}/assets/fonts
+    COMMAND pyftsubset ${NANUM_DIR}/${face}.ttf --text-file=${FONT_TEXT} --unicodes=${FONT_UNICODES}
+            --no-hinting --layout-features= --output-file=${out}
+    DEPENDS ${FONT_TEXT} ${NANUM_DIR}/${face}.ttf VERBATIM)
+  list(APPEND SITE_FONTS ${out})
+endforeach()
+
+# Page, data and the built module, copied when they change.
+file(GLOB_RECURSE SITE_INPUTS CONFIGURE_DEPENDS RELATIVE ${CMAKE_SOURCE_DIR}
+  ${CMAKE_SOURCE_DIR}/web/* ${CMAKE_SOURCE_DIR}/assets/bukchon/*)
+set(SITE_OUTPUTS)
+foreach(rel ${SITE_INPUTS})
+  string(REGEX REPLACE "^web/" "" dest ${rel})
+  set(out ${BUKCHON_DIST_DIR}/${dest})
+  add_custom_command(OUTPUT ${out} COMMAND ${CMAKE_COMMAND} -E copy ${CMAKE_SOURCE_DIR}/${rel} ${out}
+    DEPENDS ${CMAKE_SOURCE_DIR}/${rel} VERBATIM)
+  list(APPEND SITE_OUTPUTS ${out})
+endforeach()
+add_custom_command(OUTPUT ${BUKCHON_DIST_DIR}/bukchon.js ${BUKCHON_DIST_DIR}/bukchon.wasm
+  COMMAND ${CMAKE_COMMAND} -E copy $<TARGET_FILE_DIR:bukchon>/bukchon.js $<TARGET_FILE_DIR:bukchon>/bukchon.wasm
+          ${BUKCHON_DIST_DIR}/
+  DEPENDS bukchon VERBATIM)
+add_custom_target(site ALL DEPENDS ${SITE_OUTPUTS} ${SITE_FONTS} ${BUKCHON_DIST_DIR}/bukchon.js)

@@ -1,0 +1,197 @@
+// app.cpp — load/commit, intent handling, per-frame sampling and drawing, and the state snapshot for JS.
+#include "app.hpp"
+
+#include "time_util.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+namespace bk {
+
+bool App::initGraphics(std::string* error) {
+    if (!mapLayer_.init(error)) return false;
+    if (!glyphLayer_.init(error)) return false;
+    if (content_) meshDirty_ = true;
+    return true;
+}
+
+void App::stageFile(const std::string& kind, const std::string& fileName, std::string bytes) {
+    Staged* slot = kind == "map" ? &map_ : kind == "sensors" ? &sensors_ : kind == "recording" ? &recording_ : nullptr;
+    if (!slot) return;
+    slot->fileName = fileName;
+    slot->bytes = std::move(bytes);
+    slot->present = true;
+}
+
+bool App::commitStaged() {
+    auto fail = [&](const LoadError& e) {
+        error_ = e.describe();
+        map_ = sensors_ = recording_ = Staged{};
+        return false;
+    };
+    if (!sensors_.present || !recording_.present) {
+        return fail(LoadError{"", 0, 0, "", "a dataset needs a sensors file and a recording file"});
+    }
+    auto sensors = loadSensors(sensors_.bytes, sensors_.fileName);
+    if (!sensors) return fail(sensors.error());
+    MapData mapData;
+    if (map_.present) {
+        auto map = loadMap(map_.bytes, map_.fileName);
+        if (!map) return fail(map.error());
+        mapData = std::move(map.value());
+    }
+    auto dataset = loadRecording(recording_.bytes, recording_.fileName, std::move(sensors.value()));
+    if (!dataset) return fail(dataset.error());
+    if (dataset->sensors.empty()) return fail(LoadError{sensors_.fileName, 0, 0, "features", "no sensors in the file"});
+
+    auto next = std::make_unique<Content>();
+    next->dataset = std::move(dataset.value());
+    // The projection origin sits at the middle of the sensors, so float precision is best where the data is.
+    Bounds geo;
+    for (const Sensor& s : next->dataset.sensors) geo.add({s.position.lon, s.position.lat});
+    next->projection = Projection({geo.center().y, geo.center().x});
+    next->mesh = buildMapMesh(mapData, next->projection);
+    for (const Sensor& s : next->dataset.sensors) {
+        next->positions.push_back(next->projection.toLocal(s.position));
+        next->bounds.add(next->positions.back());
+    }
+    if (!next->mesh.bounds.empty()) {
+        next->bounds.add(next->mesh.bounds.min);
+        next->bounds.add(next->mesh.bounds.max);
+    }
+    content_ = std::move(next);
+    map_ = sensors_ = recording_ = Staged{};
+    error_.clear();
+    sampler_.reset(&content_->dataset);
+    clock_.setRange(content_->dataset.startMs, content_->dataset.endMs);
+    selected_ = hovered_ = -1;
+    meshDirty_ = true;
+    viewFitted_ = false;
+    return true;
+}
+
+// Zooming in stops at about 6 CSS px per ground metre: alley level, where a hanok is ~100 px wide.
+double App::maxPixelsPerUnit() const {
+    return content_ ? 6.0 * dpr_ / content_->projection.groundMetresPerUnit() : 1.0;
+}
+
+void App::fitView() {
+    if (!content_) return;
+    camera_.setLimits(content_->bounds, maxPixelsPerUnit());
+    camera_.fit(content_->bounds, 24 * dpr_);
+    viewFitted_ = true;
+    userMovedView_ = false;
+}
+
+void App::applyIntents() {
+    std::vector<Intent> pending;
+    pending.swap(intents_);
+    for (const Intent& i : pending) apply(i);
+}
+
+void App::apply(const Intent& i) {
+    switch (i.kind) {
+        case Intent::play: clock_.play(); break;
+        case Intent::pause: clock_.pause(); break;
+        case Intent::togglePlay: clock_.playing() ? clock_.pause() : clock_.play(); break;
+        case Intent::seek: clock_.seek(i.x); break;
+        case Intent::setSpeed: clock_.setSpeed(i.x); break;
+        case Intent::setLoop: clock_.setLoop(i.x != 0); break;
+        case Intent::select:
+            selected_ = content_ && !i.text.empty() ? content_->dataset.findSensor(i.text) : -1;
+            break;
+        case Intent::pickAt:
+            selected_ = pickGlyph(glyphs_, camera_, i.x, i.y, dpr_, 4);
+            break;
+        case Intent::hoverAt:
+            hovered_ = i.x < 0 ? -1 : pickGlyph(glyphs_, camera_, i.x, i.y, dpr_, 3);
+            hoverX_ = i.x;
+            hoverY_ = i.y;
+            break;
+        case Intent::panBy: camera_.panByPixels(i.x, i.y); userMovedView_ = true; break;
+        case Intent::zoomAt: camera_.zoomAt(i.x, i.y, i.z); userMovedView_ = true; break;
+        case Intent::resetView: fitView(); break;
+    }
+}
+
+void App::update(double realElapsedMs, int viewportW, int viewportH, float dpr) {
+    bool resized = viewportW != int(camera_.viewportWidth()) || viewportH != int(camera_.viewportHeight()) || dpr != dpr_;
+    if (resized) {
+        dpr_ = dpr;
+        camera_.setViewport(viewportW, viewportH);
+        // Until the user moves the map, a resize re-frames the whole area; after that, their view stays put.
+        if (content_ && !userMovedView_) viewFitted_ = false;
+        else if (content_) camera_.setLimits(content_->bounds, maxPixelsPerUnit());
+    }
+    applyIntents();
+    if (!content_) return;
+    if (!viewFitted_) fitView();
+    clock_.advance(realElapsedMs);
+    sampler_.sampleSensors(int64_t(std::floor(clock_.timeMs())), values_);
+    buildGlyphs(content_->dataset, content_->positions, values_, selected_, hovered_, glyphs_);
+}
+
+void App::render(double realTimeS) {
+    ++frames_;
+    if (!content_) return;
+    if (meshDirty_) {
+        mapLayer_.upload(content_->mesh);
+        meshDirty_ = false;
+    }
+    glyphLayer_.update(glyphs_);
+    ViewUniforms v;
+    v.centerX = float(camera_.center().x);
+    v.centerY = float(camera_.center().y);
+    v.pxPerUnit = float(camera_.pixelsPerUnit());
+    v.viewportW = float(camera_.viewportWidth());
+    v.viewportH = float(camera_.viewportHeight());
+    v.dpr = dpr_;
+    v.timeS = float(realTimeS);
+    v.reducedMotion = reducedMotion_;
+    mapLayer_.draw(v);
+    glyphLayer_.draw(v);
+}
+
+ViewState App::viewState() const {
+    ViewState s;
+    if (content_) {
+        s.dataset = &content_->dataset;
+        s.mesh = &content_->mesh;
+        s.sensorPositions = &content_->positions;
+    }
+    s.values = &values_;
+    s.clock = &clock_;
+    s.camera = &camera_;
+    s.hovered = hovered_;
+    s.selected = selected_;
+    s.hoverX = hoverX_;
+    s.hoverY = hoverY_;
+    s.dpr = dpr_;
+    s.error = error_;
+    return s;
+}
+
+std::string App::stateJson() {
+    applyIntents();
+    nlohmann::json j;
+    j["timeMs"] = clock_.timeMs();
+    j["time"] = content_ ? formatIsoTime(int64_t(clock_.timeMs()), content_->dataset.utcOffsetMinutes) : "";
+    j["playing"] = clock_.playing();
+    j["speed"] = clock_.speed();
+    j["loop"] = clock_.loop();
+    j["startMs"] = clock_.startMs();
+    j["endMs"] = clock_.endMs();
+    j["sensors"] = content_ ? content_->dataset.sensors.size() : 0;
+    j["readings"] = content_ ? content_->dataset.readingCount() : 0;
+    j["events"] = content_ ? content_->dataset.events.size() : 0;
+    j["simulated"] = content_ ? content_->dataset.simulated : false;
+    j["title"] = content_ ? content_->dataset.title : "";
+    j["error"] = error_.empty() ? nlohmann::json(nullptr) : nlohmann::json(error_);
+    j["selected"] = content_ && selected_ >= 0 ? nlohmann::json(content_->dataset.sensors[size_t(selected_)].id)
+                                               : nlohmann::json(nullptr);
+    j["frames"] = frames_;
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace bk

@@ -1,0 +1,79 @@
+// app.hpp — the viewer's wiring: owns data, clock, camera and layers; applies intents; produces frames and state.
+//
+// Data flow, one way: staged files → commitStaged() → Dataset (+ map mesh) → Clock time → sampled values →
+// glyph instances → GPU. UI panels and the JS bridge only read ViewState and push Intents.
+#pragma once
+
+#include "clock.hpp"
+#include "dataset.hpp"
+#include "geo.hpp"
+#include "glyph_layer.hpp"
+#include "glyph_scene.hpp"
+#include "intents.hpp"
+#include "map_layer.hpp"
+#include "map_mesh.hpp"
+#include "sampler.hpp"
+#include "view_state.hpp"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace bk {
+
+class App {
+public:
+    bool initGraphics(std::string* error);
+
+    // Files arrive one by one (kind: "map", "sensors", "recording"), then are committed together. A failed commit
+    // keeps what was shown before and sets error(); a good one replaces it and clears error().
+    void stageFile(const std::string& kind, const std::string& fileName, std::string bytes);
+    bool commitStaged();
+
+    void push(Intent intent) { intents_.push_back(std::move(intent)); }
+    void applyIntents();
+
+    // Advances the replay by real elapsed time and draws the map and glyphs into the current framebuffer.
+    void update(double realElapsedMs, int viewportW, int viewportH, float dpr);
+    void render(double realTimeS);
+
+    ViewState viewState() const;
+    std::string stateJson();        // for the JS API: applies pending intents first, so reads see writes
+    const std::string& error() const { return error_; }
+    bool hasData() const { return content_ != nullptr; }
+    uint64_t frameCount() const { return frames_; }
+    void setReducedMotion(bool on) { reducedMotion_ = on; }
+
+private:
+    struct Content {           // everything derived from one successful load; replaced whole
+        Dataset dataset;
+        MapMesh mesh;
+        Projection projection;
+        std::vector<Vec2> positions;
+        Bounds bounds;
+    };
+    struct Staged { std::string fileName, bytes; bool present = false; };
+
+    void apply(const Intent& intent);
+    void fitView();
+    double maxPixelsPerUnit() const;
+
+    std::unique_ptr<Content> content_;
+    Staged map_, sensors_, recording_;
+    Sampler sampler_;
+    Clock clock_;
+    Camera camera_;
+    std::vector<float> values_;
+    std::vector<GlyphInstance> glyphs_;
+    std::vector<Intent> intents_;
+    MapLayer mapLayer_;
+    GlyphLayer glyphLayer_;
+    std::string error_;
+    int hovered_ = -1, selected_ = -1;
+    double hoverX_ = 0, hoverY_ = 0;
+    float dpr_ = 1;
+    bool viewFitted_ = false, userMovedView_ = false, meshDirty_ = false, reducedMotion_ = false;
+    uint64_t frames_ = 0;
+};
+
+}  // namespace bk

@@ -1,0 +1,35 @@
+// intents.hpp — everything the UI, input and the JS API may ask of the viewer; applied by the app once per frame.
+#pragma once
+
+#include <string>
+
+namespace bk {
+
+struct Intent {
+    enum Kind {
+        play, pause, togglePlay, seek, setSpeed, setLoop,
+        select,        // text = sensor id ("" clears)
+        pickAt,        // select whatever is under (x, y) in device px, or clear
+        hoverAt,       // hover whatever is under (x, y); x < 0 clears
+        panBy,         // (x, y) device px
+        zoomAt,        // (x, y) device px, factor = z
+        resetView,
+    };
+    Kind kind;
+    double x = 0, y = 0, z = 0;
+    std::string text;
+
+    explicit Intent(Kind k) : kind(k) {}
+    static Intent of(Kind k) { return Intent(k); }
+    static Intent number(Kind k, double v) { Intent i(k); i.x = v; return i; }
+    static Intent at(Kind k, double px, double py, double factor = 0) {
+        Intent i(k);
+        i.x = px;
+        i.y = py;
+        i.z = factor;
+        return i;
+    }
+    static Intent named(Kind k, std::string s) { Intent i(k); i.text = std::move(s); return i; }
+};
+
+}  // namespace bk

@@ -1,0 +1,27 @@
+// view_state.hpp — the read-only picture of the viewer that UI panels draw from (state out; intents go back in).
+#pragma once
+
+#include "clock.hpp"
+#include "dataset.hpp"
+#include "geo.hpp"
+#include "map_mesh.hpp"
+
+#include <string>
+#include <vector>
+
+namespace bk {
+
+struct ViewState {
+    const Dataset* dataset = nullptr;        // null until the first successful load
+    const MapMesh* mesh = nullptr;
+    const std::vector<Vec2>* sensorPositions = nullptr;  // local units, per sensor
+    const std::vector<float>* values = nullptr;          // primary value per sensor at the current time
+    const Clock* clock = nullptr;
+    const Camera* camera = nullptr;
+    int hovered = -1, selected = -1;         // sensor indices
+    double hoverX = 0, hoverY = 0;           // device px of the pointer, for the tooltip
+    float dpr = 1;                           // device px per CSS px
+    std::string error;                       // last load error, empty when none
+};
+
+}  // namespace bk

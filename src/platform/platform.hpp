@@ -1,0 +1,33 @@
+// platform.hpp — the single viewer instance of this wasm module, shared by the main loop and the JS bridge.
+//
+// One module instance drives one canvas (Module.canvas); a page with several viewers instantiates the module
+// several times (MODULARIZE), so module-level state is per viewer.
+#pragma once
+
+#include "app.hpp"
+#include "ui.hpp"
+
+struct GLFWwindow;
+
+namespace bk {
+
+struct Platform {
+    App app;
+    FontBook fonts;
+    GLFWwindow* window = nullptr;
+    float dpr = 0;
+    double lastFrameMs = 0;
+    // Pointer state for drag-to-pan and click-to-select.
+    bool dragging = false, dragMoved = false;
+    double downX = 0, downY = 0, lastX = 0, lastY = 0;
+    // Two-finger pinch.
+    bool pinching = false;
+    double pinchDist = 0, pinchMidX = 0, pinchMidY = 0;
+};
+
+Platform& platform();
+
+// Called after a successful load so the font atlas covers every name in the data.
+void requireDatasetText(Platform& p);
+
+}  // namespace bk

@@ -1,0 +1,216 @@
+// web_main.cpp — the browser platform: GLFW window on Module.canvas, HiDPI sizing, the Emscripten main loop,
+// and input (mouse, wheel, touch pinch, keys) translated into intents.
+#include "platform.hpp"
+
+#include <GLFW/glfw3.h>
+#include <emscripten/emscripten.h>
+#include <emscripten/html5.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include "gl.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace bk {
+
+Platform& platform() {
+    static Platform p;
+    return p;
+}
+
+void requireDatasetText(Platform& p) {
+    ViewState s = p.app.viewState();
+    std::string text;
+    if (s.dataset) {
+        text += s.dataset->title + s.dataset->source;
+        for (const Sensor& sensor : s.dataset->sensors) text += sensor.nameEn + sensor.nameKo + sensor.id + sensor.unit;
+        for (const Series& series : s.dataset->series) text += series.unit;
+    }
+    if (s.mesh)
+        for (const MapLabel& l : s.mesh->labels) text += l.nameEn + l.nameKo;
+    p.fonts.requireText(text);
+}
+
+namespace {
+
+bool imguiWantsMouse() { return ImGui::GetCurrentContext() && ImGui::GetIO().WantCaptureMouse; }
+
+void onMouseButton(GLFWwindow*, int button, int action, int) {
+    Platform& p = platform();
+    if (button != GLFW_MOUSE_BUTTON_LEFT) return;
+    if (action == GLFW_PRESS && !imguiWantsMouse() && !p.pinching) {
+        p.dragging = true;
+        p.dragMoved = false;
+        p.downX = p.lastX;
+        p.downY = p.lastY;
+    } else if (action == GLFW_RELEASE && p.dragging) {
+        p.dragging = false;
+        if (!p.dragMoved) p.app.push(Intent::at(Intent::pickAt, p.lastX, p.lastY));
+    }
+}
+
+void onCursorPos(GLFWwindow*, double x, double y) {
+    Platform& p = platform();
+    // GLFW reports canvas backing-store pixels (Emscripten scales CSS px by canvas.width / rect.width): device px.
+    if (p.dragging && !p.pinching) {
+        if (std::hypot(x - p.downX, y - p.downY) > 4 * std::max(1.0f, p.dpr)) p.dragMoved = true;
+        if (p.dragMoved) p.app.push(Intent::at(Intent::panBy, x - p.lastX, y - p.lastY));
+    }
+    p.lastX = x;
+    p.lastY = y;
+    if (!p.dragging) p.app.push(imguiWantsMouse() ? Intent::at(Intent::hoverAt, -1, -1) : Intent::at(Intent::hoverAt, x, y));
+}
+
+void onCursorEnter(GLFWwindow*, int entered) {
+    if (!entered) platform().app.push(Intent::at(Intent::hoverAt, -1, -1));
+}
+
+void onKey(GLFWwindow*, int key, int, int action, int) {
+    if (action == GLFW_RELEASE || (ImGui::GetCurrentContext() && ImGui::GetIO().WantCaptureKeyboard)) return;
+    Platform& p = platform();
+    double cx = p.app.viewState().camera->viewportWidth() / 2, cy = p.app.viewState().camera->viewportHeight() / 2;
+    switch (key) {
+        case GLFW_KEY_SPACE: if (action == GLFW_PRESS) p.app.push(Intent::of(Intent::togglePlay)); break;
+        case GLFW_KEY_EQUAL: case GLFW_KEY_KP_ADD: p.app.push(Intent::at(Intent::zoomAt, cx, cy, 1.25)); break;
+        case GLFW_KEY_MINUS: case GLFW_KEY_KP_SUBTRACT: p.app.push(Intent::at(Intent::zoomAt, cx, cy, 0.8)); break;
+        case GLFW_KEY_0: p.app.push(Intent::of(Intent::resetView)); break;
+        default: break;
+    }
+}
+
+// Wheel through html5 (not GLFW): it keeps deltaMode, so lines and pages scale like pixels on every browser.
+EM_BOOL onWheel(int, const EmscriptenWheelEvent* e, void*) {
+    Platform& p = platform();
+    double dy = e->deltaY * (e->deltaMode == DOM_DELTA_LINE ? 33.0 : e->deltaMode == DOM_DELTA_PAGE ? 800.0 : 1.0);
+    if (imguiWantsMouse()) {
+        ImGui::GetIO().MouseWheel += float(-dy / 100.0);  // ImGui: +1 per notch up
+        return EM_TRUE;
+    }
+    double x = e->mouse.targetX * p.dpr, y = e->mouse.targetY * p.dpr;
+    double factor = std::pow(2.0, std::clamp(-dy, -600.0, 600.0) / 300.0);
+    p.app.push(Intent::at(Intent::zoomAt, x, y, factor));
+    return EM_TRUE;
+}
+
+EM_BOOL onTouch(int type, const EmscriptenTouchEvent* e, void*) {
+    Platform& p = platform();
+    int active[2], n = 0;
+    for (int i = 0; i < e->numTouches && n < 2; ++i)
+        if (type != EMSCRIPTEN_EVENT_TOUCHEND || !e->touches[i].isChanged) active[n++] = i;
+    if (n < 2 || type == EMSCRIPTEN_EVENT_TOUCHCANCEL) {
+        p.pinching = false;
+        return EM_FALSE;  // one finger: GLFW's mouse emulation pans and taps
+    }
+    const EmscriptenTouchPoint& a = e->touches[active[0]];
+    const EmscriptenTouchPoint& b = e->touches[active[1]];
+    double ax = a.targetX * p.dpr, ay = a.targetY * p.dpr, bx = b.targetX * p.dpr, by = b.targetY * p.dpr;
+    double mx = (ax + bx) / 2, my = (ay + by) / 2, dist = std::max(1.0, std::hypot(ax - bx, ay - by));
+    if (p.pinching && type == EMSCRIPTEN_EVENT_TOUCHMOVE) {
+        p.app.push(Intent::at(Intent::panBy, mx - p.pinchMidX, my - p.pinchMidY));
+        p.app.push(Intent::at(Intent::zoomAt, mx, my, dist / p.pinchDist));
+    }
+    p.pinching = true;
+    p.dragging = false;
+    p.pinchDist = dist;
+    p.pinchMidX = mx;
+    p.pinchMidY = my;
+    return EM_TRUE;
+}
+
+void frame() {
+    Platform& p = platform();
+    double cssW = 0, cssH = 0;
+    emscripten_get_element_css_size("#canvas", &cssW, &cssH);
+    float dpr = float(emscripten_get_device_pixel_ratio());
+    dpr = std::clamp(dpr, 0.5f, 4.0f);
+    int w = std::max(1, int(std::lround(cssW * dpr))), h = std::max(1, int(std::lround(cssH * dpr)));
+    int curW = 0, curH = 0;
+    glfwGetWindowSize(p.window, &curW, &curH);
+    if (w != curW || h != curH) glfwSetWindowSize(p.window, w, h);  // sets the canvas backing store
+    if (dpr != p.dpr) {
+        p.dpr = dpr;
+        applyTheme(dpr);
+    }
+    if (p.fonts.rebuildIfNeeded(dpr)) {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+
+    double now = emscripten_get_now();
+    // A hidden tab or a long stall must not jump the replay: cap one step at a quarter second.
+    double elapsed = p.lastFrameMs > 0 ? std::min(now - p.lastFrameMs, 250.0) : 0;
+    p.lastFrameMs = now;
+    p.app.update(elapsed, w, h, dpr);
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    ViewState state = p.app.viewState();
+    std::vector<Intent> intents;
+    const UiFonts& fonts = p.fonts.fonts();
+    if (p.fonts.ready()) {  // panels wait for the Hangul-capable font: never tofu boxes
+        drawMapLabels(state, fonts);
+        drawHeaderPanel(state, fonts, intents);
+        drawLegendPanel(state, fonts, intents);
+        drawTimelinePanel(state, fonts, intents);
+        drawSensorTooltip(state, fonts);
+    }
+    ImGui::Render();
+
+    glViewport(0, 0, w, h);
+    glClearColor(239 / 255.f, 234 / 255.f, 224 / 255.f, 1.0f);  // MapPalette::background
+    glClear(GL_COLOR_BUFFER_BIT);
+    glEnable(GL_BLEND);
+    glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);  // premultiplied alpha
+    p.app.render(now / 1000.0);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    for (Intent& i : intents) p.app.push(std::move(i));
+}
+
+void fail(const char* message) {
+    std::fprintf(stderr, "bukchon: %s\n", message);
+    EM_ASM({ if (Module.onFatal) Module.onFatal(UTF8ToString($0)); }, message);
+}
+
+}  // namespace
+}  // namespace bk
+
+int main() {
+    using namespace bk;
+    Platform& p = platform();
+    if (!glfwInit()) { fail("could not initialise the window system"); return 1; }
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    glfwWindowHint(GLFW_SAMPLES, 4);  // WebGL antialias: smooth street edges
+    p.window = glfwCreateWindow(800, 600, "Bukchon IoT Replay", nullptr, nullptr);
+    if (!p.window) { fail("this browser cannot create a WebGL2 context"); return 1; }
+    glfwMakeContextCurrent(p.window);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // no localStorage/IDBFS writes from a kiosk
+    glfwSetMouseButtonCallback(p.window, onMouseButton);  // chained by the ImGui backend's own callbacks
+    glfwSetCursorEnterCallback(p.window, onCursorEnter);
+    glfwSetKeyCallback(p.window, onKey);
+    ImGui_ImplGlfw_InitForOpenGL(p.window, true);
+    glfwSetScrollCallback(p.window, nullptr);  // wheel goes through html5 (see onWheel)
+    glfwSetCursorPosCallback(p.window, onCursorPos);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+
+    emscripten_set_wheel_callback("#canvas", nullptr, EM_TRUE, onWheel);
+    emscripten_set_touchstart_callback("#canvas", nullptr, EM_TRUE, onTouch);
+    emscripten_set_touchmove_callback("#canvas", nullptr, EM_TRUE, onTouch);
+    emscripten_set_touchend_callback("#canvas", nullptr, EM_TRUE, onTouch);
+    emscripten_set_touchcancel_callback("#canvas", nullptr, EM_TRUE, onTouch);
+
+    std::string error;
+    if (!p.app.initGraphics(&error)) { fail(("could not build the WebGL programs: " + error).c_str()); return 1; }
+    emscripten_set_main_loop(frame, 0, false);
+    return 0;
+}

@@ -1,0 +1,53 @@
+// gl.cpp — shader compilation with readable logs.
+#include "gl.hpp"
+
+#include <vector>
+
+namespace bk {
+
+namespace {
+GLuint compile(GLenum type, const char* src, std::string* log) {
+    GLuint s = glCreateShader(type);
+    glShaderSource(s, 1, &src, nullptr);
+    glCompileShader(s);
+    GLint ok = 0;
+    glGetShaderiv(s, GL_COMPILE_STATUS, &ok);
+    if (!ok) {
+        GLint len = 0;
+        glGetShaderiv(s, GL_INFO_LOG_LENGTH, &len);
+        std::vector<char> buf(size_t(len) + 1, 0);
+        glGetShaderInfoLog(s, len, nullptr, buf.data());
+        if (log) *log = std::string(type == GL_VERTEX_SHADER ? "vertex shader: " : "fragment shader: ") + buf.data();
+        glDeleteShader(s);
+        return 0;
+    }
+    return s;
+}
+}  // namespace
+
+GLuint buildProgram(const char* vs, const char* fs, std::string* log) {
+    GLuint v = compile(GL_VERTEX_SHADER, vs, log);
+    GLuint f = v ? compile(GL_FRAGMENT_SHADER, fs, log) : 0;
+    if (!v || !f) {
+        if (v) glDeleteShader(v);
+        return 0;
+    }
+    GLuint p = glCreateProgram();
+    glAttachShader(p, v);
+    glAttachShader(p, f);
+    glLinkProgram(p);
+    glDeleteShader(v);
+    glDeleteShader(f);
+    GLint ok = 0;
+    glGetProgramiv(p, GL_LINK_STATUS, &ok);
+    if (!ok) {
+        char buf[1024] = {0};
+        glGetProgramInfoLog(p, sizeof buf - 1, nullptr, buf);
+        if (log) *log = std::string("link: ") + buf;
+        glDeleteProgram(p);
+        return 0;
+    }
+    return p;
+}
+
+}  // namespace bk

@@ -1,0 +1,202 @@
+// glyph_layer.cpp — the glyph shaders: bin gauge, parking ring, noise rings, footfall glow, air disc, fire diamond.
+#include "glyph_layer.hpp"
+
+#include <cstddef>
+
+namespace bk {
+
+namespace {
+const char* kVertex = R"(#version 300 es
+layout(location = 0) in vec2 a_center;
+layout(location = 1) in float a_gauge;
+layout(location = 2) in float a_radius;
+layout(location = 3) in vec4 a_color;
+layout(location = 4) in uvec2 a_shapeFlags;
+uniform vec2 u_center;
+uniform float u_scale;
+uniform vec2 u_viewport;
+uniform float u_dpr;
+uniform int u_pass;   // 0: footfall glows (under everything), 1: the other glyphs
+out vec2 v_px;        // fragment position relative to the glyph centre, device px, y up
+out float v_r;
+out float v_gauge;
+out vec4 v_color;
+flat out uint v_shape;
+flat out uint v_flags;
+void main() {
+    uint shape = a_shapeFlags.x;
+    bool glow = shape == 3u;
+    if ((u_pass == 0) != glow) { gl_Position = vec4(2.0, 2.0, 2.0, 1.0); return; }  // culled in this pass
+    vec2 corner = vec2(float(gl_VertexID & 1), float((gl_VertexID >> 1) & 1)) * 2.0 - 1.0;
+    float r = a_radius * u_dpr;
+    float extent = (glow ? r * 2.6 : r * 1.9) + 6.0 * u_dpr;
+    vec2 px = (a_center - u_center) * u_scale + corner * extent;
+    gl_Position = vec4(px * 2.0 / u_viewport, 0.0, 1.0);
+    v_px = corner * extent;
+    v_r = r;
+    v_gauge = a_gauge;
+    v_color = a_color;
+    v_shape = shape;
+    v_flags = a_shapeFlags.y;
+})";
+
+const char* kFragment = R"(#version 300 es
+precision highp float;
+in vec2 v_px;
+in float v_r;
+in float v_gauge;
+in vec4 v_color;
+flat in uint v_shape;
+flat in uint v_flags;
+uniform float u_dpr;
+uniform float u_time;
+uniform float u_motion;   // 1 = animate, 0 = prefers-reduced-motion
+out vec4 fragColor;
+
+const vec3 PAPER = vec3(0.992, 0.984, 0.965);
+const vec3 INK = vec3(0.18, 0.20, 0.25);
+const vec3 TRACK = vec3(0.85, 0.82, 0.77);
+const float PI = 3.14159265;
+
+vec4 acc;   // premultiplied accumulator, painted back to front
+void paint(vec3 rgb, float alpha) { acc = vec4(rgb * alpha, alpha) + acc * (1.0 - alpha); }
+float cover(float sdf) { return clamp(0.5 - sdf, 0.0, 1.0); }   // sdf in device px, negative inside
+
+void main() {
+    acc = vec4(0.0);
+    float d = length(v_px);
+    float r = v_r;
+    float px = u_dpr;
+    vec3 col = v_color.rgb;
+    bool noData = (v_flags & 1u) != 0u;
+    bool alert = (v_flags & 2u) != 0u;
+    bool selected = (v_flags & 4u) != 0u;
+    bool hovered = (v_flags & 8u) != 0u;
+    if (noData) col = vec3(0.62, 0.60, 0.57);
+
+    if (v_shape == 3u) {  // footfall: a soft glow whose reach and strength follow the crowd
+        float reach = r * (1.2 + 1.3 * v_gauge);
+        float t = clamp(1.0 - d / reach, 0.0, 1.0);
+        paint(col, t * t * (0.25 + 0.45 * v_gauge));
+        paint(col * 0.8, cover(d - 2.2 * px) * 0.9);
+        fragColor = acc;
+        return;
+    }
+
+    // Alert halo, pulsing unless the user prefers reduced motion.
+    if (alert) {
+        float phase = fract(u_time * 0.8) * u_motion;
+        float ring = r * (1.15 + 0.6 * phase);
+        paint(vec3(0.75, 0.22, 0.17), cover(abs(d - ring) - 2.0 * px) * (1.0 - phase) * 0.8 + 0.0);
+    }
+    // Soft shadow lifts glyphs off the paper.
+    vec2 sp = v_px + vec2(0.0, 1.2 * px);
+    paint(vec3(0.2, 0.16, 0.1), smoothstep(r + 3.0 * px, r - 1.0 * px, length(sp)) * 0.22);
+
+    if (v_shape == 5u) {  // fire safety: a diamond, ink when calm, red on alarm
+        float dd = (abs(v_px.x) + abs(v_px.y)) * 0.7071 - r * 0.92;
+        paint(PAPER, cover(dd - 1.5 * px));
+        paint(alert ? col : INK, cover(dd));
+        paint(PAPER, cover((abs(v_px.x) + abs(v_px.y)) * 0.7071 - r * 0.36));
+    } else {
+        paint(mix(col, INK, 0.35), cover(d - r));          // outline
+        float inner = r - 1.6 * px;
+        if (v_shape == 0u) {  // bin: paper body filled from the bottom to the fill level
+            paint(PAPER, cover(d - inner));
+            float level = -inner + 2.0 * inner * v_gauge;
+            paint(col, cover(d - inner) * clamp(level - v_px.y + 0.5, 0.0, 1.0));
+        } else if (v_shape == 1u) {  // parking: occupancy arc clockwise from 12 o'clock, free spaces as track
+            paint(PAPER, cover(d - inner));
+            float ringOuter = inner - 0.5 * px, ringInner = inner * 0.55;
+            float inRing = cover(d - ringOuter) * cover(ringInner - d);
+            float angle = atan(v_px.x, v_px.y);               // 0 at top, clockwise positive
+            float frac = (angle < 0.0 ? angle + 2.0 * PI : angle) / (2.0 * PI);
+            paint(TRACK, inRing);
+            paint(col, inRing * clamp((v_gauge - frac) * 2.0 * PI * d / px + 0.5, 0.0, 1.0));
+            paint(INK, cover(d - 1.8 * px));
+        } else if (v_shape == 2u) {  // noise: translucent field, ring, solid core
+            paint(PAPER, cover(d - inner));
+            paint(col, cover(d - inner) * 0.28);
+            paint(col, cover(abs(d - inner * 0.7) - 0.8 * px));
+            paint(col, cover(d - inner * 0.38));
+        } else {  // air and others: a solid disc in the band colour
+            paint(PAPER, cover(d - inner));
+            paint(col, cover(d - (inner - 1.2 * px)));
+        }
+    }
+    if (hovered || selected) {
+        float ringR = r + (selected ? 4.0 : 3.0) * px;
+        paint(INK, cover(abs(d - ringR) - (selected ? 1.4 : 0.8) * px) * (selected ? 1.0 : 0.6));
+    }
+    fragColor = acc;
+})";
+}  // namespace
+
+bool GlyphLayer::init(std::string* error) {
+    program_ = buildProgram(kVertex, kFragment, error);
+    if (!program_) return false;
+    uCenter_ = glGetUniformLocation(program_, "u_center");
+    uScale_ = glGetUniformLocation(program_, "u_scale");
+    uViewport_ = glGetUniformLocation(program_, "u_viewport");
+    uDpr_ = glGetUniformLocation(program_, "u_dpr");
+    uTime_ = glGetUniformLocation(program_, "u_time");
+    uPass_ = glGetUniformLocation(program_, "u_pass");
+    uMotion_ = glGetUniformLocation(program_, "u_motion");
+    glGenVertexArrays(1, &vao_);
+    glGenBuffers(1, &vbo_);
+    glBindVertexArray(vao_);
+    glBindBuffer(GL_ARRAY_BUFFER, vbo_);
+    const GLsizei stride = sizeof(GlyphInstance);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, (void*)offsetof(GlyphInstance, x));
+    glEnableVertexAttribArray(1);
+    glVertexAttribPointer(1, 1, GL_FLOAT, GL_FALSE, stride, (void*)offsetof(GlyphInstance, gauge));
+    glEnableVertexAttribArray(2);
+    glVertexAttribPointer(2, 1, GL_FLOAT, GL_FALSE, stride, (void*)offsetof(GlyphInstance, radiusPx));
+    glEnableVertexAttribArray(3);
+    glVertexAttribPointer(3, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, (void*)offsetof(GlyphInstance, rgba));
+    glEnableVertexAttribArray(4);
+    glVertexAttribIPointer(4, 2, GL_UNSIGNED_SHORT, stride, (void*)offsetof(GlyphInstance, shape));
+    for (GLuint a = 0; a < 5; ++a) glVertexAttribDivisor(a, 1);
+    glBindVertexArray(0);
+    return true;
+}
+
+void GlyphLayer::update(const std::vector<GlyphInstance>& glyphs) {
+    glBindBuffer(GL_ARRAY_BUFFER, vbo_);
+    size_t bytes = glyphs.size() * sizeof(GlyphInstance);
+    if (glyphs.size() > capacity_) {
+        capacity_ = glyphs.size() + glyphs.size() / 2;
+        glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(capacity_ * sizeof(GlyphInstance)), nullptr, GL_DYNAMIC_DRAW);
+    }
+    if (bytes) glBufferSubData(GL_ARRAY_BUFFER, 0, GLsizeiptr(bytes), glyphs.data());
+    count_ = GLsizei(glyphs.size());
+}
+
+void GlyphLayer::draw(const ViewUniforms& v) const {
+    if (!program_ || count_ == 0) return;
+    glUseProgram(program_);
+    glUniform2f(uCenter_, v.centerX, v.centerY);
+    glUniform1f(uScale_, v.pxPerUnit);
+    glUniform2f(uViewport_, v.viewportW, v.viewportH);
+    glUniform1f(uDpr_, v.dpr);
+    glUniform1f(uTime_, v.timeS);
+    glUniform1f(uMotion_, v.reducedMotion ? 0.0f : 1.0f);
+    glBindVertexArray(vao_);
+    for (int pass = 0; pass < 2; ++pass) {
+        glUniform1i(uPass_, pass);
+        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, count_);
+    }
+    glBindVertexArray(0);
+}
+
+void GlyphLayer::destroy() {
+    if (program_) glDeleteProgram(program_);
+    if (vao_) glDeleteVertexArrays(1, &vao_);
+    if (vbo_) glDeleteBuffers(1, &vbo_);
+    program_ = vao_ = vbo_ = 0;
+    count_ = 0;
+    capacity_ = 0;
+}
+
+}  // namespace bk

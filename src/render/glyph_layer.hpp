@@ -1,0 +1,28 @@
+// glyph_layer.hpp — draws every sensor as an instanced quad whose fragment shader paints its type's glyph.
+#pragma once
+
+#include "gl.hpp"
+#include "glyph_scene.hpp"
+#include "view_uniforms.hpp"
+
+#include <string>
+#include <vector>
+
+namespace bk {
+
+class GlyphLayer {
+public:
+    bool init(std::string* error);
+    // One buffer upload per frame: the whole per-instance state.
+    void update(const std::vector<GlyphInstance>& glyphs);
+    void draw(const ViewUniforms& view) const;
+    void destroy();
+
+private:
+    GLuint program_ = 0, vao_ = 0, vbo_ = 0;
+    GLint uCenter_ = -1, uScale_ = -1, uViewport_ = -1, uDpr_ = -1, uTime_ = -1, uPass_ = -1, uMotion_ = -1;
+    GLsizei count_ = 0;
+    size_t capacity_ = 0;
+};
+
+}  // namespace bk

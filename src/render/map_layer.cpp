@@ -1,0 +1,95 @@
+// map_layer.cpp — basemap program: fills and width-aware strokes (min pixel width) from one vertex format.
+#include "map_layer.hpp"
+
+#include <cstddef>
+
+namespace bk {
+
+namespace {
+const char* kVertex = R"(#version 300 es
+layout(location = 0) in vec2 a_pos;
+layout(location = 1) in vec2 a_offset;
+layout(location = 2) in float a_halfWidth;
+layout(location = 3) in float a_minHalfPx;
+layout(location = 4) in vec4 a_color;
+uniform vec2 u_center;
+uniform float u_scale;      // device px per unit
+uniform vec2 u_viewport;    // device px
+uniform float u_dpr;
+out vec4 v_color;
+void main() {
+    float halfWidth = max(a_halfWidth, a_minHalfPx * u_dpr / u_scale);
+    vec2 world = a_pos + a_offset * halfWidth;
+    vec2 px = (world - u_center) * u_scale;
+    gl_Position = vec4(px * 2.0 / u_viewport, 0.0, 1.0);
+    v_color = a_color;
+})";
+
+const char* kFragment = R"(#version 300 es
+precision mediump float;
+in vec4 v_color;
+out vec4 fragColor;
+void main() { fragColor = vec4(v_color.rgb * v_color.a, v_color.a); })";
+}  // namespace
+
+bool MapLayer::init(std::string* error) {
+    program_ = buildProgram(kVertex, kFragment, error);
+    if (!program_) return false;
+    uCenter_ = glGetUniformLocation(program_, "u_center");
+    uScale_ = glGetUniformLocation(program_, "u_scale");
+    uViewport_ = glGetUniformLocation(program_, "u_viewport");
+    uDpr_ = glGetUniformLocation(program_, "u_dpr");
+    glGenVertexArrays(1, &vao_);
+    glGenBuffers(1, &vbo_);
+    glGenBuffers(1, &ibo_);
+    glBindVertexArray(vao_);
+    glBindBuffer(GL_ARRAY_BUFFER, vbo_);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ibo_);
+    const GLsizei stride = sizeof(MapVertex);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, (void*)offsetof(MapVertex, x));
+    glEnableVertexAttribArray(1);
+    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, (void*)offsetof(MapVertex, offsetX));
+    glEnableVertexAttribArray(2);
+    glVertexAttribPointer(2, 1, GL_FLOAT, GL_FALSE, stride, (void*)offsetof(MapVertex, halfWidth));
+    glEnableVertexAttribArray(3);
+    glVertexAttribPointer(3, 1, GL_FLOAT, GL_FALSE, stride, (void*)offsetof(MapVertex, minHalfPx));
+    glEnableVertexAttribArray(4);
+    glVertexAttribPointer(4, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, (void*)offsetof(MapVertex, rgba));
+    glBindVertexArray(0);
+    return true;
+}
+
+void MapLayer::upload(const MapMesh& mesh) {
+    glBindVertexArray(vao_);
+    glBindBuffer(GL_ARRAY_BUFFER, vbo_);
+    glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(mesh.vertices.size() * sizeof(MapVertex)), mesh.vertices.data(),
+                 GL_STATIC_DRAW);
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr(mesh.indices.size() * sizeof(uint32_t)), mesh.indices.data(),
+                 GL_STATIC_DRAW);
+    glBindVertexArray(0);
+    indexCount_ = GLsizei(mesh.indices.size());
+}
+
+void MapLayer::draw(const ViewUniforms& v) const {
+    if (!program_ || indexCount_ == 0) return;
+    glUseProgram(program_);
+    glUniform2f(uCenter_, v.centerX, v.centerY);
+    glUniform1f(uScale_, v.pxPerUnit);
+    glUniform2f(uViewport_, v.viewportW, v.viewportH);
+    glUniform1f(uDpr_, v.dpr);
+    glBindVertexArray(vao_);
+    glDrawElements(GL_TRIANGLES, indexCount_, GL_UNSIGNED_INT, nullptr);
+    glBindVertexArray(0);
+}
+
+void MapLayer::destroy() {
+    if (program_) glDeleteProgram(program_);
+    if (vao_) glDeleteVertexArrays(1, &vao_);
+    if (vbo_) glDeleteBuffers(1, &vbo_);
+    if (ibo_) glDeleteBuffers(1, &ibo_);
+    program_ = vao_ = vbo_ = ibo_ = 0;
+    indexCount_ = 0;
+}
+
+}  // namespace bk

@@ -1,0 +1,44 @@
+// sensor_tooltip.cpp — the card under the pointer when it rests on a sensor: names, type, value now.
+#include "glyph_scene.hpp"
+#include "ui.hpp"
+#include "ui_common.hpp"
+
+#include <imgui.h>
+
+namespace bk {
+
+void drawSensorTooltip(const ViewState& s, const UiFonts& f) {
+    if (!s.dataset || s.hovered < 0 || size_t(s.hovered) >= s.dataset->sensors.size()) return;
+    if (ImGui::GetIO().WantCaptureMouse) return;
+    const Sensor& sensor = s.dataset->sensors[size_t(s.hovered)];
+    float v = s.values && size_t(s.hovered) < s.values->size() ? (*s.values)[size_t(s.hovered)] : NAN;
+    const SensorTypeInfo& info = sensorTypeInfo(sensor.type);
+
+    ImGui::BeginTooltip();
+    if (f.strong) ImGui::PushFont(f.strong);
+    ImGui::TextUnformatted(sensor.nameEn.c_str());
+    if (f.strong) ImGui::PopFont();
+    if (!sensor.nameKo.empty()) ImGui::TextUnformatted(sensor.nameKo.c_str());
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    float r = 7 * s.dpr;
+    drawGlyphIcon(ImGui::GetWindowDrawList(), ImVec2(p.x + r, p.y + ImGui::GetTextLineHeight() / 2 + 2 * s.dpr), r,
+                  sensor.type, colorForValue(sensor, v), normalisedValue(sensor, v));
+    ImGui::Dummy(ImVec2(2 * r + 4 * s.dpr, ImGui::GetTextLineHeight()));
+    ImGui::SameLine();
+    if (f.title) ImGui::PushFont(f.title);
+    ImGui::TextUnformatted(formatValue(sensor, v).c_str());
+    if (f.title) ImGui::PopFont();
+    if (f.small) ImGui::PushFont(f.small);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kMutedColor));
+    ImGui::Text("%s · %s · %s", info.labelEn, info.labelKo, sensor.id.c_str());
+    if (isAlert(sensor, v)) {
+        ImGui::PopStyleColor();
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.22f, 0.17f, 1));
+        ImGui::TextUnformatted("Alert: above the safe threshold");
+    }
+    ImGui::PopStyleColor();
+    if (f.small) ImGui::PopFont();
+    ImGui::EndTooltip();
+}
+
+}  // namespace bk

@@ -1,0 +1,156 @@
+// timeline_panel.cpp — bottom bar: play/pause, clock in KST, a scrubber with day ticks and key events, speeds, loop.
+#include "time_util.hpp"
+#include "ui.hpp"
+#include "ui_common.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+namespace bk {
+
+namespace {
+const double kSpeeds[] = {1, 10, 60, 600, 3600};
+const char* const kSpeedLabels[] = {"1×", "10×", "60×", "600×", "3600×"};
+
+// Play/pause as a round button with a drawn icon (no icon font needed).
+bool playButton(bool playing, float size) {
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    bool pressed = ImGui::InvisibleButton("##play", ImVec2(size, size));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImVec2 c(p.x + size / 2, p.y + size / 2);
+    dl->AddCircleFilled(c, size / 2, ImGui::IsItemHovered() ? IM_COL32(36, 104, 89, 255) : kAccentColor, 32);
+    float u = size / 6;
+    if (playing) {
+        dl->AddRectFilled({c.x - u * 1.1f, c.y - u * 1.3f}, {c.x - u * 0.35f, c.y + u * 1.3f}, kPaperColor, u * 0.2f);
+        dl->AddRectFilled({c.x + u * 0.35f, c.y - u * 1.3f}, {c.x + u * 1.1f, c.y + u * 1.3f}, kPaperColor, u * 0.2f);
+    } else {
+        dl->AddTriangleFilled({c.x - u * 0.9f, c.y - u * 1.4f}, {c.x + u * 1.5f, c.y}, {c.x - u * 0.9f, c.y + u * 1.4f},
+                              kPaperColor);
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip(playing ? "Pause (space)" : "Play (space)");
+    return pressed;
+}
+
+bool isKeyEvent(const std::string& kind) {
+    return kind == "fire_alarm" || kind == "false_alarm" || kind == "overflow";
+}
+}  // namespace
+
+void drawTimelinePanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& out) {
+    if (!s.dataset || !s.clock) return;
+    const Dataset& d = *s.dataset;
+    const Clock& clock = *s.clock;
+    const float S = s.dpr;
+    ImGuiIO& io = ImGui::GetIO();
+    const float margin = 12 * S;
+    ImGui::SetNextWindowPos(ImVec2(margin, io.DisplaySize.y - margin), ImGuiCond_Always, ImVec2(0, 1));
+    ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x - 2 * margin, 0), ImGuiCond_Always);
+    ImGui::Begin("##timeline", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove |
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing);
+
+    const bool narrow = io.DisplaySize.x < 900 * S;
+    const float rowH = 44 * S;
+    if (playButton(clock.playing(), rowH)) out.push_back(Intent::of(Intent::togglePlay));
+    ImGui::SameLine(0, 12 * S);
+
+    // Clock: big local time, the date beneath.
+    int64_t t = int64_t(std::floor(clock.timeMs()));
+    std::string hm = formatLocalClock(t, d.utcOffsetMinutes, false);
+    std::string date = formatLocalDate(t, d.utcOffsetMinutes) + (d.utcOffsetMinutes == kKstOffsetMinutes ? " KST" : "");
+    ImGui::BeginGroup();
+    if (f.clock) ImGui::PushFont(f.clock);
+    ImGui::TextUnformatted(hm.c_str());
+    if (f.clock) ImGui::PopFont();
+    if (f.small) ImGui::PushFont(f.small);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kMutedColor));
+    ImGui::TextUnformatted(date.c_str());
+    ImGui::PopStyleColor();
+    if (f.small) ImGui::PopFont();
+    ImGui::EndGroup();
+    float clockW = std::max(ImGui::GetItemRectSize().x, 112 * S);
+    ImGui::SameLine(0, 0);
+    ImGui::Dummy(ImVec2(std::max(0.0f, clockW - ImGui::GetItemRectSize().x), 1));  // steady width as digits change
+    ImGui::SameLine(0, 16 * S);
+
+    // Speed buttons and loop need this much room on the right.
+    ImGuiStyle& st = ImGui::GetStyle();
+    float speedsW = 0;
+    for (const char* l : kSpeedLabels) speedsW += ImGui::CalcTextSize(l).x + st.FramePadding.x * 2 + 4 * S;
+    float loopW = ImGui::CalcTextSize("Loop").x + ImGui::GetFrameHeight() + st.ItemInnerSpacing.x + 16 * S;
+    float rightW = speedsW + loopW + 16 * S;
+    float scrubW = ImGui::GetContentRegionAvail().x - (narrow ? 0 : rightW);
+
+    // Scrubber: day bands with weekday names, key events, progress, handle.
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    float h = rowH;
+    ImGui::InvisibleButton("##scrub", ImVec2(std::max(scrubW, 60 * S), h));
+    bool hovered = ImGui::IsItemHovered(), active = ImGui::IsItemActive();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    float x0 = p.x + 6 * S, x1 = p.x + std::max(scrubW, 60 * S) - 6 * S;
+    float trackY = p.y + h * 0.62f;
+    double span = double(std::max<int64_t>(1, clock.endMs() - clock.startMs()));
+    auto xOf = [&](double ms) { return float(x0 + (x1 - x0) * (ms - double(clock.startMs())) / span); };
+    if ((active || (hovered && ImGui::IsMouseClicked(0))) && x1 > x0) {
+        double frac = std::clamp((io.MousePos.x - x0) / (x1 - x0), 0.0f, 1.0f);
+        out.push_back(Intent::number(Intent::seek, double(clock.startMs()) + frac * span));
+    }
+    dl->AddRectFilled({x0, trackY - 3 * S}, {x1, trackY + 3 * S}, IM_COL32(222, 216, 205, 255), 3 * S);
+    float px = xOf(clock.timeMs());
+    dl->AddRectFilled({x0, trackY - 3 * S}, {px, trackY + 3 * S}, kAccentColor, 3 * S);
+    // Day boundaries (local midnight) with weekday labels.
+    ImFont* small = f.small ? f.small : ImGui::GetFont();
+    float smallSize = f.small ? f.small->FontSize : ImGui::GetFontSize();
+    for (int64_t day = startOfLocalDayMs(clock.startMs(), d.utcOffsetMinutes); day < clock.endMs(); day += 86400000) {
+        float xd = xOf(double(std::max<int64_t>(day, clock.startMs())));
+        if (day >= clock.startMs()) dl->AddLine({xd, trackY - 9 * S}, {xd, trackY + 9 * S}, IM_COL32(170, 160, 146, 255), 1 * S);
+        float xNext = xOf(double(std::min<int64_t>(day + 86400000, clock.endMs())));
+        std::string label = formatLocalDate(std::max<int64_t>(day, clock.startMs()) + 1, d.utcOffsetMinutes).substr(0, 3);
+        ImVec2 ts = small->CalcTextSizeA(smallSize, 1e9f, 0, label.c_str());
+        if (xNext - xd > ts.x + 8 * S)
+            dl->AddText(small, smallSize, {(xd + xNext - ts.x) / 2, p.y + 2 * S}, kMutedColor, label.c_str());
+    }
+    for (const Event& e : d.events) {
+        if (!isKeyEvent(e.kind)) continue;
+        float xe = xOf(double(e.timeMs));
+        ImU32 c = e.kind == "fire_alarm" ? IM_COL32(192, 57, 43, 255) : e.kind == "overflow" ? IM_COL32(217, 110, 48, 255)
+                                                                                            : IM_COL32(140, 132, 120, 255);
+        dl->AddTriangleFilled({xe - 4 * S, trackY - 12 * S}, {xe + 4 * S, trackY - 12 * S}, {xe, trackY - 5 * S}, c);
+    }
+    dl->AddCircleFilled({px, trackY}, (active ? 9.f : 8.f) * S, kPaperColor, 24);
+    dl->AddCircle({px, trackY}, (active ? 9.f : 8.f) * S, kAccentColor, 24, 2.5f * S);
+    if (hovered && !active && x1 > x0) {
+        double frac = std::clamp((io.MousePos.x - x0) / (x1 - x0), 0.0f, 1.0f);
+        int64_t at = clock.startMs() + int64_t(frac * span);
+        ImGui::SetTooltip("%s %s", formatLocalDate(at, d.utcOffsetMinutes).c_str(),
+                          formatLocalClock(at, d.utcOffsetMinutes, false).c_str());
+    }
+
+    // Speeds as a segmented control, then loop.
+    if (!narrow) ImGui::SameLine(0, 16 * S);
+    ImGui::BeginGroup();
+    float padY = (rowH - ImGui::GetFrameHeight()) / 2;
+    if (!narrow) ImGui::SetCursorPosY(ImGui::GetCursorPosY() + padY);
+    for (int i = 0; i < 5; ++i) {
+        bool on = std::fabs(clock.speed() - kSpeeds[i]) < 1e-6;
+        if (on) {
+            ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(kAccentColor));
+            ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::ColorConvertU32ToFloat4(kAccentColor));
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kPaperColor));
+        }
+        if (ImGui::Button(kSpeedLabels[i])) out.push_back(Intent::number(Intent::setSpeed, kSpeeds[i]));
+        if (on) ImGui::PopStyleColor(3);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s replay seconds per second", kSpeedLabels[i]);
+        ImGui::SameLine(0, 4 * S);
+    }
+    ImGui::SameLine(0, 12 * S);
+    bool loop = clock.loop();
+    if (ImGui::Checkbox("Loop", &loop)) out.push_back(Intent::number(Intent::setLoop, loop ? 1 : 0));
+    ImGui::EndGroup();
+    ImGui::End();
+}
+
+}  // namespace bk

@@ -1,0 +1,55 @@
+// ui.hpp — the ImGui panels, one per file; each reads ViewState and appends Intents, nothing else.
+#pragma once
+
+#include "intents.hpp"
+#include "view_state.hpp"
+
+#include <string>
+#include <vector>
+
+struct ImFont;
+
+namespace bk {
+
+// Fonts built from the (subset) Nanum Gothic TTFs the page hands over; sizes are in CSS px × dpr.
+struct UiFonts {
+    ImFont* body = nullptr;     // 15 px regular
+    ImFont* small = nullptr;    // 12.5 px regular
+    ImFont* strong = nullptr;   // 15 px bold
+    ImFont* title = nullptr;    // 20 px bold
+    ImFont* clock = nullptr;    // 26 px bold
+};
+
+// Keeps the TTF bytes alive, rebuilds the atlas when the dpr or the text to cover changes.
+class FontBook {
+public:
+    void setFontData(std::string regularTtf, std::string boldTtf);
+    // Characters that must render (UI strings + names in the data); rebuild happens in rebuildIfNeeded().
+    void requireText(const std::string& utf8);
+    // Call between frames (before NewFrame). Returns true when the atlas was rebuilt (the GL texture must be too).
+    bool rebuildIfNeeded(float dpr);
+    const UiFonts& fonts() const { return fonts_; }
+    bool ready() const { return fonts_.body != nullptr; }
+
+private:
+    std::string regular_, bold_;
+    std::string text_;
+    float builtDpr_ = 0;
+    size_t builtTextSize_ = 0;
+    bool dirty_ = true;
+    UiFonts fonts_;
+};
+
+void applyTheme(float dpr);
+
+// Panels. `fonts` may have null members until the page's font arrives (ImGui's default font is used then).
+void drawHeaderPanel(const ViewState& s, const UiFonts& fonts, std::vector<Intent>& out);
+void drawLegendPanel(const ViewState& s, const UiFonts& fonts, std::vector<Intent>& out);
+void drawTimelinePanel(const ViewState& s, const UiFonts& fonts, std::vector<Intent>& out);
+void drawSensorTooltip(const ViewState& s, const UiFonts& fonts);
+void drawMapLabels(const ViewState& s, const UiFonts& fonts);
+
+// The strings the panels themselves show, so the font subset and atlas can cover them.
+const char* uiStringsForFonts();
+
+}  // namespace bk

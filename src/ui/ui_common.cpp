@@ -1,0 +1,78 @@
+// ui_common.cpp — glyph icons for the legend and tooltip, halo text for map labels, value formatting.
+#include "ui_common.hpp"
+
+#include "glyph_scene.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+namespace bk {
+
+void drawGlyphIcon(ImDrawList* dl, ImVec2 c, float r, SensorType type, uint32_t color, float gauge) {
+    ImU32 col = toImColor(color);
+    const float pi = 3.14159265f;
+    switch (type) {
+        case SensorType::footfall:
+            dl->AddCircleFilled(c, r * 1.25f, toImColor(color, 0.22f), 24);
+            dl->AddCircleFilled(c, r * 0.8f, toImColor(color, 0.35f), 24);
+            dl->AddCircleFilled(c, r * 0.25f, col, 12);
+            break;
+        case SensorType::fire:
+            dl->AddQuadFilled({c.x, c.y - r}, {c.x + r, c.y}, {c.x, c.y + r}, {c.x - r, c.y}, col);
+            dl->AddQuadFilled({c.x, c.y - r * 0.4f}, {c.x + r * 0.4f, c.y}, {c.x, c.y + r * 0.4f}, {c.x - r * 0.4f, c.y},
+                              kPaperColor);
+            break;
+        case SensorType::bin: {
+            dl->AddCircleFilled(c, r, kPaperColor, 24);
+            // Fill from the bottom to `gauge`: a chord across the disc.
+            float level = r - 2 * r * gauge;  // y offset of the surface (down positive)
+            float half = std::acos(std::fmax(-1.f, std::fmin(1.f, level / r)));
+            dl->PathArcTo(c, r - 1, pi / 2 - half, pi / 2 + half, 24);
+            dl->PathFillConvex(col);
+            dl->AddCircle(c, r, col, 24, 1.5f);
+            break;
+        }
+        case SensorType::parking:
+            dl->AddCircleFilled(c, r, kPaperColor, 24);
+            dl->AddCircle(c, r * 0.75f, IM_COL32(217, 209, 196, 255), 24, r * 0.45f);
+            dl->PathArcTo(c, r * 0.75f, -pi / 2, -pi / 2 + 2 * pi * gauge, 24);
+            dl->PathStroke(col, 0, r * 0.45f);
+            break;
+        case SensorType::noise:
+            dl->AddCircleFilled(c, r, toImColor(color, 0.28f), 24);
+            dl->AddCircle(c, r * 0.7f, col, 24, 1.2f);
+            dl->AddCircleFilled(c, r * 0.38f, col, 16);
+            break;
+        default:
+            dl->AddCircleFilled(c, r, col, 24);
+            dl->AddCircle(c, r, kPaperColor, 24, 1.5f);
+            break;
+    }
+}
+
+void drawHaloText(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 color, const char* text, float dpr) {
+    const float o = 1.2f * dpr;
+    const ImU32 halo = IM_COL32(244, 240, 231, 235);
+    static const float dirs[8][2] = {{1, 0}, {-1, 0}, {0, 1}, {0, -1}, {0.7f, 0.7f}, {-0.7f, 0.7f}, {0.7f, -0.7f}, {-0.7f, -0.7f}};
+    for (const auto& d : dirs) dl->AddText(font, size, {pos.x + d[0] * o, pos.y + d[1] * o}, halo, text);
+    dl->AddText(font, size, pos, color, text);
+}
+
+std::string formatValue(const Sensor& s, float v) {
+    if (std::isnan(v)) return "no data";
+    const SensorTypeInfo& info = sensorTypeInfo(s.type);
+    const std::string unit = s.unit.empty() ? info.unit : s.unit;
+    char buf[96];
+    if (s.type == SensorType::parking && s.capacity > 0)
+        std::snprintf(buf, sizeof buf, "%.0f / %.0f spaces", v, s.capacity);
+    else if (s.type == SensorType::parking)
+        std::snprintf(buf, sizeof buf, "%.0f stopped vehicle%s", v, v == 1 ? "" : "s");
+    else if (s.type == SensorType::bin || s.type == SensorType::footfall)
+        std::snprintf(buf, sizeof buf, "%.0f %s", v, unit.c_str());
+    else
+        std::snprintf(buf, sizeof buf, "%.1f %s", v, unit.c_str());
+    return buf;
+}
+
+}  // namespace bk

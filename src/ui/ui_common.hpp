@@ -1,0 +1,33 @@
+// ui_common.hpp — small drawing helpers the panels share (colour conversion, pills, glyph icons, halo text).
+#pragma once
+
+#include "sensors.hpp"
+
+#include <imgui.h>
+
+#include <cstdint>
+
+namespace bk {
+
+inline ImU32 toImColor(uint32_t rgba, float alpha = 1.0f) {
+    uint32_t a = uint32_t(float(rgba >> 24) * alpha);
+    return (rgba & 0x00FFFFFFu) | (a << 24);  // ImU32 uses the same byte order (R in the low byte)
+}
+
+constexpr ImU32 kInkColor = IM_COL32(41, 46, 56, 255);
+constexpr ImU32 kMutedColor = IM_COL32(110, 104, 96, 255);
+constexpr ImU32 kPaperColor = IM_COL32(253, 251, 246, 255);
+constexpr ImU32 kAccentColor = IM_COL32(47, 128, 110, 255);
+constexpr ImU32 kWarnFill = IM_COL32(246, 216, 140, 255);
+constexpr ImU32 kWarnInk = IM_COL32(112, 72, 8, 255);
+
+// A small version of a sensor type's map glyph, centred at `c` with radius `r` (device px).
+void drawGlyphIcon(ImDrawList* dl, ImVec2 c, float r, SensorType type, uint32_t color, float gauge);
+
+// Text with a paper-coloured halo so it stays legible over streets and areas.
+void drawHaloText(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 color, const char* text, float dpr);
+
+// Formats a value with its unit: "72 %", "58.3 dB", "12 / 40 spaces", or "no data".
+std::string formatValue(const Sensor& sensor, float value);
+
+}  // namespace bk

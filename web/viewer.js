@@ -139,6 +139,10 @@ export async function createViewer(canvas, options = {}) {
     setLoop(on) { module._bk_set_loop(on ? 1 : 0); return state(); },
     select(id) { withHeapString(module, id == null ? '' : String(id), (ptr) => module._bk_select(ptr)); return state(); },
     resetView() { module._bk_reset_view(); return state(); },
+    // Where a sensor's glyph is drawn, in CSS px from the canvas's top left, or null for an unknown id.
+    screenPositionOf(id) {
+      return JSON.parse(withHeapString(module, String(id), (ptr) => module.UTF8ToString(module._bk_screen_position(ptr))));
+    },
     // Loads another dataset: { map?, sensors, recording } as URLs. Rejects with the message if it cannot be used;
     // the current dataset stays on screen.
     async load(urls) {

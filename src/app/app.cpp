@@ -153,6 +153,15 @@ void App::render(double realTimeS) {
     glyphLayer_.draw(v);
 }
 
+std::string App::screenPositionJson(const std::string& sensorId) const {
+    if (!content_) return "null";
+    int i = content_->dataset.findSensor(sensorId);
+    if (i < 0) return "null";
+    Vec2 s = camera_.worldToScreen(content_->positions[size_t(i)]);
+    nlohmann::json j = {{"x", s.x / dpr_}, {"y", s.y / dpr_}};
+    return j.dump();
+}
+
 ViewState App::viewState() const {
     ViewState s;
     if (content_) {
@@ -190,6 +199,12 @@ std::string App::stateJson() {
     j["error"] = error_.empty() ? nlohmann::json(nullptr) : nlohmann::json(error_);
     j["selected"] = content_ && selected_ >= 0 ? nlohmann::json(content_->dataset.sensors[size_t(selected_)].id)
                                                : nlohmann::json(nullptr);
+    if (content_) {
+        LatLon c = content_->projection.toLatLon(camera_.center());
+        // Web-map zoom level: 256 CSS px cover the world's circumference at zoom 0.
+        double cssPxPerUnit = camera_.pixelsPerUnit() / dpr_;
+        j["view"] = {{"lat", c.lat}, {"lon", c.lon}, {"zoom", std::log2(cssPxPerUnit * 2 * kPi * kEarthRadiusM / 256.0)}};
+    }
     j["frames"] = frames_;
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

@@ -39,6 +39,8 @@ public:
 
     ViewState viewState() const;
     std::string stateJson();        // for the JS API: applies pending intents first, so reads see writes
+    // {"x":…,"y":…} in CSS px of a sensor's glyph centre, or "null" for an unknown id.
+    std::string screenPositionJson(const std::string& sensorId) const;
     const std::string& error() const { return error_; }
     bool hasData() const { return content_ != nullptr; }
     uint64_t frameCount() const { return frames_; }

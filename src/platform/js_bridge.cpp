@@ -36,6 +36,12 @@ EMSCRIPTEN_KEEPALIVE const char* bk_state() {
     return state.c_str();
 }
 
+EMSCRIPTEN_KEEPALIVE const char* bk_screen_position(const char* id) {
+    static std::string out;
+    out = platform().app.screenPositionJson(id ? id : "");
+    return out.c_str();
+}
+
 EMSCRIPTEN_KEEPALIVE void bk_play() { platform().app.push(Intent::of(Intent::play)); }
 EMSCRIPTEN_KEEPALIVE void bk_pause() { platform().app.push(Intent::of(Intent::pause)); }
 EMSCRIPTEN_KEEPALIVE void bk_seek(double timeMs) { platform().app.push(Intent::number(Intent::seek, timeMs)); }

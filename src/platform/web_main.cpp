@@ -128,9 +128,11 @@ void frame() {
     float dpr = float(emscripten_get_device_pixel_ratio());
     dpr = std::clamp(dpr, 0.5f, 4.0f);
     int w = std::max(1, int(std::lround(cssW * dpr))), h = std::max(1, int(std::lround(cssH * dpr)));
+    // The backing store is sized here, not through glfwSetWindowSize: Emscripten's GLFW turns a window the size
+    // of the screen into a fullscreen request (and a pointer-lock attempt) on every call.
     int curW = 0, curH = 0;
-    glfwGetWindowSize(p.window, &curW, &curH);
-    if (w != curW || h != curH) glfwSetWindowSize(p.window, w, h);  // sets the canvas backing store
+    emscripten_get_canvas_element_size("#canvas", &curW, &curH);
+    if (w != curW || h != curH) emscripten_set_canvas_element_size("#canvas", w, h);
     if (dpr != p.dpr) {
         p.dpr = dpr;
         applyTheme(dpr);
@@ -148,6 +150,9 @@ void frame() {
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    // GLFW does not know about the size we gave the canvas: tell ImGui directly (device px, scale 1).
+    ImGui::GetIO().DisplaySize = ImVec2(float(w), float(h));
+    ImGui::GetIO().DisplayFramebufferScale = ImVec2(1, 1);
     ImGui::NewFrame();
     ViewState state = p.app.viewState();
     std::vector<Intent> intents;

@@ -1,0 +1,73 @@
+// harness.mjs — shared e2e setup: a static server for dist/ (+ test fixtures), Debian's Chromium, console capture.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const DIST = resolve(process.env.DIST_DIR || new URL('../../dist', import.meta.url).pathname);
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
+  '.wasm': 'application/wasm', '.json': 'application/json', '.geojson': 'application/geo+json', '.ttf': 'font/ttf',
+  '.png': 'image/png',
+};
+
+// Serves `root` on 127.0.0.1 (random port). `extra` maps URL paths to bodies, for fixtures the tests make.
+export async function startServer(root = DIST, extra = new Map()) {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (extra.has(path)) {
+      res.writeHead(200, { 'Content-Type': TYPES[extname(path)] || 'application/octet-stream' });
+      res.end(extra.get(path));
+      return;
+    }
+    const file = normalize(join(root, path.endsWith('/') ? path + 'index.html' : path));
+    if (!file.startsWith(root)) { res.writeHead(403); res.end(); return; }
+    try {
+      const info = await stat(file);
+      const body = await readFile(file);
+      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] || 'application/octet-stream', 'Content-Length': info.size });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'Content-Type': 'text/plain' });
+      res.end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+  '--ignore-gpu-blocklist', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync',
+];
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,  // Playwright gives every launch a fresh temporary profile
+  });
+}
+
+// Opens a page and records console errors and uncaught exceptions, so tests can assert there were none.
+export async function openPage(browser, url, { width = 1280, height = 720, deviceScaleFactor = 1 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  await page.goto(url);
+  return { page, context, problems };
+}
+
+export async function waitReady(page) {
+  return page.evaluate(async () => { await window.viewer.ready; return window.viewer.getState(); });
+}
+
+// Waits until the page has drawn `n` more frames (so a screenshot shows the current state).
+export async function waitFrames(page, n = 3) {
+  const start = await page.evaluate(() => window.viewer.getState().frames);
+  await page.waitForFunction((target) => window.viewer.getState().frames >= target, start + n, { polling: 50 });
+}

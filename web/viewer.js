@@ -4,10 +4,10 @@ import createBukchonModule from './bukchon.js';
 const DEFAULT_FILES = { map: 'map.geojson', sensors: 'sensors.geojson', recording: 'recording.json' };
 
 // Fetches a URL as bytes, reporting progress (bytes so far, total if the server says).
-async function fetchBytes(url, onProgress) {
+async function fetchBytes(url, onProgress, signal) {
   let response;
   try {
-    response = await fetch(url);
+    response = await fetch(url, { signal });
   } catch (e) {
     throw new Error(`could not download ${url}: the network request failed (${e.message})`);
   }
@@ -68,7 +68,10 @@ export async function createViewer(canvas, options = {}) {
     recording: new URL(DEFAULT_FILES.recording, dataUrl).href,
   };
   const progress = {};
+  const abort = new AbortController();  // one failed download cancels the rest and silences progress
+  let firstFailure = null;
   const report = () => {
+    if (abort.signal.aborted) return;
     const parts = Object.values(progress);
     const got = parts.reduce((a, p) => a + p.got, 0);
     const total = parts.reduce((a, p) => a + (p.total || p.got), 0);
@@ -76,7 +79,12 @@ export async function createViewer(canvas, options = {}) {
   };
   const downloads = Object.fromEntries(Object.entries(sources).map(([key, url]) => {
     progress[key] = { got: 0, total: 0 };
-    return [key, fetchBytes(url, (got, total) => { progress[key] = { got, total }; report(); })];
+    const bytes = fetchBytes(url, (got, total) => { progress[key] = { got, total }; report(); }, abort.signal);
+    bytes.catch((e) => { firstFailure = firstFailure || e; abort.abort(); });
+    // Awaiting any download reports the first failure, not the cancellations it caused.
+    const reported = bytes.catch((e) => { throw firstFailure || e; });
+    reported.catch(() => {});  // a download nobody awaits after a failure is not an unhandled rejection
+    return [key, reported];
   }));
 
   const wasmBinary = await downloads.wasm;

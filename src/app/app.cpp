@@ -54,8 +54,9 @@ bool App::commitStaged() {
     next->mesh = buildMapMesh(mapData, next->projection);
     for (const Sensor& s : next->dataset.sensors) {
         next->positions.push_back(next->projection.toLocal(s.position));
-        next->bounds.add(next->positions.back());
+        next->sensorBounds.add(next->positions.back());
     }
+    next->bounds = next->sensorBounds;
     if (!next->mesh.bounds.empty()) {
         next->bounds.add(next->mesh.bounds.min);
         next->bounds.add(next->mesh.bounds.max);
@@ -79,7 +80,13 @@ double App::maxPixelsPerUnit() const {
 void App::fitView() {
     if (!content_) return;
     camera_.setLimits(content_->bounds, maxPixelsPerUnit());
-    camera_.fit(content_->bounds, 24 * dpr_);
+    // Frame the sensors (the subject) with ~120 m of context, leaving room for the panels.
+    Bounds area = content_->sensorBounds;
+    double pad = 120.0 / content_->projection.groundMetresPerUnit();
+    area.add({area.min.x - pad, area.min.y - pad});
+    area.add({area.max.x + pad, area.max.y + pad});
+    double d = dpr_;
+    camera_.fit(area, {24 * d, 40 * d, 24 * d, 96 * d});
     viewFitted_ = true;
     userMovedView_ = false;
 }
@@ -132,14 +139,7 @@ void App::update(double realElapsedMs, int viewportW, int viewportH, float dpr) 
     buildGlyphs(content_->dataset, content_->positions, values_, selected_, hovered_, glyphs_);
 }
 
-void App::render(double realTimeS) {
-    ++frames_;
-    if (!content_) return;
-    if (meshDirty_) {
-        mapLayer_.upload(content_->mesh);
-        meshDirty_ = false;
-    }
-    glyphLayer_.update(glyphs_);
+ViewUniforms App::viewUniforms(double realTimeS) const {
     ViewUniforms v;
     v.centerX = float(camera_.center().x);
     v.centerY = float(camera_.center().y);
@@ -149,8 +149,23 @@ void App::render(double realTimeS) {
     v.dpr = dpr_;
     v.timeS = float(realTimeS);
     v.reducedMotion = reducedMotion_;
-    mapLayer_.draw(v);
-    glyphLayer_.draw(v);
+    return v;
+}
+
+void App::renderMap(double realTimeS) {
+    ++frames_;
+    if (!content_) return;
+    if (meshDirty_) {
+        mapLayer_.upload(content_->mesh);
+        meshDirty_ = false;
+    }
+    mapLayer_.draw(viewUniforms(realTimeS));
+}
+
+void App::renderGlyphs(double realTimeS) {
+    if (!content_) return;
+    glyphLayer_.update(glyphs_);
+    glyphLayer_.draw(viewUniforms(realTimeS));
 }
 
 std::string App::screenPositionJson(const std::string& sensorId) const {

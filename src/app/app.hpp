@@ -33,9 +33,11 @@ public:
     void push(Intent intent) { intents_.push_back(std::move(intent)); }
     void applyIntents();
 
-    // Advances the replay by real elapsed time and draws the map and glyphs into the current framebuffer.
+    // Advances the replay by real elapsed time; then the two layers draw into the current framebuffer (the
+    // platform puts map labels between them, so glyphs sit on top of place names like pins on a paper map).
     void update(double realElapsedMs, int viewportW, int viewportH, float dpr);
-    void render(double realTimeS);
+    void renderMap(double realTimeS);
+    void renderGlyphs(double realTimeS);
 
     ViewState viewState() const;
     std::string stateJson();        // for the JS API: applies pending intents first, so reads see writes
@@ -52,12 +54,14 @@ private:
         MapMesh mesh;
         Projection projection;
         std::vector<Vec2> positions;
-        Bounds bounds;
+        Bounds bounds;         // everything: map and sensors (limits panning)
+        Bounds sensorBounds;   // what the initial view frames
     };
     struct Staged { std::string fileName, bytes; bool present = false; };
 
     void apply(const Intent& intent);
     void fitView();
+    ViewUniforms viewUniforms(double realTimeS) const;
     double maxPixelsPerUnit() const;
 
     std::unique_ptr<Content> content_;

@@ -43,13 +43,15 @@ void Camera::setLimits(const Bounds& limits, double maxPixelsPerUnit) {
     clamp();
 }
 
-void Camera::fit(const Bounds& area, double marginPx) {
+void Camera::fit(const Bounds& area, Margins m) {
     if (area.empty()) return;
     Vec2 size = area.size();
-    double sx = (width_ - 2 * marginPx) / std::max(size.x, 1.0);
-    double sy = (height_ - 2 * marginPx) / std::max(size.y, 1.0);
-    pxPerUnit_ = std::max(1e-6, std::min(sx, sy));
-    center_ = area.center();
+    double availW = std::max(width_ - m.left - m.right, width_ * 0.3);
+    double availH = std::max(height_ - m.top - m.bottom, height_ * 0.3);
+    pxPerUnit_ = std::max(1e-6, std::min(availW / std::max(size.x, 1.0), availH / std::max(size.y, 1.0)));
+    // Centre the area in the free rectangle, not in the whole viewport.
+    double shiftX = (m.left - m.right) / 2 / pxPerUnit_, shiftY = (m.bottom - m.top) / 2 / pxPerUnit_;
+    center_ = {area.center().x - shiftX, area.center().y - shiftY};
     clamp();
 }
 

@@ -45,7 +45,9 @@ public:
     void setViewport(double widthPx, double heightPx);
     // Limits: the camera centre stays inside `limits` and the zoom between "whole map fits" / 8 and maxPxPerUnit.
     void setLimits(const Bounds& limits, double maxPixelsPerUnit);
-    void fit(const Bounds& area, double marginPx);
+    // Centres and scales `area` into the viewport minus margins (px on each side, e.g. room for panels).
+    struct Margins { double left = 0, top = 0, right = 0, bottom = 0; };
+    void fit(const Bounds& area, Margins margins);
 
     void panByPixels(double dxPx, double dyPx);
     // Zooms by `factor` keeping the world point under the screen point (x,y) fixed.

@@ -42,7 +42,7 @@ float normalisedValue(const Sensor& s, float v) {
     const SensorTypeInfo& info = sensorTypeInfo(s.type);
     double lo = info.scaleMin, hi = info.scaleMax;
     if (s.scaleMax > s.scaleMin) { lo = s.scaleMin; hi = s.scaleMax; }
-    else if (s.type == SensorType::parking && s.capacity > 0) { lo = 0; hi = s.capacity; }
+    else if (s.type == SensorType::parking) { lo = 0; hi = s.capacity > 0 ? s.capacity : 3; }  // 0: a no-parking stretch
     return static_cast<float>(std::clamp((v - lo) / (hi - lo), 0.0, 1.0));
 }
 
@@ -66,7 +66,7 @@ bool isAlert(const Sensor& s, float v) {
     if (std::isnan(v)) return false;
     switch (s.type) {
         case SensorType::bin: return v >= 99.5f;
-        case SensorType::noise: return v > 65;
+        case SensorType::noise: return v > 70;
         case SensorType::air: return v > 75;
         case SensorType::fire: return v >= 57;
         default: return false;

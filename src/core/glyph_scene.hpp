@@ -25,7 +25,7 @@ enum GlyphFlag : uint16_t { kNoData = 1, kAlert = 2, kSelected = 4, kHovered = 8
 float normalisedValue(const Sensor& sensor, float value);
 // Colour of a value for its type (Korean PM2.5 bands for air, fill thresholds for bins …).
 uint32_t colorForValue(const Sensor& sensor, float value);
-// Whether a value is an alert for its type (bin ≥ 100%, fire ≥ 57 °C, PM2.5 > 75, noise over 65 dB).
+// Whether a value is an alert for its type (bin full, fire ≥ 57 °C, PM2.5 > 75 µg/m³, noise > 70 dB).
 bool isAlert(const Sensor& sensor, float value);
 
 // Fills `out` for every sensor, given its position in local units and its current value.

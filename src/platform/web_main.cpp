@@ -171,8 +171,19 @@ void frame() {
     glClear(GL_COLOR_BUFFER_BIT);
     glEnable(GL_BLEND);
     glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);  // premultiplied alpha
-    p.app.render(now / 1000.0);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    // Map, then the background draw list (map labels), then glyphs, then the panels.
+    ImDrawData* drawData = ImGui::GetDrawData();
+    ImDrawData labels = *drawData, panels = *drawData;
+    bool hasLabels = drawData->CmdListsCount > 0 && drawData->CmdLists[0] == ImGui::GetBackgroundDrawList();
+    labels.CmdListsCount = hasLabels ? 1 : 0;
+    panels.CmdLists = drawData->CmdLists + (hasLabels ? 1 : 0);
+    panels.CmdListsCount = drawData->CmdListsCount - (hasLabels ? 1 : 0);
+    p.app.renderMap(now / 1000.0);
+    if (labels.CmdListsCount) ImGui_ImplOpenGL3_RenderDrawData(&labels);
+    glEnable(GL_BLEND);
+    glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);  // the ImGui backend restores its caller's state; be explicit
+    p.app.renderGlyphs(now / 1000.0);
+    if (panels.CmdListsCount) ImGui_ImplOpenGL3_RenderDrawData(&panels);
     for (Intent& i : intents) p.app.push(std::move(i));
 }
 

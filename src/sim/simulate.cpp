@@ -119,7 +119,7 @@ void simulateNoise(const Sensor& s, const Site& site, const Grid& g, const std::
     for (int i = 0; i < g.count; ++i) {
         double h = g.hourAt(i);
         double ambient = 37 + 5 * bump((h - 14) / 9);                 // city hum, louder by day
-        double crowd = 17 * std::min(1.3, people[i] / 1100);          // voices and footsteps
+        double crowd = 15 * std::min(1.3, people[i] / 1100);          // voices and footsteps
         double burst = rng.chance(0.03) ? rng.range(3, 9) : 0;         // a tour group, a delivery scooter
         double db = ambient + crowd + burst + 1.2 * rng.normal();
         noise.values[i] = db;

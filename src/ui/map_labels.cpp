@@ -37,12 +37,13 @@ void drawMapLabels(const ViewState& s, const UiFonts& f) {
     float cssPxPerMetre = float(cam.pixelsPerUnit() / S / 0.7924);
 
     std::vector<Box> placed;
-    if (s.sensorPositions)  // glyphs are the subject: labels keep off them
+    // Street and landmark names keep off the glyphs (the subject); area names may pass under them.
+    std::vector<Box> glyphs;
+    if (s.sensorPositions)
         for (const Vec2& p : *s.sensorPositions) {
             Vec2 q = cam.worldToScreen(p);
-            placed.push_back({float(q.x) - 11 * S, float(q.y) - 11 * S, float(q.x) + 11 * S, float(q.y) + 11 * S});
+            glyphs.push_back({float(q.x) - 11 * S, float(q.y) - 11 * S, float(q.x) + 11 * S, float(q.y) + 11 * S});
         }
-    const size_t glyphBoxes = placed.size();
 
     for (const MapLabel& l : s.mesh->labels) {
         if (cssPxPerMetre < minZoomFor(l.kind)) continue;
@@ -60,16 +61,38 @@ void drawMapLabels(const ViewState& s, const UiFonts& f) {
         float w = std::max(s1.x, s2.x), h = s1.y + s2.y;
         bool landmark = l.kind == MapKind::landmark;
         float ox = landmark ? 9 * S : -w / 2, oy = landmark ? -s1.y / 2 : -h / 2;
-        Box box{float(q.x) + ox - 3 * S, float(q.y) + oy - 2 * S, float(q.x) + ox + w + 3 * S, float(q.y) + oy + h + 2 * S};
-        bool clash = false;
-        for (size_t i = 0; i < placed.size() && !clash; ++i) {
-            if (i < glyphBoxes && (district || area)) continue;  // big area names may sit among glyphs
-            clash = box.hits(placed[i]);
+        // Try the natural spot, then nudge above, below and to the sides: the first free one wins.
+        const float nudges[5][2] = {{0, 0}, {0, -h * 0.9f}, {0, h * 0.9f}, {-w * 0.6f, 0}, {w * 0.6f, 0}};
+        // Streets and landmarks must not cover a glyph; area names take the spot that hides the fewest.
+        int tries = (line || landmark) ? 1 : 5;
+        bool placedOk = false;
+        Box box{};
+        int bestCovered = 1 << 30;
+        float bestDx = 0, bestDy = 0;
+        for (int k = 0; k < tries; ++k) {
+            float bx = float(q.x) + ox + nudges[k][0], by = float(q.y) + oy + nudges[k][1];
+            Box candidate{bx - 3 * S, by - 2 * S, bx + w + 3 * S, by + h + 2 * S};
+            bool clash = false;
+            for (size_t i = 0; i < placed.size() && !clash; ++i) clash = candidate.hits(placed[i]);
+            if (clash) continue;
+            int covered = 0;
+            for (const Box& g : glyphs) covered += candidate.hits(g);
+            if ((line || landmark) && covered) continue;
+            if (covered < bestCovered) {
+                bestCovered = covered;
+                box = candidate;
+                bestDx = nudges[k][0];
+                bestDy = nudges[k][1];
+                placedOk = true;
+            }
+            if (covered == 0) break;
         }
-        if (clash) continue;
+        q.x += bestDx;
+        q.y += bestDy;
+        if (!placedOk) continue;
         placed.push_back(box);
         ImU32 ink = district ? IM_COL32(128, 104, 78, 255) : area ? IM_COL32(112, 96, 70, 255) : IM_COL32(70, 70, 74, 255);
-        if (landmark) {
+        if (landmark) {  // the dot marks the place itself; landmark labels are never nudged away from it
             dl->AddCircleFilled(ImVec2(float(q.x), float(q.y)), 3.5f * S, IM_COL32(90, 84, 76, 255), 12);
             dl->AddCircle(ImVec2(float(q.x), float(q.y)), 3.5f * S, kPaperColor, 12, 1.2f * S);
         }

@@ -34,7 +34,7 @@ TEST(Geo, ZoomKeepsThePointUnderTheCursor) {
     b.add({-1000, -800});
     b.add({1000, 800});
     cam.setLimits(b, 50);
-    cam.fit(b, 0);
+    cam.fit(b, {});
     Vec2 before = cam.screenToWorld({300, 200});
     cam.zoomAt(300, 200, 2.0);
     Vec2 after = cam.screenToWorld({300, 200});
@@ -45,6 +45,19 @@ TEST(Geo, ZoomKeepsThePointUnderTheCursor) {
     EXPECT_NEAR(s.y, 456, 1e-9);
 }
 
+TEST(Geo, FitCentresTheAreaInTheFreeRectangle) {
+    Camera cam;
+    cam.setViewport(1000, 800);
+    Bounds b;
+    b.add({0, 0});
+    b.add({400, 400});
+    cam.fit(b, {100, 200, 100, 0});  // 800 × 600 free below a 200 px top panel
+    EXPECT_DOUBLE_EQ(cam.pixelsPerUnit(), 1.5);
+    Vec2 c = cam.worldToScreen({200, 200});
+    EXPECT_NEAR(c.x, 500, 1e-9);
+    EXPECT_NEAR(c.y, 500, 1e-9);  // middle of 200…800
+}
+
 TEST(Geo, CameraStaysOnTheMap) {
     Camera cam;
     cam.setViewport(800, 600);
@@ -52,7 +65,7 @@ TEST(Geo, CameraStaysOnTheMap) {
     b.add({0, 0});
     b.add({1000, 1000});
     cam.setLimits(b, 20);
-    cam.fit(b, 0);
+    cam.fit(b, {});
     cam.panByPixels(1e7, -1e7);
     EXPECT_GE(cam.center().x, 0);
     EXPECT_LE(cam.center().x, 1000);

@@ -20,7 +20,9 @@ struct Platform {
     // Pointer state for drag-to-pan and click-to-select.
     bool dragging = false, dragMoved = false;
     double downX = 0, downY = 0, lastX = 0, lastY = 0;
-    // Two-finger pinch.
+    // Touch: one finger pans or taps, two pinch.
+    bool touchDown = false, touchMoved = false;
+    double touchStartX = 0, touchStartY = 0, touchX = 0, touchY = 0;
     bool pinching = false;
     double pinchDist = 0, pinchMidX = 0, pinchMidY = 0;
 };

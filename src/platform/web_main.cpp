@@ -42,7 +42,7 @@ bool imguiWantsMouse() { return ImGui::GetCurrentContext() && ImGui::GetIO().Wan
 void onMouseButton(GLFWwindow*, int button, int action, int) {
     Platform& p = platform();
     if (button != GLFW_MOUSE_BUTTON_LEFT) return;
-    if (action == GLFW_PRESS && !imguiWantsMouse() && !p.pinching) {
+    if (action == GLFW_PRESS && !imguiWantsMouse() && !p.touchDown) {
         p.dragging = true;
         p.dragMoved = false;
         p.downX = p.lastX;
@@ -56,7 +56,7 @@ void onMouseButton(GLFWwindow*, int button, int action, int) {
 void onCursorPos(GLFWwindow*, double x, double y) {
     Platform& p = platform();
     // GLFW reports canvas backing-store pixels (Emscripten scales CSS px by canvas.width / rect.width): device px.
-    if (p.dragging && !p.pinching) {
+    if (p.dragging && !p.touchDown) {
         if (std::hypot(x - p.downX, y - p.downY) > 4 * std::max(1.0f, p.dpr)) p.dragMoved = true;
         if (p.dragMoved) p.app.push(Intent::at(Intent::panBy, x - p.lastX, y - p.lastY));
     }
@@ -96,25 +96,51 @@ EM_BOOL onWheel(int, const EmscriptenWheelEvent* e, void*) {
     return EM_TRUE;
 }
 
+// Touch: one finger pans and taps (select), two fingers pinch-zoom and pan. Handled here rather than by GLFW,
+// whose Emscripten port turns touches into mouse buttons without positions (see main(): its listeners are removed).
 EM_BOOL onTouch(int type, const EmscriptenTouchEvent* e, void*) {
     Platform& p = platform();
     int active[2], n = 0;
-    for (int i = 0; i < e->numTouches && n < 2; ++i)
-        if (type != EMSCRIPTEN_EVENT_TOUCHEND || !e->touches[i].isChanged) active[n++] = i;
-    if (n < 2 || type == EMSCRIPTEN_EVENT_TOUCHCANCEL) {
-        p.pinching = false;
-        return EM_FALSE;  // one finger: GLFW's mouse emulation pans and taps
+    for (int i = 0; i < e->numTouches && n < 2; ++i) {
+        bool lifted = (type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL) && e->touches[i].isChanged;
+        if (!lifted) active[n++] = i;
+    }
+    const double slop = 8.0 * std::max(1.0f, p.dpr);
+    if (n == 0) {  // last finger lifted: a touch that never moved is a tap
+        if (p.touchDown && !p.touchMoved && type == EMSCRIPTEN_EVENT_TOUCHEND) {
+            p.app.push(Intent::at(Intent::pickAt, p.touchX, p.touchY));
+            p.app.push(Intent::at(Intent::hoverAt, p.touchX, p.touchY));  // shows its tooltip
+        }
+        p.touchDown = p.pinching = false;
+        return EM_TRUE;
     }
     const EmscriptenTouchPoint& a = e->touches[active[0]];
+    double ax = a.targetX * p.dpr, ay = a.targetY * p.dpr;
+    if (n == 1) {
+        if (p.pinching || !p.touchDown) {  // a new gesture (or the second finger lifted): restart from here
+            p.touchDown = true;
+            p.touchMoved = p.pinching;      // after a pinch, lifting the last finger is not a tap
+            p.pinching = false;
+            p.touchStartX = ax;
+            p.touchStartY = ay;
+        } else if (type == EMSCRIPTEN_EVENT_TOUCHMOVE) {
+            if (std::hypot(ax - p.touchStartX, ay - p.touchStartY) > slop) p.touchMoved = true;
+            if (p.touchMoved) p.app.push(Intent::at(Intent::panBy, ax - p.touchX, ay - p.touchY));
+        }
+        p.touchX = ax;
+        p.touchY = ay;
+        return EM_TRUE;
+    }
     const EmscriptenTouchPoint& b = e->touches[active[1]];
-    double ax = a.targetX * p.dpr, ay = a.targetY * p.dpr, bx = b.targetX * p.dpr, by = b.targetY * p.dpr;
+    double bx = b.targetX * p.dpr, by = b.targetY * p.dpr;
     double mx = (ax + bx) / 2, my = (ay + by) / 2, dist = std::max(1.0, std::hypot(ax - bx, ay - by));
     if (p.pinching && type == EMSCRIPTEN_EVENT_TOUCHMOVE) {
         p.app.push(Intent::at(Intent::panBy, mx - p.pinchMidX, my - p.pinchMidY));
         p.app.push(Intent::at(Intent::zoomAt, mx, my, dist / p.pinchDist));
     }
     p.pinching = true;
-    p.dragging = false;
+    p.touchDown = true;
+    p.touchMoved = true;
     p.pinchDist = dist;
     p.pinchMidX = mx;
     p.pinchMidY = my;
@@ -219,6 +245,14 @@ int main() {
     glfwSetCursorPosCallback(p.window, onCursorPos);
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
+    // GLFW's touch listeners report buttons without positions; our html5 touch handlers replace them.
+    EM_ASM({
+        var c = Module["canvas"];
+        c.removeEventListener("touchstart", GLFW.onMouseButtonDown, true);
+        c.removeEventListener("touchend", GLFW.onMouseButtonUp, true);
+        c.removeEventListener("touchcancel", GLFW.onMouseButtonUp, true);
+        c.removeEventListener("touchmove", GLFW.onMousemove, true);
+    });
     emscripten_set_wheel_callback("#canvas", nullptr, EM_TRUE, onWheel);
     emscripten_set_touchstart_callback("#canvas", nullptr, EM_TRUE, onTouch);
     emscripten_set_touchmove_callback("#canvas", nullptr, EM_TRUE, onTouch);

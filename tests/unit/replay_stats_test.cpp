@@ -1,0 +1,79 @@
+// replay_stats_test.cpp — KPIs and panel statistics follow replay time the way a control room would see them.
+#include "replay_stats.hpp"
+#include "test_util.hpp"
+#include "time_util.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace bk;
+
+namespace {
+class Week : public ::testing::Test {
+protected:
+    void SetUp() override {
+        auto s = loadSensors(readRepoFile("assets/bukchon/sensors.geojson"), "sensors.geojson");
+        ASSERT_TRUE(s.ok());
+        auto d = loadRecording(readRepoFile("assets/bukchon/recording.json"), "recording.json", s.value());
+        ASSERT_TRUE(d.ok());
+        data = std::move(d.value());
+        sampler.reset(&data);
+    }
+    int64_t at(const char* iso) { return *parseIsoTimeMs(iso); }
+    Dataset data;
+    Sampler sampler;
+};
+}  // namespace
+
+TEST_F(Week, NightIsQuietAndTheWeekendAfternoonIsBusy) {
+    Kpis night = computeKpis(data, sampler, at("2026-05-13T04:00:00+09:00"));
+    Kpis saturday = computeKpis(data, sampler, at("2026-05-16T15:30:00+09:00"));
+    EXPECT_EQ(night.binsTotal, 12);
+    EXPECT_EQ(night.lotsTotal, 6);
+    EXPECT_GT(night.parkingOccupancyPct, 40);  // residents parked
+    EXPECT_LT(night.illegalStopsToday, saturday.illegalStopsToday);
+    EXPECT_LT(night.noiseViolationsToday, saturday.noiseViolationsToday);
+    EXPECT_GT(saturday.binsOver80 + saturday.collectionsToday, night.binsOver80);
+}
+
+TEST_F(Week, BadAirDayShowsInThePm25Maximum) {
+    Kpis tuesday = computeKpis(data, sampler, at("2026-05-12T18:00:00+09:00"));
+    Kpis wednesday = computeKpis(data, sampler, at("2026-05-13T18:00:00+09:00"));
+    EXPECT_LT(tuesday.pm25MaxToday, 35);
+    EXPECT_GT(wednesday.pm25MaxToday, 55);
+}
+
+TEST_F(Week, TheFireAlarmIsActiveOnlyUntilCleared) {
+    EXPECT_EQ(computeKpis(data, sampler, at("2026-05-15T19:44:00+09:00")).activeAlarms, 0);
+    EXPECT_EQ(computeKpis(data, sampler, at("2026-05-15T19:50:00+09:00")).activeAlarms, 1);
+    EXPECT_EQ(computeKpis(data, sampler, at("2026-05-15T20:30:00+09:00")).activeAlarms, 0);
+    // The false alarm never raises an alarm.
+    EXPECT_EQ(computeKpis(data, sampler, at("2026-05-12T07:20:00+09:00")).activeAlarms, 0);
+}
+
+TEST_F(Week, TodayCountsRestartAtMidnight) {
+    Kpis lateSat = computeKpis(data, sampler, at("2026-05-16T23:59:00+09:00"));
+    Kpis earlySun = computeKpis(data, sampler, at("2026-05-17T00:01:00+09:00"));
+    EXPECT_GT(lateSat.illegalStopsToday + lateSat.noiseViolationsToday, 0);
+    EXPECT_LE(earlySun.illegalStopsToday + earlySun.noiseViolationsToday, 1);
+}
+
+TEST(ReplayStats, StatsAndChartOverARegularSeries) {
+    Dataset d;
+    d.sensors.resize(1);
+    Series s;
+    s.startMs = 0; s.stepMs = 1000; s.count = 10; s.offset = 0;
+    d.series = {s};
+    d.values = {5, 1, 9, NAN, 4, 4, 4, 4, 4, 20};
+    DayStats st = seriesStats(d, 0, 0, 4000);  // readings 0..4
+    EXPECT_EQ(st.count, 4);
+    EXPECT_FLOAT_EQ(st.min, 1);
+    EXPECT_FLOAT_EQ(st.max, 9);
+    EXPECT_FLOAT_EQ(st.mean, 4.75f);
+    auto all = chartWindow(d, 0, 0, 9000, 100);
+    EXPECT_EQ(all.size(), 10u);
+    auto thin = chartWindow(d, 0, 0, 9000, 4);  // 2 buckets, min and max of each
+    ASSERT_EQ(thin.size(), 4u);
+    EXPECT_FLOAT_EQ(thin[0].value, 1);   // first bucket (readings 0–4): its min (t=1) then its max (t=2)
+    EXPECT_FLOAT_EQ(thin[1].value, 9);
+    EXPECT_FLOAT_EQ(thin.back().value, 20);  // the spike survives thinning
+}

@@ -1,6 +1,7 @@
 // app.cpp — load/commit, intent handling, per-frame sampling and drawing, and the state snapshot for JS.
 #include "app.hpp"
 
+#include "daylight.hpp"
 #include "time_util.hpp"
 
 #include <nlohmann/json.hpp>
@@ -85,8 +86,9 @@ void App::fitView() {
     double pad = 120.0 / content_->projection.groundMetresPerUnit();
     area.add({area.min.x - pad, area.min.y - pad});
     area.add({area.max.x + pad, area.max.y + pad});
-    double d = dpr_;
-    camera_.fit(area, {24 * d, 40 * d, 24 * d, 96 * d});
+    const Rect& free = layout_.map;
+    camera_.fit(area, {free.x, free.y, camera_.viewportWidth() - free.right(), camera_.viewportHeight() - free.bottom()});
+    flight_.active = false;
     viewFitted_ = true;
     userMovedView_ = false;
 }
@@ -108,18 +110,70 @@ void App::apply(const Intent& i) {
         case Intent::select:
             selected_ = content_ && !i.text.empty() ? content_->dataset.findSensor(i.text) : -1;
             break;
-        case Intent::pickAt:
-            selected_ = pickGlyph(glyphs_, camera_, i.x, i.y, dpr_, 4);
-            break;
+        case Intent::pickAt: selected_ = sensorAt(i.x, i.y, 4); break;
         case Intent::hoverAt:
-            hovered_ = i.x < 0 ? -1 : pickGlyph(glyphs_, camera_, i.x, i.y, dpr_, 3);
+            hovered_ = i.x < 0 ? -1 : sensorAt(i.x, i.y, 3);
             hoverX_ = i.x;
             hoverY_ = i.y;
             break;
-        case Intent::panBy: camera_.panByPixels(i.x, i.y); userMovedView_ = true; break;
-        case Intent::zoomAt: camera_.zoomAt(i.x, i.y, i.z); userMovedView_ = true; break;
+        case Intent::panBy: camera_.panByPixels(i.x, i.y); userMovedView_ = true; flight_.active = false; break;
+        case Intent::zoomAt: camera_.zoomAt(i.x, i.y, i.z); userMovedView_ = true; flight_.active = false; break;
         case Intent::resetView: fitView(); break;
+        case Intent::setLayers: layerMask_ = uint32_t(i.x) & kAllLayers; break;
+        case Intent::toggleLayer:
+            if (i.x >= 0 && i.x < kSensorTypeCount) layerMask_ ^= 1u << int(i.x);
+            break;
+        case Intent::focusEvent:
+            if (content_ && i.x >= 0 && size_t(i.x) < content_->dataset.events.size()) {
+                const Event& e = content_->dataset.events[size_t(i.x)];
+                clock_.seek(double(e.timeMs));
+                selected_ = int(e.sensor);
+                layerMask_ |= 1u << int(content_->dataset.sensors[e.sensor].type);  // never focus on a hidden glyph
+                flyTo(content_->positions[e.sensor]);
+            }
+            break;
+        case Intent::flyToSensor:
+            if (content_) {
+                int s = content_->dataset.findSensor(i.text);
+                if (s >= 0) flyTo(content_->positions[size_t(s)]);
+            }
+            break;
     }
+}
+
+int App::sensorAt(double x, double y, double slopPx) const {
+    int g = pickGlyph(glyphs_, camera_, x, y, dpr_, slopPx);
+    return g < 0 ? -1 : int(sensorOfGlyph_[size_t(g)]);
+}
+
+// Flies the camera so `target` sits in the middle of the free map area, zoomed in to street level if further out.
+void App::flyTo(Vec2 target) {
+    flight_.fromCenter = camera_.center();
+    flight_.fromScale = camera_.pixelsPerUnit();
+    flight_.toScale = std::max(camera_.pixelsPerUnit(), 2.2 * dpr_ / content_->projection.groundMetresPerUnit());
+    flight_.toScale = std::min(flight_.toScale, maxPixelsPerUnit());
+    // Aim so the target lands in the centre of the free area, not of the whole canvas.
+    const Rect& free = layout_.map;
+    double offX = (free.x + free.w / 2 - camera_.viewportWidth() / 2) / flight_.toScale;
+    double offY = (free.y + free.h / 2 - camera_.viewportHeight() / 2) / flight_.toScale;
+    flight_.toCenter = {target.x - offX, target.y + offY};
+    flight_.elapsedMs = 0;
+    flight_.durationMs = reducedMotion_ ? 0 : 900;
+    flight_.active = true;
+    userMovedView_ = true;
+}
+
+void App::advanceFlight(double realElapsedMs) {
+    if (!flight_.active) return;
+    flight_.elapsedMs += realElapsedMs;
+    double t = flight_.durationMs <= 0 ? 1.0 : std::min(1.0, flight_.elapsedMs / flight_.durationMs);
+    double e = t * t * (3 - 2 * t);  // ease in-out
+    // Scale interpolates geometrically so zooming feels even; the centre follows in screen terms.
+    double scale = flight_.fromScale * std::pow(flight_.toScale / flight_.fromScale, e);
+    camera_.setPixelsPerUnit(scale);
+    camera_.setCenter({flight_.fromCenter.x + (flight_.toCenter.x - flight_.fromCenter.x) * e,
+                       flight_.fromCenter.y + (flight_.toCenter.y - flight_.fromCenter.y) * e});
+    if (t >= 1) flight_.active = false;
 }
 
 void App::update(double realElapsedMs, int viewportW, int viewportH, float dpr) {
@@ -127,6 +181,7 @@ void App::update(double realElapsedMs, int viewportW, int viewportH, float dpr) 
     if (resized) {
         dpr_ = dpr;
         camera_.setViewport(viewportW, viewportH);
+        layout_ = computeLayout(float(viewportW), float(viewportH), dpr);
         // Until the user moves the map, a resize re-frames the whole area; after that, their view stays put.
         if (content_ && !userMovedView_) viewFitted_ = false;
         else if (content_) camera_.setLimits(content_->bounds, maxPixelsPerUnit());
@@ -134,9 +189,19 @@ void App::update(double realElapsedMs, int viewportW, int viewportH, float dpr) 
     applyIntents();
     if (!content_) return;
     if (!viewFitted_) fitView();
+    advanceFlight(realElapsedMs);
     clock_.advance(realElapsedMs);
-    sampler_.sampleSensors(int64_t(std::floor(clock_.timeMs())), values_);
-    buildGlyphs(content_->dataset, content_->positions, values_, selected_, hovered_, glyphs_);
+    refreshDerived();
+}
+
+// Everything that follows from the replay time: sampled values, glyphs, KPIs, the light.
+void App::refreshDerived() {
+    if (!content_) return;
+    int64_t t = int64_t(std::floor(clock_.timeMs()));
+    sampler_.sampleSensors(t, values_);
+    buildGlyphs(content_->dataset, content_->positions, values_, layerMask_, selected_, hovered_, glyphs_, sensorOfGlyph_);
+    kpis_ = computeKpis(content_->dataset, sampler_, t);
+    night_ = nightFactor(content_->projection.origin(), t);
 }
 
 ViewUniforms App::viewUniforms(double realTimeS) const {
@@ -149,6 +214,7 @@ ViewUniforms App::viewUniforms(double realTimeS) const {
     v.dpr = dpr_;
     v.timeS = float(realTimeS);
     v.reducedMotion = reducedMotion_;
+    v.night = night_;
     return v;
 }
 
@@ -193,11 +259,18 @@ ViewState App::viewState() const {
     s.hoverY = hoverY_;
     s.dpr = dpr_;
     s.error = error_;
+    s.kpis = kpis_;
+    s.layerMask = layerMask_;
+    s.night = night_;
+    s.layout = layout_;
     return s;
 }
 
 std::string App::stateJson() {
-    applyIntents();
+    if (!intents_.empty()) {
+        applyIntents();
+        refreshDerived();  // a read right after a write sees its consequences (KPIs, light), not last frame's
+    }
     nlohmann::json j;
     j["timeMs"] = clock_.timeMs();
     j["time"] = content_ ? formatIsoTime(int64_t(clock_.timeMs()), content_->dataset.utcOffsetMinutes) : "";
@@ -220,6 +293,28 @@ std::string App::stateJson() {
         double cssPxPerUnit = camera_.pixelsPerUnit() / dpr_;
         j["view"] = {{"lat", c.lat}, {"lon", c.lon}, {"zoom", std::log2(cssPxPerUnit * 2 * kPi * kEarthRadiusM / 256.0)}};
     }
+    if (content_) {
+        nlohmann::json ids = nlohmann::json::array();
+        for (const Sensor& sensor : content_->dataset.sensors) ids.push_back(sensor.id);
+        j["sensorIds"] = std::move(ids);
+        const Kpis& k = kpis_;
+        auto orNull = [](double v) { return v < 0 ? nlohmann::json(nullptr) : nlohmann::json(std::round(v * 10) / 10); };
+        j["kpis"] = {{"binsOver80", k.binsOver80}, {"bins", k.binsTotal}, {"overflowsToday", k.overflowsToday},
+                     {"parkingOccupancyPct", orNull(k.parkingOccupancyPct)}, {"illegalStopsToday", k.illegalStopsToday},
+                     {"noiseViolationsToday", k.noiseViolationsToday}, {"pm25MaxToday", orNull(k.pm25MaxToday)},
+                     {"activeAlarms", k.activeAlarms}, {"collectionsToday", k.collectionsToday}};
+    }
+    nlohmann::json layers = nlohmann::json::array();
+    for (int t = 0; t < kSensorTypeCount; ++t)
+        if (layerVisible(layerMask_, SensorType(t))) layers.push_back(sensorTypeInfo(SensorType(t)).name);
+    j["layers"] = std::move(layers);
+    j["night"] = std::round(night_ * 100) / 100;
+    // Where the panels are (CSS px), so a host page can keep its own overlays clear of them.
+    auto rect = [&](const Rect& r) {
+        return nlohmann::json{{"x", r.x / dpr_}, {"y", r.y / dpr_}, {"w", r.w / dpr_}, {"h", r.h / dpr_}};
+    };
+    j["panels"] = {{"timeline", rect(layout_.timeline)}, {"header", rect(layout_.header)}, {"kpis", rect(layout_.kpis)},
+                   {"events", rect(layout_.events)}, {"legend", rect(layout_.legend)}, {"sensor", rect(layout_.sensor)}};
     j["frames"] = frames_;
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

@@ -10,6 +10,8 @@
 #include "glyph_layer.hpp"
 #include "glyph_scene.hpp"
 #include "intents.hpp"
+#include "layout.hpp"
+#include "replay_stats.hpp"
 #include "map_layer.hpp"
 #include "map_mesh.hpp"
 #include "sampler.hpp"
@@ -61,6 +63,10 @@ private:
 
     void apply(const Intent& intent);
     void fitView();
+    void flyTo(Vec2 target);
+    void advanceFlight(double realElapsedMs);
+    void refreshDerived();
+    int sensorAt(double x, double y, double slopPx) const;
     ViewUniforms viewUniforms(double realTimeS) const;
     double maxPixelsPerUnit() const;
 
@@ -71,6 +77,16 @@ private:
     Camera camera_;
     std::vector<float> values_;
     std::vector<GlyphInstance> glyphs_;
+    std::vector<uint32_t> sensorOfGlyph_;
+    Kpis kpis_;
+    Layout layout_;
+    uint32_t layerMask_ = kAllLayers;
+    float night_ = 0;
+    struct Flight {
+        bool active = false;
+        Vec2 fromCenter, toCenter;
+        double fromScale = 1, toScale = 1, elapsedMs = 0, durationMs = 0;
+    } flight_;
     std::vector<Intent> intents_;
     MapLayer mapLayer_;
     GlyphLayer glyphLayer_;

@@ -76,6 +76,11 @@ void Camera::setCenter(Vec2 c) {
     clamp();
 }
 
+void Camera::setPixelsPerUnit(double scale) {
+    if (scale > 0) pxPerUnit_ = scale;
+    clamp();
+}
+
 Vec2 Camera::worldToScreen(Vec2 w) const {
     return {(w.x - center_.x) * pxPerUnit_ + width_ / 2, height_ / 2 - (w.y - center_.y) * pxPerUnit_};
 }

@@ -53,6 +53,7 @@ public:
     // Zooms by `factor` keeping the world point under the screen point (x,y) fixed.
     void zoomAt(double xPx, double yPx, double factor);
     void setCenter(Vec2 c);
+    void setPixelsPerUnit(double scale);   // clamped to the limits
 
     Vec2 worldToScreen(Vec2 w) const;
     Vec2 screenToWorld(Vec2 s) const;

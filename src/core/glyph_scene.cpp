@@ -73,13 +73,18 @@ bool isAlert(const Sensor& s, float v) {
     }
 }
 
-void buildGlyphs(const Dataset& d, const std::vector<Vec2>& positions, const std::vector<float>& values, int selected,
-                 int hovered, std::vector<GlyphInstance>& out) {
-    out.resize(d.sensors.size());
+void buildGlyphs(const Dataset& d, const std::vector<Vec2>& positions, const std::vector<float>& values,
+                 uint32_t layerMask, int selected, int hovered, std::vector<GlyphInstance>& out,
+                 std::vector<uint32_t>& sensorOfGlyph) {
+    out.clear();
+    sensorOfGlyph.clear();
     for (size_t i = 0; i < d.sensors.size(); ++i) {
         const Sensor& s = d.sensors[i];
+        if (!layerVisible(layerMask, s.type)) continue;
         float v = i < values.size() ? values[i] : NAN;
-        GlyphInstance& g = out[i];
+        out.emplace_back();
+        sensorOfGlyph.push_back(uint32_t(i));
+        GlyphInstance& g = out.back();
         g.x = float(positions[i].x);
         g.y = float(positions[i].y);
         g.gauge = normalisedValue(s, v);

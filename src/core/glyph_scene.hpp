@@ -28,11 +28,16 @@ uint32_t colorForValue(const Sensor& sensor, float value);
 // Whether a value is an alert for its type (bin full, fire ≥ 57 °C, PM2.5 > 75 µg/m³, noise > 70 dB).
 bool isAlert(const Sensor& sensor, float value);
 
-// Fills `out` for every sensor, given its position in local units and its current value.
-void buildGlyphs(const Dataset& dataset, const std::vector<Vec2>& positions, const std::vector<float>& values,
-                 int selected, int hovered, std::vector<GlyphInstance>& out);
+// Bit per SensorType: which layers are shown.
+constexpr uint32_t kAllLayers = (1u << kSensorTypeCount) - 1;
+inline bool layerVisible(uint32_t mask, SensorType t) { return (mask >> int(t)) & 1u; }
 
-// The sensor under screen point (x,y) within `slopPx`, nearest first, or -1.
+// Fills `out` with one glyph per sensor whose layer is visible, and `sensorOfGlyph` with the sensor behind each.
+void buildGlyphs(const Dataset& dataset, const std::vector<Vec2>& positions, const std::vector<float>& values,
+                 uint32_t layerMask, int selected, int hovered, std::vector<GlyphInstance>& out,
+                 std::vector<uint32_t>& sensorOfGlyph);
+
+// The glyph under screen point (x,y) within `slopPx`, nearest first, or -1.
 int pickGlyph(const std::vector<GlyphInstance>& glyphs, const Camera& camera, double x, double y, double pxScale,
               double slopPx);
 

@@ -14,6 +14,10 @@ struct Intent {
         panBy,         // (x, y) device px
         zoomAt,        // (x, y) device px, factor = z
         resetView,
+        setLayers,     // x = bit mask of visible sensor types
+        toggleLayer,   // x = SensorType
+        focusEvent,    // x = event index: seek to it, select its sensor, fly there
+        flyToSensor,   // text = sensor id
     };
     Kind kind;
     double x = 0, y = 0, z = 0;

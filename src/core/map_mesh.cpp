@@ -13,6 +13,8 @@ namespace {
 // Draw order: areas first (big to small), then line casings, then line fills, so junctions merge cleanly.
 enum Layer { kArea = 0, kAreaDetail, kAreaEdge, kCasing, kLineFill, kWall, kLayerCount };
 
+struct ColorPair { uint32_t day, night; };
+
 struct Builder {
     const Projection& proj;
     double unitsPerGroundMetre;
@@ -31,18 +33,18 @@ struct Builder {
         return out;
     }
 
-    void fill(const std::vector<Ring>& polygon, uint32_t color, Layer layer) {
+    void fill(const std::vector<Ring>& polygon, ColorPair color, Layer layer) {
         std::vector<std::vector<Vec2>> rings;
         for (const Ring& r : polygon) rings.push_back(project(r));
         std::vector<uint32_t> tri;
         if (!triangulatePolygon(rings, tri)) ++dropped;
         uint32_t base = static_cast<uint32_t>(verts[layer].size());
         for (const auto& r : rings)
-            for (const Vec2& p : r) verts[layer].push_back({float(p.x), float(p.y), 0, 0, 0, 0, color});
+            for (const Vec2& p : r) verts[layer].push_back({float(p.x), float(p.y), 0, 0, 0, 0, color.day, color.night});
         for (uint32_t i : tri) idx[layer].push_back(base + i);
     }
 
-    void stroke(const Ring& line, bool closed, double widthGroundM, float minWidthPx, uint32_t color, Layer layer) {
+    void stroke(const Ring& line, bool closed, double widthGroundM, float minWidthPx, ColorPair color, Layer layer) {
         std::vector<StrokeVertex> sv;
         std::vector<uint32_t> si;
         uint32_t base = static_cast<uint32_t>(verts[layer].size());
@@ -50,7 +52,7 @@ struct Builder {
         float half = float(widthGroundM * unitsPerGroundMetre / 2);
         for (const StrokeVertex& v : sv)
             verts[layer].push_back({float(v.center.x), float(v.center.y), float(v.offset.x), float(v.offset.y), half,
-                                    minWidthPx / 2, color});
+                                    minWidthPx / 2, color.day, color.night});
         idx[layer].insert(idx[layer].end(), si.begin(), si.end());
     }
 };
@@ -85,8 +87,34 @@ int labelPriority(MapKind kind) {
 
 }  // namespace
 
-MapMesh buildMapMesh(const MapData& map, const Projection& proj, const MapPalette& pal) {
+MapPalette nightPalette() {
+    MapPalette n;
+    n.background = rgba(20, 26, 40);
+    n.park = rgba(27, 42, 44);
+    n.palace = rgba(31, 36, 52);
+    n.palaceEdge = rgba(74, 80, 102);
+    n.water = rgba(22, 42, 62);
+    n.hanok = rgba(37, 42, 58);
+    n.hanokEdge = rgba(58, 63, 84);
+    n.building = rgba(40, 45, 60);
+    n.buildingEdge = rgba(60, 65, 82);
+    n.roadCasing = rgba(14, 18, 30);
+    n.road = rgba(86, 95, 118);
+    n.path = rgba(62, 70, 92);
+    n.wall = rgba(104, 96, 84);
+    n.other = rgba(40, 45, 58);
+    return n;
+}
+
+MapMesh buildMapMesh(const MapData& map, const Projection& proj, const MapPalette& day, const MapPalette& night) {
     Builder b{proj, 1.0 / proj.groundMetresPerUnit(), {}, {}, {}, 0};
+    // Every style slot as a day/night pair.
+    auto pair = [&](uint32_t MapPalette::*slot) { return ColorPair{day.*slot, night.*slot}; };
+    struct { ColorPair park, palace, palaceEdge, water, hanok, hanokEdge, building, buildingEdge, roadCasing, road, path, wall, other; } pal{
+        pair(&MapPalette::park), pair(&MapPalette::palace), pair(&MapPalette::palaceEdge), pair(&MapPalette::water),
+        pair(&MapPalette::hanok), pair(&MapPalette::hanokEdge), pair(&MapPalette::building),
+        pair(&MapPalette::buildingEdge), pair(&MapPalette::roadCasing), pair(&MapPalette::road), pair(&MapPalette::path),
+        pair(&MapPalette::wall), pair(&MapPalette::other)};
     MapMesh mesh;
     for (const MapFeature& f : map.features) {
         for (const auto& poly : f.polygons) {

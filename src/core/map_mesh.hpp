@@ -10,7 +10,7 @@
 
 namespace bk {
 
-// 28 bytes. Position is the centreline/fill point in local mercator units; a stroke vertex is pushed along
+// 32 bytes. Position is the centreline/fill point in local mercator units; a stroke vertex is pushed along
 // `offset` by max(halfWidth, minHalfPx / pixelsPerUnit) in the vertex shader, so streets keep their real
 // width when zoomed in and never thin below a legible pixel width when zoomed out.
 struct MapVertex {
@@ -18,7 +18,8 @@ struct MapVertex {
     float offsetX, offsetY;
     float halfWidth;      // local units
     float minHalfPx;      // CSS pixels (scaled by devicePixelRatio in the shader)
-    uint32_t rgba;        // 0xAABBGGRR (little-endian bytes r,g,b,a)
+    uint32_t rgba;        // day colour, 0xAABBGGRR (little-endian bytes r,g,b,a)
+    uint32_t rgbaNight;   // night colour; the shader blends by how dark it is at replay time
 };
 
 struct MapLabel {
@@ -40,7 +41,7 @@ constexpr uint32_t rgba(uint8_t r, uint8_t g, uint8_t b, uint8_t a = 255) {
     return uint32_t(r) | uint32_t(g) << 8 | uint32_t(b) << 16 | uint32_t(a) << 24;
 }
 
-// The basemap palette: hanji-paper warm greys, so that the sensors carry the colour.
+// The basemap palettes: hanji-paper warm greys by day, deep ink-blue at night, so the sensors carry the colour.
 struct MapPalette {
     uint32_t background = rgba(239, 234, 224);
     uint32_t park = rgba(214, 222, 200);
@@ -57,7 +58,9 @@ struct MapPalette {
     uint32_t wall = rgba(150, 132, 108);
     uint32_t other = rgba(220, 214, 204);
 };
+MapPalette nightPalette();
 
-MapMesh buildMapMesh(const MapData& map, const Projection& projection, const MapPalette& palette = {});
+MapMesh buildMapMesh(const MapData& map, const Projection& projection, const MapPalette& day = {},
+                     const MapPalette& night = nightPalette());
 
 }  // namespace bk

@@ -37,19 +37,36 @@ int64_t Sampler::readingIndexAt(uint32_t si, int64_t t) {
     return c;
 }
 
-float Sampler::valueAt(uint32_t si, int64_t t) {
-    int64_t i = readingIndexAt(si, t);
+namespace {
+// The value at t given the index of the last reading at or before t (-1: none yet).
+float interpolate(const Dataset& d, const Series& s, int64_t i, int64_t t) {
     if (i < 0) return kNaN;
-    const Series& s = d_->series[si];
-    const float* v = d_->values.data() + s.offset;
+    const float* v = d.values.data() + s.offset;
     if (i + 1 >= s.count || s.interpolation == Interpolation::step) return v[i];
-    int64_t t0 = s.timeAt(d_->timesMs, static_cast<uint32_t>(i));
+    int64_t t0 = s.timeAt(d.timesMs, static_cast<uint32_t>(i));
     if (t == t0) return v[i];
     float a = v[i], b = v[i + 1];
     if (std::isnan(a) || std::isnan(b)) return a;
-    int64_t t1 = s.timeAt(d_->timesMs, static_cast<uint32_t>(i + 1));
+    int64_t t1 = s.timeAt(d.timesMs, static_cast<uint32_t>(i + 1));
     double f = double(t - t0) / double(t1 - t0);
     return static_cast<float>(a + (b - a) * f);
+}
+}  // namespace
+
+float Sampler::valueAt(uint32_t si, int64_t t) {
+    return interpolate(*d_, d_->series[si], readingIndexAt(si, t), t);
+}
+
+float sampleSeries(const Dataset& d, uint32_t si, int64_t t) {
+    const Series& s = d.series[si];
+    int64_t i;
+    if (t < s.firstMs(d.timesMs)) i = -1;
+    else if (s.regular) i = std::min<int64_t>((t - s.startMs) / s.stepMs, s.count - 1);
+    else {
+        const int64_t* times = d.timesMs.data() + s.timeOffset;
+        i = std::upper_bound(times, times + s.count, t) - times - 1;
+    }
+    return interpolate(d, s, i, t);
 }
 
 void Sampler::sampleSensors(int64_t t, std::vector<float>& out) {

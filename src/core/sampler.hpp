@@ -16,6 +16,9 @@
 
 namespace bk {
 
+// Stateless lookup (binary search): for panels that need any series at any time, off the per-frame path.
+float sampleSeries(const Dataset& d, uint32_t series, int64_t timeMs);
+
 class Sampler {
 public:
     explicit Sampler(const Dataset* dataset = nullptr) { reset(dataset); }

@@ -4,7 +4,9 @@
 #include "clock.hpp"
 #include "dataset.hpp"
 #include "geo.hpp"
+#include "layout.hpp"
 #include "map_mesh.hpp"
+#include "replay_stats.hpp"
 
 #include <string>
 #include <vector>
@@ -22,6 +24,10 @@ struct ViewState {
     double hoverX = 0, hoverY = 0;           // device px of the pointer, for the tooltip
     float dpr = 1;                           // device px per CSS px
     std::string error;                       // last load error, empty when none
+    Kpis kpis;                               // at the current replay time
+    uint32_t layerMask = ~0u;                // visible sensor types (bit per SensorType)
+    float night = 0;                         // 0 day … 1 night, from the sun at the data's place and time
+    Layout layout;                           // where panels go (device px)
 };
 
 }  // namespace bk

@@ -20,9 +20,7 @@ EMSCRIPTEN_KEEPALIVE void bk_stage_file(const char* kind, const char* name, cons
 
 // Parses and swaps in the staged files. Returns 1 on success; 0 keeps the previous data and sets state.error.
 EMSCRIPTEN_KEEPALIVE int bk_commit() {
-    bool ok = platform().app.commitStaged();
-    if (ok) bk::requireDatasetText(platform());
-    return ok ? 1 : 0;
+    return platform().app.commitStaged() ? 1 : 0;
 }
 
 EMSCRIPTEN_KEEPALIVE void bk_set_fonts(const char* regular, int regularLength, const char* bold, int boldLength) {

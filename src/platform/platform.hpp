@@ -29,7 +29,4 @@ struct Platform {
 
 Platform& platform();
 
-// Called after a successful load so the font atlas covers every name in the data.
-void requireDatasetText(Platform& p);
-
 }  // namespace bk

@@ -22,18 +22,6 @@ Platform& platform() {
     return p;
 }
 
-void requireDatasetText(Platform& p) {
-    ViewState s = p.app.viewState();
-    std::string text;
-    if (s.dataset) {
-        text += s.dataset->title + s.dataset->source;
-        for (const Sensor& sensor : s.dataset->sensors) text += sensor.nameEn + sensor.nameKo + sensor.id + sensor.unit;
-        for (const Series& series : s.dataset->series) text += series.unit;
-    }
-    if (s.mesh)
-        for (const MapLabel& l : s.mesh->labels) text += l.nameEn + l.nameKo;
-    p.fonts.requireText(text);
-}
 
 namespace {
 
@@ -185,15 +173,24 @@ void frame() {
     const UiFonts& fonts = p.fonts.fonts();
     if (p.fonts.ready()) {  // panels wait for the Hangul-capable font: never tofu boxes
         drawMapLabels(state, fonts);
-        drawHeaderPanel(state, fonts, intents);
-        drawLegendPanel(state, fonts, intents);
         drawTimelinePanel(state, fonts, intents);
+        drawHeaderPanel(state, fonts, intents);
+        drawKpiPanel(state, fonts, intents);
+        drawEventsPanel(state, fonts, intents);
+        drawLegendPanel(state, fonts, intents);
+        drawSensorPanel(state, fonts, intents);
         drawSensorTooltip(state, fonts);
     }
     ImGui::Render();
 
     glViewport(0, 0, w, h);
-    glClearColor(239 / 255.f, 234 / 255.f, 224 / 255.f, 1.0f);  // MapPalette::background
+    // The paper (or, at night, ink-blue) the map sits on: MapPalette::background by day and by night.
+    static const MapPalette day, night = nightPalette();
+    auto channel = [&](int shift) {
+        float a = float((day.background >> shift) & 255), b = float((night.background >> shift) & 255);
+        return (a + (b - a) * state.night) / 255.0f;
+    };
+    glClearColor(channel(0), channel(8), channel(16), 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     glEnable(GL_BLEND);
     glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);  // premultiplied alpha

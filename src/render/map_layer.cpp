@@ -12,17 +12,19 @@ layout(location = 1) in vec2 a_offset;
 layout(location = 2) in float a_halfWidth;
 layout(location = 3) in float a_minHalfPx;
 layout(location = 4) in vec4 a_color;
+layout(location = 5) in vec4 a_colorNight;
 uniform vec2 u_center;
 uniform float u_scale;      // device px per unit
 uniform vec2 u_viewport;    // device px
 uniform float u_dpr;
+uniform float u_night;
 out vec4 v_color;
 void main() {
     float halfWidth = max(a_halfWidth, a_minHalfPx * u_dpr / u_scale);
     vec2 world = a_pos + a_offset * halfWidth;
     vec2 px = (world - u_center) * u_scale;
     gl_Position = vec4(px * 2.0 / u_viewport, 0.0, 1.0);
-    v_color = a_color;
+    v_color = mix(a_color, a_colorNight, u_night);
 })";
 
 const char* kFragment = R"(#version 300 es
@@ -39,6 +41,7 @@ bool MapLayer::init(std::string* error) {
     uScale_ = glGetUniformLocation(program_, "u_scale");
     uViewport_ = glGetUniformLocation(program_, "u_viewport");
     uDpr_ = glGetUniformLocation(program_, "u_dpr");
+    uNight_ = glGetUniformLocation(program_, "u_night");
     glGenVertexArrays(1, &vao_);
     glGenBuffers(1, &vbo_);
     glGenBuffers(1, &ibo_);
@@ -56,6 +59,8 @@ bool MapLayer::init(std::string* error) {
     glVertexAttribPointer(3, 1, GL_FLOAT, GL_FALSE, stride, (void*)offsetof(MapVertex, minHalfPx));
     glEnableVertexAttribArray(4);
     glVertexAttribPointer(4, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, (void*)offsetof(MapVertex, rgba));
+    glEnableVertexAttribArray(5);
+    glVertexAttribPointer(5, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, (void*)offsetof(MapVertex, rgbaNight));
     glBindVertexArray(0);
     return true;
 }
@@ -78,6 +83,7 @@ void MapLayer::draw(const ViewUniforms& v) const {
     glUniform1f(uScale_, v.pxPerUnit);
     glUniform2f(uViewport_, v.viewportW, v.viewportH);
     glUniform1f(uDpr_, v.dpr);
+    glUniform1f(uNight_, v.night);
     glBindVertexArray(vao_);
     glDrawElements(GL_TRIANGLES, indexCount_, GL_UNSIGNED_INT, nullptr);
     glBindVertexArray(0);

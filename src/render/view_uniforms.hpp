@@ -10,6 +10,7 @@ struct ViewUniforms {
     float dpr = 1;                    // device pixels per CSS pixel
     float timeS = 0;                  // real seconds, for animation (pulses)
     bool reducedMotion = false;
+    float night = 0;                  // 0 day … 1 night: the basemap's light follows the replay clock
 };
 
 }  // namespace bk

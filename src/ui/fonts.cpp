@@ -1,7 +1,8 @@
-// fonts.cpp — builds the ImGui font atlas from Nanum Gothic with exactly the glyphs the UI and the data need.
+// fonts.cpp — builds the ImGui font atlas from the Nanum Gothic subset the build made.
 //
-// Why not ImGui's GetGlyphRangesKorean(): it asks for all 11,172 Hangul syllables, a huge atlas that takes
-// seconds to rasterise in wasm. The names in a dataset use a few hundred; we rasterise those.
+// The atlas asks for whole blocks (Latin, punctuation, arrows, maths, Hangul): ImGui skips code points the font
+// lacks, and the build subset the font to exactly the characters the page, UI and data use — so the atlas holds
+// those few hundred glyphs, not all 11,172 syllables (which take seconds to rasterise in wasm).
 #include "ui.hpp"
 
 #include <imgui.h>
@@ -14,24 +15,23 @@ void FontBook::setFontData(std::string regularTtf, std::string boldTtf) {
     dirty_ = true;
 }
 
-void FontBook::requireText(const std::string& utf8) {
-    text_ += utf8;
-    text_ += '\n';
-}
-
 bool FontBook::rebuildIfNeeded(float dpr) {
-    if (!dirty_ && dpr == builtDpr_ && text_.size() == builtTextSize_) return false;
+    if (!dirty_ && dpr == builtDpr_) return false;
     if (regular_.empty()) return false;
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
 
-    static ImVector<ImWchar> ranges;  // must outlive the atlas build
-    ranges.clear();
-    ImFontGlyphRangesBuilder builder;
-    builder.AddRanges(io.Fonts->GetGlyphRangesDefault());  // Basic Latin + Latin-1
-    builder.AddText(uiStringsForFonts());
-    builder.AddText(text_.c_str());
-    builder.BuildRanges(&ranges);
+    static const ImWchar ranges[] = {
+        0x0020, 0x00FF,  // Basic Latin, Latin-1 (× · ° µ ³)
+        0x2000, 0x206F,  // general punctuation (– — … ‘ ’ “ ”)
+        0x2190, 0x21FF,  // arrows
+        0x2200, 0x22FF,  // mathematical operators (≥ ≤)
+        0x25A0, 0x25FF,  // geometric shapes
+        0x3000, 0x303F,  // CJK punctuation
+        0x3130, 0x318F,  // Hangul compatibility jamo
+        0xAC00, 0xD7A3,  // Hangul syllables
+        0,
+    };
 
     auto add = [&](std::string& ttf, float sizeCssPx) {
         ImFontConfig cfg;
@@ -39,7 +39,7 @@ bool FontBook::rebuildIfNeeded(float dpr) {
         cfg.OversampleH = 2;
         cfg.OversampleV = 1;
         cfg.PixelSnapH = false;
-        return io.Fonts->AddFontFromMemoryTTF(ttf.data(), int(ttf.size()), sizeCssPx * dpr, &cfg, ranges.Data);
+        return io.Fonts->AddFontFromMemoryTTF(ttf.data(), int(ttf.size()), sizeCssPx * dpr, &cfg, ranges);
     };
     std::string& bold = bold_.empty() ? regular_ : bold_;
     fonts_.body = add(regular_, 15.0f);
@@ -50,7 +50,6 @@ bool FontBook::rebuildIfNeeded(float dpr) {
     io.Fonts->Build();
     io.FontDefault = fonts_.body;
     builtDpr_ = dpr;
-    builtTextSize_ = text_.size();
     dirty_ = false;
     return true;
 }

@@ -2,6 +2,8 @@
 #include "ui.hpp"
 #include "ui_common.hpp"
 
+#include "time_util.hpp"
+
 #include <imgui.h>
 
 #include <string>
@@ -9,12 +11,7 @@
 namespace bk {
 
 void drawHeaderPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& out) {
-    const float S = s.dpr;
-    ImGui::SetNextWindowPos(ImVec2(12 * S, 12 * S), ImGuiCond_Always);
-    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(360 * S, 400 * S));
-    ImGui::Begin("##header", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove |
-                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing);
+    if (!beginCard("##header", s.layout.header, false)) return;
     if (f.title) ImGui::PushFont(f.title);
     ImGui::TextUnformatted("Bukchon IoT Replay");
     if (f.title) ImGui::PopFont();
@@ -47,8 +44,9 @@ void drawHeaderPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
         if (f.small) ImGui::PushFont(f.small);
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kMutedColor));
         double days = double(d.endMs - d.startMs) / 86400000.0;
-        ImGui::Text("%zu sensors · %.0f day%s · %zu events · times in KST", d.sensors.size(), days,
-                    days >= 1.5 ? "s" : "", d.events.size());
+        ImGui::TextWrapped("%zu sensors · %.0f day%s · %zu events · times in %s", d.sensors.size(), days,
+                           days >= 1.5 ? "s" : "", d.events.size(),
+                           d.utcOffsetMinutes == kKstOffsetMinutes ? "KST" : formatIsoTime(0, d.utcOffsetMinutes).substr(19).c_str());
         if (!d.simulated && !d.source.empty()) ImGui::TextWrapped("%s", d.source.c_str());
         ImGui::PopStyleColor();
         if (f.small) ImGui::PopFont();

@@ -5,6 +5,9 @@
 
 #include <imgui.h>
 
+#include <cstdio>
+#include <string>
+
 namespace bk {
 
 namespace {
@@ -40,16 +43,22 @@ void drawLegendPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
     for (const Sensor& sensor : s.dataset->sensors) ++counts[int(sensor.type)];
 
     const float S = s.dpr;
-    ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 12 * S, 12 * S), ImGuiCond_Always, ImVec2(1, 0));
-    ImGui::Begin("##legend", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove |
-                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing);
+    const Layout& L = s.layout;
+    if (!beginCard("##legend", L.legend, false)) return;
     if (f.strong) ImGui::PushFont(f.strong);
     ImGui::TextUnformatted("Sensors · 센서");
     if (f.strong) ImGui::PopFont();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImGui::SameLine();
+    if (f.small) ImGui::PushFont(f.small);
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kMutedColor), "click to show or hide");
+    if (f.small) ImGui::PopFont();
+    // One row per type; the whole row toggles the layer. Two columns when the card is a band (portrait).
+    const int columns = L.columns ? 1 : 2;
     const float iconR = 8 * S;
+    const float rowH = ImGui::GetTextLineHeight() + ImGui::GetFontSize() * 0.95f + 6 * S;
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float colW = ImGui::GetContentRegionAvail().x / float(columns);
+    int shown = 0;
     for (int t = 0; t < kSensorTypeCount; ++t) {
         if (!counts[t]) continue;
         const SensorTypeInfo& info = sensorTypeInfo(SensorType(t));
@@ -57,20 +66,33 @@ void drawLegendPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
         probe.type = SensorType(t);
         probe.capacity = 20;
         float v = sampleValue(probe.type);
-        ImVec2 p = ImGui::GetCursorScreenPos();
-        float rowH = ImGui::GetTextLineHeight() * 2.1f;
-        drawGlyphIcon(dl, ImVec2(p.x + iconR + 2 * S, p.y + rowH / 2), iconR, probe.type, colorForValue(probe, v),
-                      normalisedValue(probe, v));
-        ImGui::SetCursorScreenPos(ImVec2(p.x + iconR * 2 + 12 * S, p.y));
-        ImGui::BeginGroup();
-        ImGui::Text("%s  %s", info.labelEn, info.labelKo);
-        if (f.small) ImGui::PushFont(f.small);
-        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kMutedColor));
-        ImGui::Text("%d · %s", counts[t], meaningOf(probe.type));
-        ImGui::PopStyleColor();
-        if (f.small) ImGui::PopFont();
-        ImGui::EndGroup();
+        bool visible = layerVisible(s.layerMask, probe.type);
+        ImVec2 p(origin.x + colW * float(shown % columns), origin.y + rowH * float(shown / columns));
+        ++shown;
+        ImGui::PushID(t);
+        ImGui::SetCursorScreenPos(p);
+        if (ImGui::InvisibleButton("##toggle", ImVec2(colW - 4 * S, rowH))) out.push_back(Intent::number(Intent::toggleLayer, t));
+        bool hovered = ImGui::IsItemHovered();
+        if (hovered) ImGui::SetTooltip(visible ? "Hide %s" : "Show %s", info.labelEn);
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        if (hovered) dl->AddRectFilled(p, ImVec2(p.x + colW - 4 * S, p.y + rowH), IM_COL32(0, 0, 0, 14), 6 * S);
+        drawGlyphIcon(dl, ImVec2(p.x + iconR + 4 * S, p.y + rowH / 2), iconR, probe.type,
+                      visible ? colorForValue(probe, v) : 0xFFBBBBBBu, normalisedValue(probe, v));
+        ImU32 ink = visible ? kInkColor : IM_COL32(41, 46, 56, 90);
+        // Line 1: the English name (and the Korean one when there is room); line 2: what it shows.
+        std::string label = L.columns ? std::string(info.labelEn) + "  " + info.labelKo : info.labelEn;
+        float textX = p.x + iconR * 2 + 12 * S, textY = p.y + 3 * S;
+        dl->AddText(ImVec2(textX, textY), ink, label.c_str());
+        char sub[96];
+        if (L.columns) std::snprintf(sub, sizeof sub, "%d · %s", counts[t], meaningOf(probe.type));
+        else std::snprintf(sub, sizeof sub, "%s · %d", info.labelKo, counts[t]);
+        ImFont* small = f.small ? f.small : ImGui::GetFont();
+        dl->AddText(small, small->FontSize, ImVec2(textX, textY + ImGui::GetTextLineHeight()),
+                    visible ? kMutedColor : IM_COL32(110, 104, 96, 80), sub);
+        ImGui::PopID();
     }
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + rowH * float((shown + columns - 1) / columns)));
+    ImGui::Dummy(ImVec2(1, 1));
     (void)out;
     ImGui::End();
 }

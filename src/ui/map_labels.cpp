@@ -37,6 +37,11 @@ void drawMapLabels(const ViewState& s, const UiFonts& f) {
     float cssPxPerMetre = float(cam.pixelsPerUnit() / S / 0.7924);
 
     std::vector<Box> placed;
+    // Panels cover the map: no label under them.
+    const Layout& L = s.layout;
+    for (const Rect* r : {&L.timeline, &L.header, &L.kpis, &L.events, &L.legend})
+        if (r->w > 0 && r->h > 0) placed.push_back({r->x, r->y, r->right(), r->bottom()});
+    if (s.selected >= 0 && L.sensor.w > 0) placed.push_back({L.sensor.x, L.sensor.y, L.sensor.right(), L.sensor.bottom()});
     // Street and landmark names keep off the glyphs (the subject); area names may pass under them.
     std::vector<Box> glyphs;
     if (s.sensorPositions)
@@ -91,24 +96,22 @@ void drawMapLabels(const ViewState& s, const UiFonts& f) {
         q.y += bestDy;
         if (!placedOk) continue;
         placed.push_back(box);
-        ImU32 ink = district ? IM_COL32(128, 104, 78, 255) : area ? IM_COL32(112, 96, 70, 255) : IM_COL32(70, 70, 74, 255);
+        ImU32 dayInk = district ? IM_COL32(128, 104, 78, 255) : area ? IM_COL32(112, 96, 70, 255) : IM_COL32(70, 70, 74, 255);
+        ImU32 nightInk = district ? IM_COL32(196, 184, 160, 255) : area ? IM_COL32(176, 170, 150, 255) : IM_COL32(214, 214, 220, 255);
+        ImU32 ink = mixColor(dayInk, nightInk, s.night);
+        ImU32 halo = mixColor(IM_COL32(244, 240, 231, 235), IM_COL32(20, 26, 40, 235), s.night);
         if (landmark) {  // the dot marks the place itself; landmark labels are never nudged away from it
-            dl->AddCircleFilled(ImVec2(float(q.x), float(q.y)), 3.5f * S, IM_COL32(90, 84, 76, 255), 12);
-            dl->AddCircle(ImVec2(float(q.x), float(q.y)), 3.5f * S, kPaperColor, 12, 1.2f * S);
+            dl->AddCircleFilled(ImVec2(float(q.x), float(q.y)), 3.5f * S, ink, 12);
+            dl->AddCircle(ImVec2(float(q.x), float(q.y)), 3.5f * S, halo, 12, 1.2f * S);
         }
         float x1 = float(q.x) + (landmark ? ox : -s1.x / 2);
-        drawHaloText(dl, f1, f1->FontSize, ImVec2(x1, float(q.y) + oy), ink, first.c_str(), S);
+        drawHaloText(dl, f1, f1->FontSize, ImVec2(x1, float(q.y) + oy), ink, halo, first.c_str(), S);
         if (!second.empty()) {
             float x2 = float(q.x) + (landmark ? ox : -s2.x / 2);
-            drawHaloText(dl, f2, f2->FontSize, ImVec2(x2, float(q.y) + oy + s1.y), ink, second.c_str(), S);
+            drawHaloText(dl, f2, f2->FontSize, ImVec2(x2, float(q.y) + oy + s1.y), ink, halo, second.c_str(), S);
         }
     }
 }
 
-const char* uiStringsForFonts() {
-    return "Bukchon IoT Replay 북촌 IoT 데이터 리플레이 · Jongno-gu, Seoul SIMULATED DATA 시뮬레이션 데이터 "
-           "Sensors 센서 스마트 쓰레기통 주차 소음 유동인구 대기질 한옥 화재안전 "
-           "× … — – ° µ ³ Loop Play Pause no data Alert";
-}
 
 }  // namespace bk

@@ -45,14 +45,9 @@ void drawTimelinePanel(const ViewState& s, const UiFonts& f, std::vector<Intent>
     const Clock& clock = *s.clock;
     const float S = s.dpr;
     ImGuiIO& io = ImGui::GetIO();
-    const float margin = 12 * S;
-    ImGui::SetNextWindowPos(ImVec2(margin, io.DisplaySize.y - margin), ImGuiCond_Always, ImVec2(0, 1));
-    ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x - 2 * margin, 0), ImGuiCond_Always);
-    ImGui::Begin("##timeline", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove |
-                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing);
+    if (!beginCard("##timeline", s.layout.timeline, true)) return;
 
-    const bool narrow = io.DisplaySize.x < 900 * S;
+    const bool narrow = s.layout.timeline.w < 900 * S;
     const float rowH = 44 * S;
     if (playButton(clock.playing(), rowH)) out.push_back(Intent::of(Intent::togglePlay));
     ImGui::SameLine(0, 12 * S);

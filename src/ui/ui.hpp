@@ -20,12 +20,10 @@ struct UiFonts {
     ImFont* clock = nullptr;    // 26 px bold
 };
 
-// Keeps the TTF bytes alive, rebuilds the atlas when the dpr or the text to cover changes.
+// Keeps the TTF bytes alive, rebuilds the atlas when the fonts or the dpr change.
 class FontBook {
 public:
     void setFontData(std::string regularTtf, std::string boldTtf);
-    // Characters that must render (UI strings + names in the data); rebuild happens in rebuildIfNeeded().
-    void requireText(const std::string& utf8);
     // Call between frames (before NewFrame). Returns true when the atlas was rebuilt (the GL texture must be too).
     bool rebuildIfNeeded(float dpr);
     const UiFonts& fonts() const { return fonts_; }
@@ -33,23 +31,21 @@ public:
 
 private:
     std::string regular_, bold_;
-    std::string text_;
     float builtDpr_ = 0;
-    size_t builtTextSize_ = 0;
     bool dirty_ = true;
     UiFonts fonts_;
 };
 
 void applyTheme(float dpr);
 
-// Panels. `fonts` may have null members until the page's font arrives (ImGui's default font is used then).
+// Panels, placed by ViewState::layout. Each reads the state and appends intents.
 void drawHeaderPanel(const ViewState& s, const UiFonts& fonts, std::vector<Intent>& out);
 void drawLegendPanel(const ViewState& s, const UiFonts& fonts, std::vector<Intent>& out);
 void drawTimelinePanel(const ViewState& s, const UiFonts& fonts, std::vector<Intent>& out);
+void drawKpiPanel(const ViewState& s, const UiFonts& fonts, std::vector<Intent>& out);
+void drawEventsPanel(const ViewState& s, const UiFonts& fonts, std::vector<Intent>& out);
+void drawSensorPanel(const ViewState& s, const UiFonts& fonts, std::vector<Intent>& out);
 void drawSensorTooltip(const ViewState& s, const UiFonts& fonts);
 void drawMapLabels(const ViewState& s, const UiFonts& fonts);
-
-// The strings the panels themselves show, so the font subset and atlas can cover them.
-const char* uiStringsForFonts();
 
 }  // namespace bk

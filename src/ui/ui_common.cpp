@@ -2,6 +2,7 @@
 #include "ui_common.hpp"
 
 #include "glyph_scene.hpp"
+#include "layout.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -51,9 +52,18 @@ void drawGlyphIcon(ImDrawList* dl, ImVec2 c, float r, SensorType type, uint32_t 
     }
 }
 
-void drawHaloText(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 color, const char* text, float dpr) {
+ImU32 mixColor(ImU32 a, ImU32 b, float t) {
+    ImU32 out = 0;
+    for (int shift = 0; shift < 32; shift += 8) {
+        float ca = float((a >> shift) & 255), cb = float((b >> shift) & 255);
+        out |= ImU32(ca + (cb - ca) * t + 0.5f) << shift;
+    }
+    return out;
+}
+
+void drawHaloText(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 color, ImU32 halo, const char* text,
+                  float dpr) {
     const float o = 1.2f * dpr;
-    const ImU32 halo = IM_COL32(244, 240, 231, 235);
     static const float dirs[8][2] = {{1, 0}, {-1, 0}, {0, 1}, {0, -1}, {0.7f, 0.7f}, {-0.7f, 0.7f}, {0.7f, -0.7f}, {-0.7f, -0.7f}};
     for (const auto& d : dirs) dl->AddText(font, size, {pos.x + d[0] * o, pos.y + d[1] * o}, halo, text);
     dl->AddText(font, size, pos, color, text);
@@ -73,6 +83,41 @@ std::string formatValue(const Sensor& s, float v) {
     else
         std::snprintf(buf, sizeof buf, "%.1f %s", v, unit.c_str());
     return buf;
+}
+
+}  // namespace bk
+
+namespace bk {
+
+const char* metricLabel(const std::string& m) {
+    static const struct { const char* metric; const char* label; } kLabels[] = {
+        {"fill", "Fill level"}, {"compactions", "Compactions"}, {"battery", "Battery"}, {"temperature", "Temperature"},
+        {"pm25", "PM2.5"}, {"pm10", "PM10"}, {"humidity", "Humidity"}, {"smoke", "Smoke"}, {"noise", "Noise"},
+        {"footfall", "Footfall"}, {"occupied", "Occupied"}, {"stopped", "Stopped vehicles"},
+    };
+    for (const auto& l : kLabels)
+        if (m == l.metric) return l.label;
+    return m.c_str();
+}
+
+bool beginCard(const char* id, const Rect& r, bool fillHeight) {
+    if (r.w <= 0 || r.h <= 0) return false;
+    ImGui::SetNextWindowPos(ImVec2(r.x, r.y), ImGuiCond_Always);
+    if (fillHeight) ImGui::SetNextWindowSize(ImVec2(r.w, r.h), ImGuiCond_Always);
+    else ImGui::SetNextWindowSizeConstraints(ImVec2(r.w, 0), ImVec2(r.w, r.h));
+    ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                             ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    if (!fillHeight) flags |= ImGuiWindowFlags_AlwaysAutoResize;
+    ImGui::Begin(id, nullptr, flags);
+    return true;
+}
+
+ImU32 eventColor(const std::string& kind) {
+    if (kind == "fire_alarm") return IM_COL32(192, 57, 43, 255);
+    if (kind == "overflow") return IM_COL32(217, 110, 48, 255);
+    if (kind == "false_alarm" || kind == "noise_violation") return IM_COL32(214, 160, 41, 255);
+    if (kind == "illegal_stop") return IM_COL32(120, 90, 160, 255);
+    return IM_COL32(47, 128, 110, 255);
 }
 
 }  // namespace bk

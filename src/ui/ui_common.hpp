@@ -25,9 +25,22 @@ constexpr ImU32 kWarnInk = IM_COL32(112, 72, 8, 255);
 void drawGlyphIcon(ImDrawList* dl, ImVec2 c, float r, SensorType type, uint32_t color, float gauge);
 
 // Text with a paper-coloured halo so it stays legible over streets and areas.
-void drawHaloText(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 color, const char* text, float dpr);
+void drawHaloText(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 color, ImU32 halo, const char* text,
+                  float dpr);
+// Blends two colours: t = 0 → a, 1 → b.
+ImU32 mixColor(ImU32 a, ImU32 b, float t);
 
 // Formats a value with its unit: "72 %", "58.3 dB", "12 / 40 spaces", or "no data".
 std::string formatValue(const Sensor& sensor, float value);
+// "Battery", "PM2.5" … for a metric name; the name itself when unknown.
+const char* metricLabel(const std::string& metric);
+
+struct Rect;
+// Begins a borderless card at `r` (device px): fixed width, height up to r.h (auto-sized to content unless
+// `fillHeight`). Returns false when there is no room at all (then don't call End).
+bool beginCard(const char* id, const Rect& r, bool fillHeight);
+
+// A colour for an event kind (alarms red, overflows orange, routine grey-green).
+ImU32 eventColor(const std::string& kind);
 
 }  // namespace bk

@@ -31,6 +31,7 @@ describe('default Bukchon page', () => {
   });
 
   test('the first picture shows the map and the sensors, with Hangul-capable fonts', async () => {
+    await page.evaluate(() => window.viewer.seek('2026-05-11T12:00:00+09:00'));  // daylight: the paper palette
     await waitFrames(page);
     const img = decodePng(await page.screenshot());
     assert.ok(distinctColors(img) > 200, `a rich picture, not a blank canvas (${distinctColors(img)} colours)`);
@@ -44,6 +45,17 @@ describe('default Bukchon page', () => {
     assert.ok(colorShare(img, [47, 128, 110], 10, map) > 0.0005, 'bin/parking/noise glyphs');
     const fonts = await page.evaluate(() => document.fonts.check('16px "Nanum Gothic Subset"', '북촌'));
     assert.equal(fonts, true, 'the page font covers Hangul');
+  });
+
+  test('at night the basemap turns ink-blue', async () => {
+    const s = await page.evaluate(() => window.viewer.seek('2026-05-12T02:00:00+09:00'));
+    assert.equal(s.night, 1);
+    await waitFrames(page);
+    const img = decodePng(await page.screenshot());
+    const map = { x: 400, y: 100, w: 480, h: 480 };
+    assert.ok(colorShare(img, [20, 26, 40], 4, map) > 0.05, 'night background');
+    assert.ok(colorShare(img, [239, 234, 224], 3, map) < 0.001, 'no daylight paper left');
+    assert.equal((await page.evaluate(() => window.viewer.seek('2026-05-12T12:00:00+09:00'))).night, 0);
   });
 
   test('2 s of play at 600x advances replay time by about 1200 s', async () => {

@@ -74,3 +74,20 @@ TEST(Geo, CameraStaysOnTheMap) {
     cam.zoomAt(400, 300, 1e9);   // nor in beyond the limit
     EXPECT_LE(cam.pixelsPerUnit(), 20 + 1e-9);
 }
+
+// Seoul, 2026-05-16: sunrise ≈ 05:22, sunset ≈ 19:34 KST (KASI almanac); noon sun ≈ 72° high.
+#include "daylight.hpp"
+#include "time_util.hpp"
+
+TEST(Daylight, FollowsSeoulsSunriseAndSunset) {
+    LatLon seoul{37.58, 126.985};
+    auto at = [](const char* iso) { return *parseIsoTimeMs(iso); };
+    EXPECT_NEAR(solarElevationDeg(seoul, at("2026-05-16T05:22:00+09:00")), -0.8, 1.0);  // refraction + disc
+    EXPECT_NEAR(solarElevationDeg(seoul, at("2026-05-16T19:34:00+09:00")), -0.8, 1.0);
+    EXPECT_NEAR(solarElevationDeg(seoul, at("2026-05-16T12:30:00+09:00")), 71.5, 2.0);
+    EXPECT_FLOAT_EQ(nightFactor(seoul, at("2026-05-16T12:00:00+09:00")), 0.0f);
+    EXPECT_FLOAT_EQ(nightFactor(seoul, at("2026-05-16T01:00:00+09:00")), 1.0f);
+    float dusk = nightFactor(seoul, at("2026-05-16T19:40:00+09:00"));
+    EXPECT_GT(dusk, 0.2f);
+    EXPECT_LT(dusk, 0.8f);
+}

@@ -1,0 +1,44 @@
+// layout.cpp — the two arrangements, with panel budgets in CSS px scaled to device px.
+#include "layout.hpp"
+
+#include <algorithm>
+
+namespace bk {
+
+Layout computeLayout(float W, float H, float s) {
+    Layout L;
+    L.margin = 12 * s;
+    L.gap = 10 * s;
+    const float m = L.margin, g = L.gap;
+    const float cssW = W / s, cssH = H / s;
+    L.columns = cssW >= 1000 && cssW >= cssH;
+
+    float timelineH = (cssW < 900 ? 112 : 70) * s;
+    L.timeline = {m, H - m - timelineH, W - 2 * m, timelineH};
+    const float bottom = L.timeline.y - g;  // everything else stays above the timeline
+
+    if (L.columns) {
+        float leftW = std::min(330 * s, W * 0.26f), rightW = std::min(300 * s, W * 0.24f);
+        L.header = {m, m, leftW, 132 * s};
+        L.kpis = {m, L.header.bottom() + g, leftW, 278 * s};
+        L.events = {m, L.kpis.bottom() + g, leftW, std::max(0.0f, bottom - (L.kpis.bottom() + g))};
+        L.legend = {W - m - rightW, m, rightW, 262 * s};
+        L.sensor = {L.legend.x, L.legend.bottom() + g, rightW, std::max(0.0f, bottom - (L.legend.bottom() + g))};
+        L.map = {L.header.right() + g, m, L.legend.x - g - (L.header.right() + g), bottom - m};
+    } else {
+        float half = (W - 2 * m - g) / 2;
+        L.header = {m, m, std::min(half, 330 * s), 132 * s};
+        float legendW = std::min(W - 2 * m - g - L.header.w, 520 * s);
+        L.legend = {W - m - legendW, m, legendW, 150 * s};  // two-column legend
+        float kpiH = (W / s >= 1000 ? 84 : 136) * s;       // one row of tiles, or two
+        L.kpis = {m, bottom - kpiH, W - 2 * m, kpiH};
+        float lowerH = std::min(170 * s, cssH * 0.18f * s);
+        L.events = {m, L.kpis.y - g - lowerH, half, lowerH};
+        L.sensor = {m + half + g, L.events.y, half, lowerH};
+        float top = std::max(L.header.bottom(), L.legend.bottom()) + g;
+        L.map = {m, top, W - 2 * m, std::max(0.0f, L.events.y - g - top)};
+    }
+    return L;
+}
+
+}  // namespace bk

@@ -1,0 +1,31 @@
+// layout.hpp — where the panels go for a given window, so that nothing overlaps and the map keeps a clear middle.
+//
+// Two arrangements: "columns" on landscape screens (panels left and right, map in the middle) and "bands" on
+// portrait or narrow ones (panels above and below, map between). All numbers are device pixels.
+#pragma once
+
+namespace bk {
+
+struct Rect {
+    float x = 0, y = 0, w = 0, h = 0;
+    float right() const { return x + w; }
+    float bottom() const { return y + h; }
+    bool overlaps(const Rect& o) const { return x < o.right() && o.x < right() && y < o.bottom() && o.y < bottom(); }
+};
+
+struct Layout {
+    bool columns = true;
+    float margin = 12, gap = 10;
+    Rect timeline;      // bottom bar
+    Rect header;        // title and dataset (its height is a budget; the panel may use less)
+    Rect kpis;
+    Rect events;
+    Rect legend;
+    Rect sensor;        // the selected sensor's card
+    Rect map;           // the free area the initial view frames
+};
+
+// `cssScale` is device px per CSS px (the devicePixelRatio).
+Layout computeLayout(float widthPx, float heightPx, float cssScale);
+
+}  // namespace bk

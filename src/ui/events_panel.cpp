@@ -1,0 +1,87 @@
+// events_panel.cpp — the day's events around replay time; a click seeks there, selects the sensor, flies to it.
+#include "time_util.hpp"
+#include "ui.hpp"
+#include "ui_common.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <vector>
+
+namespace bk {
+
+void drawEventsPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& out) {
+    if (!s.dataset || !s.clock) return;
+    const Dataset& d = *s.dataset;
+    const Layout& L = s.layout;
+    if (L.events.h < 60 * s.dpr) return;  // no room: the map comes first
+    if (!beginCard("##events", L.events, true)) return;
+    const int64_t t = int64_t(s.clock->timeMs());
+    const int64_t dayStart = startOfLocalDayMs(t, d.utcOffsetMinutes);
+    auto [first, last] = eventRange(d, dayStart, dayStart + 86400000);
+
+    if (f.strong) ImGui::PushFont(f.strong);
+    ImGui::Text("Events · 이벤트");
+    if (f.strong) ImGui::PopFont();
+    ImGui::SameLine();
+    if (f.small) ImGui::PushFont(f.small);
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kMutedColor), "%s", formatLocalDate(t, d.utcOffsetMinutes).c_str());
+    // Routine parking and noise events are many; by default the feed shows bins and alarms. (Presentation-only
+    // state, so it lives here rather than in the app.)
+    static bool everything = false;
+    ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize("All").x - ImGui::GetFrameHeight() - 8 * s.dpr);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(2 * s.dpr, 0));
+    ImGui::Checkbox("All", &everything);
+    ImGui::PopStyleVar();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Also show illegal stops and noise violations");
+    if (f.small) ImGui::PopFont();
+
+    ImGui::BeginChild("##eventList", ImVec2(0, 0), false);
+    if (first == last) ImGui::TextDisabled("No events this day.");
+    const float S = s.dpr;
+    auto routine = [](const std::string& k) { return k == "illegal_stop" || k == "noise_violation"; };
+    std::vector<size_t> rows;
+    for (size_t i = first; i < last; ++i)
+        if (everything || !routine(d.events[i].kind)) rows.push_back(i);
+    if (rows.empty() && first != last) ImGui::TextDisabled("Only routine events this day (tick All).");
+    size_t nowIndex = 0;
+    for (size_t r = 0; r < rows.size(); ++r)
+        if (d.events[rows[r]].timeMs <= t) nowIndex = r;
+    const size_t nowRow = rows.empty() ? first : rows[nowIndex];
+    for (size_t i : rows) {
+        const Event& e = d.events[i];
+        bool future = e.timeMs > t;
+        ImGui::PushID(int(i));
+        ImVec2 p = ImGui::GetCursorScreenPos();
+        float rowH = ImGui::GetTextLineHeight() * 2 + 6 * S;
+        bool clicked = ImGui::Selectable("##row", i == nowRow && !future, 0, ImVec2(0, rowH));
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Go to this moment and show the sensor");
+        if (clicked) out.push_back(Intent::number(Intent::focusEvent, double(i)));
+        if (i == nowRow && ImGui::IsWindowAppearing()) ImGui::SetScrollHereY(0.5f);
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        float alpha = future ? 0.45f : 1.0f;
+        dl->AddCircleFilled(ImVec2(p.x + 6 * S, p.y + rowH / 2), 4.5f * S, eventColor(e.kind) & IM_COL32(255, 255, 255, int(255 * alpha)), 12);
+        const char* en = eventLabelEn(e.kind);
+        const char* ko = eventLabelKo(e.kind);
+        std::string line1 = formatLocalClock(e.timeMs, d.utcOffsetMinutes, false) + "  " + (en ? en : e.kind) +
+                            (ko ? std::string(" · ") + ko : "");
+        const Sensor& sensor = d.sensors[e.sensor];
+        std::string line2 = sensor.nameEn;
+        ImU32 ink = future ? IM_COL32(41, 46, 56, 120) : kInkColor;
+        dl->AddText(ImVec2(p.x + 16 * S, p.y + 2 * S), ink, line1.c_str());
+        ImFont* small = f.small ? f.small : ImGui::GetFont();
+        dl->AddText(small, small->FontSize, ImVec2(p.x + 16 * S, p.y + 3 * S + ImGui::GetTextLineHeight()),
+                    future ? IM_COL32(110, 104, 96, 120) : kMutedColor, line2.c_str());
+        ImGui::PopID();
+    }
+    // Keep "now" in view while playing.
+    if (s.clock->playing() && !rows.empty()) {
+        float rowH = ImGui::GetTextLineHeight() * 2 + 6 * S + ImGui::GetStyle().ItemSpacing.y;
+        float target = float(nowIndex) * rowH - ImGui::GetWindowHeight() * 0.5f;
+        ImGui::SetScrollY(std::max(0.0f, std::min(target, ImGui::GetScrollMaxY())));
+    }
+    ImGui::EndChild();
+    ImGui::End();
+}
+
+}  // namespace bk

@@ -1,0 +1,87 @@
+// kpi_panel.cpp — the day at a glance: big numbers synced to replay time (bins, parking, noise, air, alarms).
+#include "ui.hpp"
+#include "ui_common.hpp"
+
+#include <imgui.h>
+
+#include <cstdio>
+
+namespace bk {
+
+namespace {
+struct Tile {
+    std::string value;
+    const char* en;
+    const char* ko;
+    ImU32 accent;  // the number's colour: ink, or a warning colour when it matters
+};
+
+ImU32 pm25Color(double v) {
+    if (v < 0) return kInkColor;
+    if (v <= 15) return IM_COL32(52, 113, 190, 255);
+    if (v <= 35) return kAccentColor;
+    if (v <= 75) return IM_COL32(217, 110, 48, 255);
+    return IM_COL32(192, 57, 43, 255);
+}
+}  // namespace
+
+void drawKpiPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& out) {
+    if (!s.dataset) return;
+    const Kpis& k = s.kpis;
+    char buf[64];
+    std::vector<Tile> tiles;
+    const ImU32 red = IM_COL32(192, 57, 43, 255), orange = IM_COL32(217, 110, 48, 255);
+    if (k.binsTotal) {
+        std::snprintf(buf, sizeof buf, "%d/%d", k.binsOver80, k.binsTotal);
+        tiles.push_back({buf, "Bins ≥ 80% now", "80% 이상 쓰레기통", k.binsOver80 ? orange : kInkColor});
+        tiles.push_back({std::to_string(k.overflowsToday), "Overflows today", "오늘 넘침", k.overflowsToday ? red : kInkColor});
+    }
+    if (k.parkingOccupancyPct >= 0) {
+        std::snprintf(buf, sizeof buf, "%.0f%%", k.parkingOccupancyPct);
+        tiles.push_back({buf, "Parking occupied", "주차 점유율", k.parkingOccupancyPct >= 95 ? orange : kInkColor});
+    }
+    tiles.push_back({std::to_string(k.illegalStopsToday), "Illegal stops today", "오늘 불법 주정차", kInkColor});
+    tiles.push_back({std::to_string(k.noiseViolationsToday), "Noise violations", "오늘 소음 초과", kInkColor});
+    if (k.pm25MaxToday >= 0) {
+        std::snprintf(buf, sizeof buf, "%.0f", k.pm25MaxToday);
+        tiles.push_back({buf, "PM2.5 max today", "오늘 초미세먼지 최고", pm25Color(k.pm25MaxToday)});
+    }
+    tiles.push_back({std::to_string(k.activeAlarms), "Fire alarms now", "화재 경보", k.activeAlarms ? red : kInkColor});
+    if (k.binsTotal) tiles.push_back({std::to_string(k.collectionsToday), "Collections today", "오늘 수거", kInkColor});
+
+    const Layout& L = s.layout;
+    if (!beginCard("##kpis", L.kpis, !L.columns)) return;
+    const float S = s.dpr;
+    if (L.columns) {
+        if (f.strong) ImGui::PushFont(f.strong);
+        ImGui::TextUnformatted("Today in Bukchon · 오늘의 북촌");
+        if (f.strong) ImGui::PopFont();
+        ImGui::Spacing();
+    }
+    // Two tiles a row in a column; a band shows them all in one row when wide enough, else two rows.
+    int cols = L.columns ? 2 : (L.kpis.w / S >= 980 ? int(tiles.size()) : (int(tiles.size()) + 1) / 2);
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8 * S, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(4 * S, 3 * S));
+    if (ImGui::BeginTable("##kpiGrid", cols, ImGuiTableFlags_SizingStretchSame)) {
+        for (const Tile& t : tiles) {
+            ImGui::TableNextColumn();
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(t.accent));
+            if (f.clock) ImGui::PushFont(L.columns ? f.clock : f.title);
+            ImGui::TextUnformatted(t.value.c_str());
+            if (f.clock) ImGui::PopFont();
+            ImGui::PopStyleColor();
+            if (f.small) ImGui::PushFont(f.small);
+            ImGui::TextUnformatted(t.en);
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kMutedColor));
+            ImGui::TextUnformatted(t.ko);
+            ImGui::PopStyleColor();
+            if (f.small) ImGui::PopFont();
+        }
+        ImGui::EndTable();
+    }
+    ImGui::PopStyleVar(2);
+    (void)out;
+    ImGui::End();
+}
+
+}  // namespace bk

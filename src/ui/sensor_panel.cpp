@@ -1,0 +1,191 @@
+// sensor_panel.cpp — the selected sensor: names, value now, every metric, a 24 h chart with "now", the day's
+// min / mean / max, and its events that day.
+#include "glyph_scene.hpp"
+#include "replay_stats.hpp"
+#include "sampler.hpp"
+#include "time_util.hpp"
+#include "ui.hpp"
+#include "ui_common.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace bk {
+
+namespace {
+
+// A reference line worth drawing on the chart for this sensor type (the threshold people reason with).
+bool thresholdFor(const Sensor& s, float& value, const char*& label) {
+    switch (s.type) {
+        case SensorType::bin: value = 80; label = "80%"; return true;
+        case SensorType::noise: value = 55; label = "55 dB day limit"; return true;
+        case SensorType::air: value = 35; label = "35: bad"; return true;
+        case SensorType::fire: value = 57; label = "alarm 57°C"; return true;
+        default: return false;
+    }
+}
+
+void drawChart(const Dataset& d, uint32_t si, const Sensor& sensor, int64_t t, float height, float S) {
+    const int64_t from = t - 12 * 3600000LL, to = t + 12 * 3600000LL;
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    float w = ImGui::GetContentRegionAvail().x;
+    ImGui::Dummy(ImVec2(w, height));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float left = p.x + 2 * S, right = p.x + w - 2 * S, top = p.y + 4 * S, bottom = p.y + height - 16 * S;
+    dl->AddRectFilled(ImVec2(left, top), ImVec2(right, bottom), IM_COL32(244, 240, 231, 255), 4 * S);
+
+    std::vector<ChartPoint> pts = chartWindow(d, si, from, to, size_t(std::max(8.0f, (right - left) / (2 * S))));
+    float lo = 1e30f, hi = -1e30f;
+    for (const ChartPoint& c : pts)
+        if (!std::isnan(c.value)) { lo = std::min(lo, c.value); hi = std::max(hi, c.value); }
+    float thr = 0;
+    const char* thrLabel = nullptr;
+    bool hasThr = thresholdFor(sensor, thr, thrLabel);
+    if (hasThr && hi > -1e29f) { lo = std::min(lo, thr); hi = std::max(hi, thr); }
+    if (sensor.type == SensorType::bin) { lo = 0; hi = std::max(hi, 100.0f); }
+    if (sensor.type == SensorType::parking && sensor.capacity > 0) { lo = 0; hi = float(sensor.capacity); }
+    if (hi <= lo) { hi = lo + 1; }
+    float pad = (hi - lo) * 0.08f;
+    lo -= (sensor.type == SensorType::bin || sensor.type == SensorType::parking) ? 0 : pad;
+    hi += pad;
+    auto X = [&](int64_t ms) { return left + (right - left) * float(double(ms - from) / double(to - from)); };
+    auto Y = [&](float v) { return bottom - (bottom - top) * (v - lo) / (hi - lo); };
+
+    ImFont* small = ImGui::GetFont();
+    float fs = ImGui::GetFontSize() * 0.85f;
+    if (hasThr && thr >= lo && thr <= hi) {
+        float y = Y(thr);
+        for (float x = left; x < right; x += 8 * S) dl->AddLine(ImVec2(x, y), ImVec2(std::min(x + 4 * S, right), y), IM_COL32(192, 57, 43, 150), 1 * S);
+        dl->AddText(small, fs, ImVec2(right - small->CalcTextSizeA(fs, 1e9f, 0, thrLabel).x - 4 * S, y - fs - 1 * S),
+                    IM_COL32(192, 57, 43, 200), thrLabel);
+    }
+    // Area and line, breaking at gaps.
+    for (size_t i = 1; i < pts.size(); ++i) {
+        if (std::isnan(pts[i - 1].value) || std::isnan(pts[i].value)) continue;
+        ImVec2 a(X(pts[i - 1].timeMs), Y(pts[i - 1].value)), b(X(pts[i].timeMs), Y(pts[i].value));
+        dl->AddQuadFilled(ImVec2(a.x, bottom), a, b, ImVec2(b.x, bottom), IM_COL32(47, 128, 110, 40));
+        dl->AddLine(a, b, kAccentColor, 1.8f * S);
+    }
+    // Now.
+    float xn = X(t);
+    dl->AddLine(ImVec2(xn, top - 2 * S), ImVec2(xn, bottom), kInkColor, 1.5f * S);
+    float vNow = sampleSeries(d, si, t);
+    if (!std::isnan(vNow)) dl->AddCircleFilled(ImVec2(xn, Y(vNow)), 4 * S, kInkColor, 12);
+    // Axis labels: value range and three times.
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.0f", hi - pad);
+    dl->AddText(small, fs, ImVec2(left + 3 * S, top + 1 * S), kMutedColor, buf);
+    for (int k = 0; k < 3; ++k) {
+        int64_t ms = from + (to - from) * k / 2;
+        std::string label = k == 1 ? "now" : formatLocalClock(ms, d.utcOffsetMinutes, false);
+        float tw = small->CalcTextSizeA(fs, 1e9f, 0, label.c_str()).x;
+        float x = k == 0 ? left : k == 1 ? xn - tw / 2 : right - tw;
+        dl->AddText(small, fs, ImVec2(x, bottom + 2 * S), kMutedColor, label.c_str());
+    }
+}
+
+}  // namespace
+
+void drawSensorPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& out) {
+    if (!s.dataset || s.selected < 0 || size_t(s.selected) >= s.dataset->sensors.size()) return;
+    const Dataset& d = *s.dataset;
+    const Sensor& sensor = d.sensors[size_t(s.selected)];
+    const int32_t primary = d.primarySeries[size_t(s.selected)];
+    const int64_t t = int64_t(s.clock->timeMs());
+    const float S = s.dpr;
+    if (!beginCard("##sensor", s.layout.sensor, false)) return;
+    // In a band (portrait) the chart sits to the right of the facts; in a column, below them.
+    const bool side = !s.layout.columns;
+    if (side && !ImGui::BeginTable("##sensorCols", 2, ImGuiTableFlags_SizingStretchSame)) { ImGui::End(); return; }
+    if (side) ImGui::TableNextColumn();
+
+    // Title row with a close button.
+    float closeW = ImGui::GetFrameHeight();
+    ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - closeW - 6 * S);
+    if (f.strong) ImGui::PushFont(f.strong);
+    ImGui::TextWrapped("%s", sensor.nameEn.c_str());
+    if (f.strong) ImGui::PopFont();
+    ImGui::PopTextWrapPos();
+    ImVec2 after = ImGui::GetCursorPos();
+    ImGui::SetCursorPos(ImVec2(ImGui::GetContentRegionMax().x - closeW, ImGui::GetStyle().WindowPadding.y));
+    if (ImGui::Button("×##close", ImVec2(closeW, closeW))) out.push_back(Intent::named(Intent::select, ""));
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Close");
+    ImGui::SetCursorPos(after);
+    if (!sensor.nameKo.empty()) ImGui::TextUnformatted(sensor.nameKo.c_str());
+    const SensorTypeInfo& info = sensorTypeInfo(sensor.type);
+    if (f.small) ImGui::PushFont(f.small);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kMutedColor));
+    ImGui::TextWrapped("%s · %s · %s", info.labelEn, info.labelKo, sensor.id.c_str());
+    ImGui::PopStyleColor();
+    if (f.small) ImGui::PopFont();
+
+    // Value now, big, with its glyph.
+    float vNow = primary >= 0 ? sampleSeries(d, uint32_t(primary), t) : NAN;
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    float r = 10 * S;
+    drawGlyphIcon(ImGui::GetWindowDrawList(), ImVec2(p.x + r, p.y + 16 * S), r, sensor.type, colorForValue(sensor, vNow),
+                  normalisedValue(sensor, vNow));
+    ImGui::Dummy(ImVec2(2 * r + 4 * S, 1));
+    ImGui::SameLine();
+    if (f.clock) ImGui::PushFont(f.clock);
+    ImGui::TextUnformatted(formatValue(sensor, vNow).c_str());
+    if (f.clock) ImGui::PopFont();
+    if (isAlert(sensor, vNow) || alarmActive(d, uint32_t(s.selected), t))
+        ImGui::TextColored(ImVec4(0.75f, 0.22f, 0.17f, 1), "Alert · 경보");
+
+    // The other metrics of this sensor, now.
+    if (f.small) ImGui::PushFont(f.small);
+    std::string others;
+    for (size_t si = 0; si < d.series.size(); ++si) {
+        const Series& series = d.series[si];
+        if (series.sensor != uint32_t(s.selected) || int32_t(si) == primary) continue;
+        float v = sampleSeries(d, uint32_t(si), t);
+        char value[32], buf[96];
+        bool whole = std::fabs(v - std::round(v)) < 1e-4;  // counts read as counts: "8", not "8.0"
+        if (std::isnan(v)) std::snprintf(value, sizeof value, "–");
+        else std::snprintf(value, sizeof value, whole || std::fabs(v) >= 100 ? "%.0f" : "%.1f", v);
+        std::snprintf(buf, sizeof buf, "%s%s %s %s", others.empty() ? "" : "   ", metricLabel(series.metric), value,
+                      series.unit.c_str());
+        others += buf;
+    }
+    if (!others.empty()) ImGui::TextWrapped("%s", others.c_str());
+    if (f.small) ImGui::PopFont();
+
+    if (side) ImGui::TableNextColumn();
+    if (primary >= 0) {
+        const float chartH = (s.layout.columns ? 120 : 96) * S;
+        drawChart(d, uint32_t(primary), sensor, t, chartH, S);
+        int64_t dayStart = startOfLocalDayMs(t, d.utcOffsetMinutes);
+        DayStats st = seriesStats(d, uint32_t(primary), dayStart, dayStart + 86400000 - 1);
+        if (st.count) {
+            if (f.small) ImGui::PushFont(f.small);
+            ImGui::TextWrapped("%s  min %.1f · mean %.1f · max %.1f", formatLocalDate(t, d.utcOffsetMinutes).substr(0, 3).c_str(),
+                               st.min, st.mean, st.max);
+            if (f.small) ImGui::PopFont();
+        }
+    }
+
+    // This sensor's events that day.
+    int64_t dayStart = startOfLocalDayMs(t, d.utcOffsetMinutes);
+    auto [a, b] = eventRange(d, dayStart, dayStart + 86400000);
+    int shown = 0;
+    for (size_t i = a; i < b; ++i) {
+        const Event& e = d.events[i];
+        if (e.sensor != uint32_t(s.selected)) continue;
+        if (shown++ == 0) ImGui::Separator();
+        const char* en = eventLabelEn(e.kind);
+        ImGui::PushID(int(i));
+        std::string text = formatLocalClock(e.timeMs, d.utcOffsetMinutes, false) + "  " + (en ? en : e.kind);
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(e.timeMs > t ? kMutedColor : eventColor(e.kind)));
+        if (ImGui::Selectable(text.c_str())) out.push_back(Intent::number(Intent::focusEvent, double(i)));
+        ImGui::PopStyleColor();
+        ImGui::PopID();
+    }
+    if (side) ImGui::EndTable();
+    ImGui::End();
+}
+
+}  // namespace bk

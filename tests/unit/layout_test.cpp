@@ -1,0 +1,44 @@
+// layout_test.cpp — at the sizes the product is shown on, no two panels overlap and the map keeps room.
+#include "layout.hpp"
+
+#include <gtest/gtest.h>
+
+#include <vector>
+
+using namespace bk;
+
+namespace {
+struct Screen { float w, h, dpr; const char* name; };
+const Screen kScreens[] = {
+    {1280, 720, 1, "laptop 1280x720"}, {1920, 1080, 1, "projector 1920x1080"}, {768, 1024, 2, "tablet 768x1024 @2x"},
+    {1366, 768, 1, "laptop 1366x768"}, {1024, 768, 1, "tablet landscape"}, {390, 844, 3, "phone"},
+    {3840, 2160, 2, "4K @2x"},
+};
+}  // namespace
+
+TEST(Layout, PanelsNeverOverlapEachOtherOrTheTimeline) {
+    for (const Screen& sc : kScreens) {
+        Layout L = computeLayout(sc.w * sc.dpr, sc.h * sc.dpr, sc.dpr);
+        std::vector<std::pair<const char*, Rect>> panels = {{"header", L.header}, {"kpis", L.kpis}, {"events", L.events},
+                                                           {"legend", L.legend}, {"sensor", L.sensor}, {"timeline", L.timeline}};
+        for (size_t i = 0; i < panels.size(); ++i) {
+            const Rect& r = panels[i].second;
+            EXPECT_GE(r.x, 0) << sc.name << " " << panels[i].first;
+            EXPECT_LE(r.right(), sc.w * sc.dpr + 0.5f) << sc.name << " " << panels[i].first;
+            EXPECT_LE(r.bottom(), sc.h * sc.dpr + 0.5f) << sc.name << " " << panels[i].first;
+            for (size_t j = i + 1; j < panels.size(); ++j)
+                EXPECT_FALSE(r.overlaps(panels[j].second)) << sc.name << ": " << panels[i].first << " overlaps " << panels[j].first;
+        }
+    }
+}
+
+TEST(Layout, TheMapKeepsAUsefulMiddle) {
+    for (const Screen& sc : kScreens) {
+        Layout L = computeLayout(sc.w * sc.dpr, sc.h * sc.dpr, sc.dpr);
+        if (sc.w < 700) continue;  // phones: a best effort, the map is under the panels
+        EXPECT_GT(L.map.w, 0.35f * sc.w * sc.dpr) << sc.name;
+        EXPECT_GT(L.map.h, 0.3f * sc.h * sc.dpr) << sc.name;
+    }
+    EXPECT_TRUE(computeLayout(1280, 720, 1).columns);
+    EXPECT_FALSE(computeLayout(1536, 2048, 2).columns);  // portrait tablet: bands
+}

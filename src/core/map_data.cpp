@@ -12,7 +12,7 @@ const KindName kKinds[] = {
     {MapKind::road, "road"},       {MapKind::path, "path"},     {MapKind::building, "building"},
     {MapKind::hanok, "hanok"},     {MapKind::palace, "palace"}, {MapKind::park, "park"},
     {MapKind::water, "water"},     {MapKind::landmark, "landmark"}, {MapKind::district, "district"},
-    {MapKind::wall, "wall"},       {MapKind::other, "other"},
+    {MapKind::wall, "wall"},       {MapKind::depot, "depot"},   {MapKind::other, "other"},
 };
 
 bool readLine(JsonReader& r, const Json& coords, const JsonPath& path, size_t minPoints, Ring& out) {

@@ -11,7 +11,7 @@
 namespace bk {
 
 // What a feature is; decides its style and draw order. Unknown kinds are kept as `other` (drawn neutrally).
-enum class MapKind { road, path, building, hanok, palace, park, water, landmark, district, wall, other };
+enum class MapKind { road, path, building, hanok, palace, park, water, landmark, district, wall, depot, other };
 MapKind mapKindFromName(std::string_view name);
 const char* mapKindName(MapKind kind);
 

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <deque>
 
 namespace bk {
 
@@ -84,7 +85,7 @@ struct EventOut { int64_t timeMs; std::string sensor, kind; double value; std::s
 struct SeriesOut { std::string sensor, metric, unit; bool step; int decimals; std::vector<double> values; };
 
 struct Output {
-    std::vector<SeriesOut> series;
+    std::deque<SeriesOut> series;  // a deque: references from add() stay valid as more series are added
     std::vector<EventOut> events;
     SeriesOut& add(const Sensor& s, const char* metric, const char* unit, int decimals, bool step, int n) {
         series.push_back({s.id, metric, unit, step, decimals, std::vector<double>(size_t(n))});
@@ -140,10 +141,11 @@ void simulateNoise(const Sensor& s, const Site& site, const Grid& g, const std::
     }
 }
 
-// CleanCUBE-like bin: fills with nearby footfall; the solar compactor presses at 85% (sawtooth); fill-driven
-// collection rounds (06:00, 10:30, 15:00) empty bins at ≥ 70%; 100% before a round is an overflow.
-void simulateBin(const Sensor& s, const Site& site, const Grid& g, const std::vector<double>& dayFactor, Rng rng,
-                 Output& out) {
+// CleanCUBE-like bin: fills with nearby footfall; the solar compactor presses at 85% (sawtooth). Fill-driven
+// collection: rounds at 06:00 and 15:00 empty only the bins that are ≥ 65% full or predicted (from their recent
+// fill rate) to reach 92% before the next round. `surge` adds a street event's waste (Saturday evening).
+void simulateBin(const Sensor& s, const Site& site, const Grid& g, const std::vector<double>& dayFactor, bool surge,
+                 Rng rng, Output& out) {
     std::vector<double> people = footfallAt(site, g, dayFactor, rng);
     SeriesOut& fill = out.add(s, "fill", "%", 1, false, g.count);
     SeriesOut& compactions = out.add(s, "compactions", "count", 0, true, g.count);
@@ -153,17 +155,29 @@ void simulateBin(const Sensor& s, const Site& site, const Grid& g, const std::ve
     int pressed = 0, pressedTotal = 0;
     bool overflowing = false;
     const double stepH = double(g.stepMs) / 3600000.0;
+    std::vector<double> inflowHistory;  // per step, for the fill-rate forecast
     for (int i = 0; i < g.count; ++i) {
         double h = g.hourAt(i);
         int minuteOfDay = int(h * 60 + 0.5);
-        bool round = minuteOfDay == 6 * 60 || minuteOfDay == 10 * 60 + 30 || minuteOfDay == 15 * 60;
-        if (round && level >= 70) {
-            out.events.push_back({g.timeAt(i), s.id, "collection", level, "fill-driven round"});
-            level = 0;
-            pressed = 0;
-            overflowing = false;
+        bool morning = minuteOfDay == 6 * 60, afternoon = minuteOfDay == 15 * 60;
+        if (morning || afternoon) {
+            // Forecast to the next round from the last two hours' rate; overnight waste comes slower.
+            size_t n = std::min<size_t>(inflowHistory.size(), size_t(2.0 / stepH));
+            double recent = 0;
+            for (size_t k = inflowHistory.size() - n; k < inflowHistory.size(); ++k) recent += inflowHistory[k];
+            double ratePerH = n ? recent / (double(n) * stepH) : 0;
+            double predicted = level + ratePerH * (morning ? 9.0 * 1.1 : 15.0 * 0.3);
+            if (level >= 65 || predicted >= 92) {
+                out.events.push_back({g.timeAt(i), s.id, "collection", level, "fill-driven round"});
+                level = 0;
+                pressed = 0;
+                overflowing = false;
+            }
         }
-        level += people[i] * 0.010 * stepH * rng.range(0.7, 1.3);
+        double inflow = people[i] * 0.010 * stepH * rng.range(0.7, 1.3);
+        if (surge && g.weekdayAt(i) == 5 && h >= 16 && h < 20) inflow += 4.0;  // a street performance's crowd
+        inflowHistory.push_back(inflow);
+        level += inflow;
         if (level >= 85 && pressed < 5) {
             ++pressed;
             ++pressedTotal;
@@ -307,6 +321,14 @@ std::string simulateRecording(const std::vector<Sensor>& sensors, const SimOptio
     std::vector<double> dayFactor(size_t(opt.days));
     for (double& f : dayFactor) f = 1 + 0.08 * dayRng.normal();
 
+    // The street event's bin: the one most exposed to the visitor stream.
+    std::string surgeBin;
+    double surgeExposure = -1;
+    for (const Sensor& s : sensors)
+        if (s.type == SensorType::bin && siteOf(s.position).exposure > surgeExposure) {
+            surgeExposure = siteOf(s.position).exposure;
+            surgeBin = s.id;
+        }
     Output out;
     int fireIndex = 0, fireCount = 0;
     for (const Sensor& s : sensors) fireCount += s.type == SensorType::fire;
@@ -317,7 +339,7 @@ std::string simulateRecording(const std::vector<Sensor>& sensors, const SimOptio
         switch (s.type) {
             case SensorType::footfall: simulateFootfall(s, site, g, dayFactor, rng, out); break;
             case SensorType::noise: simulateNoise(s, site, g, dayFactor, rng, out); break;
-            case SensorType::bin: simulateBin(s, site, g, dayFactor, rng, out); break;
+            case SensorType::bin: simulateBin(s, site, g, dayFactor, s.id == surgeBin, rng, out); break;
             case SensorType::parking: simulateParking(s, site, g, dayFactor, rng, out); break;
             case SensorType::air: simulateAir(s, g, badAirDay, rng, out); break;
             case SensorType::fire: {

@@ -1,0 +1,59 @@
+// collection.hpp — smart collection: the fill-driven truck trips of the recording on the street graph, and the
+// same bins under fixed rounds (a what-if), compared in trips, kilometres and overflows.
+#pragma once
+
+#include "dataset.hpp"
+#include "map_data.hpp"
+#include "street_graph.hpp"
+
+#include <cstdint>
+#include <vector>
+
+namespace bk {
+
+struct CollectionTrip {
+    int64_t startMs = 0;
+    std::vector<uint32_t> bins;        // sensor indices, in visiting order
+    double lengthM = 0;
+    std::vector<Vec2> polyline;        // depot → bins → depot along streets (local units)
+    double durationMs() const;         // driving at 15 km/h plus 90 s per bin
+    // The truck's position at time t during the trip (false outside it).
+    bool truckAt(int64_t timeMs, Vec2& out) const;
+};
+
+struct PolicyTotals {
+    int trips = 0;
+    int binVisits = 0;
+    double km = 0;
+    int overflows = 0;
+};
+
+struct CollectionModel {                 // the what-if's assumptions (docs/simulation.md)
+    std::vector<int> fixedRoundMinutes{6 * 60, 15 * 60};  // fixed rounds: every bin, twice a day
+    double compactAtPct = 85;            // CleanCUBE-like: the compactor presses at 85% …
+    int maxCompactions = 5;              // … up to five times before the bin is effectively full
+    double compactedBasePct = 22, compactedStepPct = 13;  // level after the n-th press: base + n × step
+    double overflowPct = 99.5;
+};
+
+struct CollectionPlan {
+    bool available = false;              // bins with fill series exist
+    bool routable = false;               // a street network joins depot and bins
+    Vec2 depot;
+    std::vector<CollectionTrip> trips;   // fill-driven, as recorded (collection events grouped by time)
+    double fixedTourM = 0;               // one fixed round: every bin
+    std::vector<Vec2> fixedPolyline;
+    PolicyTotals fillDrivenWeek, fixedWeek;
+    // Totals for the local day containing t, up to t.
+    void totalsForDay(const Dataset& d, int64_t timeMs, PolicyTotals& fillDriven, PolicyTotals& fixed) const;
+
+    // Per bin and step, for the what-if (kept to answer per-day questions quickly).
+    std::vector<int64_t> fixedOverflowTimes;
+    std::vector<int64_t> recordedOverflowTimes;
+    std::vector<int64_t> fixedRoundTimes;
+};
+
+CollectionPlan planCollection(const Dataset& d, const MapData& map, const Projection& projection,
+                              const std::vector<Vec2>& sensorPositions, const CollectionModel& model = {});
+
+}  // namespace bk

@@ -12,6 +12,8 @@ namespace bk {
 
 bool App::initGraphics(std::string* error) {
     if (!mapLayer_.init(error)) return false;
+    if (!routeLayer_.init(error)) return false;
+    routeKeyDay_ = -1;
     if (!glyphLayer_.init(error)) return false;
     if (content_) meshDirty_ = true;
     return true;
@@ -62,6 +64,8 @@ bool App::commitStaged() {
         next->bounds.add(next->mesh.bounds.min);
         next->bounds.add(next->mesh.bounds.max);
     }
+    next->collection = planCollection(next->dataset, mapData, next->projection, next->positions);
+    routeKeyDay_ = -1;
     content_ = std::move(next);
     map_ = sensors_ = recording_ = Staged{};
     error_.clear();
@@ -75,7 +79,7 @@ bool App::commitStaged() {
 
 // Zooming in stops at about 6 CSS px per ground metre: alley level, where a hanok is ~100 px wide.
 double App::maxPixelsPerUnit() const {
-    return content_ ? 6.0 * dpr_ / content_->projection.groundMetresPerUnit() : 1.0;
+    return content_ ? 6.0 * scale_ / content_->projection.groundMetresPerUnit() : 1.0;
 }
 
 void App::fitView() {
@@ -121,7 +125,7 @@ void App::apply(const Intent& i) {
         case Intent::resetView: fitView(); break;
         case Intent::setLayers: layerMask_ = uint32_t(i.x) & kAllLayers; break;
         case Intent::toggleLayer:
-            if (i.x >= 0 && i.x < kSensorTypeCount) layerMask_ ^= 1u << int(i.x);
+            if (i.x >= 0 && i.x <= kRouteLayerBit) layerMask_ ^= 1u << int(i.x);
             break;
         case Intent::focusEvent:
             if (content_ && i.x >= 0 && size_t(i.x) < content_->dataset.events.size()) {
@@ -142,15 +146,15 @@ void App::apply(const Intent& i) {
 }
 
 int App::sensorAt(double x, double y, double slopPx) const {
-    int g = pickGlyph(glyphs_, camera_, x, y, dpr_, slopPx);
-    return g < 0 ? -1 : int(sensorOfGlyph_[size_t(g)]);
+    int g = pickGlyph(glyphs_, camera_, x, y, scale_, slopPx);
+    return g < 0 || sensorOfGlyph_[size_t(g)] == kNoSensor ? -1 : int(sensorOfGlyph_[size_t(g)]);
 }
 
 // Flies the camera so `target` sits in the middle of the free map area, zoomed in to street level if further out.
 void App::flyTo(Vec2 target) {
     flight_.fromCenter = camera_.center();
     flight_.fromScale = camera_.pixelsPerUnit();
-    flight_.toScale = std::max(camera_.pixelsPerUnit(), 2.2 * dpr_ / content_->projection.groundMetresPerUnit());
+    flight_.toScale = std::max(camera_.pixelsPerUnit(), 2.2 * scale_ / content_->projection.groundMetresPerUnit());
     flight_.toScale = std::min(flight_.toScale, maxPixelsPerUnit());
     // Aim so the target lands in the centre of the free area, not of the whole canvas.
     const Rect& free = layout_.map;
@@ -176,12 +180,14 @@ void App::advanceFlight(double realElapsedMs) {
     if (t >= 1) flight_.active = false;
 }
 
-void App::update(double realElapsedMs, int viewportW, int viewportH, float dpr) {
-    bool resized = viewportW != int(camera_.viewportWidth()) || viewportH != int(camera_.viewportHeight()) || dpr != dpr_;
+void App::update(double realElapsedMs, int viewportW, int viewportH, float dpr, float uiScale) {
+    bool resized = viewportW != int(camera_.viewportWidth()) || viewportH != int(camera_.viewportHeight()) ||
+                   dpr != dpr_ || uiScale != scale_;
     if (resized) {
         dpr_ = dpr;
+        scale_ = uiScale;
         camera_.setViewport(viewportW, viewportH);
-        layout_ = computeLayout(float(viewportW), float(viewportH), dpr);
+        layout_ = computeLayout(float(viewportW), float(viewportH), uiScale);
         // Until the user moves the map, a resize re-frames the whole area; after that, their view stays put.
         if (content_ && !userMovedView_) viewFitted_ = false;
         else if (content_) camera_.setLimits(content_->bounds, maxPixelsPerUnit());
@@ -202,6 +208,33 @@ void App::refreshDerived() {
     buildGlyphs(content_->dataset, content_->positions, values_, layerMask_, selected_, hovered_, glyphs_, sensorOfGlyph_);
     kpis_ = computeKpis(content_->dataset, sampler_, t);
     night_ = nightFactor(content_->projection.origin(), t);
+    // The truck, while a fill-driven trip is under way.
+    if (layerVisible(layerMask_, SensorType(kRouteLayerBit)))
+        for (const CollectionTrip& trip : content_->collection.trips) {
+            Vec2 at;
+            if (!trip.truckAt(t, at)) continue;
+            GlyphInstance truck{float(at.x), float(at.y), 0, 11, rgba(47, 128, 110), kTruckShape, 0};
+            glyphs_.push_back(truck);
+            sensorOfGlyph_.push_back(kNoSensor);
+        }
+}
+
+// Today's trips so far, as a mesh; rebuilt only when the day or the number of trips changes.
+void App::refreshRoute(int64_t t) {
+    const CollectionPlan& plan = content_->collection;
+    int64_t day = startOfLocalDayMs(t, content_->dataset.utcOffsetMinutes);
+    size_t started = 0;
+    std::vector<std::vector<Vec2>> lines;
+    for (const CollectionTrip& trip : plan.trips)
+        if (trip.startMs >= day && trip.startMs <= t) {
+            ++started;
+            lines.push_back(trip.polyline);
+        }
+    if (day == routeKeyDay_ && started == routeKeyTrips_) return;
+    routeKeyDay_ = day;
+    routeKeyTrips_ = started;
+    routeLayer_.upload(buildOverlayLines(lines, 4.0, 3.5f, rgba(47, 128, 110, 235), rgba(94, 214, 180, 235),
+                                         content_->projection.groundMetresPerUnit()));
 }
 
 ViewUniforms App::viewUniforms(double realTimeS) const {
@@ -211,7 +244,7 @@ ViewUniforms App::viewUniforms(double realTimeS) const {
     v.pxPerUnit = float(camera_.pixelsPerUnit());
     v.viewportW = float(camera_.viewportWidth());
     v.viewportH = float(camera_.viewportHeight());
-    v.dpr = dpr_;
+    v.dpr = scale_;
     v.timeS = float(realTimeS);
     v.reducedMotion = reducedMotion_;
     v.night = night_;
@@ -230,6 +263,10 @@ void App::renderMap(double realTimeS) {
 
 void App::renderGlyphs(double realTimeS) {
     if (!content_) return;
+    if (layerVisible(layerMask_, SensorType(kRouteLayerBit))) {
+        refreshRoute(int64_t(std::floor(clock_.timeMs())));
+        routeLayer_.draw(viewUniforms(realTimeS));
+    }
     glyphLayer_.update(glyphs_);
     glyphLayer_.draw(viewUniforms(realTimeS));
 }
@@ -249,6 +286,7 @@ ViewState App::viewState() const {
         s.dataset = &content_->dataset;
         s.mesh = &content_->mesh;
         s.sensorPositions = &content_->positions;
+        s.collection = &content_->collection;
     }
     s.values = &values_;
     s.clock = &clock_;
@@ -257,7 +295,7 @@ ViewState App::viewState() const {
     s.selected = selected_;
     s.hoverX = hoverX_;
     s.hoverY = hoverY_;
-    s.dpr = dpr_;
+    s.dpr = scale_;
     s.error = error_;
     s.kpis = kpis_;
     s.layerMask = layerMask_;
@@ -307,6 +345,19 @@ std::string App::stateJson() {
     nlohmann::json layers = nlohmann::json::array();
     for (int t = 0; t < kSensorTypeCount; ++t)
         if (layerVisible(layerMask_, SensorType(t))) layers.push_back(sensorTypeInfo(SensorType(t)).name);
+    if (layerVisible(layerMask_, SensorType(kRouteLayerBit))) layers.push_back("route");
+    if (content_ && content_->collection.available) {
+        PolicyTotals fd, fx;
+        content_->collection.totalsForDay(content_->dataset, int64_t(clock_.timeMs()), fd, fx);
+        auto totals = [](const PolicyTotals& p) {
+            return nlohmann::json{{"trips", p.trips}, {"binsEmptied", p.binVisits}, {"km", std::round(p.km * 10) / 10},
+                                  {"overflows", p.overflows}};
+        };
+        const CollectionPlan& c = content_->collection;
+        j["collection"] = {{"today", {{"fillDriven", totals(fd)}, {"fixed", totals(fx)}}},
+                           {"week", {{"fillDriven", totals(c.fillDrivenWeek)}, {"fixed", totals(c.fixedWeek)}}},
+                           {"streetRouted", c.routable}};
+    }
     j["layers"] = std::move(layers);
     j["night"] = std::round(night_ * 100) / 100;
     // Where the panels are (CSS px), so a host page can keep its own overlays clear of them.

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "clock.hpp"
+#include "collection.hpp"
 #include "dataset.hpp"
 #include "geo.hpp"
 #include "glyph_layer.hpp"
@@ -37,7 +38,9 @@ public:
 
     // Advances the replay by real elapsed time; then the two layers draw into the current framebuffer (the
     // platform puts map labels between them, so glyphs sit on top of place names like pins on a paper map).
-    void update(double realElapsedMs, int viewportW, int viewportH, float dpr);
+    // `dpr` is device px per CSS px; `uiScale` is device px per *design* px (dpr × a boost on big screens, so a
+    // projector shows larger type and glyphs). Panels, glyphs and line widths use uiScale.
+    void update(double realElapsedMs, int viewportW, int viewportH, float dpr, float uiScale);
     void renderMap(double realTimeS);
     void renderGlyphs(double realTimeS);
 
@@ -58,6 +61,7 @@ private:
         std::vector<Vec2> positions;
         Bounds bounds;         // everything: map and sensors (limits panning)
         Bounds sensorBounds;   // what the initial view frames
+        CollectionPlan collection;
     };
     struct Staged { std::string fileName, bytes; bool present = false; };
 
@@ -66,6 +70,7 @@ private:
     void flyTo(Vec2 target);
     void advanceFlight(double realElapsedMs);
     void refreshDerived();
+    void refreshRoute(int64_t timeMs);
     int sensorAt(double x, double y, double slopPx) const;
     ViewUniforms viewUniforms(double realTimeS) const;
     double maxPixelsPerUnit() const;
@@ -89,11 +94,14 @@ private:
     } flight_;
     std::vector<Intent> intents_;
     MapLayer mapLayer_;
+    MapLayer routeLayer_;           // today's collection trips, over the streets and under the glyphs
+    int64_t routeKeyDay_ = -1;      // which day / how many trips the uploaded route mesh shows
+    size_t routeKeyTrips_ = 0;
     GlyphLayer glyphLayer_;
     std::string error_;
     int hovered_ = -1, selected_ = -1;
     double hoverX_ = 0, hoverY_ = 0;
-    float dpr_ = 1;
+    float dpr_ = 1, scale_ = 1;
     bool viewFitted_ = false, userMovedView_ = false, meshDirty_ = false, reducedMotion_ = false;
     uint64_t frames_ = 0;
 };

@@ -112,8 +112,12 @@ CollectionPlan planCollection(const Dataset& d, const MapData& map, const Projec
         plan.depot = b.center();
     }
 
-    // Routing.
-    StreetGraph g = StreetGraph::build(map, proj);
+    // Routing. The junction search is quadratic: on a city-sized map, fall back to straight lines.
+    size_t segments = 0;
+    for (const MapFeature& f : map.features)
+        if (f.kind == MapKind::road || f.kind == MapKind::path)
+            for (const Ring& r : f.lines) segments += r.size();
+    StreetGraph g = segments <= 3000 ? StreetGraph::build(map, proj) : StreetGraph{};
     std::vector<int> node(d.sensors.size(), -1);
     int depotNode = g.nodeCount() ? g.attach(plan.depot) : -1;
     if (depotNode >= 0) {

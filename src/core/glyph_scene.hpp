@@ -28,8 +28,11 @@ uint32_t colorForValue(const Sensor& sensor, float value);
 // Whether a value is an alert for its type (bin full, fire ≥ 57 °C, PM2.5 > 75 µg/m³, noise > 70 dB).
 bool isAlert(const Sensor& sensor, float value);
 
-// Bit per SensorType: which layers are shown.
-constexpr uint32_t kAllLayers = (1u << kSensorTypeCount) - 1;
+// Bit per SensorType: which layers are shown; one more bit for the collection route and truck.
+constexpr int kRouteLayerBit = kSensorTypeCount;
+constexpr uint32_t kAllLayers = (1u << (kSensorTypeCount + 1)) - 1;
+constexpr uint16_t kTruckShape = 16;        // GlyphInstance::shape of the collection truck
+constexpr uint32_t kNoSensor = 0xFFFFFFFFu; // sensorOfGlyph entry for glyphs that are not sensors
 inline bool layerVisible(uint32_t mask, SensorType t) { return (mask >> int(t)) & 1u; }
 
 // Fills `out` with one glyph per sensor whose layer is visible, and `sensorOfGlyph` with the sensor behind each.

@@ -22,14 +22,14 @@ Layout computeLayout(float W, float H, float s) {
         L.header = {m, m, leftW, 132 * s};
         L.kpis = {m, L.header.bottom() + g, leftW, 278 * s};
         L.events = {m, L.kpis.bottom() + g, leftW, std::max(0.0f, bottom - (L.kpis.bottom() + g))};
-        L.legend = {W - m - rightW, m, rightW, 262 * s};
+        L.legend = {W - m - rightW, m, rightW, 300 * s};
         L.sensor = {L.legend.x, L.legend.bottom() + g, rightW, std::max(0.0f, bottom - (L.legend.bottom() + g))};
         L.map = {L.header.right() + g, m, L.legend.x - g - (L.header.right() + g), bottom - m};
     } else {
         float half = (W - 2 * m - g) / 2;
         L.header = {m, m, std::min(half, 330 * s), 132 * s};
         float legendW = std::min(W - 2 * m - g - L.header.w, 520 * s);
-        L.legend = {W - m - legendW, m, legendW, 150 * s};  // two-column legend
+        L.legend = {W - m - legendW, m, legendW, 176 * s};  // two-column legend
         float kpiH = (W / s >= 1000 ? 84 : 136) * s;       // one row of tiles, or two
         L.kpis = {m, bottom - kpiH, W - 2 * m, kpiH};
         float lowerH = std::min(170 * s, cssH * 0.18f * s);

@@ -206,3 +206,31 @@ MapMesh buildMapMesh(const MapData& map, const Projection& proj, const MapPalett
 }
 
 }  // namespace bk
+
+namespace bk {
+
+MapMesh buildOverlayLines(const std::vector<std::vector<Vec2>>& lines, double widthM, float minPx, uint32_t day,
+                          uint32_t night, double metresPerUnit) {
+    MapMesh mesh;
+    const uint32_t casingDay = rgba(253, 251, 246), casingNight = rgba(14, 18, 30);
+    for (int pass = 0; pass < 2; ++pass) {  // casings first, then the lines over all of them
+        for (const auto& line : lines) {
+            std::vector<StrokeVertex> sv;
+            std::vector<uint32_t> si;
+            uint32_t base = uint32_t(mesh.vertices.size());
+            strokePolyline(line, false, sv, si, base);
+            double w = pass == 0 ? widthM * 1.8 : widthM;
+            float px = pass == 0 ? minPx + 3 : minPx;
+            float half = float(w / metresPerUnit / 2);
+            for (const StrokeVertex& v : sv) {
+                mesh.vertices.push_back({float(v.center.x), float(v.center.y), float(v.offset.x), float(v.offset.y), half,
+                                         px / 2, pass == 0 ? casingDay : day, pass == 0 ? casingNight : night});
+                mesh.bounds.add(v.center);
+            }
+            mesh.indices.insert(mesh.indices.end(), si.begin(), si.end());
+        }
+    }
+    return mesh;
+}
+
+}  // namespace bk

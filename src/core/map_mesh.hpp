@@ -63,4 +63,9 @@ MapPalette nightPalette();
 MapMesh buildMapMesh(const MapData& map, const Projection& projection, const MapPalette& day = {},
                      const MapPalette& night = nightPalette());
 
+// Overlay lines (e.g. the collection route) in local units: a paper casing under a coloured line, each `widthM`
+// ground metres wide and at least `minPx` CSS px. `metresPerUnit` is Projection::groundMetresPerUnit().
+MapMesh buildOverlayLines(const std::vector<std::vector<Vec2>>& lines, double widthM, float minPx, uint32_t dayRgba,
+                          uint32_t nightRgba, double metresPerUnit);
+
 }  // namespace bk

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "clock.hpp"
+#include "collection.hpp"
 #include "dataset.hpp"
 #include "geo.hpp"
 #include "layout.hpp"
@@ -22,12 +23,13 @@ struct ViewState {
     const Camera* camera = nullptr;
     int hovered = -1, selected = -1;         // sensor indices
     double hoverX = 0, hoverY = 0;           // device px of the pointer, for the tooltip
-    float dpr = 1;                           // device px per CSS px
+    float dpr = 1;                           // device px per design px (devicePixelRatio × big-screen boost)
     std::string error;                       // last load error, empty when none
     Kpis kpis;                               // at the current replay time
     uint32_t layerMask = ~0u;                // visible sensor types (bit per SensorType)
     float night = 0;                         // 0 day … 1 night, from the sun at the data's place and time
     Layout layout;                           // where panels go (device px)
+    const CollectionPlan* collection = nullptr;  // smart collection vs fixed rounds, when the data has bins
 };
 
 }  // namespace bk

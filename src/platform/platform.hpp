@@ -15,7 +15,8 @@ struct Platform {
     App app;
     FontBook fonts;
     GLFWwindow* window = nullptr;
-    float dpr = 0;
+    float dpr = 0;        // device px per CSS px
+    float uiScale = 0;    // device px per design px (see App::update)
     double lastFrameMs = 0;
     // Pointer state for drag-to-pan and click-to-select.
     bool dragging = false, dragMoved = false;

@@ -45,7 +45,7 @@ void onCursorPos(GLFWwindow*, double x, double y) {
     Platform& p = platform();
     // GLFW reports canvas backing-store pixels (Emscripten scales CSS px by canvas.width / rect.width): device px.
     if (p.dragging && !p.touchDown) {
-        if (std::hypot(x - p.downX, y - p.downY) > 4 * std::max(1.0f, p.dpr)) p.dragMoved = true;
+        if (std::hypot(x - p.downX, y - p.downY) > 4 * std::max(1.0f, p.uiScale)) p.dragMoved = true;
         if (p.dragMoved) p.app.push(Intent::at(Intent::panBy, x - p.lastX, y - p.lastY));
     }
     p.lastX = x;
@@ -78,7 +78,7 @@ EM_BOOL onWheel(int, const EmscriptenWheelEvent* e, void*) {
         ImGui::GetIO().MouseWheel += float(-dy / 100.0);  // ImGui: +1 per notch up
         return EM_TRUE;
     }
-    double x = e->mouse.targetX * p.dpr, y = e->mouse.targetY * p.dpr;
+    double x = e->mouse.targetX * p.dpr, y = e->mouse.targetY * p.dpr;  // CSS px → device px
     double factor = std::pow(2.0, std::clamp(-dy, -600.0, 600.0) / 300.0);
     p.app.push(Intent::at(Intent::zoomAt, x, y, factor));
     return EM_TRUE;
@@ -93,7 +93,7 @@ EM_BOOL onTouch(int type, const EmscriptenTouchEvent* e, void*) {
         bool lifted = (type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL) && e->touches[i].isChanged;
         if (!lifted) active[n++] = i;
     }
-    const double slop = 8.0 * std::max(1.0f, p.dpr);
+    const double slop = 8.0 * std::max(1.0f, p.uiScale);
     if (n == 0) {  // last finger lifted: a touch that never moved is a tap
         if (p.touchDown && !p.touchMoved && type == EMSCRIPTEN_EVENT_TOUCHEND) {
             p.app.push(Intent::at(Intent::pickAt, p.touchX, p.touchY));
@@ -147,11 +147,16 @@ void frame() {
     int curW = 0, curH = 0;
     emscripten_get_canvas_element_size("#canvas", &curW, &curH);
     if (w != curW || h != curH) emscripten_set_canvas_element_size("#canvas", w, h);
-    if (dpr != p.dpr) {
-        p.dpr = dpr;
-        applyTheme(dpr);
+    // Big screens (a 1920×1080 projector) get proportionally larger type and glyphs, in steps of 1/8 so that a
+    // window drag does not rebuild the font atlas on every pixel.
+    double boost = std::clamp(std::min(cssW / 1280.0, cssH / 720.0), 1.0, 1.75);
+    float uiScale = dpr * float(std::floor(boost * 8.0) / 8.0);
+    if (uiScale != p.uiScale) {
+        p.uiScale = uiScale;
+        applyTheme(uiScale);
     }
-    if (p.fonts.rebuildIfNeeded(dpr)) {
+    p.dpr = dpr;
+    if (p.fonts.rebuildIfNeeded(uiScale)) {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }
@@ -160,7 +165,7 @@ void frame() {
     // A hidden tab or a long stall must not jump the replay: cap one step at a quarter second.
     double elapsed = p.lastFrameMs > 0 ? std::min(now - p.lastFrameMs, 250.0) : 0;
     p.lastFrameMs = now;
-    p.app.update(elapsed, w, h, dpr);
+    p.app.update(elapsed, w, h, dpr, uiScale);
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
@@ -179,6 +184,7 @@ void frame() {
         drawEventsPanel(state, fonts, intents);
         drawLegendPanel(state, fonts, intents);
         drawSensorPanel(state, fonts, intents);
+        drawCollectionPanel(state, fonts, intents);
         drawSensorTooltip(state, fonts);
     }
     ImGui::Render();

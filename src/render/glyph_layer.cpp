@@ -93,6 +93,16 @@ void main() {
     vec2 sp = v_px + vec2(0.0, 1.2 * px);
     paint(vec3(0.2, 0.16, 0.1), smoothstep(r + 3.0 * px, r - 1.0 * px, length(sp)) * 0.22);
 
+    if (v_shape == 16u) {  // the collection truck: a rounded body with a cab window
+        vec2 q = abs(v_px) - vec2(r * 1.15, r * 0.72) + 3.0 * px;
+        float body = length(max(q, 0.0)) + min(max(q.x, q.y), 0.0) - 3.0 * px;
+        paint(PAPER, cover(body - 1.5 * px));
+        paint(col, cover(body));
+        vec2 w = abs(v_px - vec2(r * 0.62, r * 0.12)) - vec2(r * 0.3, r * 0.28);
+        paint(PAPER, cover(max(w.x, w.y)));
+        fragColor = acc;
+        return;
+    }
     if (v_shape == 5u) {  // fire safety: a diamond, ink when calm, red on alarm
         float dd = (abs(v_px.x) + abs(v_px.y)) * 0.7071 - r * 0.92;
         paint(PAPER, cover(dd - 1.5 * px));

@@ -91,6 +91,27 @@ void drawLegendPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
                     visible ? kMutedColor : IM_COL32(110, 104, 96, 80), sub);
         ImGui::PopID();
     }
+    // The collection route: a line, not a sensor type, toggled the same way.
+    if (s.collection && s.collection->available) {
+        const int bit = kRouteLayerBit;
+        bool visible = (s.layerMask >> bit) & 1u;
+        ImVec2 p(origin.x + colW * float(shown % columns), origin.y + rowH * float(shown / columns));
+        ++shown;
+        ImGui::PushID(bit);
+        ImGui::SetCursorScreenPos(p);
+        if (ImGui::InvisibleButton("##toggle", ImVec2(colW - 4 * S, rowH))) out.push_back(Intent::number(Intent::toggleLayer, bit));
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip(visible ? "Hide the route" : "Show the route");
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        ImU32 line = visible ? kAccentColor : IM_COL32(187, 187, 187, 255);
+        dl->AddLine(ImVec2(p.x + 2 * S, p.y + rowH / 2 + 4 * S), ImVec2(p.x + iconR * 2 + 6 * S, p.y + rowH / 2 - 4 * S), line, 3.5f * S);
+        float textX = p.x + iconR * 2 + 12 * S, textY = p.y + 3 * S;
+        dl->AddText(ImVec2(textX, textY), visible ? kInkColor : IM_COL32(41, 46, 56, 90),
+                    L.columns ? "Collection route  수거 경로" : "Collection route");
+        ImFont* small = f.small ? f.small : ImGui::GetFont();
+        dl->AddText(small, small->FontSize, ImVec2(textX, textY + ImGui::GetTextLineHeight()),
+                    visible ? kMutedColor : IM_COL32(110, 104, 96, 80), L.columns ? "today's trips · truck" : "수거 경로");
+        ImGui::PopID();
+    }
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + rowH * float((shown + columns - 1) / columns)));
     ImGui::Dummy(ImVec2(1, 1));
     (void)out;

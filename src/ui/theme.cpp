@@ -37,6 +37,13 @@ void applyTheme(float dpr) {
     c[ImGuiCol_ButtonActive] = ImVec4(0.18f, 0.50f, 0.43f, 1.0f);
     c[ImGuiCol_CheckMark] = ImVec4(0.18f, 0.50f, 0.43f, 1.0f);
     c[ImGuiCol_Header] = ImVec4(0.18f, 0.50f, 0.43f, 0.25f);
+    c[ImGuiCol_HeaderHovered] = ImVec4(0.18f, 0.50f, 0.43f, 0.15f);
+    c[ImGuiCol_HeaderActive] = ImVec4(0.18f, 0.50f, 0.43f, 0.30f);
+    c[ImGuiCol_TableHeaderBg] = ImVec4(0.0f, 0.0f, 0.0f, 0.0f);
+    c[ImGuiCol_TableBorderLight] = ImVec4(0.0f, 0.0f, 0.0f, 0.06f);
+    c[ImGuiCol_TableBorderStrong] = ImVec4(0.0f, 0.0f, 0.0f, 0.10f);
+    c[ImGuiCol_ScrollbarBg] = ImVec4(0.0f, 0.0f, 0.0f, 0.0f);
+    c[ImGuiCol_ScrollbarGrab] = ImVec4(0.0f, 0.0f, 0.0f, 0.15f);
     style.ScaleAllSizes(dpr);
     ImGui::GetStyle() = style;
 }

@@ -45,6 +45,7 @@ void drawTimelinePanel(const ViewState& s, const UiFonts& fonts, std::vector<Int
 void drawKpiPanel(const ViewState& s, const UiFonts& fonts, std::vector<Intent>& out);
 void drawEventsPanel(const ViewState& s, const UiFonts& fonts, std::vector<Intent>& out);
 void drawSensorPanel(const ViewState& s, const UiFonts& fonts, std::vector<Intent>& out);
+void drawCollectionPanel(const ViewState& s, const UiFonts& fonts, std::vector<Intent>& out);
 void drawSensorTooltip(const ViewState& s, const UiFonts& fonts);
 void drawMapLabels(const ViewState& s, const UiFonts& fonts);
 

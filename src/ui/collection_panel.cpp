@@ -1,0 +1,82 @@
+// collection_panel.cpp — smart collection at a glance: today's and the week's fill-driven trips against fixed rounds.
+#include "time_util.hpp"
+#include "ui.hpp"
+#include "ui_common.hpp"
+
+#include <imgui.h>
+
+#include <cstdio>
+
+namespace bk {
+
+namespace {
+void row(const char* label, const PolicyTotals& p, bool emphasise) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(label);
+    char buf[32];
+    auto cell = [&](const char* fmt, double v, bool alert) {
+        ImGui::TableNextColumn();
+        std::snprintf(buf, sizeof buf, fmt, v);
+        if (alert) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.22f, 0.17f, 1));
+        else if (emphasise) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kAccentColor));
+        else ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_Text));
+        ImGui::TextUnformatted(buf);
+        ImGui::PopStyleColor();
+    };
+    cell("%.0f", p.trips, false);
+    cell("%.0f", p.binVisits, false);
+    cell("%.1f", p.km, false);
+    cell("%.0f", p.overflows, p.overflows > 0);
+}
+
+void table(const char* id, const PolicyTotals& smart, const PolicyTotals& fixed) {
+    if (!ImGui::BeginTable(id, 5, ImGuiTableFlags_SizingStretchProp)) return;
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 1.9f);
+    for (const char* h : {"trips", "bins", "km", "overflow"}) ImGui::TableSetupColumn(h, ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kMutedColor));
+    ImGui::TableHeadersRow();
+    ImGui::PopStyleColor();
+    row("Fill-driven", smart, true);
+    row("Fixed rounds", fixed, false);
+    ImGui::EndTable();
+}
+}  // namespace
+
+void drawCollectionPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& out) {
+    if (!s.dataset || !s.collection || !s.collection->available || s.selected >= 0) return;
+    const CollectionPlan& c = *s.collection;
+    if (!beginCard("##collection", s.layout.sensor, false)) return;
+    const int64_t t = int64_t(s.clock->timeMs());
+    if (f.strong) ImGui::PushFont(f.strong);
+    ImGui::TextUnformatted("Smart collection · 스마트 수거");
+    if (f.strong) ImGui::PopFont();
+    if (f.small) ImGui::PushFont(f.small);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kMutedColor));
+    ImGui::TextWrapped("Bins emptied when full (the truck's route today on the map) vs every bin at 06:00 and 15:00.");
+    ImGui::PopStyleColor();
+    PolicyTotals smartToday, fixedToday;
+    c.totalsForDay(*s.dataset, t, smartToday, fixedToday);
+    ImGui::Spacing();
+    ImGui::Text("Today, up to %s", formatLocalClock(t, s.dataset->utcOffsetMinutes, false).c_str());
+    table("##today", smartToday, fixedToday);
+    ImGui::Spacing();
+    ImGui::TextUnformatted("Whole recording");
+    table("##week", c.fillDrivenWeek, c.fixedWeek);
+    if (c.fixedWeek.binVisits > 0) {
+        double saved = 100.0 * (1.0 - double(c.fillDrivenWeek.binVisits) / double(c.fixedWeek.binVisits));
+        double km = 100.0 * (1.0 - c.fillDrivenWeek.km / std::max(1e-9, c.fixedWeek.km));
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kAccentColor));
+        ImGui::TextWrapped("%.0f%% fewer bin collections, %.0f%% fewer km.", saved, km);
+        ImGui::PopStyleColor();
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kMutedColor));
+    ImGui::TextWrapped("Fixed-round figures are an estimate replayed from the bins' own fill%s.",
+                       c.routable ? "; routes follow the streets" : "; straight-line distances (no street network)");
+    ImGui::PopStyleColor();
+    if (f.small) ImGui::PopFont();
+    (void)out;
+    ImGui::End();
+}
+
+}  // namespace bk

@@ -13,6 +13,7 @@ namespace bk {
 bool App::initGraphics(std::string* error) {
     if (!mapLayer_.init(error)) return false;
     if (!routeLayer_.init(error)) return false;
+    if (!heatmapLayer_.init(error)) return false;
     routeKeyDay_ = -1;
     if (!glyphLayer_.init(error)) return false;
     if (content_) meshDirty_ = true;
@@ -259,6 +260,16 @@ void App::renderMap(double realTimeS) {
         meshDirty_ = false;
     }
     mapLayer_.draw(viewUniforms(realTimeS));
+    // Footfall as heat: each counter's crowd spreads ~150 m along the alleys around it.
+    if (layerVisible(layerMask_, SensorType::footfall)) {
+        heat_.clear();
+        const Dataset& d = content_->dataset;
+        for (size_t i = 0; i < d.sensors.size(); ++i)
+            if (d.sensors[i].type == SensorType::footfall && !std::isnan(values_[i]))
+                heat_.push_back({float(content_->positions[i].x), float(content_->positions[i].y),
+                                 normalisedValue(d.sensors[i], values_[i])});
+        heatmapLayer_.draw(viewUniforms(realTimeS), heat_, float(150.0 / content_->projection.groundMetresPerUnit()));
+    }
 }
 
 void App::renderGlyphs(double realTimeS) {

@@ -9,6 +9,7 @@
 #include "dataset.hpp"
 #include "geo.hpp"
 #include "glyph_layer.hpp"
+#include "heatmap_layer.hpp"
 #include "glyph_scene.hpp"
 #include "intents.hpp"
 #include "layout.hpp"
@@ -94,6 +95,8 @@ private:
     } flight_;
     std::vector<Intent> intents_;
     MapLayer mapLayer_;
+    HeatmapLayer heatmapLayer_;     // footfall: where the crowd is
+    std::vector<HeatPoint> heat_;
     MapLayer routeLayer_;           // today's collection trips, over the streets and under the glyphs
     int64_t routeKeyDay_ = -1;      // which day / how many trips the uploaded route mesh shows
     size_t routeKeyTrips_ = 0;

@@ -97,7 +97,7 @@ void buildGlyphs(const Dataset& d, const std::vector<Vec2>& positions, const std
         if (int(i) == hovered) g.flags |= kHovered;
         float r = baseRadius(s.type);
         // Loudness and crowds read as size; the other types keep a constant size and show value in the gauge.
-        if (s.type == SensorType::noise || s.type == SensorType::footfall) r *= 0.75f + 0.6f * g.gauge;
+        if (s.type == SensorType::noise) r *= 0.75f + 0.6f * g.gauge;
         g.radiusPx = r;
     }
 }

@@ -74,11 +74,10 @@ void main() {
     bool hovered = (v_flags & 8u) != 0u;
     if (noData) col = vec3(0.62, 0.60, 0.57);
 
-    if (v_shape == 3u) {  // footfall: a soft glow whose reach and strength follow the crowd
-        float reach = r * (1.2 + 1.3 * v_gauge);
-        float t = clamp(1.0 - d / reach, 0.0, 1.0);
-        paint(col, t * t * (0.25 + 0.45 * v_gauge));
-        paint(col * 0.8, cover(d - 2.2 * px) * 0.9);
+    if (v_shape == 3u) {  // footfall counter: a small mark; the heatmap layer shows the crowd itself
+        paint(PAPER, cover(d - 6.0 * px));
+        paint(col, cover(abs(d - 4.2 * px) - 1.3 * px));
+        paint(INK, cover(d - 1.6 * px));
         fragColor = acc;
         return;
     }

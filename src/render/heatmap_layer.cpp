@@ -1,0 +1,170 @@
+// heatmap_layer.cpp — two passes: additive gaussian splats into a half-resolution float texture (RGBA8 fallback),
+// then a full-screen ramp (transparent → amber → vermilion) blended over the basemap.
+#include "heatmap_layer.hpp"
+
+#include <GLES3/gl3.h>
+
+#include <cstddef>
+#include <cstring>
+
+namespace bk {
+
+namespace {
+const char* kSplatVertex = R"(#version 300 es
+layout(location = 0) in vec2 a_center;
+layout(location = 1) in float a_weight;
+uniform vec2 u_center;
+uniform float u_scale;
+uniform vec2 u_viewport;
+uniform float u_radius;   // local units
+out vec2 v_uv;
+out float v_weight;
+void main() {
+    vec2 corner = vec2(float(gl_VertexID & 1), float((gl_VertexID >> 1) & 1)) * 2.0 - 1.0;
+    vec2 world = a_center + corner * u_radius;
+    gl_Position = vec4((world - u_center) * u_scale * 2.0 / u_viewport, 0.0, 1.0);
+    v_uv = corner;
+    v_weight = a_weight;
+})";
+
+const char* kSplatFragment = R"(#version 300 es
+precision highp float;
+in vec2 v_uv;
+in float v_weight;
+out vec4 fragColor;
+void main() {
+    float d2 = dot(v_uv, v_uv);
+    if (d2 > 1.0) discard;
+    float k = exp(-d2 * 4.0) * v_weight;   // gaussian, ~0 at the quad's edge
+    fragColor = vec4(k * 0.25, 0.0, 0.0, 0.0);  // scaled so 8-bit targets do not saturate at a handful of splats
+})";
+
+const char* kCompositeVertex = R"(#version 300 es
+out vec2 v_uv;
+void main() {
+    vec2 p = vec2(float(gl_VertexID & 1), float((gl_VertexID >> 1) & 1));
+    v_uv = p;
+    gl_Position = vec4(p * 2.0 - 1.0, 0.0, 1.0);
+})";
+
+const char* kCompositeFragment = R"(#version 300 es
+precision highp float;
+in vec2 v_uv;
+uniform sampler2D u_heat;
+uniform float u_night;
+out vec4 fragColor;
+void main() {
+    float h = clamp(texture(u_heat, v_uv).r * 4.0, 0.0, 1.6);
+    // Ramp: faint amber → amber → vermilion for the densest crowds.
+    vec3 amber = vec3(0.91, 0.66, 0.20), red = vec3(0.84, 0.33, 0.18);
+    vec3 c = mix(amber, red, smoothstep(0.55, 1.2, h));
+    float a = smoothstep(0.02, 0.9, h) * mix(0.42, 0.55, u_night);
+    fragColor = vec4(c * a, a);
+})";
+}  // namespace
+
+bool HeatmapLayer::init(std::string* error) {
+    splatProgram_ = buildProgram(kSplatVertex, kSplatFragment, error);
+    compositeProgram_ = splatProgram_ ? buildProgram(kCompositeVertex, kCompositeFragment, error) : 0;
+    if (!splatProgram_ || !compositeProgram_) return false;
+    sCenter_ = glGetUniformLocation(splatProgram_, "u_center");
+    sScale_ = glGetUniformLocation(splatProgram_, "u_scale");
+    sViewport_ = glGetUniformLocation(splatProgram_, "u_viewport");
+    sRadius_ = glGetUniformLocation(splatProgram_, "u_radius");
+    cTexture_ = glGetUniformLocation(compositeProgram_, "u_heat");
+    cNight_ = glGetUniformLocation(compositeProgram_, "u_night");
+    glGenVertexArrays(1, &vao_);
+    glGenBuffers(1, &vbo_);
+    glBindVertexArray(vao_);
+    glBindBuffer(GL_ARRAY_BUFFER, vbo_);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(HeatPoint), (void*)offsetof(HeatPoint, x));
+    glEnableVertexAttribArray(1);
+    glVertexAttribPointer(1, 1, GL_FLOAT, GL_FALSE, sizeof(HeatPoint), (void*)offsetof(HeatPoint, weight));
+    glVertexAttribDivisor(0, 1);
+    glVertexAttribDivisor(1, 1);
+    glBindVertexArray(0);
+    // Float render targets need EXT_color_buffer_float in WebGL2; without it, 8-bit still works (coarser).
+    const char* ext = reinterpret_cast<const char*>(glGetString(GL_EXTENSIONS));
+    floatTarget_ = ext && std::strstr(ext, "EXT_color_buffer_float");
+    return true;
+}
+
+bool HeatmapLayer::ensureTarget(int w, int h) {
+    if (w == targetW_ && h == targetH_ && fbo_) return true;
+    if (!texture_) glGenTextures(1, &texture_);
+    if (!fbo_) glGenFramebuffers(1, &fbo_);
+    glBindTexture(GL_TEXTURE_2D, texture_);
+    if (floatTarget_) glTexImage2D(GL_TEXTURE_2D, 0, GL_R16F, w, h, 0, GL_RED, GL_HALF_FLOAT, nullptr);
+    else glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, texture_, 0);
+    bool ok = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    if (!ok && floatTarget_) {  // the extension lied: fall back to 8 bits
+        floatTarget_ = false;
+        targetW_ = targetH_ = 0;
+        return ensureTarget(w, h);
+    }
+    targetW_ = w;
+    targetH_ = h;
+    return ok;
+}
+
+void HeatmapLayer::draw(const ViewUniforms& v, const std::vector<HeatPoint>& points, float radiusUnits) {
+    if (!splatProgram_ || points.empty()) return;
+    int w = int(v.viewportW / 2) + 1, h = int(v.viewportH / 2) + 1;  // half resolution: heat is soft anyway
+    if (!ensureTarget(w, h)) return;
+
+    glBindBuffer(GL_ARRAY_BUFFER, vbo_);
+    if (points.size() > capacity_) {
+        capacity_ = points.size();
+        glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(capacity_ * sizeof(HeatPoint)), nullptr, GL_DYNAMIC_DRAW);
+    }
+    glBufferSubData(GL_ARRAY_BUFFER, 0, GLsizeiptr(points.size() * sizeof(HeatPoint)), points.data());
+
+    GLint previousViewport[4];
+    glGetIntegerv(GL_VIEWPORT, previousViewport);
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
+    glViewport(0, 0, w, h);
+    glClearColor(0, 0, 0, 0);
+    glClear(GL_COLOR_BUFFER_BIT);
+    glEnable(GL_BLEND);
+    glBlendFunc(GL_ONE, GL_ONE);  // accumulate
+    glUseProgram(splatProgram_);
+    glUniform2f(sCenter_, v.centerX, v.centerY);
+    glUniform1f(sScale_, v.pxPerUnit);
+    glUniform2f(sViewport_, v.viewportW, v.viewportH);
+    glUniform1f(sRadius_, radiusUnits);
+    glBindVertexArray(vao_);
+    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, GLsizei(points.size()));
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glViewport(previousViewport[0], previousViewport[1], previousViewport[2], previousViewport[3]);
+
+    glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    glUseProgram(compositeProgram_);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, texture_);
+    glUniform1i(cTexture_, 0);
+    glUniform1f(cNight_, v.night);
+    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+    glBindVertexArray(0);
+}
+
+void HeatmapLayer::destroy() {
+    if (splatProgram_) glDeleteProgram(splatProgram_);
+    if (compositeProgram_) glDeleteProgram(compositeProgram_);
+    if (vao_) glDeleteVertexArrays(1, &vao_);
+    if (vbo_) glDeleteBuffers(1, &vbo_);
+    if (fbo_) glDeleteFramebuffers(1, &fbo_);
+    if (texture_) glDeleteTextures(1, &texture_);
+    splatProgram_ = compositeProgram_ = vao_ = vbo_ = fbo_ = texture_ = 0;
+    targetW_ = targetH_ = 0;
+    capacity_ = 0;
+}
+
+}  // namespace bk

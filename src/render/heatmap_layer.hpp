@@ -1,0 +1,35 @@
+// heatmap_layer.hpp — the footfall heatmap: gaussian splats accumulated on the GPU, then coloured by a ramp.
+#pragma once
+
+#include "gl.hpp"
+#include "view_uniforms.hpp"
+
+#include <string>
+#include <vector>
+
+namespace bk {
+
+struct HeatPoint {
+    float x, y;        // local units
+    float weight;      // 0..1
+};
+
+class HeatmapLayer {
+public:
+    bool init(std::string* error);
+    // Splats `points` (radius in local units) and composites the result over the current framebuffer.
+    void draw(const ViewUniforms& view, const std::vector<HeatPoint>& points, float radiusUnits);
+    void destroy();
+
+private:
+    bool ensureTarget(int w, int h);
+
+    GLuint splatProgram_ = 0, compositeProgram_ = 0, vao_ = 0, vbo_ = 0, fbo_ = 0, texture_ = 0;
+    GLint sCenter_ = -1, sScale_ = -1, sViewport_ = -1, sRadius_ = -1;
+    GLint cTexture_ = -1, cNight_ = -1;
+    int targetW_ = 0, targetH_ = 0;
+    bool floatTarget_ = false;
+    size_t capacity_ = 0;
+};
+
+}  // namespace bk

@@ -66,6 +66,7 @@ bool App::commitStaged() {
         next->bounds.add(next->mesh.bounds.max);
     }
     next->collection = planCollection(next->dataset, mapData, next->projection, next->positions);
+    next->mapName = mapData.name;
     routeKeyDay_ = -1;
     content_ = std::move(next);
     map_ = sensors_ = recording_ = Staged{};
@@ -298,6 +299,7 @@ ViewState App::viewState() const {
         s.mesh = &content_->mesh;
         s.sensorPositions = &content_->positions;
         s.collection = &content_->collection;
+        s.mapName = content_->mapName;
     }
     s.values = &values_;
     s.clock = &clock_;

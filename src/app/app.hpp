@@ -63,6 +63,7 @@ private:
         Bounds bounds;         // everything: map and sensors (limits panning)
         Bounds sensorBounds;   // what the initial view frames
         CollectionPlan collection;
+        std::string mapName;   // the map file's "name": shown as its attribution
     };
     struct Staged { std::string fileName, bytes; bool present = false; };
 

@@ -19,7 +19,7 @@ Layout computeLayout(float W, float H, float s) {
 
     if (L.columns) {
         float leftW = std::min(330 * s, W * 0.26f), rightW = std::min(300 * s, W * 0.24f);
-        L.header = {m, m, leftW, 132 * s};
+        L.header = {m, m, leftW, 152 * s};
         L.kpis = {m, L.header.bottom() + g, leftW, 278 * s};
         L.events = {m, L.kpis.bottom() + g, leftW, std::max(0.0f, bottom - (L.kpis.bottom() + g))};
         L.legend = {W - m - rightW, m, rightW, 300 * s};
@@ -27,7 +27,7 @@ Layout computeLayout(float W, float H, float s) {
         L.map = {L.header.right() + g, m, L.legend.x - g - (L.header.right() + g), bottom - m};
     } else {
         float half = (W - 2 * m - g) / 2;
-        L.header = {m, m, std::min(half, 330 * s), 132 * s};
+        L.header = {m, m, std::min(half, 330 * s), 152 * s};
         float legendW = std::min(W - 2 * m - g - L.header.w, 520 * s);
         L.legend = {W - m - legendW, m, legendW, 176 * s};  // two-column legend
         float kpiH = (W / s >= 1000 ? 84 : 136) * s;       // one row of tiles, or two

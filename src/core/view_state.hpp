@@ -29,7 +29,8 @@ struct ViewState {
     uint32_t layerMask = ~0u;                // visible sensor types (bit per SensorType)
     float night = 0;                         // 0 day … 1 night, from the sun at the data's place and time
     Layout layout;                           // where panels go (device px)
-    const CollectionPlan* collection = nullptr;  // smart collection vs fixed rounds, when the data has bins
+    const CollectionPlan* collection = nullptr;
+    std::string mapName;                     // attribution line for the basemap  // smart collection vs fixed rounds, when the data has bins
 };
 
 }  // namespace bk

@@ -48,6 +48,7 @@ void drawHeaderPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
                            days >= 1.5 ? "s" : "", d.events.size(),
                            d.utcOffsetMinutes == kKstOffsetMinutes ? "KST" : formatIsoTime(0, d.utcOffsetMinutes).substr(19).c_str());
         if (!d.simulated && !d.source.empty()) ImGui::TextWrapped("%s", d.source.c_str());
+        if (!s.mapName.empty()) ImGui::TextWrapped("Map: %s", s.mapName.c_str());
         ImGui::PopStyleColor();
         if (f.small) ImGui::PopFont();
     }

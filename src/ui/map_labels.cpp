@@ -4,6 +4,8 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -35,6 +37,9 @@ void drawMapLabels(const ViewState& s, const UiFonts& f) {
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
     // Ground scale: local units are mercator metres; cos(lat) ≈ 0.79 in Seoul.
     float cssPxPerMetre = float(cam.pixelsPerUnit() / S / 0.7924);
+    // Labels grow a little as you zoom in (a street name at alley level should read like a sign), within limits
+    // that keep the glyph atlas crisp.
+    const float zoomScale = std::clamp(1.0f + 0.22f * std::log2(std::max(cssPxPerMetre, 0.01f) / 0.6f), 0.9f, 1.3f);
 
     std::vector<Box> placed;
     // Panels cover the map: no label under them.
@@ -61,8 +66,9 @@ void drawMapLabels(const ViewState& s, const UiFonts& f) {
         if (line && !second.empty()) { first = l.nameEn + "  " + l.nameKo; second.clear(); }
         ImFont* f1 = (district || line) ? f.small : f.body;
         ImFont* f2 = f.small;
-        ImVec2 s1 = f1->CalcTextSizeA(f1->FontSize, 1e9f, 0, first.c_str());
-        ImVec2 s2 = second.empty() ? ImVec2(0, 0) : f2->CalcTextSizeA(f2->FontSize, 1e9f, 0, second.c_str());
+        const float size1 = f1->FontSize * zoomScale, size2 = f2->FontSize * zoomScale;
+        ImVec2 s1 = f1->CalcTextSizeA(size1, 1e9f, 0, first.c_str());
+        ImVec2 s2 = second.empty() ? ImVec2(0, 0) : f2->CalcTextSizeA(size2, 1e9f, 0, second.c_str());
         float w = std::max(s1.x, s2.x), h = s1.y + s2.y;
         bool landmark = l.kind == MapKind::landmark;
         float ox = landmark ? 9 * S : -w / 2, oy = landmark ? -s1.y / 2 : -h / 2;
@@ -105,10 +111,10 @@ void drawMapLabels(const ViewState& s, const UiFonts& f) {
             dl->AddCircle(ImVec2(float(q.x), float(q.y)), 3.5f * S, halo, 12, 1.2f * S);
         }
         float x1 = float(q.x) + (landmark ? ox : -s1.x / 2);
-        drawHaloText(dl, f1, f1->FontSize, ImVec2(x1, float(q.y) + oy), ink, halo, first.c_str(), S);
+        drawHaloText(dl, f1, size1, ImVec2(x1, float(q.y) + oy), ink, halo, first.c_str(), S);
         if (!second.empty()) {
             float x2 = float(q.x) + (landmark ? ox : -s2.x / 2);
-            drawHaloText(dl, f2, f2->FontSize, ImVec2(x2, float(q.y) + oy + s1.y), ink, halo, second.c_str(), S);
+            drawHaloText(dl, f2, size2, ImVec2(x2, float(q.y) + oy + s1.y), ink, halo, second.c_str(), S);
         }
     }
 }

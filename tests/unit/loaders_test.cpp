@@ -1,5 +1,6 @@
 // loaders_test.cpp — map, sensors and recording files: good ones load; each malformed one names file, line, field.
 #include "dataset.hpp"
+#include "json_reader.hpp"
 #include "map_data.hpp"
 #include "sensors.hpp"
 #include "test_util.hpp"
@@ -181,4 +182,47 @@ TEST(Loaders, MapKeepsKindsNamesAndGeometry) {
     EXPECT_EQ(r->features[0].polygons[0][0].size(), 3u);  // closing point dropped
     EXPECT_EQ(r->features[1].lines.size(), 2u);
     EXPECT_EQ(r->features[1].widthM, 20);
+}
+
+TEST(BukchonAssets, TheMapIsValidGeoJsonAndEveryNamedFeatureHasBothNames) {
+    const std::string text = readRepoFile("assets/bukchon/map.geojson");
+    auto map = loadMap(text, "map.geojson");  // RFC 7946 structure, positions in range, rings closed
+    ASSERT_TRUE(map.ok()) << map.error().describe();
+    // RFC 7946 also requires closed rings; the loader drops the repeat, so check the raw text's rings here.
+    Json root = Json::parse(text);
+    for (const Json& f : root["features"]) {
+        const Json& g = f["geometry"];
+        if (g["type"] == "Polygon")
+            for (const Json& ring : g["coordinates"]) EXPECT_EQ(ring.front(), ring.back()) << f["properties"].dump();
+        const Json& p = f["properties"];
+        bool named = p.contains("name_en") || p.contains("name_ko");
+        if (!named) continue;
+        EXPECT_FALSE(p.value("name_en", "").empty()) << "English name missing: " << p.dump();
+        EXPECT_FALSE(p.value("name_ko", "").empty()) << "Korean name missing: " << p.dump();
+    }
+    // Everything inside the extent the issue names: lat 37.5740–37.5880, lon 126.9750–126.9960.
+    for (const MapFeature& f : map->features) {
+        auto inside = [](const LatLon& p) { return p.lat >= 37.5740 && p.lat <= 37.5880 && p.lon >= 126.9750 && p.lon <= 126.9960; };
+        for (const auto& poly : f.polygons) for (const auto& ring : poly) for (const LatLon& p : ring) EXPECT_TRUE(inside(p)) << f.nameEn;
+        for (const auto& line : f.lines) for (const LatLon& p : line) EXPECT_TRUE(inside(p)) << f.nameEn;
+        for (const LatLon& p : f.points) EXPECT_TRUE(inside(p)) << f.nameEn;
+    }
+}
+
+TEST(BukchonAssets, FiftySitesOfTheTrialsServicesEachNamedInBothLanguages) {
+    auto s = loadSensors(readRepoFile("assets/bukchon/sensors.geojson"), "sensors.geojson");
+    ASSERT_TRUE(s.ok());
+    int counts[kSensorTypeCount] = {0};
+    for (const Sensor& sensor : s.value()) {
+        ++counts[int(sensor.type)];
+        EXPECT_FALSE(sensor.nameEn.empty() || sensor.nameEn == sensor.id) << sensor.id;
+        EXPECT_FALSE(sensor.nameKo.empty()) << sensor.id;
+    }
+    EXPECT_EQ(s->size(), 50u);
+    EXPECT_EQ(counts[int(SensorType::bin)], 12);
+    EXPECT_EQ(counts[int(SensorType::parking)], 10);
+    EXPECT_EQ(counts[int(SensorType::noise)], 8);
+    EXPECT_EQ(counts[int(SensorType::footfall)], 8);
+    EXPECT_EQ(counts[int(SensorType::air)], 6);
+    EXPECT_EQ(counts[int(SensorType::fire)], 6);
 }

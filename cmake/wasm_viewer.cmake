@@ -54,7 +54,7 @@ endforeach()
 
 # Page, data and the built module, copied when they change.
 file(GLOB_RECURSE SITE_INPUTS CONFIGURE_DEPENDS RELATIVE ${CMAKE_SOURCE_DIR}
-  ${CMAKE_SOURCE_DIR}/web/* ${CMAKE_SOURCE_DIR}/assets/bukchon/*)
+  ${CMAKE_SOURCE_DIR}/web/* ${CMAKE_SOURCE_DIR}/assets/bukchon/* ${CMAKE_SOURCE_DIR}/assets/i18n/*)
 set(SITE_OUTPUTS)
 foreach(rel ${SITE_INPUTS})
   string(REGEX REPLACE "^web/" "" dest ${rel})

@@ -138,6 +138,21 @@ void App::apply(const Intent& i) {
                 flyTo(content_->positions[e.sensor]);
             }
             break;
+        case Intent::setView:
+            if (content_ && std::isfinite(i.x) && std::isfinite(i.y) && std::isfinite(i.z)) {
+                Vec2 target = content_->projection.toLocal({i.x, i.y});
+                // Web-map zoom: 256 CSS px span the world's circumference at zoom 0.
+                double scale = 256.0 * std::pow(2.0, i.z) / (2 * kPi * kEarthRadiusM) * dpr_;
+                flyTo(target, scale, i.text == "animate");
+            }
+            break;
+        case Intent::zoomBy: {
+            const Rect& free = layout_.map;
+            camera_.zoomAt(free.x + free.w / 2, free.y + free.h / 2, i.z);
+            userMovedView_ = true;
+            flight_.active = false;
+            break;
+        }
         case Intent::flyToSensor:
             if (content_) {
                 int s = content_->dataset.findSensor(i.text);
@@ -154,17 +169,20 @@ int App::sensorAt(double x, double y, double slopPx) const {
 
 // Flies the camera so `target` sits in the middle of the free map area, zoomed in to street level if further out.
 void App::flyTo(Vec2 target) {
+    flyTo(target, std::max(camera_.pixelsPerUnit(), 2.2 * scale_ / content_->projection.groundMetresPerUnit()), true);
+}
+
+void App::flyTo(Vec2 target, double scale, bool animate) {
     flight_.fromCenter = camera_.center();
     flight_.fromScale = camera_.pixelsPerUnit();
-    flight_.toScale = std::max(camera_.pixelsPerUnit(), 2.2 * scale_ / content_->projection.groundMetresPerUnit());
-    flight_.toScale = std::min(flight_.toScale, maxPixelsPerUnit());
+    flight_.toScale = std::min(scale, maxPixelsPerUnit());
     // Aim so the target lands in the centre of the free area, not of the whole canvas.
     const Rect& free = layout_.map;
     double offX = (free.x + free.w / 2 - camera_.viewportWidth() / 2) / flight_.toScale;
     double offY = (free.y + free.h / 2 - camera_.viewportHeight() / 2) / flight_.toScale;
     flight_.toCenter = {target.x - offX, target.y + offY};
     flight_.elapsedMs = 0;
-    flight_.durationMs = reducedMotion_ ? 0 : 900;
+    flight_.durationMs = reducedMotion_ || !animate ? 0 : 900;
     flight_.active = true;
     userMovedView_ = true;
 }
@@ -186,10 +204,16 @@ void App::update(double realElapsedMs, int viewportW, int viewportH, float dpr, 
     bool resized = viewportW != int(camera_.viewportWidth()) || viewportH != int(camera_.viewportHeight()) ||
                    dpr != dpr_ || uiScale != scale_;
     if (resized) {
+        // A new pixel density (another monitor, a 2× capture) keeps the same view: scale the camera with it.
+        double rescale = dpr_ > 0 && dpr != dpr_ ? double(dpr) / dpr_ : 1.0;
         dpr_ = dpr;
         scale_ = uiScale;
         camera_.setViewport(viewportW, viewportH);
-        layout_ = computeLayout(float(viewportW), float(viewportH), uiScale);
+        if (rescale != 1.0 && content_) {
+            camera_.setLimits(content_->bounds, maxPixelsPerUnit());
+            camera_.setPixelsPerUnit(camera_.pixelsPerUnit() * rescale);
+        }
+        layout_ = computeLayout(float(viewportW), float(viewportH), uiScale, uiMode_);
         // Until the user moves the map, a resize re-frames the whole area; after that, their view stays put.
         if (content_ && !userMovedView_) viewFitted_ = false;
         else if (content_) camera_.setLimits(content_->bounds, maxPixelsPerUnit());
@@ -237,6 +261,13 @@ void App::refreshRoute(int64_t t) {
     routeKeyTrips_ = started;
     routeLayer_.upload(buildOverlayLines(lines, 4.0, 3.5f, rgba(47, 128, 110, 235), rgba(94, 214, 180, 235),
                                          content_->projection.groundMetresPerUnit()));
+}
+
+void App::setUiMode(UiMode mode) {
+    if (mode == uiMode_) return;
+    uiMode_ = mode;
+    layout_ = computeLayout(float(camera_.viewportWidth()), float(camera_.viewportHeight()), scale_, uiMode_);
+    if (!userMovedView_) viewFitted_ = false;  // re-frame for the new free area
 }
 
 ViewUniforms App::viewUniforms(double realTimeS) const {
@@ -373,6 +404,7 @@ std::string App::stateJson() {
     }
     j["layers"] = std::move(layers);
     j["night"] = std::round(night_ * 100) / 100;
+    j["lang"] = lang_;
     // Where the panels are (CSS px), so a host page can keep its own overlays clear of them.
     auto rect = [&](const Rect& r) {
         return nlohmann::json{{"x", r.x / dpr_}, {"y", r.y / dpr_}, {"w", r.w / dpr_}, {"h", r.h / dpr_}};

@@ -53,6 +53,8 @@ public:
     bool hasData() const { return content_ != nullptr; }
     uint64_t frameCount() const { return frames_; }
     void setReducedMotion(bool on) { reducedMotion_ = on; }
+    void setLanguage(std::string code) { lang_ = std::move(code); }
+    void setUiMode(UiMode mode);
 
 private:
     struct Content {           // everything derived from one successful load; replaced whole
@@ -70,6 +72,7 @@ private:
     void apply(const Intent& intent);
     void fitView();
     void flyTo(Vec2 target);
+    void flyTo(Vec2 target, double pixelsPerUnit, bool animate);
     void advanceFlight(double realElapsedMs);
     void refreshDerived();
     void refreshRoute(int64_t timeMs);
@@ -89,6 +92,8 @@ private:
     Layout layout_;
     uint32_t layerMask_ = kAllLayers;
     float night_ = 0;
+    std::string lang_ = "en";
+    UiMode uiMode_ = UiMode::full;
     struct Flight {
         bool active = false;
         Vec2 fromCenter, toCenter;

@@ -19,11 +19,17 @@ constexpr uint32_t kBad = rgba(192, 57, 43);       // red
 constexpr uint32_t kInk = rgba(46, 52, 64);        // black-ink
 constexpr uint32_t kNoDataColor = rgba(150, 146, 138);
 
+bool gColourBlindSafe = false;
+
+// Okabe–Ito: distinguishable with the common colour-vision deficiencies.
+constexpr uint32_t kCvdGood = rgba(0, 114, 178), kCvdFair = rgba(86, 180, 233), kCvdPoor = rgba(230, 159, 0),
+                   kCvdBad = rgba(213, 94, 0), kCvdGreen = rgba(0, 158, 115);
+
 uint32_t byThresholds(float v, float t1, float t2, float t3) {
-    if (v <= t1) return kGood;
-    if (v <= t2) return kFair;
-    if (v <= t3) return kPoor;
-    return kBad;
+    if (v <= t1) return gColourBlindSafe ? kCvdGood : kGood;
+    if (v <= t2) return gColourBlindSafe ? kCvdFair : kFair;
+    if (v <= t3) return gColourBlindSafe ? kCvdPoor : kPoor;
+    return gColourBlindSafe ? kCvdBad : kBad;
 }
 
 float baseRadius(SensorType type) {
@@ -36,6 +42,9 @@ float baseRadius(SensorType type) {
 }
 
 }  // namespace
+
+void setColourBlindSafe(bool on) { gColourBlindSafe = on; }
+bool colourBlindSafe() { return gColourBlindSafe; }
 
 float normalisedValue(const Sensor& s, float v) {
     if (std::isnan(v)) return 0;
@@ -54,10 +63,11 @@ uint32_t colorForValue(const Sensor& s, float v) {
         case SensorType::noise: return byThresholds(v, 45, 55, 65);
         case SensorType::footfall: return rgba(201, 146, 30);
         case SensorType::air:  // Korean PM2.5 bands: good ≤15 (blue), moderate ≤35 (green), bad ≤75, very bad
+            if (gColourBlindSafe) return v <= 15 ? kCvdGood : v <= 35 ? kCvdGreen : v <= 75 ? kCvdPoor : kCvdBad;
             if (v <= 15) return rgba(52, 113, 190);
             if (v <= 35) return kGood;
             return v <= 75 ? kPoor : kBad;
-        case SensorType::fire: return v >= 57 ? kBad : kInk;
+        case SensorType::fire: return v >= 57 ? (gColourBlindSafe ? kCvdBad : kBad) : kInk;
         default: return kInk;
     }
 }

@@ -23,6 +23,9 @@ enum GlyphFlag : uint16_t { kNoData = 1, kAlert = 2, kSelected = 4, kHovered = 8
 
 // Value → 0..1 on the sensor's scale (its own min/max, parking capacity, or the type's default).
 float normalisedValue(const Sensor& sensor, float value);
+// The colour-blind-safe palette (Okabe–Ito hues) instead of the default one; a display setting.
+void setColourBlindSafe(bool on);
+bool colourBlindSafe();
 // Colour of a value for its type (Korean PM2.5 bands for air, fill thresholds for bins …).
 uint32_t colorForValue(const Sensor& sensor, float value);
 // Whether a value is an alert for its type (bin full, fire ≥ 57 °C, PM2.5 > 75 µg/m³, noise > 70 dB).

@@ -18,6 +18,8 @@ struct Intent {
         toggleLayer,   // x = SensorType
         focusEvent,    // x = event index: seek to it, select its sensor, fly there
         flyToSensor,   // text = sensor id
+        setView,       // x = lat, y = lon, z = web-map zoom level; text "animate" flies there
+        zoomBy,        // z = factor, about the middle of the free map area
     };
     Kind kind;
     double x = 0, y = 0, z = 0;

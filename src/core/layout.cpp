@@ -5,7 +5,7 @@
 
 namespace bk {
 
-Layout computeLayout(float W, float H, float s) {
+Layout computeLayout(float W, float H, float s, UiMode mode) {
     Layout L;
     L.margin = 12 * s;
     L.gap = 10 * s;
@@ -20,7 +20,7 @@ Layout computeLayout(float W, float H, float s) {
     if (L.columns) {
         float leftW = std::min(330 * s, W * 0.26f), rightW = std::min(300 * s, W * 0.24f);
         L.header = {m, m, leftW, 152 * s};
-        L.kpis = {m, L.header.bottom() + g, leftW, 278 * s};
+        L.kpis = {m, L.header.bottom() + g, leftW, 240 * s};
         L.events = {m, L.kpis.bottom() + g, leftW, std::max(0.0f, bottom - (L.kpis.bottom() + g))};
         L.legend = {W - m - rightW, m, rightW, 300 * s};
         L.sensor = {L.legend.x, L.legend.bottom() + g, rightW, std::max(0.0f, bottom - (L.legend.bottom() + g))};
@@ -37,6 +37,12 @@ Layout computeLayout(float W, float H, float s) {
         L.sensor = {m + half + g, L.events.y, half, lowerH};
         float top = std::max(L.header.bottom(), L.legend.bottom()) + g;
         L.map = {m, top, W - 2 * m, std::max(0.0f, L.events.y - g - top)};
+    }
+    if (mode != UiMode::full) {  // slides and kiosks: the map gets the room
+        L.header = L.kpis = L.events = L.legend = L.sensor = Rect{};
+        if (mode == UiMode::none) L.timeline = Rect{};
+        float bottomEdge = mode == UiMode::none ? H : L.timeline.y - g;
+        L.map = {m, m, W - 2 * m, bottomEdge - m};
     }
     return L;
 }

@@ -25,7 +25,9 @@ struct Layout {
     Rect map;           // the free area the initial view frames
 };
 
-// `cssScale` is device px per CSS px (the devicePixelRatio).
-Layout computeLayout(float widthPx, float heightPx, float cssScale);
+enum class UiMode { full = 0, minimal = 1, none = 2 };
+
+// `cssScale` is device px per CSS px (the devicePixelRatio). Minimal keeps the timeline only; none, nothing.
+Layout computeLayout(float widthPx, float heightPx, float cssScale, UiMode mode = UiMode::full);
 
 }  // namespace bk

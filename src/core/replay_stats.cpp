@@ -135,26 +135,4 @@ std::vector<ChartPoint> chartWindow(const Dataset& d, uint32_t si, int64_t from,
     return out;
 }
 
-const char* eventLabelEn(const std::string& k) {
-    if (k == "fire_alarm") return "Fire alarm";
-    if (k == "false_alarm") return "False alarm";
-    if (k == "alarm_cleared") return "Alarm cleared";
-    if (k == "overflow") return "Bin overflowing";
-    if (k == "collection") return "Bin collected";
-    if (k == "illegal_stop") return "Illegal stop";
-    if (k == "noise_violation") return "Noise over limit";
-    return nullptr;
-}
-
-const char* eventLabelKo(const std::string& k) {
-    if (k == "fire_alarm") return "화재 경보";
-    if (k == "false_alarm") return "오경보";
-    if (k == "alarm_cleared") return "경보 해제";
-    if (k == "overflow") return "쓰레기 넘침";
-    if (k == "collection") return "수거 완료";
-    if (k == "illegal_stop") return "불법 주정차";
-    if (k == "noise_violation") return "소음 기준 초과";
-    return nullptr;
-}
-
 }  // namespace bk

@@ -40,8 +40,4 @@ std::pair<size_t, size_t> eventRange(const Dataset& d, int64_t fromMs, int64_t t
 // Whether a fire alarm is raised at t for this sensor (a fire_alarm event with no alarm_cleared after it yet).
 bool alarmActive(const Dataset& d, uint32_t sensor, int64_t timeMs);
 
-// Readable names for event kinds: "fire_alarm" → "Fire alarm" / "화재 경보".
-const char* eventLabelEn(const std::string& kind);
-const char* eventLabelKo(const std::string& kind);
-
 }  // namespace bk

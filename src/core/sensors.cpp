@@ -11,13 +11,13 @@ namespace {
 // Scales follow the trial's services: CleanCUBE fill level, lot occupancy, S-DoT noise range (35–85 dB),
 // Korean PM2.5 bands (bad above 35, very bad above 75 µg/m³), hanok fire sensors' temperature.
 const SensorTypeInfo kTypes[kSensorTypeCount] = {
-    {SensorType::bin, "bin", "Smart bin", "스마트 쓰레기통", "fill", "%", 0, 100},
-    {SensorType::parking, "parking", "Parking", "주차", "occupied", "spaces", 0, 20},
-    {SensorType::noise, "noise", "Noise", "소음", "noise", "dB", 35, 85},
-    {SensorType::footfall, "footfall", "Footfall", "유동인구", "footfall", "people/h", 0, 1500},
-    {SensorType::air, "air", "Air quality", "대기질", "pm25", "µg/m³", 0, 75},
-    {SensorType::fire, "fire", "Hanok fire safety", "한옥 화재안전", "temperature", "°C", 10, 70},
-    {SensorType::other, "other", "Sensor", "센서", "value", "", 0, 100},
+    {SensorType::bin, "bin", "fill", "%", 0, 100},
+    {SensorType::parking, "parking", "occupied", "spaces", 0, 20},
+    {SensorType::noise, "noise", "noise", "dB", 35, 85},
+    {SensorType::footfall, "footfall", "footfall", "people/h", 0, 1500},
+    {SensorType::air, "air", "pm25", "µg/m³", 0, 75},
+    {SensorType::fire, "fire", "temperature", "°C", 10, 70},
+    {SensorType::other, "other", "value", "", 0, 100},
 };
 }  // namespace
 

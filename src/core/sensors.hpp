@@ -16,9 +16,7 @@ constexpr int kSensorTypeCount = 7;
 // How a type is shown: its primary metric (the one that drives the glyph), unit and value scale.
 struct SensorTypeInfo {
     SensorType type;
-    const char* name;           // as written in files: "bin"
-    const char* labelEn;        // "Smart bin"
-    const char* labelKo;        // "스마트 쓰레기통"
+    const char* name;           // as written in files: "bin" (display names: assets/i18n, "type.bin")
     const char* primaryMetric;  // "fill"
     const char* unit;           // "%"
     float scaleMin, scaleMax;   // value mapped to 0..1 for colour and size

@@ -52,6 +52,37 @@ EMSCRIPTEN_KEEPALIVE double bk_parse_time(const char* text) {
     auto t = bk::parseIsoTimeMs(text ? text : "");
     return t ? double(*t) : std::numeric_limits<double>::quiet_NaN();
 }
+// Sets the UI language from a language file's text; returns null, or the reason it cannot be used.
+EMSCRIPTEN_KEEPALIVE const char* bk_set_language(const char* json, int length, const char* fileName) {
+    static std::string error;
+    auto strings = bk::Strings::load(std::string_view(json, size_t(length)), fileName ? fileName : "language");
+    if (!strings) {
+        error = strings.error().describe();
+        return error.c_str();
+    }
+    platform().app.setLanguage(strings->code());
+    bk::setUiStrings(std::move(strings.value()));
+    return nullptr;
+}
+
+EMSCRIPTEN_KEEPALIVE void bk_set_view(double lat, double lon, double zoom, int animate) {
+    Intent i = Intent::at(Intent::setView, lat, lon, zoom);
+    if (animate) i.text = "animate";
+    platform().app.push(std::move(i));
+}
+EMSCRIPTEN_KEEPALIVE void bk_zoom_by(double factor) { platform().app.push(Intent::at(Intent::zoomBy, 0, 0, factor)); }
+EMSCRIPTEN_KEEPALIVE void bk_set_layers(int mask) { platform().app.push(Intent::number(Intent::setLayers, mask)); }
+EMSCRIPTEN_KEEPALIVE void bk_toggle_play() { platform().app.push(Intent::of(Intent::togglePlay)); }
+// 0 = full, 1 = minimal (timeline and the data badge), 2 = none (the canvas, and the badge when data is simulated).
+EMSCRIPTEN_KEEPALIVE void bk_set_ui_mode(int mode) {
+    platform().uiMode = mode < 0 || mode > 2 ? 0 : mode;
+    platform().app.setUiMode(bk::UiMode(platform().uiMode));
+}
+EMSCRIPTEN_KEEPALIVE void bk_set_palette(int colourBlindSafe) { bk::setColourBlindSafe(colourBlindSafe != 0); }
+// Renders the next frame at `scale` × the canvas size and calls Module.onCapture() right after drawing it.
+EMSCRIPTEN_KEEPALIVE void bk_capture(double scale) { platform().captureScale = float(scale > 0 ? scale : 1); }
+EMSCRIPTEN_KEEPALIVE void bk_destroy() { bk::shutdownPlatform(); }
+
 EMSCRIPTEN_KEEPALIVE void bk_set_reduced_motion(int on) { platform().app.setReducedMotion(on != 0); }
 
 }  // extern "C"

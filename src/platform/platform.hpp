@@ -21,6 +21,9 @@ struct Platform {
     // Pointer state for drag-to-pan and click-to-select.
     bool dragging = false, dragMoved = false;
     double downX = 0, downY = 0, lastX = 0, lastY = 0;
+    int uiMode = 0;            // 0 full, 1 minimal, 2 none
+    float captureScale = 0;    // > 0: the next frame is a capture at this scale
+    bool capturing = false;
     // Touch: one finger pans or taps, two pinch.
     bool touchDown = false, touchMoved = false;
     double touchStartX = 0, touchStartY = 0, touchX = 0, touchY = 0;
@@ -29,5 +32,8 @@ struct Platform {
 };
 
 Platform& platform();
+
+// Stops the main loop and releases the window, GL context and input listeners (viewer.destroy()).
+void shutdownPlatform();
 
 }  // namespace bk

@@ -57,19 +57,6 @@ void onCursorEnter(GLFWwindow*, int entered) {
     if (!entered) platform().app.push(Intent::at(Intent::hoverAt, -1, -1));
 }
 
-void onKey(GLFWwindow*, int key, int, int action, int) {
-    if (action == GLFW_RELEASE || (ImGui::GetCurrentContext() && ImGui::GetIO().WantCaptureKeyboard)) return;
-    Platform& p = platform();
-    double cx = p.app.viewState().camera->viewportWidth() / 2, cy = p.app.viewState().camera->viewportHeight() / 2;
-    switch (key) {
-        case GLFW_KEY_SPACE: if (action == GLFW_PRESS) p.app.push(Intent::of(Intent::togglePlay)); break;
-        case GLFW_KEY_EQUAL: case GLFW_KEY_KP_ADD: p.app.push(Intent::at(Intent::zoomAt, cx, cy, 1.25)); break;
-        case GLFW_KEY_MINUS: case GLFW_KEY_KP_SUBTRACT: p.app.push(Intent::at(Intent::zoomAt, cx, cy, 0.8)); break;
-        case GLFW_KEY_0: p.app.push(Intent::of(Intent::resetView)); break;
-        default: break;
-    }
-}
-
 // Wheel through html5 (not GLFW): it keeps deltaMode, so lines and pages scale like pixels on every browser.
 EM_BOOL onWheel(int, const EmscriptenWheelEvent* e, void*) {
     Platform& p = platform();
@@ -138,19 +125,25 @@ EM_BOOL onTouch(int type, const EmscriptenTouchEvent* e, void*) {
 void frame() {
     Platform& p = platform();
     double cssW = 0, cssH = 0;
-    emscripten_get_element_css_size("#canvas", &cssW, &cssH);
+    emscripten_get_element_css_size("!canvas", &cssW, &cssH);
     float dpr = float(emscripten_get_device_pixel_ratio());
     dpr = std::clamp(dpr, 0.5f, 4.0f);
     int w = std::max(1, int(std::lround(cssW * dpr))), h = std::max(1, int(std::lround(cssH * dpr)));
+    // A capture (viewer.screenshot) renders one frame at a multiple of the canvas size.
+    p.capturing = p.captureScale > 0;
+    const float capture = p.capturing ? p.captureScale : 1.0f;
+    p.captureScale = 0;
+    w = int(float(w) * capture);
+    h = int(float(h) * capture);
     // The backing store is sized here, not through glfwSetWindowSize: Emscripten's GLFW turns a window the size
     // of the screen into a fullscreen request (and a pointer-lock attempt) on every call.
     int curW = 0, curH = 0;
-    emscripten_get_canvas_element_size("#canvas", &curW, &curH);
-    if (w != curW || h != curH) emscripten_set_canvas_element_size("#canvas", w, h);
+    emscripten_get_canvas_element_size("!canvas", &curW, &curH);
+    if (w != curW || h != curH) emscripten_set_canvas_element_size("!canvas", w, h);
     // Big screens (a 1920×1080 projector) get proportionally larger type and glyphs, in steps of 1/8 so that a
     // window drag does not rebuild the font atlas on every pixel.
     double boost = std::clamp(std::min(cssW / 1280.0, cssH / 720.0), 1.0, 1.75);
-    float uiScale = dpr * float(std::floor(boost * 8.0) / 8.0);
+    float uiScale = dpr * float(std::floor(boost * 8.0) / 8.0) * capture;
     if (uiScale != p.uiScale) {
         p.uiScale = uiScale;
         applyTheme(uiScale);
@@ -165,7 +158,7 @@ void frame() {
     // A hidden tab or a long stall must not jump the replay: cap one step at a quarter second.
     double elapsed = p.lastFrameMs > 0 ? std::min(now - p.lastFrameMs, 250.0) : 0;
     p.lastFrameMs = now;
-    p.app.update(elapsed, w, h, dpr, uiScale);
+    p.app.update(elapsed, w, h, dpr * capture, uiScale);
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
@@ -178,13 +171,18 @@ void frame() {
     const UiFonts& fonts = p.fonts.fonts();
     if (p.fonts.ready()) {  // panels wait for the Hangul-capable font: never tofu boxes
         drawMapLabels(state, fonts);
-        drawTimelinePanel(state, fonts, intents);
-        drawHeaderPanel(state, fonts, intents);
-        drawKpiPanel(state, fonts, intents);
-        drawEventsPanel(state, fonts, intents);
-        drawLegendPanel(state, fonts, intents);
-        drawSensorPanel(state, fonts, intents);
-        drawCollectionPanel(state, fonts, intents);
+        if (p.uiMode == 0) {
+            drawTimelinePanel(state, fonts, intents);
+            drawHeaderPanel(state, fonts, intents);
+            drawKpiPanel(state, fonts, intents);
+            drawEventsPanel(state, fonts, intents);
+            drawLegendPanel(state, fonts, intents);
+            drawSensorPanel(state, fonts, intents);
+            drawCollectionPanel(state, fonts, intents);
+        } else {
+            if (p.uiMode == 1) drawTimelinePanel(state, fonts, intents);
+            drawDataBadge(state, fonts);  // a simulation says so, whatever the chrome
+        }
         drawSensorTooltip(state, fonts);
     }
     ImGui::Render();
@@ -213,6 +211,7 @@ void frame() {
     glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);  // the ImGui backend restores its caller's state; be explicit
     p.app.renderGlyphs(now / 1000.0);
     if (panels.CmdListsCount) ImGui_ImplOpenGL3_RenderDrawData(&panels);
+    if (p.capturing) EM_ASM({ if (Module.onCapture) Module.onCapture(); });
     for (Intent& i : intents) p.app.push(std::move(i));
 }
 
@@ -222,6 +221,25 @@ void fail(const char* message) {
 }
 
 }  // namespace
+}  // namespace bk
+
+namespace bk {
+void shutdownPlatform() {
+    Platform& p = platform();
+    if (!p.window) return;
+    emscripten_cancel_main_loop();
+    emscripten_set_wheel_callback("!canvas", nullptr, EM_TRUE, nullptr);
+    emscripten_set_touchstart_callback("!canvas", nullptr, EM_TRUE, nullptr);
+    emscripten_set_touchmove_callback("!canvas", nullptr, EM_TRUE, nullptr);
+    emscripten_set_touchend_callback("!canvas", nullptr, EM_TRUE, nullptr);
+    emscripten_set_touchcancel_callback("!canvas", nullptr, EM_TRUE, nullptr);
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(p.window);
+    glfwTerminate();
+    p.window = nullptr;
+}
 }  // namespace bk
 
 int main() {
@@ -242,26 +260,31 @@ int main() {
     io.IniFilename = nullptr;  // no localStorage/IDBFS writes from a kiosk
     glfwSetMouseButtonCallback(p.window, onMouseButton);  // chained by the ImGui backend's own callbacks
     glfwSetCursorEnterCallback(p.window, onCursorEnter);
-    glfwSetKeyCallback(p.window, onKey);
     ImGui_ImplGlfw_InitForOpenGL(p.window, true);
     glfwSetScrollCallback(p.window, nullptr);  // wheel goes through html5 (see onWheel)
     glfwSetCursorPosCallback(p.window, onCursorPos);
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
     // GLFW's touch listeners report buttons without positions; our html5 touch handlers replace them.
+    // Keys are handled by the page (web/bukchon-replay.js) for the focused viewer only; GLFW's window-wide key
+    // listeners would also swallow Tab, which keyboard users need to move between controls.
     EM_ASM({
+        // "!canvas" names this module's own canvas in html5 calls (several viewers on a page, no element ids).
+        specialHTMLTargets["!canvas"] = Module["canvas"];
+        window.removeEventListener("keydown", GLFW.onKeydown, true);
+        window.removeEventListener("keypress", GLFW.onKeyPress, true);
+        window.removeEventListener("keyup", GLFW.onKeyup, true);
         var c = Module["canvas"];
         c.removeEventListener("touchstart", GLFW.onMouseButtonDown, true);
         c.removeEventListener("touchend", GLFW.onMouseButtonUp, true);
         c.removeEventListener("touchcancel", GLFW.onMouseButtonUp, true);
         c.removeEventListener("touchmove", GLFW.onMousemove, true);
     });
-    emscripten_set_wheel_callback("#canvas", nullptr, EM_TRUE, onWheel);
-    emscripten_set_touchstart_callback("#canvas", nullptr, EM_TRUE, onTouch);
-    emscripten_set_touchmove_callback("#canvas", nullptr, EM_TRUE, onTouch);
-    emscripten_set_touchend_callback("#canvas", nullptr, EM_TRUE, onTouch);
-    emscripten_set_touchcancel_callback("#canvas", nullptr, EM_TRUE, onTouch);
-
+    emscripten_set_wheel_callback("!canvas", nullptr, EM_TRUE, onWheel);
+    emscripten_set_touchstart_callback("!canvas", nullptr, EM_TRUE, onTouch);
+    emscripten_set_touchmove_callback("!canvas", nullptr, EM_TRUE, onTouch);
+    emscripten_set_touchend_callback("!canvas", nullptr, EM_TRUE, onTouch);
+    emscripten_set_touchcancel_callback("!canvas", nullptr, EM_TRUE, onTouch);
     std::string error;
     if (!p.app.initGraphics(&error)) { fail(("could not build the WebGL programs: " + error).c_str()); return 1; }
     emscripten_set_main_loop(frame, 0, false);

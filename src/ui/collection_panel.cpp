@@ -33,12 +33,13 @@ void row(const char* label, const PolicyTotals& p, bool emphasise) {
 void table(const char* id, const PolicyTotals& smart, const PolicyTotals& fixed) {
     if (!ImGui::BeginTable(id, 5, ImGuiTableFlags_SizingStretchProp)) return;
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 1.9f);
-    for (const char* h : {"trips", "bins", "km", "overflow"}) ImGui::TableSetupColumn(h, ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    for (const char* h : {tr("collection.trips"), tr("collection.bins"), tr("collection.km"), tr("collection.overflows")})
+        ImGui::TableSetupColumn(h, ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kMutedColor));
     ImGui::TableHeadersRow();
     ImGui::PopStyleColor();
-    row("Fill-driven", smart, true);
-    row("Fixed rounds", fixed, false);
+    row(tr("collection.fillDriven"), smart, true);
+    row(tr("collection.fixed"), fixed, false);
     ImGui::EndTable();
 }
 }  // namespace
@@ -49,30 +50,32 @@ void drawCollectionPanel(const ViewState& s, const UiFonts& f, std::vector<Inten
     if (!beginCard("##collection", s.layout.sensor, false)) return;
     const int64_t t = int64_t(s.clock->timeMs());
     if (f.strong) ImGui::PushFont(f.strong);
-    ImGui::TextUnformatted("Smart collection · 스마트 수거");
+    ImGui::TextUnformatted(tr("collection.title"));
     if (f.strong) ImGui::PopFont();
     if (f.small) ImGui::PushFont(f.small);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kMutedColor));
-    ImGui::TextWrapped("Bins emptied when full (the truck's route today on the map) vs every bin at 06:00 and 15:00.");
+    ImGui::TextWrapped("%s", tr("collection.explain"));
     ImGui::PopStyleColor();
     PolicyTotals smartToday, fixedToday;
     c.totalsForDay(*s.dataset, t, smartToday, fixedToday);
     ImGui::Spacing();
-    ImGui::Text("Today, up to %s", formatLocalClock(t, s.dataset->utcOffsetMinutes, false).c_str());
+    ImGui::TextUnformatted(trf("collection.today", {{"time", formatLocalClock(t, s.dataset->utcOffsetMinutes, false)}}).c_str());
     table("##today", smartToday, fixedToday);
     ImGui::Spacing();
-    ImGui::TextUnformatted("Whole recording");
+    ImGui::TextUnformatted(tr("collection.week"));
     table("##week", c.fillDrivenWeek, c.fixedWeek);
     if (c.fixedWeek.binVisits > 0) {
         double saved = 100.0 * (1.0 - double(c.fillDrivenWeek.binVisits) / double(c.fixedWeek.binVisits));
         double km = 100.0 * (1.0 - c.fillDrivenWeek.km / std::max(1e-9, c.fixedWeek.km));
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kAccentColor));
-        ImGui::TextWrapped("%.0f%% fewer bin collections, %.0f%% fewer km.", saved, km);
+        char a[16], b[16];
+        std::snprintf(a, sizeof a, "%.0f", saved);
+        std::snprintf(b, sizeof b, "%.0f", km);
+        ImGui::TextWrapped("%s", trf("collection.saved", {{"visits", a}, {"km", b}}).c_str());
         ImGui::PopStyleColor();
     }
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kMutedColor));
-    ImGui::TextWrapped("Fixed-round figures are an estimate replayed from the bins' own fill%s.",
-                       c.routable ? "; routes follow the streets" : "; straight-line distances (no street network)");
+    ImGui::TextWrapped("%s", tr(c.routable ? "collection.noteStreets" : "collection.noteStraight"));
     ImGui::PopStyleColor();
     if (f.small) ImGui::PopFont();
     (void)out;

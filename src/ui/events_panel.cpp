@@ -21,29 +21,29 @@ void drawEventsPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
     auto [first, last] = eventRange(d, dayStart, dayStart + 86400000);
 
     if (f.strong) ImGui::PushFont(f.strong);
-    ImGui::Text("Events · 이벤트");
+    ImGui::TextUnformatted(tr("events.title"));
     if (f.strong) ImGui::PopFont();
     ImGui::SameLine();
     if (f.small) ImGui::PushFont(f.small);
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kMutedColor), "%s", formatLocalDate(t, d.utcOffsetMinutes).c_str());
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kMutedColor), "%s", uiStrings().date(t, d.utcOffsetMinutes).c_str());
     // Routine parking and noise events are many; by default the feed shows bins and alarms. (Presentation-only
     // state, so it lives here rather than in the app.)
     static bool everything = false;
-    ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize("All").x - ImGui::GetFrameHeight() - 8 * s.dpr);
+    ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(tr("events.all")).x - ImGui::GetFrameHeight() - 8 * s.dpr);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(2 * s.dpr, 0));
-    ImGui::Checkbox("All", &everything);
+    ImGui::Checkbox(tr("events.all"), &everything);
     ImGui::PopStyleVar();
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Also show illegal stops and noise violations");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("events.allHint"));
     if (f.small) ImGui::PopFont();
 
     ImGui::BeginChild("##eventList", ImVec2(0, 0), false);
-    if (first == last) ImGui::TextDisabled("No events this day.");
+    if (first == last) ImGui::TextDisabled("%s", tr("events.none"));
     const float S = s.dpr;
     auto routine = [](const std::string& k) { return k == "illegal_stop" || k == "noise_violation"; };
     std::vector<size_t> rows;
     for (size_t i = first; i < last; ++i)
         if (everything || !routine(d.events[i].kind)) rows.push_back(i);
-    if (rows.empty() && first != last) ImGui::TextDisabled("Only routine events this day (tick All).");
+    if (rows.empty() && first != last) ImGui::TextDisabled("%s", tr("events.onlyRoutine"));
     size_t nowIndex = 0;
     for (size_t r = 0; r < rows.size(); ++r)
         if (d.events[rows[r]].timeMs <= t) nowIndex = r;
@@ -55,18 +55,15 @@ void drawEventsPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
         ImVec2 p = ImGui::GetCursorScreenPos();
         float rowH = ImGui::GetTextLineHeight() * 2 + 6 * S;
         bool clicked = ImGui::Selectable("##row", i == nowRow && !future, 0, ImVec2(0, rowH));
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Go to this moment and show the sensor");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("events.goTo"));
         if (clicked) out.push_back(Intent::number(Intent::focusEvent, double(i)));
         if (i == nowRow && ImGui::IsWindowAppearing()) ImGui::SetScrollHereY(0.5f);
         ImDrawList* dl = ImGui::GetWindowDrawList();
         float alpha = future ? 0.45f : 1.0f;
         dl->AddCircleFilled(ImVec2(p.x + 6 * S, p.y + rowH / 2), 4.5f * S, eventColor(e.kind) & IM_COL32(255, 255, 255, int(255 * alpha)), 12);
-        const char* en = eventLabelEn(e.kind);
-        const char* ko = eventLabelKo(e.kind);
-        std::string line1 = formatLocalClock(e.timeMs, d.utcOffsetMinutes, false) + "  " + (en ? en : e.kind) +
-                            (ko ? std::string(" · ") + ko : "");
+        std::string line1 = formatLocalClock(e.timeMs, d.utcOffsetMinutes, false) + "  " + eventLabel(e.kind);
         const Sensor& sensor = d.sensors[e.sensor];
-        std::string line2 = sensor.nameEn;
+        const std::string& line2 = primaryName(sensor.nameEn, sensor.nameKo);
         ImU32 ink = future ? IM_COL32(41, 46, 56, 120) : kInkColor;
         dl->AddText(ImVec2(p.x + 16 * S, p.y + 2 * S), ink, line1.c_str());
         ImFont* small = f.small ? f.small : ImGui::GetFont();

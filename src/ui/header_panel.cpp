@@ -6,6 +6,7 @@
 
 #include <imgui.h>
 
+#include <cstdio>
 #include <string>
 
 namespace bk {
@@ -13,10 +14,10 @@ namespace bk {
 void drawHeaderPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& out) {
     if (!beginCard("##header", s.layout.header, false)) return;
     if (f.title) ImGui::PushFont(f.title);
-    ImGui::TextUnformatted("Bukchon IoT Replay");
+    ImGui::TextUnformatted(tr("app.title"));
     if (f.title) ImGui::PopFont();
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kMutedColor));
-    ImGui::TextUnformatted("북촌 IoT 데이터 리플레이 · Jongno-gu, Seoul");
+    ImGui::TextUnformatted(tr("app.subtitle"));
     ImGui::PopStyleColor();
 
     if (s.dataset) {
@@ -29,13 +30,13 @@ void drawHeaderPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
             ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::ColorConvertU32ToFloat4(kWarnFill));
             ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImGui::ColorConvertU32ToFloat4(kWarnFill));
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kWarnInk));
-            ImGui::SmallButton("SIMULATED DATA · 시뮬레이션 데이터");
+            ImGui::SmallButton(tr("badge.simulated"));
             ImGui::PopStyleColor(4);
             if (f.strong) ImGui::PopFont();
             if (ImGui::IsItemHovered()) {
                 ImGui::BeginTooltip();
                 ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
-                ImGui::TextUnformatted(d.source.empty() ? "This recording is a simulation." : d.source.c_str());
+                ImGui::TextUnformatted(d.source.empty() ? tr("badge.simulatedDefault") : d.source.c_str());
                 ImGui::PopTextWrapPos();
                 ImGui::EndTooltip();
             }
@@ -44,15 +45,34 @@ void drawHeaderPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
         if (f.small) ImGui::PushFont(f.small);
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kMutedColor));
         double days = double(d.endMs - d.startMs) / 86400000.0;
-        ImGui::TextWrapped("%zu sensors · %.0f day%s · %zu events · times in %s", d.sensors.size(), days,
-                           days >= 1.5 ? "s" : "", d.events.size(),
-                           d.utcOffsetMinutes == kKstOffsetMinutes ? "KST" : formatIsoTime(0, d.utcOffsetMinutes).substr(19).c_str());
+        char daysText[16];
+        std::snprintf(daysText, sizeof daysText, "%.0f", days);
+        std::string tz = d.utcOffsetMinutes == kKstOffsetMinutes ? "KST" : "UTC" + formatIsoTime(0, d.utcOffsetMinutes).substr(19);
+        ImGui::TextWrapped("%s", trf("header.summary", {{"sensors", std::to_string(d.sensors.size())}, {"days", daysText},
+                                                         {"events", std::to_string(d.events.size())}, {"tz", tz}}).c_str());
         if (!d.simulated && !d.source.empty()) ImGui::TextWrapped("%s", d.source.c_str());
-        if (!s.mapName.empty()) ImGui::TextWrapped("Map: %s", s.mapName.c_str());
+        if (!s.mapName.empty()) ImGui::TextWrapped("%s", trf("header.map", {{"name", s.mapName}}).c_str());
         ImGui::PopStyleColor();
         if (f.small) ImGui::PopFont();
     }
     (void)out;
+    ImGui::End();
+}
+
+void drawDataBadge(const ViewState& s, const UiFonts& f) {
+    if (!s.dataset || !s.dataset->simulated) return;
+    const float S = s.dpr;
+    ImGui::SetNextWindowPos(ImVec2(10 * S, 10 * S), ImGuiCond_Always);
+    ImGui::SetNextWindowBgAlpha(0.0f);
+    ImGui::Begin("##badge", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove |
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoInputs);
+    if (f.strong) ImGui::PushFont(f.strong);
+    ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(kWarnFill));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kWarnInk));
+    ImGui::SmallButton(tr("badge.simulated"));
+    ImGui::PopStyleColor(2);
+    if (f.strong) ImGui::PopFont();
     ImGui::End();
 }
 

@@ -11,8 +11,7 @@ namespace bk {
 namespace {
 struct Tile {
     std::string value;
-    const char* en;
-    const char* ko;
+    const char* label;
     ImU32 accent;  // the number's colour: ink, or a warning colour when it matters
 };
 
@@ -33,28 +32,28 @@ void drawKpiPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& out
     const ImU32 red = IM_COL32(192, 57, 43, 255), orange = IM_COL32(217, 110, 48, 255);
     if (k.binsTotal) {
         std::snprintf(buf, sizeof buf, "%d/%d", k.binsOver80, k.binsTotal);
-        tiles.push_back({buf, "Bins ≥ 80% now", "80% 이상 쓰레기통", k.binsOver80 ? orange : kInkColor});
-        tiles.push_back({std::to_string(k.overflowsToday), "Overflows today", "오늘 넘침", k.overflowsToday ? red : kInkColor});
+        tiles.push_back({buf, tr("kpi.binsOver80"), k.binsOver80 ? orange : kInkColor});
+        tiles.push_back({std::to_string(k.overflowsToday), tr("kpi.overflows"), k.overflowsToday ? red : kInkColor});
     }
     if (k.parkingOccupancyPct >= 0) {
         std::snprintf(buf, sizeof buf, "%.0f%%", k.parkingOccupancyPct);
-        tiles.push_back({buf, "Parking occupied", "주차 점유율", k.parkingOccupancyPct >= 95 ? orange : kInkColor});
+        tiles.push_back({buf, tr("kpi.parking"), k.parkingOccupancyPct >= 95 ? orange : kInkColor});
     }
-    tiles.push_back({std::to_string(k.illegalStopsToday), "Illegal stops today", "오늘 불법 주정차", kInkColor});
-    tiles.push_back({std::to_string(k.noiseViolationsToday), "Noise violations", "오늘 소음 초과", kInkColor});
+    tiles.push_back({std::to_string(k.illegalStopsToday), tr("kpi.illegalStops"), kInkColor});
+    tiles.push_back({std::to_string(k.noiseViolationsToday), tr("kpi.noise"), kInkColor});
     if (k.pm25MaxToday >= 0) {
         std::snprintf(buf, sizeof buf, "%.0f", k.pm25MaxToday);
-        tiles.push_back({buf, "PM2.5 max today", "오늘 초미세먼지 최고", pm25Color(k.pm25MaxToday)});
+        tiles.push_back({buf, tr("kpi.pm25"), pm25Color(k.pm25MaxToday)});
     }
-    tiles.push_back({std::to_string(k.activeAlarms), "Fire alarms now", "화재 경보", k.activeAlarms ? red : kInkColor});
-    if (k.binsTotal) tiles.push_back({std::to_string(k.collectionsToday), "Collections today", "오늘 수거", kInkColor});
+    tiles.push_back({std::to_string(k.activeAlarms), tr("kpi.alarms"), k.activeAlarms ? red : kInkColor});
+    if (k.binsTotal) tiles.push_back({std::to_string(k.collectionsToday), tr("kpi.collections"), kInkColor});
 
     const Layout& L = s.layout;
     if (!beginCard("##kpis", L.kpis, !L.columns)) return;
     const float S = s.dpr;
     if (L.columns) {
         if (f.strong) ImGui::PushFont(f.strong);
-        ImGui::TextUnformatted("Today in Bukchon · 오늘의 북촌");
+        ImGui::TextUnformatted(tr("kpi.title"));
         if (f.strong) ImGui::PopFont();
         ImGui::Spacing();
     }
@@ -71,9 +70,8 @@ void drawKpiPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& out
             if (f.clock) ImGui::PopFont();
             ImGui::PopStyleColor();
             if (f.small) ImGui::PushFont(f.small);
-            ImGui::TextUnformatted(t.en);
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kMutedColor));
-            ImGui::TextUnformatted(t.ko);
+            ImGui::TextWrapped("%s", t.label);
             ImGui::PopStyleColor();
             if (f.small) ImGui::PopFont();
         }

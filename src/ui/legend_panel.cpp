@@ -11,17 +11,7 @@
 namespace bk {
 
 namespace {
-const char* meaningOf(SensorType t) {
-    switch (t) {
-        case SensorType::bin: return "fill level";
-        case SensorType::parking: return "occupied spaces";
-        case SensorType::noise: return "loudness, dB";
-        case SensorType::footfall: return "people per hour";
-        case SensorType::air: return "PM2.5, Korean bands";
-        case SensorType::fire: return "red on alarm";
-        default: return "value";
-    }
-}
+std::string meaningOf(SensorType t) { return trOr(std::string("meaning.") + sensorTypeInfo(t).name, ""); }
 
 // A representative value per type, so each legend icon shows its glyph in a typical state.
 float sampleValue(SensorType t) {
@@ -46,11 +36,11 @@ void drawLegendPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
     const Layout& L = s.layout;
     if (!beginCard("##legend", L.legend, false)) return;
     if (f.strong) ImGui::PushFont(f.strong);
-    ImGui::TextUnformatted("Sensors · 센서");
+    ImGui::TextUnformatted(tr("legend.title"));
     if (f.strong) ImGui::PopFont();
     ImGui::SameLine();
     if (f.small) ImGui::PushFont(f.small);
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kMutedColor), "click to show or hide");
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kMutedColor), "%s", tr("legend.hint"));
     if (f.small) ImGui::PopFont();
     // One row per type; the whole row toggles the layer. Two columns when the card is a band (portrait).
     const int columns = L.columns ? 1 : 2;
@@ -61,7 +51,7 @@ void drawLegendPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
     int shown = 0;
     for (int t = 0; t < kSensorTypeCount; ++t) {
         if (!counts[t]) continue;
-        const SensorTypeInfo& info = sensorTypeInfo(SensorType(t));
+        const std::string name = typeLabel(SensorType(t));
         Sensor probe;
         probe.type = SensorType(t);
         probe.capacity = 20;
@@ -73,19 +63,18 @@ void drawLegendPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
         ImGui::SetCursorScreenPos(p);
         if (ImGui::InvisibleButton("##toggle", ImVec2(colW - 4 * S, rowH))) out.push_back(Intent::number(Intent::toggleLayer, t));
         bool hovered = ImGui::IsItemHovered();
-        if (hovered) ImGui::SetTooltip(visible ? "Hide %s" : "Show %s", info.labelEn);
+        if (hovered) ImGui::SetTooltip("%s", trf(visible ? "legend.hide" : "legend.show", {{"name", name}}).c_str());
         ImDrawList* dl = ImGui::GetWindowDrawList();
         if (hovered) dl->AddRectFilled(p, ImVec2(p.x + colW - 4 * S, p.y + rowH), IM_COL32(0, 0, 0, 14), 6 * S);
         drawGlyphIcon(dl, ImVec2(p.x + iconR + 4 * S, p.y + rowH / 2), iconR, probe.type,
                       visible ? colorForValue(probe, v) : 0xFFBBBBBBu, normalisedValue(probe, v));
         ImU32 ink = visible ? kInkColor : IM_COL32(41, 46, 56, 90);
         // Line 1: the English name (and the Korean one when there is room); line 2: what it shows.
-        std::string label = L.columns ? std::string(info.labelEn) + "  " + info.labelKo : info.labelEn;
+        const std::string& label = name;
         float textX = p.x + iconR * 2 + 12 * S, textY = p.y + 3 * S;
         dl->AddText(ImVec2(textX, textY), ink, label.c_str());
         char sub[96];
-        if (L.columns) std::snprintf(sub, sizeof sub, "%d · %s", counts[t], meaningOf(probe.type));
-        else std::snprintf(sub, sizeof sub, "%s · %d", info.labelKo, counts[t]);
+        std::snprintf(sub, sizeof sub, "%d · %s", counts[t], meaningOf(probe.type).c_str());
         ImFont* small = f.small ? f.small : ImGui::GetFont();
         dl->AddText(small, small->FontSize, ImVec2(textX, textY + ImGui::GetTextLineHeight()),
                     visible ? kMutedColor : IM_COL32(110, 104, 96, 80), sub);
@@ -100,16 +89,16 @@ void drawLegendPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
         ImGui::PushID(bit);
         ImGui::SetCursorScreenPos(p);
         if (ImGui::InvisibleButton("##toggle", ImVec2(colW - 4 * S, rowH))) out.push_back(Intent::number(Intent::toggleLayer, bit));
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip(visible ? "Hide the route" : "Show the route");
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s", trf(visible ? "legend.hide" : "legend.show", {{"name", tr("legend.route")}}).c_str());
         ImDrawList* dl = ImGui::GetWindowDrawList();
         ImU32 line = visible ? kAccentColor : IM_COL32(187, 187, 187, 255);
         dl->AddLine(ImVec2(p.x + 2 * S, p.y + rowH / 2 + 4 * S), ImVec2(p.x + iconR * 2 + 6 * S, p.y + rowH / 2 - 4 * S), line, 3.5f * S);
         float textX = p.x + iconR * 2 + 12 * S, textY = p.y + 3 * S;
-        dl->AddText(ImVec2(textX, textY), visible ? kInkColor : IM_COL32(41, 46, 56, 90),
-                    L.columns ? "Collection route  수거 경로" : "Collection route");
+        dl->AddText(ImVec2(textX, textY), visible ? kInkColor : IM_COL32(41, 46, 56, 90), tr("legend.route"));
         ImFont* small = f.small ? f.small : ImGui::GetFont();
         dl->AddText(small, small->FontSize, ImVec2(textX, textY + ImGui::GetTextLineHeight()),
-                    visible ? kMutedColor : IM_COL32(110, 104, 96, 80), L.columns ? "today's trips · truck" : "수거 경로");
+                    visible ? kMutedColor : IM_COL32(110, 104, 96, 80), tr("legend.routeHint"));
         ImGui::PopID();
     }
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + rowH * float((shown + columns - 1) / columns)));

@@ -62,8 +62,8 @@ void drawMapLabels(const ViewState& s, const UiFonts& f) {
         bool district = l.kind == MapKind::district, area = l.kind == MapKind::palace || l.kind == MapKind::park;
         bool line = l.kind == MapKind::road || l.kind == MapKind::path;
         // Districts and areas: English over Korean, centred. Streets: one line. Landmarks: a dot, then the name.
-        std::string first = l.nameEn, second = l.nameKo;
-        if (line && !second.empty()) { first = l.nameEn + "  " + l.nameKo; second.clear(); }
+        std::string first = primaryName(l.nameEn, l.nameKo), second = secondaryName(l.nameEn, l.nameKo);
+        if (line && !second.empty()) { first += "  " + second; second.clear(); }
         ImFont* f1 = (district || line) ? f.small : f.body;
         ImFont* f2 = f.small;
         const float size1 = f1->FontSize * zoomScale, size2 = f2->FontSize * zoomScale;

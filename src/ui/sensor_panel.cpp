@@ -20,10 +20,10 @@ namespace {
 // A reference line worth drawing on the chart for this sensor type (the threshold people reason with).
 bool thresholdFor(const Sensor& s, float& value, const char*& label) {
     switch (s.type) {
-        case SensorType::bin: value = 80; label = "80%"; return true;
-        case SensorType::noise: value = 55; label = "55 dB day limit"; return true;
-        case SensorType::air: value = 35; label = "35: bad"; return true;
-        case SensorType::fire: value = 57; label = "alarm 57°C"; return true;
+        case SensorType::bin: value = 80; label = tr("threshold.bin"); return true;
+        case SensorType::noise: value = 55; label = tr("threshold.noise"); return true;
+        case SensorType::air: value = 35; label = tr("threshold.air"); return true;
+        case SensorType::fire: value = 57; label = tr("threshold.fire"); return true;
         default: return false;
     }
 }
@@ -80,7 +80,7 @@ void drawChart(const Dataset& d, uint32_t si, const Sensor& sensor, int64_t t, f
     dl->AddText(small, fs, ImVec2(left + 3 * S, top + 1 * S), kMutedColor, buf);
     for (int k = 0; k < 3; ++k) {
         int64_t ms = from + (to - from) * k / 2;
-        std::string label = k == 1 ? "now" : formatLocalClock(ms, d.utcOffsetMinutes, false);
+        std::string label = k == 1 ? tr("chart.now") : formatLocalClock(ms, d.utcOffsetMinutes, false);
         float tw = small->CalcTextSizeA(fs, 1e9f, 0, label.c_str()).x;
         float x = k == 0 ? left : k == 1 ? xn - tw / 2 : right - tw;
         dl->AddText(small, fs, ImVec2(x, bottom + 2 * S), kMutedColor, label.c_str());
@@ -106,19 +106,19 @@ void drawSensorPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
     float closeW = ImGui::GetFrameHeight();
     ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - closeW - 6 * S);
     if (f.strong) ImGui::PushFont(f.strong);
-    ImGui::TextWrapped("%s", sensor.nameEn.c_str());
+    ImGui::TextWrapped("%s", primaryName(sensor.nameEn, sensor.nameKo).c_str());
     if (f.strong) ImGui::PopFont();
     ImGui::PopTextWrapPos();
     ImVec2 after = ImGui::GetCursorPos();
     ImGui::SetCursorPos(ImVec2(ImGui::GetContentRegionMax().x - closeW, ImGui::GetStyle().WindowPadding.y));
     if (ImGui::Button("×##close", ImVec2(closeW, closeW))) out.push_back(Intent::named(Intent::select, ""));
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Close");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("sensor.close"));
     ImGui::SetCursorPos(after);
-    if (!sensor.nameKo.empty()) ImGui::TextUnformatted(sensor.nameKo.c_str());
-    const SensorTypeInfo& info = sensorTypeInfo(sensor.type);
+    const std::string& otherName = secondaryName(sensor.nameEn, sensor.nameKo);
+    if (!otherName.empty()) ImGui::TextUnformatted(otherName.c_str());
     if (f.small) ImGui::PushFont(f.small);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kMutedColor));
-    ImGui::TextWrapped("%s · %s · %s", info.labelEn, info.labelKo, sensor.id.c_str());
+    ImGui::TextWrapped("%s · %s", typeLabel(sensor.type).c_str(), sensor.id.c_str());
     ImGui::PopStyleColor();
     if (f.small) ImGui::PopFont();
 
@@ -134,7 +134,7 @@ void drawSensorPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
     ImGui::TextUnformatted(formatValue(sensor, vNow).c_str());
     if (f.clock) ImGui::PopFont();
     if (isAlert(sensor, vNow) || alarmActive(d, uint32_t(s.selected), t))
-        ImGui::TextColored(ImVec4(0.75f, 0.22f, 0.17f, 1), "Alert · 경보");
+        ImGui::TextColored(ImVec4(0.75f, 0.22f, 0.17f, 1), "%s", tr("sensor.alert"));
 
     // The other metrics of this sensor, now.
     if (f.small) ImGui::PushFont(f.small);
@@ -147,7 +147,7 @@ void drawSensorPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
         bool whole = std::fabs(v - std::round(v)) < 1e-4;  // counts read as counts: "8", not "8.0"
         if (std::isnan(v)) std::snprintf(value, sizeof value, "–");
         else std::snprintf(value, sizeof value, whole || std::fabs(v) >= 100 ? "%.0f" : "%.1f", v);
-        std::snprintf(buf, sizeof buf, "%s%s %s %s", others.empty() ? "" : "   ", metricLabel(series.metric), value,
+        std::snprintf(buf, sizeof buf, "%s%s %s %s", others.empty() ? "" : "   ", metricLabel(series.metric).c_str(), value,
                       series.unit.c_str());
         others += buf;
     }
@@ -162,8 +162,12 @@ void drawSensorPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
         DayStats st = seriesStats(d, uint32_t(primary), dayStart, dayStart + 86400000 - 1);
         if (st.count) {
             if (f.small) ImGui::PushFont(f.small);
-            ImGui::TextWrapped("%s  min %.1f · mean %.1f · max %.1f", formatLocalDate(t, d.utcOffsetMinutes).substr(0, 3).c_str(),
-                               st.min, st.mean, st.max);
+            char lo[16], mean[16], hi[16];
+            std::snprintf(lo, sizeof lo, "%.1f", st.min);
+            std::snprintf(mean, sizeof mean, "%.1f", st.mean);
+            std::snprintf(hi, sizeof hi, "%.1f", st.max);
+            ImGui::TextWrapped("%s", trf("sensor.dayStats", {{"day", uiStrings().weekdayShort(t, d.utcOffsetMinutes)},
+                                                            {"min", lo}, {"mean", mean}, {"max", hi}}).c_str());
             if (f.small) ImGui::PopFont();
         }
     }
@@ -176,9 +180,8 @@ void drawSensorPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
         const Event& e = d.events[i];
         if (e.sensor != uint32_t(s.selected)) continue;
         if (shown++ == 0) ImGui::Separator();
-        const char* en = eventLabelEn(e.kind);
         ImGui::PushID(int(i));
-        std::string text = formatLocalClock(e.timeMs, d.utcOffsetMinutes, false) + "  " + (en ? en : e.kind);
+        std::string text = formatLocalClock(e.timeMs, d.utcOffsetMinutes, false) + "  " + eventLabel(e.kind);
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(e.timeMs > t ? kMutedColor : eventColor(e.kind)));
         if (ImGui::Selectable(text.c_str())) out.push_back(Intent::number(Intent::focusEvent, double(i)));
         ImGui::PopStyleColor();

@@ -12,13 +12,13 @@ void drawSensorTooltip(const ViewState& s, const UiFonts& f) {
     if (ImGui::GetIO().WantCaptureMouse) return;
     const Sensor& sensor = s.dataset->sensors[size_t(s.hovered)];
     float v = s.values && size_t(s.hovered) < s.values->size() ? (*s.values)[size_t(s.hovered)] : NAN;
-    const SensorTypeInfo& info = sensorTypeInfo(sensor.type);
 
     ImGui::BeginTooltip();
     if (f.strong) ImGui::PushFont(f.strong);
-    ImGui::TextUnformatted(sensor.nameEn.c_str());
+    ImGui::TextUnformatted(primaryName(sensor.nameEn, sensor.nameKo).c_str());
     if (f.strong) ImGui::PopFont();
-    if (!sensor.nameKo.empty()) ImGui::TextUnformatted(sensor.nameKo.c_str());
+    const std::string& other = secondaryName(sensor.nameEn, sensor.nameKo);
+    if (!other.empty()) ImGui::TextUnformatted(other.c_str());
     ImVec2 p = ImGui::GetCursorScreenPos();
     float r = 7 * s.dpr;
     drawGlyphIcon(ImGui::GetWindowDrawList(), ImVec2(p.x + r, p.y + ImGui::GetTextLineHeight() / 2 + 2 * s.dpr), r,
@@ -30,11 +30,11 @@ void drawSensorTooltip(const ViewState& s, const UiFonts& f) {
     if (f.title) ImGui::PopFont();
     if (f.small) ImGui::PushFont(f.small);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kMutedColor));
-    ImGui::Text("%s · %s · %s", info.labelEn, info.labelKo, sensor.id.c_str());
+    ImGui::Text("%s · %s", typeLabel(sensor.type).c_str(), sensor.id.c_str());
     if (isAlert(sensor, v)) {
         ImGui::PopStyleColor();
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.22f, 0.17f, 1));
-        ImGui::TextUnformatted("Alert: above the safe threshold");
+        ImGui::TextUnformatted(tr("sensor.alert"));
     }
     ImGui::PopStyleColor();
     if (f.small) ImGui::PopFont();

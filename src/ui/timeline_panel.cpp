@@ -30,7 +30,7 @@ bool playButton(bool playing, float size) {
         dl->AddTriangleFilled({c.x - u * 0.9f, c.y - u * 1.4f}, {c.x + u * 1.5f, c.y}, {c.x - u * 0.9f, c.y + u * 1.4f},
                               kPaperColor);
     }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip(playing ? "Pause (space)" : "Play (space)");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(playing ? "timeline.pause" : "timeline.play"));
     return pressed;
 }
 
@@ -55,7 +55,7 @@ void drawTimelinePanel(const ViewState& s, const UiFonts& f, std::vector<Intent>
     // Clock: big local time, the date beneath.
     int64_t t = int64_t(std::floor(clock.timeMs()));
     std::string hm = formatLocalClock(t, d.utcOffsetMinutes, false);
-    std::string date = formatLocalDate(t, d.utcOffsetMinutes) + (d.utcOffsetMinutes == kKstOffsetMinutes ? " KST" : "");
+    std::string date = uiStrings().date(t, d.utcOffsetMinutes) + (d.utcOffsetMinutes == kKstOffsetMinutes ? " KST" : "");
     ImGui::BeginGroup();
     if (f.clock) ImGui::PushFont(f.clock);
     ImGui::TextUnformatted(hm.c_str());
@@ -75,7 +75,7 @@ void drawTimelinePanel(const ViewState& s, const UiFonts& f, std::vector<Intent>
     ImGuiStyle& st = ImGui::GetStyle();
     float speedsW = 0;
     for (const char* l : kSpeedLabels) speedsW += ImGui::CalcTextSize(l).x + st.FramePadding.x * 2 + 4 * S;
-    float loopW = ImGui::CalcTextSize("Loop").x + ImGui::GetFrameHeight() + st.ItemInnerSpacing.x + 16 * S;
+    float loopW = ImGui::CalcTextSize(tr("timeline.loop")).x + ImGui::GetFrameHeight() + st.ItemInnerSpacing.x + 16 * S;
     float rightW = speedsW + loopW + 16 * S;
     float scrubW = ImGui::GetContentRegionAvail().x - (narrow ? 0 : rightW);
 
@@ -103,7 +103,7 @@ void drawTimelinePanel(const ViewState& s, const UiFonts& f, std::vector<Intent>
         float xd = xOf(double(std::max<int64_t>(day, clock.startMs())));
         if (day >= clock.startMs()) dl->AddLine({xd, trackY - 9 * S}, {xd, trackY + 9 * S}, IM_COL32(170, 160, 146, 255), 1 * S);
         float xNext = xOf(double(std::min<int64_t>(day + 86400000, clock.endMs())));
-        std::string label = formatLocalDate(std::max<int64_t>(day, clock.startMs()) + 1, d.utcOffsetMinutes).substr(0, 3);
+        std::string label = uiStrings().weekdayShort(std::max<int64_t>(day, clock.startMs()) + 1, d.utcOffsetMinutes);
         ImVec2 ts = small->CalcTextSizeA(smallSize, 1e9f, 0, label.c_str());
         if (xNext - xd > ts.x + 8 * S)
             dl->AddText(small, smallSize, {(xd + xNext - ts.x) / 2, p.y + 2 * S}, kMutedColor, label.c_str());
@@ -120,7 +120,7 @@ void drawTimelinePanel(const ViewState& s, const UiFonts& f, std::vector<Intent>
     if (hovered && !active && x1 > x0) {
         double frac = std::clamp((io.MousePos.x - x0) / (x1 - x0), 0.0f, 1.0f);
         int64_t at = clock.startMs() + int64_t(frac * span);
-        ImGui::SetTooltip("%s %s", formatLocalDate(at, d.utcOffsetMinutes).c_str(),
+        ImGui::SetTooltip("%s %s", uiStrings().date(at, d.utcOffsetMinutes).c_str(),
                           formatLocalClock(at, d.utcOffsetMinutes, false).c_str());
     }
 
@@ -138,12 +138,12 @@ void drawTimelinePanel(const ViewState& s, const UiFonts& f, std::vector<Intent>
         }
         if (ImGui::Button(kSpeedLabels[i])) out.push_back(Intent::number(Intent::setSpeed, kSpeeds[i]));
         if (on) ImGui::PopStyleColor(3);
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s replay seconds per second", kSpeedLabels[i]);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", trf("timeline.speedHint", {{"speed", kSpeedLabels[i]}}).c_str());
         ImGui::SameLine(0, 4 * S);
     }
     ImGui::SameLine(0, 12 * S);
     bool loop = clock.loop();
-    if (ImGui::Checkbox("Loop", &loop)) out.push_back(Intent::number(Intent::setLoop, loop ? 1 : 0));
+    if (ImGui::Checkbox(tr("timeline.loop"), &loop)) out.push_back(Intent::number(Intent::setLoop, loop ? 1 : 0));
     ImGui::EndGroup();
     ImGui::End();
 }

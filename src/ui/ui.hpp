@@ -1,6 +1,7 @@
 // ui.hpp — the ImGui panels, one per file; each reads ViewState and appends Intents, nothing else.
 #pragma once
 
+#include "i18n.hpp"
 #include "intents.hpp"
 #include "view_state.hpp"
 
@@ -38,6 +39,19 @@ private:
 
 void applyTheme(float dpr);
 
+// The language the panels speak (set by the platform when the page picks one).
+void setUiStrings(Strings strings);
+const Strings& uiStrings();
+inline const char* tr(const char* key) { return uiStrings().get(key); }
+inline std::string trf(const char* key, std::initializer_list<std::pair<const char*, std::string>> args) {
+    return uiStrings().format(key, args);
+}
+// tr() for a composed key ("type." + name), falling back to `fallback` when the language has no such string.
+std::string trOr(const std::string& key, const std::string& fallback);
+// A place or sensor name in the current language, and the other one (for a second line).
+const std::string& primaryName(const std::string& en, const std::string& ko);
+const std::string& secondaryName(const std::string& en, const std::string& ko);
+
 // Panels, placed by ViewState::layout. Each reads the state and appends intents.
 void drawHeaderPanel(const ViewState& s, const UiFonts& fonts, std::vector<Intent>& out);
 void drawLegendPanel(const ViewState& s, const UiFonts& fonts, std::vector<Intent>& out);
@@ -47,6 +61,8 @@ void drawEventsPanel(const ViewState& s, const UiFonts& fonts, std::vector<Inten
 void drawSensorPanel(const ViewState& s, const UiFonts& fonts, std::vector<Intent>& out);
 void drawCollectionPanel(const ViewState& s, const UiFonts& fonts, std::vector<Intent>& out);
 void drawSensorTooltip(const ViewState& s, const UiFonts& fonts);
+// The honesty badge alone (minimal and none UI modes): shown whenever the data is simulated.
+void drawDataBadge(const ViewState& s, const UiFonts& fonts);
 void drawMapLabels(const ViewState& s, const UiFonts& fonts);
 
 }  // namespace bk

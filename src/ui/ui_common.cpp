@@ -3,6 +3,7 @@
 
 #include "glyph_scene.hpp"
 #include "layout.hpp"
+#include "ui.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -70,15 +71,19 @@ void drawHaloText(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 co
 }
 
 std::string formatValue(const Sensor& s, float v) {
-    if (std::isnan(v)) return "no data";
+    if (std::isnan(v)) return tr("value.noData");
     const SensorTypeInfo& info = sensorTypeInfo(s.type);
     const std::string unit = s.unit.empty() ? info.unit : s.unit;
     char buf[96];
-    if (s.type == SensorType::parking && s.capacity > 0)
-        std::snprintf(buf, sizeof buf, "%.0f / %.0f spaces", v, s.capacity);
-    else if (s.type == SensorType::parking)
-        std::snprintf(buf, sizeof buf, "%.0f stopped vehicle%s", v, v == 1 ? "" : "s");
-    else if (s.type == SensorType::bin || s.type == SensorType::footfall)
+    char count[24];
+    std::snprintf(count, sizeof count, "%.0f", v);
+    if (s.type == SensorType::parking && s.capacity > 0) {
+        char cap[24];
+        std::snprintf(cap, sizeof cap, "%.0f", s.capacity);
+        return trf("value.spaces", {{"value", count}, {"capacity", cap}});
+    }
+    if (s.type == SensorType::parking) return trf("value.stopped", {{"value", count}});
+    if (s.type == SensorType::bin || s.type == SensorType::footfall)
         std::snprintf(buf, sizeof buf, "%.0f %s", v, unit.c_str());
     else
         std::snprintf(buf, sizeof buf, "%.1f %s", v, unit.c_str());
@@ -89,15 +94,35 @@ std::string formatValue(const Sensor& s, float v) {
 
 namespace bk {
 
-const char* metricLabel(const std::string& m) {
-    static const struct { const char* metric; const char* label; } kLabels[] = {
-        {"fill", "Fill level"}, {"compactions", "Compactions"}, {"battery", "Battery"}, {"temperature", "Temperature"},
-        {"pm25", "PM2.5"}, {"pm10", "PM10"}, {"humidity", "Humidity"}, {"smoke", "Smoke"}, {"noise", "Noise"},
-        {"footfall", "Footfall"}, {"occupied", "Occupied"}, {"stopped", "Stopped vehicles"},
-    };
-    for (const auto& l : kLabels)
-        if (m == l.metric) return l.label;
-    return m.c_str();
+std::string metricLabel(const std::string& m) { return trOr("metric." + m, m); }
+std::string typeLabel(SensorType t) { return trOr(std::string("type.") + sensorTypeInfo(t).name, sensorTypeInfo(t).name); }
+std::string eventLabel(const std::string& kind) { return trOr("event." + kind, kind); }
+
+namespace {
+Strings& currentStrings() {
+    static Strings s;
+    return s;
+}
+}  // namespace
+
+void setUiStrings(Strings strings) { currentStrings() = std::move(strings); }
+const Strings& uiStrings() { return currentStrings(); }
+
+std::string trOr(const std::string& key, const std::string& fallback) {
+    return uiStrings().has(key.c_str()) ? uiStrings().get(key.c_str()) : fallback;
+}
+
+const std::string& primaryName(const std::string& en, const std::string& ko) {
+    bool korean = uiStrings().code() == "ko";
+    if (korean) return ko.empty() ? en : ko;
+    return en.empty() ? ko : en;
+}
+
+const std::string& secondaryName(const std::string& en, const std::string& ko) {
+    static const std::string none;
+    const std::string& first = primaryName(en, ko);
+    const std::string& other = &first == &en ? ko : en;
+    return other == first ? none : other;
 }
 
 bool beginCard(const char* id, const Rect& r, bool fillHeight) {

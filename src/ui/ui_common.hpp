@@ -32,8 +32,11 @@ ImU32 mixColor(ImU32 a, ImU32 b, float t);
 
 // Formats a value with its unit: "72 %", "58.3 dB", "12 / 40 spaces", or "no data".
 std::string formatValue(const Sensor& sensor, float value);
-// "Battery", "PM2.5" … for a metric name; the name itself when unknown.
-const char* metricLabel(const std::string& metric);
+// "Battery", "PM2.5" … for a metric name in the current language; the name itself when unknown.
+std::string metricLabel(const std::string& metric);
+// "Smart bin" … and "fill level" … for a sensor type, in the current language.
+std::string typeLabel(SensorType type);
+std::string eventLabel(const std::string& kind);
 
 struct Rect;
 // Begins a borderless card at `r` (device px): fixed width, height up to r.h (auto-sized to content unless

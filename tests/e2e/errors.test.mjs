@@ -52,9 +52,9 @@ describe('bad data keeps the good data on screen', () => {
     assert.equal(r.state.sensors, 50);
     assert.ok(r.state.readings > 200000, 'the shipped week is still loaded');
     assert.equal(r.state.error, r.message);
-    const banner = page.locator('#error');
+    const banner = page.locator('.bk-error');
     assert.equal(await banner.isVisible(), true);
-    assert.match(await banner.locator('.text').textContent(), /series\[0\]\.values\[2\]/);
+    assert.match(await banner.locator('.bk-text').textContent(), /series\[0\]\.values\[2\]/);
     await waitFrames(page);  // still drawing
   });
 
@@ -87,9 +87,9 @@ describe('a failed download', () => {
     await page.goto(server.url);
     const message = await page.evaluate(() => window.viewer.ready.then(() => 'resolved', (e) => e.message));
     assert.match(message, /recording\.json: HTTP 404/);
-    const card = page.locator('#loading .msg');
+    const card = page.locator('.bk-loading .bk-msg');
     assert.match(await card.textContent(), /Could not start: could not download .*recording\.json: HTTP 404/);
-    assert.equal(await page.locator('#loading button').isVisible(), true);
+    assert.equal(await page.locator('.bk-loading button').isVisible(), true);
     await context.close();
   });
 });
@@ -100,13 +100,13 @@ describe('HiDPI', () => {
     await waitReady(page);
     await waitFrames(page);
     const size = await page.evaluate(() => {
-      const c = document.getElementById('canvas');
+      const c = document.querySelector('#viewer canvas');
       return { w: c.width, h: c.height, cw: c.clientWidth, ch: c.clientHeight };
     });
     assert.deepEqual(size, { w: 1536, h: 2048, cw: 768, ch: 1024 });
     await page.setViewportSize({ width: 1024, height: 600 });
     await waitFrames(page, 3);
-    const resized = await page.evaluate(() => ({ w: document.getElementById('canvas').width, h: document.getElementById('canvas').height }));
+    const resized = await page.evaluate(() => ({ w: document.querySelector('#viewer canvas').width, h: document.querySelector('#viewer canvas').height }));
     assert.deepEqual(resized, { w: 2048, h: 1200 });
     await page.context().close();
   });

@@ -27,7 +27,7 @@ describe('default Bukchon page', () => {
     assert.equal(s.endMs - s.startMs, 7 * 24 * 3600 * 1000);
     assert.equal(s.startMs, Date.parse('2026-05-11T00:00:00+09:00'));
     assert.equal(s.playing, false);
-    assert.equal(await page.locator('#loading').isHidden(), true, 'the loading card goes away');
+    assert.equal(await page.locator('.bk-loading').isHidden(), true, 'the loading card goes away');
   });
 
   test('the first picture shows the map and the sensors, with Hangul-capable fonts', async () => {

@@ -1,0 +1,466 @@
+// bukchon-replay.js — the embedding contract: createViewer(element, options) → Promise<Viewer> (docs/api.md).
+// Each viewer is its own wasm instance on its own canvas, so several on one page stay independent.
+import createBukchonModule from './bukchon.js';
+import { createChrome } from './viewer-chrome.js';
+import { StoryPlayer } from './story.js';
+
+const HERE = new URL('.', import.meta.url).href;
+const LAYERS = ['bin', 'parking', 'noise', 'footfall', 'air', 'fire', 'other', 'route'];  // bit order (SensorType, route)
+const DATA_FILES = { map: 'map.geojson', sensors: 'sensors.geojson', recording: 'recording.json' };
+const STEP_MS = 15 * 60 * 1000;
+
+// ---- URL parameters -------------------------------------------------------------------------------------------
+
+/** Reads the viewer options a page URL may carry (docs/api.md, "URL parameters"). Unknown ones are ignored. */
+export function optionsFromUrl(search = location.search) {
+  const q = new URLSearchParams(search);
+  const o = {};
+  const flag = (v) => v === '1' || v === 'true' || v === '';
+  if (q.has('lang')) o.lang = q.get('lang');
+  if (q.has('t')) o.t = q.get('t');
+  if (q.has('speed')) o.speed = Number(q.get('speed'));
+  if (q.has('play')) o.play = flag(q.get('play'));
+  if (q.has('loop')) o.loop = flag(q.get('loop'));
+  if (q.has('layers')) o.layers = q.get('layers').split(',').map((s) => s.trim()).filter(Boolean);
+  if (q.has('sensor')) o.sensor = q.get('sensor');
+  if (q.has('view')) {
+    const [lat, lon, zoom] = q.get('view').split(',').map(Number);
+    o.view = { lat, lon, zoom };
+  }
+  if (q.has('ui')) o.ui = q.get('ui');
+  if (q.has('kiosk')) o.kiosk = flag(q.get('kiosk'));
+  if (q.has('story')) o.story = flag(q.get('story')) ? true : q.get('story');
+  if (q.has('palette')) o.palette = q.get('palette');
+  if (q.has('data')) { o.data = q.get('data'); o.dataFromUrl = true; }
+  return o;
+}
+
+// ---- downloads ------------------------------------------------------------------------------------------------
+
+async function fetchBytes(url, onProgress = () => {}, signal) {
+  let response;
+  try {
+    response = await fetch(url, { signal });
+  } catch (e) {
+    throw new Error(`could not download ${url}: the network request failed (${e.message})`);
+  }
+  if (!response.ok) throw new Error(`could not download ${url}: HTTP ${response.status} ${response.statusText}`.trim());
+  const total = Number(response.headers.get('Content-Length')) || 0;
+  if (!response.body || !response.body.getReader) {
+    const buffer = new Uint8Array(await response.arrayBuffer());
+    onProgress(buffer.length, buffer.length);
+    return buffer;
+  }
+  const reader = response.body.getReader();
+  const chunks = [];
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    received += value.length;
+    onProgress(received, total);
+  }
+  const bytes = new Uint8Array(received);
+  let offset = 0;
+  for (const c of chunks) { bytes.set(c, offset); offset += c.length; }
+  return bytes;
+}
+
+const decodeJson = (bytes) => JSON.parse(new TextDecoder().decode(bytes));
+
+// Which file is which when files are dropped or picked: by name first, then by content.
+function classify(name, bytes) {
+  const lower = name.toLowerCase();
+  if (lower.includes('recording')) return 'recording';
+  if (lower.includes('sensor')) return 'sensors';
+  if (lower.includes('map')) return 'map';
+  const head = new TextDecoder().decode(bytes.subarray(0, 4096));
+  if (head.includes('"bukchon-recording"')) return 'recording';
+  if (/"type"\s*:\s*"Point"/.test(head) && /"id"\s*:/.test(head)) return 'sensors';
+  return 'map';
+}
+
+// ---- the viewer -----------------------------------------------------------------------------------------------
+
+/**
+ * Creates a viewer inside `element` (it becomes the viewer's frame: give it a size).
+ * Options: everything optionsFromUrl() returns, plus
+ *   base: URL of the folder holding bukchon.wasm, fonts and data (default: this module's folder)
+ *   data: dataset folder URL or manifest URL ({map, sensors, recording}), default the Bukchon week
+ *   allowDataOrigins: extra origins a `data` URL from the page's address may come from (default: same origin only)
+ *   onProgress(fraction, message)
+ */
+export async function createViewer(element, options = {}) {
+  const base = options.base || HERE;
+  // The viewer's own styles, once per page (a stylesheet file, so a strict Content-Security-Policy allows it).
+  const css = new URL('bukchon-replay.css', base).href;
+  if (![...document.styleSheets].some((s) => s.href === css) && !document.querySelector(`link[href="${css}"]`)) {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = css;
+    document.head.appendChild(link);
+  }
+  const listeners = new Map();
+  const emit = (event, payload) => (listeners.get(event) || []).forEach((fn) => { try { fn(payload); } catch (e) { console.warn(e); } });
+  let strings = { strings: {} };
+  // Until the language file arrives (or if it cannot), the loading card speaks English.
+  const BOOT = { loading: 'Loading…', loadingMB: 'Loading {mb} MB', retry: 'Try again', dismiss: 'Dismiss',
+                 cannotStart: 'Could not start', 'error.title': 'Could not load that data',
+                 'error.kept': 'The previous data is still shown.', 'aria.map': 'Map of Bukchon with replayed IoT sensor readings' };
+  const text = (key) => strings.strings[key] || BOOT[key] || key;
+  const chrome = createChrome(element, text);
+  const canvas = chrome.canvas;
+  const state = { module: null, destroyed: false, story: null, lang: 'en', fonts: null };
+
+  const languageUrl = (code) => new URL(`assets/i18n/${encodeURIComponent(code)}.json`, base).href;
+  const wanted = /^[a-z]{2,3}(-[A-Za-z]{2,4})?$/.test(options.lang || '') ? options.lang : 'en';
+
+  // Where the data comes from. A `data` URL taken from the page's address is same-origin only unless allowed.
+  const dataSource = options.data || new URL('assets/bukchon/', base).href;
+  if (options.dataFromUrl) {
+    const origin = new URL(dataSource, location.href).origin;
+    const allowed = [location.origin, ...(options.allowDataOrigins || [])];
+    if (!allowed.includes(origin)) {
+      const message = `data=${dataSource}: loading data from ${origin} is not allowed by this page (same origin only)`;
+      chrome.failed(message, () => location.reload());
+      throw new Error(message);
+    }
+  }
+  const dataUrls = async (source) => {
+    if (typeof source === 'object') return source;
+    const url = new URL(source, location.href);
+    if (url.pathname.endsWith('/')) return Object.fromEntries(Object.entries(DATA_FILES).map(([k, f]) => [k, new URL(f, url).href]));
+    const manifest = decodeJson(await fetchBytes(url.href));  // a manifest: {map?, sensors, recording}, relative to itself
+    return Object.fromEntries(Object.entries(manifest).filter(([k]) => k in DATA_FILES).map(([k, v]) => [k, new URL(v, url).href]));
+  };
+
+  // Everything downloads in parallel; progress is the sum of bytes over the sum of known sizes.
+  const abort = new AbortController();
+  let firstFailure = null;
+  const progress = {};
+  const report = () => {
+    if (abort.signal.aborted) return;
+    const parts = Object.values(progress);
+    const got = parts.reduce((a, p) => a + p.got, 0);
+    const total = parts.reduce((a, p) => a + (p.total || p.got), 0);
+    const message = text('loadingMB').replace('{mb}', (got / 1048576).toFixed(1));
+    chrome.progress(total ? got / total : 0, message);
+    options.onProgress?.(total ? got / total : 0, message);
+  };
+  const download = (key, url) => {
+    progress[key] = { got: 0, total: 0 };
+    const bytes = fetchBytes(url, (got, total) => { progress[key] = { got, total }; report(); }, abort.signal);
+    bytes.catch((e) => { firstFailure = firstFailure || e; abort.abort(); });
+    const reported = bytes.catch((e) => { throw firstFailure || e; });
+    reported.catch(() => {});  // a download nobody awaits after a failure is not an unhandled rejection
+    return reported;
+  };
+
+  try {
+    const lang = download('lang', languageUrl(wanted));
+    const english = wanted === 'en' ? lang : download('langEn', languageUrl('en'));
+    const wasm = download('wasm', new URL('bukchon.wasm', base).href);
+    const fontRegular = download('fontRegular', new URL('assets/fonts/NanumGothic-subset.ttf', base).href);
+    const fontBold = download('fontBold', new URL('assets/fonts/NanumGothicBold-subset.ttf', base).href);
+    const urls = await dataUrls(dataSource);
+    const files = Object.fromEntries(Object.entries(urls).map(([kind, url]) => [kind, download(kind, url)]));
+
+    strings = decodeJson(await english);
+    try { strings = decodeJson(await lang); } catch (e) { if (wanted === 'en') throw e; }
+    chrome.relabel();
+    let fatal = null;
+    const module = await createBukchonModule({
+      canvas,
+      wasmBinary: await wasm,
+      locateFile: (path) => new URL(path, base).href,
+      print: (t) => console.log(t),
+      printErr: (t) => console.warn(t),
+      onFatal: (message) => { fatal = message; emit('error', message); },
+    });
+    if (fatal) throw new Error(fatal);
+    state.module = module;
+    state.fonts = [await fontRegular, await fontBold];
+    const [regular, bold] = state.fonts;
+    heap(module, regular, (rp, rl) => heap(module, bold, (bp, bl) => module._bk_set_fonts(rp, rl, bp, bl)));
+    applyLanguage(module, strings, `${strings.lang}.json`);
+    state.lang = strings.lang;
+    if (window.matchMedia) module._bk_set_reduced_motion(matchMedia('(prefers-reduced-motion: reduce)').matches ? 1 : 0);
+    const loaded = {};
+    for (const [kind, bytes] of Object.entries(files)) loaded[kind] = { name: new URL(urls[kind]).pathname.split('/').pop(), bytes: await bytes };
+    const s = commit(module, loaded, emit);
+    if (s.error) throw new Error(s.error);
+  } catch (error) {
+    if (!state.destroyed) chrome.failed(error.message, () => location.reload());
+    throw error;
+  }
+  chrome.loaded();
+  const module = state.module;
+
+  // ---- the API ----
+  const getState = () => ({ ...JSON.parse(module.UTF8ToString(module._bk_state())), ui: uiMode, kiosk: !!options.kiosk,
+                            story: state.story ? state.story.status() : null, palette: paletteName });
+  const toTimeMs = (value) => {
+    if (typeof value === 'number' && Number.isFinite(value)) return value;
+    if (typeof value === 'string') {
+      const ms = str(module, value, (p) => module._bk_parse_time(p));
+      if (Number.isFinite(ms)) return ms;
+    }
+    throw new TypeError(`seek: expected milliseconds or an ISO 8601 time with offset (e.g. "2026-05-11T12:00:00+09:00"), got ${JSON.stringify(value)}`);
+  };
+  let uiMode = 'full';
+  let paletteName = 'default';
+  const viewer = {
+    getState,
+    play() { module._bk_play(); return getState(); },
+    pause() { module._bk_pause(); return getState(); },
+    seek(time) { module._bk_seek(toTimeMs(time)); return getState(); },
+    setSpeed(x) {
+      if (typeof x !== 'number' || !(x > 0)) throw new TypeError(`setSpeed: expected a positive number, got ${JSON.stringify(x)}`);
+      module._bk_set_speed(x);
+      return getState();
+    },
+    setLoop(on) { module._bk_set_loop(on ? 1 : 0); return getState(); },
+    select(id) { str(module, id == null ? '' : String(id), (p) => module._bk_select(p)); return getState(); },
+    setLayers(names) {
+      const unknown = names.filter((n) => !LAYERS.includes(n));
+      if (unknown.length) throw new TypeError(`setLayers: unknown layer ${unknown.join(', ')}; layers are ${LAYERS.join(', ')}`);
+      module._bk_set_layers(names.reduce((m, n) => m | (1 << LAYERS.indexOf(n)), 0));
+      return getState();
+    },
+    flyTo(lat, lon, zoom, { animate = true } = {}) {
+      if (![lat, lon, zoom].every(Number.isFinite)) throw new TypeError('flyTo: expected numbers lat, lon, zoom');
+      module._bk_set_view(lat, lon, zoom, animate ? 1 : 0);
+      return getState();
+    },
+    resetView() { module._bk_reset_view(); return getState(); },
+    zoomBy(factor) { module._bk_zoom_by(factor); return getState(); },
+    setUi(mode) {
+      const modes = ['full', 'minimal', 'none'];
+      if (!modes.includes(mode)) throw new TypeError(`setUi: expected one of ${modes.join(', ')}`);
+      uiMode = mode;
+      module._bk_set_ui_mode(modes.indexOf(mode));
+      return getState();
+    },
+    setPalette(name) {
+      if (!['default', 'colourblind'].includes(name)) throw new TypeError('setPalette: expected "default" or "colourblind"');
+      paletteName = name;
+      module._bk_set_palette(name === 'colourblind' ? 1 : 0);
+      return getState();
+    },
+    async setLanguage(code) {
+      const next = decodeJson(await fetchBytes(languageUrl(code)));
+      applyLanguage(module, next, `${code}.json`);
+      strings = next;
+      state.lang = next.lang;
+      chrome.relabel();
+      state.story?.refresh();
+      emit('language', next.lang);
+      return getState();
+    },
+    screenPositionOf(id) {
+      return JSON.parse(str(module, String(id), (p) => module.UTF8ToString(module._bk_screen_position(p))));
+    },
+    // Loads another dataset: a folder URL, a manifest URL, {map?, sensors, recording} URLs, or File objects.
+    // Rejects with the message if it cannot be used; the current dataset stays on screen.
+    async load(source) {
+      let files;
+      if (source instanceof FileList || Array.isArray(source)) {
+        files = {};
+        for (const file of source) {
+          const bytes = new Uint8Array(await file.arrayBuffer());
+          files[classify(file.name, bytes)] = { name: file.name, bytes };
+        }
+      } else {
+        const urls = await dataUrls(source);
+        const entries = await Promise.all(Object.entries(urls).map(async ([kind, url]) =>
+          [kind, { name: new URL(url, location.href).pathname.split('/').pop(), bytes: await fetchBytes(url) }]));
+        files = Object.fromEntries(entries);
+      }
+      const s = commit(module, files, emit);
+      if (s.error) { chrome.showError(s.error); throw new Error(s.error); }
+      chrome.hideError();
+      return getState();
+    },
+    // A PNG of the view as shown (panels, legend and time included), at 1× or 2× the canvas resolution.
+    screenshot({ scale = 1 } = {}) {
+      return new Promise((resolve, reject) => {
+        module.onCapture = () => {
+          module.onCapture = null;
+          canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('screenshot: the canvas gave no image'))), 'image/png');
+        };
+        module._bk_capture(scale);
+      });
+    },
+    // A WebM clip of `seconds` of replay as it plays (for slides that cannot embed a live page).
+    record(seconds = 5, { fps = 30 } = {}) {
+      if (typeof MediaRecorder === 'undefined' || !canvas.captureStream) return Promise.reject(new Error('record: this browser cannot record a canvas'));
+      const stream = canvas.captureStream(fps);
+      const type = ['video/webm;codecs=vp9', 'video/webm;codecs=vp8', 'video/webm'].find((t) => MediaRecorder.isTypeSupported(t));
+      const recorder = new MediaRecorder(stream, type ? { mimeType: type } : undefined);
+      const chunks = [];
+      recorder.ondataavailable = (e) => { if (e.data.size) chunks.push(e.data); };
+      return new Promise((resolve, reject) => {
+        recorder.onstop = () => resolve(new Blob(chunks, { type: 'video/webm' }));
+        recorder.onerror = (e) => reject(e.error || new Error('record failed'));
+        recorder.start(250);
+        setTimeout(() => recorder.state !== 'inactive' && recorder.stop(), seconds * 1000);
+      });
+    },
+    on(event, fn) {
+      if (!listeners.has(event)) listeners.set(event, []);
+      listeners.get(event).push(fn);
+      return () => listeners.set(event, listeners.get(event).filter((f) => f !== fn));
+    },
+    story: {
+      start: () => state.story?.start(),
+      stop: () => state.story?.stop(),
+      next: () => state.story?.step(1),
+      previous: () => state.story?.step(-1),
+    },
+    fullscreen() {
+      if (document.fullscreenElement) return document.exitFullscreen();
+      return element.requestFullscreen?.();
+    },
+    destroy() {
+      if (state.destroyed) return;
+      state.destroyed = true;
+      state.story?.stop();
+      clearInterval(timers.live);
+      cancelAnimationFrame(timers.frame);
+      for (const [target, type, fn] of domListeners) target.removeEventListener(type, fn);
+      module._bk_destroy();
+      canvas.getContext('webgl2')?.getExtension('WEBGL_lose_context')?.loseContext();
+      chrome.remove();
+      emit('destroy');
+      listeners.clear();
+    },
+  };
+
+  // ---- keys, idle, events to the page ----
+  const domListeners = [];
+  const listen = (target, type, fn) => { target.addEventListener(type, fn); domListeners.push([target, type, fn]); };
+  const helpRows = () => [
+    ['Space', text('help.space')],
+    ['← →', text('help.arrows')], ['+ − 0', text('help.zoom')], ['1 … 6', text('help.layers')],
+    ['F', text('help.fullscreen')], ['?', text('help.help')], ['👆', text('help.touch')],
+  ];
+  listen(canvas, 'keydown', (e) => {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    const s = getState();
+    const step = (e.shiftKey ? 4 : 1) * STEP_MS;
+    let handled = true;
+    if (e.key === ' ') viewer[s.playing ? 'pause' : 'play']();
+    else if (e.key === 'ArrowRight') state.story?.active() ? state.story.step(1) : viewer.seek(Math.min(s.endMs, s.timeMs + step));
+    else if (e.key === 'ArrowLeft') state.story?.active() ? state.story.step(-1) : viewer.seek(Math.max(s.startMs, s.timeMs - step));
+    else if (e.key === '+' || e.key === '=') viewer.zoomBy(1.25);
+    else if (e.key === '-' || e.key === '_') viewer.zoomBy(0.8);
+    else if (e.key === '0') viewer.resetView();
+    else if (e.key >= '1' && e.key <= '6') {
+      const name = LAYERS[Number(e.key) - 1];
+      viewer.setLayers(s.layers.includes(name) ? s.layers.filter((l) => l !== name) : [...s.layers, name]);
+    } else if (e.key === 'f' || e.key === 'F') viewer.fullscreen();
+    else if (e.key === '?') chrome.toggleHelp(helpRows());
+    else if (e.key === 'Escape' && chrome.helpOpen()) chrome.toggleHelp();
+    else handled = false;
+    if (handled) e.preventDefault();
+  });
+
+  // 'time' at most 4 times a second while playing; the live region every ~10 s.
+  const timers = { frame: 0, live: 0 };
+  let lastTime = 0;
+  const tick = (now) => {
+    if (state.destroyed) return;
+    if (now - lastTime >= 250) {
+      const s = getState();
+      if (s.playing) { lastTime = now; emit('time', s); }
+    }
+    timers.frame = requestAnimationFrame(tick);
+  };
+  timers.frame = requestAnimationFrame(tick);
+  timers.live = setInterval(() => {
+    const s = getState();
+    if (s.playing) chrome.announce(liveSummary(s, text));
+  }, 10000);
+
+  // Story and kiosk.
+  state.story = new StoryPlayer(viewer, chrome, () => state.lang, { loop: !!options.kiosk });
+  const storySource = options.story === true || (options.kiosk && options.story === undefined) ? 'default' : options.story;
+  if (storySource) await state.story.load(storySource === 'default' ? new URL('assets/bukchon/story.json', base).href : storySource);
+  if (options.kiosk) setupKiosk(element, viewer, chrome, state, text, listen);
+
+  // Options from the URL or the embedding page.
+  if (options.palette === 'colourblind' || options.palette === 'cb') viewer.setPalette('colourblind');
+  if (options.ui) viewer.setUi(options.ui);
+  if (options.layers) viewer.setLayers(options.layers.filter((l) => LAYERS.includes(l)));
+  if (options.t) viewer.seek(options.t);
+  if (Number.isFinite(options.speed) && options.speed > 0) viewer.setSpeed(options.speed);
+  if (options.loop !== undefined) viewer.setLoop(options.loop);
+  if (options.kiosk) viewer.setLoop(true);
+  if (options.sensor) viewer.select(options.sensor);
+  if (options.view && [options.view.lat, options.view.lon, options.view.zoom].every(Number.isFinite)) {
+    viewer.flyTo(options.view.lat, options.view.lon, options.view.zoom, { animate: false });
+  }
+  if (options.play) viewer.play();
+  if (storySource && (options.story || options.kiosk)) state.story.start();
+  emit('load', getState());
+  return viewer;
+}
+
+// ---- helpers --------------------------------------------------------------------------------------------------
+
+function heap(module, bytes, fn) {
+  const ptr = module._malloc(Math.max(1, bytes.length));
+  module.HEAPU8.set(bytes, ptr);
+  try { return fn(ptr, bytes.length); } finally { module._free(ptr); }
+}
+
+function str(module, value, fn) {
+  return heap(module, new TextEncoder().encode(`${value}\0`), (ptr) => fn(ptr));
+}
+
+function applyLanguage(module, strings, fileName) {
+  const bytes = new TextEncoder().encode(JSON.stringify(strings));
+  const error = heap(module, bytes, (ptr, len) => str(module, fileName, (name) => module._bk_set_language(ptr, len, name)));
+  if (error) throw new Error(module.UTF8ToString(error));
+}
+
+// Stages files (kind → {name, bytes}) and commits them; on failure the previous dataset stays on screen.
+function commit(module, files, emit) {
+  for (const [kind, file] of Object.entries(files)) {
+    str(module, kind, (k) => str(module, file.name, (n) => heap(module, file.bytes, (ptr, len) => module._bk_stage_file(k, n, ptr, len))));
+  }
+  const ok = module._bk_commit() === 1;
+  const s = JSON.parse(module.UTF8ToString(module._bk_state()));
+  if (!ok) emit('error', s.error);
+  else emit('data', s);
+  return s;
+}
+
+function liveSummary(s, text) {
+  const k = s.kpis || {};
+  const when = new Date(s.timeMs);
+  const time = new Intl.DateTimeFormat(s.lang, { timeZone: 'Asia/Seoul', hour: '2-digit', minute: '2-digit', hour12: false }).format(when);
+  const date = new Intl.DateTimeFormat(s.lang, { timeZone: 'Asia/Seoul', weekday: 'long', month: 'long', day: 'numeric' }).format(when);
+  return text('live.summary').replace('{date}', date).replace('{time}', time)
+    .replace('{bins}', k.binsOver80 ?? 0).replace('{total}', k.bins ?? 0)
+    .replace('{parking}', Math.round(k.parkingOccupancyPct ?? 0)).replace('{pm25}', Math.round(k.pm25MaxToday ?? 0))
+    .replace('{alarms}', k.activeAlarms ?? 0);
+}
+
+// Kiosk: loops forever, a full-screen button, cursor hidden when idle, back to the tour after 60 s without touch.
+function setupKiosk(element, viewer, chrome, state, text, listen) {
+  element.classList.add('bk-kiosk-mode');
+  chrome.kioskButtons([[text('kiosk.fullscreen'), () => viewer.fullscreen()], [text('kiosk.story'), () => state.story.start()]]);
+  let idleCursor = 0, idleStory = 0;
+  const activity = (e) => {
+    if (e && e.type !== 'pointermove' && state.story.active()) state.story.stop();  // a visitor takes over
+    element.classList.remove('bk-idle');
+    clearTimeout(idleCursor);
+    clearTimeout(idleStory);
+    idleCursor = setTimeout(() => element.classList.add('bk-idle'), 3000);
+    idleStory = setTimeout(() => { if (!state.story.active()) state.story.start(); }, 60000);
+  };
+  for (const type of ['pointerdown', 'pointermove', 'wheel', 'touchstart']) listen(element, type, activity);
+  activity();
+}

@@ -1,0 +1,114 @@
+// viewer-chrome.js — the HTML around the canvas: loading card, error banner, story caption, help overlay, kiosk
+// buttons and the screen-reader live region. Text only through textContent: messages quote file contents.
+export function createChrome(root, text) {
+  const el = (tag, cls, parent = root) => {
+    const node = document.createElement(tag);
+    if (cls) node.className = cls;
+    parent.appendChild(node);
+    return node;
+  };
+  root.classList.add('bk-viewer');
+  const canvas = el('canvas');
+  canvas.tabIndex = 0;
+  canvas.setAttribute('role', 'application');
+  canvas.setAttribute('aria-label', text('aria.map'));
+
+  const loading = el('div', 'bk-overlay bk-loading');
+  loading.setAttribute('role', 'status');
+  const card = el('div', 'bk-card', loading);
+  el('h1', '', card).textContent = 'Bukchon IoT Replay';
+  el('p', 'bk-ko', card).textContent = '북촌 IoT 데이터 리플레이';
+  const bar = el('div', 'bk-bar', card);
+  const fill = el('div', 'bk-fill', bar);
+  const msg = el('p', 'bk-msg', card);
+  msg.textContent = text('loading');
+  const retry = el('button', '', card);
+  retry.type = 'button';
+  retry.hidden = true;
+  retry.textContent = text('retry');
+
+  const banner = el('div', 'bk-banner bk-error');
+  banner.setAttribute('role', 'alert');
+  banner.hidden = true;
+  const bannerTitle = el('strong', '', banner);
+  const bannerText = el('span', 'bk-text', banner);
+  const bannerHint = el('span', 'bk-hint', banner);
+  const dismiss = el('button', '', banner);
+  dismiss.type = 'button';
+  dismiss.textContent = '✕';
+  dismiss.setAttribute('aria-label', text('dismiss'));
+  dismiss.addEventListener('click', () => { banner.hidden = true; canvas.focus(); });
+
+  const caption = el('div', 'bk-caption');
+  caption.hidden = true;
+  caption.setAttribute('aria-live', 'polite');
+
+  const help = el('div', 'bk-help');
+  help.hidden = true;
+  help.addEventListener('click', () => { help.hidden = true; canvas.focus(); });
+
+  const kiosk = el('div', 'bk-kiosk');
+  kiosk.hidden = true;
+
+  const live = el('div', 'bk-live');
+  live.setAttribute('aria-live', 'polite');
+  live.setAttribute('role', 'status');
+
+  return {
+    canvas,
+    progress(fraction, message) {
+      fill.style.width = `${Math.round(fraction * 100)}%`;
+      msg.textContent = message;
+    },
+    loaded() { loading.hidden = true; },
+    failed(message, onRetry) {
+      loading.classList.add('bk-failed');
+      fill.style.width = '100%';
+      msg.textContent = `${text('cannotStart')}: ${message}`;
+      retry.hidden = false;
+      retry.onclick = onRetry;
+    },
+    showError(message) {
+      bannerTitle.textContent = text('error.title');
+      bannerText.textContent = message;
+      bannerHint.textContent = text('error.kept');
+      banner.hidden = false;
+    },
+    hideError() { banner.hidden = true; },
+    caption(main, sub) {
+      caption.hidden = !main;
+      caption.textContent = main || '';
+      if (sub) el('small', '', caption).textContent = sub;
+    },
+    toggleHelp(rows) {
+      if (!help.hidden) { help.hidden = true; return; }
+      help.replaceChildren();
+      const c = el('div', 'bk-card', help);
+      el('h1', '', c).textContent = text('help.title');
+      const dl = el('dl', '', c);
+      for (const [key, what] of rows) {
+        el('dt', '', dl).textContent = key;
+        el('dd', '', dl).textContent = what;
+      }
+      help.hidden = false;
+    },
+    helpOpen: () => !help.hidden,
+    kioskButtons(buttons) {
+      kiosk.replaceChildren();
+      for (const [label, onClick] of buttons) {
+        const b = el('button', '', kiosk);
+        b.type = 'button';
+        b.textContent = label;
+        b.addEventListener('click', onClick);
+      }
+      kiosk.hidden = buttons.length === 0;
+    },
+    announce(message) { live.textContent = message; },
+    relabel() {
+      canvas.setAttribute('aria-label', text('aria.map'));
+      retry.textContent = text('retry');
+      dismiss.setAttribute('aria-label', text('dismiss'));
+    },
+    remove() { root.replaceChildren(); root.classList.remove('bk-viewer', 'bk-kiosk-mode', 'bk-idle'); },
+  };
+}

@@ -67,4 +67,10 @@ add_custom_command(OUTPUT ${BUKCHON_DIST_DIR}/bukchon.js ${BUKCHON_DIST_DIR}/buk
   COMMAND ${CMAKE_COMMAND} -E copy $<TARGET_FILE_DIR:bukchon>/bukchon.js $<TARGET_FILE_DIR:bukchon>/bukchon.wasm
           ${BUKCHON_DIST_DIR}/
   DEPENDS bukchon VERBATIM)
-add_custom_target(site ALL DEPENDS ${SITE_OUTPUTS} ${SITE_FONTS} ${BUKCHON_DIST_DIR}/bukchon.js)
+# The offline single file, from the finished site.
+find_program(NODE_EXECUTABLE NAMES node nodejs REQUIRED)
+add_custom_command(OUTPUT ${BUKCHON_DIST_DIR}/bukchon-replay.html
+  COMMAND ${NODE_EXECUTABLE} ${CMAKE_SOURCE_DIR}/cmake/single_file.mjs ${BUKCHON_DIST_DIR}
+  DEPENDS ${CMAKE_SOURCE_DIR}/cmake/single_file.mjs ${SITE_OUTPUTS} ${SITE_FONTS} ${BUKCHON_DIST_DIR}/bukchon.js VERBATIM)
+add_custom_target(site ALL DEPENDS ${SITE_OUTPUTS} ${SITE_FONTS} ${BUKCHON_DIST_DIR}/bukchon.js
+  ${BUKCHON_DIST_DIR}/bukchon-replay.html)

@@ -37,7 +37,25 @@ export function optionsFromUrl(search = location.search) {
 
 // ---- downloads ------------------------------------------------------------------------------------------------
 
-async function fetchBytes(url, onProgress = () => {}, signal) {
+// The offline single file (dist/bukchon-replay.html) carries every resource inline, base64, keyed by its path
+// relative to this module; then nothing is fetched at all (file:// pages cannot fetch).
+function inlineResource(url) {
+  const inline = globalThis.BUKCHON_RESOURCES;
+  if (!inline || !url.startsWith(HERE)) return null;
+  const encoded = inline[url.slice(HERE.length).split(/[?#]/)[0]];
+  if (encoded === undefined) return null;
+  const binary = atob(encoded);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+export async function fetchBytes(url, onProgress = () => {}, signal) {
+  const inline = inlineResource(new URL(url, location.href).href);
+  if (inline) {
+    onProgress(inline.length, inline.length);
+    return inline;
+  }
   let response;
   try {
     response = await fetch(url, { signal });
@@ -95,7 +113,13 @@ export async function createViewer(element, options = {}) {
   const base = options.base || HERE;
   // The viewer's own styles, once per page (a stylesheet file, so a strict Content-Security-Policy allows it).
   const css = new URL('bukchon-replay.css', base).href;
-  if (![...document.styleSheets].some((s) => s.href === css) && !document.querySelector(`link[href="${css}"]`)) {
+  const inlineCss = inlineResource(css);
+  if (inlineCss && !document.getElementById('bk-inline-css')) {
+    const style = document.createElement('style');
+    style.id = 'bk-inline-css';
+    style.textContent = new TextDecoder().decode(inlineCss);
+    document.head.appendChild(style);
+  } else if (!inlineCss && ![...document.styleSheets].some((s) => s.href === css) && !document.querySelector(`link[href="${css}"]`)) {
     const link = document.createElement('link');
     link.rel = 'stylesheet';
     link.href = css;
@@ -386,7 +410,14 @@ export async function createViewer(element, options = {}) {
   // Story and kiosk.
   state.story = new StoryPlayer(viewer, chrome, () => state.lang, { loop: !!options.kiosk });
   const storySource = options.story === true || (options.kiosk && options.story === undefined) ? 'default' : options.story;
-  if (storySource) await state.story.load(storySource === 'default' ? new URL('assets/bukchon/story.json', base).href : storySource);
+  if (storySource) {
+    const url = storySource === 'default' ? new URL('assets/bukchon/story.json', base).href : new URL(storySource, location.href).href;
+    try {
+      await state.story.load(url, async (u) => decodeJson(await fetchBytes(u)));
+    } catch (error) {
+      chrome.showError(error.message);  // the viewer still works without its tour
+    }
+  }
   if (options.kiosk) setupKiosk(element, viewer, chrome, state, text, listen);
 
   // Options from the URL or the embedding page.

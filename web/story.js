@@ -11,10 +11,9 @@ export class StoryPlayer {
     this.timer = 0;
   }
 
-  async load(url) {
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`story ${url}: HTTP ${response.status}`);
-    const story = await response.json();
+  // `fetchJson(url)` is the viewer's loader (it also serves the offline single file's inline copies).
+  async load(url, fetchJson) {
+    const story = await fetchJson(url);
     if (!Array.isArray(story.steps) || story.steps.length === 0) throw new Error(`story ${url}: expected "steps", a non-empty array`);
     story.steps.forEach((step, i) => {
       if (!(step.duration_s > 0)) throw new Error(`story ${url}: steps[${i}].duration_s must be a positive number`);

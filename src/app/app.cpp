@@ -220,7 +220,10 @@ void App::update(double realElapsedMs, int viewportW, int viewportH, float dpr, 
     }
     applyIntents();
     if (!content_) return;
-    if (!viewFitted_) fitView();
+    if (!viewFitted_) {
+        if (flight_.active) viewFitted_ = true;  // a requested view (URL, API) wins over the automatic framing
+        else fitView();
+    }
     advanceFlight(realElapsedMs);
     clock_.advance(realElapsedMs);
     refreshDerived();
@@ -370,7 +373,10 @@ std::string App::stateJson() {
     j["selected"] = content_ && selected_ >= 0 ? nlohmann::json(content_->dataset.sensors[size_t(selected_)].id)
                                                : nlohmann::json(nullptr);
     if (content_) {
-        LatLon c = content_->projection.toLatLon(camera_.center());
+        // The view's centre is the middle of the free map area (what flyTo and view= aim at), not of the canvas.
+        const Rect& free = layout_.map;
+        Vec2 mid = free.w > 0 ? camera_.screenToWorld({free.x + free.w / 2.0, free.y + free.h / 2.0}) : camera_.center();
+        LatLon c = content_->projection.toLatLon(mid);
         // Web-map zoom level: 256 CSS px cover the world's circumference at zoom 0.
         double cssPxPerUnit = camera_.pixelsPerUnit() / dpr_;
         j["view"] = {{"lat", c.lat}, {"lon", c.lon}, {"zoom", std::log2(cssPxPerUnit * 2 * kPi * kEarthRadiusM / 256.0)}};

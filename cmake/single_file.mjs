@@ -1,0 +1,46 @@
+// single_file.mjs — writes dist/bukchon-replay.html: the whole viewer (modules, wasm, fonts, languages, data) in
+// one file that runs from file:// with no network at all (a USB stick at a venue without wifi).
+//   node single_file.mjs DIST_DIR
+import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const dist = process.argv[2];
+const read = (p) => readFileSync(join(dist, p), 'utf8');
+
+// ES modules → one module script: drop imports, keep the code in dependency order.
+const strip = (code) => code.replace(/^import .*;$/gm, '').replace(/^export default [A-Za-z_$][\w$]*;\s*$/gm, '')
+  .replace(/^export (async function|function|class|const) /gm, '$1 ');
+const modules = ['bukchon.js', 'viewer-chrome.js', 'story.js', 'bukchon-replay.js', 'main.js'].map((f) => `// ---- ${f}\n${strip(read(f))}`);
+for (const m of modules) if (/^\s*(import|export)\s/m.test(m)) throw new Error('single file: a module statement was left behind');
+
+// Resources the viewer fetches, inlined as base64 under their path relative to the page.
+const resources = {};
+const add = (path) => { resources[path] = readFileSync(join(dist, path)).toString('base64'); };
+add('bukchon.wasm');
+add('bukchon-replay.css');
+const walk = (dir) => readdirSync(join(dist, dir)).flatMap((f) => {
+  const p = join(dir, f);
+  return statSync(join(dist, p)).isDirectory() ? walk(p) : [p];
+});
+for (const p of walk('assets')) add(relative(dist, join(dist, p)).split('\\').join('/'));
+
+const html = `<!doctype html>
+<!-- bukchon-replay.html — Bukchon IoT Replay in one file: runs from file:// with no network (generated; see docs/embedding.md). -->
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
+<title>Bukchon IoT Replay · 북촌 IoT 데이터 리플레이 (offline)</title>
+<style>${read('style.css')}</style>
+<script>window.BUKCHON_RESOURCES = ${JSON.stringify(resources)};</script>
+<script type="module">
+${modules.join('\n')}
+</script>
+</head>
+<body>
+<main id="viewer" aria-label="Bukchon IoT Replay"></main>
+</body>
+</html>
+`;
+writeFileSync(join(dist, 'bukchon-replay.html'), html);
+console.log(`single file: ${join(dist, 'bukchon-replay.html')} ${(html.length / 1048576).toFixed(2)} MB`);

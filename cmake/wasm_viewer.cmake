@@ -51,6 +51,16 @@ foreach(face NanumGothic NanumGothicBold)
     DEPENDS ${FONT_TEXT} ${NANUM_DIR}/${face}.ttf VERBATIM)
   list(APPEND SITE_FONTS ${out})
 endforeach()
+# Everything shown as text must be in the subset (the page's strings, languages, stories and names in the data).
+file(GLOB FONT_CHECKED_TEXT CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/assets/i18n/*.json ${CMAKE_SOURCE_DIR}/assets/*/story.json
+  ${CMAKE_SOURCE_DIR}/assets/*/*.geojson ${CMAKE_SOURCE_DIR}/web/*.html)
+set(FONT_CHECK_STAMP ${CMAKE_BINARY_DIR}/font-coverage.ok)
+add_custom_command(OUTPUT ${FONT_CHECK_STAMP}
+  COMMAND /usr/bin/python3 ${CMAKE_SOURCE_DIR}/cmake/check_font_coverage.py ${BUKCHON_DIST_DIR}/assets/fonts/NanumGothic-subset.ttf ${FONT_CHECKED_TEXT}
+  COMMAND /usr/bin/python3 ${CMAKE_SOURCE_DIR}/cmake/check_font_coverage.py ${BUKCHON_DIST_DIR}/assets/fonts/NanumGothicBold-subset.ttf ${FONT_CHECKED_TEXT}
+  COMMAND ${CMAKE_COMMAND} -E touch ${FONT_CHECK_STAMP}
+  DEPENDS ${SITE_FONTS} ${FONT_CHECKED_TEXT} ${CMAKE_SOURCE_DIR}/cmake/check_font_coverage.py VERBATIM)
+list(APPEND SITE_FONTS ${FONT_CHECK_STAMP})
 
 # Page, data and the built module, copied when they change.
 file(GLOB_RECURSE SITE_INPUTS CONFIGURE_DEPENDS RELATIVE ${CMAKE_SOURCE_DIR}

@@ -258,6 +258,10 @@ export async function createViewer(element, options = {}) {
       return getState();
     },
     resetView() { module._bk_reset_view(); return getState(); },
+    // The next (+1) or previous (-1) notable event from the replay time: seek there, select, fly (as a feed click).
+    nextEvent(direction = 1) { module._bk_next_event(direction < 0 ? -1 : 1); return getState(); },
+    // Select the next (+1) or previous (-1) visible sensor and fly to it: "clicking" without a pointer.
+    selectNext(direction = 1) { module._bk_select_next(direction < 0 ? -1 : 1); return getState(); },
     zoomBy(factor) { module._bk_zoom_by(factor); return getState(); },
     setUi(mode) {
       const modes = ['full', 'minimal', 'none'];
@@ -367,7 +371,8 @@ export async function createViewer(element, options = {}) {
   const helpRows = () => [
     ['Space', text('help.space')],
     ['← →', text('help.arrows')], ['+ − 0', text('help.zoom')], ['1 … 6', text('help.layers')],
-    ['F', text('help.fullscreen')], ['?', text('help.help')], ['👆', text('help.touch')],
+    ['[ ]', text('help.speed')], ['N  Shift+N', text('help.events')], ['S  Shift+S', text('help.sensors')],
+    ['F', text('help.fullscreen')], ['?', text('help.help')], [text('help.touchKey'), text('help.touch')],
   ];
   listen(canvas, 'keydown', (e) => {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
@@ -386,6 +391,13 @@ export async function createViewer(element, options = {}) {
     } else if (e.key === 'f' || e.key === 'F') viewer.fullscreen();
     else if (e.key === '?') chrome.toggleHelp(helpRows());
     else if (e.key === 'Escape' && chrome.helpOpen()) chrome.toggleHelp();
+    else if (e.key === ']' || e.key === '[') {  // speed up / down through the timeline's steps
+      const speeds = [1, 10, 60, 600, 3600];
+      const i = speeds.findIndex((x) => x >= s.speed - 1e-9);
+      viewer.setSpeed(speeds[Math.max(0, Math.min(speeds.length - 1, (i < 0 ? speeds.length - 1 : i) + (e.key === ']' ? 1 : -1)))]);
+    } else if (e.key === 'n' || e.key === 'N') viewer.nextEvent(e.key === 'N' ? -1 : 1);
+    else if (e.key === 's' || e.key === 'S') viewer.selectNext(e.key === 'S' ? -1 : 1);
+    else if (e.key === 'Escape' && s.selected) viewer.select(null);
     else handled = false;
     if (handled) e.preventDefault();
   });

@@ -153,6 +153,33 @@ void App::apply(const Intent& i) {
             flight_.active = false;
             break;
         }
+        case Intent::focusNextEvent:
+            if (content_) {
+                const auto& ev = content_->dataset.events;
+                auto notable = [](const std::string& k) { return k != "illegal_stop" && k != "noise_violation"; };
+                int64_t t = int64_t(clock_.timeMs());
+                int found = -1;
+                if (i.x >= 0) {
+                    for (size_t k = 0; k < ev.size() && found < 0; ++k)
+                        if (ev[k].timeMs > t && notable(ev[k].kind)) found = int(k);
+                } else {
+                    for (size_t k = ev.size(); k-- > 0 && found < 0;)
+                        if (ev[k].timeMs < t && notable(ev[k].kind)) found = int(k);
+                }
+                if (found >= 0) apply(Intent::number(Intent::focusEvent, found));
+            }
+            break;
+        case Intent::selectNext:
+            if (content_ && !content_->dataset.sensors.empty()) {
+                int n = int(content_->dataset.sensors.size()), step = i.x >= 0 ? 1 : -1, s = selected_;
+                for (int k = 0; k < n; ++k) {
+                    s = s < 0 ? (step > 0 ? 0 : n - 1) : (s + step + n) % n;
+                    if (layerVisible(layerMask_, content_->dataset.sensors[size_t(s)].type)) break;
+                }
+                selected_ = s;
+                flyTo(content_->positions[size_t(s)]);
+            }
+            break;
         case Intent::flyToSensor:
             if (content_) {
                 int s = content_->dataset.findSensor(i.text);

@@ -20,6 +20,8 @@ struct Intent {
         flyToSensor,   // text = sensor id
         setView,       // x = lat, y = lon, z = web-map zoom level; text "animate" flies there
         zoomBy,        // z = factor, about the middle of the free map area
+        focusNextEvent,// x = +1 / -1: the next / previous notable event from the replay time, as focusEvent
+        selectNext,    // x = +1 / -1: the next / previous visible sensor (keyboard users' way to "click")
     };
     Kind kind;
     double x = 0, y = 0, z = 0;

@@ -72,6 +72,8 @@ EMSCRIPTEN_KEEPALIVE void bk_set_view(double lat, double lon, double zoom, int a
 }
 EMSCRIPTEN_KEEPALIVE void bk_zoom_by(double factor) { platform().app.push(Intent::at(Intent::zoomBy, 0, 0, factor)); }
 EMSCRIPTEN_KEEPALIVE void bk_set_layers(int mask) { platform().app.push(Intent::number(Intent::setLayers, mask)); }
+EMSCRIPTEN_KEEPALIVE void bk_next_event(int direction) { platform().app.push(Intent::number(Intent::focusNextEvent, direction)); }
+EMSCRIPTEN_KEEPALIVE void bk_select_next(int direction) { platform().app.push(Intent::number(Intent::selectNext, direction)); }
 EMSCRIPTEN_KEEPALIVE void bk_toggle_play() { platform().app.push(Intent::of(Intent::togglePlay)); }
 // 0 = full, 1 = minimal (timeline and the data badge), 2 = none (the canvas, and the badge when data is simulated).
 EMSCRIPTEN_KEEPALIVE void bk_set_ui_mode(int mode) {

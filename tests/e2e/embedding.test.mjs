@@ -229,10 +229,50 @@ describe('offline, story, keys, export', () => {
     assert.equal(t1 - t0, 15 * 60000);
     await page.keyboard.press('1');
     assert.ok(!(await page.evaluate(() => window.viewer.getState())).layers.includes('bin'));
+    await page.keyboard.press(']');
+    assert.equal((await page.evaluate(() => window.viewer.getState())).speed, 600, '60× → 600×');
+    await page.keyboard.press('s');
+    assert.equal((await page.evaluate(() => window.viewer.getState())).selected, 'PARK-01', 'bins hidden: the first visible sensor');
+    await page.keyboard.press('Escape');
+    assert.equal((await page.evaluate(() => window.viewer.getState())).selected, null);
+    const before = (await page.evaluate(() => window.viewer.getState())).timeMs;
+    await page.keyboard.press('n');
+    const after = await page.evaluate(() => window.viewer.getState());
+    assert.ok(after.timeMs > before && after.selected, 'n jumps to the next notable event and selects its sensor');
     await page.keyboard.press('?');
     assert.equal(await page.locator('.bk-help').isVisible(), true);
+    assert.match(await page.locator('.bk-help').textContent(), /next or previous notable event/);
     await page.keyboard.press('Escape');
+    assert.equal(await page.locator('.bk-help').isVisible(), false);
     await page.context().close();
+  });
+
+  test('accessibility: reduced motion, a colour-blind palette, and a spoken summary while playing', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}?t=2026-05-13T13:00:00%2B09:00`);
+    await waitReady(page);
+    const z0 = (await page.evaluate(() => window.viewer.getState())).view.zoom;
+    await page.evaluate(() => window.viewer.nextEvent(1));
+    await waitFrames(page, 2);
+    const z1 = (await page.evaluate(() => window.viewer.getState())).view.zoom;
+    assert.ok(z1 > z0 + 0.5, 'with reduced motion the camera arrives at once, without a flight');
+    const shot = async () => decodePng(await page.screenshot());
+    const air = await page.evaluate(() => window.viewer.screenPositionOf('AIR-01'));
+    await page.evaluate(() => { window.viewer.resetView(); window.viewer.select(null); });
+    await waitFrames(page, 3);
+    const p = await page.evaluate(() => window.viewer.screenPositionOf('AIR-01'));
+    const pixel = (img) => { const i = (Math.round(p.y) * img.width + Math.round(p.x) + 4) * 4; return Array.from(img.pixels.slice(i, i + 3)); };
+    const normal = pixel(await shot());
+    await page.evaluate(() => window.viewer.setPalette('colourblind'));
+    await waitFrames(page, 3);
+    const safe = pixel(await shot());
+    assert.notDeepEqual(normal, safe, `the air glyph changes colour (${normal} → ${safe})`);
+    void air;
+    await page.evaluate(() => { window.viewer.setSpeed(60); window.viewer.play(); });
+    await page.waitForFunction(() => document.querySelector('.bk-live').textContent.length > 20, null, { timeout: 15000 });
+    assert.match(await page.locator('.bk-live').textContent(), /bins over 80%.*Parking/);
+    await context.close();
   });
 
   test('export: a PNG at 1× and 2×, and a WebM clip', async () => {

@@ -31,6 +31,7 @@ export function optionsFromUrl(search = location.search) {
   if (q.has('kiosk')) o.kiosk = flag(q.get('kiosk'));
   if (q.has('story')) o.story = flag(q.get('story')) ? true : q.get('story');
   if (q.has('palette')) o.palette = q.get('palette');
+  if (q.has('idle')) o.kioskIdleSeconds = Number(q.get('idle'));
   if (q.has('data')) { o.data = q.get('data'); o.dataFromUrl = true; }
   return o;
 }
@@ -371,7 +372,7 @@ export async function createViewer(element, options = {}) {
   const helpRows = () => [
     ['Space', text('help.space')],
     ['← →', text('help.arrows')], ['+ − 0', text('help.zoom')], ['1 … 6', text('help.layers')],
-    ['[ ]', text('help.speed')], ['N  Shift+N', text('help.events')], ['S  Shift+S', text('help.sensors')],
+    ['[ ]  L', text('help.speed')], ['N  Shift+N', text('help.events')], ['S  Shift+S', text('help.sensors')],
     ['F', text('help.fullscreen')], ['?', text('help.help')], [text('help.touchKey'), text('help.touch')],
   ];
   listen(canvas, 'keydown', (e) => {
@@ -398,6 +399,7 @@ export async function createViewer(element, options = {}) {
     } else if (e.key === 'n' || e.key === 'N') viewer.nextEvent(e.key === 'N' ? -1 : 1);
     else if (e.key === 's' || e.key === 'S') viewer.selectNext(e.key === 'S' ? -1 : 1);
     else if (e.key === 'Escape' && s.selected) viewer.select(null);
+    else if (e.key === 'l' || e.key === 'L') viewer.setLoop(!s.loop);
     else handled = false;
     if (handled) e.preventDefault();
   });
@@ -430,7 +432,10 @@ export async function createViewer(element, options = {}) {
       chrome.showError(error.message);  // the viewer still works without its tour
     }
   }
-  if (options.kiosk) setupKiosk(element, viewer, chrome, state, text, listen);
+  if (options.kiosk) {
+    const idle = options.kioskIdleSeconds > 0 ? options.kioskIdleSeconds : 60;
+    setupKiosk(element, viewer, chrome, state, text, listen, idle);
+  }
 
   // Options from the URL or the embedding page.
   if (options.palette === 'colourblind' || options.palette === 'cb') viewer.setPalette('colourblind');
@@ -492,7 +497,7 @@ function liveSummary(s, text) {
 }
 
 // Kiosk: loops forever, a full-screen button, cursor hidden when idle, back to the tour after 60 s without touch.
-function setupKiosk(element, viewer, chrome, state, text, listen) {
+function setupKiosk(element, viewer, chrome, state, text, listen, idleSeconds = 60) {
   element.classList.add('bk-kiosk-mode');
   chrome.kioskButtons([[text('kiosk.fullscreen'), () => viewer.fullscreen()], [text('kiosk.story'), () => state.story.start()]]);
   let idleCursor = 0, idleStory = 0;
@@ -502,7 +507,7 @@ function setupKiosk(element, viewer, chrome, state, text, listen) {
     clearTimeout(idleCursor);
     clearTimeout(idleStory);
     idleCursor = setTimeout(() => element.classList.add('bk-idle'), 3000);
-    idleStory = setTimeout(() => { if (!state.story.active()) state.story.start(); }, 60000);
+    idleStory = setTimeout(() => { if (!state.story.active()) state.story.start(); }, idleSeconds * 1000);
   };
   for (const type of ['pointerdown', 'pointermove', 'wheel', 'touchstart']) listen(element, type, activity);
   activity();

@@ -80,6 +80,15 @@ describe('URL parameters', () => {
     assert.equal(s.kiosk, true);
     assert.equal(s.loop, true, 'a kiosk always loops');
     assert.equal(await page.locator('.bk-kiosk button').count(), 2);
+    assert.equal(s.story.active, true, 'a kiosk opens on its tour');
+    await page.mouse.click(640, 360);  // a visitor takes over …
+    assert.equal((await page.evaluate(() => window.viewer.getState())).story.active, false);
+    await page.context().close();
+    ({ page } = await openPage(browser, `${server.url}?kiosk=1&idle=2`));
+    await waitReady(page);
+    await page.mouse.click(640, 360);
+    assert.equal((await page.evaluate(() => window.viewer.getState())).story.active, false);
+    await page.waitForFunction(() => window.viewer.getState().story.active, null, { timeout: 8000 });  // … and leaves
     await page.context().close();
   });
 

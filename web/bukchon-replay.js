@@ -371,7 +371,7 @@ export async function createViewer(element, options = {}) {
   const listen = (target, type, fn) => { target.addEventListener(type, fn); domListeners.push([target, type, fn]); };
   const helpRows = () => [
     ['Space', text('help.space')],
-    ['← →', text('help.arrows')], ['+ − 0', text('help.zoom')], ['1 … 6', text('help.layers')],
+    ['← →', text('help.arrows')], ['+ − 0', text('help.zoom')], ['1 … 7', text('help.layers')],
     ['[ ]  L', text('help.speed')], ['N  Shift+N', text('help.events')], ['S  Shift+S', text('help.sensors')],
     ['F', text('help.fullscreen')], ['?', text('help.help')], [text('help.touchKey'), text('help.touch')],
   ];
@@ -386,8 +386,8 @@ export async function createViewer(element, options = {}) {
     else if (e.key === '+' || e.key === '=') viewer.zoomBy(1.25);
     else if (e.key === '-' || e.key === '_') viewer.zoomBy(0.8);
     else if (e.key === '0') viewer.resetView();
-    else if (e.key >= '1' && e.key <= '6') {
-      const name = LAYERS[Number(e.key) - 1];
+    else if (e.key >= '1' && e.key <= '7') {  // 1–6 sensor types, 7 the collection route
+      const name = e.key === '7' ? 'route' : LAYERS[Number(e.key) - 1];
       viewer.setLayers(s.layers.includes(name) ? s.layers.filter((l) => l !== name) : [...s.layers, name]);
     } else if (e.key === 'f' || e.key === 'F') viewer.fullscreen();
     else if (e.key === '?') chrome.toggleHelp(helpRows());
@@ -402,6 +402,14 @@ export async function createViewer(element, options = {}) {
     else if (e.key === 'l' || e.key === 'L') viewer.setLoop(!s.loop);
     else handled = false;
     if (handled) e.preventDefault();
+  });
+
+  // Drop recording files (map, sensors, recording) on the viewer to load them through the same checks.
+  listen(element, 'dragover', (e) => { if (e.dataTransfer?.types?.includes('Files')) e.preventDefault(); });
+  listen(element, 'drop', (e) => {
+    if (!e.dataTransfer?.files?.length) return;
+    e.preventDefault();
+    viewer.load(e.dataTransfer.files).catch(() => {});  // the banner shows why; the current data stays
   });
 
   // 'time' at most 4 times a second while playing; the live region every ~10 s.

@@ -187,6 +187,31 @@ describe('postMessage across origins', () => {
   });
 });
 
+describe('languages', () => {
+  test('switching language at runtime relabels the panels and keeps the state', async () => {
+    const { page, problems } = await openPage(browser, `${server.url}?t=2026-05-16T14:00:00%2B09:00&sensor=BIN-04`);
+    await waitReady(page);
+    await waitFrames(page, 3);
+    const en = decodePng(await page.screenshot());
+    const s = await page.evaluate(() => window.viewer.setLanguage('ko'));
+    assert.equal(s.lang, 'ko');
+    assert.equal(s.selected, 'BIN-04');
+    assert.equal(s.timeMs, Date.parse('2026-05-16T14:00:00+09:00'));
+    await waitFrames(page, 3);
+    const ko = decodePng(await page.screenshot());
+    let changed = 0;
+    for (let y = 20; y < 60; y++) for (let x = 20; x < 330; x++) {  // the title line of the header card
+      const i = (y * en.width + x) * 4;
+      if (Math.abs(en.pixels[i] - ko.pixels[i]) > 40) changed++;
+    }
+    assert.ok(changed > 200, `the title is redrawn in Korean (${changed} px changed)`);
+    await assert.rejects(page.evaluate(() => window.viewer.setLanguage('xx')), /404/);
+    assert.equal((await page.evaluate(() => window.viewer.getState())).lang, 'ko', 'a missing language changes nothing');
+    assert.deepEqual(problems.filter((p) => !p.includes('404')), []);
+    await page.context().close();
+  });
+});
+
 describe('offline, story, keys, export', () => {
   test('the single file renders from file:// with no network', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bk-usb-'));

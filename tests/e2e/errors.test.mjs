@@ -74,6 +74,25 @@ describe('bad data keeps the good data on screen', () => {
     assert.equal(s.startMs, Date.parse('2026-06-01T00:00:00+09:00'));
   });
 
+  test('dropping files on the viewer loads them through the same checks', async () => {
+    const drop = (files) => page.evaluate(async (list) => {
+      const dt = new DataTransfer();
+      for (const [name, text] of list) dt.items.add(new File([text], name, { type: 'application/json' }));
+      document.getElementById('viewer').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      await new Promise((ok) => setTimeout(ok, 500));
+      return window.viewer.getState();
+    }, files);
+    const sensorsText = await (await fetch(`${server.url}fixtures/sensors.geojson`)).text();
+    const badText = await (await fetch(`${server.url}fixtures/bad-value.json`)).text();
+    const goodText = await (await fetch(`${server.url}fixtures/good.json`)).text();
+    let s = await drop([['my-sensors.geojson', sensorsText], ['week.json', badText]]);
+    assert.match(s.error, /^week\.json line \d+, series\[0\]\.values\[2\]/);
+    assert.equal(await page.locator('.bk-error').isVisible(), true);
+    s = await drop([['sites.geojson', sensorsText], ['log.json', goodText]]);  // classified by content
+    assert.equal(s.error, null);
+    assert.equal(s.readings, 4);
+  });
+
   test('errors were shown on the page, not thrown into the console', () => {
     assert.deepEqual(problems, []);
   });

@@ -115,7 +115,7 @@ void drawSensorPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("sensor.close"));
     ImGui::SetCursorPos(after);
     const std::string& otherName = secondaryName(sensor.nameEn, sensor.nameKo);
-    if (!otherName.empty()) ImGui::TextUnformatted(otherName.c_str());
+    if (!otherName.empty()) ImGui::TextWrapped("%s", otherName.c_str());
     if (f.small) ImGui::PushFont(f.small);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kMutedColor));
     ImGui::TextWrapped("%s · %s", typeLabel(sensor.type).c_str(), sensor.id.c_str());

@@ -224,7 +224,8 @@ export async function createViewer(element, options = {}) {
 
   // ---- the API ----
   const getState = () => ({ ...JSON.parse(module.UTF8ToString(module._bk_state())), ui: uiMode, kiosk: !!options.kiosk,
-                            story: state.story ? state.story.status() : null, palette: paletteName });
+                            story: state.story ? state.story.status() : null, palette: paletteName,
+                            heapBytes: module.HEAPU8.length, heapUsedBytes: module._bk_heap_used() });
   const toTimeMs = (value) => {
     if (typeof value === 'number' && Number.isFinite(value)) return value;
     if (typeof value === 'string') {
@@ -234,6 +235,8 @@ export async function createViewer(element, options = {}) {
     throw new TypeError(`seek: expected milliseconds or an ISO 8601 time with offset (e.g. "2026-05-11T12:00:00+09:00"), got ${JSON.stringify(value)}`);
   };
   let uiMode = 'full';
+  const limits = { maxFileBytes: options.maxFileBytes > 0 ? options.maxFileBytes : 1024 * 1024 * 1024 };
+  module._bk_set_max_file_bytes(limits.maxFileBytes);
   let paletteName = 'default';
   const viewer = {
     getState,
@@ -271,6 +274,13 @@ export async function createViewer(element, options = {}) {
       module._bk_set_ui_mode(modes.indexOf(mode));
       return getState();
     },
+    // Size limits for loaded files (bytes): bigger files are refused with a message instead of exhausting memory.
+    setLimits({ maxFileBytes } = {}) {
+      if (!(maxFileBytes > 0)) throw new TypeError('setLimits: expected { maxFileBytes: a positive number }');
+      limits.maxFileBytes = maxFileBytes;
+      module._bk_set_max_file_bytes(maxFileBytes);
+      return getState();
+    },
     setPalette(name) {
       if (!['default', 'colourblind'].includes(name)) throw new TypeError('setPalette: expected "default" or "colourblind"');
       paletteName = name;
@@ -302,9 +312,25 @@ export async function createViewer(element, options = {}) {
         }
       } else {
         const urls = await dataUrls(source);
-        const entries = await Promise.all(Object.entries(urls).map(async ([kind, url]) =>
-          [kind, { name: new URL(url, location.href).pathname.split('/').pop(), bytes: await fetchBytes(url) }]));
-        files = Object.fromEntries(entries);
+        // A folder need not have a map (a city without one gets the neutral basemap): a missing map.geojson is fine.
+        const optional = typeof source === 'string' && new URL(source, location.href).pathname.endsWith('/') ? ['map'] : [];
+        const entries = await Promise.all(Object.entries(urls).map(async ([kind, url]) => {
+          try {
+            return [kind, { name: new URL(url, location.href).pathname.split('/').pop(), bytes: await fetchBytes(url) }];
+          } catch (e) {
+            if (optional.includes(kind) && / 404 /.test(e.message)) return null;
+            throw e;
+          }
+        }));
+        files = Object.fromEntries(entries.filter(Boolean));
+      }
+      for (const [, file] of Object.entries(files)) {
+        if (file.bytes.length > limits.maxFileBytes) {
+          const mb = (n) => (n / 1048576).toFixed(1);
+          const message = `${file.name} is ${mb(file.bytes.length)} MB; the limit is ${mb(limits.maxFileBytes)} MB`;
+          chrome.showError(message);
+          throw new Error(message);
+        }
       }
       const s = commit(module, files, emit);
       if (s.error) { chrome.showError(s.error); throw new Error(s.error); }

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <cstdio>
 
 namespace bk {
 
@@ -34,6 +35,14 @@ bool App::commitStaged() {
         map_ = sensors_ = recording_ = Staged{};
         return false;
     };
+    for (const Staged* f : {&map_, &sensors_, &recording_}) {
+        if (f->present && double(f->bytes.size()) > maxFileBytes_) {
+            char msg[160];
+            std::snprintf(msg, sizeof msg, "%s is %.1f MB; the limit is %.1f MB", f->fileName.c_str(),
+                          double(f->bytes.size()) / 1048576.0, maxFileBytes_ / 1048576.0);
+            return fail(LoadError{f->fileName, 0, 0, "", msg});
+        }
+    }
     if (!sensors_.present || !recording_.present) {
         return fail(LoadError{"", 0, 0, "", "a dataset needs a sensors file and a recording file"});
     }
@@ -300,6 +309,17 @@ void App::setUiMode(UiMode mode) {
     if (!userMovedView_) viewFitted_ = false;  // re-frame for the new free area
 }
 
+bool App::rebuildGraphics(std::string* error) {
+    ++contextLosses_;
+    // Old object names belong to the lost context: drop them without deleting (that would only warn).
+    mapLayer_ = MapLayer{};
+    routeLayer_ = MapLayer{};
+    glyphLayer_ = GlyphLayer{};
+    heatmapLayer_ = HeatmapLayer{};
+    routeKeyDay_ = -1;
+    return initGraphics(error);
+}
+
 ViewUniforms App::viewUniforms(double realTimeS) const {
     ViewUniforms v;
     v.centerX = float(camera_.center().x);
@@ -438,6 +458,7 @@ std::string App::stateJson() {
     j["layers"] = std::move(layers);
     j["night"] = std::round(night_ * 100) / 100;
     j["lang"] = lang_;
+    j["contextLosses"] = contextLosses_;
     // Where the panels are (CSS px), so a host page can keep its own overlays clear of them.
     auto rect = [&](const Rect& r) {
         return nlohmann::json{{"x", r.x / dpr_}, {"y", r.y / dpr_}, {"w", r.w / dpr_}, {"h", r.h / dpr_}};

@@ -55,6 +55,10 @@ public:
     void setReducedMotion(bool on) { reducedMotion_ = on; }
     void setLanguage(std::string code) { lang_ = std::move(code); }
     void setUiMode(UiMode mode);
+    // The WebGL context was lost and is back: every GL object is gone; forget them and build them again.
+    bool rebuildGraphics(std::string* error);
+    // Files larger than this are refused with a message before parsing (viewer.setLimits).
+    void setMaxFileBytes(double bytes) { maxFileBytes_ = bytes; }
 
 private:
     struct Content {           // everything derived from one successful load; replaced whole
@@ -93,6 +97,8 @@ private:
     uint32_t layerMask_ = kAllLayers;
     float night_ = 0;
     std::string lang_ = "en";
+    int contextLosses_ = 0;
+    double maxFileBytes_ = 1024.0 * 1024 * 1024;
     UiMode uiMode_ = UiMode::full;
     struct Flight {
         bool active = false;

@@ -6,6 +6,7 @@
 #include "time_util.hpp"
 
 #include <limits>
+#include <malloc.h>
 #include <string>
 
 using bk::Intent;
@@ -83,6 +84,9 @@ EMSCRIPTEN_KEEPALIVE void bk_set_ui_mode(int mode) {
 EMSCRIPTEN_KEEPALIVE void bk_set_palette(int colourBlindSafe) { bk::setColourBlindSafe(colourBlindSafe != 0); }
 // Renders the next frame at `scale` × the canvas size and calls Module.onCapture() right after drawing it.
 EMSCRIPTEN_KEEPALIVE void bk_capture(double scale) { platform().captureScale = float(scale > 0 ? scale : 1); }
+EMSCRIPTEN_KEEPALIVE void bk_set_max_file_bytes(double bytes) { platform().app.setMaxFileBytes(bytes); }
+// Bytes currently allocated by malloc (not the heap's size): what a leak would grow.
+EMSCRIPTEN_KEEPALIVE double bk_heap_used() { return double(mallinfo().uordblks); }
 EMSCRIPTEN_KEEPALIVE void bk_destroy() { bk::shutdownPlatform(); }
 
 EMSCRIPTEN_KEEPALIVE void bk_set_reduced_motion(int on) { platform().app.setReducedMotion(on != 0); }

@@ -25,6 +25,8 @@ Platform& platform() {
 
 namespace {
 
+void fail(const char* message);
+
 bool imguiWantsMouse() { return ImGui::GetCurrentContext() && ImGui::GetIO().WantCaptureMouse; }
 
 void onMouseButton(GLFWwindow*, int button, int action, int) {
@@ -73,6 +75,22 @@ EM_BOOL onWheel(int, const EmscriptenWheelEvent* e, void*) {
 
 // Touch: one finger pans and taps (select), two fingers pinch-zoom and pan. Handled here rather than by GLFW,
 // whose Emscripten port turns touches into mouse buttons without positions (see main(): its listeners are removed).
+EM_BOOL onContextLost(int, const void*, void*) {
+    platform().contextLost = true;
+    return EM_TRUE;  // preventDefault: ask the browser to restore it
+}
+
+EM_BOOL onContextRestored(int, const void*, void*) {
+    Platform& p = platform();
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    std::string error;
+    if (!p.app.rebuildGraphics(&error)) fail(("could not rebuild the WebGL programs: " + error).c_str());
+    p.fonts.invalidate();
+    p.contextLost = false;
+    return EM_TRUE;
+}
+
 EM_BOOL onTouch(int type, const EmscriptenTouchEvent* e, void*) {
     Platform& p = platform();
     int active[2], n = 0;
@@ -124,6 +142,7 @@ EM_BOOL onTouch(int type, const EmscriptenTouchEvent* e, void*) {
 
 void frame() {
     Platform& p = platform();
+    if (p.contextLost) return;  // nothing can be drawn until the browser gives the context back
     double cssW = 0, cssH = 0;
     emscripten_get_element_css_size("!canvas", &cssW, &cssH);
     float dpr = float(emscripten_get_device_pixel_ratio());
@@ -281,6 +300,8 @@ int main() {
         c.removeEventListener("touchmove", GLFW.onMousemove, true);
     });
     emscripten_set_wheel_callback("!canvas", nullptr, EM_TRUE, onWheel);
+    emscripten_set_webglcontextlost_callback("!canvas", nullptr, EM_TRUE, onContextLost);
+    emscripten_set_webglcontextrestored_callback("!canvas", nullptr, EM_TRUE, onContextRestored);
     emscripten_set_touchstart_callback("!canvas", nullptr, EM_TRUE, onTouch);
     emscripten_set_touchmove_callback("!canvas", nullptr, EM_TRUE, onTouch);
     emscripten_set_touchend_callback("!canvas", nullptr, EM_TRUE, onTouch);

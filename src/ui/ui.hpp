@@ -28,6 +28,7 @@ public:
     // Call between frames (before NewFrame). Returns true when the atlas was rebuilt (the GL texture must be too).
     bool rebuildIfNeeded(float dpr);
     const UiFonts& fonts() const { return fonts_; }
+    void invalidate() { dirty_ = true; }  // rebuild the atlas (and its texture) on the next frame
     bool ready() const { return fonts_.body != nullptr; }
 
 private:

@@ -13,8 +13,9 @@ const TYPES = {
 };
 
 // Serves `root` on 127.0.0.1 (random port). `extra` maps URL paths to bodies, for fixtures the tests make.
-export async function startServer(root = DIST, extra = new Map()) {
+export async function startServer(root = DIST, extra = new Map(), headers = {}) {
   const server = createServer(async (req, res) => {
+    for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (extra.has(path)) {
       res.writeHead(200, { 'Content-Type': TYPES[extname(path)] || 'application/octet-stream' });

@@ -119,11 +119,17 @@ public:
         errorByte = byte;
         std::string what = ex.what();
         // "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error while parsing value - …"
+        // "[json.exception.out_of_range.406] number overflow parsing '1e400'"
+        if (what.rfind("[json.exception.", 0) == 0 && what.find("] ") != std::string::npos) what = what.substr(what.find("] ") + 2);
         auto colon = what.find(": ");
-        message = colon == std::string::npos ? what : what.substr(colon + 2);
+        message = what.rfind("parse error", 0) == 0 && colon != std::string::npos ? what.substr(colon + 2) : what;
         const std::string prefix = "syntax error while parsing ";
         if (message.rfind(prefix, 0) == 0) message = "invalid JSON while reading " + message.substr(prefix.size());
-        (void)lastToken;
+        if (message.rfind("number overflow", 0) == 0) message = "invalid JSON: " + message + " (too large for a number)";
+        // The usual culprits from spreadsheets and scripts: NaN / Infinity are not JSON.
+        if (message.find("invalid literal") != std::string::npos && !lastToken.empty() &&
+            (lastToken.back() == 'N' || lastToken.back() == 'I'))
+            message += "; NaN and Infinity are not JSON numbers — write null for a missing reading";
         return false;
     }
 

@@ -95,6 +95,22 @@ build_native() {
   cmake --build "$ROOT/build-native" -j "$JOBS"
 }
 
+fuzz_smoke() {
+  apt_install clang-14 libclang-rt-14-dev
+  cmake -S "$ROOT" -B "$ROOT/build-fuzz" -DBUKCHON_FUZZ=ON -DCMAKE_CXX_COMPILER=clang++-14 \
+    -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  cmake --build "$ROOT/build-fuzz" -j "$JOBS" --target fuzz_map fuzz_sensors fuzz_recording fuzz_strings >/dev/null
+  local t corpus
+  for t in map sensors recording strings; do
+    corpus=$(mktemp -d)
+    cp "$ROOT/tests/fuzz/corpus/$t/"* "$corpus/"
+    "$ROOT/build-fuzz/fuzz_$t" -max_total_time="${FUZZ_SECONDS:-10}" -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
+      -print_final_stats=1 "$corpus" 2>&1 | grep -E "^stat::number_of_executed_units|ERROR|SUMMARY" | sed "s/^/  fuzz_$t: /"
+    [ "${PIPESTATUS[0]}" -eq 0 ] || die "fuzz_$t found a crash (see above)"
+    rm -rf "$corpus"
+  done
+}
+
 serve() {
   local port=8080
   while [ $# -gt 0 ]; do
@@ -115,6 +131,8 @@ run_tests() {
   (cd "$ROOT/build-native" && ctest --output-on-failure -j "$JOBS")
   say "wasm build"
   build_wasm
+  say "fuzz smoke: each libFuzzer target for ${FUZZ_SECONDS:-10} s (ASan + UBSan); long runs: docs/security.md"
+  fuzz_smoke
   say "end-to-end tests in headless Chromium"
   # One browser at a time: the machines have two cores and SwiftShader renders on the CPU.
   local serial=()

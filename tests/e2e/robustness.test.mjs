@@ -134,6 +134,52 @@ describe('hostile environments', () => {
     await page.context().close();
   });
 
+  test('random URL parameters and postMessage garbage never break the page', async () => {
+    const { page, problems } = await openPage(browser, `${server.url}embed.html`);
+    await page.waitForFunction(() => window.viewer && window.viewer.getState, null, { timeout: 30000 });
+    const r = await page.evaluate(async () => {
+      const { optionsFromUrl } = await import('/bukchon-replay.js');
+      let seed = 12345;
+      const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+      const pick = (a) => a[Math.floor(rand() * a.length)];
+      const junk = () => pick([
+        () => Math.floor(rand() * 1e6) - 5e5, () => rand() * 1e308, () => NaN, () => Infinity, () => null, () => undefined,
+        () => '', () => 'x'.repeat(Math.floor(rand() * 300)), () => '2026-05-1' + Math.floor(rand() * 10) + 'T00:00:00Z',
+        () => ({}), () => [], () => ({ bukchon: 1 }), () => [1, 'a', null], () => '<script>window.pwned=1</script>',
+        () => '\u202e\ud800', () => true,
+      ])();
+      const keys = ['lang', 't', 'speed', 'play', 'loop', 'layers', 'sensor', 'view', 'ui', 'kiosk', 'story', 'data', 'palette', 'idle', 'x'];
+      let thrown = 0;
+      for (let i = 0; i < 3000; i++) {
+        const q = new URLSearchParams();
+        for (let k = 0; k < 1 + rand() * 4; k++) q.append(pick(keys), String(junk()));
+        try { optionsFromUrl('?' + q.toString()); } catch { thrown++; }
+      }
+      const cmds = ['play', 'pause', 'seek', 'setSpeed', 'setLoop', 'setLayers', 'select', 'flyTo', 'resetView',
+                    'getState', 'setUi', 'setPalette', 'destroy', 'constructor', '__proto__', 'toString', 'rm'];
+      for (let i = 0; i < 1500; i++) {
+        const kind = rand();
+        const message = kind < 0.3 ? junk()
+          : { bukchon: rand() < 0.9 ? 1 : junk(), id: i, cmd: rand() < 0.9 ? pick(cmds) : junk(),
+              args: rand() < 0.8 ? Array.from({ length: Math.floor(rand() * 4) }, junk) : junk() };
+        window.postMessage(message, '*');
+      }
+      await new Promise((ok) => setTimeout(ok, 1500));
+      const frames = window.viewer.getState().frames;
+      await new Promise((ok) => setTimeout(ok, 300));
+      return { thrown, ignored: window.viewer.getState && (await new Promise((ok) => {
+        window.addEventListener('message', function once(e) { if (e.data && e.data.id === 'last' && 'ok' in e.data) { removeEventListener('message', once); ok(e.data.state.messagesIgnored); } });
+        window.postMessage({ bukchon: 1, id: 'last', cmd: 'getState' }, '*');
+      })), stillDrawing: window.viewer.getState().frames > frames, pwned: window.pwned };
+    });
+    assert.equal(r.thrown, 0, 'optionsFromUrl never throws');
+    assert.ok(r.ignored > 300, `malformed messages were counted (${r.ignored})`);
+    assert.equal(r.stillDrawing, true);
+    assert.equal(r.pwned, undefined);
+    assert.deepEqual(problems.filter((p) => !p.includes('404')), []);
+    await page.context().close();
+  });
+
   test('a simulated day of kiosk looping does not grow the wasm heap', async () => {
     const { page } = await openPage(browser, `${server.url}?kiosk=1`);
     await waitReady(page);

@@ -83,7 +83,10 @@ StreetGraph StreetGraph::build(const MapData& map, const Projection& proj, doubl
         }
     }
     // Junctions: segments that cross, and nodes lying on another segment (T-junctions). Repeat until stable.
-    for (bool changed = true; changed;) {
+    // Every split adds a node at least `snap` from the existing ends, so this terminates; the guard is a second
+    // line of defence against pathological (fuzzed) geometry.
+    size_t guard = 20 * (g.nodes_.size() + 16);
+    for (bool changed = true; changed && guard-- > 0;) {
         changed = false;
         for (size_t a = 0; a < g.nodes_.size() && !changed; ++a) {
             for (const Edge e : std::vector<Edge>(g.adjacency_[a])) {
@@ -104,7 +107,8 @@ StreetGraph StreetGraph::build(const MapData& map, const Projection& proj, doubl
                         int d = e2.to;
                         if (size_t(d) < c || int(c) == b || d == b || c == a || size_t(d) == a) continue;
                         Vec2 x;
-                        if (segmentsCross(A, B, g.nodes_[c], g.nodes_[size_t(d)], x)) {
+                        if (segmentsCross(A, B, g.nodes_[c], g.nodes_[size_t(d)], x) && dist(x, A) > snap &&
+                            dist(x, B) > snap && dist(x, g.nodes_[c]) > snap && dist(x, g.nodes_[size_t(d)]) > snap) {
                             int m = g.addNode(x);
                             g.splitEdge(int(a), b, m);
                             g.splitEdge(int(c), d, m);

@@ -224,3 +224,12 @@ TEST_F(Simulator, FillDrivenCollectionBeatsFixedRoundsOnTheBukchonStreets) {
     EXPECT_EQ(fx.trips, 2);
     EXPECT_GT(fd.trips, 0);
 }
+
+TEST(StreetGraph, FuzzedGeometryTerminates) {
+    // Found by fuzz_map: far-apart, nearly parallel segments made the junction search split forever.
+    auto map = loadMap(readRepoFile("tests/fuzz/corpus/map/regression-street-graph-loop.geojson"), "map.geojson");
+    ASSERT_TRUE(map.ok()) << map.error().describe();
+    StreetGraph g = StreetGraph::build(map.value(), Projection({37.58, 126.98}));
+    EXPECT_GE(g.components(), 1);
+    EXPECT_LT(g.nodeCount(), 100u);
+}

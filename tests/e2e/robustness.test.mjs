@@ -10,6 +10,8 @@ before(async () => {
   const payload = JSON.parse(JSON.stringify({ type: 'FeatureCollection', features: [
     { type: 'Feature', geometry: { type: 'Point', coordinates: [126.985, 37.582] },
       properties: { id: 'X-1', type: 'bin', name_en: '<img src=x onerror="window.pwned=1">💥 مرحبا', name_ko: '<script>window.pwned=2</script>' } },
+    { type: 'Feature', geometry: { type: 'Point', coordinates: [126.986, 37.581] },
+      properties: { id: 'X-2', type: 'air', name_en: 'Very long name '.repeat(700), name_ko: '\u202eRTL override \u05e9\u05dc\u05d5\u05dd' } },
   ] }));
   const recording = { format: 'bukchon-recording', version: 1, series: [{ sensor: 'X-1', metric: 'fill', start: '2026-06-01T00:00:00+09:00', step_s: 60, values: [1, 2, 3] }] };
   const fixtures = new Map([['/hostile/sensors.geojson', JSON.stringify(payload)], ['/hostile/recording.json', JSON.stringify(recording)],
@@ -115,8 +117,12 @@ describe('hostile environments', () => {
     const { page, problems } = await openPage(browser, server.url);
     await waitReady(page);
     const s = await page.evaluate(() => window.viewer.load('/hostile/'));
-    assert.equal(s.sensors, 1);
+    assert.equal(s.sensors, 2);
     await page.evaluate(() => { window.viewer.select('X-1'); window.viewer.play(); });
+    await waitFrames(page, 5);
+    const p = await page.evaluate(() => window.viewer.screenPositionOf('X-2'));
+    await page.mouse.move(p.x, p.y);  // the tooltip with a 10,000-character name
+    await page.evaluate(() => window.viewer.select('X-2'));
     await waitFrames(page, 5);
     assert.equal(await page.evaluate(() => window.pwned), undefined);
     assert.equal(await page.evaluate(() => document.querySelectorAll('#viewer img, #viewer script').length), 0);

@@ -47,14 +47,19 @@ fetch_imgui() {
   [ -f "$IMGUI_DIR/imgui.cpp" ] && return 0
   apt_install dpkg-dev xz-utils
   local tmp; tmp=$(mktemp -d)
-  # A deb-src twin of the machine's apt sources, used only for this call (deb822 or one-line form).
-  if [ -f /etc/apt/sources.list.d/debian.sources ]; then
-    sed 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources > "$tmp/src.sources"
-    local opt=(-o Dir::Etc::sourcelist="$tmp/src.sources" -o Dir::Etc::sourceparts=-)
-  else
-    cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null | sed -n 's/^deb /deb-src /p' > "$tmp/src.list"
-    local opt=(-o Dir::Etc::sourcelist="$tmp/src.list" -o Dir::Etc::sourceparts=-)
-  fi
+  # A deb-src twin of the machine's apt sources (deb822 files such as debian.sources / ubuntu.sources, and one-line
+  # lists), used only for this call: nothing on the machine's apt configuration changes.
+  local parts="$tmp/parts"
+  mkdir -p "$parts"
+  local f n=0
+  for f in /etc/apt/sources.list.d/*.sources; do
+    [ -f "$f" ] || continue
+    n=$((n + 1))
+    sed 's/^Types: deb$/Types: deb-src/; s/^Types: deb deb-src$/Types: deb-src/' "$f" > "$parts/$n.sources"
+  done
+  cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null | sed -n 's/^deb /deb-src /p' > "$parts/one-line.list"
+  [ -s "$parts/one-line.list" ] || rm -f "$parts/one-line.list"
+  local opt=(-o Dir::Etc::sourcelist=/dev/null -o Dir::Etc::sourceparts="$parts")
   say "fetching Dear ImGui sources (Debian source package imgui)"
   as_root apt-get update -qq "${opt[@]}" -o APT::Get::List-Cleanup=0
   (cd "$tmp" && apt-get source --download-only -qq "${opt[@]}" imgui >/dev/null) \

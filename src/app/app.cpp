@@ -76,6 +76,7 @@ bool App::commitStaged() {
     }
     next->collection = planCollection(next->dataset, mapData, next->projection, next->positions);
     next->mapName = mapData.name;
+    next->mapNameKo = mapData.nameKo;
     routeKeyDay_ = -1;
     content_ = std::move(next);
     map_ = sensors_ = recording_ = Staged{};
@@ -381,6 +382,7 @@ ViewState App::viewState() const {
         s.sensorPositions = &content_->positions;
         s.collection = &content_->collection;
         s.mapName = content_->mapName;
+        s.mapNameKo = content_->mapNameKo;
     }
     s.values = &values_;
     s.clock = &clock_;

@@ -69,7 +69,7 @@ private:
         Bounds bounds;         // everything: map and sensors (limits panning)
         Bounds sensorBounds;   // what the initial view frames
         CollectionPlan collection;
-        std::string mapName;   // the map file's "name": shown as its attribution
+        std::string mapName, mapNameKo;   // the map file's "name" / "name_ko": shown as its attribution
     };
     struct Staged { std::string fileName, bytes; bool present = false; };
 

@@ -184,6 +184,8 @@ Result<Dataset> loadRecording(std::string_view text, const std::string& fileName
     d.sensors = std::move(sensors);
     d.title = r.string(root, rp, "title", false).value_or("");
     d.source = r.string(root, rp, "source", false).value_or("");
+    d.titleKo = r.string(root, rp, "title_ko", false).value_or("");
+    d.sourceKo = r.string(root, rp, "source_ko", false).value_or("");
     if (const Json* sim = r.member(root, rp, "simulated", false)) {
         if (!sim->is_boolean()) r.fail(rp["simulated"], "expected true or false, got " + describeJsonType(*sim));
         else d.simulated = sim->get<bool>();

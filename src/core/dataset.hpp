@@ -45,8 +45,8 @@ struct Event {
 };
 
 struct Dataset {
-    std::string title;
-    std::string source;           // where the data comes from, shown to the user
+    std::string title, titleKo;   // titleKo: optional Korean title ("title_ko")
+    std::string source, sourceKo; // where the data comes from, shown to the user (and "source_ko")
     bool simulated = false;       // shown as a badge: a simulation must never pass for measurements
     int utcOffsetMinutes = 540;   // for display (recording's "utc_offset", default KST)
     int64_t startMs = 0, endMs = 0;

@@ -99,6 +99,7 @@ Result<MapData> loadMap(std::string_view text, const std::string& fileName) {
     if (!reader.parse(root)) return reader.error();
     MapData map;
     if (root.is_object() && root.contains("name") && root["name"].is_string()) map.name = root["name"].get<std::string>();
+    if (root.is_object() && root.contains("name_ko") && root["name_ko"].is_string()) map.nameKo = root["name_ko"].get<std::string>();
     forEachFeature(reader, root, [&](const Json&, const JsonPath&, const Json& g, const JsonPath& gp, const Json* props) {
         MapFeature f;
         if (props) {

@@ -27,7 +27,7 @@ struct MapFeature {
 };
 
 struct MapData {
-    std::string name;                        // FeatureCollection "name", if any
+    std::string name, nameKo;                // FeatureCollection "name" / "name_ko", if any (the map's attribution)
     std::vector<MapFeature> features;
 };
 

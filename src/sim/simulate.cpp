@@ -364,8 +364,11 @@ std::string simulateRecording(const std::vector<Sensor>& sensors, const SimOptio
     j.reserve(4 << 20);
     j += "{\n\"format\": \"bukchon-recording\",\n\"version\": 1,\n";
     j += "\"title\": \"Bukchon IoT trial — simulated week\",\n";
+    j += "\"title_ko\": \"북촌 IoT 실증 — 시뮬레이션 1주일\",\n";
     j += "\"source\": \"SIMULATED by bukchon-simulate (seed " + std::to_string(opt.seed) +
          "): a model of the 2015– trial's services, not measured data. See docs/simulation.md.\",\n";
+    j += "\"source_ko\": \"bukchon-simulate(시드 " + std::to_string(opt.seed) +
+         ")로 만든 시뮬레이션: 2015년부터의 실증 서비스를 본뜬 모델이며 실측 데이터가 아닙니다. docs/simulation.md 참고.\",\n";
     j += "\"simulated\": true,\n\"utc_offset\": \"+09:00\",\n";
     j += "\"start\": \"" + formatIsoTime(g.startMs, kKstOffsetMinutes) + "\",\n";
     j += "\"end\": \"" + formatIsoTime(g.startMs + int64_t(opt.days) * 86400000, kKstOffsetMinutes) + "\",\n";

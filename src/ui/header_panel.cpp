@@ -36,12 +36,14 @@ void drawHeaderPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
             if (ImGui::IsItemHovered()) {
                 ImGui::BeginTooltip();
                 ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
-                ImGui::TextUnformatted(d.source.empty() ? tr("badge.simulatedDefault") : d.source.c_str());
+                const std::string& source = primaryName(d.source, d.sourceKo);
+                ImGui::TextUnformatted(source.empty() ? tr("badge.simulatedDefault") : source.c_str());
                 ImGui::PopTextWrapPos();
                 ImGui::EndTooltip();
             }
         }
-        if (!d.title.empty()) ImGui::TextUnformatted(d.title.c_str());
+        const std::string& title = primaryName(d.title, d.titleKo);
+        if (!title.empty()) ImGui::TextUnformatted(title.c_str());
         if (f.small) ImGui::PushFont(f.small);
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kMutedColor));
         double days = double(d.endMs - d.startMs) / 86400000.0;
@@ -50,8 +52,9 @@ void drawHeaderPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
         std::string tz = d.utcOffsetMinutes == kKstOffsetMinutes ? "KST" : "UTC" + formatIsoTime(0, d.utcOffsetMinutes).substr(19);
         ImGui::TextWrapped("%s", trf("header.summary", {{"sensors", std::to_string(d.sensors.size())}, {"days", daysText},
                                                          {"events", std::to_string(d.events.size())}, {"tz", tz}}).c_str());
-        if (!d.simulated && !d.source.empty()) ImGui::TextWrapped("%s", d.source.c_str());
-        if (!s.mapName.empty()) ImGui::TextWrapped("%s", trf("header.map", {{"name", s.mapName}}).c_str());
+        if (!d.simulated && !d.source.empty()) ImGui::TextWrapped("%s", primaryName(d.source, d.sourceKo).c_str());
+        const std::string& mapName = primaryName(s.mapName, s.mapNameKo);
+        if (!mapName.empty()) ImGui::TextWrapped("%s", trf("header.map", {{"name", mapName}}).c_str());
         ImGui::PopStyleColor();
         if (f.small) ImGui::PopFont();
     }

@@ -57,7 +57,8 @@ fetch_imgui() {
     n=$((n + 1))
     sed 's/^Types: deb$/Types: deb-src/; s/^Types: deb deb-src$/Types: deb-src/' "$f" > "$parts/$n.sources"
   done
-  cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null | sed -n 's/^deb /deb-src /p' > "$parts/one-line.list"
+  { cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null || true; } |
+    sed -n 's/^deb /deb-src /p' > "$parts/one-line.list"
   [ -s "$parts/one-line.list" ] || rm -f "$parts/one-line.list"
   local opt=(-o Dir::Etc::sourcelist=/dev/null -o Dir::Etc::sourceparts="$parts")
   say "fetching Dear ImGui sources (Debian source package imgui)"

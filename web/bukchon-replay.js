@@ -216,6 +216,7 @@ export async function createViewer(element, options = {}) {
     const s = commit(module, loaded, emit);
     if (s.error) throw new Error(s.error);
   } catch (error) {
+    abort.abort();  // stop the other downloads: their progress must not overwrite the reason on the card
     if (!state.destroyed) chrome.failed(error.message, () => location.reload());
     throw error;
   }

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 #include <queue>
+#include <unordered_map>
 
 namespace bk {
 
@@ -66,60 +67,67 @@ StreetGraph StreetGraph::build(const MapData& map, const Projection& proj, doubl
     StreetGraph g;
     g.metresPerUnit_ = proj.groundMetresPerUnit();
     const double snap = snapM / g.metresPerUnit_;
-    auto nodeNear = [&](Vec2 p) {
-        for (size_t i = 0; i < g.nodes_.size(); ++i)
-            if (dist(g.nodes_[i], p) <= snap) return int(i);
-        return g.addNode(p);
-    };
+
+    // 1. Every road/path segment, in local units.
+    struct Cut { double t; Vec2 at; };
+    struct Seg { Vec2 a, b; std::vector<Cut> cuts; };
+    std::vector<Seg> segs;
     for (const MapFeature& f : map.features) {
         if (f.kind != MapKind::road && f.kind != MapKind::path) continue;
-        for (const Ring& line : f.lines) {
-            int prev = -1;
-            for (const LatLon& ll : line) {
-                int n = nodeNear(proj.toLocal(ll));
-                if (prev >= 0) g.addEdge(prev, n);
-                prev = n;
+        for (const Ring& line : f.lines)
+            for (size_t k = 1; k < line.size(); ++k) {
+                Vec2 a = proj.toLocal(line[k - 1]), b = proj.toLocal(line[k]);
+                if (dist(a, b) > 1e-9) segs.push_back({a, b, {}});
             }
-        }
     }
-    // Junctions: segments that cross, and nodes lying on another segment (T-junctions). Repeat until stable.
-    // Every split adds a node at least `snap` from the existing ends, so this terminates; the guard is a second
-    // line of defence against pathological (fuzzed) geometry.
-    size_t guard = 20 * (g.nodes_.size() + 16);
-    for (bool changed = true; changed && guard-- > 0;) {
-        changed = false;
-        for (size_t a = 0; a < g.nodes_.size() && !changed; ++a) {
-            for (const Edge e : std::vector<Edge>(g.adjacency_[a])) {
-                int b = e.to;
-                if (size_t(b) < a) continue;
-                Vec2 A = g.nodes_[a], B = g.nodes_[size_t(b)];
-                for (size_t n = 0; n < g.nodes_.size() && !changed; ++n) {
-                    if (n == a || int(n) == b) continue;
-                    double t = projectT(g.nodes_[n], A, B);
-                    Vec2 q{A.x + (B.x - A.x) * t, A.y + (B.y - A.y) * t};
-                    if (t > 0 && t < 1 && dist(q, g.nodes_[n]) <= snap) {
-                        g.splitEdge(int(a), b, int(n));
-                        changed = true;
-                    }
-                }
-                for (size_t c = 0; c < g.nodes_.size() && !changed; ++c) {
-                    for (const Edge e2 : g.adjacency_[c]) {
-                        int d = e2.to;
-                        if (size_t(d) < c || int(c) == b || d == b || c == a || size_t(d) == a) continue;
-                        Vec2 x;
-                        if (segmentsCross(A, B, g.nodes_[c], g.nodes_[size_t(d)], x) && dist(x, A) > snap &&
-                            dist(x, B) > snap && dist(x, g.nodes_[c]) > snap && dist(x, g.nodes_[size_t(d)]) > snap) {
-                            int m = g.addNode(x);
-                            g.splitEdge(int(a), b, m);
-                            g.splitEdge(int(c), d, m);
-                            changed = true;
-                            break;
-                        }
-                    }
-                }
-                if (changed) break;
+    // 2. Junctions, found in one pass over segment pairs: crossings split both segments; an end lying within
+    //    `snap` of another segment's interior splits that segment (a T-junction).
+    auto endOnto = [&](Vec2 p, Seg& s) {
+        double t = projectT(p, s.a, s.b);
+        Vec2 q{s.a.x + (s.b.x - s.a.x) * t, s.a.y + (s.b.y - s.a.y) * t};
+        if (t > 0 && t < 1 && dist(q, p) <= snap) s.cuts.push_back({t, p});
+    };
+    for (size_t i = 0; i < segs.size(); ++i)
+        for (size_t j = i + 1; j < segs.size(); ++j) {
+            Seg& s = segs[i];
+            Seg& u = segs[j];
+            Vec2 x;
+            if (segmentsCross(s.a, s.b, u.a, u.b, x)) {
+                s.cuts.push_back({projectT(x, s.a, s.b), x});
+                u.cuts.push_back({projectT(x, u.a, u.b), x});
             }
+            endOnto(u.a, s);
+            endOnto(u.b, s);
+            endOnto(s.a, u);
+            endOnto(s.b, u);
         }
+    // 3. Nodes: points closer than `snap` merge (a grid of snap-sized cells makes the lookup constant time).
+    std::unordered_map<int64_t, std::vector<int>> grid;
+    auto cellOf = [&](double v) { return int64_t(std::floor(v / snap)); };
+    auto key = [](int64_t cx, int64_t cy) { return (cx * 73856093) ^ (cy * 19349663); };
+    auto nodeNear = [&](Vec2 p) {
+        int64_t cx = cellOf(p.x), cy = cellOf(p.y);
+        for (int64_t dx = -1; dx <= 1; ++dx)
+            for (int64_t dy = -1; dy <= 1; ++dy) {
+                auto it = grid.find(key(cx + dx, cy + dy));
+                if (it == grid.end()) continue;
+                for (int n : it->second)
+                    if (dist(g.nodes_[size_t(n)], p) <= snap) return n;
+            }
+        int n = g.addNode(p);
+        grid[key(cx, cy)].push_back(n);
+        return n;
+    };
+    // 4. Edges along each segment through its cuts, in order.
+    for (Seg& s : segs) {
+        std::sort(s.cuts.begin(), s.cuts.end(), [](const Cut& a, const Cut& b) { return a.t < b.t; });
+        int prev = nodeNear(s.a);
+        for (const Cut& c : s.cuts) {
+            int n = nodeNear(c.at);
+            g.addEdge(prev, n);
+            prev = n;
+        }
+        g.addEdge(prev, nodeNear(s.b));
     }
     return g;
 }

@@ -233,3 +233,11 @@ TEST(StreetGraph, FuzzedGeometryTerminates) {
     EXPECT_GE(g.components(), 1);
     EXPECT_LT(g.nodeCount(), 100u);
 }
+
+TEST(StreetGraph, FuzzedGeometryStaysFast) {
+    // Found by fuzz_map: ~100 crossing segments took > 10 s when every split restarted the junction search.
+    auto map = loadMap(readRepoFile("tests/fuzz/corpus/map/regression-street-graph-slow.geojson"), "map.geojson");
+    ASSERT_TRUE(map.ok()) << map.error().describe();
+    StreetGraph g = StreetGraph::build(map.value(), Projection({37.58, 126.98}));  // one pass: milliseconds
+    EXPECT_GT(g.nodeCount(), 0u);
+}

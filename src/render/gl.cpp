@@ -1,6 +1,8 @@
 // gl.cpp — shader compilation with readable logs.
 #include "gl.hpp"
 
+#include "view_uniforms.hpp"
+
 #include <vector>
 
 namespace bk {
@@ -24,6 +26,20 @@ GLuint compile(GLenum type, const char* src, std::string* log) {
     return s;
 }
 }  // namespace
+
+void CameraUniforms::locate(GLuint program) {
+    center = glGetUniformLocation(program, "u_center");
+    scale = glGetUniformLocation(program, "u_scale");
+    viewport = glGetUniformLocation(program, "u_viewport");
+    dpr = glGetUniformLocation(program, "u_dpr");
+}
+
+void CameraUniforms::apply(const ViewUniforms& v) const {
+    glUniform2f(center, v.centerX, v.centerY);
+    glUniform1f(scale, v.pxPerUnit);
+    glUniform2f(viewport, v.viewportW, v.viewportH);
+    glUniform1f(dpr, v.dpr);
+}
 
 GLuint buildProgram(const char* vs, const char* fs, std::string* log) {
     GLuint v = compile(GL_VERTEX_SHADER, vs, log);

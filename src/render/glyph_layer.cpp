@@ -144,10 +144,7 @@ void main() {
 bool GlyphLayer::init(std::string* error) {
     program_ = buildProgram(kVertex, kFragment, error);
     if (!program_) return false;
-    uCenter_ = glGetUniformLocation(program_, "u_center");
-    uScale_ = glGetUniformLocation(program_, "u_scale");
-    uViewport_ = glGetUniformLocation(program_, "u_viewport");
-    uDpr_ = glGetUniformLocation(program_, "u_dpr");
+    camera_.locate(program_);
     uTime_ = glGetUniformLocation(program_, "u_time");
     uPass_ = glGetUniformLocation(program_, "u_pass");
     uMotion_ = glGetUniformLocation(program_, "u_motion");
@@ -185,10 +182,7 @@ void GlyphLayer::update(const std::vector<GlyphInstance>& glyphs) {
 void GlyphLayer::draw(const ViewUniforms& v) const {
     if (!program_ || count_ == 0) return;
     glUseProgram(program_);
-    glUniform2f(uCenter_, v.centerX, v.centerY);
-    glUniform1f(uScale_, v.pxPerUnit);
-    glUniform2f(uViewport_, v.viewportW, v.viewportH);
-    glUniform1f(uDpr_, v.dpr);
+    camera_.apply(v);
     glUniform1f(uTime_, v.timeS);
     glUniform1f(uMotion_, v.reducedMotion ? 0.0f : 1.0f);
     glBindVertexArray(vao_);

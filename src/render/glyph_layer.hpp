@@ -20,7 +20,8 @@ public:
 
 private:
     GLuint program_ = 0, vao_ = 0, vbo_ = 0;
-    GLint uCenter_ = -1, uScale_ = -1, uViewport_ = -1, uDpr_ = -1, uTime_ = -1, uPass_ = -1, uMotion_ = -1;
+    CameraUniforms camera_;
+    GLint uTime_ = -1, uPass_ = -1, uMotion_ = -1;
     GLsizei count_ = 0;
     size_t capacity_ = 0;
 };

@@ -67,9 +67,7 @@ bool HeatmapLayer::init(std::string* error) {
     splatProgram_ = buildProgram(kSplatVertex, kSplatFragment, error);
     compositeProgram_ = splatProgram_ ? buildProgram(kCompositeVertex, kCompositeFragment, error) : 0;
     if (!splatProgram_ || !compositeProgram_) return false;
-    sCenter_ = glGetUniformLocation(splatProgram_, "u_center");
-    sScale_ = glGetUniformLocation(splatProgram_, "u_scale");
-    sViewport_ = glGetUniformLocation(splatProgram_, "u_viewport");
+    camera_.locate(splatProgram_);
     sRadius_ = glGetUniformLocation(splatProgram_, "u_radius");
     cTexture_ = glGetUniformLocation(compositeProgram_, "u_heat");
     cNight_ = glGetUniformLocation(compositeProgram_, "u_night");
@@ -136,9 +134,7 @@ void HeatmapLayer::draw(const ViewUniforms& v, const std::vector<HeatPoint>& poi
     glEnable(GL_BLEND);
     glBlendFunc(GL_ONE, GL_ONE);  // accumulate
     glUseProgram(splatProgram_);
-    glUniform2f(sCenter_, v.centerX, v.centerY);
-    glUniform1f(sScale_, v.pxPerUnit);
-    glUniform2f(sViewport_, v.viewportW, v.viewportH);
+    camera_.apply(v);
     glUniform1f(sRadius_, radiusUnits);
     glBindVertexArray(vao_);
     glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, GLsizei(points.size()));

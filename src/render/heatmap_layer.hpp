@@ -25,7 +25,8 @@ private:
     bool ensureTarget(int w, int h);
 
     GLuint splatProgram_ = 0, compositeProgram_ = 0, vao_ = 0, vbo_ = 0, fbo_ = 0, texture_ = 0;
-    GLint sCenter_ = -1, sScale_ = -1, sViewport_ = -1, sRadius_ = -1;
+    CameraUniforms camera_;  // of the splat program (it has no u_dpr: -1, ignored)
+    GLint sRadius_ = -1;
     GLint cTexture_ = -1, cNight_ = -1;
     int targetW_ = 0, targetH_ = 0;
     bool floatTarget_ = false;

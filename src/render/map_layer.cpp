@@ -37,10 +37,7 @@ void main() { fragColor = vec4(v_color.rgb * v_color.a, v_color.a); })";
 bool MapLayer::init(std::string* error) {
     program_ = buildProgram(kVertex, kFragment, error);
     if (!program_) return false;
-    uCenter_ = glGetUniformLocation(program_, "u_center");
-    uScale_ = glGetUniformLocation(program_, "u_scale");
-    uViewport_ = glGetUniformLocation(program_, "u_viewport");
-    uDpr_ = glGetUniformLocation(program_, "u_dpr");
+    camera_.locate(program_);
     uNight_ = glGetUniformLocation(program_, "u_night");
     glGenVertexArrays(1, &vao_);
     glGenBuffers(1, &vbo_);
@@ -79,10 +76,7 @@ void MapLayer::upload(const MapMesh& mesh) {
 void MapLayer::draw(const ViewUniforms& v) const {
     if (!program_ || indexCount_ == 0) return;
     glUseProgram(program_);
-    glUniform2f(uCenter_, v.centerX, v.centerY);
-    glUniform1f(uScale_, v.pxPerUnit);
-    glUniform2f(uViewport_, v.viewportW, v.viewportH);
-    glUniform1f(uDpr_, v.dpr);
+    camera_.apply(v);
     glUniform1f(uNight_, v.night);
     glBindVertexArray(vao_);
     glDrawElements(GL_TRIANGLES, indexCount_, GL_UNSIGNED_INT, nullptr);

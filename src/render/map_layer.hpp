@@ -18,7 +18,8 @@ public:
 
 private:
     GLuint program_ = 0, vao_ = 0, vbo_ = 0, ibo_ = 0;
-    GLint uCenter_ = -1, uScale_ = -1, uViewport_ = -1, uDpr_ = -1, uNight_ = -1;
+    CameraUniforms camera_;
+    GLint uNight_ = -1;
     GLsizei indexCount_ = 0;
 };
 

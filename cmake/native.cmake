@@ -18,13 +18,16 @@ target_link_libraries(unit_tests PRIVATE bukchon_sim)
 add_executable(bukchon-simulate ${CMAKE_SOURCE_DIR}/src/tools/simulate_main.cpp)
 target_link_libraries(bukchon-simulate PRIVATE bukchon_sim)
 
+add_executable(bukchon-import ${CMAKE_SOURCE_DIR}/src/tools/import_main.cpp)
+target_link_libraries(bukchon-import PRIVATE bukchon_core)
+
 # ---- fuzzing: cmake -DBUKCHON_FUZZ=ON -DCMAKE_CXX_COMPILER=clang++-14 (libFuzzer, ASan, UBSan) -------------------
 option(BUKCHON_FUZZ "Build the libFuzzer targets (tests/fuzz)" OFF)
 if(BUKCHON_FUZZ)
   set(FUZZ_FLAGS -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -g -O1)
   target_compile_options(bukchon_core PRIVATE -fsanitize=fuzzer-no-link,address,undefined -g)
   target_link_options(bukchon_core INTERFACE -fsanitize=address,undefined)
-  foreach(name map sensors recording strings)
+  foreach(name map sensors recording strings csv)
     add_executable(fuzz_${name} ${CMAKE_SOURCE_DIR}/tests/fuzz/fuzz_${name}.cpp)
     target_link_libraries(fuzz_${name} PRIVATE bukchon_core)
     target_compile_options(fuzz_${name} PRIVATE ${FUZZ_FLAGS})

@@ -33,6 +33,7 @@ export function optionsFromUrl(search = location.search) {
   if (q.has('palette')) o.palette = q.get('palette');
   if (q.has('idle')) o.kioskIdleSeconds = Number(q.get('idle'));
   if (q.has('data')) { o.data = q.get('data'); o.dataFromUrl = true; }
+  if (q.has('tz')) o.timezone = q.get('tz');
   return o;
 }
 
@@ -88,9 +89,27 @@ export async function fetchBytes(url, onProgress = () => {}, signal) {
 
 const decodeJson = (bytes) => JSON.parse(new TextDecoder().decode(bytes));
 
-// Which file is which when files are dropped or picked: by name first, then by content.
+// A manifest: {map?, sensors, recording} or {map?, readings, sites?} (logs to import), relative to itself.
+function manifestUrls(url, manifest) {
+  const out = {};
+  for (const [k, v] of Object.entries(manifest)) {
+    if (typeof v !== 'string') continue;
+    if (k in DATA_FILES) out[k] = new URL(v, url).href;
+    else if (k === 'readings' || k === 'sites') out[`table#${k}`] = new URL(v, url).href;
+  }
+  return out;
+}
+
+// Which file is which when files are dropped or picked: by name first, then by content. Logs to import (CSV,
+// TSV, text, GeoJSON points with times) are "table"s: the importer decides readings vs sites by their columns.
+const TABLE = /\.(csv|tsv|txt)$/i;
 function classify(name, bytes) {
   const lower = name.toLowerCase();
+  if (TABLE.test(lower)) return 'table';
+  const start = new TextDecoder().decode(bytes.subarray(0, 64)).replace(/^\uFEFF/, '').trimStart();
+  if (!start.startsWith('{')) return 'table';
+  const head0 = new TextDecoder().decode(bytes.subarray(0, 4096));
+  if (!head0.includes('"bukchon-recording"') && /"(time|timestamp|datetime|measured_at|측정시간)"\s*:/.test(head0)) return 'table';
   if (lower.includes('recording')) return 'recording';
   if (lower.includes('sensor')) return 'sensors';
   if (lower.includes('map')) return 'map';
@@ -156,8 +175,8 @@ export async function createViewer(element, options = {}) {
     if (typeof source === 'object') return source;
     const url = new URL(source, location.href);
     if (url.pathname.endsWith('/')) return Object.fromEntries(Object.entries(DATA_FILES).map(([k, f]) => [k, new URL(f, url).href]));
-    const manifest = decodeJson(await fetchBytes(url.href));  // a manifest: {map?, sensors, recording}, relative to itself
-    return Object.fromEntries(Object.entries(manifest).filter(([k]) => k in DATA_FILES).map(([k, v]) => [k, new URL(v, url).href]));
+    if (TABLE.test(url.pathname)) return { table: url.href };  // a log to import
+    return manifestUrls(url, decodeJson(await fetchBytes(url.href)));
   };
 
   // Everything downloads in parallel; progress is the sum of bytes over the sum of known sizes.
@@ -213,7 +232,9 @@ export async function createViewer(element, options = {}) {
     if (window.matchMedia) module._bk_set_reduced_motion(matchMedia('(prefers-reduced-motion: reduce)').matches ? 1 : 0);
     const loaded = {};
     for (const [kind, bytes] of Object.entries(files)) loaded[kind] = { name: new URL(urls[kind]).pathname.split('/').pop(), bytes: await bytes };
+    setImportTimeZone(module, options.timezone);
     const s = commit(module, loaded, emit);
+    if (s.import && Object.keys(loaded).some((k) => k.startsWith('table'))) state.importReport = s.import;
     if (s.error) throw new Error(s.error);
   } catch (error) {
     abort.abort();  // stop the other downloads: their progress must not overwrite the reason on the card
@@ -222,6 +243,7 @@ export async function createViewer(element, options = {}) {
   }
   chrome.loaded();
   const module = state.module;
+  if (state.importReport) chrome.showReport(state.importReport);
 
   // ---- the API ----
   const getState = () => ({ ...JSON.parse(module.UTF8ToString(module._bk_state())), ui: uiMode, kiosk: !!options.kiosk,
@@ -307,9 +329,10 @@ export async function createViewer(element, options = {}) {
       let files;
       if (source instanceof FileList || Array.isArray(source)) {
         files = {};
-        for (const file of source) {
+        for (const [i, file] of [...source].entries()) {
           const bytes = new Uint8Array(await file.arrayBuffer());
-          files[classify(file.name, bytes)] = { name: file.name, bytes };
+          const kind = classify(file.name, bytes);
+          files[kind === 'table' ? `table#${i}` : kind] = { name: file.name, bytes };
         }
       } else {
         const urls = await dataUrls(source);
@@ -333,7 +356,11 @@ export async function createViewer(element, options = {}) {
           throw new Error(message);
         }
       }
+      setImportTimeZone(module, options.timezone);
       const s = commit(module, files, emit);
+      const imported = Object.keys(files).some((k) => k.startsWith('table'));
+      if (imported && s.import) chrome.showReport(s.import);
+      else chrome.hideReport();
       if (s.error) { chrome.showError(s.error); throw new Error(s.error); }
       chrome.hideError();
       return getState();
@@ -510,7 +537,8 @@ function applyLanguage(module, strings, fileName) {
 
 // Stages files (kind → {name, bytes}) and commits them; on failure the previous dataset stays on screen.
 function commit(module, files, emit) {
-  for (const [kind, file] of Object.entries(files)) {
+  for (const [key, file] of Object.entries(files)) {
+    const kind = key.split('#')[0];
     str(module, kind, (k) => str(module, file.name, (n) => heap(module, file.bytes, (ptr, len) => module._bk_stage_file(k, n, ptr, len))));
   }
   const ok = module._bk_commit() === 1;
@@ -518,6 +546,38 @@ function commit(module, files, emit) {
   if (!ok) emit('error', s.error);
   else emit('data', s);
   return s;
+}
+
+// The time zone for imported local times: an offset ("+09:00", "UTC-5") as is, or a zone name ("Europe/Lisbon"),
+// whose offset changes the browser knows: sent as transitions (wasm has no time-zone database).
+function setImportTimeZone(module, zone) {
+  let spec = zone || '';
+  if (spec.includes('/')) {
+    const offsetAt = (ms) => {
+      const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric',
+                                                      day: 'numeric', hour: 'numeric', minute: 'numeric' }).formatToParts(new Date(ms));
+      const v = Object.fromEntries(parts.map((p) => [p.type, Number(p.value)]));
+      return Math.round((Date.UTC(v.year, v.month - 1, v.day, v.hour, v.minute) - Math.floor(ms / 60000) * 60000) / 60000);
+    };
+    try {
+      const from = Date.UTC(1990, 0, 1), to = Date.UTC(2040, 0, 1), day = 86400000;
+      const initial = offsetAt(from);
+      const transitions = [];
+      let prev = initial;
+      for (let t = from + day; t <= to; t += day) {
+        const now = offsetAt(t);
+        if (now === prev) continue;
+        let lo = t - day, hi = t;  // the change is in (lo, hi]: narrow it to the minute
+        while (hi - lo > 60000) { const mid = lo + Math.floor((hi - lo) / 120000) * 60000; if (offsetAt(mid) === prev) lo = mid; else hi = mid; }
+        transitions.push([hi, now]);
+        prev = now;
+      }
+      spec = JSON.stringify({ name: zone, initial, transitions });
+    } catch (e) {
+      spec = zone;  // not a zone the browser knows: the importer says so in its report
+    }
+  }
+  str(module, spec, (p) => module._bk_set_import_time_zone(p));
 }
 
 function liveSummary(s, text) {

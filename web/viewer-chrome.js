@@ -1,5 +1,5 @@
-// viewer-chrome.js — the HTML around the canvas: loading card, error banner, story caption, help overlay, kiosk
-// buttons and the screen-reader live region. Text only through textContent: messages quote file contents.
+// viewer-chrome.js — the HTML around the canvas: loading card, error banner, import report, story caption, help
+// overlay, kiosk buttons and the screen-reader live region. Text only through textContent: messages quote file contents.
 export function createChrome(root, text) {
   const el = (tag, cls, parent = root) => {
     const node = document.createElement(tag);
@@ -49,6 +49,21 @@ export function createChrome(root, text) {
 
   const kiosk = el('div', 'bk-kiosk');
   kiosk.hidden = true;
+
+  // The import report: what was read, detected, accepted and rejected (the same text the command line prints).
+  const report = el('section', 'bk-report');
+  report.hidden = true;
+  report.setAttribute('role', 'dialog');
+  report.setAttribute('aria-modal', 'false');
+  const reportHead = el('header', '', report);
+  const reportTitle = el('h2', '', reportHead);
+  const reportClose = el('button', '', reportHead);
+  reportClose.type = 'button';
+  reportClose.textContent = '✕';
+  reportClose.addEventListener('click', () => { report.hidden = true; canvas.focus(); });
+  const reportSummary = el('p', 'bk-report-summary', report);
+  const reportBody = el('pre', '', report);
+  reportBody.tabIndex = 0;
 
   const live = el('div', 'bk-live');
   live.setAttribute('aria-live', 'polite');
@@ -103,6 +118,19 @@ export function createChrome(root, text) {
       }
       kiosk.hidden = buttons.length === 0;
     },
+    showReport(r) {
+      reportTitle.textContent = text(r.ok ? 'import.title' : 'import.failed');
+      reportClose.setAttribute('aria-label', text('dismiss'));
+      reportSummary.textContent = r.ok
+        ? text('import.summary').replace('{sensors}', r.sensors).replace('{readings}', r.readings.toLocaleString())
+          .replace('{rejected}', r.rejectedTotal.toLocaleString())
+        : r.fatal;
+      report.classList.toggle('bk-report-failed', !r.ok);
+      reportBody.textContent = r.text;
+      report.hidden = false;
+    },
+    hideReport() { report.hidden = true; },
+    reportOpen: () => !report.hidden,
     announce(message) { live.textContent = message; },
     relabel() {
       canvas.setAttribute('aria-label', text('aria.map'));

@@ -2,6 +2,8 @@
 #include "app.hpp"
 
 #include "daylight.hpp"
+#include "importer.hpp"
+#include "json_reader.hpp"
 #include "time_util.hpp"
 
 #include <nlohmann/json.hpp>
@@ -22,6 +24,10 @@ bool App::initGraphics(std::string* error) {
 }
 
 void App::stageFile(const std::string& kind, const std::string& fileName, std::string bytes) {
+    if (kind == "table") {
+        tables_.push_back(Staged{fileName, std::move(bytes), true});
+        return;
+    }
     Staged* slot = kind == "map" ? &map_ : kind == "sensors" ? &sensors_ : kind == "recording" ? &recording_ : nullptr;
     if (!slot) return;
     slot->fileName = fileName;
@@ -33,9 +39,12 @@ bool App::commitStaged() {
     auto fail = [&](const LoadError& e) {
         error_ = e.describe();
         map_ = sensors_ = recording_ = Staged{};
+        tables_.clear();
         return false;
     };
-    for (const Staged* f : {&map_, &sensors_, &recording_}) {
+    std::vector<const Staged*> all{&map_, &sensors_, &recording_};
+    for (const Staged& t : tables_) all.push_back(&t);
+    for (const Staged* f : all) {
         if (f->present && double(f->bytes.size()) > maxFileBytes_) {
             char msg[160];
             std::snprintf(msg, sizeof msg, "%s is %.1f MB; the limit is %.1f MB", f->fileName.c_str(),
@@ -43,32 +52,74 @@ bool App::commitStaged() {
             return fail(LoadError{f->fileName, 0, 0, "", msg});
         }
     }
-    if (!sensors_.present || !recording_.present) {
-        return fail(LoadError{"", 0, 0, "", "a dataset needs a sensors file and a recording file"});
-    }
-    auto sensors = loadSensors(sensors_.bytes, sensors_.fileName);
-    if (!sensors) return fail(sensors.error());
     MapData mapData;
     if (map_.present) {
         auto map = loadMap(map_.bytes, map_.fileName);
         if (!map) return fail(map.error());
         mapData = std::move(map.value());
     }
+    if (!tables_.empty()) {
+        if (recording_.present) return fail(LoadError{recording_.fileName, 0, 0, "", "load a recording or tables to import, not both"});
+        return commitImport(std::move(mapData));
+    }
+    if (!sensors_.present || !recording_.present) {
+        return fail(LoadError{"", 0, 0, "", "a dataset needs a sensors file and a recording file (or a table of readings to import)"});
+    }
+    auto sensors = loadSensors(sensors_.bytes, sensors_.fileName);
+    if (!sensors) return fail(sensors.error());
     auto dataset = loadRecording(recording_.bytes, recording_.fileName, std::move(sensors.value()));
     if (!dataset) return fail(dataset.error());
     if (dataset->sensors.empty()) return fail(LoadError{sensors_.fileName, 0, 0, "features", "no sensors in the file"});
+    importReport_.clear();
+    return install(std::move(dataset.value()), mapData);
+}
 
+bool App::commitImport(MapData mapData) {
+    ImportOptions options;
+    std::string zoneSpec = importTimeZone_;
+    if (!zoneSpec.empty() && zoneSpec[0] == '{') {
+        // A named zone's transitions, computed by the page (the browser knows the zone rules; wasm has no tz database).
+        Json z = Json::parse(zoneSpec, nullptr, false);
+        if (z.is_object() && z.value("name", "").size() > 0 && z["transitions"].is_array()) {
+            std::vector<std::pair<int64_t, int>> transitions;
+            for (const Json& t : z["transitions"])
+                if (t.is_array() && t.size() == 2 && t[0].is_number() && t[1].is_number())
+                    transitions.push_back({t[0].get<int64_t>(), t[1].get<int>()});
+            options.zone = TimeZone::fromTransitions(z.value("name", ""), z.value("initial", 0), std::move(transitions));
+        }
+    } else options.timeZone = zoneSpec;
+    Importer importer(options);
+    for (const Staged& t : tables_) importer.add(t.fileName, t.bytes);
+    if (sensors_.present) importer.add(sensors_.fileName, sensors_.bytes);
+    ImportResult result = importer.finish();
+    importReport_ = result.report.json();
+    std::vector<std::string> names;
+    for (const Staged& t : tables_) names.push_back(t.fileName);
+    map_ = sensors_ = recording_ = Staged{};
+    tables_.clear();
+    if (!result.dataset) {
+        std::string files;
+        for (const std::string& n : names) files += (files.empty() ? "" : ", ") + n;
+        error_ = files + ": nothing imported: " + result.report.fatal;
+        return false;
+    }
+    return install(std::move(*result.dataset), mapData);
+}
+
+bool App::install(Dataset dataset, const MapData& mapData) {
     auto next = std::make_unique<Content>();
-    next->dataset = std::move(dataset.value());
+    next->dataset = std::move(dataset);
     // The projection origin sits at the middle of the sensors, so float precision is best where the data is.
     Bounds geo;
     for (const Sensor& s : next->dataset.sensors) geo.add({s.position.lon, s.position.lat});
     next->projection = Projection({geo.center().y, geo.center().x});
-    next->mesh = buildMapMesh(mapData, next->projection);
     for (const Sensor& s : next->dataset.sensors) {
         next->positions.push_back(next->projection.toLocal(s.position));
         next->sensorBounds.add(next->positions.back());
     }
+    // A city without a map file gets the neutral basemap: a graticule around its sensors (and a scale bar).
+    if (mapData.features.empty()) next->mesh = buildGraticule(next->sensorBounds, next->projection, &next->graticuleStepDeg);
+    else next->mesh = buildMapMesh(mapData, next->projection);
     next->bounds = next->sensorBounds;
     if (!next->mesh.bounds.empty()) {
         next->bounds.add(next->mesh.bounds.min);
@@ -80,6 +131,7 @@ bool App::commitStaged() {
     routeKeyDay_ = -1;
     content_ = std::move(next);
     map_ = sensors_ = recording_ = Staged{};
+    tables_.clear();
     error_.clear();
     sampler_.reset(&content_->dataset);
     clock_.setRange(content_->dataset.startMs, content_->dataset.endMs);
@@ -383,6 +435,8 @@ ViewState App::viewState() const {
         s.collection = &content_->collection;
         s.mapName = content_->mapName;
         s.mapNameKo = content_->mapNameKo;
+        s.metresPerUnit = content_->projection.groundMetresPerUnit();
+        s.graticuleStepDeg = content_->graticuleStepDeg;
     }
     s.values = &values_;
     s.clock = &clock_;
@@ -419,6 +473,7 @@ std::string App::stateJson() {
     j["simulated"] = content_ ? content_->dataset.simulated : false;
     j["title"] = content_ ? content_->dataset.title : "";
     j["error"] = error_.empty() ? nlohmann::json(nullptr) : nlohmann::json(error_);
+    j["import"] = importReport_.empty() ? nlohmann::json(nullptr) : nlohmann::json::parse(importReport_, nullptr, false);
     j["selected"] = content_ && selected_ >= 0 ? nlohmann::json(content_->dataset.sensors[size_t(selected_)].id)
                                                : nlohmann::json(nullptr);
     if (content_) {

@@ -13,6 +13,7 @@
 #include "glyph_scene.hpp"
 #include "intents.hpp"
 #include "layout.hpp"
+#include "map_data.hpp"
 #include "replay_stats.hpp"
 #include "map_layer.hpp"
 #include "map_mesh.hpp"
@@ -29,8 +30,10 @@ class App {
 public:
     bool initGraphics(std::string* error);
 
-    // Files arrive one by one (kind: "map", "sensors", "recording"), then are committed together. A failed commit
-    // keeps what was shown before and sets error(); a good one replaces it and clears error().
+    // Files arrive one by one (kind: "map", "sensors", "recording", or "table" for logs to import), then are
+    // committed together. A failed commit keeps what was shown before and sets error(); a good one replaces it and
+    // clears error(). Tables go through the importer (with a sensors file as their sites, if one came along); its
+    // report is in the state ("import") whether or not anything could be used.
     void stageFile(const std::string& kind, const std::string& fileName, std::string bytes);
     bool commitStaged();
 
@@ -59,6 +62,9 @@ public:
     bool rebuildGraphics(std::string* error);
     // Files larger than this are refused with a message before parsing (viewer.setLimits).
     void setMaxFileBytes(double bytes) { maxFileBytes_ = bytes; }
+    // Time zone for imported local times: a fixed offset ("+09:00") or transitions computed by the page for a
+    // named zone ({"name":…, "initial":minutes, "transitions":[[utcMs, minutes]…]}). Empty: detect / UTC.
+    void setImportTimeZone(std::string spec) { importTimeZone_ = std::move(spec); }
 
 private:
     struct Content {           // everything derived from one successful load; replaced whole
@@ -70,6 +76,7 @@ private:
         Bounds sensorBounds;   // what the initial view frames
         CollectionPlan collection;
         std::string mapName, mapNameKo;   // the map file's "name" / "name_ko": shown as its attribution
+        double graticuleStepDeg = 0;      // > 0: no map file; the neutral graticule is drawn at this spacing
     };
     struct Staged { std::string fileName, bytes; bool present = false; };
 
@@ -86,6 +93,10 @@ private:
 
     std::unique_ptr<Content> content_;
     Staged map_, sensors_, recording_;
+    std::vector<Staged> tables_;
+    std::string importTimeZone_, importReport_;   // importReport_: JSON of the last import (empty: none)
+    bool commitImport(MapData mapData);
+    bool install(Dataset dataset, const MapData& mapData);
     Sampler sampler_;
     Clock clock_;
     Camera camera_;

@@ -80,6 +80,20 @@ public:
                 return;
             }
         }
+        if (const Json* levels = r_.member(s, sp, "levels", false)) {
+            if (!levels->is_array() || levels->empty()) {
+                r_.fail(sp["levels"], "expected a list of level names, lowest first, got " + describeJsonType(*levels));
+                return;
+            }
+            for (size_t i = 0; i < levels->size(); ++i) {
+                if (!(*levels)[i].is_string()) {
+                    r_.fail(sp["levels"][i], "expected a level name (a string), got " + describeJsonType((*levels)[i]));
+                    return;
+                }
+                out.levels.push_back((*levels)[i].get<std::string>());
+            }
+            if (!s.contains("interpolation")) out.interpolation = Interpolation::step;
+        }
         if (values->empty()) { r_.fail(sp["values"], "expected at least one value"); return; }
         if (d_.values.size() + values->size() > std::numeric_limits<uint32_t>::max()) {
             r_.fail(sp["values"], "too many readings in one recording (more than 4 billion)");
@@ -124,6 +138,10 @@ public:
             auto num = r_.finiteNumber(v, vp[i], "a number or null");
             if (!num) return;
             if (std::fabs(*num) > 3.0e38) { r_.fail(vp[i], "number too large for a reading"); return; }
+            if (!out.levels.empty() && (*num < 0 || *num >= double(out.levels.size()) || *num != std::floor(*num))) {
+                r_.fail(vp[i], "expected a level index 0…" + std::to_string(out.levels.size() - 1) + " or null, got " + v.dump());
+                return;
+            }
             d_.values.push_back(static_cast<float>(*num));
         }
         d_.series.push_back(std::move(out));
@@ -201,6 +219,20 @@ Result<Dataset> loadRecording(std::string_view text, const std::string& fileName
     if (!r.ok()) return r.error();
     if (d.series.empty() && d.events.empty()) return LoadError{fileName, 0, 0, "series", "the recording has no readings"};
 
+    std::optional<int64_t> declaredStart, declaredEnd;
+    // Declared bounds win (a recording may cover whole days beyond its last reading).
+    if (const Json* start = r.member(root, rp, "start", false)) declaredStart = readTime(r, *start, rp["start"]);
+    if (const Json* end = r.member(root, rp, "end", false)) declaredEnd = readTime(r, *end, rp["end"]);
+    if (!r.ok()) return r.error();
+    if (declaredStart && declaredEnd && *declaredEnd <= *declaredStart)
+        return LoadError{fileName, locateJsonPath(text, rp["end"]).line, 0, "end", "the recording must end after it starts"};
+    finishDataset(d, declaredStart, declaredEnd);
+    if (d.endMs <= d.startMs) return LoadError{fileName, locateJsonPath(text, rp["end"]).line, 0, "end",
+                                               "the recording must end after it starts"};
+    return d;
+}
+
+void finishDataset(Dataset& d, std::optional<int64_t> declaredStart, std::optional<int64_t> declaredEnd) {
     std::stable_sort(d.events.begin(), d.events.end(), [](const Event& a, const Event& b) { return a.timeMs < b.timeMs; });
     int64_t lo = std::numeric_limits<int64_t>::max(), hi = std::numeric_limits<int64_t>::min();
     for (const Series& s : d.series) {
@@ -211,16 +243,14 @@ Result<Dataset> loadRecording(std::string_view text, const std::string& fileName
         lo = std::min(lo, e.timeMs);
         hi = std::max(hi, e.timeMs);
     }
-    // Declared bounds win (a recording may cover whole days beyond its last reading).
-    if (const Json* start = r.member(root, rp, "start", false)) if (auto t = readTime(r, *start, rp["start"])) lo = *t;
-    if (const Json* end = r.member(root, rp, "end", false)) if (auto t = readTime(r, *end, rp["end"])) hi = *t;
-    if (!r.ok()) return r.error();
-    if (hi <= lo) return LoadError{fileName, locateJsonPath(text, rp["end"]).line, 0, "end",
-                                   "the recording must end after it starts"};
+    if (declaredStart) lo = *declaredStart;
+    if (declaredEnd) hi = *declaredEnd;
+    if (d.series.empty() && d.events.empty() && !declaredStart && !declaredEnd) lo = hi = 0;
+    // A single instant still needs a span to replay: one minute after it.
+    if (hi == lo && !declaredStart && !declaredEnd) hi = lo + 60000;
     d.startMs = lo;
     d.endMs = hi;
     choosePrimarySeries(d);
-    return d;
 }
 
 }  // namespace bk

@@ -9,6 +9,7 @@
 #include "sensors.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +29,7 @@ struct Series {
     uint32_t offset = 0;          // first value in Dataset::values
     uint32_t timeOffset = 0;      // irregular: first time in Dataset::timesMs
     uint32_t count = 0;
+    std::vector<std::string> levels;  // categorical: values are level indices 0…n-1, lowest first ("GREEN", …)
 
     int64_t timeAt(const std::vector<int64_t>& times, uint32_t i) const {
         return regular ? startMs + stepMs * int64_t(i) : times[timeOffset + i];
@@ -64,6 +66,10 @@ struct Dataset {
 
 // Parses a recording (format "bukchon-recording", version 1) and joins it to `sensors` by id. Every series and
 // event must name a known sensor; irregular times must increase; values are numbers or null (a gap).
+// Sorts events and sets startMs/endMs (from the data unless given) and each sensor's primary series: the last
+// step of every way a Dataset is made (loader, importer). The end is after the start even for a single reading.
+void finishDataset(Dataset& d, std::optional<int64_t> declaredStart = {}, std::optional<int64_t> declaredEnd = {});
+
 Result<Dataset> loadRecording(std::string_view text, const std::string& fileName, std::vector<Sensor> sensors);
 
 }  // namespace bk

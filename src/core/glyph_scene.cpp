@@ -68,7 +68,17 @@ uint32_t colorForValue(const Sensor& s, float v) {
             if (v <= 35) return kGood;
             return v <= 75 ? kPoor : kBad;
         case SensorType::fire: return v >= 57 ? (gColourBlindSafe ? kCvdBad : kBad) : kInk;
-        default: return kInk;
+        default: {
+            // Other sensors (imported data): one calm sequential ramp, pale to deep blue-green, over the sensor's
+            // range (the importer sets it from the data; categorical levels lowest → highest). Monotone in lightness,
+            // so it reads the same for colour-blind viewers.
+            float t = normalisedValue(s, v);
+            const float stops[3][3] = {{178, 214, 204}, {64, 150, 160}, {28, 62, 110}};
+            int k = t < 0.5f ? 0 : 1;
+            float u = t < 0.5f ? t * 2 : (t - 0.5f) * 2;
+            auto mix = [&](int c) { return uint8_t(stops[k][c] + (stops[k + 1][c] - stops[k][c]) * u + 0.5f); };
+            return rgba(mix(0), mix(1), mix(2));
+        }
     }
 }
 

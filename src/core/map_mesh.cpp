@@ -233,4 +233,55 @@ MapMesh buildOverlayLines(const std::vector<std::vector<Vec2>>& lines, double wi
     return mesh;
 }
 
+MapMesh buildGraticule(const Bounds& area, const Projection& proj, double* stepDegrees) {
+    MapMesh mesh;
+    if (area.empty()) return mesh;
+    LatLon a = proj.toLatLon(area.min), b = proj.toLatLon(area.max);
+    double span = std::max({std::fabs(b.lon - a.lon), std::fabs(b.lat - a.lat), 1e-5});
+    // A round step giving about eight lines across the data.
+    double raw = span / 8, mag = std::pow(10.0, std::floor(std::log10(raw))), step = mag;
+    for (double m : {1.0, 2.0, 5.0, 10.0}) if (m * mag <= raw * 1.5) step = m * mag;
+    if (stepDegrees) *stepDegrees = step;
+    // One span of margin on every side, so panning a little still shows the grid.
+    double lat0 = std::max(-85.0, std::min(a.lat, b.lat) - span), lat1 = std::min(85.0, std::max(a.lat, b.lat) + span);
+    double lon0 = std::max(-180.0, std::min(a.lon, b.lon) - span), lon1 = std::min(180.0, std::max(a.lon, b.lon) + span);
+    long i0 = long(std::floor(lat0 / step)), i1 = long(std::ceil(lat1 / step));
+    long j0 = long(std::floor(lon0 / step)), j1 = long(std::ceil(lon1 / step));
+    if (i1 - i0 > 200 || j1 - j0 > 200) return mesh;
+    const double metresPerUnit = proj.groundMetresPerUnit();
+    auto line = [&](LatLon p, LatLon q, bool major) {
+        std::vector<StrokeVertex> sv;
+        std::vector<uint32_t> si;
+        uint32_t base = uint32_t(mesh.vertices.size());
+        std::vector<Vec2> pts;
+        const int pieces = 16;  // meridians are straight in Mercator; parallels too; pieces keep floats local
+        for (int k = 0; k <= pieces; ++k) {
+            double t = double(k) / pieces;
+            pts.push_back(proj.toLocal({p.lat + (q.lat - p.lat) * t, p.lon + (q.lon - p.lon) * t}));
+        }
+        strokePolyline(pts, false, sv, si, base);
+        float half = float(0.5 / metresPerUnit / 2);
+        uint32_t day = major ? rgba(196, 186, 168) : rgba(219, 212, 198), night = major ? rgba(70, 78, 100) : rgba(46, 52, 70);
+        for (const StrokeVertex& v : sv) {
+            mesh.vertices.push_back({float(v.center.x), float(v.center.y), float(v.offset.x), float(v.offset.y), half,
+                                     (major ? 1.4f : 0.9f) / 2, day, night});
+            mesh.bounds.add(v.center);
+        }
+        mesh.indices.insert(mesh.indices.end(), si.begin(), si.end());
+    };
+    for (int pass = 0; pass < 2; ++pass)  // minor lines first, major ones over them
+        for (long i = i0; i <= i1; ++i) {
+            bool major = i % 5 == 0;
+            if (major != (pass == 1)) continue;
+            line({double(i) * step, double(j0) * step}, {double(i) * step, double(j1) * step}, major);
+        }
+    for (int pass = 0; pass < 2; ++pass)
+        for (long j = j0; j <= j1; ++j) {
+            bool major = j % 5 == 0;
+            if (major != (pass == 1)) continue;
+            line({double(i0) * step, double(j) * step}, {double(i1) * step, double(j) * step}, major);
+        }
+    return mesh;
+}
+
 }  // namespace bk

@@ -68,4 +68,9 @@ MapMesh buildMapMesh(const MapData& map, const Projection& projection, const Map
 MapMesh buildOverlayLines(const std::vector<std::vector<Vec2>>& lines, double widthM, float minPx, uint32_t dayRgba,
                           uint32_t nightRgba, double metresPerUnit);
 
+// The neutral basemap for data that comes without a map: lines of latitude and longitude around `area` (local
+// units) at a round spacing (1, 2 or 5 × 10^k degrees, about eight across the area), every fifth line stronger.
+// `stepDegrees` receives the spacing (for the attribution line).
+MapMesh buildGraticule(const Bounds& area, const Projection& projection, double* stepDegrees = nullptr);
+
 }  // namespace bk

@@ -111,9 +111,13 @@ LocalTime toLocalTime(int64_t timeMs, int offsetMinutes) {
 std::string formatIsoTime(int64_t timeMs, int offsetMinutes) {
     LocalTime t = toLocalTime(timeMs, offsetMinutes);
     int off = offsetMinutes < 0 ? -offsetMinutes : offsetMinutes;
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02d%c%02d:%02d", t.year, t.month, t.day, t.hour,
-                  t.minute, t.second, offsetMinutes < 0 ? '-' : '+', off / 60, off % 60);
+    // Milliseconds only when there are any, so whole-second times stay short.
+    int ms = int(((timeMs % 1000) + 1000) % 1000);
+    char frac[8] = "";
+    if (ms) std::snprintf(frac, sizeof frac, ".%03d", ms);
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02d%s%c%02d:%02d", t.year, t.month, t.day, t.hour,
+                  t.minute, t.second, frac, offsetMinutes < 0 ? '-' : '+', off / 60, off % 60);
     return buf;
 }
 

@@ -30,7 +30,9 @@ struct ViewState {
     float night = 0;                         // 0 day … 1 night, from the sun at the data's place and time
     Layout layout;                           // where panels go (device px)
     const CollectionPlan* collection = nullptr;
-    std::string mapName, mapNameKo;          // attribution line for the basemap  // smart collection vs fixed rounds, when the data has bins
+    std::string mapName, mapNameKo;          // attribution line for the basemap
+    double metresPerUnit = 1;                // ground metres per local unit (Projection::groundMetresPerUnit)
+    double graticuleStepDeg = 0;             // > 0: no map file, the neutral graticule is shown at this spacing
 };
 
 }  // namespace bk

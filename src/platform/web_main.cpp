@@ -190,6 +190,7 @@ void frame() {
     const UiFonts& fonts = p.fonts.fonts();
     if (p.fonts.ready()) {  // panels wait for the Hangul-capable font: never tofu boxes
         drawMapLabels(state, fonts);
+        if (p.uiMode != 2) drawScaleBar(state, fonts);
         if (p.uiMode == 0) {
             drawTimelinePanel(state, fonts, intents);
             drawHeaderPanel(state, fonts, intents);

@@ -55,6 +55,11 @@ void drawHeaderPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
         if (!d.simulated && !d.source.empty()) ImGui::TextWrapped("%s", primaryName(d.source, d.sourceKo).c_str());
         const std::string& mapName = primaryName(s.mapName, s.mapNameKo);
         if (!mapName.empty()) ImGui::TextWrapped("%s", trf("header.map", {{"name", mapName}}).c_str());
+        if (s.graticuleStepDeg > 0) {
+            char step[24];
+            std::snprintf(step, sizeof step, "%g", s.graticuleStepDeg);
+            ImGui::TextWrapped("%s", trf("header.neutralMap", {{"step", step}}).c_str());
+        }
         ImGui::PopStyleColor();
         if (f.small) ImGui::PopFont();
     }

@@ -35,8 +35,8 @@ void drawMapLabels(const ViewState& s, const UiFonts& f) {
     const Camera& cam = *s.camera;
     const float S = s.dpr;
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
-    // Ground scale: local units are mercator metres; cos(lat) ≈ 0.79 in Seoul.
-    float cssPxPerMetre = float(cam.pixelsPerUnit() / S / 0.7924);
+    // Ground scale: local units are mercator metres, metresPerUnit (cos of the latitude) ground metres each.
+    float cssPxPerMetre = float(cam.pixelsPerUnit() / S / s.metresPerUnit);
     // Labels grow a little as you zoom in (a street name at alley level should read like a sign), within limits
     // that keep the glyph atlas crisp.
     const float zoomScale = std::clamp(1.0f + 0.22f * std::log2(std::max(cssPxPerMetre, 0.01f) / 0.6f), 0.9f, 1.3f);

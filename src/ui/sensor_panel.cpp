@@ -131,7 +131,7 @@ void drawSensorPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
     ImGui::Dummy(ImVec2(2 * r + 4 * S, 1));
     ImGui::SameLine();
     if (f.clock) ImGui::PushFont(f.clock);
-    ImGui::TextUnformatted(formatValue(sensor, vNow).c_str());
+    ImGui::TextUnformatted(formatValue(sensor, vNow, primary >= 0 ? &d.series[size_t(primary)] : nullptr).c_str());
     if (f.clock) ImGui::PopFont();
     if (isAlert(sensor, vNow) || alarmActive(d, uint32_t(s.selected), t))
         ImGui::TextColored(ImVec4(0.75f, 0.22f, 0.17f, 1), "%s", tr("sensor.alert"));
@@ -146,6 +146,8 @@ void drawSensorPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
         char value[32], buf[96];
         bool whole = std::fabs(v - std::round(v)) < 1e-4;  // counts read as counts: "8", not "8.0"
         if (std::isnan(v)) std::snprintf(value, sizeof value, "–");
+        else if (!series.levels.empty() && std::lround(v) >= 0 && size_t(std::lround(v)) < series.levels.size())
+            std::snprintf(value, sizeof value, "%s", series.levels[size_t(std::lround(v))].c_str());
         else std::snprintf(value, sizeof value, whole || std::fabs(v) >= 100 ? "%.0f" : "%.1f", v);
         const char* unit = series.unit == "count" ? "" : series.unit.c_str();  // counts need no unit word
         std::snprintf(buf, sizeof buf, "%s%s %s %s", others.empty() ? "" : "   ", metricLabel(series.metric).c_str(), value,
@@ -161,7 +163,7 @@ void drawSensorPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
         drawChart(d, uint32_t(primary), sensor, t, chartH, S);
         int64_t dayStart = startOfLocalDayMs(t, d.utcOffsetMinutes);
         DayStats st = seriesStats(d, uint32_t(primary), dayStart, dayStart + 86400000 - 1);
-        if (st.count) {
+        if (st.count && d.series[size_t(primary)].levels.empty()) {  // min/mean/max of levels would mean nothing
             if (f.small) ImGui::PushFont(f.small);
             char lo[16], mean[16], hi[16];
             std::snprintf(lo, sizeof lo, "%.1f", st.min);

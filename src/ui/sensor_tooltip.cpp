@@ -26,7 +26,8 @@ void drawSensorTooltip(const ViewState& s, const UiFonts& f) {
     ImGui::Dummy(ImVec2(2 * r + 4 * s.dpr, ImGui::GetTextLineHeight()));
     ImGui::SameLine();
     if (f.title) ImGui::PushFont(f.title);
-    ImGui::TextUnformatted(formatValue(sensor, v).c_str());
+    int32_t primary = s.dataset->primarySeries[size_t(s.hovered)];
+    ImGui::TextUnformatted(formatValue(sensor, v, primary >= 0 ? &s.dataset->series[size_t(primary)] : nullptr).c_str());
     if (f.title) ImGui::PopFont();
     if (f.small) ImGui::PushFont(f.small);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kMutedColor));

@@ -54,6 +54,8 @@ const std::string& primaryName(const std::string& en, const std::string& ko);
 const std::string& secondaryName(const std::string& en, const std::string& ko);
 
 // Panels, placed by ViewState::layout. Each reads the state and appends intents.
+// A scale bar (metres or kilometres, a round length) at the bottom left of the free map area.
+void drawScaleBar(const ViewState& s, const UiFonts& fonts);
 void drawHeaderPanel(const ViewState& s, const UiFonts& fonts, std::vector<Intent>& out);
 void drawLegendPanel(const ViewState& s, const UiFonts& fonts, std::vector<Intent>& out);
 void drawTimelinePanel(const ViewState& s, const UiFonts& fonts, std::vector<Intent>& out);

@@ -70,8 +70,13 @@ void drawHaloText(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 co
     dl->AddText(font, size, pos, color, text);
 }
 
-std::string formatValue(const Sensor& s, float v) {
+std::string formatValue(const Sensor& s, float v, const Series* series) {
     if (std::isnan(v)) return tr("value.noData");
+    // Categorical readings show their level's name ("YELLOW"), not its index.
+    if (series && !series->levels.empty()) {
+        long i = std::lround(v);
+        if (i >= 0 && size_t(i) < series->levels.size()) return series->levels[size_t(i)];
+    }
     const SensorTypeInfo& info = sensorTypeInfo(s.type);
     const std::string unit = s.unit.empty() ? info.unit : s.unit;
     char buf[96];
@@ -83,7 +88,7 @@ std::string formatValue(const Sensor& s, float v) {
         return trf("value.spaces", {{"value", count}, {"capacity", cap}});
     }
     if (s.type == SensorType::parking) return trf("value.stopped", {{"value", count}});
-    if (s.type == SensorType::bin || s.type == SensorType::footfall)
+    if (s.type == SensorType::bin || s.type == SensorType::footfall || std::fabs(v) >= 1000)
         std::snprintf(buf, sizeof buf, "%.0f %s", v, unit.c_str());
     else
         std::snprintf(buf, sizeof buf, "%.1f %s", v, unit.c_str());

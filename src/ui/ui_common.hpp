@@ -1,6 +1,7 @@
 // ui_common.hpp — small drawing helpers the panels share (colour conversion, pills, glyph icons, halo text).
 #pragma once
 
+#include "dataset.hpp"
 #include "sensors.hpp"
 
 #include <imgui.h>
@@ -31,7 +32,7 @@ void drawHaloText(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 co
 ImU32 mixColor(ImU32 a, ImU32 b, float t);
 
 // Formats a value with its unit: "72 %", "58.3 dB", "12 / 40 spaces", or "no data".
-std::string formatValue(const Sensor& sensor, float value);
+std::string formatValue(const Sensor& sensor, float value, const Series* series = nullptr);
 // "Battery", "PM2.5" … for a metric name in the current language; the name itself when unknown.
 std::string metricLabel(const std::string& metric);
 // "Smart bin" … and "fill level" … for a sensor type, in the current language.

@@ -1,0 +1,109 @@
+// importer.hpp — turns messy sensor logs (CSV in any common encoding, or GeoJSON points) into a Dataset, with a report.
+//
+// One code path for the command line (`bukchon-import`) and the page (drag and drop). Tables are pushed in chunks
+// (a 1 GB log streams through; memory grows with the readings kept, not with the file). Each input is either a
+// *readings* table (has a time column) or a *sites* table (positions, no time), decided by its columns.
+// Shapes: long (time, id, value…[, metric]), wide (time, one column per sensor), readings that carry their own
+// position (time, id, lat, lon, value…), and sites in a separate file joined by id. docs/import.md has the rules.
+#pragma once
+
+#include "dataset.hpp"
+#include "load_error.hpp"
+#include "text_decode.hpp"
+#include "time_parse.hpp"
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bk {
+
+struct ImportOptions {
+    // Column choices (names as in the header, or 1-based numbers); empty = detect.
+    std::string timeColumn, idColumn, latColumn, lonColumn, metricColumn, nameColumn, typeColumn, unitColumn;
+    std::vector<std::string> valueColumns;
+    std::string shape;                         // "long", "wide" or empty (detect)
+    std::optional<TimeFormat> timeFormat;
+    std::string timeZone;                      // "+09:00", "UTC", … (see TimeZone::parseFixed); empty = detect/UTC
+    std::optional<TimeZone> zone;              // a resolved zone (an IANA zone read by the caller) wins over timeZone
+    std::optional<TextEncoding> encoding;
+    char delimiter = 0;                        // 0 = detect
+    std::string sensorType;                    // every sensor's type ("bin", "noise", …); empty = from data / metric
+    std::string metric;                        // metric name for a wide table's values (default "value")
+    // Explicit ordered levels for categorical columns: column or metric name → levels, lowest first.
+    std::map<std::string, std::vector<std::string>> levels;
+    std::string title, source;
+    bool simulated = false;
+    size_t maxReasons = 20;                    // rejected rows listed in the report (all are counted)
+};
+
+struct RejectedRow {
+    int64_t line = 0;
+    std::string column;   // the column at fault ("" for the whole row)
+    std::string value;    // the offending text, shortened
+    std::string why;
+    std::string describe(const std::string& file) const;  // `readings.csv line 7, column "fill": "abc" — not a number`
+};
+
+struct ImportReport {
+    struct Input {
+        std::string file, role;        // role: "readings" or "sites"
+        std::string encoding, shape;
+        char delimiter = ',';
+        bool header = true;
+        std::vector<std::pair<std::string, std::string>> columns;  // role → column name ("time" → "측정시간")
+        std::string timeFormat, timeZone;
+        int64_t rowsRead = 0, rowsAccepted = 0, rowsRejected = 0;
+        size_t invalidText = 0;        // bytes that were not valid in the encoding (shown as U+FFFD)
+    };
+    std::vector<Input> inputs;
+    std::vector<RejectedRow> rejected;     // the first maxReasons, in file order
+    std::vector<std::string> rejectedFile; // the file of each entry in `rejected`
+    std::vector<std::string> notes;        // things a user should know that did not reject rows
+    std::vector<std::pair<std::string, std::vector<std::string>>> categorical;  // metric → levels
+    int64_t readings = 0;
+    int64_t rejectedTotal = 0;             // rows (or readings) not imported, all counted
+    size_t sensors = 0, series = 0;
+    int64_t firstMs = 0, lastMs = 0;
+    int utcOffsetMinutes = 0;
+    std::string fatal;                     // why nothing usable remains (empty when the import worked)
+
+    std::string text() const;              // the report as plain text (the CLI prints it; tests compare lines)
+    std::string json() const;              // the same for the page
+};
+
+struct ImportResult {
+    std::optional<Dataset> dataset;        // absent when report.fatal is set
+    ImportReport report;
+};
+
+class Importer {
+public:
+    explicit Importer(ImportOptions options);
+    ~Importer();
+    Importer(const Importer&) = delete;
+    Importer& operator=(const Importer&) = delete;
+
+    // Streams one input file. Inputs may come in any order; roles are decided from their columns.
+    void begin(const std::string& fileName);
+    void feed(std::string_view bytes);
+    void end();
+    // A whole file at once (GeoJSON inputs must come this way).
+    void add(const std::string& fileName, std::string_view bytes);
+
+    ImportResult finish();
+
+private:
+    struct State;
+    std::unique_ptr<State> s_;
+};
+
+// True when a file should go through the importer rather than the native loaders: anything that is not a
+// recording/sensors/map JSON (CSV, TSV, text), or GeoJSON points whose properties carry times.
+bool looksLikeImportTable(const std::string& fileName, std::string_view head);
+
+}  // namespace bk

@@ -1,0 +1,471 @@
+// importer_test.cpp — the importer meets messy logs: every shape, time format, encoding, detection rule, override
+// and class of bad row, with the exact report line a user reads. Fixtures are made here (no third-party data).
+#include "csv_reader.hpp"
+#include "dataset.hpp"
+#include "importer.hpp"
+#include "recording_writer.hpp"
+#include "sampler.hpp"
+#include "sensors.hpp"
+#include "time_util.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+using namespace bk;
+
+namespace {
+
+struct File { std::string name, bytes; };
+
+ImportResult run(std::vector<File> files, ImportOptions opt = {}) {
+    Importer importer(std::move(opt));
+    for (const File& f : files) importer.add(f.name, f.bytes);
+    return importer.finish();
+}
+
+bool reportHas(const ImportResult& r, const std::string& line) {
+    return r.report.text().find(line) != std::string::npos;
+}
+
+int64_t ms(const char* iso) { return *parseIsoTimeMs(iso); }
+
+// Value of sensor `id`'s series `metric` at its k-th reading.
+float valueAt(const Dataset& d, const std::string& id, const std::string& metric, uint32_t k) {
+    int s = d.findSensor(id);
+    for (const Series& series : d.series)
+        if (int(series.sensor) == s && series.metric == metric) return d.values[series.offset + k];
+    ADD_FAILURE() << "no series " << id << "/" << metric;
+    return NAN;
+}
+
+const Series* seriesOf(const Dataset& d, const std::string& id, const std::string& metric) {
+    int s = d.findSensor(id);
+    for (const Series& series : d.series) if (int(series.sensor) == s && series.metric == metric) return &series;
+    return nullptr;
+}
+
+const std::string kSites = "id,lat,lon,name\nA,37.5800,126.9850,North gate\nB,37.5810,126.9860,남쪽 골목\n";
+
+// UTF-16LE bytes (with BOM) of an ASCII/BMP UTF-8 string.
+std::string utf16le(const std::u16string& s, bool bom) {
+    std::string out = bom ? std::string("\xFF\xFE", 2) : std::string();
+    for (char16_t c : s) { out += char(c & 0xFF); out += char(c >> 8); }
+    return out;
+}
+
+}  // namespace
+
+// ---- the CSV reader -------------------------------------------------------------------------------------------
+
+TEST(CsvReader, QuotesLineBreaksAndCrlf) {
+    auto rows = parseCsv("a,\"b,1\",\"say \"\"hi\"\"\"\r\n\r\n\"multi\nline\",x,\n", ',');
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_EQ(rows[0], (std::vector<std::string>{"a", "b,1", "say \"hi\""}));
+    EXPECT_EQ(rows[1], (std::vector<std::string>{"multi\nline", "x", ""}));
+}
+
+TEST(CsvReader, AnyChunkingGivesTheSameRecordsAndLines) {
+    std::string text = "t,id,v\r\n1,\"a\nb\",3\r\n\n2,c,\"4\"\"\"\n3,d,5";
+    std::vector<std::string> whole;
+    CsvReader one(',', [&](const std::vector<std::string_view>& f, int64_t line) {
+        whole.push_back(std::to_string(line) + ":" + std::string(f[1]));
+        return true;
+    });
+    one.feed(text);
+    one.finish();
+    EXPECT_EQ(whole, (std::vector<std::string>{"1:id", "2:a\nb", "5:c", "6:d"}));
+    for (size_t chunk = 1; chunk < 8; ++chunk) {
+        std::vector<std::string> got;
+        CsvReader r(',', [&](const std::vector<std::string_view>& f, int64_t line) {
+            got.push_back(std::to_string(line) + ":" + std::string(f[1]));
+            return true;
+        });
+        for (size_t at = 0; at < text.size(); at += chunk) r.feed(std::string_view(text).substr(at, chunk));
+        r.finish();
+        EXPECT_EQ(got, whole) << "chunk " << chunk;
+    }
+}
+
+TEST(CsvReader, DetectsDelimiter) {
+    EXPECT_EQ(detectDelimiter("a,b,c\n1,2,3\n"), ',');
+    EXPECT_EQ(detectDelimiter("a;b;c\n1,5;2,5;3\n"), ';');
+    EXPECT_EQ(detectDelimiter("a\tb\n1\t2\n"), '\t');
+    EXPECT_EQ(detectDelimiter("a|b|c\n1|2|3\n"), '|');
+    EXPECT_EQ(detectDelimiter("justone\n"), ',');
+}
+
+// ---- shapes -----------------------------------------------------------------------------------------------------
+
+TEST(Importer, LongShapeWithSitesFileJoinedById) {
+    std::string readings = "time,sensor_id,fill\n2026-05-11T09:00:00+09:00,A,10\n2026-05-11T09:05:00+09:00,A,20\n"
+                           "2026-05-11T09:00:00+09:00,B,30\n2026-05-11T09:05:00+09:00,B,40\n";
+    // Sites after the readings: the order of inputs does not matter.
+    auto r = run({{"log.csv", readings}, {"sites.csv", kSites}});
+    ASSERT_TRUE(r.dataset) << r.report.text();
+    const Dataset& d = *r.dataset;
+    ASSERT_EQ(d.sensors.size(), 2u);
+    EXPECT_EQ(d.sensors[0].type, SensorType::bin);  // "fill" is a bin's metric
+    EXPECT_EQ(d.sensors[0].nameEn, "North gate");
+    EXPECT_EQ(d.sensors[1].nameKo, "남쪽 골목");
+    EXPECT_FLOAT_EQ(valueAt(d, "B", "fill", 1), 40);
+    const Series* s = seriesOf(d, "A", "fill");
+    ASSERT_TRUE(s);
+    EXPECT_TRUE(s->regular);
+    EXPECT_EQ(s->stepMs, 300000);
+    EXPECT_EQ(d.startMs, ms("2026-05-11T09:00:00+09:00"));
+    EXPECT_TRUE(reportHas(r, "log.csv: readings, UTF-8, comma-separated, header row, long\n"));
+    EXPECT_TRUE(reportHas(r, "  columns: time = \"time\", id = \"sensor_id\", value = \"fill\"\n"));
+    EXPECT_TRUE(reportHas(r, "sites.csv: sites, UTF-8, comma-separated, header row\n"));
+    EXPECT_TRUE(reportHas(r, "  rows: 4 read, 4 accepted, 0 rejected\n"));
+    EXPECT_TRUE(reportHas(r, "result: 2 sensors, 2 series, 4 readings\n"));
+}
+
+TEST(Importer, WideShapeOneColumnPerSensor) {
+    std::string wide = "timestamp,A,B\n2026-05-11 09:00,1.5,\n2026-05-11 10:00,2.5,7\n2026-05-11 11:00,,8\n";
+    ImportOptions opt;
+    opt.timeZone = "+09:00";
+    opt.metric = "noise";
+    auto r = run({{"wide.csv", wide}, {"sites.csv", kSites}}, opt);
+    ASSERT_TRUE(r.dataset) << r.report.text();
+    const Dataset& d = *r.dataset;
+    EXPECT_TRUE(reportHas(r, "wide (one column per sensor)"));
+    EXPECT_TRUE(reportHas(r, "columns: time = \"timestamp\", sensor = \"A\", sensor = \"B\""));
+    EXPECT_EQ(d.sensors[0].type, SensorType::noise);
+    const Series* a = seriesOf(d, "A", "noise");
+    ASSERT_TRUE(a);
+    EXPECT_EQ(a->count, 2u);
+    EXPECT_EQ(d.startMs, ms("2026-05-11T09:00:00+09:00"));
+    EXPECT_FLOAT_EQ(valueAt(d, "B", "noise", 1), 8);
+}
+
+TEST(Importer, RowsCarryTheirOwnPositions) {
+    std::string csv = "측정시간,시리얼,위도,경도,적재량\n2026-05-11 09:00,C-1,37.58,126.98,12\n2026-05-11 09:10,C-1,37.58,126.98,15\n"
+                      "2026-05-11 09:00,C-2,37.59,126.99,80\n";
+    ImportOptions opt;
+    opt.timeZone = "+09:00";
+    auto r = run({{"kr.csv", csv}}, opt);
+    ASSERT_TRUE(r.dataset) << r.report.text();
+    EXPECT_TRUE(reportHas(r, "long, with positions on each row"));
+    EXPECT_TRUE(reportHas(r, "columns: time = \"측정시간\", id = \"시리얼\", lat = \"위도\", lon = \"경도\", value = \"적재량\""));
+    const Dataset& d = *r.dataset;
+    ASSERT_EQ(d.sensors.size(), 2u);
+    EXPECT_EQ(d.sensors[0].type, SensorType::bin);
+    EXPECT_NEAR(d.sensors[1].position.lat, 37.59, 1e-9);
+    EXPECT_TRUE(seriesOf(d, "C-1", "fill"));  // 적재량 → the bin's fill metric
+}
+
+TEST(Importer, MetricColumnNamesEachRowsQuantity) {
+    std::string csv = "date,device,parameter,value,unit\n2026-05-11T00:00Z,A,pm25,12,µg/m³\n2026-05-11T00:00Z,A,temp,20.5,°C\n"
+                      "2026-05-11T01:00Z,A,pm25,14,µg/m³\n";
+    auto r = run({{"m.csv", csv}, {"sites.csv", kSites}});
+    ASSERT_TRUE(r.dataset) << r.report.text();
+    EXPECT_TRUE(seriesOf(*r.dataset, "A", "pm25"));
+    EXPECT_TRUE(seriesOf(*r.dataset, "A", "temp"));
+    EXPECT_EQ(seriesOf(*r.dataset, "A", "temp")->unit, "°C");
+    EXPECT_EQ(r.dataset->sensors[0].type, SensorType::air);
+}
+
+TEST(Importer, GeoJsonPointsAsReadings) {
+    std::string gj = R"({"type":"FeatureCollection","features":[
+ {"type":"Feature","properties":{"id":"A","time":"2026-05-11T09:00:00+09:00","noise":52},"geometry":{"type":"Point","coordinates":[126.985,37.58]}},
+ {"type":"Feature","properties":{"id":"A","time":"2026-05-11T09:05:00+09:00","noise":"oops"},"geometry":{"type":"Point","coordinates":[126.985,37.58]}},
+ {"type":"Feature","properties":{"id":"A","time":"2026-05-11T09:10:00+09:00","noise":58},"geometry":{"type":"Point","coordinates":[126.985,37.58]}}]})";
+    auto r = run({{"points.geojson", gj}});
+    ASSERT_TRUE(r.dataset) << r.report.text();
+    EXPECT_EQ(r.dataset->sensors[0].type, SensorType::noise);
+    EXPECT_TRUE(reportHas(r, "points.geojson line 3, column \"noise\": \"oops\" — not a number (the column holds numbers)"))
+        << r.report.text();
+}
+
+TEST(Importer, SitesAsGeoJson) {
+    std::string gj = R"({"type":"FeatureCollection","features":[
+ {"type":"Feature","properties":{"id":"A","name":"Gate"},"geometry":{"type":"Point","coordinates":[126.985,37.58]}}]})";
+    auto r = run({{"log.csv", "time,id,v\n2026-05-11T09:00Z,A,1\n2026-05-11T09:01Z,A,2\n"}, {"sites.geojson", gj}});
+    ASSERT_TRUE(r.dataset) << r.report.text();
+    EXPECT_EQ(r.dataset->sensors[0].nameEn, "Gate");
+    EXPECT_NEAR(r.dataset->sensors[0].position.lon, 126.985, 1e-7);
+}
+
+// ---- time formats and zones -----------------------------------------------------------------------------------
+
+TEST(Importer, EveryTimeFormat) {
+    struct Case { const char* a; const char* b; const char* want; };
+    const Case cases[] = {
+        {"2026-05-11T09:00:00+09:00", "2026-05-11T09:05:00+09:00", "2026-05-11T09:00:00+09:00"},
+        {"2026-05-11 09:00", "2026-05-11 09:05", "2026-05-11T09:00:00+09:00"},
+        {"2026-05-11 09:00:00", "2026-05-11 09:05:00", "2026-05-11T09:00:00+09:00"},
+        {"5/11/2026 9:00", "5/11/2026 9:05", "2026-05-11T09:00:00+09:00"},
+        {"202605110900", "202605110905", "2026-05-11T09:00:00+09:00"},
+        {"1778457600", "1778457900", "2026-05-11T09:00:00+09:00"},
+        {"1778457600000", "1778457900000", "2026-05-11T09:00:00+09:00"},
+    };
+    for (const Case& c : cases) {
+        ImportOptions opt;
+        opt.timeZone = "+09:00";
+        std::string csv = std::string("time,id,v\n") + c.a + ",A,1\n" + c.b + ",A,2\n";
+        auto r = run({{"t.csv", csv}, {"sites.csv", kSites}}, opt);
+        ASSERT_TRUE(r.dataset) << c.a << "\n" << r.report.text();
+        EXPECT_EQ(r.dataset->startMs, ms(c.want)) << c.a;
+    }
+}
+
+TEST(Importer, LocalTimesWithoutZoneAreUtcAndSaySo) {
+    auto r = run({{"t.csv", "time,id,v\n2026-05-11 09:00,A,1\n2026-05-11 09:05,A,2\n"}, {"sites.csv", kSites}});
+    ASSERT_TRUE(r.dataset);
+    EXPECT_EQ(r.dataset->startMs, ms("2026-05-11T09:00:00Z"));
+    EXPECT_TRUE(reportHas(r, "note: t.csv: times have no UTC offset and no time zone was given, so they are read as UTC"));
+}
+
+TEST(Importer, TimeZoneOptionAndOverrideOfFormat) {
+    ImportOptions opt;
+    opt.timeZone = "UTC-5";
+    opt.timeFormat = TimeFormat::dmySlash;
+    auto r = run({{"t.csv", "time,id,v\n1/2/2026 10:00,A,1\n1/2/2026 11:00,A,2\n"}, {"sites.csv", kSites}}, opt);
+    ASSERT_TRUE(r.dataset) << r.report.text();
+    EXPECT_EQ(r.dataset->startMs, ms("2026-02-01T15:00:00Z"));
+    EXPECT_EQ(r.dataset->utcOffsetMinutes, -300);
+}
+
+TEST(Importer, BadTimeZoneIsFatal) {
+    ImportOptions opt;
+    opt.timeZone = "Mars/Olympus";
+    auto r = run({{"t.csv", "time,id,v\n2026-05-11 09:00,A,1\n"}, {"sites.csv", kSites}}, opt);
+    EXPECT_FALSE(r.dataset);
+    EXPECT_TRUE(reportHas(r, "nothing imported: time zone \"Mars/Olympus\" is not understood"));
+}
+
+// ---- encodings --------------------------------------------------------------------------------------------------
+
+TEST(Importer, Utf8WithBomAndUtf16) {
+    std::string csv = "time,id,v\n2026-05-11T09:00Z,A,1\n2026-05-11T09:05Z,A,2\n";
+    for (const File& f : {File{"bom.csv", "\xEF\xBB\xBF" + csv}, File{"u16.csv", utf16le(u"time,id,v\n2026-05-11T09:00Z,A,1\n2026-05-11T09:05Z,A,2\n", true)},
+                          File{"u16nobom.csv", utf16le(u"time,id,v\n2026-05-11T09:00Z,A,1\n2026-05-11T09:05Z,A,2\n", false)}}) {
+        auto r = run({f, {"sites.csv", kSites}});
+        ASSERT_TRUE(r.dataset) << f.name << "\n" << r.report.text();
+        EXPECT_EQ(r.dataset->readingCount(), 2u) << f.name;
+        EXPECT_TRUE(reportHas(r, "  columns: time = \"time\", id = \"id\", value = \"v\"")) << f.name;
+    }
+    EXPECT_TRUE(reportHas(run({{"u16.csv", utf16le(u"time,id,v\n2026-05-11T09:00Z,A,1\n", true)}, {"sites.csv", kSites}}),
+                          "u16.csv: readings, UTF-16LE, comma-separated"));
+}
+
+TEST(Importer, Cp949KoreanHeadersAndAssumedKoreanTime) {
+    // "측정시간,시리얼,값\n" in CP949: 측 C3F8, 정 C1A4, 시 BDC3, 간 B0A3, 리 B8AE, 얼 BEF3, 값 B0AA.
+    std::string csv = "\xC3\xF8\xC1\xA4\xBD\xC3\xB0\xA3,\xBD\xC3\xB8\xAE\xBE\xF3,\xB0\xAA\n"
+                      "2026-05-11 09:00,A,1\n2026-05-11 09:05,A,2\n";
+    auto r = run({{"cp949.csv", csv}, {"sites.csv", kSites}});
+    ASSERT_TRUE(r.dataset) << r.report.text();
+    EXPECT_TRUE(reportHas(r, "cp949.csv: readings, CP949 (EUC-KR), comma-separated"));
+    EXPECT_TRUE(reportHas(r, "columns: time = \"측정시간\", id = \"시리얼\", value = \"값\""));
+    EXPECT_EQ(r.dataset->startMs, ms("2026-05-11T09:00:00+09:00"));
+    EXPECT_TRUE(reportHas(r, "so local times are read in Korea's time zone (+09:00)"));
+}
+
+// ---- detection rules and overrides ------------------------------------------------------------------------------
+
+TEST(Importer, DelimitersAndHeaderlessTables) {
+    auto semi = run({{"s.csv", "time;id;v\n2026-05-11T09:00Z;A;1\n2026-05-11T09:05Z;A;2\n"}, {"sites.csv", kSites}});
+    ASSERT_TRUE(semi.dataset);
+    EXPECT_TRUE(reportHas(semi, "semicolon-separated"));
+    auto tab = run({{"t.tsv", "time\tid\tv\n2026-05-11T09:00Z\tA\t1\n"}, {"sites.csv", kSites}});
+    EXPECT_TRUE(reportHas(tab, "tab-separated"));
+    // No header, no id: the time column is found by its values; the rest is wide, one column per sensor.
+    ImportOptions opt;
+    opt.idColumn = "2";
+    auto bare = run({{"bare.csv", "2026-05-11T09:00Z,A,1\n2026-05-11T09:05Z,A,2\n"}, {"sites.csv", kSites}}, opt);
+    ASSERT_TRUE(bare.dataset) << bare.report.text();
+    EXPECT_TRUE(reportHas(bare, "no header row"));
+    EXPECT_TRUE(reportHas(bare, "columns: time = \"column 1\", id = \"column 2\", value = \"column 3\""));
+}
+
+TEST(Importer, ColumnOverridesWin) {
+    std::string csv = "when,who,a,b\n2026-05-11T09:00Z,A,1,100\n2026-05-11T09:05Z,A,2,200\n";
+    ImportOptions opt;
+    opt.timeColumn = "when";
+    opt.idColumn = "who";
+    opt.valueColumns = {"b"};
+    opt.sensorType = "parking";
+    auto r = run({{"o.csv", csv}, {"sites.csv", kSites}}, opt);
+    ASSERT_TRUE(r.dataset) << r.report.text();
+    EXPECT_TRUE(reportHas(r, "columns: time = \"when\", id = \"who\", value = \"b\""));
+    EXPECT_EQ(r.dataset->sensors[0].type, SensorType::parking);
+    EXPECT_FALSE(seriesOf(*r.dataset, "A", "a"));
+    EXPECT_FLOAT_EQ(valueAt(*r.dataset, "A", "b", 1), 200);
+}
+
+TEST(Importer, UnitsFromHeadersAndValues) {
+    auto r = run({{"u.csv", "time,id,noise (dB),load\n2026-05-11T09:00Z,A,52,30%\n2026-05-11T09:05Z,A,55,35%\n"}, {"sites.csv", kSites}});
+    ASSERT_TRUE(r.dataset) << r.report.text();
+    EXPECT_EQ(seriesOf(*r.dataset, "A", "noise")->unit, "dB");
+    EXPECT_EQ(seriesOf(*r.dataset, "A", "load")->unit, "%");
+    EXPECT_FLOAT_EQ(valueAt(*r.dataset, "A", "load", 1), 35);
+}
+
+// ---- categorical values ---------------------------------------------------------------------------------------
+
+TEST(Importer, CategoricalLevelsInKnownOrder) {
+    std::string csv = "time,id,status\n2026-05-11T09:00Z,A,RED\n2026-05-11T09:05Z,A,GREEN\n2026-05-11T09:10Z,A,YELLOW\n";
+    auto r = run({{"c.csv", csv}, {"sites.csv", kSites}});
+    ASSERT_TRUE(r.dataset) << r.report.text();
+    const Series* s = seriesOf(*r.dataset, "A", "status");
+    ASSERT_TRUE(s);
+    EXPECT_EQ(s->levels, (std::vector<std::string>{"GREEN", "YELLOW", "RED"}));
+    EXPECT_EQ(s->interpolation, Interpolation::step);
+    EXPECT_FLOAT_EQ(valueAt(*r.dataset, "A", "status", 0), 2);
+    EXPECT_FLOAT_EQ(valueAt(*r.dataset, "A", "status", 1), 0);
+    EXPECT_TRUE(reportHas(r, "levels of status: GREEN < YELLOW < RED\n"));
+    EXPECT_EQ(r.dataset->sensors[0].scaleMax, 2);
+}
+
+TEST(Importer, CategoricalOnOffKoreanAndExplicitMapping) {
+    auto onoff = run({{"c.csv", "time,id,pump\n2026-05-11T09:00Z,A,on\n2026-05-11T09:05Z,A,off\n"}, {"sites.csv", kSites}});
+    EXPECT_TRUE(reportHas(onoff, "levels of pump: off < on"));
+    auto kr = run({{"k.csv", "time,id,대기\n2026-05-11T09:00Z,A,나쁨\n2026-05-11T09:05Z,A,좋음\n2026-05-11T09:10Z,A,보통\n"}, {"sites.csv", kSites}});
+    EXPECT_TRUE(reportHas(kr, "levels of 대기: 좋음 < 보통 < 나쁨"));
+    ImportOptions opt;
+    opt.levels["state"] = {"idle", "busy", "jammed"};
+    auto mapped = run({{"m.csv", "time,id,state\n2026-05-11T09:00Z,A,busy\n2026-05-11T09:05Z,A,broken\n2026-05-11T09:10Z,A,jammed\n"},
+                       {"sites.csv", kSites}}, opt);
+    ASSERT_TRUE(mapped.dataset);
+    EXPECT_TRUE(reportHas(mapped, "levels of state: idle < busy < jammed"));
+    EXPECT_TRUE(reportHas(mapped, "m.csv line 3, column \"state\": \"broken\" — not one of the given levels (idle, busy, jammed)"));
+    EXPECT_FLOAT_EQ(valueAt(*mapped.dataset, "A", "state", 0), 1);
+}
+
+TEST(Importer, FreeTextColumnsAreIgnoredNotLevels) {
+    std::string csv = "time,id,v,comment\n";
+    for (int i = 0; i < 20; ++i) csv += "2026-05-11T09:" + std::string(i < 10 ? "0" : "") + std::to_string(i) + "Z,A," + std::to_string(i) + ",note " + std::to_string(i) + "\n";
+    auto r = run({{"f.csv", csv}, {"sites.csv", kSites}});
+    ASSERT_TRUE(r.dataset);
+    EXPECT_FALSE(seriesOf(*r.dataset, "A", "comment"));
+    EXPECT_TRUE(reportHas(r, "column \"comment\" ignored: text with many different values"));
+}
+
+// ---- bad rows: each class with its exact report line ------------------------------------------------------------
+
+TEST(Importer, BadRowsAreRejectedWithExactReasons) {
+    std::string csv = "time,id,v\n"
+                      "2026-05-11T09:00Z,A,1\n"       // 2 ok
+                      "2026-05-11T09:05Z,A\n"         // 3 missing column
+                      "yesterday noon,A,3\n"          // 4 unparsable time
+                      "2026-05-11T09:10Z,A,abc\n"     // 5 not a number
+                      "2026-05-11T09:10Z,Z,5\n"       // 6 unknown sensor (reported at the join)
+                      "2026-05-11T09:20Z,A,6\n"       // 7 ok
+                      "2026-05-11T09:20Z,A,7\n"       // 8 duplicate time
+                      "2026-05-11T09:15Z,A,8\n"       // 9 out of order: kept, sorted, noted
+                      "2026-05-11T09:25Z,,9\n"        // 10 no id
+                      "2026-05-11T09:30Z,A,\n";       // 11 no value
+    auto r = run({{"bad.csv", csv}, {"sites.csv", kSites}});
+    ASSERT_TRUE(r.dataset) << r.report.text();
+    std::string t = r.report.text();
+    EXPECT_TRUE(reportHas(r, "  bad.csv line 3, column \"v\": missing value (the row has 2 fields, expected 3)\n")) << t;
+    EXPECT_TRUE(reportHas(r, "  bad.csv line 4, column \"time\": \"yesterday noon\" — not a time in the column's format (ISO 8601 with offset)\n")) << t;
+    EXPECT_TRUE(reportHas(r, "  bad.csv line 5, column \"v\": \"abc\" — not a number (the column holds numbers)\n")) << t;
+    EXPECT_TRUE(reportHas(r, "  bad.csv line 8, column \"time\": \"2026-05-11T09:20Z\" — duplicate time for sensor \"A\" (v); the first reading is kept\n")) << t;
+    EXPECT_TRUE(reportHas(r, "  bad.csv line 10, column \"id\": no sensor id\n")) << t;
+    EXPECT_TRUE(reportHas(r, "  bad.csv line 11, column \"v\": no value\n")) << t;
+    EXPECT_TRUE(reportHas(r, "  bad.csv line 6: \"Z\" — unknown sensor id (not in sites.csv); 1 reading dropped\n")) << t;
+    EXPECT_TRUE(reportHas(r, "note: bad.csv line 9: time goes backwards for sensor \"A\" (v); its readings are sorted by time\n")) << t;
+    EXPECT_TRUE(reportHas(r, "rejected: 7 readings or rows\n")) << t;
+    EXPECT_TRUE(reportHas(r, "  rows: 10 read, 4 accepted, 6 rejected\n")) << t;
+    // What was kept is in time order: 09:00, 09:15, 09:20.
+    const Series* s = seriesOf(*r.dataset, "A", "v");
+    ASSERT_TRUE(s);
+    EXPECT_FLOAT_EQ(valueAt(*r.dataset, "A", "v", 0), 1);
+    EXPECT_EQ(r.dataset->endMs, ms("2026-05-11T09:20:00Z"));
+}
+
+TEST(Importer, OnlyTheFirstReasonsAreListedButAllCounted) {
+    std::string csv = "time,id,v\n";
+    for (int i = 0; i < 50; ++i) csv += "2026-05-11T09:00Z,A,x" + std::to_string(i) + "\n";
+    csv += "2026-05-11T10:00Z,A,1\n";
+    auto r = run({{"many.csv", csv}, {"sites.csv", kSites}});
+    ASSERT_TRUE(r.dataset);
+    EXPECT_EQ(r.report.rejected.size(), 20u);
+    EXPECT_TRUE(reportHas(r, "rejected: 50 readings or rows (the first 20 below)\n"));
+}
+
+TEST(Importer, EmptyFileAndGarbageAreUnusable) {
+    auto empty = run({{"empty.csv", ""}});
+    EXPECT_FALSE(empty.dataset);
+    EXPECT_TRUE(reportHas(empty, "note: empty.csv: the file is empty\n")) << empty.report.text();
+    EXPECT_TRUE(reportHas(empty, "nothing imported: no readings table: expected a CSV or GeoJSON with a time column\n"));
+
+    std::string garbage;
+    uint32_t x = 12345;
+    for (int i = 0; i < 5000; ++i) { x = x * 1103515245u + 12345u; garbage += char(x >> 24); }
+    auto bin = run({{"photo.jpg", garbage}});
+    EXPECT_FALSE(bin.dataset);
+    EXPECT_TRUE(reportHas(bin, "note: photo.jpg: does not look like a text table (")) << bin.report.text();
+}
+
+TEST(Importer, NoPositionsAnywhereIsFatalWithTheFix) {
+    auto r = run({{"t.csv", "time,id,v\n2026-05-11T09:00Z,A,1\n"}});
+    EXPECT_FALSE(r.dataset);
+    EXPECT_TRUE(reportHas(r, "nothing imported: the readings have no positions: add lat/lon columns"));
+}
+
+TEST(Importer, NoTimeColumnIsExplained) {
+    auto r = run({{"x.csv", "alpha,beta\n1,2\n"}});
+    EXPECT_FALSE(r.dataset);
+    EXPECT_TRUE(reportHas(r, "note: x.csv: has no time column (expected a column named time, timestamp, date, 측정시간, 등록일시"));
+}
+
+TEST(Importer, BadCoordinatesInRows) {
+    auto r = run({{"p.csv", "time,id,lat,lon,v\n2026-05-11T09:00Z,A,95,126.9,1\n2026-05-11T09:00Z,B,37.5,126.9,1\n"}});
+    ASSERT_TRUE(r.dataset);
+    EXPECT_TRUE(reportHas(r, "p.csv line 2, column \"lat\": \"95\" — not a latitude (a number from -90 to 90)"));
+}
+
+// ---- streaming and round trip -----------------------------------------------------------------------------------
+
+TEST(Importer, StreamingInTinyChunksEqualsWhole) {
+    std::string csv = "\xEF\xBB\xBFtime,id,lat,lon,v,status\n";
+    for (int i = 0; i < 3000; ++i) {
+        char row[160];
+        std::snprintf(row, sizeof row, "2026-05-11T%02d:%02d:00Z,S%d,37.58,126.98,%d,%s\n", (i / 60) % 24, i % 60, i % 3, i,
+                      i % 7 == 0 ? "on" : "off");
+        csv += row;
+    }
+    auto whole = run({{"s.csv", csv}});
+    ASSERT_TRUE(whole.dataset);
+    for (size_t chunk : {1u, 3u, 4097u}) {
+        Importer importer({});
+        importer.begin("s.csv");
+        for (size_t at = 0; at < csv.size(); at += chunk) importer.feed(std::string_view(csv).substr(at, chunk));
+        importer.end();
+        auto r = importer.finish();
+        ASSERT_TRUE(r.dataset);
+        EXPECT_EQ(r.report.text(), whole.report.text()) << chunk;
+        EXPECT_EQ(writeRecordingJson(*r.dataset), writeRecordingJson(*whole.dataset)) << chunk;
+    }
+}
+
+TEST(Importer, WrittenFilesLoadBackToTheSameData) {
+    std::string csv = "time,id,lat,lon,v,status\n2026-05-11T09:00:00.250Z,A,37.58,126.98,1.5,GREEN\n"
+                      "2026-05-11T09:07:00Z,A,37.58,126.98,2.5,RED\n2026-05-11T09:00Z,B,37.59,126.99,\"3\",GREEN\n";
+    auto r = run({{"rt.csv", csv}});
+    ASSERT_TRUE(r.dataset) << r.report.text();
+    std::string sensorsText = writeSensorsGeoJson(r.dataset->sensors);
+    auto sensors = loadSensors(sensorsText, "sensors.geojson");
+    ASSERT_TRUE(sensors) << sensors.error().describe();
+    auto back = loadRecording(writeRecordingJson(*r.dataset), "recording.json", sensors.value());
+    ASSERT_TRUE(back) << back.error().describe();
+    EXPECT_EQ(back->series.size(), r.dataset->series.size());
+    EXPECT_EQ(back->values.size(), r.dataset->values.size());
+    EXPECT_EQ(back->startMs, r.dataset->startMs);
+    EXPECT_EQ(back->timesMs, r.dataset->timesMs);
+    const Series* s = seriesOf(*back, "A", "status");
+    ASSERT_TRUE(s);
+    EXPECT_EQ(s->levels, (std::vector<std::string>{"GREEN", "RED"}));
+}
+
+TEST(Importer, LooksLikeImportTable) {
+    EXPECT_TRUE(looksLikeImportTable("log.csv", "a,b"));
+    EXPECT_TRUE(looksLikeImportTable("log.txt", "{"));
+    EXPECT_TRUE(looksLikeImportTable("data", "time,id"));
+    EXPECT_FALSE(looksLikeImportTable("recording.json", R"({"format": "bukchon-recording"})"));
+    EXPECT_FALSE(looksLikeImportTable("sensors.geojson", R"({"type":"FeatureCollection","features":[{"properties":{"id":"a"}}]})"));
+    EXPECT_TRUE(looksLikeImportTable("points.geojson", R"({"type":"FeatureCollection","features":[{"properties":{"time":"x"}}]})"));
+}

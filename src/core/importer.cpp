@@ -8,6 +8,7 @@
 #include "geojson_common.hpp"
 #include "json_reader.hpp"
 #include "sensors.hpp"
+#include "time_util.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -128,21 +129,6 @@ Role roleFromName(std::string_view header) {
     if (nameIn(n, {"unit", "units", "단위"})) return Role::unit;
     if (looksLikeTimeColumnName(header)) return Role::time;
     return Role::none;
-}
-
-const char* roleName(Role r) {
-    switch (r) {
-    case Role::time: return "time";
-    case Role::id: return "id";
-    case Role::lat: return "lat";
-    case Role::lon: return "lon";
-    case Role::name: return "name";
-    case Role::metric: return "metric";
-    case Role::value: return "value";
-    case Role::type: return "type";
-    case Role::unit: return "unit";
-    default: return "";
-    }
 }
 
 // A metric name the viewer has a glyph for: fill level → bin, PM2.5 → air, … (only when nothing names the type).
@@ -275,7 +261,6 @@ struct Importer::State {
 
     void reject(int64_t line, const std::string& column, std::string_view value, std::string why) {
         ++rejectedTotal;
-        if (in) { ++in->rowsRejected; }
         if (report.rejected.size() < opt.maxReasons) {
             report.rejected.push_back({line, column, shorten(value), std::move(why)});
             report.rejectedFile.push_back(file);
@@ -550,9 +535,11 @@ struct Importer::State {
                 }
                 bool explicitLevels = opt.levels.count(col.header) || opt.levels.count(col.metric);
                 if (s.empty()) { col.ignored = true; continue; }
-                if (!explicitLevels && nums * 10 >= s.size() * 9) { kept.push_back(c); continue; }
-                std::vector<std::string_view> distinct;
-                for (auto v : s) if (std::find(distinct.begin(), distinct.end(), v) == distinct.end()) distinct.push_back(v);
+                std::vector<std::string_view> distinct;  // distinct non-numeric values
+                for (auto v : s)
+                    if (!parseNumber(v) && std::find(distinct.begin(), distinct.end(), v) == distinct.end()) distinct.push_back(v);
+                // Numbers: most values are, or some are and the rest is too varied to be levels (junk in a number column).
+                if (!explicitLevels && (nums * 2 >= s.size() || (nums > 0 && distinct.size() > 12))) { kept.push_back(c); continue; }
                 if (!explicitLevels && distinct.size() > 12 && metricCol < 0) {
                     col.ignored = true;
                     report.notes.push_back(file + ": column \"" + col.header + "\" ignored: text with many different "
@@ -591,10 +578,17 @@ struct Importer::State {
 
     // ---- [4] rows --------------------------------------------------------------------------------------------------
 
+    // A row is accepted when at least one of its readings is (a rejected value in it is still listed), rejected
+    // when none is.
     void row(const std::vector<std::string_view>& f, int64_t line) {
         if (f.size() == 1 && trim(f[0]).empty()) return;
-        if (analysed && !sample.empty()) {}  // (sample rows are counted in analyse)
-        else ++in->rowsRead;
+        if (sample.empty()) ++in->rowsRead;  // (sample rows are counted in analyse)
+        int64_t acceptedBefore = in->rowsAccepted, rejectedBefore = rejectedTotal;
+        rowBody(f, line);
+        if (in->rowsAccepted == acceptedBefore && rejectedTotal > rejectedBefore) ++in->rowsRejected;
+    }
+
+    void rowBody(const std::vector<std::string_view>& f, int64_t line) {
         auto field = [&](int c) { return c >= 0 && size_t(c) < f.size() ? trim(f[size_t(c)]) : std::string_view(); };
         auto needed = [&](int c, const char* what) {
             if (c >= 0 && size_t(c) >= f.size()) {
@@ -1003,7 +997,8 @@ ImportResult Importer::State::finish() {
             if (dups) {
                 rejectedTotal += dups;
                 report.notes.push_back("sensor \"" + acc.sensor + "\" (" + acc.metric + "): " + std::to_string(dups) +
-                                       " readings repeat a time of an earlier one and were dropped");
+                                       (dups == 1 ? " reading repeats the time of another and was dropped"
+                                                  : " readings repeat the time of others and were dropped"));
             }
             acc.times = std::move(t);
             acc.values = std::move(v);
@@ -1154,7 +1149,7 @@ std::string ImportReport::text() const {
     if (rejectedTotal > 0) {
         out += "rejected: " + std::to_string(rejectedTotal) + " reading" + (rejectedTotal == 1 ? "" : "s") + " or row" +
                (rejectedTotal == 1 ? "" : "s");
-        if (int64_t(rejected.size()) < rejectedTotal) out += " (the first " + std::to_string(rejected.size()) + " below)";
+        if (int64_t(rejected.size()) < rejectedTotal) out += " (" + std::to_string(rejected.size()) + " listed below)";
         out += "\n";
         for (size_t i = 0; i < rejected.size(); ++i) out += "  " + rejected[i].describe(rejectedFile[i]) + "\n";
     }

@@ -6,11 +6,13 @@
 #include "recording_writer.hpp"
 #include "sampler.hpp"
 #include "sensors.hpp"
+#include "test_util.hpp"
 #include "time_util.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <sstream>
 
 using namespace bk;
 
@@ -383,7 +385,7 @@ TEST(Importer, OnlyTheFirstReasonsAreListedButAllCounted) {
     auto r = run({{"many.csv", csv}, {"sites.csv", kSites}});
     ASSERT_TRUE(r.dataset);
     EXPECT_EQ(r.report.rejected.size(), 20u);
-    EXPECT_TRUE(reportHas(r, "rejected: 50 readings or rows (the first 20 below)\n"));
+    EXPECT_TRUE(reportHas(r, "rejected: 50 readings or rows (20 listed below)\n"));
 }
 
 TEST(Importer, EmptyFileAndGarbageAreUnusable) {
@@ -456,7 +458,7 @@ TEST(Importer, WrittenFilesLoadBackToTheSameData) {
     EXPECT_EQ(back->values.size(), r.dataset->values.size());
     EXPECT_EQ(back->startMs, r.dataset->startMs);
     EXPECT_EQ(back->timesMs, r.dataset->timesMs);
-    const Series* s = seriesOf(*back, "A", "status");
+    const Series* s = seriesOf(back.value(), "A", "status");
     ASSERT_TRUE(s);
     EXPECT_EQ(s->levels, (std::vector<std::string>{"GREEN", "RED"}));
 }
@@ -468,4 +470,31 @@ TEST(Importer, LooksLikeImportTable) {
     EXPECT_FALSE(looksLikeImportTable("recording.json", R"({"format": "bukchon-recording"})"));
     EXPECT_FALSE(looksLikeImportTable("sensors.geojson", R"({"type":"FeatureCollection","features":[{"properties":{"id":"a"}}]})"));
     EXPECT_TRUE(looksLikeImportTable("points.geojson", R"({"type":"FeatureCollection","features":[{"properties":{"time":"x"}}]})"));
+}
+
+TEST(Importer, DocsExampleImports) {
+    std::string md = readRepoFile("docs/import.md");
+    size_t at = md.find("```csv\n");
+    ASSERT_NE(at, std::string::npos) << "docs/import.md should show an example CSV";
+    size_t start = at + 7, end = md.find("```", start);
+    ImportOptions opt;
+    opt.timeZone = "+09:00";
+    auto r = run({{"bins.csv", md.substr(start, end - start)}}, opt);
+    ASSERT_TRUE(r.dataset) << r.report.text();
+    ASSERT_EQ(r.dataset->sensors.size(), 2u);
+    EXPECT_EQ(r.dataset->sensors[0].type, SensorType::bin);
+    EXPECT_TRUE(seriesOf(*r.dataset, "CUBE-02", "fill"));
+    EXPECT_EQ(seriesOf(*r.dataset, "CUBE-02", "상태")->levels, (std::vector<std::string>{"GREEN", "YELLOW", "RED"}));
+    // The report shown in the doc is the fixture's real report, line for line.
+    size_t text = md.find("```text\n");
+    ASSERT_NE(text, std::string::npos);
+    std::string shown = md.substr(text + 8, md.find("```", text + 8) - text - 8);
+    std::string bad = "time,id,v\n2026-05-11T09:00Z,A,1\n2026-05-11T09:05Z,A\nyesterday noon,A,3\n2026-05-11T09:10Z,A,abc\n"
+                      "2026-05-11T09:10Z,Z,5\n2026-05-11T09:20Z,A,6\n2026-05-11T09:20Z,A,7\n2026-05-11T09:15Z,A,8\n"
+                      "2026-05-11T09:25Z,,9\n2026-05-11T09:30Z,A,\n";
+    std::string actual = run({{"bad.csv", bad}, {"sites.csv", kSites}}).report.text();
+    std::stringstream lines(shown);
+    for (std::string line; std::getline(lines, line);)
+        EXPECT_NE(actual.find(line + "\n"), std::string::npos) << "docs/import.md shows a line the importer does not print:\n"
+                                                               << line << "\nactual:\n" << actual;
 }

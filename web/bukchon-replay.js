@@ -582,9 +582,10 @@ function setImportTimeZone(module, zone) {
 
 function liveSummary(s, text) {
   const k = s.kpis || {};
-  const when = new Date(s.timeMs);
-  const time = new Intl.DateTimeFormat(s.lang, { timeZone: 'Asia/Seoul', hour: '2-digit', minute: '2-digit', hour12: false }).format(when);
-  const date = new Intl.DateTimeFormat(s.lang, { timeZone: 'Asia/Seoul', weekday: 'long', month: 'long', day: 'numeric' }).format(when);
+  // The data's local time (its UTC offset), whatever the city: shift, then format as UTC.
+  const when = new Date(s.timeMs + (s.utcOffsetMinutes ?? 540) * 60000);
+  const time = new Intl.DateTimeFormat(s.lang, { timeZone: 'UTC', hour: '2-digit', minute: '2-digit', hour12: false }).format(when);
+  const date = new Intl.DateTimeFormat(s.lang, { timeZone: 'UTC', weekday: 'long', month: 'long', day: 'numeric' }).format(when);
   return text('live.summary').replace('{date}', date).replace('{time}', time)
     .replace('{bins}', k.binsOver80 ?? 0).replace('{total}', k.bins ?? 0)
     .replace('{parking}', Math.round(k.parkingOccupancyPct ?? 0)).replace('{pm25}', Math.round(k.pm25MaxToday ?? 0))

@@ -472,6 +472,9 @@ std::string App::stateJson() {
     j["events"] = content_ ? content_->dataset.events.size() : 0;
     j["simulated"] = content_ ? content_->dataset.simulated : false;
     j["title"] = content_ ? content_->dataset.title : "";
+    // "map" (a map file), "graticule" (none: the neutral basemap), "" (nothing loaded)
+    j["basemap"] = !content_ ? "" : content_->graticuleStepDeg > 0 ? "graticule" : "map";
+    j["utcOffsetMinutes"] = content_ ? content_->dataset.utcOffsetMinutes : 0;
     j["error"] = error_.empty() ? nlohmann::json(nullptr) : nlohmann::json(error_);
     j["import"] = importReport_.empty() ? nlohmann::json(nullptr) : nlohmann::json::parse(importReport_, nullptr, false);
     j["selected"] = content_ && selected_ >= 0 ? nlohmann::json(content_->dataset.sensors[size_t(selected_)].id)

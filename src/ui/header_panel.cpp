@@ -13,11 +13,13 @@ namespace bk {
 
 void drawHeaderPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& out) {
     if (!beginCard("##header", s.layout.header, false)) return;
+    // Another city's data gets the product's neutral name: it is not Bukchon.
+    const bool bukchon = isBukchonData(s);
     if (f.title) ImGui::PushFont(f.title);
-    ImGui::TextUnformatted(tr("app.title"));
+    ImGui::TextUnformatted(tr(bukchon ? "app.title" : "app.titleOther"));
     if (f.title) ImGui::PopFont();
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kMutedColor));
-    ImGui::TextUnformatted(tr("app.subtitle"));
+    ImGui::TextUnformatted(tr(bukchon ? "app.subtitle" : "app.subtitleOther"));
     ImGui::PopStyleColor();
 
     if (s.dataset) {

@@ -53,7 +53,7 @@ void drawKpiPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& out
     const float S = s.dpr;
     if (L.columns) {
         if (f.strong) ImGui::PushFont(f.strong);
-        ImGui::TextUnformatted(tr("kpi.title"));
+        ImGui::TextUnformatted(tr(isBukchonData(s) ? "kpi.title" : "kpi.titleOther"));
         if (f.strong) ImGui::PopFont();
         ImGui::Spacing();
     }

@@ -70,6 +70,11 @@ void drawHaloText(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 co
     dl->AddText(font, size, pos, color, text);
 }
 
+bool isBukchonData(const ViewState& s) {
+    if (!s.dataset) return true;
+    return s.mapName.find("Bukchon") != std::string::npos || s.dataset->title.find("Bukchon") != std::string::npos;
+}
+
 std::string formatValue(const Sensor& s, float v, const Series* series) {
     if (std::isnan(v)) return tr("value.noData");
     // Categorical readings show their level's name ("YELLOW"), not its index.

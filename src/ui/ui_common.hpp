@@ -3,6 +3,7 @@
 
 #include "dataset.hpp"
 #include "sensors.hpp"
+#include "view_state.hpp"
 
 #include <imgui.h>
 
@@ -32,6 +33,8 @@ void drawHaloText(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 co
 ImU32 mixColor(ImU32 a, ImU32 b, float t);
 
 // Formats a value with its unit: "72 %", "58.3 dB", "12 / 40 spaces", or "no data".
+// Whether the loaded data is Bukchon's (its map or recording says so): other cities' data gets neutral titles.
+bool isBukchonData(const ViewState& s);
 std::string formatValue(const Sensor& sensor, float value, const Series* series = nullptr);
 // "Battery", "PM2.5" … for a metric name in the current language; the name itself when unknown.
 std::string metricLabel(const std::string& metric);

@@ -1,0 +1,40 @@
+// import_columns.hpp — internal to the importer: text helpers for table cells and the roles a column can play.
+#pragma once
+
+#include "sensors.hpp"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bk::importer_detail {
+
+// ---- text helpers
+
+std::string_view trim(std::string_view s);   // without surrounding spaces, tabs and line ends
+std::string lower(std::string_view s);       // ASCII letters in lower case
+// Column names compared without case, spaces, underscores, hyphens, dots or a trailing "(unit)" / "[unit]".
+std::string normalizeName(std::string_view name);
+// "fill (%)" → metric "fill", unit "%"; "PM2.5 [µg/m³]" → "PM2.5", "µg/m³".
+void splitUnit(std::string_view header, std::string& name, std::string& unit);
+std::string shorten(std::string_view s, size_t max = 40);  // at most `max` bytes (whole UTF-8 characters) + "…"
+bool isMissing(std::string_view v);          // empty, NA, n/a, NaN, null, none, -, --, ?
+// A number, optionally followed by a unit ("52 dB", "45%", "12.5µg/m³"); decimal point only, no thousands separators.
+std::optional<double> parseNumber(std::string_view v, std::string* unitOut = nullptr);
+
+// ---- column roles
+
+enum class Role { none, time, id, lat, lon, name, metric, value, type, unit };
+
+Role roleFromName(std::string_view header);  // from a header cell ("위도" → lat); none when it names no role
+
+// A metric name the viewer has a glyph for: fill level → bin, PM2.5 → air, … (only when nothing names the type).
+struct KnownMetric { const char* metric; SensorType type; };
+std::optional<KnownMetric> knownMetric(std::string_view metric);
+
+// Categorical levels in a known order (green < yellow < red, 좋음 < 보통 < 나쁨, …), else alphabetical.
+std::vector<std::string> orderLevels(const std::vector<std::string>& seen);
+
+}  // namespace bk::importer_detail

@@ -1,0 +1,247 @@
+// import_detect.cpp — the importer's detection for one file: header row, column roles (by name, by values, or as
+// the options say), readings or sites table, long or wide shape, time format and zone, and value kinds.
+#include "import_state.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace bk {
+
+using namespace importer_detail;
+
+int Importer::State::findColumn(const std::string& spec) {
+    if (spec.empty()) return -1;
+    for (size_t i = 0; i < cols.size(); ++i) if (cols[i].header == spec) return int(i);
+    for (size_t i = 0; i < cols.size(); ++i) if (normalizeName(cols[i].header) == normalizeName(spec)) return int(i);
+    char* end = nullptr;
+    long n = std::strtol(spec.c_str(), &end, 10);
+    if (end && *end == 0 && n >= 1 && size_t(n) <= cols.size()) return int(n - 1);
+    return -2;  // named but not there
+}
+
+
+// Reads the sample: header, roles, shape, time format, value kinds. Then replays the sample as rows.
+void Importer::State::analyse() {
+    analysed = true;
+    if (fileFailed) return;
+    if (sample.empty()) { failFile("the file is empty (no rows)"); return; }
+    size_t width = 0;
+    for (auto& r : sample) width = std::max(width, r.size());
+
+    // Header: a first row whose fields name known roles, or text above columns that are numbers or times.
+    const auto& first = sample[0];
+    bool header = false;
+    for (const auto& f : first) if (roleFromName(f) != Role::none) header = true;
+    if (!header && sample.size() > 1) {
+        for (size_t c = 0; c < first.size() && !header; ++c) {
+            std::string_view f = trim(first[c]);
+            if (f.empty() || parseNumber(f)) continue;
+            std::vector<std::string_view> below;
+            for (size_t r = 1; r < sample.size() && below.size() < 50; ++r)
+                if (c < sample[r].size() && !trim(sample[r][c]).empty()) below.push_back(trim(sample[r][c]));
+            size_t nums = 0;
+            for (auto b : below) if (parseNumber(b)) ++nums;
+            bool timesBelow = !below.empty() && detectTimeFormat(below).has_value() &&
+                              !detectTimeFormat(std::vector<std::string_view>{f}).has_value();
+            if ((!below.empty() && nums == below.size()) || timesBelow) header = true;
+        }
+    }
+    in->header = header;
+    cols.resize(width);
+    for (size_t c = 0; c < width; ++c) {
+        cols[c].header = header && c < first.size() ? std::string(trim(first[c])) : "column " + std::to_string(c + 1);
+        if (cols[c].header.empty()) cols[c].header = "column " + std::to_string(c + 1);
+        cols[c].role = header ? roleFromName(cols[c].header) : Role::none;
+    }
+    size_t firstData = header ? 1 : 0;
+    auto columnSample = [&](size_t c) {
+        std::vector<std::string_view> out;
+        for (size_t r = firstData; r < sample.size() && out.size() < kSampleRows; ++r)
+            if (c < sample[r].size() && !isMissing(trim(sample[r][c]))) out.push_back(trim(sample[r][c]));
+        return out;
+    };
+
+    // A sites table (positions by name, no time column by name or by values) takes no column overrides: those
+    // describe the readings.
+    bool latByName = false, lonByName = false, timeByName = false;
+    for (const Column& col : cols) {
+        latByName |= col.role == Role::lat;
+        lonByName |= col.role == Role::lon;
+        timeByName |= col.role == Role::time;
+    }
+    bool timeByValues = false;
+    if (!timeByName)
+        for (size_t c = 0; c < cols.size() && !timeByValues; ++c) {
+            if (cols[c].role != Role::none) continue;
+            auto f = detectTimeFormat(columnSample(c));
+            timeByValues = f && *f != TimeFormat::epochSeconds && *f != TimeFormat::epochMillis;
+        }
+    bool sitesLike = header && latByName && lonByName && !timeByName && !timeByValues;
+    // Overrides first; a named column that is not there is an error for this file.
+    struct Pick { const std::string* spec; Role role; const char* flag; };
+    const Pick picks[] = {{&opt.timeColumn, Role::time, "--time-col"}, {&opt.idColumn, Role::id, "--id-col"},
+                          {&opt.latColumn, Role::lat, "--lat-col"},    {&opt.lonColumn, Role::lon, "--lon-col"},
+                          {&opt.nameColumn, Role::name, "--name-col"}, {&opt.metricColumn, Role::metric, "--metric-col"},
+                          {&opt.typeColumn, Role::type, "--type-col"}, {&opt.unitColumn, Role::unit, "--unit-col"}};
+    for (const Pick& p : picks) {
+        if (sitesLike) break;
+        int c = findColumn(*p.spec);
+        if (c == -1) continue;
+        if (c == -2) {
+            std::string list;
+            for (const Column& col : cols) list += (list.empty() ? "" : ", ") + ("\"" + col.header + "\"");
+            failFile(std::string(p.flag) + " \"" + *p.spec + "\": no such column (the columns are " + list + ")");
+            return;
+        }
+        for (auto& col : cols) if (col.role == p.role) col.role = Role::none;
+        cols[size_t(c)].role = p.role;
+    }
+    // One column per role: the first keeps it.
+    auto firstOf = [&](Role r) {
+        int found = -1;
+        for (size_t c = 0; c < cols.size(); ++c)
+            if (cols[c].role == r) { if (found < 0) found = int(c); else cols[c].role = Role::none; }
+        return found;
+    };
+    timeCol = firstOf(Role::time);
+    // No time column by name: the first column whose values read as times (not epoch numbers: those need a name).
+    if (timeCol < 0 && opt.timeColumn.empty()) {
+        for (size_t c = 0; c < cols.size() && timeCol < 0; ++c) {
+            if (cols[c].role != Role::none) continue;
+            auto s = columnSample(c);
+            auto f = detectTimeFormat(s);
+            if (f && *f != TimeFormat::epochSeconds && *f != TimeFormat::epochMillis) { cols[c].role = Role::time; timeCol = int(c); }
+        }
+    }
+    idCol = firstOf(Role::id);
+    latCol = firstOf(Role::lat);
+    lonCol = firstOf(Role::lon);
+    nameCol = firstOf(Role::name);
+    metricCol = firstOf(Role::metric);
+    typeCol = firstOf(Role::type);
+    unitCol = firstOf(Role::unit);
+    if (idCol < 0 && nameCol >= 0) { idCol = nameCol; cols[size_t(idCol)].role = Role::id; nameCol = -1; }
+    if ((latCol < 0) != (lonCol < 0)) {
+        failFile(std::string("has a ") + (latCol < 0 ? "longitude" : "latitude") + " column but no " +
+                 (latCol < 0 ? "latitude (lat, latitude, 위도)" : "longitude (lon, lng, longitude, 경도)") + " column");
+        return;
+    }
+
+    if (timeCol < 0) {
+        // No times: a sites table (id + position), or unusable.
+        if (idCol >= 0 && latCol >= 0) { sitesFile = true; }
+        else {
+            failFile("has no time column (expected a column named time, timestamp, date, 측정시간, 등록일시 … or "
+                     "--time-col) and is not a sites table (id, lat, lon)");
+            return;
+        }
+    }
+    if (sitesFile) {
+        in->role = "sites";
+        in->shape = "sites";
+        siteFiles.push_back(file);
+    } else {
+        in->role = "readings";
+        // Time format and zone.
+        auto s = columnSample(size_t(timeCol));
+        std::optional<TimeFormat> f = opt.timeFormat ? opt.timeFormat : detectTimeFormat(s);
+        if (!f) {
+            failFile("column \"" + cols[size_t(timeCol)].header + "\": no time format fits its values (first: \"" +
+                     (s.empty() ? std::string() : shorten(s[0])) + "\"); --time-format chooses one");
+            return;
+        }
+        timeFormat = *f;
+        in->timeFormat = timeFormatName(timeFormat);
+        if (formatHasOffset(timeFormat)) in->timeZone = "from the values";
+        else {
+            if (!haveTimeZone) {
+                haveTimeZone = true;
+                report.notes.push_back(file + ": times have no UTC offset and no time zone was given, so they are "
+                                              "read as UTC; --timezone (or the page's time zone) sets the city's");
+            }
+            in->timeZone = zone.name();
+        }
+        // Value columns: named ones, or everything without a role.
+        if (!opt.valueColumns.empty()) {
+            for (const std::string& v : opt.valueColumns) {
+                int c = findColumn(v);
+                if (c < 0) { failFile("--value-col \"" + v + "\": no such column"); return; }
+                if (cols[size_t(c)].role == Role::none || cols[size_t(c)].role == Role::value) {
+                    cols[size_t(c)].role = Role::value;
+                    valueCols.push_back(c);
+                }
+            }
+        } else {
+            for (size_t c = 0; c < cols.size(); ++c)
+                if (cols[c].role == Role::none || cols[c].role == Role::value) valueCols.push_back(int(c));
+        }
+        wide = opt.shape == "wide" || (opt.shape.empty() && idCol < 0);
+        if (opt.shape == "long" && idCol < 0) {
+            failFile("is read as a long table, which needs an id column (id, sensor, serial, 시리얼 … or --id-col)");
+            return;
+        }
+        if (metricCol >= 0 && !wide) {
+            // Metric named per row: one value column (the one called value, else the first numeric one).
+            int keep = -1;
+            for (int c : valueCols) if (cols[size_t(c)].role == Role::value) { keep = c; break; }
+            if (keep < 0 && !valueCols.empty()) keep = valueCols[0];
+            for (int c : valueCols) if (c != keep) { cols[size_t(c)].ignored = true; }
+            valueCols.assign(keep >= 0 ? 1 : 0, keep);
+        }
+        // Value kinds: numbers, or categorical levels; text with many distinct values is description, not data.
+        std::vector<int> kept;
+        for (int c : valueCols) {
+            Column& col = cols[size_t(c)];
+            auto s = columnSample(size_t(c));
+            size_t nums = 0;
+            std::string unit;
+            for (auto v : s) if (parseNumber(v, &unit)) ++nums;
+            if (wide) { col.metric = opt.metric.empty() ? "value" : opt.metric; col.unit = unit; }
+            else {
+                splitUnit(col.header, col.metric, col.unit);
+                if (col.unit.empty()) col.unit = unit;
+            }
+            bool explicitLevels = opt.levels.count(col.header) || opt.levels.count(col.metric);
+            if (s.empty()) { col.ignored = true; continue; }
+            std::vector<std::string_view> distinct;  // distinct non-numeric values
+            for (auto v : s)
+                if (!parseNumber(v) && std::find(distinct.begin(), distinct.end(), v) == distinct.end()) distinct.push_back(v);
+            // Numbers: most values are, or some are and the rest is too varied to be levels (junk in a number column).
+            if (!explicitLevels && (nums * 2 >= s.size() || (nums > 0 && distinct.size() > 12))) { kept.push_back(c); continue; }
+            if (!explicitLevels && distinct.size() > 12 && metricCol < 0) {
+                col.ignored = true;
+                report.notes.push_back(file + ": column \"" + col.header + "\" ignored: text with many different "
+                                              "values (not numbers, not a short list of levels)");
+                continue;
+            }
+            col.categorical = true;
+            kept.push_back(c);
+        }
+        valueCols = kept;
+        if (valueCols.empty()) { failFile("has no value columns (numbers or levels) besides time, id and position"); return; }
+        in->shape = wide ? "wide (one column per sensor)" : (latCol >= 0 ? "long, with positions on each row" : "long");
+    }
+
+    // The report's column list.
+    auto add = [&](const char* role, int c) { if (c >= 0) in->columns.push_back({role, cols[size_t(c)].header}); };
+    add("time", timeCol);
+    add("id", idCol);
+    add("lat", latCol);
+    add("lon", lonCol);
+    add("name", nameCol);
+    add("metric", metricCol);
+    add("type", typeCol);
+    add("unit", unitCol);
+    for (int c : valueCols)
+        in->columns.push_back({wide ? "sensor" : cols[size_t(c)].categorical ? "levels" : "value", cols[size_t(c)].header});
+
+    for (size_t r = firstData; r < sample.size(); ++r) {
+        std::vector<std::string_view> f(sample[r].begin(), sample[r].end());
+        row(f, sampleLines[r]);
+    }
+    in->rowsRead = int64_t(sample.size() - firstData);
+    sample.clear();
+    sampleLines.clear();
+}
+
+}  // namespace bk

@@ -1,0 +1,215 @@
+// import_join.cpp — the importer's finish: orders categorical levels, joins readings with their sites, builds the
+// Dataset's series (sorted, regular when evenly spaced) and sensor scales, and completes the report.
+#include "import_state.hpp"
+
+#include "dataset.hpp"
+#include "sensors.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace bk {
+
+using namespace importer_detail;
+
+ImportResult Importer::State::finish() {
+    ImportResult result;
+    if (!report.fatal.empty()) { result.report = std::move(report); return result; }
+    file.clear();
+    in = nullptr;
+
+    // Categorical levels: a known order, or alphabetical; remap the first-appearance indices.
+    std::unordered_map<std::string, std::vector<float>> remap;
+    for (const std::string& name : metricOrder) {
+        MetricInfo& m = metrics[name];
+        if (!m.categorical) continue;
+        if (m.fixed.empty()) {
+            std::vector<std::string> ordered = orderLevels(m.seen);
+            std::vector<float> map(m.seen.size());
+            for (size_t i = 0; i < m.seen.size(); ++i)
+                map[i] = float(std::find(ordered.begin(), ordered.end(), m.seen[i]) - ordered.begin());
+            remap[name] = std::move(map);
+            m.fixed = std::move(ordered);
+        }
+        report.categorical.push_back({name, m.fixed});
+    }
+
+    bool anyPositions = false;
+    for (auto& [id, site] : readingSites) if (!std::isnan(site.lat)) anyPositions = true;
+    if (!sites.empty()) anyPositions = true;
+
+    Dataset d;
+    d.simulated = opt.simulated;
+    std::unordered_map<std::string, uint32_t> sensorIndex;
+    auto sensorFor = [&](const std::string& id, const SeriesAcc& acc) -> int {
+        auto found = sensorIndex.find(id);
+        if (found != sensorIndex.end()) return int(found->second);
+        const SiteInfo* site = nullptr;
+        auto fromSites = sites.find(id);
+        auto fromRows = readingSites.find(id);
+        if (fromSites != sites.end()) site = &fromSites->second;
+        else if (fromRows != readingSites.end() && !std::isnan(fromRows->second.lat)) site = &fromRows->second;
+        if (!site) {
+            std::string why = sites.empty() ? "sensor has no position (no lat/lon on its rows and no sites file)"
+                                            : "unknown sensor id (not in " + siteFiles.front() + ")";
+            int64_t n = int64_t(acc.times.size());
+            std::string savedFile = file;
+            file = acc.file;
+            reject(acc.firstLine, "", id, why + "; " + std::to_string(n) + " reading" + (n == 1 ? "" : "s") + " dropped");
+            rejectedTotal += n - 1;
+            file = savedFile;
+            return -1;
+        }
+        Sensor s;
+        s.id = id;
+        std::string typeName = !opt.sensorType.empty() ? opt.sensorType : site->type;
+        if (fromRows != readingSites.end() && typeName.empty()) typeName = fromRows->second.type;
+        if (typeName.empty())
+            if (auto km = knownMetric(acc.metric)) typeName = sensorTypeInfo(km->type).name;
+        s.typeName = typeName.empty() ? "other" : typeName;
+        s.type = sensorTypeFromName(s.typeName);
+        std::string name = site->name;
+        if (name.empty() && fromRows != readingSites.end()) name = fromRows->second.name;
+        // A name in Hangul is the Korean name; anything else the English one.
+        bool hangul = name.find("\xEA") != std::string::npos || name.find("\xEB") != std::string::npos ||
+                      name.find("\xEC") != std::string::npos || name.find("\xED") != std::string::npos;
+        (hangul ? s.nameKo : s.nameEn) = name;
+        s.position = {site->lat, site->lon};
+        s.unit = site->unit;
+        if (fromRows != readingSites.end() && fromRows->second.moved)
+            report.notes.push_back("sensor \"" + id + "\" reports different positions; the first is used");
+        uint32_t index = uint32_t(d.sensors.size());
+        d.sensors.push_back(std::move(s));
+        sensorIndex.emplace(id, index);
+        return int(index);
+    };
+    if (!anyPositions && !series.empty()) {
+        report.fatal = "the readings have no positions: add lat/lon columns (lat, latitude, 위도 / lon, lng, 경도) or a "
+                       "sites file with id, lat, lon";
+    }
+
+    // Series: sorted, duplicates after sorting dropped, regular when evenly spaced (gaps become NaN).
+    std::unordered_map<std::string, std::pair<double, double>> ranges;  // metric → data range
+    for (SeriesAcc& acc : series) {
+        if (!report.fatal.empty()) break;
+        int sensor = sensorFor(acc.sensor, acc);
+        if (sensor < 0) continue;
+        size_t n = acc.times.size();
+        if (!acc.sorted) {
+            std::vector<uint32_t> order(n);
+            for (uint32_t i = 0; i < n; ++i) order[i] = i;
+            std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return acc.times[a] < acc.times[b]; });
+            std::vector<int64_t> t;
+            std::vector<float> v;
+            t.reserve(n);
+            v.reserve(n);
+            int64_t dups = 0;
+            for (uint32_t i : order) {
+                if (!t.empty() && t.back() == acc.times[i]) { ++dups; continue; }
+                t.push_back(acc.times[i]);
+                v.push_back(acc.values[i]);
+            }
+            if (dups) {
+                rejectedTotal += dups;
+                report.notes.push_back("sensor \"" + acc.sensor + "\" (" + acc.metric + "): " + std::to_string(dups) +
+                                       (dups == 1 ? " reading repeats the time of another and was dropped"
+                                                  : " readings repeat the time of others and were dropped"));
+            }
+            acc.times = std::move(t);
+            acc.values = std::move(v);
+            n = acc.times.size();
+        }
+        if (auto r = remap.find(acc.metric); r != remap.end())
+            for (float& v : acc.values) v = r->second[size_t(v)];
+        Series s;
+        s.sensor = uint32_t(sensor);
+        s.metric = acc.metric;
+        if (auto km = knownMetric(acc.metric); km && d.sensors[size_t(sensor)].type == km->type) s.metric = km->metric;
+        const MetricInfo& m = metrics[acc.metric];
+        s.unit = m.unit;
+        s.levels = m.categorical ? m.fixed : std::vector<std::string>{};
+        s.interpolation = m.categorical ? Interpolation::step : Interpolation::linear;
+        s.offset = uint32_t(d.values.size());
+        int64_t step = 0;
+        for (size_t i = 1; i < n; ++i) {
+            int64_t gap = acc.times[i] - acc.times[i - 1];
+            if (step == 0 || gap < step) step = gap;
+        }
+        bool regular = n >= 2 && step > 0;
+        size_t slots = 0;
+        if (regular) {
+            for (size_t i = 1; i < n && regular; ++i) if ((acc.times[i] - acc.times[i - 1]) % step != 0) regular = false;
+            if (regular) {
+                slots = size_t((acc.times[n - 1] - acc.times[0]) / step) + 1;
+                regular = slots <= n + n / 3;  // at most a quarter of the slots empty
+            }
+        }
+        if (regular) {
+            s.regular = true;
+            s.startMs = acc.times[0];
+            s.stepMs = step;
+            s.count = uint32_t(slots);
+            d.values.resize(d.values.size() + slots, std::numeric_limits<float>::quiet_NaN());
+            for (size_t i = 0; i < n; ++i) d.values[s.offset + size_t((acc.times[i] - acc.times[0]) / step)] = acc.values[i];
+        } else {
+            s.regular = false;
+            s.timeOffset = uint32_t(d.timesMs.size());
+            s.count = uint32_t(n);
+            d.timesMs.insert(d.timesMs.end(), acc.times.begin(), acc.times.end());
+            d.values.insert(d.values.end(), acc.values.begin(), acc.values.end());
+        }
+        auto& range = ranges.emplace(s.metric, std::make_pair(1e300, -1e300)).first->second;
+        for (float v : acc.values) { range.first = std::min(range.first, double(v)); range.second = std::max(range.second, double(v)); }
+        report.readings += int64_t(n);
+        d.series.push_back(std::move(s));
+        std::vector<int64_t>().swap(acc.times);
+        std::vector<float>().swap(acc.values);
+    }
+    // Sites without readings still appear (their glyph shows no data).
+    size_t idle = 0;
+    for (const std::string& id : siteOrder) {
+        if (sensorIndex.count(id) || !report.fatal.empty()) continue;
+        SeriesAcc none{id, "", sites[id].file, {}, {}, true, sites[id].line};
+        if (sensorFor(id, none) >= 0) ++idle;
+    }
+    if (idle) report.notes.push_back(std::to_string(idle) + " site" + (idle == 1 ? " has" : "s have") + " no readings");
+
+    if (report.fatal.empty() && d.series.empty()) {
+        bool anyInput = std::any_of(report.inputs.begin(), report.inputs.end(), [](const ImportReport::Input& i) { return i.role == "readings"; });
+        report.fatal = anyInput ? "no usable readings: every row was rejected (see the reasons)" :
+                                  "no readings table: expected a CSV or GeoJSON with a time column";
+    }
+    // Scales for sensors without a type of their own: the range of their metric across all sensors.
+    finishDataset(d);
+    for (size_t i = 0; i < d.sensors.size(); ++i) {
+        Sensor& sensor = d.sensors[i];
+        int32_t p = d.primarySeries[i];
+        if (p < 0) continue;
+        const Series& s = d.series[size_t(p)];
+        if (!s.levels.empty()) { sensor.scaleMin = 0; sensor.scaleMax = double(s.levels.size() - 1); }
+        else if (sensor.type == SensorType::other) {
+            auto r = ranges[s.metric];
+            sensor.scaleMin = r.first;
+            sensor.scaleMax = r.second > r.first ? r.second : r.first + 1;
+        }
+        if (sensor.unit.empty()) sensor.unit = s.unit;
+    }
+    d.utcOffsetMinutes = zone.offsetAtUtc(d.startMs);
+
+    std::string names;
+    for (const auto& i : report.inputs) if (i.role == "readings" || i.role == "sites") names += (names.empty() ? "" : ", ") + i.file;
+    d.title = opt.title.empty() ? "Imported: " + names : opt.title;
+    d.source = opt.source.empty() ? names : opt.source;
+    report.sensors = d.sensors.size();
+    report.series = d.series.size();
+    report.firstMs = d.startMs;
+    report.lastMs = d.endMs;
+    report.utcOffsetMinutes = d.utcOffsetMinutes;
+    report.rejectedTotal = rejectedTotal;
+    if (report.fatal.empty()) result.dataset = std::move(d);
+    result.report = std::move(report);
+    return result;
+}
+
+}  // namespace bk

@@ -1,0 +1,122 @@
+// import_report.cpp — the importer's report as text (the CLI, tests) and JSON (the page), and the check that decides
+// which dropped files go through the importer.
+#include "importer.hpp"
+
+#include "import_columns.hpp"
+#include "json_reader.hpp"
+#include "time_util.hpp"
+
+#include <cstring>
+
+namespace bk {
+
+std::string RejectedRow::describe(const std::string& fileName) const {
+    std::string out = fileName + " line " + std::to_string(line);
+    if (!column.empty()) out += ", column \"" + column + "\"";
+    out += ": ";
+    if (!value.empty()) out += "\"" + value + "\" — ";
+    out += why;
+    return out;
+}
+
+namespace {
+std::string delimiterName(char d) {
+    switch (d) {
+    case '\t': return "tab";
+    case ';': return "semicolon";
+    case '|': return "bar";
+    default: return "comma";
+    }
+}
+}  // namespace
+
+std::string ImportReport::text() const {
+    std::string out;
+    for (const Input& i : inputs) {
+        out += i.file + ": " + (i.role.empty() ? "unusable" : i.role);
+        if (i.role == "readings" || i.role == "sites") {
+            out += ", " + i.encoding + ", " + delimiterName(i.delimiter) + "-separated" + (i.header ? ", header row" : ", no header row");
+            if (i.role == "readings") out += ", " + i.shape;
+            out += "\n  columns:";
+            bool first = true;
+            for (const auto& [role, name] : i.columns) { out += (first ? " " : ", ") + role + " = \"" + name + "\""; first = false; }
+            out += "\n";
+            if (i.role == "readings") out += "  times: " + i.timeFormat + ", time zone " + i.timeZone + "\n";
+            out += "  rows: " + std::to_string(i.rowsRead) + " read, " + std::to_string(i.rowsAccepted) + " accepted, " +
+                   std::to_string(i.rowsRejected) + " rejected\n";
+        } else out += "\n";
+    }
+    if (fatal.empty()) {
+        out += "result: " + std::to_string(sensors) + " sensors, " + std::to_string(series) + " series, " +
+               std::to_string(readings) + " readings\n";
+        out += "time span: " + formatIsoTime(firstMs, utcOffsetMinutes) + " to " + formatIsoTime(lastMs, utcOffsetMinutes) + "\n";
+    } else {
+        out += "nothing imported: " + fatal + "\n";
+    }
+    for (const auto& [metric, levels] : categorical) {
+        out += "levels of " + metric + ":";
+        for (size_t i = 0; i < levels.size(); ++i) out += (i ? " < " : " ") + levels[i];
+        out += "\n";
+    }
+    if (rejectedTotal > 0) {
+        out += "rejected: " + std::to_string(rejectedTotal) + " reading" + (rejectedTotal == 1 ? "" : "s") + " or row" +
+               (rejectedTotal == 1 ? "" : "s");
+        if (int64_t(rejected.size()) < rejectedTotal) out += " (" + std::to_string(rejected.size()) + " listed below)";
+        out += "\n";
+        for (size_t i = 0; i < rejected.size(); ++i) out += "  " + rejected[i].describe(rejectedFile[i]) + "\n";
+    }
+    for (const std::string& n : notes) out += "note: " + n + "\n";
+    return out;
+}
+
+std::string ImportReport::json() const {
+    Json j;
+    j["ok"] = fatal.empty();
+    j["fatal"] = fatal;
+    j["text"] = text();
+    Json ins = Json::array();
+    for (const Input& i : inputs) {
+        Json cols = Json::array();
+        for (const auto& [role, name] : i.columns) cols.push_back({{"role", role}, {"column", name}});
+        ins.push_back({{"file", i.file}, {"role", i.role}, {"encoding", i.encoding}, {"shape", i.shape},
+                       {"delimiter", delimiterName(i.delimiter)}, {"header", i.header}, {"columns", cols},
+                       {"timeFormat", i.timeFormat}, {"timeZone", i.timeZone}, {"rowsRead", i.rowsRead},
+                       {"rowsAccepted", i.rowsAccepted}, {"rowsRejected", i.rowsRejected}});
+    }
+    j["inputs"] = ins;
+    Json rej = Json::array();
+    for (size_t i = 0; i < rejected.size(); ++i)
+        rej.push_back({{"file", rejectedFile[i]}, {"line", rejected[i].line}, {"column", rejected[i].column},
+                       {"value", rejected[i].value}, {"why", rejected[i].why}, {"text", rejected[i].describe(rejectedFile[i])}});
+    j["rejected"] = rej;
+    j["rejectedTotal"] = rejectedTotal;
+    j["notes"] = notes;
+    Json cat = Json::object();
+    for (const auto& [metric, levels] : categorical) cat[metric] = levels;
+    j["levels"] = cat;
+    j["sensors"] = sensors;
+    j["series"] = series;
+    j["readings"] = readings;
+    if (fatal.empty()) {
+        j["start"] = formatIsoTime(firstMs, utcOffsetMinutes);
+        j["end"] = formatIsoTime(lastMs, utcOffsetMinutes);
+    }
+    return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+bool looksLikeImportTable(const std::string& fileName, std::string_view head) {
+    std::string l = importer_detail::lower(fileName);
+    auto endsWith = [&](const char* ext) { size_t n = std::strlen(ext); return l.size() >= n && l.compare(l.size() - n, n, ext) == 0; };
+    if (endsWith(".csv") || endsWith(".tsv") || endsWith(".txt")) return true;
+    size_t i = 0;
+    if (head.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
+    while (i < head.size() && (head[i] == ' ' || head[i] == '\n' || head[i] == '\r' || head[i] == '\t')) ++i;
+    if (i >= head.size() || head[i] != '{') return true;  // not JSON at all: a table
+    if (head.find("\"bukchon-recording\"") != std::string_view::npos) return false;
+    // GeoJSON points whose properties carry a time: readings.
+    for (const char* key : {"\"time\"", "\"timestamp\"", "\"datetime\"", "\"measured_at\"", "\"측정시간\"", "\"date\""})
+        if (head.find(key) != std::string_view::npos) return true;
+    return false;
+}
+
+}  // namespace bk

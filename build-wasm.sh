@@ -5,6 +5,8 @@
 #   ./build-wasm.sh serve [--port N] build, then serve dist/ on http://127.0.0.1:N/ (default 8080)
 #   ./build-wasm.sh test            install test dependencies too, then: native unit tests (ctest),
 #                                   the wasm build, end-to-end tests in headless Chromium
+#   ./build-wasm.sh bench           generate the scale datasets, run the benchmarks, print a table and write
+#                                   bench/results.json (docs/performance.md explains the figures)
 #
 # Environment: IMGUI_DIR=/path/to/imgui-1.86 uses your own Dear ImGui sources instead of Debian's source
 # package; JOBS=N sets build parallelism (default: number of cores).
@@ -146,11 +148,44 @@ run_tests() {
   (cd "$ROOT/tests/e2e" && DIST_DIR="$ROOT/dist" node --test "${serial[@]}" ./*.test.mjs)
 }
 
+# Benchmarks print figures; they never fail on a slow machine (targets are read from the table, not asserted).
+run_bench() {
+  build_deps
+  apt_install g++ libgtest-dev
+  build_native
+  local out="$ROOT/bench/out"
+  mkdir -p "$out"
+  say "import: a generated 1 GB sensor log (10,000 sensors, positions on every row) through bukchon-import"
+  [ -f "$out/big.csv" ] || "$ROOT/build-native/bukchon-gen" csv "$out/big.csv" --mb 1024 >/dev/null
+  local t0 t1 log
+  t0=$(date +%s.%N)
+  log=$("$ROOT/build-native/bukchon-import" "$out/big.csv" --timezone +09:00 -o "$out/big-import" 2>&1 >/dev/null)
+  t1=$(date +%s.%N)
+  python3 - "$out/big.csv" "$t0" "$t1" "$log" "$ROOT/bench/results.json" <<'PY'
+import json, os, platform, re, sys
+path, t0, t1, log, results = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), sys.argv[4], sys.argv[5]
+size = os.path.getsize(path)
+peak = int(re.search(r"peak memory (\d+) MiB", log).group(1))
+seconds = t1 - t0
+old = json.load(open(results)) if os.path.exists(results) else {}
+old.update({
+    "importBytes": size, "importSeconds": round(seconds, 2), "importMBps": round(size / 1048576 / seconds, 1),
+    "importPeakMiB": peak, "importPeakPerFileByte": round(peak * 1048576 / size, 3),
+    "machine": {"cpu": platform.processor() or platform.machine(), "cores": os.cpu_count(), "system": platform.platform()},
+})
+json.dump(old, open(results, "w"), indent=2)
+print(f"  import: {size / 1048576:.0f} MiB in {seconds:.1f} s = {size / 1048576 / seconds:.1f} MiB/s; "
+      f"peak memory {peak} MiB ({peak * 1048576 / size:.2f} x the file)")
+PY
+  say "wrote $ROOT/bench/results.json"
+}
+
 cmd=${1:-build}; [ $# -gt 0 ] && shift
 case "$cmd" in
   build) build_deps; build_wasm ;;
   serve) build_deps; build_wasm; serve "$@" ;;
   test)  run_tests ;;
-  -h|--help|help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' ;;
-  *) die "unknown command '$cmd' (build | serve [--port N] | test)" ;;
+  bench) run_bench ;;
+  -h|--help|help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' ;;
+  *) die "unknown command '$cmd' (build | serve [--port N] | test | bench)" ;;
 esac

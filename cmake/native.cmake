@@ -21,6 +21,9 @@ target_link_libraries(bukchon-simulate PRIVATE bukchon_sim)
 add_executable(bukchon-import ${CMAKE_SOURCE_DIR}/src/tools/import_main.cpp)
 target_link_libraries(bukchon-import PRIVATE bukchon_core)
 
+add_executable(bukchon-gen ${CMAKE_SOURCE_DIR}/src/tools/gen_main.cpp)
+target_link_libraries(bukchon-gen PRIVATE bukchon_sim)
+
 # ---- fuzzing: cmake -DBUKCHON_FUZZ=ON -DCMAKE_CXX_COMPILER=clang++-14 (libFuzzer, ASan, UBSan) -------------------
 option(BUKCHON_FUZZ "Build the libFuzzer targets (tests/fuzz)" OFF)
 if(BUKCHON_FUZZ)

@@ -53,7 +53,7 @@ ImportResult Importer::State::finish() {
         if (!site) {
             std::string why = sites.empty() ? "sensor has no position (no lat/lon on its rows and no sites file)"
                                             : "unknown sensor id (not in " + siteFiles.front() + ")";
-            int64_t n = int64_t(acc.times.size());
+            int64_t n = int64_t(acc.count);
             std::string savedFile = file;
             file = acc.file;
             reject(acc.firstLine, "", id, why + "; " + std::to_string(n) + " reading" + (n == 1 ? "" : "s") + " dropped");
@@ -95,6 +95,7 @@ ImportResult Importer::State::finish() {
         if (!report.fatal.empty()) break;
         int sensor = sensorFor(acc.sensor, acc);
         if (sensor < 0) continue;
+        acc.materialize();
         size_t n = acc.times.size();
         if (!acc.sorted) {
             std::vector<uint32_t> order(n);
@@ -136,7 +137,8 @@ ImportResult Importer::State::finish() {
             int64_t gap = acc.times[i] - acc.times[i - 1];
             if (step == 0 || gap < step) step = gap;
         }
-        bool regular = n >= 2 && step > 0;
+        // (The recording format caps a regular step at 366 days; sparser series keep their times.)
+        bool regular = n >= 2 && step > 0 && step <= int64_t(86400) * 366 * 1000;
         size_t slots = 0;
         if (regular) {
             for (size_t i = 1; i < n && regular; ++i) if ((acc.times[i] - acc.times[i - 1]) % step != 0) regular = false;

@@ -225,22 +225,25 @@ bool Importer::State::valueOf(const std::string& metric, const std::string& unit
 
 bool Importer::State::addReading(const std::string& sensor, const std::string& metric, int64_t t, float value,
                                   int64_t line, const std::string& column, std::string_view timeText) {
-    std::string key = sensor + '\x1f' + metric;
+    // One key buffer, reused: no allocation per reading.
+    keyBuffer.assign(sensor);
+    keyBuffer += '\x1f';
+    keyBuffer += metric;
     size_t a;
-    if (key == lastKey) a = lastAcc;
+    if (keyBuffer == lastKey) a = lastAcc;
     else {
-        auto it = seriesIndex.find(key);
+        auto it = seriesIndex.find(keyBuffer);
         if (it == seriesIndex.end()) {
-            it = seriesIndex.emplace(key, series.size()).first;
+            it = seriesIndex.emplace(keyBuffer, series.size()).first;
             series.push_back(SeriesAcc{sensor, metric, file, {}, {}, true, line});
         }
         a = it->second;
-        lastKey = std::move(key);
+        lastKey = keyBuffer;
         lastAcc = a;
     }
     SeriesAcc& s = series[a];
-    if (!s.times.empty()) {
-        int64_t last = s.times.back();
+    if (s.count > 0) {
+        int64_t last = s.lastTime;
         if (t == last) {
             reject(line, column, timeText, "duplicate time for sensor \"" + sensor + "\" (" + metric + "); the first reading is kept");
             return false;
@@ -253,8 +256,7 @@ bool Importer::State::addReading(const std::string& sensor, const std::string& m
             s.sorted = false;
         }
     }
-    s.times.push_back(t);
-    s.values.push_back(value);
+    s.push(t, value);
     return true;
 }
 

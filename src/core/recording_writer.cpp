@@ -68,7 +68,18 @@ std::string writeSensorsGeoJson(const std::vector<Sensor>& sensors) {
 }
 
 std::string writeRecordingJson(const Dataset& d) {
+    std::string all;
+    writeRecordingJson(d, [&](std::string_view piece) { all.append(piece.data(), piece.size()); });
+    return all;
+}
+
+void writeRecordingJson(const Dataset& d, const TextSink& sink) {
     std::string out = "{\"format\": \"bukchon-recording\", \"version\": 1";
+    auto flush = [&](size_t atLeast) {
+        if (out.size() < atLeast) return;
+        sink(out);
+        out.clear();
+    };
     auto text = [&](const char* key, const std::string& value) {
         if (value.empty()) return;
         out += ", ";
@@ -124,6 +135,7 @@ std::string writeRecordingJson(const Dataset& d) {
             float v = d.values[s.offset + k];
             if (std::isnan(v)) out += "null";
             else appendDouble(out, double(v), "%.7g");
+            if ((k & 4095) == 0) flush(1 << 20);
         }
         out += "]}";
         out += i + 1 < d.series.size() ? ",\n" : "\n";
@@ -144,7 +156,7 @@ std::string writeRecordingJson(const Dataset& d) {
         out += i + 1 < d.events.size() ? ",\n" : "\n";
     }
     out += "]}\n";
-    return out;
+    flush(0);
 }
 
 }  // namespace bk

@@ -5,7 +5,9 @@
 
 #include "dataset.hpp"
 
+#include <functional>
 #include <string>
+#include <string_view>
 
 namespace bk {
 
@@ -14,5 +16,8 @@ void appendJsonString(std::string& out, std::string_view s);
 
 std::string writeSensorsGeoJson(const std::vector<Sensor>& sensors);
 std::string writeRecordingJson(const Dataset& d);
+// The same text in pieces of about 1 MiB (a big import is written to disk without the whole text in memory).
+using TextSink = std::function<void(std::string_view)>;
+void writeRecordingJson(const Dataset& d, const TextSink& sink);
 
 }  // namespace bk

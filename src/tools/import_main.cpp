@@ -152,15 +152,22 @@ int main(int argc, char** argv) {
 
     ::mkdir(outDir.c_str(), 0755);
     std::string sensorsPath = outDir + "/sensors.geojson", recordingPath = outDir + "/recording.json";
-    std::string recording = bk::writeRecordingJson(*result.dataset);
-    if (!writeFile(sensorsPath, bk::writeSensorsGeoJson(result.dataset->sensors)) || !writeFile(recordingPath, recording) ||
+    // The recording goes to disk in pieces: a big import never holds its whole text in memory.
+    std::ofstream recordingOut(recordingPath, std::ios::binary);
+    size_t recordingBytes = 0;
+    bk::writeRecordingJson(*result.dataset, [&](std::string_view piece) {
+        recordingOut.write(piece.data(), std::streamsize(piece.size()));
+        recordingBytes += piece.size();
+    });
+    recordingOut.close();
+    if (!recordingOut || !writeFile(sensorsPath, bk::writeSensorsGeoJson(result.dataset->sensors)) ||
         !writeFile(outDir + "/import-report.txt", report)) {
         std::cerr << "bukchon-import: cannot write to " << outDir << "\n";
         return 1;
     }
     struct rusage usage {};
     getrusage(RUSAGE_SELF, &usage);
-    std::cerr << "wrote " << sensorsPath << " and " << recordingPath << " (" << recording.size() / 1024
+    std::cerr << "wrote " << sensorsPath << " and " << recordingPath << " (" << recordingBytes / 1024
               << " KiB); peak memory " << usage.ru_maxrss / 1024 << " MiB\n";
     return 0;
 }

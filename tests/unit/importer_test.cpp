@@ -498,3 +498,14 @@ TEST(Importer, DocsExampleImports) {
         EXPECT_NE(actual.find(line + "\n"), std::string::npos) << "docs/import.md shows a line the importer does not print:\n"
                                                                << line << "\nactual:\n" << actual;
 }
+
+TEST(Importer, FuzzFoundSparseSeriesStillRoundTrips) {
+    // Two readings 41 years apart: too sparse for a regular series in the recording format, so the times are kept.
+    auto r = run({{"log.csv", "time,id,v\n2026-05-11T09:00Z,A,1\n2067-05-11T09:05Z,A,2\n"}, {"sites.csv", kSites}});
+    ASSERT_TRUE(r.dataset);
+    auto sensors = loadSensors(writeSensorsGeoJson(r.dataset->sensors), "sensors.geojson");
+    ASSERT_TRUE(sensors);
+    auto back = loadRecording(writeRecordingJson(*r.dataset), "recording.json", sensors.value());
+    ASSERT_TRUE(back) << back.error().describe();
+    EXPECT_FALSE(back->series[0].regular);
+}

@@ -193,7 +193,8 @@ ImportResult Importer::State::finish() {
         else if (sensor.type == SensorType::other) {
             auto r = ranges[s.metric];
             sensor.scaleMin = r.first;
-            sensor.scaleMax = r.second > r.first ? r.second : r.first + 1;
+            // A flat series still needs a range (wide enough to survive printing with 10 digits).
+            sensor.scaleMax = r.second > r.first ? r.second : r.first + std::max(1.0, std::fabs(r.first) * 1e-3);
         }
         if (sensor.unit.empty()) sensor.unit = s.unit;
     }

@@ -408,7 +408,7 @@ void Importer::end() {
     if (!s.analysed) s.analyse();
     s.in->invalidText = s.decoder->invalidCount();
     if (s.in->invalidText > 0)
-        s.report.notes.push_back(s.file + ": " + std::to_string(s.in->invalidText) + " byte sequences are not valid " +
+        s.report.notes.push_back(s.file + ": " + std::to_string(s.in->invalidText) + (s.in->invalidText == 1 ? " byte sequence is" : " byte sequences are") + " not valid " +
                                  s.in->encoding + " and show as �");
     s.endFileChecks();
 }

@@ -52,9 +52,9 @@ std::string writeSensorsGeoJson(const std::vector<Sensor>& sensors) {
         if (s.capacity > 0) { out += ", \"capacity\": "; appendDouble(out, s.capacity, "%.10g"); }
         if (s.scaleMax > s.scaleMin) {
             out += ", \"min\": ";
-            appendDouble(out, s.scaleMin, "%.7g");
+            appendDouble(out, s.scaleMin, "%.10g");
             out += ", \"max\": ";
-            appendDouble(out, s.scaleMax, "%.7g");
+            appendDouble(out, s.scaleMax, "%.10g");
         }
         out += "}, \"geometry\": {\"type\": \"Point\", \"coordinates\": [";
         appendDouble(out, s.position.lon, "%.7f");

@@ -509,3 +509,12 @@ TEST(Importer, FuzzFoundSparseSeriesStillRoundTrips) {
     ASSERT_TRUE(back) << back.error().describe();
     EXPECT_FALSE(back->series[0].regular);
 }
+
+TEST(Importer, FuzzFoundFlatHugeSeriesStillRoundTrips) {
+    // One reading of -2.2e11: the sensor's range must stay wider than printing precision, or the file will not load.
+    auto r = run({{"log.csv", "time,A\n2026-05-11T09:05Z,-222222222224\n"}, {"sites.csv", kSites}});
+    ASSERT_TRUE(r.dataset) << r.report.text();
+    auto sensors = loadSensors(writeSensorsGeoJson(r.dataset->sensors), "sensors.geojson");
+    ASSERT_TRUE(sensors) << sensors.error().describe();
+    EXPECT_TRUE(loadRecording(writeRecordingJson(*r.dataset), "recording.json", sensors.value()));
+}

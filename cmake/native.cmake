@@ -21,6 +21,9 @@ target_link_libraries(bukchon-simulate PRIVATE bukchon_sim)
 add_executable(bukchon-import ${CMAKE_SOURCE_DIR}/src/tools/import_main.cpp)
 target_link_libraries(bukchon-import PRIVATE bukchon_core)
 
+add_executable(bukchon-convert ${CMAKE_SOURCE_DIR}/src/tools/convert_main.cpp)
+target_link_libraries(bukchon-convert PRIVATE bukchon_core)
+
 add_executable(bukchon-gen ${CMAKE_SOURCE_DIR}/src/tools/gen_main.cpp)
 target_link_libraries(bukchon-gen PRIVATE bukchon_sim)
 
@@ -30,7 +33,7 @@ if(BUKCHON_FUZZ)
   set(FUZZ_FLAGS -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -g -O1)
   target_compile_options(bukchon_core PRIVATE -fsanitize=fuzzer-no-link,address,undefined -g)
   target_link_options(bukchon_core INTERFACE -fsanitize=address,undefined)
-  foreach(name map sensors recording strings csv)
+  foreach(name map sensors recording strings csv binary)
     add_executable(fuzz_${name} ${CMAKE_SOURCE_DIR}/tests/fuzz/fuzz_${name}.cpp)
     target_link_libraries(fuzz_${name} PRIVATE bukchon_core)
     target_compile_options(fuzz_${name} PRIVATE ${FUZZ_FLAGS})

@@ -105,6 +105,7 @@ function manifestUrls(url, manifest) {
 const TABLE = /\.(csv|tsv|txt)$/i;
 function classify(name, bytes) {
   const lower = name.toLowerCase();
+  if (bytes.length >= 4 && String.fromCharCode(...bytes.subarray(0, 4)) === 'BKRB') return 'recording';  // binary
   if (TABLE.test(lower)) return 'table';
   const start = new TextDecoder().decode(bytes.subarray(0, 64)).replace(/^\uFEFF/, '').trimStart();
   if (!start.startsWith('{')) return 'table';
@@ -176,6 +177,7 @@ export async function createViewer(element, options = {}) {
     const url = new URL(source, location.href);
     if (url.pathname.endsWith('/')) return Object.fromEntries(Object.entries(DATA_FILES).map(([k, f]) => [k, new URL(f, url).href]));
     if (TABLE.test(url.pathname)) return { table: url.href };  // a log to import
+    if (/\.bkr$/i.test(url.pathname)) return { recording: url.href };  // a binary recording: sensors inside
     return manifestUrls(url, decodeJson(await fetchBytes(url.href)));
   };
 

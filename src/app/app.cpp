@@ -1,6 +1,7 @@
 // app.cpp — load/commit, intent handling, per-frame sampling and drawing, and the state snapshot for JS.
 #include "app.hpp"
 
+#include "binary_format.hpp"
 #include "daylight.hpp"
 #include "importer.hpp"
 #include "json_reader.hpp"
@@ -61,6 +62,14 @@ bool App::commitStaged() {
     if (!tables_.empty()) {
         if (recording_.present) return fail(LoadError{recording_.fileName, 0, 0, "", "load a recording or tables to import, not both"});
         return commitImport(std::move(mapData));
+    }
+    // A binary recording carries its own sensors (a sensors file alongside is not needed and not used).
+    if (recording_.present && looksLikeBinaryRecording(recording_.bytes)) {
+        auto dataset = loadBinaryRecording(recording_.bytes, recording_.fileName);
+        if (!dataset) return fail(dataset.error());
+        if (dataset->sensors.empty()) return fail(LoadError{recording_.fileName, 0, 0, "sensors", "no sensors in the file"});
+        importReport_.clear();
+        return install(std::move(dataset.value()), mapData);
     }
     if (!sensors_.present || !recording_.present) {
         return fail(LoadError{"", 0, 0, "", "a dataset needs a sensors file and a recording file (or a table of readings to import)"});

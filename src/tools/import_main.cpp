@@ -3,6 +3,7 @@
 //   bukchon-import [options] FILE... [-o OUTDIR]      (docs/import.md lists the options and detection rules)
 // Writes OUTDIR/sensors.geojson, OUTDIR/recording.json and OUTDIR/import-report.txt, prints the report, and exits
 // 0 when something was imported, 1 when nothing usable remains, 2 on a usage error.
+#include "binary_format.hpp"
 #include "importer.hpp"
 #include "recording_writer.hpp"
 
@@ -34,7 +35,8 @@ const char* kUsage =
     "  --type T              sensor type for every sensor: bin, parking, noise, footfall, air, fire, other\n"
     "  --metric M            metric name of a wide table's values (default: value)\n"
     "  --levels C=A,B,C      ordered levels (lowest first) of a categorical column or metric; repeatable\n"
-    "  --title T, --source S dataset title and source shown on the page; --simulated marks simulated data\n";
+    "  --title T, --source S dataset title and source shown on the page; --simulated marks simulated data\n"
+    "  --binary              write OUTDIR/recording.bkr (binary, sensors inside) instead of the two JSON files\n";
 
 bool readFileInto(bk::Importer& importer, const std::string& path, std::string& error) {
     FILE* f = std::fopen(path.c_str(), "rb");
@@ -75,6 +77,7 @@ int main(int argc, char** argv) {
     bk::ImportOptions opt;
     std::vector<std::string> files;
     std::string outDir = "imported";
+    bool binary = false;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         auto value = [&]() -> std::string {
@@ -123,6 +126,7 @@ int main(int argc, char** argv) {
         } else if (a == "--title") opt.title = value();
         else if (a == "--source") opt.source = value();
         else if (a == "--simulated") opt.simulated = true;
+        else if (a == "--binary") binary = true;
         else if (!a.empty() && a[0] == '-' && a != "-") { std::cerr << "bukchon-import: unknown option " << a << "\n" << kUsage; return 2; }
         else files.push_back(a);
     }
@@ -151,6 +155,15 @@ int main(int argc, char** argv) {
     if (!result.dataset) return 1;
 
     ::mkdir(outDir.c_str(), 0755);
+    if (binary) {
+        std::string bytes = bk::writeBinaryRecording(*result.dataset);
+        if (!writeFile(outDir + "/recording.bkr", bytes) || !writeFile(outDir + "/import-report.txt", report)) {
+            std::cerr << "bukchon-import: cannot write to " << outDir << "\n";
+            return 1;
+        }
+        std::cerr << "wrote " << outDir << "/recording.bkr (" << bytes.size() / 1024 << " KiB)\n";
+        return 0;
+    }
     std::string sensorsPath = outDir + "/sensors.geojson", recordingPath = outDir + "/recording.json";
     // The recording goes to disk in pieces: a big import never holds its whole text in memory.
     std::ofstream recordingOut(recordingPath, std::ios::binary);

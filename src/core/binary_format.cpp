@@ -1,0 +1,360 @@
+// binary_format.cpp — writer and checked reader of the binary recording; the byte layout is in docs/formats.md.
+//
+// Layout (all little-endian, sections 8-byte aligned):
+//   header (176 bytes) · strings (UTF-8, back to back) · sensors (80 B each) · series (64 B each)
+//   · level names (8 B string refs) · values (f32) · times (i64 ms) · events (40 B each)
+// A string is referenced by {u32 offset into strings, u32 length}.
+#include "binary_format.hpp"
+
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <unordered_set>
+
+namespace bk {
+namespace {
+
+constexpr char kMagic[4] = {'B', 'K', 'R', 'B'};
+constexpr size_t kHeaderBytes = 176, kSensorBytes = 80, kSeriesBytes = 64, kEventBytes = 40, kRefBytes = 8;
+
+// Offsets of the header fields.
+enum : size_t {
+    hVersion = 4, hHeaderBytes = 6, hFileBytes = 8, hChecksum = 16, hSensorCount = 24, hSeriesCount = 28,
+    hEventCount = 32, hLevelCount = 36, hValueCount = 40, hTimeCount = 48, hStartMs = 56, hEndMs = 64, hUtcOffset = 72,
+    hFlags = 76, hStringsOffset = 80, hStringsBytes = 88, hSensorsOffset = 96, hSeriesOffset = 104, hLevelsOffset = 112,
+    hValuesOffset = 120, hTimesOffset = 128, hEventsOffset = 136, hTitle = 144, hTitleKo = 152, hSource = 160,
+    hSourceKo = 168,
+};
+
+template <class T>
+void put(std::string& out, size_t at, T v) { std::memcpy(&out[at], &v, sizeof v); }
+template <class T>
+T get(const uint8_t* p, size_t at) {
+    T v;
+    std::memcpy(&v, p + at, sizeof v);
+    return v;
+}
+
+size_t align8(size_t n) { return (n + 7) & ~size_t(7); }
+
+struct StringTable {
+    std::string bytes;
+    void ref(std::string& out, size_t at, const std::string& s) {
+        put<uint32_t>(out, at, uint32_t(bytes.size()));
+        put<uint32_t>(out, at + 4, uint32_t(s.size()));
+        bytes += s;
+    }
+};
+
+}  // namespace
+
+uint64_t binaryChecksum(const uint8_t* data, size_t size) {
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ uint64_t(size);
+    size_t i = 0;
+    for (; i + 8 <= size; i += 8) {
+        uint64_t w;
+        std::memcpy(&w, data + i, 8);
+        h = (h ^ w) * 0x100000001B3ull;
+        h ^= h >> 29;
+    }
+    uint64_t tail = 0;
+    for (size_t k = 0; i + k < size; ++k) tail |= uint64_t(data[i + k]) << (8 * k);
+    h = (h ^ tail) * 0x100000001B3ull;
+    h ^= h >> 32;
+    h *= 0xBF58476D1CE4E5B9ull;
+    return h ^ (h >> 31);
+}
+
+bool looksLikeBinaryRecording(std::string_view bytes) {
+    return bytes.size() >= 4 && std::memcmp(bytes.data(), kMagic, 4) == 0;
+}
+
+std::string writeBinaryRecording(const Dataset& d) {
+    // Fixed-size tables first (their string refs fill the string table), then the layout.
+    StringTable strings;
+    std::string header(kHeaderBytes, '\0'), sensors(d.sensors.size() * kSensorBytes, '\0'),
+        series(d.series.size() * kSeriesBytes, '\0'), events(d.events.size() * kEventBytes, '\0'), levels;
+    strings.ref(header, hTitle, d.title);
+    strings.ref(header, hTitleKo, d.titleKo);
+    strings.ref(header, hSource, d.source);
+    strings.ref(header, hSourceKo, d.sourceKo);
+    for (size_t i = 0; i < d.sensors.size(); ++i) {
+        const Sensor& s = d.sensors[i];
+        size_t at = i * kSensorBytes;
+        strings.ref(sensors, at, s.id);
+        strings.ref(sensors, at + 8, s.typeName.empty() ? std::string(sensorTypeInfo(s.type).name) : s.typeName);
+        strings.ref(sensors, at + 16, s.nameEn);
+        strings.ref(sensors, at + 24, s.nameKo);
+        strings.ref(sensors, at + 32, s.unit);
+        put<double>(sensors, at + 40, s.position.lat);
+        put<double>(sensors, at + 48, s.position.lon);
+        put<double>(sensors, at + 56, s.capacity);
+        put<double>(sensors, at + 64, s.scaleMin);
+        put<double>(sensors, at + 72, s.scaleMax);
+    }
+    uint32_t levelCount = 0;
+    for (size_t i = 0; i < d.series.size(); ++i) {
+        const Series& s = d.series[i];
+        size_t at = i * kSeriesBytes;
+        put<uint32_t>(series, at, s.sensor);
+        put<uint32_t>(series, at + 4, s.count);
+        strings.ref(series, at + 8, s.metric);
+        strings.ref(series, at + 16, s.unit);
+        put<uint32_t>(series, at + 24, s.offset);
+        put<uint32_t>(series, at + 28, s.timeOffset);
+        put<uint32_t>(series, at + 32, levelCount);
+        put<uint32_t>(series, at + 36, uint32_t(s.levels.size()));
+        series[at + 40] = char(s.interpolation == Interpolation::step ? 1 : 0);
+        series[at + 41] = char(s.regular ? 1 : 0);
+        put<int64_t>(series, at + 48, s.startMs);
+        put<int64_t>(series, at + 56, s.stepMs);
+        for (const std::string& level : s.levels) {
+            levels.resize(levels.size() + kRefBytes);
+            strings.ref(levels, levels.size() - kRefBytes, level);
+            ++levelCount;
+        }
+    }
+    for (size_t i = 0; i < d.events.size(); ++i) {
+        const Event& e = d.events[i];
+        size_t at = i * kEventBytes;
+        put<int64_t>(events, at, e.timeMs);
+        put<uint32_t>(events, at + 8, e.sensor);
+        strings.ref(events, at + 16, e.kind);
+        strings.ref(events, at + 24, e.note);
+        put<double>(events, at + 32, e.value);
+    }
+
+    size_t at = kHeaderBytes;
+    auto section = [&](size_t field, size_t bytes) {
+        put<uint64_t>(header, field, uint64_t(at));
+        at = align8(at + bytes);
+    };
+    put<uint64_t>(header, hStringsBytes, strings.bytes.size());
+    section(hStringsOffset, strings.bytes.size());
+    section(hSensorsOffset, sensors.size());
+    section(hSeriesOffset, series.size());
+    section(hLevelsOffset, levels.size());
+    section(hValuesOffset, d.values.size() * 4);
+    section(hTimesOffset, d.timesMs.size() * 8);
+    section(hEventsOffset, events.size());
+    const size_t fileBytes = at;
+
+    std::memcpy(&header[0], kMagic, 4);
+    put<uint16_t>(header, hVersion, kBinaryVersion);
+    put<uint16_t>(header, hHeaderBytes, uint16_t(kHeaderBytes));
+    put<uint64_t>(header, hFileBytes, fileBytes);
+    put<uint32_t>(header, hSensorCount, uint32_t(d.sensors.size()));
+    put<uint32_t>(header, hSeriesCount, uint32_t(d.series.size()));
+    put<uint32_t>(header, hEventCount, uint32_t(d.events.size()));
+    put<uint32_t>(header, hLevelCount, levelCount);
+    put<uint64_t>(header, hValueCount, d.values.size());
+    put<uint64_t>(header, hTimeCount, d.timesMs.size());
+    put<int64_t>(header, hStartMs, d.startMs);
+    put<int64_t>(header, hEndMs, d.endMs);
+    put<int32_t>(header, hUtcOffset, d.utcOffsetMinutes);
+    put<uint32_t>(header, hFlags, d.simulated ? 1u : 0u);
+
+    std::string out(fileBytes, '\0');
+    std::memcpy(&out[0], header.data(), header.size());
+    auto place = [&](size_t field, const void* data, size_t bytes) {
+        if (bytes) std::memcpy(&out[size_t(get<uint64_t>(reinterpret_cast<const uint8_t*>(header.data()), field))], data, bytes);
+    };
+    place(hStringsOffset, strings.bytes.data(), strings.bytes.size());
+    place(hSensorsOffset, sensors.data(), sensors.size());
+    place(hSeriesOffset, series.data(), series.size());
+    place(hLevelsOffset, levels.data(), levels.size());
+    place(hValuesOffset, d.values.data(), d.values.size() * 4);
+    place(hTimesOffset, d.timesMs.data(), d.timesMs.size() * 8);
+    place(hEventsOffset, events.data(), events.size());
+    uint64_t sum = binaryChecksum(reinterpret_cast<const uint8_t*>(out.data()) + 24, fileBytes - 24);
+    put<uint64_t>(out, hChecksum, sum);
+    return out;
+}
+
+namespace {
+
+class Reader {
+public:
+    Reader(std::string_view bytes, const std::string& file)
+        : p_(reinterpret_cast<const uint8_t*>(bytes.data())), n_(bytes.size()), file_(file) {}
+
+    LoadError error(const std::string& field, size_t at, const std::string& message) const {
+        return LoadError{file_, 0, 0, field, message + " (at byte " + std::to_string(at) + ")"};
+    }
+    template <class T>
+    T at(size_t offset) const { return get<T>(p_, offset); }
+
+    // A section of `count` records of `size` bytes at the header's `field`: inside the file, no overflow.
+    bool section(size_t field, uint64_t count, size_t size, size_t align, uint64_t fileBytes, size_t& offset,
+                 std::string& why) const {
+        uint64_t off = at<uint64_t>(field);
+        if (count > (std::numeric_limits<uint64_t>::max() / 2) / size) { why = "count too large"; return false; }
+        uint64_t bytes = count * size;
+        if (off < kHeaderBytes || off > fileBytes || bytes > fileBytes - off) { why = "section outside the file"; return false; }
+        if (off % align) { why = "section not aligned"; return false; }
+        offset = size_t(off);
+        return true;
+    }
+    // A string reference: inside the string table.
+    bool str(size_t refAt, size_t stringsOff, uint64_t stringsBytes, std::string& out) const {
+        uint32_t off = at<uint32_t>(refAt), len = at<uint32_t>(refAt + 4);
+        if (uint64_t(off) + len > stringsBytes) return false;
+        out.assign(reinterpret_cast<const char*>(p_ + stringsOff + off), len);
+        return true;
+    }
+
+    const uint8_t* p_;
+    size_t n_;
+    const std::string& file_;
+};
+
+}  // namespace
+
+Result<Dataset> loadBinaryRecording(std::string_view bytes, const std::string& file) {
+    Reader r(bytes, file);
+    if (bytes.size() < kHeaderBytes) return r.error("header", 0, "expected a binary recording header of " + std::to_string(kHeaderBytes) +
+                                                                 " bytes, the file has " + std::to_string(bytes.size()));
+    if (!looksLikeBinaryRecording(bytes)) return r.error("header.magic", 0, "expected \"BKRB\" (a binary recording)");
+    if (uint16_t v = r.at<uint16_t>(hVersion); v != kBinaryVersion)
+        return r.error("header.version", hVersion, "this viewer reads version " + std::to_string(kBinaryVersion) + ", got " + std::to_string(v));
+    if (r.at<uint16_t>(hHeaderBytes) != kHeaderBytes) return r.error("header.headerBytes", hHeaderBytes, "unexpected header size");
+    const uint64_t fileBytes = r.at<uint64_t>(hFileBytes);
+    if (fileBytes != bytes.size())
+        return r.error("header.fileBytes", hFileBytes, "the file should have " + std::to_string(fileBytes) + " bytes, it has " +
+                                                           std::to_string(bytes.size()) + (fileBytes > bytes.size() ? " (truncated?)" : ""));
+    if (binaryChecksum(r.p_ + 24, size_t(fileBytes) - 24) != r.at<uint64_t>(hChecksum))
+        return r.error("header.checksum", hChecksum, "checksum mismatch: the file is damaged");
+
+    const uint32_t sensorCount = r.at<uint32_t>(hSensorCount), seriesCount = r.at<uint32_t>(hSeriesCount),
+                   eventCount = r.at<uint32_t>(hEventCount), levelCount = r.at<uint32_t>(hLevelCount);
+    const uint64_t valueCount = r.at<uint64_t>(hValueCount), timeCount = r.at<uint64_t>(hTimeCount),
+                   stringsBytes = r.at<uint64_t>(hStringsBytes);
+    if (valueCount > std::numeric_limits<uint32_t>::max() || timeCount > std::numeric_limits<uint32_t>::max())
+        return r.error("header.valueCount", hValueCount, "too many readings in one recording (more than 4 billion)");
+    size_t strOff, senOff, serOff, lvlOff, valOff, timOff, evOff;
+    std::string why;
+    struct S { size_t field; uint64_t count; size_t size, align; size_t* out; const char* name; };
+    const S sections[] = {{hStringsOffset, stringsBytes, 1, 1, &strOff, "header.strings"},
+                          {hSensorsOffset, sensorCount, kSensorBytes, 8, &senOff, "header.sensors"},
+                          {hSeriesOffset, seriesCount, kSeriesBytes, 8, &serOff, "header.series"},
+                          {hLevelsOffset, levelCount, kRefBytes, 4, &lvlOff, "header.levels"},
+                          {hValuesOffset, valueCount, 4, 4, &valOff, "header.values"},
+                          {hTimesOffset, timeCount, 8, 8, &timOff, "header.times"},
+                          {hEventsOffset, eventCount, kEventBytes, 8, &evOff, "header.events"}};
+    for (const S& s : sections)
+        if (!r.section(s.field, s.count, s.size, s.align, fileBytes, *s.out, why)) return r.error(s.name, s.field, why);
+
+    Dataset d;
+    auto text = [&](size_t refAt, std::string& out, const std::string& field) -> bool {
+        return r.str(refAt, strOff, stringsBytes, out) || (why = field, false);
+    };
+    if (!text(hTitle, d.title, "header.title") || !text(hTitleKo, d.titleKo, "header.title_ko") ||
+        !text(hSource, d.source, "header.source") || !text(hSourceKo, d.sourceKo, "header.source_ko"))
+        return r.error(why, hTitle, "string outside the string table");
+    d.simulated = (r.at<uint32_t>(hFlags) & 1u) != 0;
+    d.utcOffsetMinutes = r.at<int32_t>(hUtcOffset);
+    if (d.utcOffsetMinutes < -16 * 60 || d.utcOffsetMinutes > 16 * 60)
+        return r.error("header.utcOffset", hUtcOffset, "expected a UTC offset within ±16 hours");
+
+    d.sensors.resize(sensorCount);
+    std::unordered_set<std::string> ids;
+    for (uint32_t i = 0; i < sensorCount; ++i) {
+        size_t at = senOff + size_t(i) * kSensorBytes;
+        Sensor& s = d.sensors[i];
+        std::string field = "sensors[" + std::to_string(i) + "]";
+        if (!text(at, s.id, field + ".id") || !text(at + 8, s.typeName, field + ".type") || !text(at + 16, s.nameEn, field + ".name_en") ||
+            !text(at + 24, s.nameKo, field + ".name_ko") || !text(at + 32, s.unit, field + ".unit"))
+            return r.error(why, at, "string outside the string table");
+        s.type = sensorTypeFromName(s.typeName);
+        s.position = {r.at<double>(at + 40), r.at<double>(at + 48)};
+        s.capacity = r.at<double>(at + 56);
+        s.scaleMin = r.at<double>(at + 64);
+        s.scaleMax = r.at<double>(at + 72);
+        if (!(std::fabs(s.position.lat) <= 90) || !(std::fabs(s.position.lon) <= 180))
+            return r.error(field + ".position", at + 40, "expected latitude −90…90 and longitude −180…180");
+        if (!std::isfinite(s.capacity) || !std::isfinite(s.scaleMin) || !std::isfinite(s.scaleMax))
+            return r.error(field, at + 56, "expected finite capacity, min and max");
+        if (s.id.empty()) return r.error(field + ".id", at, "expected a sensor id");
+        if (!ids.insert(s.id).second) return r.error(field + ".id", at, "duplicate sensor id \"" + s.id + "\"");
+    }
+
+    // Readings: bulk copies.
+    d.values.resize(size_t(valueCount));
+    if (valueCount) std::memcpy(d.values.data(), r.p_ + valOff, size_t(valueCount) * 4);
+    d.timesMs.resize(size_t(timeCount));
+    if (timeCount) std::memcpy(d.timesMs.data(), r.p_ + timOff, size_t(timeCount) * 8);
+    for (size_t i = 0; i < d.values.size(); ++i)
+        if (std::isinf(d.values[i]))
+            return r.error("values[" + std::to_string(i) + "]", valOff + i * 4, "expected a finite number or NaN (a gap)");
+
+    d.series.resize(seriesCount);
+    for (uint32_t i = 0; i < seriesCount; ++i) {
+        size_t at = serOff + size_t(i) * kSeriesBytes;
+        Series& s = d.series[i];
+        std::string field = "series[" + std::to_string(i) + "]";
+        s.sensor = r.at<uint32_t>(at);
+        s.count = r.at<uint32_t>(at + 4);
+        if (!text(at + 8, s.metric, field + ".metric") || !text(at + 16, s.unit, field + ".unit"))
+            return r.error(why, at, "string outside the string table");
+        s.offset = r.at<uint32_t>(at + 24);
+        s.timeOffset = r.at<uint32_t>(at + 28);
+        uint32_t levelsFirst = r.at<uint32_t>(at + 32), levels = r.at<uint32_t>(at + 36);
+        s.interpolation = r.p_[at + 40] ? Interpolation::step : Interpolation::linear;
+        s.regular = r.p_[at + 41] != 0;
+        s.startMs = r.at<int64_t>(at + 48);
+        s.stepMs = r.at<int64_t>(at + 56);
+        if (s.sensor >= sensorCount) return r.error(field + ".sensor", at, "sensor index " + std::to_string(s.sensor) + " out of range");
+        if (s.count == 0) return r.error(field + ".count", at + 4, "expected at least one value");
+        if (uint64_t(s.offset) + s.count > valueCount) return r.error(field + ".count", at + 24, "values outside the values section");
+        if (s.regular) {
+            if (s.stepMs <= 0 || s.stepMs > int64_t(86400) * 366 * 1000) return r.error(field + ".step", at + 56, "expected a step greater than 0");
+            if (std::llabs(s.startMs) > int64_t(1) << 50 || s.stepMs * int64_t(s.count) > int64_t(1) << 50)
+                return r.error(field + ".start", at + 48, "time out of range");
+        } else {
+            if (uint64_t(s.timeOffset) + s.count > timeCount) return r.error(field + ".count", at + 28, "times outside the times section");
+            for (uint32_t k = 0; k < s.count; ++k) {
+                int64_t t = d.timesMs[s.timeOffset + k];
+                if (std::llabs(t) > int64_t(1) << 50) return r.error(field + ".times", timOff + (s.timeOffset + k) * 8, "time out of range");
+                if (k && t <= d.timesMs[s.timeOffset + k - 1])
+                    return r.error(field + ".times[" + std::to_string(k) + "]", timOff + (s.timeOffset + k) * 8,
+                                   "time goes backwards or repeats; times must increase");
+            }
+        }
+        if (levels) {
+            if (uint64_t(levelsFirst) + levels > levelCount) return r.error(field + ".levels", at + 32, "levels outside the level table");
+            for (uint32_t l = 0; l < levels; ++l) {
+                std::string name;
+                if (!r.str(lvlOff + (size_t(levelsFirst) + l) * kRefBytes, strOff, stringsBytes, name))
+                    return r.error(field + ".levels", at + 32, "string outside the string table");
+                s.levels.push_back(std::move(name));
+            }
+            for (uint32_t k = 0; k < s.count; ++k) {
+                float v = d.values[s.offset + k];
+                if (!std::isnan(v) && (v < 0 || v >= float(levels) || v != std::floor(v)))
+                    return r.error(field + ".values", valOff + (s.offset + k) * size_t(4), "expected a level index 0…" + std::to_string(levels - 1));
+            }
+        }
+    }
+
+    d.events.resize(eventCount);
+    for (uint32_t i = 0; i < eventCount; ++i) {
+        size_t at = evOff + size_t(i) * kEventBytes;
+        Event& e = d.events[i];
+        std::string field = "events[" + std::to_string(i) + "]";
+        e.timeMs = r.at<int64_t>(at);
+        e.sensor = r.at<uint32_t>(at + 8);
+        if (!text(at + 16, e.kind, field + ".kind") || !text(at + 24, e.note, field + ".note"))
+            return r.error(why, at, "string outside the string table");
+        e.value = r.at<double>(at + 32);
+        if (e.sensor >= sensorCount) return r.error(field + ".sensor", at + 8, "sensor index out of range");
+        if (std::llabs(e.timeMs) > int64_t(1) << 50 || !std::isfinite(e.value)) return r.error(field, at, "time or value out of range");
+    }
+    int64_t start = r.at<int64_t>(hStartMs), end = r.at<int64_t>(hEndMs);
+    if (end <= start || std::llabs(start) > int64_t(1) << 50 || std::llabs(end) > int64_t(1) << 50)
+        return r.error("header.end", hEndMs, "the recording must end after it starts");
+    if (d.series.empty() && d.events.empty()) return r.error("header.series", hSeriesCount, "the recording has no readings");
+    finishDataset(d, start, end);
+    return d;
+}
+
+}  // namespace bk

@@ -1,0 +1,130 @@
+// binary_format_test.cpp — the binary recording: exact round trips (the shipped week, categorical and irregular
+// series), and every damaged file refused with a message that names the part and the byte.
+#include "binary_format.hpp"
+#include "dataset.hpp"
+#include "importer.hpp"
+#include "sensors.hpp"
+#include "test_util.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstring>
+
+using namespace bk;
+
+namespace {
+
+Dataset shippedWeek() {
+    auto sensors = loadSensors(readRepoFile("assets/bukchon/sensors.geojson"), "sensors.geojson");
+    auto d = loadRecording(readRepoFile("assets/bukchon/recording.json"), "recording.json", sensors.value());
+    return std::move(d.value());
+}
+
+void expectSame(const Dataset& a, const Dataset& b) {
+    ASSERT_EQ(a.sensors.size(), b.sensors.size());
+    for (size_t i = 0; i < a.sensors.size(); ++i) {
+        EXPECT_EQ(a.sensors[i].id, b.sensors[i].id);
+        EXPECT_EQ(a.sensors[i].type, b.sensors[i].type);
+        EXPECT_EQ(a.sensors[i].nameKo, b.sensors[i].nameKo);
+        EXPECT_EQ(a.sensors[i].position.lat, b.sensors[i].position.lat);
+        EXPECT_EQ(a.sensors[i].capacity, b.sensors[i].capacity);
+    }
+    ASSERT_EQ(a.series.size(), b.series.size());
+    for (size_t i = 0; i < a.series.size(); ++i) {
+        EXPECT_EQ(a.series[i].metric, b.series[i].metric);
+        EXPECT_EQ(a.series[i].regular, b.series[i].regular);
+        EXPECT_EQ(a.series[i].startMs, b.series[i].startMs);
+        EXPECT_EQ(a.series[i].stepMs, b.series[i].stepMs);
+        EXPECT_EQ(a.series[i].levels, b.series[i].levels);
+        EXPECT_EQ(a.series[i].interpolation, b.series[i].interpolation);
+    }
+    ASSERT_EQ(a.values.size(), b.values.size());
+    EXPECT_EQ(std::memcmp(a.values.data(), b.values.data(), a.values.size() * 4), 0);  // NaN gaps included
+    EXPECT_EQ(a.timesMs, b.timesMs);
+    ASSERT_EQ(a.events.size(), b.events.size());
+    for (size_t i = 0; i < a.events.size(); ++i) {
+        EXPECT_EQ(a.events[i].timeMs, b.events[i].timeMs);
+        EXPECT_EQ(a.events[i].kind, b.events[i].kind);
+        EXPECT_EQ(a.events[i].note, b.events[i].note);
+    }
+    EXPECT_EQ(a.primarySeries, b.primarySeries);
+    EXPECT_EQ(a.startMs, b.startMs);
+    EXPECT_EQ(a.endMs, b.endMs);
+    EXPECT_EQ(a.title, b.title);
+    EXPECT_EQ(a.simulated, b.simulated);
+}
+
+// Rewrites a header field and the checksum, as a bad writer would.
+template <class T>
+std::string patched(std::string bytes, size_t at, T value) {
+    std::memcpy(&bytes[at], &value, sizeof value);
+    uint64_t sum = binaryChecksum(reinterpret_cast<const uint8_t*>(bytes.data()) + 24, bytes.size() - 24);
+    std::memcpy(&bytes[16], &sum, 8);
+    return bytes;
+}
+
+}  // namespace
+
+TEST(BinaryFormat, ShippedWeekRoundTripsExactly) {
+    Dataset week = shippedWeek();
+    std::string bytes = writeBinaryRecording(week);
+    EXPECT_TRUE(looksLikeBinaryRecording(bytes));
+    // About 4 bytes a reading plus the tables.
+    EXPECT_LT(double(bytes.size()) / double(week.readingCount()), 4.3);
+    auto back = loadBinaryRecording(bytes, "week.bkr");
+    ASSERT_TRUE(back) << back.error().describe();
+    expectSame(week, back.value());
+}
+
+TEST(BinaryFormat, CategoricalAndIrregularSeriesRoundTrip) {
+    Importer importer({});
+    importer.add("log.csv", "time,id,lat,lon,v,status\n2026-05-11T09:00:00.250Z,A,37.58,126.98,1.5,GREEN\n"
+                            "2026-05-11T09:07:00Z,A,37.58,126.98,,RED\n2026-05-11T09:09:00Z,A,37.58,126.98,4,RED\n");
+    auto r = importer.finish();
+    ASSERT_TRUE(r.dataset);
+    auto back = loadBinaryRecording(writeBinaryRecording(*r.dataset), "x.bkr");
+    ASSERT_TRUE(back) << back.error().describe();
+    expectSame(*r.dataset, back.value());
+}
+
+TEST(BinaryFormat, DamagedFilesAreRefusedWithThePartAndByte) {
+    std::string good = writeBinaryRecording(shippedWeek());
+    auto message = [](const std::string& bytes) {
+        auto r = loadBinaryRecording(bytes, "week.bkr");
+        return r ? std::string("loaded") : r.error().describe();
+    };
+    EXPECT_EQ(message(good.substr(0, 100)), "week.bkr header: expected a binary recording header of 176 bytes, the file has 100 (at byte 0)");
+    EXPECT_EQ(message("XXXX" + good.substr(4)), "week.bkr header.magic: expected \"BKRB\" (a binary recording) (at byte 0)");
+    EXPECT_EQ(message(good.substr(0, good.size() - 8)),
+              "week.bkr header.fileBytes: the file should have " + std::to_string(good.size()) + " bytes, it has " +
+                  std::to_string(good.size() - 8) + " (truncated?) (at byte 8)");
+    std::string flipped = good;
+    flipped[good.size() / 2] ^= 0x10;
+    EXPECT_EQ(message(flipped), "week.bkr header.checksum: checksum mismatch: the file is damaged (at byte 16)");
+    EXPECT_EQ(message(patched<uint16_t>(good, 4, 7)), "week.bkr header.version: this viewer reads version 1, got 7 (at byte 4)");
+    EXPECT_EQ(message(patched<uint64_t>(good, 120, uint64_t(1) << 40)), "week.bkr header.values: section outside the file (at byte 120)");
+    EXPECT_EQ(message(patched<uint64_t>(good, 40, ~uint64_t(0))),
+              "week.bkr header.valueCount: too many readings in one recording (more than 4 billion) (at byte 40)");
+    // A series pointing at a sensor that does not exist.
+    uint64_t seriesOff;
+    std::memcpy(&seriesOff, &good[104], 8);
+    EXPECT_EQ(message(patched<uint32_t>(good, size_t(seriesOff), 999)), "week.bkr series[0].sensor: sensor index 999 out of range (at byte " +
+                                                                           std::to_string(seriesOff) + ")");
+    // An infinite reading.
+    uint64_t valuesOff;
+    std::memcpy(&valuesOff, &good[120], 8);
+    EXPECT_EQ(message(patched<float>(good, size_t(valuesOff) + 8, INFINITY)),
+              "week.bkr values[2]: expected a finite number or NaN (a gap) (at byte " + std::to_string(valuesOff + 8) + ")");
+}
+
+TEST(BinaryFormat, ChecksumSeesEveryByteAndLength) {
+    std::string a(1000, 'x');
+    uint64_t base = binaryChecksum(reinterpret_cast<const uint8_t*>(a.data()), a.size());
+    for (size_t i = 0; i < a.size(); i += 37) {
+        std::string b = a;
+        b[i] ^= 1;
+        EXPECT_NE(binaryChecksum(reinterpret_cast<const uint8_t*>(b.data()), b.size()), base) << i;
+    }
+    EXPECT_NE(binaryChecksum(reinterpret_cast<const uint8_t*>(a.data()), a.size() - 1), base);
+}

@@ -99,7 +99,9 @@ CollectionPlan planCollection(const Dataset& d, const MapData& map, const Projec
         if (s.metric == "compactions") compactSeries[s.sensor] = int(si);
     }
     for (auto& [b, si] : fillSeries) bins.push_back(b);
-    if (bins.empty()) return plan;
+    // Route planning is for a district's bins (tens to hundreds): its distance table and 2-opt are quadratic, so a
+    // city-wide scale dataset gets no plan (the panel stays hidden) rather than gigabytes of table.
+    if (bins.empty() || bins.size() > kMaxPlannedBins) return plan;
     plan.available = true;
 
     // Depot: the map's "depot" point, else the bins' centre.

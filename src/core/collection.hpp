@@ -53,6 +53,9 @@ struct CollectionPlan {
     std::vector<int64_t> fixedRoundTimes;
 };
 
+// Above this many bins no plan is made (route planning is quadratic in the bins).
+constexpr size_t kMaxPlannedBins = 2000;
+
 CollectionPlan planCollection(const Dataset& d, const MapData& map, const Projection& projection,
                               const std::vector<Vec2>& sensorPositions, const CollectionModel& model = {});
 

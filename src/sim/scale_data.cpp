@@ -2,6 +2,7 @@
 #include "scale_data.hpp"
 
 #include "rng.hpp"
+#include "sensors.hpp"
 #include "time_util.hpp"
 
 #include <cstdio>
@@ -50,6 +51,54 @@ uint64_t generateScaleCsv(const ScaleCsvOptions& opt, const std::function<void(s
     }
     if (!out.empty()) sink(out);
     return rows;
+}
+
+Dataset generateScaleDataset(const ScaleDatasetOptions& opt) {
+    Rng rng(opt.seed);
+    Dataset d;
+    d.title = "Scale benchmark: " + std::to_string(opt.sensors) + " synthetic sensors";
+    d.source = "SYNTHETIC benchmark data from bukchon-gen (seed " + std::to_string(opt.seed) + "), not measurements";
+    d.simulated = true;
+    d.utcOffsetMinutes = kKstOffsetMinutes;
+    const int64_t start = *parseIsoTimeMs("2026-05-11T00:00:00+09:00");
+    const SensorType types[6] = {SensorType::bin, SensorType::parking, SensorType::noise,
+                                 SensorType::footfall, SensorType::air, SensorType::fire};
+    d.sensors.reserve(opt.sensors);
+    d.series.reserve(opt.sensors);
+    d.values.reserve(size_t(opt.sensors) * opt.readings);
+    for (uint32_t i = 0; i < opt.sensors; ++i) {
+        Sensor s;
+        char id[16];
+        std::snprintf(id, sizeof id, "X%06u", i);
+        s.id = id;
+        s.type = types[rng.next() % 6];
+        s.typeName = sensorTypeInfo(s.type).name;
+        s.position = {37.50 + rng.uniform() * 0.10, 126.92 + rng.uniform() * 0.14};
+        if (s.type == SensorType::parking) s.capacity = double(5 + rng.next() % 40);
+        const SensorTypeInfo& info = sensorTypeInfo(s.type);
+        Series series;
+        series.sensor = i;
+        series.metric = info.primaryMetric;
+        series.unit = info.unit;
+        series.startMs = start;
+        series.stepMs = int64_t(opt.stepSeconds) * 1000;
+        series.offset = uint32_t(d.values.size());
+        series.count = opt.readings;
+        double lo = info.scaleMin, hi = info.scaleMax, v = lo + (hi - lo) * rng.uniform();
+        for (uint32_t k = 0; k < opt.readings; ++k) {
+            // A random walk pulled towards a daily rhythm (high in the afternoon), kept in the type's range.
+            double hour = double(k) * opt.stepSeconds / 3600.0;
+            double rhythm = lo + (hi - lo) * (0.3 + 0.5 * (hour > 8 && hour < 20 ? 1.0 - (hour - 14) * (hour - 14) / 36.0 : 0.0));
+            v += (rhythm - v) * 0.2 + (hi - lo) * 0.08 * rng.normal();
+            if (v < lo) v = lo;
+            if (v > hi) v = hi;
+            d.values.push_back(float(v));
+        }
+        d.series.push_back(std::move(series));
+        d.sensors.push_back(std::move(s));
+    }
+    finishDataset(d, start, start + int64_t(opt.readings) * opt.stepSeconds * 1000);
+    return d;
 }
 
 }  // namespace bk

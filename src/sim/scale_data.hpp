@@ -4,6 +4,8 @@
 // and compression. Same options → same bytes.
 #pragma once
 
+#include "dataset.hpp"
+
 #include <cstdint>
 #include <functional>
 #include <string_view>
@@ -21,5 +23,16 @@ struct ScaleCsvOptions {
 // at one time, then the next time), local times without offset ("2026-05-11 09:05:00"). Calls `sink` with pieces
 // of about 1 MiB. Returns the number of data rows written.
 uint64_t generateScaleCsv(const ScaleCsvOptions& options, const std::function<void(std::string_view)>& sink);
+
+struct ScaleDatasetOptions {
+    uint64_t seed = 11;
+    uint32_t sensors = 100000;
+    uint32_t readings = 96;        // per sensor, one series each
+    int stepSeconds = 900;         // 96 × 15 min = one day
+};
+
+// The replay benchmark's dataset: `sensors` sites of the six trial types spread over Seoul (~10 × 12 km), one
+// regular series each with its type's primary metric, values wandering around a daily rhythm. Deterministic.
+Dataset generateScaleDataset(const ScaleDatasetOptions& options);
 
 }  // namespace bk

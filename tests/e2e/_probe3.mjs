@@ -1,0 +1,17 @@
+import { launchBrowser, openPage, startServer, waitReady, DIST } from './harness.mjs';
+const server = await startServer(DIST);
+const browser = await launchBrowser();
+browser.on('disconnected', () => console.log('DISCONNECTED'));
+const { page, problems } = await openPage(browser, server.url, { width: 1280, height: 800 });
+page.on('crash', () => console.log('CRASH'));
+await waitReady(page);
+console.log('ready');
+const step = async (name, fn, arg) => { const t = Date.now(); try { const r = await page.evaluate(fn, arg); console.log(name, Date.now() - t, 'ms', JSON.stringify(r)?.slice(0, 200)); } catch (e) { console.log(name, 'FAILED', e.message.slice(0, 200)); process.exit(1); } };
+await step('heap', () => window.viewer.getState().heapUsedBytes);
+await step('load', async (f) => { const t0 = performance.now(); await window.viewer.load(f); return performance.now() - t0; }, process.argv[2]);
+await step('state', () => { const s = window.viewer.getState(); return [s.readings, s.heapUsedBytes]; });
+await step('play', () => { window.viewer.setSpeed(3600); window.viewer.play(); return 1; });
+await step('frames', () => new Promise((res) => { const fr = []; let last = performance.now(); const f = (t) => { fr.push(t - last); last = t; if (fr.length < 60) requestAnimationFrame(f); else res(fr.sort((a, b) => a - b)[30]); }; requestAnimationFrame(f); }));
+await step('seek', () => { const s = window.viewer.getState(); const a = performance.now(); window.viewer.seek(s.startMs + 3600000 * 7); return performance.now() - a; });
+console.log(problems);
+await browser.close(); await server.close();

@@ -150,11 +150,18 @@ run_tests() {
 
 # Benchmarks print figures; they never fail on a slow machine (targets are read from the table, not asserted).
 run_bench() {
-  build_deps
-  apt_install g++ libgtest-dev
+  test_deps
+  apt_install libbenchmark-dev
   build_native
+  build_wasm
   local out="$ROOT/bench/out"
   mkdir -p "$out"
+  (cd "$ROOT/bench" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)   # deck.gl, the peer
+  say "scale dataset: 100,000 sensors × 96 readings (bukchon-gen scale)"
+  "$ROOT/build-native/bukchon-gen" scale "$out/scale.bkr" >/dev/null
+  say "native core benchmarks (Google Benchmark)"
+  "$ROOT/build-native/bukchon-bench" --benchmark_min_time=0.5 --benchmark_format=json --benchmark_out="$out/native.json" \
+    --benchmark_out_format=json >/dev/null
   say "import: a generated 1 GB sensor log (10,000 sensors, positions on every row) through bukchon-import"
   [ -f "$out/big.csv" ] || "$ROOT/build-native/bukchon-gen" csv "$out/big.csv" --mb 1024 >/dev/null
   local t0 t1 log
@@ -177,7 +184,9 @@ json.dump(old, open(results, "w"), indent=2)
 print(f"  import: {size / 1048576:.0f} MiB in {seconds:.1f} s = {size / 1048576 / seconds:.1f} MiB/s; "
       f"peak memory {peak} MiB ({peak * 1048576 / size:.2f} x the file)")
 PY
-  say "wrote $ROOT/bench/results.json"
+  say "in the browser: our viewer and the deck.gl page, alternating (BENCH_ROUNDS=${BENCH_ROUNDS:-3})"
+  DIST_DIR="$ROOT/dist" node "$ROOT/bench/run.mjs"
+  say "wrote $ROOT/bench/results.json and the table in docs/performance.md"
 }
 
 cmd=${1:-build}; [ $# -gt 0 ] && shift

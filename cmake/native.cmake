@@ -27,6 +27,13 @@ target_link_libraries(bukchon-convert PRIVATE bukchon_core)
 add_executable(bukchon-gen ${CMAKE_SOURCE_DIR}/src/tools/gen_main.cpp)
 target_link_libraries(bukchon-gen PRIVATE bukchon_sim)
 
+# ---- benchmarks (Google Benchmark from Debian's libbenchmark-dev; `./build-wasm.sh bench` installs it) ----------
+find_package(benchmark QUIET)
+if(benchmark_FOUND)
+  add_executable(bukchon-bench ${CMAKE_SOURCE_DIR}/bench/core_bench.cpp)
+  target_link_libraries(bukchon-bench PRIVATE bukchon_sim benchmark::benchmark)
+endif()
+
 # ---- fuzzing: cmake -DBUKCHON_FUZZ=ON -DCMAKE_CXX_COMPILER=clang++-14 (libFuzzer, ASan, UBSan) -------------------
 option(BUKCHON_FUZZ "Build the libFuzzer targets (tests/fuzz)" OFF)
 if(BUKCHON_FUZZ)

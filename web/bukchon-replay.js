@@ -34,6 +34,7 @@ export function optionsFromUrl(search = location.search) {
   if (q.has('idle')) o.kioskIdleSeconds = Number(q.get('idle'));
   if (q.has('data')) { o.data = q.get('data'); o.dataFromUrl = true; }
   if (q.has('tz')) o.timezone = q.get('tz');
+  if (q.has('detail')) o.detail = q.get('detail');
   return o;
 }
 
@@ -306,6 +307,13 @@ export async function createViewer(element, options = {}) {
       module._bk_set_max_file_bytes(maxFileBytes);
       return getState();
     },
+    // Level of detail: 'auto' (thousands of sensors on screen become a dot matrix; alerts stay glyphs) or 'glyphs'
+    // (every sensor drawn as its glyph, whatever the count).
+    setDetail(mode) {
+      if (!['auto', 'glyphs'].includes(mode)) throw new TypeError('setDetail: expected "auto" or "glyphs"');
+      module._bk_set_detail_limit(mode === 'glyphs' ? 0 : 3000);
+      return getState();
+    },
     setPalette(name) {
       if (!['default', 'colourblind'].includes(name)) throw new TypeError('setPalette: expected "default" or "colourblind"');
       paletteName = name;
@@ -504,6 +512,7 @@ export async function createViewer(element, options = {}) {
   // Options from the URL or the embedding page.
   if (options.palette === 'colourblind' || options.palette === 'cb') viewer.setPalette('colourblind');
   if (options.ui) viewer.setUi(options.ui);
+  if (options.detail === 'glyphs' || options.detail === 'auto') viewer.setDetail(options.detail);
   if (options.layers) viewer.setLayers(options.layers.filter((l) => LAYERS.includes(l)));
   if (options.t) viewer.seek(options.t);
   if (Number.isFinite(options.speed) && options.speed > 0) viewer.setSpeed(options.speed);

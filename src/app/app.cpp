@@ -20,6 +20,7 @@ bool App::initGraphics(std::string* error) {
     if (!heatmapLayer_.init(error)) return false;
     routeKeyDay_ = -1;
     if (!glyphLayer_.init(error)) return false;
+    if (!densityLayer_.init(error)) return false;
     if (content_) meshDirty_ = true;
     return true;
 }
@@ -325,6 +326,9 @@ void App::update(double realElapsedMs, int viewportW, int viewportH, float dpr, 
     advanceFlight(realElapsedMs);
     clock_.advance(realElapsedMs);
     refreshDerived();
+    // Level of detail: thousands of glyphs on screen become a dot matrix (7 design px cells); alerts stay glyphs.
+    viewH_ = viewportH;
+    lod_ = buildDensityGrid(glyphs_, camera_, viewportW, viewportH, 7.0f * scale_, lodMaxGlyphs_, 12, density_, keptGlyphs_);
 }
 
 // Everything that follows from the replay time: sampled values, glyphs, KPIs, the light.
@@ -378,6 +382,7 @@ bool App::rebuildGraphics(std::string* error) {
     routeLayer_ = MapLayer{};
     glyphLayer_ = GlyphLayer{};
     heatmapLayer_ = HeatmapLayer{};
+    densityLayer_ = DensityLayer{};
     routeKeyDay_ = -1;
     return initGraphics(error);
 }
@@ -404,8 +409,9 @@ void App::renderMap(double realTimeS) {
         meshDirty_ = false;
     }
     mapLayer_.draw(viewUniforms(realTimeS));
-    // Footfall as heat: each counter's crowd spreads ~150 m along the alleys around it.
-    if (layerVisible(layerMask_, SensorType::footfall)) {
+    // Footfall as heat: each counter's crowd spreads ~150 m along the alleys around it (not in the dot matrix:
+    // there, footfall is dots like everything else).
+    if (layerVisible(layerMask_, SensorType::footfall) && !lod_) {
         heat_.clear();
         const Dataset& d = content_->dataset;
         for (size_t i = 0; i < d.sensors.size(); ++i)
@@ -422,7 +428,11 @@ void App::renderGlyphs(double realTimeS) {
         refreshRoute(int64_t(std::floor(clock_.timeMs())));
         routeLayer_.draw(viewUniforms(realTimeS));
     }
-    glyphLayer_.update(glyphs_);
+    if (lod_) {
+        densityLayer_.update(density_);
+        densityLayer_.draw(viewH_, night_);
+    }
+    glyphLayer_.update(lod_ ? keptGlyphs_ : glyphs_);
     glyphLayer_.draw(viewUniforms(realTimeS));
 }
 
@@ -483,6 +493,10 @@ std::string App::stateJson() {
     j["title"] = content_ ? content_->dataset.title : "";
     // "map" (a map file), "graticule" (none: the neutral basemap), "" (nothing loaded)
     j["basemap"] = !content_ ? "" : content_->graticuleStepDeg > 0 ? "graticule" : "map";
+    j["detail"] = lod_ ? "density" : "glyphs";   // level of detail: a dot matrix when thousands are on screen
+    j["frame"] = {{"frames", frameStats_.count()},
+                  {"intervalMsP50", frameStats_.intervalPercentile(50)}, {"intervalMsP95", frameStats_.intervalPercentile(95)},
+                  {"workMsP50", frameStats_.workPercentile(50)}, {"workMsP95", frameStats_.workPercentile(95)}};
     j["utcOffsetMinutes"] = content_ ? content_->dataset.utcOffsetMinutes : 0;
     j["error"] = error_.empty() ? nlohmann::json(nullptr) : nlohmann::json(error_);
     j["import"] = importReport_.empty() ? nlohmann::json(nullptr) : nlohmann::json::parse(importReport_, nullptr, false);

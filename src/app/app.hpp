@@ -8,6 +8,9 @@
 #include "collection.hpp"
 #include "dataset.hpp"
 #include "geo.hpp"
+#include "density_grid.hpp"
+#include "density_layer.hpp"
+#include "frame_stats.hpp"
 #include "glyph_layer.hpp"
 #include "heatmap_layer.hpp"
 #include "glyph_scene.hpp"
@@ -20,6 +23,7 @@
 #include "sampler.hpp"
 #include "view_state.hpp"
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -65,6 +69,10 @@ public:
     // Time zone for imported local times: a fixed offset ("+09:00") or transitions computed by the page for a
     // named zone ({"name":…, "initial":minutes, "transitions":[[utcMs, minutes]…]}). Empty: detect / UTC.
     void setImportTimeZone(std::string spec) { importTimeZone_ = std::move(spec); }
+    // Frame timing, recorded by the platform (interval between frames, CPU work inside one); in the state.
+    FrameStats& frameStats() { return frameStats_; }
+    // Level of detail: above this many glyphs on screen, draw the dot matrix (0 = never: every glyph drawn).
+    void setDetailLimit(size_t maxGlyphs) { lodMaxGlyphs_ = maxGlyphs == 0 ? SIZE_MAX : maxGlyphs; }
 
 private:
     struct Content {           // everything derived from one successful load; replaced whole
@@ -124,6 +132,13 @@ private:
     int64_t routeKeyDay_ = -1;      // which day / how many trips the uploaded route mesh shows
     size_t routeKeyTrips_ = 0;
     GlyphLayer glyphLayer_;
+    DensityLayer densityLayer_;     // level of detail: many sensors on screen as a dot matrix
+    DensityGrid density_;
+    std::vector<GlyphInstance> keptGlyphs_;   // in the dot matrix: the glyphs still drawn (alerts, selection)
+    bool lod_ = false;
+    size_t lodMaxGlyphs_ = 3000;
+    int viewH_ = 0;
+    FrameStats frameStats_;
     std::string error_;
     int hovered_ = -1, selected_ = -1;
     double hoverX_ = 0, hoverY_ = 0;

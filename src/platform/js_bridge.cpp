@@ -85,6 +85,7 @@ EMSCRIPTEN_KEEPALIVE void bk_set_palette(int colourBlindSafe) { bk::setColourBli
 // Renders the next frame at `scale` × the canvas size and calls Module.onCapture() right after drawing it.
 EMSCRIPTEN_KEEPALIVE void bk_capture(double scale) { platform().captureScale = float(scale > 0 ? scale : 1); }
 EMSCRIPTEN_KEEPALIVE void bk_set_max_file_bytes(double bytes) { platform().app.setMaxFileBytes(bytes); }
+EMSCRIPTEN_KEEPALIVE void bk_set_detail_limit(double maxGlyphs) { platform().app.setDetailLimit(size_t(maxGlyphs > 0 ? maxGlyphs : 0)); }
 EMSCRIPTEN_KEEPALIVE void bk_set_import_time_zone(const char* spec) { platform().app.setImportTimeZone(spec ? spec : ""); }
 // Bytes currently allocated by malloc (not the heap's size): what a leak would grow.
 EMSCRIPTEN_KEEPALIVE double bk_heap_used() { return double(mallinfo().uordblks); }

@@ -23,6 +23,7 @@ struct Platform {
     double downX = 0, downY = 0, lastX = 0, lastY = 0;
     int uiMode = 0;            // 0 full, 1 minimal, 2 none
     bool contextLost = false;  // WebGL context lost: skip frames until it is restored
+    double lastFrameStart = 0; // emscripten_get_now() at the previous frame (frame statistics)
     float captureScale = 0;    // > 0: the next frame is a capture at this scale
     bool capturing = false;
     // Touch: one finger pans or taps, two pinch.

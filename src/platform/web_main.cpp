@@ -143,6 +143,16 @@ EM_BOOL onTouch(int type, const EmscriptenTouchEvent* e, void*) {
 void frame() {
     Platform& p = platform();
     if (p.contextLost) return;  // nothing can be drawn until the browser gives the context back
+    // The page's own frame instrumentation (getState().frame): interval since the last frame, CPU work in this one.
+    const double frameStart = emscripten_get_now();
+    struct Record {
+        Platform& p;
+        double start;
+        ~Record() {
+            if (p.lastFrameStart > 0) p.app.frameStats().add(start - p.lastFrameStart, emscripten_get_now() - start);
+            p.lastFrameStart = start;
+        }
+    } record{p, frameStart};
     double cssW = 0, cssH = 0;
     emscripten_get_element_css_size("!canvas", &cssW, &cssH);
     float dpr = float(emscripten_get_device_pixel_ratio());

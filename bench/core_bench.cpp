@@ -1,0 +1,89 @@
+// core_bench.cpp — native Google Benchmark of the core on the scale dataset (100,000 sensors × 96 readings):
+// loading the binary recording, sampling every sensor at one time (a frame's work), a seek to a random time, and
+// import throughput. Run by `./build-wasm.sh bench`; figures, not assertions.
+#include "binary_format.hpp"
+#include "importer.hpp"
+#include "sampler.hpp"
+#include "scale_data.hpp"
+
+#include <benchmark/benchmark.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace {
+
+const std::string& scaleBytes() {
+    static const std::string bytes = bk::writeBinaryRecording(bk::generateScaleDataset({}));
+    return bytes;
+}
+
+const bk::Dataset& scaleDataset() {
+    static const bk::Dataset d = bk::loadBinaryRecording(scaleBytes(), "scale.bkr").value();
+    return d;
+}
+
+void LoadBinary10M(benchmark::State& state) {
+    const std::string& bytes = scaleBytes();
+    for (auto _ : state) {
+        auto d = bk::loadBinaryRecording(bytes, "scale.bkr");
+        benchmark::DoNotOptimize(d.value().values.data());
+    }
+    state.SetBytesProcessed(int64_t(state.iterations()) * int64_t(bytes.size()));
+    state.counters["readings"] = double(scaleDataset().readingCount());
+}
+BENCHMARK(LoadBinary10M)->Unit(benchmark::kMillisecond);
+
+void SampleAll100k(benchmark::State& state) {
+    const bk::Dataset& d = scaleDataset();
+    bk::Sampler sampler(&d);
+    std::vector<float> values;
+    int64_t t = d.startMs, step = (d.endMs - d.startMs) / 5000;
+    for (auto _ : state) {
+        sampler.sampleSensors(t, values);
+        benchmark::DoNotOptimize(values.data());
+        t = t + step > d.endMs ? d.startMs : t + step;
+    }
+    state.counters["sensors"] = double(d.sensors.size());
+}
+BENCHMARK(SampleAll100k)->Unit(benchmark::kMicrosecond);
+
+void SeekRandom100k(benchmark::State& state) {
+    const bk::Dataset& d = scaleDataset();
+    bk::Sampler sampler(&d);
+    std::vector<float> values;
+    uint64_t x = 88172645463325252ull;
+    for (auto _ : state) {
+        x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+        int64_t t = d.startMs + int64_t(x % uint64_t(d.endMs - d.startMs));
+        sampler.sampleSensors(t, values);  // a jump: every sensor found at the new time
+        benchmark::DoNotOptimize(values.data());
+    }
+}
+BENCHMARK(SeekRandom100k)->Unit(benchmark::kMicrosecond);
+
+void ImportCsv(benchmark::State& state) {
+    static std::string csv;
+    if (csv.empty()) {
+        bk::ScaleCsvOptions opt;
+        opt.targetBytes = 32u << 20;
+        bk::generateScaleCsv(opt, [&](std::string_view piece) { csv.append(piece); });
+    }
+    for (auto _ : state) {
+        bk::ImportOptions opt;
+        opt.timeZone = "+09:00";
+        bk::Importer importer(opt);
+        importer.begin("scale.csv");
+        for (size_t at = 0; at < csv.size(); at += 4u << 20) importer.feed(std::string_view(csv).substr(at, 4u << 20));
+        importer.end();
+        auto r = importer.finish();
+        benchmark::DoNotOptimize(r.dataset.has_value());
+    }
+    state.SetBytesProcessed(int64_t(state.iterations()) * int64_t(csv.size()));
+}
+BENCHMARK(ImportCsv)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();

@@ -1,0 +1,177 @@
+// run.mjs — the in-browser benchmarks: our viewer and the deck.gl peer page on the same 100,000 sensors, alternating,
+// several rounds; plus the default page's first frame and transfer size. Merges the native figures
+// (bench/out/native.json), prints a table, writes bench/results.json and the table in docs/performance.md.
+//   node bench/run.mjs   (./build-wasm.sh bench runs it after building everything)
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import os from 'node:os';
+import { chromium } from '../tests/e2e/node_modules/playwright-core/index.mjs';
+import { CHROMIUM_ARGS, DIST, startServer } from '../tests/e2e/harness.mjs';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const OUT = `${ROOT}bench/out`;
+const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
+const SECONDS = Number(process.env.BENCH_SECONDS || 5);
+const files = new Map([
+  ['/bench/scale.bkr', readFileSync(`${OUT}/scale.bkr`)],
+  ['/bench/deckgl.html', readFileSync(`${ROOT}bench/deckgl.html`)],
+  ['/bench/deckgl.js', readFileSync(`${ROOT}bench/deckgl.js`)],
+  ['/bench/deck.min.js', readFileSync(`${ROOT}bench/node_modules/deck.gl/dist.min.js`)],
+]);
+const server = await startServer(DIST, files);
+// Uncapped frames: the interval between frames is the work, not the display's refresh.
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
+                                        args: [...CHROMIUM_ARGS, '--disable-gpu-vsync', '--disable-frame-rate-limit'] });
+const median = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
+const pct = (a, p) => { const s = [...a].sort((x, y) => x - y); return s[Math.min(s.length - 1, Math.floor(p / 100 * s.length))]; };
+const round2 = (x) => Math.round(x * 100) / 100;
+
+// Frame intervals on a page, the same way for both: requestAnimationFrame deltas over SECONDS after a warm-up.
+const intervals = (page) => page.evaluate((seconds) => new Promise((resolve) => {
+  const out = [];
+  let last = 0;
+  const warmUntil = performance.now() + 1000, end = warmUntil + seconds * 1000;
+  const tick = (t) => {
+    if (t > warmUntil && last) out.push(t - last);
+    last = t;
+    if (t < end) requestAnimationFrame(tick); else resolve(out);
+  };
+  requestAnimationFrame(tick);
+}), SECONDS);
+
+async function ours(detail) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`${server.url}?data=/bench/scale.bkr&speed=3600&play=1&loop=1&detail=${detail}`);
+  await page.evaluate(async () => { await window.viewer.ready; });
+  const frames = await intervals(page);
+  const state = await page.evaluate(() => window.viewer.getState());
+  await context.close();
+  return { p50: pct(frames, 50), p95: pct(frames, 95), n: frames.length, detail: state.detail, work: state.frame };
+}
+
+async function deckgl() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`${server.url}bench/deckgl.html?data=/bench/scale.bkr&speed=3600`);
+  await page.waitForFunction(() => window.bench, null, { timeout: 120000 });
+  const frames = await intervals(page);
+  await context.close();
+  return { p50: pct(frames, 50), p95: pct(frames, 95), n: frames.length };
+}
+
+// Loading 10M readings into a running viewer, the heap they take, and seeks to random times.
+async function loadAndSeek() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  const r = await page.evaluate(async () => {
+    await window.viewer.ready;
+    window.viewer.pause();
+    const before = window.viewer.getState().heapUsedBytes;
+    const t0 = performance.now();
+    await window.viewer.load('/bench/scale.bkr');
+    const loadMs = performance.now() - t0;
+    const s = window.viewer.getState();
+    const seeks = [];
+    for (let i = 0; i < 50; i++) {
+      const t = s.startMs + Math.random() * (s.endMs - s.startMs);
+      const a = performance.now();
+      window.viewer.seek(t);   // applies at once: every sensor sampled, glyphs and KPIs rebuilt
+      seeks.push(performance.now() - a);
+    }
+    return { loadMs, readings: s.readings, heapBytes: s.heapUsedBytes - before, seeks };
+  });
+  await context.close();
+  return r;
+}
+
+// The default page: first frame after navigation, and every byte it transfers (gzip-compressed, as a host sends it).
+async function firstFrame() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  const bodies = [];
+  page.on('response', (r) => bodies.push(r.body().catch(() => Buffer.alloc(0))));
+  await page.goto(server.url);
+  const ms = await page.evaluate(async () => {
+    await window.viewer.ready;
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    return performance.now();
+  });
+  const all = await Promise.all(bodies);
+  await context.close();
+  return { ms, gzipBytes: all.reduce((n, b) => n + gzipSync(b, { level: 6 }).length, 0), rawBytes: all.reduce((n, b) => n + b.length, 0) };
+}
+
+const rounds = { ours: [], oursGlyphs: [], deck: [], load: [], first: [] };
+for (let r = 0; r < ROUNDS; r++) {
+  rounds.first.push(await firstFrame());
+  rounds.ours.push(await ours('auto'));
+  rounds.deck.push(await deckgl());
+  rounds.oursGlyphs.push(await ours('glyphs'));
+  rounds.load.push(await loadAndSeek());
+  console.log(`round ${r + 1}/${ROUNDS}: ours ${rounds.ours[r].p50.toFixed(1)} ms (${rounds.ours[r].detail}), ` +
+              `deck.gl ${rounds.deck[r].p50.toFixed(1)} ms, ours all glyphs ${rounds.oursGlyphs[r].p50.toFixed(1)} ms`);
+}
+await browser.close();
+await server.close();
+
+const native = existsSync(`${OUT}/native.json`) ? JSON.parse(readFileSync(`${OUT}/native.json`, 'utf8')) : { benchmarks: [] };
+const nat = (name) => native.benchmarks.find((b) => b.name === name);
+const ms = (b) => b && (b.time_unit === 'ms' ? b.real_time : b.time_unit === 'us' ? b.real_time / 1000 : b.real_time / 1e6);
+const resultsPath = `${ROOT}bench/results.json`;
+const old = existsSync(resultsPath) ? JSON.parse(readFileSync(resultsPath, 'utf8')) : {};
+const results = {
+  ...old,
+  date: new Date().toISOString(),
+  firstFrameMs: round2(median(rounds.first.map((f) => f.ms))),
+  transferGzipBytes: median(rounds.first.map((f) => f.gzipBytes)),
+  transferRawBytes: median(rounds.first.map((f) => f.rawBytes)),
+  frameMsP50_100k: round2(median(rounds.ours.map((o) => o.p50))),
+  frameMsP95_100k: round2(median(rounds.ours.map((o) => o.p95))),
+  frameDetail_100k: rounds.ours[0].detail,
+  frameMsP50_100k_allGlyphs: round2(median(rounds.oursGlyphs.map((o) => o.p50))),
+  frameMsP95_100k_allGlyphs: round2(median(rounds.oursGlyphs.map((o) => o.p95))),
+  deckglFrameMsP50_100k: round2(median(rounds.deck.map((o) => o.p50))),
+  deckglFrameMsP95_100k: round2(median(rounds.deck.map((o) => o.p95))),
+  loadMs_10M: round2(median(rounds.load.map((l) => l.loadMs))),
+  seekMsMax_10M: round2(Math.max(...rounds.load.flatMap((l) => l.seeks))),
+  seekMsP50_10M: round2(median(rounds.load.flatMap((l) => l.seeks))),
+  heapBytesPerReading: round2(median(rounds.load.map((l) => l.heapBytes / l.readings))),
+  readings_10M: rounds.load[0].readings,
+  native: {
+    loadBinaryMs_10M: round2(ms(nat('LoadBinary10M')) ?? NaN),
+    sampleAllMs_100k: round2(ms(nat('SampleAll100k')) ?? NaN),
+    seekMs_100k: round2(ms(nat('SeekRandom100k')) ?? NaN),
+    importMBps: round2((nat('ImportCsv')?.bytes_per_second ?? NaN) / 1048576),
+  },
+  rounds: ROUNDS, secondsPerRun: SECONDS,
+  machine: { ...(old.machine || {}), cpu: os.cpus()[0]?.model, cores: os.cpus().length, memoryGB: Math.round(os.totalmem() / 2 ** 30),
+             renderer: 'headless Chromium, SwiftShader (CPU) WebGL2', node: process.version, platform: `${os.type()} ${os.release()}` },
+};
+writeFileSync(resultsPath, JSON.stringify(results, null, 2) + '\n');
+
+const ratio = (a, b) => (a / b).toFixed(2);
+const rows = [
+  ['first frame, default page (localhost)', `${results.firstFrameMs} ms`, '≤ 1000 ms'],
+  ['transferred, default page (gzip)', `${(results.transferGzipBytes / 1048576).toFixed(2)} MB`, '≤ 1.5 MB'],
+  ['100k sensors @3600×, frame p50 / p95 (ours, auto detail)', `${results.frameMsP50_100k} / ${results.frameMsP95_100k} ms`, '≤ 16.7 ms (60 fps)'],
+  ['… deck.gl 9 ScatterplotLayer, binary attributes', `${results.deckglFrameMsP50_100k} / ${results.deckglFrameMsP95_100k} ms`, ''],
+  ['… ours ÷ deck.gl (p50)', ratio(results.frameMsP50_100k, results.deckglFrameMsP50_100k), '≤ 0.5'],
+  ['… ours with every glyph drawn (detail=glyphs)', `${results.frameMsP50_100k_allGlyphs} / ${results.frameMsP95_100k_allGlyphs} ms`, ''],
+  ['… every glyph ÷ deck.gl (p50)', ratio(results.frameMsP50_100k_allGlyphs, results.deckglFrameMsP50_100k), ''],
+  ['load 9.6M readings (.bkr, in page, incl. fetch)', `${results.loadMs_10M} ms`, '≤ 1500 ms'],
+  ['seek, in page (max / p50 of 50 per round)', `${results.seekMsMax_10M} / ${results.seekMsP50_10M} ms`, '≤ 2 ms'],
+  ['wasm heap per reading', `${results.heapBytesPerReading} B`, '≤ 10 B'],
+  ['native: load binary 9.6M / sample 100k / seek 100k', `${results.native.loadBinaryMs_10M} / ${results.native.sampleAllMs_100k} / ${results.native.seekMs_100k} ms`, ''],
+  ['native: CSV import', `${results.native.importMBps} MiB/s`, ''],
+];
+if (old.importMBps) rows.push(['CLI: 1 GB CSV import (peak memory)', `${old.importMBps} MiB/s (${old.importPeakMiB} MiB)`, 'bounded']);
+const table = ['| measure | result | goal |', '|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+console.log(`\n${table}\n`);
+const docPath = `${ROOT}docs/performance.md`;
+if (existsSync(docPath)) {
+  const doc = readFileSync(docPath, 'utf8');
+  const stamp = `Latest run: ${results.date.slice(0, 10)}, ${results.machine.cpu} × ${results.machine.cores}, ${results.machine.renderer}.`;
+  writeFileSync(docPath, doc.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${stamp}\n\n${table}\n<!-- bench:end -->`));
+}

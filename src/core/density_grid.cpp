@@ -1,0 +1,59 @@
+// density_grid.cpp — one pass to count what is on screen, one pass to bin: O(glyphs + cells), no allocation per frame
+// once the grid has its size.
+#include "density_grid.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace bk {
+
+bool buildDensityGrid(const std::vector<GlyphInstance>& glyphs, const Camera& cam, int viewportW, int viewportH,
+                      float cellPx, size_t maxGlyphs, int fullCount, DensityGrid& grid, std::vector<GlyphInstance>& keep) {
+    keep.clear();
+    size_t onScreen = 0;
+    for (const GlyphInstance& g : glyphs) {
+        Vec2 s = cam.worldToScreen({g.x, g.y});
+        if (s.x >= 0 && s.y >= 0 && s.x < viewportW && s.y < viewportH) ++onScreen;
+    }
+    if (onScreen <= maxGlyphs || cellPx < 1 || viewportW <= 0 || viewportH <= 0) {
+        keep = glyphs;
+        grid.binned = 0;
+        return false;
+    }
+    grid.cellPx = cellPx;
+    grid.cols = int(std::ceil(float(viewportW) / cellPx));
+    grid.rows = int(std::ceil(float(viewportH) / cellPx));
+    const size_t cells = size_t(grid.cols) * size_t(grid.rows);
+    // Sums per cell: r, g, b, count (floats: exact for counts up to 16M).
+    static thread_local std::vector<float> sums;
+    sums.assign(cells * 4, 0.0f);
+    grid.binned = 0;
+    for (const GlyphInstance& g : glyphs) {
+        // Alerts, the selection and the hovered sensor stay glyphs: they are why someone looks.
+        if (g.flags & (kAlert | kSelected | kHovered)) { keep.push_back(g); continue; }
+        if (g.shape >= kSensorTypeCount) { keep.push_back(g); continue; }  // the truck and other markers
+        Vec2 s = cam.worldToScreen({g.x, g.y});
+        if (s.x < 0 || s.y < 0 || s.x >= viewportW || s.y >= viewportH) continue;
+        size_t c = size_t(int(s.y / cellPx)) * size_t(grid.cols) + size_t(int(s.x / cellPx));
+        float* acc = &sums[c * 4];
+        acc[0] += float(g.rgba & 255);
+        acc[1] += float((g.rgba >> 8) & 255);
+        acc[2] += float((g.rgba >> 16) & 255);
+        acc[3] += 1.0f;
+        ++grid.binned;
+    }
+    grid.rgba.resize(cells);
+    const float full = float(std::max(fullCount, 1));
+    for (size_t c = 0; c < cells; ++c) {
+        const float* acc = &sums[c * 4];
+        if (acc[3] == 0) { grid.rgba[c] = 0; continue; }
+        float inv = 1.0f / acc[3];
+        float a = std::min(1.0f, std::sqrt(acc[3] / full));
+        uint32_t alpha = uint32_t(std::lround(40.0f + 215.0f * a));  // a lone sensor still shows
+        grid.rgba[c] = uint32_t(std::lround(acc[0] * inv)) | uint32_t(std::lround(acc[1] * inv)) << 8 |
+                       uint32_t(std::lround(acc[2] * inv)) << 16 | alpha << 24;
+    }
+    return true;
+}
+
+}  // namespace bk

@@ -1,0 +1,27 @@
+// density_grid.hpp — level of detail for many sensors: when too many glyphs fall in view, they become a screen-space
+// grid of dots (each cell: its sensors' mean colour, a dot that grows with their number); alerts, the selection and
+// the hovered sensor stay full glyphs on top.
+#pragma once
+
+#include "geo.hpp"
+#include "glyph_scene.hpp"
+
+#include <cstdint>
+#include <vector>
+
+namespace bk {
+
+struct DensityGrid {
+    int cols = 0, rows = 0;
+    float cellPx = 0;              // device px; cell (0,0) is at the top left of the viewport
+    std::vector<uint32_t> rgba;    // cols × rows, row 0 at the top: mean colour, alpha = how full (0 = empty)
+    size_t binned = 0;             // glyphs that went into cells
+};
+
+// Bins `glyphs` that are on screen into cells of `cellPx` device px when more than `maxGlyphs` are on screen
+// (returns true; `keep` receives the glyphs still drawn as glyphs). Otherwise returns false and `keep` = all.
+// A cell's alpha grows with the square root of its count, full at `fullCount` sensors.
+bool buildDensityGrid(const std::vector<GlyphInstance>& glyphs, const Camera& camera, int viewportW, int viewportH,
+                      float cellPx, size_t maxGlyphs, int fullCount, DensityGrid& grid, std::vector<GlyphInstance>& keep);
+
+}  // namespace bk

@@ -132,6 +132,9 @@ function classify(name, bytes) {
  *   onProgress(fraction, message)
  */
 export async function createViewer(element, options = {}) {
+  // Startup marks (performance.getEntriesByType('mark')): bk:start, bk:wasm, bk:data, bk:first-frame.
+  const mark = (name) => { try { performance.mark(name); } catch { /* marks are optional */ } };
+  mark('bk:start');
   const base = options.base || HERE;
   // The viewer's own styles, once per page (a stylesheet file, so a strict Content-Security-Policy allows it).
   const css = new URL('bukchon-replay.css', base).href;
@@ -217,9 +220,11 @@ export async function createViewer(element, options = {}) {
     try { strings = decodeJson(await lang); } catch (e) { if (wanted === 'en') throw e; }
     chrome.relabel();
     let fatal = null;
+    const wasmBytes = await wasm;
+    mark('bk:downloaded');
     const module = await createBukchonModule({
       canvas,
-      wasmBinary: await wasm,
+      wasmBinary: wasmBytes,
       locateFile: (path) => new URL(path, base).href,
       print: (t) => console.log(t),
       printErr: (t) => console.warn(t),
@@ -230,6 +235,7 @@ export async function createViewer(element, options = {}) {
     state.fonts = [await fontRegular, await fontBold];
     const [regular, bold] = state.fonts;
     heap(module, regular, (rp, rl) => heap(module, bold, (bp, bl) => module._bk_set_fonts(rp, rl, bp, bl)));
+    mark('bk:wasm');
     applyLanguage(module, strings, `${strings.lang}.json`);
     state.lang = strings.lang;
     if (window.matchMedia) module._bk_set_reduced_motion(matchMedia('(prefers-reduced-motion: reduce)').matches ? 1 : 0);
@@ -237,6 +243,7 @@ export async function createViewer(element, options = {}) {
     for (const [kind, bytes] of Object.entries(files)) loaded[kind] = { name: new URL(urls[kind]).pathname.split('/').pop(), bytes: await bytes };
     setImportTimeZone(module, options.timezone);
     const s = commit(module, loaded, emit);
+    mark('bk:data');
     if (s.import && Object.keys(loaded).some((k) => k.startsWith('table'))) state.importReport = s.import;
     if (s.error) throw new Error(s.error);
   } catch (error) {
@@ -245,11 +252,18 @@ export async function createViewer(element, options = {}) {
     throw error;
   }
   chrome.loaded();
+  requestAnimationFrame(() => requestAnimationFrame(() => mark('bk:first-frame')));
   const module = state.module;
   if (state.importReport) chrome.showReport(state.importReport);
 
   // ---- the API ----
-  const getState = () => ({ ...JSON.parse(module.UTF8ToString(module._bk_state())), ui: uiMode, kiosk: !!options.kiosk,
+  let ids = { version: -1, list: [] };   // sensor ids, fetched once per dataset
+  const sensorIds = (version) => {
+    if (version !== ids.version) ids = { version, list: Object.freeze(JSON.parse(module.UTF8ToString(module._bk_sensor_ids()))) };
+    return ids.list;
+  };
+  const parseState = () => { const s = JSON.parse(module.UTF8ToString(module._bk_state())); s.sensorIds = sensorIds(s.dataVersion); return s; };
+  const getState = () => ({ ...parseState(), ui: uiMode, kiosk: !!options.kiosk,
                             story: state.story ? state.story.status() : null, palette: paletteName,
                             heapBytes: module.HEAPU8.length, heapUsedBytes: module._bk_heap_used() });
   const toTimeMs = (value) => {

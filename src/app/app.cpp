@@ -140,6 +140,7 @@ bool App::install(Dataset dataset, const MapData& mapData) {
     next->mapNameKo = mapData.nameKo;
     routeKeyDay_ = -1;
     content_ = std::move(next);
+    ++dataVersion_;
     map_ = sensors_ = recording_ = Staged{};
     tables_.clear();
     error_.clear();
@@ -436,6 +437,13 @@ void App::renderGlyphs(double realTimeS) {
     glyphLayer_.draw(viewUniforms(realTimeS));
 }
 
+std::string App::sensorIdsJson() const {
+    nlohmann::json ids = nlohmann::json::array();
+    if (content_)
+        for (const Sensor& sensor : content_->dataset.sensors) ids.push_back(sensor.id);
+    return ids.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 std::string App::screenPositionJson(const std::string& sensorId) const {
     if (!content_) return "null";
     int i = content_->dataset.findSensor(sensorId);
@@ -512,9 +520,9 @@ std::string App::stateJson() {
         j["view"] = {{"lat", c.lat}, {"lon", c.lon}, {"zoom", std::log2(cssPxPerUnit * 2 * kPi * kEarthRadiusM / 256.0)}};
     }
     if (content_) {
-        nlohmann::json ids = nlohmann::json::array();
-        for (const Sensor& sensor : content_->dataset.sensors) ids.push_back(sensor.id);
-        j["sensorIds"] = std::move(ids);
+        // The ids are fetched once per dataset (sensorIdsJson): 100,000 of them in every state read would cost more
+        // than the replay itself.
+        j["dataVersion"] = dataVersion_;
         const Kpis& k = kpis_;
         auto orNull = [](double v) { return v < 0 ? nlohmann::json(nullptr) : nlohmann::json(std::round(v * 10) / 10); };
         j["kpis"] = {{"binsOver80", k.binsOver80}, {"bins", k.binsTotal}, {"overflowsToday", k.overflowsToday},

@@ -57,6 +57,7 @@ public:
     // {"x":…,"y":…} in CSS px of a sensor's glyph centre, or "null" for an unknown id.
     std::string screenPositionJson(const std::string& sensorId) const;
     const std::string& error() const { return error_; }
+    std::string sensorIdsJson() const;   // ["BIN-01", …] of the loaded data (changes when dataVersion does)
     bool hasData() const { return content_ != nullptr; }
     uint64_t frameCount() const { return frames_; }
     void setReducedMotion(bool on) { reducedMotion_ = on; }
@@ -139,6 +140,7 @@ private:
     size_t lodMaxGlyphs_ = 3000;
     int viewH_ = 0;
     FrameStats frameStats_;
+    int dataVersion_ = 0;           // +1 per successful load (the JS side caches sensor ids by it)
     std::string error_;
     int hovered_ = -1, selected_ = -1;
     double hoverX_ = 0, hoverY_ = 0;

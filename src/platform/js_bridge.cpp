@@ -35,6 +35,11 @@ EMSCRIPTEN_KEEPALIVE const char* bk_state() {
     return state.c_str();
 }
 
+EMSCRIPTEN_KEEPALIVE const char* bk_sensor_ids() {
+    static std::string ids;
+    ids = platform().app.sensorIdsJson();
+    return ids.c_str();
+}
 EMSCRIPTEN_KEEPALIVE const char* bk_screen_position(const char* id) {
     static std::string out;
     out = platform().app.screenPositionJson(id ? id : "");

@@ -60,6 +60,15 @@ bool App::commitStaged() {
         if (!map) return fail(map.error());
         mapData = std::move(map.value());
     }
+    // A map alone, over data already shown: the data stays, the map changes (a city's streets or boundaries
+    // dropped on its imported sensors replace the neutral grid).
+    if (map_.present && !sensors_.present && !recording_.present && tables_.empty() && content_) {
+        map_ = Staged{};
+        std::string report = importReport_;
+        bool ok = install(std::move(content_->dataset), mapData);
+        importReport_ = report;
+        return ok;
+    }
     if (!tables_.empty()) {
         if (recording_.present) return fail(LoadError{recording_.fileName, 0, 0, "", "load a recording or tables to import, not both"});
         return commitImport(std::move(mapData));

@@ -91,6 +91,19 @@ describe('importing a city log', () => {
     assert.equal(await report.isVisible(), false);
   });
 
+  test('a map GeoJSON dropped on imported data replaces the neutral grid; the data stays', async () => {
+    const before = await page.evaluate(() => window.viewer.getState());
+    const map = JSON.stringify({ type: 'FeatureCollection', name: 'Baixa streets (test)', features: [
+      { type: 'Feature', properties: { kind: 'road', name_en: 'Rua Augusta' },
+        geometry: { type: 'LineString', coordinates: [[-9.1393, 38.7223], [-9.1335, 38.7140], [-9.1420, 38.7100]] } }] });
+    const s = await drop(page, [{ name: 'streets.geojson', bytes: Buffer.from(map) }]);
+    assert.equal(s.error, null);
+    assert.equal(s.basemap, 'map');
+    assert.equal(s.sensors, before.sensors);
+    assert.equal(s.readings, before.readings);
+    await waitFrames(page);
+  });
+
   test('a file that cannot be used: the report says why, the banner shows it, the replay stays', async () => {
     const before = await page.evaluate(() => window.viewer.getState());
     const garbage = Buffer.alloc(4000);

@@ -250,6 +250,12 @@ TEST(Importer, Utf8WithBomAndUtf16) {
     }
     EXPECT_TRUE(reportHas(run({{"u16.csv", utf16le(u"time,id,v\n2026-05-11T09:00Z,A,1\n", true)}, {"sites.csv", kSites}}),
                           "u16.csv: readings, UTF-16LE, comma-separated"));
+    // UTF-16BE with a BOM: the bytes of each unit swapped.
+    std::string le = utf16le(u"time,id,v\n2026-05-11T09:00Z,A,1\n2026-05-11T09:05Z,A,2\n", true), be;
+    for (size_t i = 0; i + 1 < le.size(); i += 2) { be += le[i + 1]; be += le[i]; }
+    auto rbe = run({{"u16be.csv", be}, {"sites.csv", kSites}});
+    ASSERT_TRUE(rbe.dataset) << rbe.report.text();
+    EXPECT_TRUE(reportHas(rbe, "u16be.csv: readings, UTF-16BE, comma-separated"));
 }
 
 TEST(Importer, Cp949KoreanHeadersAndAssumedKoreanTime) {

@@ -47,6 +47,10 @@ void drawMapLabels(const ViewState& s, const UiFonts& f) {
     for (const Rect* r : {&L.timeline, &L.header, &L.kpis, &L.events, &L.legend})
         if (r->w > 0 && r->h > 0) placed.push_back({r->x, r->y, r->right(), r->bottom()});
     if (s.selected >= 0 && L.sensor.w > 0) placed.push_back({L.sensor.x, L.sensor.y, L.sensor.right(), L.sensor.bottom()});
+    if (s.dataset) {  // the scale bar
+        Rect bar = scaleBarBounds(L, S);
+        placed.push_back({bar.x, bar.y, bar.right(), bar.bottom()});
+    }
     // Street and landmark names keep off the glyphs (the subject); area names may pass under them.
     std::vector<Box> glyphs;
     if (s.sensorPositions)

@@ -9,6 +9,10 @@
 
 namespace bk {
 
+Rect scaleBarBounds(const Layout& L, float S) {
+    return Rect{L.map.x + 8 * S, L.map.y + L.map.h - 42 * S, 130 * S, 34 * S};
+}
+
 void drawScaleBar(const ViewState& s, const UiFonts& f) {
     if (!s.camera || !s.dataset || !f.small) return;
     const float S = s.dpr;

@@ -4,6 +4,7 @@
 #include "time_util.hpp"
 
 #include <algorithm>
+#include <unordered_set>
 #include <cmath>
 
 namespace bk {
@@ -66,8 +67,16 @@ Kpis computeKpis(const Dataset& d, Sampler& sampler, int64_t t) {
         k.noiseViolationsToday += kind == "noise_violation";
         k.collectionsToday += kind == "collection";
     }
-    for (size_t i = 0; i < d.sensors.size(); ++i)
-        if (d.sensors[i].type == SensorType::fire && alarmActive(d, uint32_t(i), t)) ++k.activeAlarms;
+    // Active alarms in one pass over the events so far (per sensor it would be sensors × events: a city-sized trap).
+    std::unordered_set<uint32_t> active;
+    auto [first, last] = eventRange(d, d.startMs, t + 1);
+    for (size_t i = first; i < last; ++i) {
+        const Event& e = d.events[i];
+        if (d.sensors[e.sensor].type != SensorType::fire) continue;
+        if (e.kind == "fire_alarm") active.insert(e.sensor);
+        else if (e.kind == "alarm_cleared") active.erase(e.sensor);
+    }
+    k.activeAlarms = int(active.size());
     return k;
 }
 

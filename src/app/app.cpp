@@ -347,7 +347,7 @@ void App::refreshDerived() {
     int64_t t = int64_t(std::floor(clock_.timeMs()));
     sampler_.sampleSensors(t, values_);
     buildGlyphs(content_->dataset, content_->positions, values_, layerMask_, selected_, hovered_, glyphs_, sensorOfGlyph_);
-    kpis_ = computeKpis(content_->dataset, sampler_, t);
+    kpis_ = computeKpis(content_->dataset, sampler_, t, &values_);
     night_ = nightFactor(content_->projection.origin(), t);
     // The truck, while a fill-driven trip is under way.
     if (layerVisible(layerMask_, SensorType(kRouteLayerBit)))

@@ -28,8 +28,12 @@ bool alarmActive(const Dataset& d, uint32_t sensor, int64_t t) {
     return active;
 }
 
-Kpis computeKpis(const Dataset& d, Sampler& sampler, int64_t t) {
+Kpis computeKpis(const Dataset& d, Sampler& sampler, int64_t t, const std::vector<float>* primaryValues) {
     Kpis k;
+    if (primaryValues && primaryValues->size() != d.sensors.size()) primaryValues = nullptr;
+    auto valueOf = [&](size_t sensor, int32_t si) {
+        return primaryValues ? (*primaryValues)[sensor] : sampler.valueAt(uint32_t(si), t);
+    };
     int64_t dayStart = startOfLocalDayMs(t, d.utcOffsetMinutes);
     double occupied = 0, capacity = 0;
     for (size_t i = 0; i < d.sensors.size(); ++i) {
@@ -38,13 +42,13 @@ Kpis computeKpis(const Dataset& d, Sampler& sampler, int64_t t) {
         if (s.type == SensorType::bin) {
             ++k.binsTotal;
             if (si >= 0) {
-                float v = sampler.valueAt(uint32_t(si), t);
+                float v = valueOf(i, si);
                 if (!std::isnan(v) && v >= 80) ++k.binsOver80;
             }
         } else if (s.type == SensorType::parking && s.capacity > 0) {
             ++k.lotsTotal;
             if (si >= 0) {
-                float v = sampler.valueAt(uint32_t(si), t);
+                float v = valueOf(i, si);
                 if (!std::isnan(v)) {
                     occupied += std::min<double>(v, s.capacity);
                     capacity += s.capacity;

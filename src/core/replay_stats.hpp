@@ -23,7 +23,9 @@ struct Kpis {
     int activeAlarms = 0;                  // fire alarms raised and not yet cleared
     int collectionsToday = 0;
 };
-Kpis computeKpis(const Dataset& d, Sampler& sampler, int64_t timeMs);
+// `primaryValues` (optional): each sensor's primary value at timeMs, already sampled for the frame (saves sampling
+// the bins and lots again; must be Dataset::sensors-sized).
+Kpis computeKpis(const Dataset& d, Sampler& sampler, int64_t timeMs, const std::vector<float>* primaryValues = nullptr);
 
 struct DayStats { float min = 0, mean = 0, max = 0; int count = 0; };
 // Statistics of a series' readings in [fromMs, toMs] (gaps skipped).

@@ -77,3 +77,15 @@ TEST(ReplayStats, StatsAndChartOverARegularSeries) {
     EXPECT_FLOAT_EQ(thin[1].value, 9);
     EXPECT_FLOAT_EQ(thin.back().value, 20);  // the spike survives thinning
 }
+
+TEST_F(Week, KpisFromTheFramesSampledValuesEqualSamplingAgain) {
+    for (const char* when : {"2026-05-13T04:00:00+09:00", "2026-05-16T15:30:00+09:00", "2026-05-15T19:50:00+09:00"}) {
+        std::vector<float> values;
+        sampler.sampleSensors(at(when), values);
+        Kpis a = computeKpis(data, sampler, at(when)), b = computeKpis(data, sampler, at(when), &values);
+        EXPECT_EQ(a.binsOver80, b.binsOver80) << when;
+        EXPECT_DOUBLE_EQ(a.parkingOccupancyPct, b.parkingOccupancyPct) << when;
+        EXPECT_EQ(a.activeAlarms, b.activeAlarms) << when;
+        EXPECT_DOUBLE_EQ(a.pm25MaxToday, b.pm25MaxToday) << when;
+    }
+}

@@ -347,6 +347,12 @@ void App::refreshDerived() {
     int64_t t = int64_t(std::floor(clock_.timeMs()));
     sampler_.sampleSensors(t, values_);
     buildGlyphs(content_->dataset, content_->positions, values_, layerMask_, selected_, hovered_, glyphs_, sensorOfGlyph_);
+    // Zoomed out to a whole city, glyphs shrink (to 45 % at 0.1 CSS px per metre): less overlap, and far fewer
+    // pixels to fill. At street level (≥ 0.5 px/m, every Bukchon view) they keep their full size.
+    const double cssPxPerMetre = camera_.pixelsPerUnit() / std::max(1e-6, double(scale_)) / content_->projection.groundMetresPerUnit();
+    const float shrink = float(std::clamp(std::sqrt(cssPxPerMetre / 0.5), 0.45, 1.0));
+    if (shrink < 1.0f)
+        for (GlyphInstance& g : glyphs_) g.radiusPx *= shrink;
     kpis_ = computeKpis(content_->dataset, sampler_, t, &values_);
     night_ = nightFactor(content_->projection.origin(), t);
     // The truck, while a fill-driven trip is under way.

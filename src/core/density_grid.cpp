@@ -28,9 +28,14 @@ bool buildDensityGrid(const std::vector<GlyphInstance>& glyphs, const Camera& ca
     static thread_local std::vector<float> sums;
     sums.assign(cells * 4, 0.0f);
     grid.binned = 0;
+    // Alerts stay glyphs while they are the exception; when thousands are in alert they are the pattern, and go into
+    // the cells like the rest (their colour already says it).
+    size_t alerts = 0;
+    for (const GlyphInstance& g : glyphs) alerts += (g.flags & kAlert) != 0;
+    const uint16_t keepFlags = alerts <= kMaxAlertGlyphs ? uint16_t(kAlert | kSelected | kHovered) : uint16_t(kSelected | kHovered);
     for (const GlyphInstance& g : glyphs) {
         // Alerts, the selection and the hovered sensor stay glyphs: they are why someone looks.
-        if (g.flags & (kAlert | kSelected | kHovered)) { keep.push_back(g); continue; }
+        if (g.flags & keepFlags) { keep.push_back(g); continue; }
         if (g.shape >= kSensorTypeCount) { keep.push_back(g); continue; }  // the truck and other markers
         Vec2 s = cam.worldToScreen({g.x, g.y});
         if (s.x < 0 || s.y < 0 || s.x >= viewportW || s.y >= viewportH) continue;

@@ -11,6 +11,9 @@
 
 namespace bk {
 
+// Above this many alerts, alerts are binned too (a few hundred glyphs stand out; thousands bury the map).
+constexpr size_t kMaxAlertGlyphs = 300;
+
 struct DensityGrid {
     int cols = 0, rows = 0;
     float cellPx = 0;              // device px; cell (0,0) is at the top left of the viewport

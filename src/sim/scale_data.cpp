@@ -84,12 +84,15 @@ Dataset generateScaleDataset(const ScaleDatasetOptions& opt) {
         series.stepMs = int64_t(opt.stepSeconds) * 1000;
         series.offset = uint32_t(d.values.size());
         series.count = opt.readings;
-        double lo = info.scaleMin, hi = info.scaleMax, v = lo + (hi - lo) * rng.uniform();
+        // Values live in the lower two thirds of the type's scale (a fire sensor reads room temperature, not 80 °C),
+        // so alerts stay the exception, as in life.
+        double lo = info.scaleMin, hi = info.scaleMin + (info.scaleMax - info.scaleMin) * (s.type == SensorType::fire ? 0.45 : 0.8);
+        double v = lo + (hi - lo) * rng.uniform();
         for (uint32_t k = 0; k < opt.readings; ++k) {
             // A random walk pulled towards a daily rhythm (high in the afternoon), kept in the type's range.
             double hour = double(k) * opt.stepSeconds / 3600.0;
-            double rhythm = lo + (hi - lo) * (0.3 + 0.5 * (hour > 8 && hour < 20 ? 1.0 - (hour - 14) * (hour - 14) / 36.0 : 0.0));
-            v += (rhythm - v) * 0.2 + (hi - lo) * 0.08 * rng.normal();
+            double rhythm = lo + (hi - lo) * (0.25 + 0.45 * (hour > 8 && hour < 20 ? 1.0 - (hour - 14) * (hour - 14) / 36.0 : 0.0));
+            v += (rhythm - v) * 0.25 + (hi - lo) * 0.06 * rng.normal();
             if (v < lo) v = lo;
             if (v > hi) v = hi;
             d.values.push_back(float(v));

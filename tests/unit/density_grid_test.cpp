@@ -55,3 +55,16 @@ TEST(DensityGrid, ManyGlyphsBecomeCellsWithMeanColourAndFullness) {
     EXPECT_GT(lone >> 24, 0u);
     EXPECT_EQ(grid.rgba[0], 0u);           // empty cell
 }
+
+TEST(DensityGrid, ThousandsOfAlertsAreBinnedToo) {
+    Camera cam = cameraOver(100, 100);
+    std::vector<GlyphInstance> glyphs;
+    Vec2 a = cam.screenToWorld({15, 15});
+    for (size_t i = 0; i < kMaxAlertGlyphs + 1; ++i) glyphs.push_back(glyphAt(float(a.x), float(a.y), 0xff0000ffu, kAlert));
+    glyphs.push_back(glyphAt(float(a.x), float(a.y), 0xff0000ffu, kSelected));
+    DensityGrid grid;
+    std::vector<GlyphInstance> keep;
+    ASSERT_TRUE(buildDensityGrid(glyphs, cam, 100, 100, 10, 3, 4, grid, keep));
+    ASSERT_EQ(keep.size(), 1u);  // only the selection
+    EXPECT_EQ(grid.binned, kMaxAlertGlyphs + 1);
+}

@@ -64,10 +64,7 @@ bool App::commitStaged() {
     // dropped on its imported sensors replace the neutral grid).
     if (map_.present && !sensors_.present && !recording_.present && tables_.empty() && content_) {
         map_ = Staged{};
-        std::string report = importReport_;
-        bool ok = install(std::move(content_->dataset), mapData);
-        importReport_ = report;
-        return ok;
+        return install(std::move(content_->dataset), mapData);  // (the last import's report stays as it was)
     }
     if (!tables_.empty()) {
         if (recording_.present) return fail(LoadError{recording_.fileName, 0, 0, "", "load a recording or tables to import, not both"});

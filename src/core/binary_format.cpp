@@ -245,12 +245,20 @@ Result<Dataset> loadBinaryRecording(std::string_view bytes, const std::string& f
         if (!r.section(s.field, s.count, s.size, s.align, fileBytes, *s.out, why)) return r.error(s.name, s.field, why);
 
     Dataset d;
-    auto text = [&](size_t refAt, std::string& out, const std::string& field) -> bool {
-        return r.str(refAt, strOff, stringsBytes, out) || (why = field, false);
+    // String references read into `out`; a record's field name is only spelled out when something is wrong (a
+    // city-scale file has 100,000 sensors: no string building per record on the good path).
+    auto text = [&](size_t refAt, std::string& out) { return r.str(refAt, strOff, stringsBytes, out); };
+    auto name = [](const char* table, uint32_t i, const char* member) {
+        return std::string(table) + "[" + std::to_string(i) + "]" + member;
     };
-    if (!text(hTitle, d.title, "header.title") || !text(hTitleKo, d.titleKo, "header.title_ko") ||
-        !text(hSource, d.source, "header.source") || !text(hSourceKo, d.sourceKo, "header.source_ko"))
-        return r.error(why, hTitle, "string outside the string table");
+    auto badString = [&](std::string field, size_t at) { return r.error(field, at, "string outside the string table"); };
+    {
+        const size_t refs[4] = {hTitle, hTitleKo, hSource, hSourceKo};
+        std::string* outs[4] = {&d.title, &d.titleKo, &d.source, &d.sourceKo};
+        const char* names[4] = {"header.title", "header.title_ko", "header.source", "header.source_ko"};
+        for (int k = 0; k < 4; ++k)
+            if (!text(refs[k], *outs[k])) return badString(names[k], refs[k]);
+    }
     d.simulated = (r.at<uint32_t>(hFlags) & 1u) != 0;
     d.utcOffsetMinutes = r.at<int32_t>(hUtcOffset);
     if (d.utcOffsetMinutes < -16 * 60 || d.utcOffsetMinutes > 16 * 60)
@@ -261,21 +269,21 @@ Result<Dataset> loadBinaryRecording(std::string_view bytes, const std::string& f
     for (uint32_t i = 0; i < sensorCount; ++i) {
         size_t at = senOff + size_t(i) * kSensorBytes;
         Sensor& s = d.sensors[i];
-        std::string field = "sensors[" + std::to_string(i) + "]";
-        if (!text(at, s.id, field + ".id") || !text(at + 8, s.typeName, field + ".type") || !text(at + 16, s.nameEn, field + ".name_en") ||
-            !text(at + 24, s.nameKo, field + ".name_ko") || !text(at + 32, s.unit, field + ".unit"))
-            return r.error(why, at, "string outside the string table");
+        std::string* strings[5] = {&s.id, &s.typeName, &s.nameEn, &s.nameKo, &s.unit};
+        const char* members[5] = {".id", ".type", ".name_en", ".name_ko", ".unit"};
+        for (int k = 0; k < 5; ++k)
+            if (!text(at + 8 * size_t(k), *strings[k])) return badString(name("sensors", i, members[k]), at + 8 * size_t(k));
         s.type = sensorTypeFromName(s.typeName);
         s.position = {r.at<double>(at + 40), r.at<double>(at + 48)};
         s.capacity = r.at<double>(at + 56);
         s.scaleMin = r.at<double>(at + 64);
         s.scaleMax = r.at<double>(at + 72);
         if (!(std::fabs(s.position.lat) <= 90) || !(std::fabs(s.position.lon) <= 180))
-            return r.error(field + ".position", at + 40, "expected latitude −90…90 and longitude −180…180");
+            return r.error(name("sensors", i, ".position"), at + 40, "expected latitude −90…90 and longitude −180…180");
         if (!std::isfinite(s.capacity) || !std::isfinite(s.scaleMin) || !std::isfinite(s.scaleMax))
-            return r.error(field, at + 56, "expected finite capacity, min and max");
-        if (s.id.empty()) return r.error(field + ".id", at, "expected a sensor id");
-        if (!ids.insert(s.id).second) return r.error(field + ".id", at, "duplicate sensor id \"" + s.id + "\"");
+            return r.error(name("sensors", i, ""), at + 56, "expected finite capacity, min and max");
+        if (s.id.empty()) return r.error(name("sensors", i, ".id"), at, "expected a sensor id");
+        if (!ids.insert(s.id).second) return r.error(name("sensors", i, ".id"), at, "duplicate sensor id \"" + s.id + "\"");
     }
 
     // Readings: bulk copies.
@@ -291,11 +299,10 @@ Result<Dataset> loadBinaryRecording(std::string_view bytes, const std::string& f
     for (uint32_t i = 0; i < seriesCount; ++i) {
         size_t at = serOff + size_t(i) * kSeriesBytes;
         Series& s = d.series[i];
-        std::string field = "series[" + std::to_string(i) + "]";
         s.sensor = r.at<uint32_t>(at);
         s.count = r.at<uint32_t>(at + 4);
-        if (!text(at + 8, s.metric, field + ".metric") || !text(at + 16, s.unit, field + ".unit"))
-            return r.error(why, at, "string outside the string table");
+        if (!text(at + 8, s.metric)) return badString(name("series", i, ".metric"), at + 8);
+        if (!text(at + 16, s.unit)) return badString(name("series", i, ".unit"), at + 16);
         s.offset = r.at<uint32_t>(at + 24);
         s.timeOffset = r.at<uint32_t>(at + 28);
         uint32_t levelsFirst = r.at<uint32_t>(at + 32), levels = r.at<uint32_t>(at + 36);
@@ -303,35 +310,35 @@ Result<Dataset> loadBinaryRecording(std::string_view bytes, const std::string& f
         s.regular = r.p_[at + 41] != 0;
         s.startMs = r.at<int64_t>(at + 48);
         s.stepMs = r.at<int64_t>(at + 56);
-        if (s.sensor >= sensorCount) return r.error(field + ".sensor", at, "sensor index " + std::to_string(s.sensor) + " out of range");
-        if (s.count == 0) return r.error(field + ".count", at + 4, "expected at least one value");
-        if (uint64_t(s.offset) + s.count > valueCount) return r.error(field + ".count", at + 24, "values outside the values section");
+        if (s.sensor >= sensorCount) return r.error(name("series", i, ".sensor"), at, "sensor index " + std::to_string(s.sensor) + " out of range");
+        if (s.count == 0) return r.error(name("series", i, ".count"), at + 4, "expected at least one value");
+        if (uint64_t(s.offset) + s.count > valueCount) return r.error(name("series", i, ".count"), at + 24, "values outside the values section");
         if (s.regular) {
-            if (s.stepMs <= 0 || s.stepMs > int64_t(86400) * 366 * 1000) return r.error(field + ".step", at + 56, "expected a step greater than 0");
+            if (s.stepMs <= 0 || s.stepMs > int64_t(86400) * 366 * 1000) return r.error(name("series", i, ".step"), at + 56, "expected a step greater than 0");
             if (std::llabs(s.startMs) > int64_t(1) << 50 || s.stepMs * int64_t(s.count) > int64_t(1) << 50)
-                return r.error(field + ".start", at + 48, "time out of range");
+                return r.error(name("series", i, ".start"), at + 48, "time out of range");
         } else {
-            if (uint64_t(s.timeOffset) + s.count > timeCount) return r.error(field + ".count", at + 28, "times outside the times section");
+            if (uint64_t(s.timeOffset) + s.count > timeCount) return r.error(name("series", i, ".count"), at + 28, "times outside the times section");
             for (uint32_t k = 0; k < s.count; ++k) {
                 int64_t t = d.timesMs[s.timeOffset + k];
-                if (std::llabs(t) > int64_t(1) << 50) return r.error(field + ".times", timOff + (s.timeOffset + k) * 8, "time out of range");
+                if (std::llabs(t) > int64_t(1) << 50) return r.error(name("series", i, ".times"), timOff + (s.timeOffset + k) * 8, "time out of range");
                 if (k && t <= d.timesMs[s.timeOffset + k - 1])
-                    return r.error(field + ".times[" + std::to_string(k) + "]", timOff + (s.timeOffset + k) * 8,
+                    return r.error(name("series", i, ".times") + "[" + std::to_string(k) + "]", timOff + (s.timeOffset + k) * 8,
                                    "time goes backwards or repeats; times must increase");
             }
         }
         if (levels) {
-            if (uint64_t(levelsFirst) + levels > levelCount) return r.error(field + ".levels", at + 32, "levels outside the level table");
+            if (uint64_t(levelsFirst) + levels > levelCount) return r.error(name("series", i, ".levels"), at + 32, "levels outside the level table");
             for (uint32_t l = 0; l < levels; ++l) {
-                std::string name;
-                if (!r.str(lvlOff + (size_t(levelsFirst) + l) * kRefBytes, strOff, stringsBytes, name))
-                    return r.error(field + ".levels", at + 32, "string outside the string table");
-                s.levels.push_back(std::move(name));
+                std::string level;
+                if (!r.str(lvlOff + (size_t(levelsFirst) + l) * kRefBytes, strOff, stringsBytes, level))
+                    return r.error(name("series", i, ".levels"), at + 32, "string outside the string table");
+                s.levels.push_back(std::move(level));
             }
             for (uint32_t k = 0; k < s.count; ++k) {
                 float v = d.values[s.offset + k];
                 if (!std::isnan(v) && (v < 0 || v >= float(levels) || v != std::floor(v)))
-                    return r.error(field + ".values", valOff + (s.offset + k) * size_t(4), "expected a level index 0…" + std::to_string(levels - 1));
+                    return r.error(name("series", i, ".values"), valOff + (s.offset + k) * size_t(4), "expected a level index 0…" + std::to_string(levels - 1));
             }
         }
     }
@@ -340,14 +347,13 @@ Result<Dataset> loadBinaryRecording(std::string_view bytes, const std::string& f
     for (uint32_t i = 0; i < eventCount; ++i) {
         size_t at = evOff + size_t(i) * kEventBytes;
         Event& e = d.events[i];
-        std::string field = "events[" + std::to_string(i) + "]";
         e.timeMs = r.at<int64_t>(at);
         e.sensor = r.at<uint32_t>(at + 8);
-        if (!text(at + 16, e.kind, field + ".kind") || !text(at + 24, e.note, field + ".note"))
-            return r.error(why, at, "string outside the string table");
+        if (!text(at + 16, e.kind)) return badString(name("events", i, ".kind"), at + 16);
+        if (!text(at + 24, e.note)) return badString(name("events", i, ".note"), at + 24);
         e.value = r.at<double>(at + 32);
-        if (e.sensor >= sensorCount) return r.error(field + ".sensor", at + 8, "sensor index out of range");
-        if (std::llabs(e.timeMs) > int64_t(1) << 50 || !std::isfinite(e.value)) return r.error(field, at, "time or value out of range");
+        if (e.sensor >= sensorCount) return r.error(name("events", i, ".sensor"), at + 8, "sensor index out of range");
+        if (std::llabs(e.timeMs) > int64_t(1) << 50 || !std::isfinite(e.value)) return r.error(name("events", i, ""), at, "time or value out of range");
     }
     int64_t start = r.at<int64_t>(hStartMs), end = r.at<int64_t>(hEndMs);
     if (end <= start || std::llabs(start) > int64_t(1) << 50 || std::llabs(end) > int64_t(1) << 50)

@@ -71,11 +71,8 @@ std::optional<double> parseNumber(std::string_view v, std::string* unitOut) {
     buf[v.size()] = 0;
     const char* first = buf;
     if (!((*first >= '0' && *first <= '9') || *first == '-' || *first == '+' || *first == '.')) return std::nullopt;
-    for (const char* q = buf; *q; ++q)
-        if (*q == 'x' || *q == 'X' || *q == 'p' || *q == 'P' || *q == 'n' || *q == 'N' || *q == 'i' || *q == 'I')
-            if (q == buf || (q[-1] >= '0' && q[-1] <= '9') || q[-1] == '.' || q[-1] == '-' || q[-1] == '+') {
-                if (*q == 'x' || *q == 'X' || *q == 'p' || *q == 'P') return std::nullopt;  // no hex floats
-            }
+    // strtod would read hex floats ("0x1p3"); sensor logs never mean those. (NaN/inf are refused below.)
+    if (v.find_first_of("xX") != std::string_view::npos) return std::nullopt;
     char* end = nullptr;
     double d = std::strtod(buf, &end);
     if (end == buf || !std::isfinite(d)) return std::nullopt;

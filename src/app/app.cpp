@@ -21,6 +21,7 @@ bool App::initGraphics(std::string* error) {
     routeKeyDay_ = -1;
     if (!glyphLayer_.init(error)) return false;
     if (!densityLayer_.init(error)) return false;
+    mapCache_.init();
     if (content_) meshDirty_ = true;
     return true;
 }
@@ -377,6 +378,7 @@ void App::refreshRoute(int64_t t) {
     if (day == routeKeyDay_ && started == routeKeyTrips_) return;
     routeKeyDay_ = day;
     routeKeyTrips_ = started;
+    mapCache_.invalidate();
     routeLayer_.upload(buildOverlayLines(lines, 4.0, 3.5f, rgba(47, 128, 110, 235), rgba(94, 214, 180, 235),
                                          content_->projection.groundMetresPerUnit()));
 }
@@ -396,6 +398,7 @@ bool App::rebuildGraphics(std::string* error) {
     glyphLayer_ = GlyphLayer{};
     heatmapLayer_ = HeatmapLayer{};
     densityLayer_ = DensityLayer{};
+    mapCache_.forget();
     routeKeyDay_ = -1;
     return initGraphics(error);
 }
@@ -414,14 +417,38 @@ ViewUniforms App::viewUniforms(double realTimeS) const {
     return v;
 }
 
+void App::backgroundColor(float rgba[4]) const {
+    static const MapPalette day, night = nightPalette();
+    for (int i = 0; i < 3; ++i) {
+        float a = float((day.background >> (8 * i)) & 255), b = float((night.background >> (8 * i)) & 255);
+        rgba[i] = (a + (b - a) * night_) / 255.0f;
+    }
+    rgba[3] = 1.0f;
+}
+
 void App::renderMap(double realTimeS) {
     ++frames_;
     if (!content_) return;
     if (meshDirty_) {
         mapLayer_.upload(content_->mesh);
+        mapCache_.invalidate();
         meshDirty_ = false;
     }
-    mapLayer_.draw(viewUniforms(realTimeS));
+    const ViewUniforms view = viewUniforms(realTimeS);
+    const bool route = layerVisible(layerMask_, SensorType(kRouteLayerBit));
+    if (route) refreshRoute(int64_t(std::floor(clock_.timeMs())));
+    if (route != routeShown_) {
+        routeShown_ = route;
+        mapCache_.invalidate();
+    }
+    float clear[4];
+    backgroundColor(clear);
+    if (mapCache_.beginRedraw(view, clear)) {
+        mapLayer_.draw(view);
+        if (route) routeLayer_.draw(view);
+        mapCache_.endRedraw();
+    }
+    mapCache_.present();
     // Footfall as heat: each counter's crowd spreads ~150 m along the alleys around it (not in the dot matrix:
     // there, footfall is dots like everything else).
     if (layerVisible(layerMask_, SensorType::footfall) && !lod_) {
@@ -437,10 +464,6 @@ void App::renderMap(double realTimeS) {
 
 void App::renderGlyphs(double realTimeS) {
     if (!content_) return;
-    if (layerVisible(layerMask_, SensorType(kRouteLayerBit))) {
-        refreshRoute(int64_t(std::floor(clock_.timeMs())));
-        routeLayer_.draw(viewUniforms(realTimeS));
-    }
     if (lod_) {
         densityLayer_.update(density_);
         densityLayer_.draw(viewH_, night_);

@@ -18,6 +18,7 @@
 #include "layout.hpp"
 #include "map_data.hpp"
 #include "replay_stats.hpp"
+#include "map_cache.hpp"
 #include "map_layer.hpp"
 #include "map_mesh.hpp"
 #include "sampler.hpp"
@@ -49,6 +50,8 @@ public:
     // `dpr` is device px per CSS px; `uiScale` is device px per *design* px (dpr × a boost on big screens, so a
     // projector shows larger type and glyphs). Panels, glyphs and line widths use uiScale.
     void update(double realElapsedMs, int viewportW, int viewportH, float dpr, float uiScale);
+    // The paper (or, at night, ink-blue) the map sits on, RGBA 0…1: what the screen is cleared to.
+    void backgroundColor(float rgba[4]) const;
     void renderMap(double realTimeS);
     void renderGlyphs(double realTimeS);
 
@@ -130,6 +133,8 @@ private:
     HeatmapLayer heatmapLayer_;     // footfall: where the crowd is
     std::vector<HeatPoint> heat_;
     MapLayer routeLayer_;           // today's collection trips, over the streets and under the glyphs
+    MapCache mapCache_;             // map + route as one image, redrawn only when the view or light changes
+    bool routeShown_ = false;       // whether the cached map image includes the route
     int64_t routeKeyDay_ = -1;      // which day / how many trips the uploaded route mesh shows
     size_t routeKeyTrips_ = 0;
     GlyphLayer glyphLayer_;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "app.hpp"
+#include "imgui_renderer.hpp"
 #include "ui.hpp"
 
 struct GLFWwindow;
@@ -14,6 +15,7 @@ namespace bk {
 struct Platform {
     App app;
     FontBook fonts;
+    ImGuiRenderer imgui;  // the panels' and labels' draw lists → WebGL2
     GLFWwindow* window = nullptr;
     float dpr = 0;        // device px per CSS px
     float uiScale = 0;    // device px per design px (see App::update)

@@ -7,9 +7,9 @@
 #include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
-#include <imgui_impl_opengl3.h>
 
 #include "gl.hpp"
+#include "imgui_renderer.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -82,10 +82,10 @@ EM_BOOL onContextLost(int, const void*, void*) {
 
 EM_BOOL onContextRestored(int, const void*, void*) {
     Platform& p = platform();
-    ImGui_ImplOpenGL3_Shutdown();
-    ImGui_ImplOpenGL3_Init("#version 300 es");
     std::string error;
-    if (!p.app.rebuildGraphics(&error)) fail(("could not rebuild the WebGL programs: " + error).c_str());
+    p.imgui.forget();
+    if (!p.imgui.init(&error) || !p.app.rebuildGraphics(&error))
+        fail(("could not rebuild the WebGL programs: " + error).c_str());
     p.fonts.invalidate();
     p.contextLost = false;
     return EM_TRUE;
@@ -178,10 +178,7 @@ void frame() {
         applyTheme(uiScale);
     }
     p.dpr = dpr;
-    if (p.fonts.rebuildIfNeeded(uiScale)) {
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
-    }
+    if (p.fonts.rebuildIfNeeded(uiScale) || !p.imgui.hasFonts()) p.imgui.uploadFonts();
 
     double now = emscripten_get_now();
     // A hidden tab or a long stall must not jump the replay: cap one step at a quarter second.
@@ -189,7 +186,6 @@ void frame() {
     p.lastFrameMs = now;
     p.app.update(elapsed, w, h, dpr * capture, uiScale);
 
-    ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     // GLFW does not know about the size we gave the canvas: tell ImGui directly (device px, scale 1).
     ImGui::GetIO().DisplaySize = ImVec2(float(w), float(h));
@@ -218,13 +214,9 @@ void frame() {
     ImGui::Render();
 
     glViewport(0, 0, w, h);
-    // The paper (or, at night, ink-blue) the map sits on: MapPalette::background by day and by night.
-    static const MapPalette day, night = nightPalette();
-    auto channel = [&](int shift) {
-        float a = float((day.background >> shift) & 255), b = float((night.background >> shift) & 255);
-        return (a + (b - a) * state.night) / 255.0f;
-    };
-    glClearColor(channel(0), channel(8), channel(16), 1.0f);
+    float paper[4];
+    p.app.backgroundColor(paper);
+    glClearColor(paper[0], paper[1], paper[2], paper[3]);
     glClear(GL_COLOR_BUFFER_BIT);
     glEnable(GL_BLEND);
     glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);  // premultiplied alpha
@@ -236,11 +228,9 @@ void frame() {
     panels.CmdLists = drawData->CmdLists + (hasLabels ? 1 : 0);
     panels.CmdListsCount = drawData->CmdListsCount - (hasLabels ? 1 : 0);
     p.app.renderMap(now / 1000.0);
-    if (labels.CmdListsCount) ImGui_ImplOpenGL3_RenderDrawData(&labels);
-    glEnable(GL_BLEND);
-    glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);  // the ImGui backend restores its caller's state; be explicit
+    p.imgui.render(labels, w, h);  // leaves premultiplied blending on, as the layers expect
     p.app.renderGlyphs(now / 1000.0);
-    if (panels.CmdListsCount) ImGui_ImplOpenGL3_RenderDrawData(&panels);
+    p.imgui.render(panels, w, h);
     if (p.capturing) EM_ASM({ if (Module.onCapture) Module.onCapture(); });
     for (Intent& i : intents) p.app.push(std::move(i));
 }
@@ -263,7 +253,7 @@ void shutdownPlatform() {
     emscripten_set_touchmove_callback("!canvas", nullptr, EM_TRUE, nullptr);
     emscripten_set_touchend_callback("!canvas", nullptr, EM_TRUE, nullptr);
     emscripten_set_touchcancel_callback("!canvas", nullptr, EM_TRUE, nullptr);
-    ImGui_ImplOpenGL3_Shutdown();
+    p.imgui.destroy();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();
     glfwDestroyWindow(p.window);
@@ -279,7 +269,7 @@ int main() {
     glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-    glfwWindowHint(GLFW_SAMPLES, 4);  // WebGL antialias: smooth street edges
+    glfwWindowHint(GLFW_SAMPLES, 0);  // WebGL antialias: smooth street edges
     p.window = glfwCreateWindow(800, 600, "Bukchon IoT Replay", nullptr, nullptr);
     if (!p.window) { fail("this browser cannot create a WebGL2 context"); return 1; }
     glfwMakeContextCurrent(p.window);
@@ -293,7 +283,10 @@ int main() {
     ImGui_ImplGlfw_InitForOpenGL(p.window, true);
     glfwSetScrollCallback(p.window, nullptr);  // wheel goes through html5 (see onWheel)
     glfwSetCursorPosCallback(p.window, onCursorPos);
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    {
+        std::string error;
+        if (!p.imgui.init(&error)) { fail(("could not build the WebGL programs: " + error).c_str()); return 1; }
+    }
 
     // GLFW's touch listeners report buttons without positions; our html5 touch handlers replace them.
     // Keys are handled by the page (web/bukchon-replay.js) for the focused viewer only; GLFW's window-wide key

@@ -4,6 +4,8 @@
 
 #include <GLES3/gl3.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <cstring>
 
@@ -125,10 +127,26 @@ void HeatmapLayer::draw(const ViewUniforms& v, const std::vector<HeatPoint>& poi
     }
     glBufferSubData(GL_ARRAY_BUFFER, 0, GLsizeiptr(points.size() * sizeof(HeatPoint)), points.data());
 
-    GLint previousViewport[4];
-    glGetIntegerv(GL_VIEWPORT, previousViewport);
+    // Only the screen rectangle the splats reach is cleared and composited: heat covers part of the map, and a
+    // full-screen pass is the expensive thing on a fill-limited renderer.
+    float minX = 1e30f, minY = 1e30f, maxX = -1e30f, maxY = -1e30f;
+    for (const HeatPoint& p : points) {
+        minX = std::min(minX, p.x);
+        maxX = std::max(maxX, p.x);
+        minY = std::min(minY, p.y);
+        maxY = std::max(maxY, p.y);
+    }
+    auto toPxX = [&](float x) { return (x - v.centerX) * v.pxPerUnit + v.viewportW / 2; };
+    auto toPxY = [&](float y) { return (y - v.centerY) * v.pxPerUnit + v.viewportH / 2; };  // GL's y is up
+    const float reach = radiusUnits * v.pxPerUnit + 2;
+    const int x0 = std::max(0, int(std::floor(toPxX(minX) - reach))), x1 = std::min(int(v.viewportW), int(std::ceil(toPxX(maxX) + reach)));
+    const int y0 = std::max(0, int(std::floor(toPxY(minY) - reach))), y1 = std::min(int(v.viewportH), int(std::ceil(toPxY(maxY) + reach)));
+    if (x1 <= x0 || y1 <= y0) return;  // all heat is off screen
+
     glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
     glViewport(0, 0, w, h);
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(x0 / 2, y0 / 2, (x1 - x0) / 2 + 2, (y1 - y0) / 2 + 2);
     glClearColor(0, 0, 0, 0);
     glClear(GL_COLOR_BUFFER_BIT);
     glEnable(GL_BLEND);
@@ -139,7 +157,8 @@ void HeatmapLayer::draw(const ViewUniforms& v, const std::vector<HeatPoint>& poi
     glBindVertexArray(vao_);
     glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, GLsizei(points.size()));
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
-    glViewport(previousViewport[0], previousViewport[1], previousViewport[2], previousViewport[3]);
+    glViewport(0, 0, GLsizei(v.viewportW), GLsizei(v.viewportH));  // the screen's (never read back: a sync)
+    glScissor(x0, y0, x1 - x0, y1 - y0);
 
     glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
     glUseProgram(compositeProgram_);
@@ -149,6 +168,7 @@ void HeatmapLayer::draw(const ViewUniforms& v, const std::vector<HeatPoint>& poi
     glUniform1f(cNight_, v.night);
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
     glBindVertexArray(0);
+    glDisable(GL_SCISSOR_TEST);
 }
 
 void HeatmapLayer::destroy() {

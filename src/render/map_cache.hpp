@@ -1,0 +1,46 @@
+// map_cache.hpp — the basemap (and today's route) drawn once into an antialiased offscreen image, copied to the
+// screen each frame while the camera, the size and the light stay put.
+#pragma once
+
+#include "gl.hpp"
+#include "view_uniforms.hpp"
+
+namespace bk {
+
+// Why: the map is most of the screen's pixels and, during a replay, does not change from frame to frame. A
+// fill-limited renderer (a software rasterizer, a weak kiosk GPU at projector resolution) pays for it once per
+// camera move instead of once per frame, and only this image is multisampled, so the canvas itself needs no
+// MSAA (glyphs and text antialias in their shaders). Falls back to drawing directly if the framebuffer cannot
+// be made.
+class MapCache {
+public:
+    bool init();  // multisampled + resolved framebuffers (sized lazily); false: draw directly every frame
+    // True when the image must be redrawn for this view: then it is bound and cleared to `clear` (RGBA 0…1),
+    // the caller draws into it and calls endRedraw(). False: the image is current, call present().
+    bool beginRedraw(const ViewUniforms& view, const float clear[4]);
+    void endRedraw();
+    void present() const;          // copies the image to the screen (replaces the clear)
+    void invalidate() { valid_ = false; }  // the map or route mesh changed
+    bool ok() const { return samplesFbo_ != 0; }
+    void destroy();
+    void forget() { *this = MapCache(); }  // after a context loss: the names are void
+
+private:
+    struct Key {
+        float centerX = 0, centerY = 0, pxPerUnit = 0, dpr = 0;
+        int width = 0, height = 0, nightStep = -1;
+        bool operator==(const Key& o) const {
+            return centerX == o.centerX && centerY == o.centerY && pxPerUnit == o.pxPerUnit && dpr == o.dpr &&
+                   width == o.width && height == o.height && nightStep == o.nightStep;
+        }
+    };
+    bool resize(int width, int height);
+
+    GLuint samplesFbo_ = 0, samplesRb_ = 0, imageFbo_ = 0, imageRb_ = 0;
+    GLint samples_ = 0;
+    int width_ = 0, height_ = 0;
+    Key key_;
+    bool valid_ = false;
+};
+
+}  // namespace bk

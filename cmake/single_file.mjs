@@ -22,7 +22,12 @@ const walk = (dir) => readdirSync(join(dist, dir)).flatMap((f) => {
   const p = join(dir, f);
   return statSync(join(dist, p)).isDirectory() ? walk(p) : [p];
 });
-for (const p of walk('assets')) add(relative(dist, join(dist, p)).split('\\').join('/'));
+// The Bukchon week goes in once, as the binary recording the page loads (its JSON twin and sensor file stay out).
+const twins = new Set(['assets/bukchon/recording.json', 'assets/bukchon/sensors.geojson']);
+for (const p of walk('assets')) {
+  const path = relative(dist, join(dist, p)).split('\\').join('/');
+  if (!twins.has(path)) add(path);
+}
 
 const html = `<!doctype html>
 <!-- bukchon-replay.html — Bukchon IoT Replay in one file: runs from file:// with no network (generated; see docs/embedding.md). -->

@@ -166,7 +166,9 @@ export async function createViewer(element, options = {}) {
   const wanted = /^[a-z]{2,3}(-[A-Za-z]{2,4})?$/.test(options.lang || '') ? options.lang : 'en';
 
   // Where the data comes from. A `data` URL taken from the page's address is same-origin only unless allowed.
-  const dataSource = options.data || new URL('assets/bukchon/', base).href;
+  // The Bukchon week ships as a binary recording too (sensors inside): no JSON to parse before the first frame.
+  const dataSource = options.data || { map: new URL('assets/bukchon/map.geojson', base).href,
+                                       recording: new URL('assets/bukchon/recording.bkr', base).href };
   if (options.dataFromUrl) {
     const origin = new URL(dataSource, location.href).origin;
     const allowed = [location.origin, ...(options.allowDataOrigins || [])];
@@ -222,14 +224,32 @@ export async function createViewer(element, options = {}) {
     let fatal = null;
     const wasmBytes = await wasm;
     mark('bk:downloaded');
-    const module = await createBukchonModule({
+    // The engine compiles the module on its own threads while this one creates the WebGL2 context (a quarter
+    // second on a software renderer) at the canvas's final size, so GLFW's window adopts both as they are
+    // (same attributes as its hints in web_main.cpp; no resize of a fresh drawing buffer).
+    const compiled = WebAssembly.compile(wasmBytes);
+    compiled.catch(() => {});  // awaited below
+    const dpr = Math.min(4, Math.max(0.5, window.devicePixelRatio || 1));
+    const box = canvas.getBoundingClientRect();
+    canvas.width = Math.max(1, Math.round(box.width * dpr));
+    canvas.height = Math.max(1, Math.round(box.height * dpr));
+    if (!canvas.getContext('webgl2', { antialias: false, depth: false, stencil: false, alpha: true })) {
+      throw new Error('this browser cannot create a WebGL2 context (WebGL2 is needed to draw the map)');
+    }
+    const wasmModule = await compiled;
+    let instantiateFailed;
+    const instantiation = new Promise((resolve, reject) => { instantiateFailed = reject; });
+    const module = await Promise.race([instantiation, createBukchonModule({
       canvas,
-      wasmBinary: wasmBytes,
+      instantiateWasm: (imports, receive) => {
+        WebAssembly.instantiate(wasmModule, imports).then((instance) => receive(instance, wasmModule), instantiateFailed);
+        return {};  // exports arrive through receive()
+      },
       locateFile: (path) => new URL(path, base).href,
       print: (t) => console.log(t),
       printErr: (t) => console.warn(t),
       onFatal: (message) => { fatal = message; emit('error', message); },
-    });
+    })]);
     if (fatal) throw new Error(fatal);
     state.module = module;
     state.fonts = [await fontRegular, await fontBold];

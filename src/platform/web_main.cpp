@@ -269,8 +269,15 @@ int main() {
     glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-    glfwWindowHint(GLFW_SAMPLES, 0);  // WebGL antialias: smooth street edges
-    p.window = glfwCreateWindow(800, 600, "Bukchon IoT Replay", nullptr, nullptr);
+    // No multisampling on the canvas (the map is antialiased in its own image, see MapCache; glyphs and text in
+    // their shaders) and no depth or stencil: nothing uses them, and on a fill-limited renderer each costs.
+    // web/bukchon-replay.js creates the context early with the same attributes; GLFW adopts it.
+    glfwWindowHint(GLFW_SAMPLES, 0);
+    glfwWindowHint(GLFW_DEPTH_BITS, 0);
+    glfwWindowHint(GLFW_STENCIL_BITS, 0);  // WebGL antialias: smooth street edges
+    // The page sized the canvas's drawing buffer already (web/bukchon-replay.js): keep it, a resize reallocates.
+    const int canvasW = EM_ASM_INT({ return Module["canvas"].width; }), canvasH = EM_ASM_INT({ return Module["canvas"].height; });
+    p.window = glfwCreateWindow(std::max(1, canvasW), std::max(1, canvasH), "Bukchon IoT Replay", nullptr, nullptr);
     if (!p.window) { fail("this browser cannot create a WebGL2 context"); return 1; }
     glfwMakeContextCurrent(p.window);
 

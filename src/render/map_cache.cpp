@@ -6,7 +6,7 @@
 
 namespace bk {
 
-bool MapCache::init() {
+void MapCache::init() {
     GLint maxSamples = 0;
     glGetIntegerv(GL_MAX_SAMPLES, &maxSamples);  // once, at start-up
     samples_ = std::clamp(maxSamples, 0, 4);
@@ -16,35 +16,31 @@ bool MapCache::init() {
     glGenRenderbuffers(1, &imageRb_);
     width_ = height_ = 0;
     valid_ = false;
-    return true;
 }
 
-bool MapCache::resize(int width, int height) {
+void MapCache::resize(int width, int height) {
     glBindRenderbuffer(GL_RENDERBUFFER, samplesRb_);
     glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples_, GL_RGBA8, width, height);
     glBindFramebuffer(GL_FRAMEBUFFER, samplesFbo_);
     glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, samplesRb_);
-    bool complete = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
     glBindRenderbuffer(GL_RENDERBUFFER, imageRb_);
     glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, width, height);
     glBindFramebuffer(GL_FRAMEBUFFER, imageFbo_);
     glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, imageRb_);
-    complete = complete && glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+    // Complete by definition: RGBA8 is colour-renderable and `samples` ≤ GL_MAX_SAMPLES in every WebGL2. Asking
+    // (glCheckFramebufferStatus) would be a round trip to the GPU process on every resize; an allocation that
+    // fails (out of memory) shows as GL_OUT_OF_MEMORY, which glGetError — not read per frame — would report.
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     glBindRenderbuffer(GL_RENDERBUFFER, 0);
     width_ = width;
     height_ = height;
-    return complete;
 }
 
 bool MapCache::beginRedraw(const ViewUniforms& v, const float clear[4]) {
-    if (!ok()) return true;  // no cache: the caller draws straight to the screen
+    if (!ok()) return true;  // not initialised: the caller draws straight to the screen
     Key key{v.centerX, v.centerY, v.pxPerUnit, v.dpr, int(v.viewportW), int(v.viewportH), int(std::lround(v.night * 128))};
     if (valid_ && key == key_) return false;
-    if ((key.width != width_ || key.height != height_) && !resize(key.width, key.height)) {
-        destroy();  // this context cannot do it: draw directly from now on
-        return true;
-    }
+    if (key.width != width_ || key.height != height_) resize(key.width, key.height);
     key_ = key;
     glBindFramebuffer(GL_FRAMEBUFFER, samplesFbo_);
     glViewport(0, 0, width_, height_);

@@ -10,11 +10,10 @@ namespace bk {
 // Why: the map is most of the screen's pixels and, during a replay, does not change from frame to frame. A
 // fill-limited renderer (a software rasterizer, a weak kiosk GPU at projector resolution) pays for it once per
 // camera move instead of once per frame, and only this image is multisampled, so the canvas itself needs no
-// MSAA (glyphs and text antialias in their shaders). Falls back to drawing directly if the framebuffer cannot
-// be made.
+// MSAA (glyphs and text antialias in their shaders).
 class MapCache {
 public:
-    bool init();  // multisampled + resolved framebuffers (sized lazily); false: draw directly every frame
+    void init();  // multisampled + resolved framebuffers (sized lazily, at the first redraw)
     // True when the image must be redrawn for this view: then it is bound and cleared to `clear` (RGBA 0…1),
     // the caller draws into it and calls endRedraw(). False: the image is current, call present().
     bool beginRedraw(const ViewUniforms& view, const float clear[4]);
@@ -34,7 +33,7 @@ private:
                    width == o.width && height == o.height && nightStep == o.nightStep;
         }
     };
-    bool resize(int width, int height);
+    void resize(int width, int height);
 
     GLuint samplesFbo_ = 0, samplesRb_ = 0, imageFbo_ = 0, imageRb_ = 0;
     GLint samples_ = 0;

@@ -102,12 +102,12 @@ describe('a failed download', () => {
   test('says which file and why, and offers a retry', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     const page = await context.newPage();
-    await page.route('**/recording.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await page.route('**/recording.bkr', (route) => route.fulfill({ status: 404, body: 'gone' }));
     await page.goto(server.url);
     const message = await page.evaluate(() => window.viewer.ready.then(() => 'resolved', (e) => e.message));
-    assert.match(message, /recording\.json: HTTP 404/);
+    assert.match(message, /recording\.bkr: HTTP 404/);
     const card = page.locator('.bk-loading .bk-msg');
-    assert.match(await card.textContent(), /Could not start: could not download .*recording\.json: HTTP 404/);
+    assert.match(await card.textContent(), /Could not start: could not download .*recording\.bkr: HTTP 404/);
     assert.equal(await page.locator('.bk-loading button').isVisible(), true);
     await context.close();
   });

@@ -66,6 +66,12 @@ std::string patched(std::string bytes, size_t at, T value) {
 
 }  // namespace
 
+// The default page loads the week as binary (no JSON parse before the first frame); it must be the JSON's twin.
+TEST(BinaryFormat, ShippedBinaryWeekIsTheJsonWeek) {
+    EXPECT_TRUE(writeBinaryRecording(shippedWeek()) == readRepoFile("assets/bukchon/recording.bkr"))
+        << "assets/bukchon/recording.bkr is stale: regenerate it with bukchon-convert (see docs/simulation.md)";
+}
+
 TEST(BinaryFormat, ShippedWeekRoundTripsExactly) {
     Dataset week = shippedWeek();
     std::string bytes = writeBinaryRecording(week);

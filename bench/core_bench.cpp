@@ -2,7 +2,9 @@
 // loading the binary recording, sampling every sensor at one time (a frame's work), a seek to a random time, and
 // import throughput. Run by `./build-wasm.sh bench`; figures, not assertions.
 #include "binary_format.hpp"
+#include "glyph_scene.hpp"
 #include "importer.hpp"
+#include "replay_stats.hpp"
 #include "sampler.hpp"
 #include "scale_data.hpp"
 
@@ -62,6 +64,56 @@ void SeekRandom100k(benchmark::State& state) {
     }
 }
 BENCHMARK(SeekRandom100k)->Unit(benchmark::kMicrosecond);
+
+// What a seek costs the viewer besides sampling: the day's KPIs (bins full, parking, PM2.5 max so far today,
+// events, active alarms) and the glyph instances, at a random time.
+void KpisRandom100k(benchmark::State& state) {
+    const bk::Dataset& d = scaleDataset();
+    bk::Sampler sampler(&d);
+    const bk::KpiIndex index(d);  // built once per dataset, as the viewer does
+    std::vector<float> values;
+    uint64_t x = 88172645463325252ull;
+    for (auto _ : state) {
+        x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+        int64_t t = d.startMs + int64_t(x % uint64_t(d.endMs - d.startMs));
+        state.PauseTiming();
+        sampler.sampleSensors(t, values);
+        state.ResumeTiming();
+        bk::Kpis k = bk::computeKpis(d, sampler, t, index, &values);
+        benchmark::DoNotOptimize(k);
+    }
+}
+BENCHMARK(KpisRandom100k)->Unit(benchmark::kMicrosecond);
+
+void KpiIndexBuild100k(benchmark::State& state) {
+    const bk::Dataset& d = scaleDataset();
+    for (auto _ : state) {
+        bk::KpiIndex index(d);
+        benchmark::DoNotOptimize(index.pm25Grids.data());
+    }
+}
+BENCHMARK(KpiIndexBuild100k)->Unit(benchmark::kMillisecond);
+
+void GlyphsRandom100k(benchmark::State& state) {
+    const bk::Dataset& d = scaleDataset();
+    bk::Sampler sampler(&d);
+    std::vector<float> values;
+    std::vector<bk::Vec2> positions(d.sensors.size());
+    for (size_t i = 0; i < positions.size(); ++i) positions[i] = {d.sensors[i].position.lon, d.sensors[i].position.lat};
+    std::vector<bk::GlyphInstance> glyphs;
+    std::vector<uint32_t> sensorOfGlyph;
+    uint64_t x = 88172645463325252ull;
+    for (auto _ : state) {
+        x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+        int64_t t = d.startMs + int64_t(x % uint64_t(d.endMs - d.startMs));
+        state.PauseTiming();
+        sampler.sampleSensors(t, values);
+        state.ResumeTiming();
+        bk::buildGlyphs(d, positions, values, ~0u, -1, -1, glyphs, sensorOfGlyph);
+        benchmark::DoNotOptimize(glyphs.data());
+    }
+}
+BENCHMARK(GlyphsRandom100k)->Unit(benchmark::kMicrosecond);
 
 void ImportCsv(benchmark::State& state) {
     static std::string csv;

@@ -143,6 +143,7 @@ bool App::install(Dataset dataset, const MapData& mapData) {
         next->bounds.add(next->mesh.bounds.max);
     }
     next->collection = planCollection(next->dataset, mapData, next->projection, next->positions);
+    next->kpiIndex = std::make_unique<KpiIndex>(next->dataset);
     next->mapName = mapData.name;
     next->mapNameKo = mapData.nameKo;
     routeKeyDay_ = -1;
@@ -351,7 +352,7 @@ void App::refreshDerived() {
     const float shrink = float(std::clamp(std::sqrt(cssPxPerMetre / 0.5), 0.45, 1.0));
     if (shrink < 1.0f)
         for (GlyphInstance& g : glyphs_) g.radiusPx *= shrink;
-    kpis_ = computeKpis(content_->dataset, sampler_, t, &values_);
+    kpis_ = computeKpis(content_->dataset, sampler_, t, *content_->kpiIndex, &values_);
     night_ = nightFactor(content_->projection.origin(), t);
     // The truck, while a fill-driven trip is under way.
     if (layerVisible(layerMask_, SensorType(kRouteLayerBit)))

@@ -4,6 +4,7 @@
 #include "time_util.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <unordered_set>
 #include <cmath>
 
@@ -28,7 +29,87 @@ bool alarmActive(const Dataset& d, uint32_t sensor, int64_t t) {
     return active;
 }
 
+namespace {
+bool isPm25(const Dataset& d, const Series& s) { return d.sensors[s.sensor].type == SensorType::air && s.metric == "pm25"; }
+}  // namespace
+
+KpiIndex::KpiIndex(const Dataset& d) {
+    constexpr size_t kMaxGrids = 64;  // beyond this many distinct grids, series go to the sorted list instead
+    for (const Series& s : d.series) {
+        if (!isPm25(d, s) || s.count == 0) continue;
+        hasPm25 = true;
+        Grid* grid = nullptr;
+        if (s.regular && s.stepMs > 0) {
+            for (Grid& g : pm25Grids)
+                if (g.stepMs == s.stepMs && (s.startMs - g.startMs) % s.stepMs == 0) grid = &g;
+            if (!grid && pm25Grids.size() < kMaxGrids) {
+                pm25Grids.push_back(Grid{s.startMs, s.stepMs, {}});
+                grid = &pm25Grids.back();
+            }
+        }
+        // A grid holds one float per step from its first to its last reading: a series far away on the same step
+        // (years apart) would make it huge, so that one goes to the list.
+        if (grid) {
+            int64_t lo = std::min(grid->startMs, s.startMs);
+            int64_t hi = std::max(grid->startMs + int64_t(grid->maxAt.size()) * s.stepMs, s.startMs + int64_t(s.count) * s.stepMs);
+            if ((hi - lo) / s.stepMs > int64_t(4 * s.count + grid->maxAt.size() + 4096)) grid = nullptr;
+        }
+        if (grid) {
+            // Extend the grid to cover this series (it may start earlier or end later than the others).
+            if (s.startMs < grid->startMs) {
+                size_t extra = size_t((grid->startMs - s.startMs) / s.stepMs);
+                grid->maxAt.insert(grid->maxAt.begin(), extra, std::numeric_limits<float>::quiet_NaN());
+                grid->startMs = s.startMs;
+            }
+            size_t first = size_t((s.startMs - grid->startMs) / s.stepMs);
+            if (grid->maxAt.size() < first + s.count) grid->maxAt.resize(first + s.count, std::numeric_limits<float>::quiet_NaN());
+            for (uint32_t i = 0; i < s.count; ++i) {
+                float v = d.values[s.offset + i];
+                float& m = grid->maxAt[first + i];
+                if (!std::isnan(v) && (std::isnan(m) || v > m)) m = v;
+            }
+        } else {
+            for (uint32_t i = 0; i < s.count; ++i) {
+                float v = d.values[s.offset + i];
+                if (!std::isnan(v)) pm25Irregular.emplace_back(s.timeAt(d.timesMs, i), v);
+            }
+        }
+    }
+    for (uint32_t i = 0; i < d.sensors.size(); ++i) {
+        const Sensor& sensor = d.sensors[i];
+        if (sensor.type == SensorType::bin) bins.push_back(i);
+        else if (sensor.type == SensorType::parking && sensor.capacity > 0) lots.emplace_back(i, sensor.capacity);
+    }
+    std::sort(pm25Irregular.begin(), pm25Irregular.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (size_t i = 0; i < d.events.size(); ++i) {
+        const Event& e = d.events[i];
+        if (d.sensors[e.sensor].type == SensorType::fire && (e.kind == "fire_alarm" || e.kind == "alarm_cleared"))
+            fireEvents.push_back(uint32_t(i));
+    }
+}
+
+double KpiIndex::pm25Max(int64_t from, int64_t to) const {
+    float best = std::numeric_limits<float>::quiet_NaN();
+    auto take = [&](float v) { if (!std::isnan(v) && (std::isnan(best) || v > best)) best = v; };
+    for (const Grid& g : pm25Grids) {
+        const int64_t n = int64_t(g.maxAt.size());
+        if (to < from || to < g.startMs || n == 0) continue;
+        int64_t first = from <= g.startMs ? 0 : (from - g.startMs + g.stepMs - 1) / g.stepMs;
+        int64_t last = std::min(n - 1, (to - g.startMs) / g.stepMs);
+        for (int64_t i = first; i <= last; ++i) take(g.maxAt[size_t(i)]);
+    }
+    auto byTime = [](const std::pair<int64_t, float>& p, int64_t t) { return p.first < t; };
+    for (auto it = std::lower_bound(pm25Irregular.begin(), pm25Irregular.end(), from, byTime);
+         it != pm25Irregular.end() && it->first <= to; ++it)
+        take(it->second);
+    return std::isnan(best) ? -1.0 : double(best);
+}
+
 Kpis computeKpis(const Dataset& d, Sampler& sampler, int64_t t, const std::vector<float>* primaryValues) {
+    return computeKpis(d, sampler, t, KpiIndex(d), primaryValues);
+}
+
+Kpis computeKpis(const Dataset& d, Sampler& sampler, int64_t t, const KpiIndex& index, const std::vector<float>* primaryValues) {
     Kpis k;
     if (primaryValues && primaryValues->size() != d.sensors.size()) primaryValues = nullptr;
     auto valueOf = [&](size_t sensor, int32_t si) {
@@ -36,33 +117,25 @@ Kpis computeKpis(const Dataset& d, Sampler& sampler, int64_t t, const std::vecto
     };
     int64_t dayStart = startOfLocalDayMs(t, d.utcOffsetMinutes);
     double occupied = 0, capacity = 0;
-    for (size_t i = 0; i < d.sensors.size(); ++i) {
-        const Sensor& s = d.sensors[i];
+    k.binsTotal = int(index.bins.size());
+    for (uint32_t i : index.bins) {
         int32_t si = d.primarySeries[i];
-        if (s.type == SensorType::bin) {
-            ++k.binsTotal;
-            if (si >= 0) {
-                float v = valueOf(i, si);
-                if (!std::isnan(v) && v >= 80) ++k.binsOver80;
-            }
-        } else if (s.type == SensorType::parking && s.capacity > 0) {
-            ++k.lotsTotal;
-            if (si >= 0) {
-                float v = valueOf(i, si);
-                if (!std::isnan(v)) {
-                    occupied += std::min<double>(v, s.capacity);
-                    capacity += s.capacity;
-                }
-            }
+        if (si < 0) continue;
+        float v = valueOf(i, si);
+        if (!std::isnan(v) && v >= 80) ++k.binsOver80;
+    }
+    k.lotsTotal = int(index.lots.size());
+    for (auto [i, lotCapacity] : index.lots) {
+        int32_t si = d.primarySeries[i];
+        if (si < 0) continue;
+        float v = valueOf(i, si);
+        if (!std::isnan(v)) {
+            occupied += std::min<double>(v, lotCapacity);
+            capacity += lotCapacity;
         }
     }
     if (capacity > 0) k.parkingOccupancyPct = 100.0 * occupied / capacity;
-    for (size_t si = 0; si < d.series.size(); ++si) {
-        const Series& s = d.series[si];
-        if (d.sensors[s.sensor].type != SensorType::air || s.metric != "pm25") continue;
-        DayStats st = seriesStats(d, uint32_t(si), dayStart, t);
-        if (st.count) k.pm25MaxToday = std::max(k.pm25MaxToday, double(st.max));
-    }
+    k.pm25MaxToday = index.pm25Max(dayStart, t);
     auto [a, b] = eventRange(d, dayStart, t + 1);
     for (size_t i = a; i < b; ++i) {
         const std::string& kind = d.events[i].kind;
@@ -71,14 +144,15 @@ Kpis computeKpis(const Dataset& d, Sampler& sampler, int64_t t, const std::vecto
         k.noiseViolationsToday += kind == "noise_violation";
         k.collectionsToday += kind == "collection";
     }
-    // Active alarms in one pass over the events so far (per sensor it would be sensors × events: a city-sized trap).
+    // Active alarms in one pass over the fire events so far (per sensor it would be sensors × events: a city-sized
+    // trap).
     std::unordered_set<uint32_t> active;
-    auto [first, last] = eventRange(d, d.startMs, t + 1);
-    for (size_t i = first; i < last; ++i) {
+    for (uint32_t i : index.fireEvents) {
         const Event& e = d.events[i];
-        if (d.sensors[e.sensor].type != SensorType::fire) continue;
+        if (e.timeMs > t) break;
+        if (e.timeMs < d.startMs) continue;  // as eventRange(startMs, t]
         if (e.kind == "fire_alarm") active.insert(e.sensor);
-        else if (e.kind == "alarm_cleared") active.erase(e.sensor);
+        else active.erase(e.sensor);
     }
     k.activeAlarms = int(active.size());
     return k;

@@ -89,3 +89,72 @@ TEST_F(Week, KpisFromTheFramesSampledValuesEqualSamplingAgain) {
         EXPECT_DOUBLE_EQ(a.pm25MaxToday, b.pm25MaxToday) << when;
     }
 }
+
+namespace {
+// The PM2.5 maximum the slow way: every PM2.5 reading of every air sensor in [from, to].
+double pm25MaxByScan(const Dataset& d, int64_t from, int64_t to) {
+    double best = -1;
+    for (uint32_t si = 0; si < d.series.size(); ++si) {
+        const Series& s = d.series[si];
+        if (d.sensors[s.sensor].type != SensorType::air || s.metric != "pm25") continue;
+        DayStats st = seriesStats(d, si, from, to);
+        if (st.count) best = std::max(best, double(st.max));
+    }
+    return best;
+}
+}  // namespace
+
+TEST_F(Week, KpiIndexGivesThePm25MaximumOfAScanAtEveryQuarterHour) {
+    KpiIndex index(data);
+    ASSERT_TRUE(index.hasPm25);
+    EXPECT_EQ(index.pm25Grids.size(), 1u);  // the week's air sensors share one 5-minute grid
+    for (int64_t t = data.startMs - 3600000; t <= data.endMs + 3600000; t += 15 * 60000) {
+        int64_t day = startOfLocalDayMs(t, data.utcOffsetMinutes);
+        ASSERT_DOUBLE_EQ(index.pm25Max(day, t), pm25MaxByScan(data, day, t)) << t;
+    }
+}
+
+TEST(KpiIndex, MixedGridsIrregularSeriesAndGapsAgreeWithAScan) {
+    Dataset d;
+    for (int i = 0; i < 4; ++i) {
+        Sensor s;
+        s.id = "AIR-" + std::to_string(i);
+        s.type = SensorType::air;
+        d.sensors.push_back(s);
+    }
+    auto regular = [&](uint32_t sensor, int64_t start, int64_t step, std::vector<float> values) {
+        Series s;
+        s.sensor = sensor;
+        s.metric = "pm25";
+        s.startMs = start;
+        s.stepMs = step;
+        s.offset = uint32_t(d.values.size());
+        s.count = uint32_t(values.size());
+        d.values.insert(d.values.end(), values.begin(), values.end());
+        d.series.push_back(s);
+    };
+    const float gap = std::numeric_limits<float>::quiet_NaN();
+    regular(0, 1000, 100, {5, 9, gap, 7, 30});
+    regular(1, 700, 100, {1, 2, 40, 3, 4, 6, 8, 2, 1});        // same grid, starts earlier, ends later
+    regular(2, 1050, 100, {12, 50, 11});                         // a different grid (offset by half a step)
+    regular(3, 1000 + 100 * 1000000, 100, {99});                 // same step, a million steps away: kept in the list
+    Series irregular;
+    irregular.sensor = 3;
+    irregular.metric = "pm25";
+    irregular.regular = false;
+    irregular.offset = uint32_t(d.values.size());
+    irregular.timeOffset = 0;
+    irregular.count = 3;
+    d.values.insert(d.values.end(), {20, gap, 45});
+    d.timesMs = {1010, 1230, 1480};
+    d.series.push_back(irregular);
+    d.startMs = 700;
+    d.endMs = 1000 + 100 * 1000000;
+    KpiIndex index(d);
+    EXPECT_EQ(index.pm25Grids.size(), 2u);
+    EXPECT_EQ(index.pm25Irregular.size(), 3u);  // the far series' reading and the irregular series' two
+    for (int64_t from = 600; from <= 1600; from += 37)
+        for (int64_t to = from - 50; to <= 1700; to += 41)
+            ASSERT_DOUBLE_EQ(index.pm25Max(from, to), pm25MaxByScan(d, from, to)) << from << ".." << to;
+    EXPECT_DOUBLE_EQ(index.pm25Max(0, d.endMs), 99);
+}

@@ -17,6 +17,8 @@ const files = new Map([
   ['/bench/deckgl.html', readFileSync(`${ROOT}bench/deckgl.html`)],
   ['/bench/deckgl.js', readFileSync(`${ROOT}bench/deckgl.js`)],
   ['/bench/deck.min.js', readFileSync(`${ROOT}bench/node_modules/deck.gl/dist.min.js`)],
+  ['/bench/floor.html', readFileSync(`${ROOT}bench/floor.html`)],
+  ['/bench/floor.js', readFileSync(`${ROOT}bench/floor.js`)],
 ]);
 const server = await startServer(DIST, files);
 // Uncapped frames: the interval between frames is the work, not the display's refresh.
@@ -67,6 +69,16 @@ async function deckgl() {
   return { p50: pct(frames, 50), p95: pct(frames, 95), n: frames.length };
 }
 
+// The renderer's floor at the same size: a frame that only clears, and one that adds one full-screen pass.
+async function floor(passes) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`${server.url}bench/floor.html?passes=${passes}`);
+  const frames = await intervals(page, '#floor');
+  await context.close();
+  return pct(frames, 50);
+}
+
 // Loading 10M readings into a running viewer, the heap they take, and seeks to random times.
 async function loadAndSeek() {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -115,8 +127,10 @@ async function firstFrame() {
            baselineP50: pct(frames, 50) };
 }
 
-const rounds = { ours: [], oursGlyphs: [], deck: [], load: [], first: [] };
+const rounds = { ours: [], oursGlyphs: [], deck: [], load: [], first: [], floorClear: [], floorPass: [] };
 for (let r = 0; r < ROUNDS; r++) {
+  rounds.floorClear.push(await floor(0));
+  rounds.floorPass.push(await floor(1));
   rounds.first.push(await firstFrame());
   rounds.ours.push(await ours('auto'));
   rounds.deck.push(await deckgl());
@@ -147,6 +161,8 @@ const results = {
   framesMeasured: { ours: rounds.ours.map((o) => o.n), deckgl: rounds.deck.map((o) => o.n), oursAllGlyphs: rounds.oursGlyphs.map((o) => o.n) },
   frameMsP50_100k_allGlyphs: round2(median(rounds.oursGlyphs.map((o) => o.p50))),
   frameMsP95_100k_allGlyphs: round2(median(rounds.oursGlyphs.map((o) => o.p95))),
+  floorFrameMsClear: round2(median(rounds.floorClear)),
+  floorFrameMsOnePass: round2(median(rounds.floorPass)),
   deckglFrameMsP50_100k: round2(median(rounds.deck.map((o) => o.p50))),
   deckglFrameMsP95_100k: round2(median(rounds.deck.map((o) => o.p95))),
   loadMs_10M: round2(median(rounds.load.map((l) => l.loadMs))),
@@ -172,6 +188,7 @@ const rows = [
   ['transferred, default page (gzip)', `${(results.transferGzipBytes / 1048576).toFixed(2)} MB`, '≤ 1.5 MB'],
   ['100k sensors @3600×, frame p50 / p95 (ours, auto detail)', `${results.frameMsP50_100k} / ${results.frameMsP95_100k} ms`, '≤ 16.7 ms (60 fps)'],
   ['… of which CPU work in our wasm frame (p50)', `${results.frameWorkMsP50_100k} ms`, ''],
+  ['renderer floor: clear only / clear + one full-screen pass', `${results.floorFrameMsClear} / ${results.floorFrameMsOnePass} ms`, ''],
   ['baseline: the Bukchon page (50 sensors, map, panels), frame p50', `${results.frameMsP50_bukchon50} ms`, ''],
   ['… deck.gl 9 ScatterplotLayer, binary attributes', `${results.deckglFrameMsP50_100k} / ${results.deckglFrameMsP95_100k} ms`, ''],
   ['… ours ÷ deck.gl (p50)', ratio(results.frameMsP50_100k, results.deckglFrameMsP50_100k), '≤ 0.5'],

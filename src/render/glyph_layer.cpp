@@ -23,13 +23,19 @@ out float v_gauge;
 out vec4 v_color;
 flat out uint v_shape;
 flat out uint v_flags;
+flat out int v_small;  // a plain mark (disc, or diamond for fire) on a tight quad: see below
 void main() {
     uint shape = a_shapeFlags.x;
     bool glow = shape == 3u;
     if ((u_pass == 0) != glow) { gl_Position = vec4(2.0, 2.0, 2.0, 1.0); return; }  // culled in this pass
     vec2 corner = vec2(float(gl_VertexID & 1), float((gl_VertexID >> 1) & 1)) * 2.0 - 1.0;
     float r = a_radius * u_dpr;
-    float extent = (glow ? r * 2.6 : r * 1.9) + 6.0 * u_dpr;
+    // Glyphs shrunk below 6 CSS px (a city seen whole) cannot show a gauge anyway: they become a plain mark in
+    // their colour on a quad just larger than the mark, not one sized for halos and shadows (13× less to fill).
+    // Alerts, the selection and hover keep the full glyph.
+    bool small = !glow && shape != 16u && a_radius <= 6.0 && (a_shapeFlags.y & 14u) == 0u;
+    v_small = small ? 1 : 0;
+    float extent = small ? r + 1.5 * u_dpr : (glow ? r * 2.6 : r * 1.9) + 6.0 * u_dpr;
     vec2 px = (a_center - u_center) * u_scale + corner * extent;
     gl_Position = vec4(px * 2.0 / u_viewport, 0.0, 1.0);
     v_px = corner * extent;
@@ -48,6 +54,7 @@ in float v_gauge;
 in vec4 v_color;
 flat in uint v_shape;
 flat in uint v_flags;
+flat in int v_small;
 uniform float u_dpr;
 uniform float u_time;
 uniform float u_motion;   // 1 = animate, 0 = prefers-reduced-motion
@@ -73,6 +80,14 @@ void main() {
     bool selected = (v_flags & 4u) != 0u;
     bool hovered = (v_flags & 8u) != 0u;
     if (noData) col = vec3(0.62, 0.60, 0.57);
+
+    if (v_small == 1) {  // a plain mark: darker rim, fill in the value's colour (calm fire sensors in ink)
+        float sd = v_shape == 5u ? (abs(v_px.x) + abs(v_px.y)) * 0.7071 - r * 0.92 : d - r;
+        paint(mix(col, INK, 0.35), cover(sd));
+        paint(v_shape == 5u ? INK : col, cover(sd + 1.0 * px));
+        fragColor = acc;
+        return;
+    }
 
     if (v_shape == 3u) {  // footfall counter: a small mark; the heatmap layer shows the crowd itself
         paint(PAPER, cover(d - 6.0 * px));

@@ -48,12 +48,10 @@ void drawHeaderPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
         if (!title.empty()) ImGui::TextUnformatted(title.c_str());
         if (f.small) ImGui::PushFont(f.small);
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kMutedColor));
-        double days = double(d.endMs - d.startMs) / 86400000.0;
-        char daysText[16];
-        std::snprintf(daysText, sizeof daysText, "%.0f", days);
         std::string tz = d.utcOffsetMinutes == kKstOffsetMinutes ? "KST" : "UTC" + formatIsoTime(0, d.utcOffsetMinutes).substr(19);
-        ImGui::TextWrapped("%s", trf("header.summary", {{"sensors", std::to_string(d.sensors.size())}, {"days", daysText},
-                                                         {"events", std::to_string(d.events.size())}, {"tz", tz}}).c_str());
+        ImGui::TextWrapped("%s", trf("header.summary", {{"sensors", formatCount(static_cast<long long>(d.sensors.size()))},
+                                                         {"span", formatSpan(d.endMs - d.startMs)},
+                                                         {"events", formatCount(static_cast<long long>(d.events.size()))}, {"tz", tz}}).c_str());
         if (!d.simulated && !d.source.empty()) ImGui::TextWrapped("%s", primaryName(d.source, d.sourceKo).c_str());
         const std::string& mapName = primaryName(s.mapName, s.mapNameKo);
         if (!mapName.empty()) ImGui::TextWrapped("%s", trf("header.map", {{"name", mapName}}).c_str());

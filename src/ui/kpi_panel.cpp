@@ -31,7 +31,7 @@ void drawKpiPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& out
     std::vector<Tile> tiles;
     const ImU32 red = IM_COL32(192, 57, 43, 255), orange = IM_COL32(217, 110, 48, 255);
     if (k.binsTotal) {
-        std::snprintf(buf, sizeof buf, "%d/%d", k.binsOver80, k.binsTotal);
+        std::snprintf(buf, sizeof buf, "%s/%s", formatCount(k.binsOver80).c_str(), formatCount(k.binsTotal).c_str());
         tiles.push_back({buf, tr("kpi.binsOver80"), k.binsOver80 ? orange : kInkColor});
         tiles.push_back({std::to_string(k.overflowsToday), tr("kpi.overflows"), k.overflowsToday ? red : kInkColor});
     }

@@ -74,7 +74,7 @@ void drawLegendPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
         float textX = p.x + iconR * 2 + 12 * S, textY = p.y + 3 * S;
         dl->AddText(ImVec2(textX, textY), ink, label.c_str());
         char sub[96];
-        std::snprintf(sub, sizeof sub, "%d · %s", counts[t], meaningOf(probe.type).c_str());
+        std::snprintf(sub, sizeof sub, "%s · %s", formatCount(counts[t]).c_str(), meaningOf(probe.type).c_str());
         ImFont* small = f.small ? f.small : ImGui::GetFont();
         dl->AddText(small, small->FontSize, ImVec2(textX, textY + ImGui::GetTextLineHeight()),
                     visible ? kMutedColor : IM_COL32(110, 104, 96, 80), sub);

@@ -5,6 +5,7 @@
 #include "layout.hpp"
 #include "ui.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -73,6 +74,25 @@ void drawHaloText(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 co
 bool isBukchonData(const ViewState& s) {
     if (!s.dataset) return true;
     return s.mapName.find("Bukchon") != std::string::npos || s.dataset->title.find("Bukchon") != std::string::npos;
+}
+
+std::string formatCount(long long n) {
+    std::string digits = std::to_string(n < 0 ? -n : n), out;
+    for (size_t i = 0; i < digits.size(); ++i) {
+        if (i && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return n < 0 ? "-" + out : out;
+}
+
+std::string formatSpan(int64_t durationMs) {
+    const double hours = double(durationMs) / 3600000.0;
+    if (hours < 36) {
+        long long h = std::max(1LL, std::llround(hours));
+        return trf(h == 1 ? "span.hour" : "span.hours", {{"n", std::to_string(h)}});
+    }
+    long long days = std::llround(hours / 24);
+    return trf(days == 1 ? "span.day" : "span.days", {{"n", formatCount(days)}});
 }
 
 std::string formatValue(const Sensor& s, float v, const Series* series) {

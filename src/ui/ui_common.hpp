@@ -36,6 +36,10 @@ ImU32 mixColor(ImU32 a, ImU32 b, float t);
 // Whether the loaded data is Bukchon's (its map or recording says so): other cities' data gets neutral titles.
 bool isBukchonData(const ViewState& s);
 std::string formatValue(const Sensor& sensor, float value, const Series* series = nullptr);
+// A count with thousands grouped: 100000 → "100,000" (both languages use the comma).
+std::string formatCount(long long n);
+// How long a recording runs, in the UI language: "18 hours", "1 day", "7 days".
+std::string formatSpan(int64_t durationMs);
 // "Battery", "PM2.5" … for a metric name in the current language; the name itself when unknown.
 std::string metricLabel(const std::string& metric);
 // "Smart bin" … and "fill level" … for a sensor type, in the current language.

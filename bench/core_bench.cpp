@@ -100,6 +100,7 @@ void GlyphsRandom100k(benchmark::State& state) {
     std::vector<float> values;
     std::vector<bk::Vec2> positions(d.sensors.size());
     for (size_t i = 0; i < positions.size(); ++i) positions[i] = {d.sensors[i].position.lon, d.sensors[i].position.lat};
+    const std::vector<bk::GlyphStyle> styles = bk::glyphStyles(d);
     std::vector<bk::GlyphInstance> glyphs;
     std::vector<uint32_t> sensorOfGlyph;
     uint64_t x = 88172645463325252ull;
@@ -109,7 +110,7 @@ void GlyphsRandom100k(benchmark::State& state) {
         state.PauseTiming();
         sampler.sampleSensors(t, values);
         state.ResumeTiming();
-        bk::buildGlyphs(d, positions, values, ~0u, -1, -1, glyphs, sensorOfGlyph);
+        bk::buildGlyphs(styles, positions, values, ~0u, -1, -1, glyphs, sensorOfGlyph);
         benchmark::DoNotOptimize(glyphs.data());
     }
 }

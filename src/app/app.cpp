@@ -144,6 +144,7 @@ bool App::install(Dataset dataset, const MapData& mapData) {
     }
     next->collection = planCollection(next->dataset, mapData, next->projection, next->positions);
     next->kpiIndex = std::make_unique<KpiIndex>(next->dataset);
+    next->glyphStyles = glyphStyles(next->dataset);
     next->mapName = mapData.name;
     next->mapNameKo = mapData.nameKo;
     routeKeyDay_ = -1;
@@ -345,7 +346,7 @@ void App::refreshDerived() {
     if (!content_) return;
     int64_t t = int64_t(std::floor(clock_.timeMs()));
     sampler_.sampleSensors(t, values_);
-    buildGlyphs(content_->dataset, content_->positions, values_, layerMask_, selected_, hovered_, glyphs_, sensorOfGlyph_);
+    buildGlyphs(content_->glyphStyles, content_->positions, values_, layerMask_, selected_, hovered_, glyphs_, sensorOfGlyph_);
     // Zoomed out to a whole city, glyphs shrink (to 45 % at 0.1 CSS px per metre): less overlap, and far fewer
     // pixels to fill. At street level (≥ 0.5 px/m, every Bukchon view) they keep their full size.
     const double cssPxPerMetre = camera_.pixelsPerUnit() / std::max(1e-6, double(scale_)) / content_->projection.groundMetresPerUnit();
@@ -458,7 +459,7 @@ void App::renderMap(double realTimeS) {
         for (size_t i = 0; i < d.sensors.size(); ++i)
             if (d.sensors[i].type == SensorType::footfall && !std::isnan(values_[i]))
                 heat_.push_back({float(content_->positions[i].x), float(content_->positions[i].y),
-                                 normalisedValue(d.sensors[i], values_[i])});
+                                 normalisedValue(content_->glyphStyles[i], values_[i])});
         heatmapLayer_.draw(viewUniforms(realTimeS), heat_, float(150.0 / content_->projection.groundMetresPerUnit()));
     }
 }

@@ -87,7 +87,8 @@ private:
         Bounds bounds;         // everything: map and sensors (limits panning)
         Bounds sensorBounds;   // what the initial view frames
         CollectionPlan collection;
-        std::unique_ptr<KpiIndex> kpiIndex;  // makes the KPIs cheap at any time (built with the content)
+        std::unique_ptr<KpiIndex> kpiIndex;
+        std::vector<GlyphStyle> glyphStyles;  // per sensor: what a frame's glyph rebuild reads  // makes the KPIs cheap at any time (built with the content)
         std::string mapName, mapNameKo;   // the map file's "name" / "name_ko": shown as its attribution
         double graticuleStepDeg = 0;      // > 0: no map file; the neutral graticule is drawn at this spacing
     };

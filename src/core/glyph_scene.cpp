@@ -46,16 +46,31 @@ float baseRadius(SensorType type) {
 void setColourBlindSafe(bool on) { gColourBlindSafe = on; }
 bool colourBlindSafe() { return gColourBlindSafe; }
 
-float normalisedValue(const Sensor& s, float v) {
-    if (std::isnan(v)) return 0;
+GlyphStyle glyphStyleOf(const Sensor& s) {
     const SensorTypeInfo& info = sensorTypeInfo(s.type);
     double lo = info.scaleMin, hi = info.scaleMax;
     if (s.scaleMax > s.scaleMin) { lo = s.scaleMin; hi = s.scaleMax; }
     else if (s.type == SensorType::parking) { lo = 0; hi = s.capacity > 0 ? s.capacity : 3; }  // 0: a no-parking stretch
-    return static_cast<float>(std::clamp((v - lo) / (hi - lo), 0.0, 1.0));
+    return GlyphStyle{s.type, lo, hi};
 }
 
-uint32_t colorForValue(const Sensor& s, float v) {
+std::vector<GlyphStyle> glyphStyles(const Dataset& d) {
+    std::vector<GlyphStyle> styles;
+    styles.reserve(d.sensors.size());
+    for (const Sensor& s : d.sensors) styles.push_back(glyphStyleOf(s));
+    return styles;
+}
+
+float normalisedValue(const GlyphStyle& s, float v) {
+    if (std::isnan(v)) return 0;
+    return static_cast<float>(std::clamp((v - s.lo) / (s.hi - s.lo), 0.0, 1.0));
+}
+
+float normalisedValue(const Sensor& s, float v) { return normalisedValue(glyphStyleOf(s), v); }
+
+uint32_t colorForValue(const Sensor& s, float v) { return colorForValue(glyphStyleOf(s), v); }
+
+uint32_t colorForValue(const GlyphStyle& s, float v) {
     if (std::isnan(v)) return kNoDataColor;
     switch (s.type) {
         case SensorType::bin: return byThresholds(v, 50, 80, 99.5f);
@@ -82,9 +97,11 @@ uint32_t colorForValue(const Sensor& s, float v) {
     }
 }
 
-bool isAlert(const Sensor& s, float v) {
+bool isAlert(const Sensor& s, float v) { return isAlert(s.type, v); }
+
+bool isAlert(SensorType type, float v) {
     if (std::isnan(v)) return false;
-    switch (s.type) {
+    switch (type) {
         case SensorType::bin: return v >= 99.5f;
         case SensorType::noise: return v > 70;
         case SensorType::air: return v > 75;
@@ -93,13 +110,13 @@ bool isAlert(const Sensor& s, float v) {
     }
 }
 
-void buildGlyphs(const Dataset& d, const std::vector<Vec2>& positions, const std::vector<float>& values,
+void buildGlyphs(const std::vector<GlyphStyle>& styles, const std::vector<Vec2>& positions, const std::vector<float>& values,
                  uint32_t layerMask, int selected, int hovered, std::vector<GlyphInstance>& out,
                  std::vector<uint32_t>& sensorOfGlyph) {
     out.clear();
     sensorOfGlyph.clear();
-    for (size_t i = 0; i < d.sensors.size(); ++i) {
-        const Sensor& s = d.sensors[i];
+    for (size_t i = 0; i < styles.size(); ++i) {
+        const GlyphStyle& s = styles[i];
         if (!layerVisible(layerMask, s.type)) continue;
         float v = i < values.size() ? values[i] : NAN;
         out.emplace_back();
@@ -112,7 +129,7 @@ void buildGlyphs(const Dataset& d, const std::vector<Vec2>& positions, const std
         g.shape = static_cast<uint16_t>(s.type);
         g.flags = 0;
         if (std::isnan(v)) g.flags |= kNoData;
-        if (isAlert(s, v)) g.flags |= kAlert;
+        if (isAlert(s.type, v)) g.flags |= kAlert;
         if (int(i) == selected) g.flags |= kSelected;
         if (int(i) == hovered) g.flags |= kHovered;
         float r = baseRadius(s.type);

@@ -335,17 +335,20 @@ void App::update(double realElapsedMs, int viewportW, int viewportH, float dpr, 
     }
     advanceFlight(realElapsedMs);
     clock_.advance(realElapsedMs);
-    refreshDerived();
+    refreshDerived(true);
     // Level of detail: thousands of glyphs on screen become a dot matrix (7 design px cells); alerts stay glyphs.
     viewH_ = viewportH;
     lod_ = buildDensityGrid(glyphs_, camera_, viewportW, viewportH, 7.0f * scale_, lodMaxGlyphs_, 12, density_, keptGlyphs_);
 }
 
-// Everything that follows from the replay time: sampled values, glyphs, KPIs, the light.
-void App::refreshDerived() {
+// Everything that follows from the replay time: sampled values, KPIs, the light, and (for drawing) the glyphs.
+void App::refreshDerived(bool withGlyphs) {
     if (!content_) return;
     int64_t t = int64_t(std::floor(clock_.timeMs()));
     sampler_.sampleSensors(t, values_);
+    kpis_ = computeKpis(content_->dataset, sampler_, t, *content_->kpiIndex, &values_);
+    night_ = nightFactor(content_->projection.origin(), t);
+    if (!withGlyphs) return;  // a state read: the next frame rebuilds them
     buildGlyphs(content_->glyphStyles, content_->positions, values_, layerMask_, selected_, hovered_, glyphs_, sensorOfGlyph_);
     // Zoomed out to a whole city, glyphs shrink (to 45 % at 0.1 CSS px per metre): less overlap, and far fewer
     // pixels to fill. At street level (≥ 0.5 px/m, every Bukchon view) they keep their full size.
@@ -353,8 +356,6 @@ void App::refreshDerived() {
     const float shrink = float(std::clamp(std::sqrt(cssPxPerMetre / 0.5), 0.45, 1.0));
     if (shrink < 1.0f)
         for (GlyphInstance& g : glyphs_) g.radiusPx *= shrink;
-    kpis_ = computeKpis(content_->dataset, sampler_, t, *content_->kpiIndex, &values_);
-    night_ = nightFactor(content_->projection.origin(), t);
     // The truck, while a fill-driven trip is under way.
     if (layerVisible(layerMask_, SensorType(kRouteLayerBit)))
         for (const CollectionTrip& trip : content_->collection.trips) {
@@ -521,7 +522,7 @@ ViewState App::viewState() const {
 std::string App::stateJson() {
     if (!intents_.empty()) {
         applyIntents();
-        refreshDerived();  // a read right after a write sees its consequences (KPIs, light), not last frame's
+        refreshDerived(false);  // a read right after a write sees its consequences (KPIs, light), not last frame's
     }
     nlohmann::json j;
     j["timeMs"] = clock_.timeMs();

@@ -99,7 +99,7 @@ private:
     void flyTo(Vec2 target);
     void flyTo(Vec2 target, double pixelsPerUnit, bool animate);
     void advanceFlight(double realElapsedMs);
-    void refreshDerived();
+    void refreshDerived(bool withGlyphs);  // glyphs only for drawing: a state read skips them
     void refreshRoute(int64_t timeMs);
     int sensorAt(double x, double y, double slopPx) const;
     ViewUniforms viewUniforms(double realTimeS) const;

@@ -3,6 +3,8 @@
 
 #include <emscripten/emscripten.h>
 
+#include "embed_command.hpp"
+#include "launch_params.hpp"
 #include "time_util.hpp"
 
 #include <limits>
@@ -57,6 +59,22 @@ EMSCRIPTEN_KEEPALIVE void bk_reset_view() { platform().app.push(Intent::of(Inten
 EMSCRIPTEN_KEEPALIVE double bk_parse_time(const char* text) {
     auto t = bk::parseIsoTimeMs(text ? text : "");
     return t ? double(*t) : std::numeric_limits<double>::quiet_NaN();
+}
+// The page's query string (location.search) read into viewer options:
+// {"options":{"lang":"ko","t":1778907600000,…},"problems":["URL parameter speed=abc: expected …"]} (valid until the
+// next call).
+EMSCRIPTEN_KEEPALIVE const char* bk_launch_params(const char* query) {
+    static std::string out;
+    out = bk::launchParamsJson(bk::parseLaunchParams(query ? query : ""));
+    return out.c_str();
+}
+// A postMessage command as JSON text (Blobs as {"$blob": i}): {"status":"ok","id":…,"cmd":…,"args":[…]}, or
+// {"status":"invalid",…,"error":…}, or {"status":"ignored","reason":…} (valid until the next call).
+EMSCRIPTEN_KEEPALIVE const char* bk_embed_command(const char* json, int length) {
+    static std::string out;
+    std::string_view text = json && length > 0 ? std::string_view(json, size_t(length)) : std::string_view();
+    out = bk::embedCommandJson(bk::parseEmbedCommand(text));
+    return out.c_str();
 }
 // Sets the UI language from a language file's text; returns null, or the reason it cannot be used.
 EMSCRIPTEN_KEEPALIVE const char* bk_set_language(const char* json, int length, const char* fileName) {

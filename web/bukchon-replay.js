@@ -8,35 +8,11 @@ const HERE = new URL('.', import.meta.url).href;
 const LAYERS = ['bin', 'parking', 'noise', 'footfall', 'air', 'fire', 'other', 'route'];  // bit order (SensorType, route)
 const DATA_FILES = { map: 'map.geojson', sensors: 'sensors.geojson', recording: 'recording.json' };
 const STEP_MS = 15 * 60 * 1000;
+const MAX_MESSAGE_BYTES = 1024 * 1024;  // a postMessage command's JSON (src/core/embed_command.hpp)
 
 // ---- URL parameters -------------------------------------------------------------------------------------------
-
-/** Reads the viewer options a page URL may carry (docs/api.md, "URL parameters"). Unknown ones are ignored. */
-export function optionsFromUrl(search = location.search) {
-  const q = new URLSearchParams(search);
-  const o = {};
-  const flag = (v) => v === '1' || v === 'true' || v === '';
-  if (q.has('lang')) o.lang = q.get('lang');
-  if (q.has('t')) o.t = q.get('t');
-  if (q.has('speed')) o.speed = Number(q.get('speed'));
-  if (q.has('play')) o.play = flag(q.get('play'));
-  if (q.has('loop')) o.loop = flag(q.get('loop'));
-  if (q.has('layers')) o.layers = q.get('layers').split(',').map((s) => s.trim()).filter(Boolean);
-  if (q.has('sensor')) o.sensor = q.get('sensor');
-  if (q.has('view')) {
-    const [lat, lon, zoom] = q.get('view').split(',').map(Number);
-    o.view = { lat, lon, zoom };
-  }
-  if (q.has('ui')) o.ui = q.get('ui');
-  if (q.has('kiosk')) o.kiosk = flag(q.get('kiosk'));
-  if (q.has('story')) o.story = flag(q.get('story')) ? true : q.get('story');
-  if (q.has('palette')) o.palette = q.get('palette');
-  if (q.has('idle')) o.kioskIdleSeconds = Number(q.get('idle'));
-  if (q.has('data')) { o.data = q.get('data'); o.dataFromUrl = true; }
-  if (q.has('tz')) o.timezone = q.get('tz');
-  if (q.has('detail')) o.detail = q.get('detail');
-  return o;
-}
+// The page's query string is read by the viewer's core (src/core/launch_params.cpp: decoding, the rules in
+// docs/api.md, a message for every value it cannot use): pass it as createViewer(element, {query: location.search}).
 
 // ---- downloads ------------------------------------------------------------------------------------------------
 
@@ -125,11 +101,13 @@ function classify(name, bytes) {
 
 /**
  * Creates a viewer inside `element` (it becomes the viewer's frame: give it a size).
- * Options: everything optionsFromUrl() returns, plus
+ * Options (docs/api.md): the URL parameters' options (lang, t, speed, play, loop, layers, sensor, view, ui, kiosk,
+ * story, palette, kioskIdleSeconds, data, timezone, detail), plus
+ *   query: a URL query string (location.search) whose parameters the core reads; options given here win over it
+ *   defaults: options that apply unless the query or the options say otherwise (embed.html: {ui: 'minimal'})
  *   base: URL of the folder holding bukchon.wasm, fonts and data (default: this module's folder)
- *   data: dataset folder URL or manifest URL ({map, sensors, recording}), default the Bukchon week
  *   allowDataOrigins: extra origins a `data` URL from the page's address may come from (default: same origin only)
- *   onProgress(fraction, message)
+ *   maxFileBytes, onProgress(fraction, message)
  */
 export async function createViewer(element, options = {}) {
   // Startup marks (performance.getEntriesByType('mark')): bk:start, bk:wasm, bk:data, bk:first-frame.
@@ -163,21 +141,26 @@ export async function createViewer(element, options = {}) {
   const state = { module: null, destroyed: false, story: null, lang: 'en', fonts: null };
 
   const languageUrl = (code) => new URL(`assets/i18n/${encodeURIComponent(code)}.json`, base).href;
-  const wanted = /^[a-z]{2,3}(-[A-Za-z]{2,4})?$/.test(options.lang || '') ? options.lang : 'en';
+  const LANG = /^[a-z]{2,3}(-[A-Za-z]{2,4})?$/;
+  // What to download depends on `lang` and `data`; when only the query names them, those downloads wait until the
+  // core has read it (just after the module starts). Nothing else of the query is looked at here.
+  const query = typeof options.query === 'string' ? options.query : '';
+  const asked = new URLSearchParams(query);
+  const deferLang = options.lang === undefined && asked.has('lang');
+  const deferData = options.data === undefined && asked.has('data');
+  let wanted = LANG.test(options.lang || '') ? options.lang : 'en';
 
-  // Where the data comes from. A `data` URL taken from the page's address is same-origin only unless allowed.
-  // The Bukchon week ships as a binary recording too (sensors inside): no JSON to parse before the first frame.
-  const dataSource = options.data || { map: new URL('assets/bukchon/map.geojson', base).href,
-                                       recording: new URL('assets/bukchon/recording.bkr', base).href };
-  if (options.dataFromUrl) {
-    const origin = new URL(dataSource, location.href).origin;
+  // Where the data comes from. The Bukchon week ships as a binary recording too (sensors inside): no JSON to parse
+  // before the first frame. A `data` URL taken from the page's address is same-origin only unless allowed.
+  let dataSource = options.data || { map: new URL('assets/bukchon/map.geojson', base).href,
+                                     recording: new URL('assets/bukchon/recording.bkr', base).href };
+  const checkDataOrigin = (source) => {
+    const origin = new URL(source, location.href).origin;
     const allowed = [location.origin, ...(options.allowDataOrigins || [])];
     if (!allowed.includes(origin)) {
-      const message = `data=${dataSource}: loading data from ${origin} is not allowed by this page (same origin only)`;
-      chrome.failed(message, () => location.reload());
-      throw new Error(message);
+      throw new Error(`data=${source}: loading data from ${origin} is not allowed by this page (same origin only)`);
     }
-  }
+  };
   const dataUrls = async (source) => {
     if (typeof source === 'object') return source;
     const url = new URL(source, location.href);
@@ -210,16 +193,31 @@ export async function createViewer(element, options = {}) {
   };
 
   try {
-    const lang = download('lang', languageUrl(wanted));
-    const english = wanted === 'en' ? lang : download('langEn', languageUrl('en'));
+    const english = download('langEn', languageUrl('en'));
+    // Another language is optional: if its file is missing the viewer speaks English (and says so).
+    const optionalLanguage = (code) => fetchBytes(languageUrl(code), () => {}, abort.signal);
+    let lang = wanted === 'en' ? english : optionalLanguage(wanted);
+    lang.catch(() => {});
     const wasm = download('wasm', new URL('bukchon.wasm', base).href);
     const fontRegular = download('fontRegular', new URL('assets/fonts/NanumGothic-subset.ttf', base).href);
     const fontBold = download('fontBold', new URL('assets/fonts/NanumGothicBold-subset.ttf', base).href);
-    const urls = await dataUrls(dataSource);
-    const files = Object.fromEntries(Object.entries(urls).map(([kind, url]) => [kind, download(kind, url)]));
+    const startData = async () => {
+      const urls = await dataUrls(dataSource);
+      return { urls, files: Object.fromEntries(Object.entries(urls).map(([kind, url]) => [kind, download(kind, url)])) };
+    };
+    let data = deferData ? null : await startData();
 
-    strings = decodeJson(await english);
-    try { strings = decodeJson(await lang); } catch (e) { if (wanted === 'en') throw e; }
+    const languageProblems = [];
+    const useLanguage = async () => {
+      strings = decodeJson(await english);
+      if (lang === english) return;
+      try {
+        strings = decodeJson(await lang);
+      } catch (e) {
+        languageProblems.push(`URL parameter lang=${wanted}: no usable language file (${e.message}); showing English`);
+      }
+    };
+    if (!deferLang) await useLanguage();
     chrome.relabel();
     let fatal = null;
     const wasmBytes = await wasm;
@@ -252,6 +250,23 @@ export async function createViewer(element, options = {}) {
     })]);
     if (fatal) throw new Error(fatal);
     state.module = module;
+    const launch = JSON.parse(module.UTF8ToString(str(module, query, (p) => module._bk_launch_params(p))));
+    state.urlOptions = Object.freeze(launch.options);
+    options = { ...(options.defaults || {}), ...launch.options, ...options };
+    if (deferLang) {
+      wanted = options.lang || 'en';
+      if (wanted !== 'en') lang = optionalLanguage(wanted);
+      await useLanguage();
+      chrome.relabel();
+    }
+    if (deferData) {
+      if (options.data) {
+        dataSource = options.data;
+        if (options.dataFromUrl) checkDataOrigin(dataSource);
+      }
+      data = await startData();
+    }
+    state.urlProblems = [...launch.problems, ...languageProblems];
     state.fonts = [await fontRegular, await fontBold];
     const [regular, bold] = state.fonts;
     heap(module, regular, (rp, rl) => heap(module, bold, (bp, bl) => module._bk_set_fonts(rp, rl, bp, bl)));
@@ -260,7 +275,7 @@ export async function createViewer(element, options = {}) {
     state.lang = strings.lang;
     if (window.matchMedia) module._bk_set_reduced_motion(matchMedia('(prefers-reduced-motion: reduce)').matches ? 1 : 0);
     const loaded = {};
-    for (const [kind, bytes] of Object.entries(files)) loaded[kind] = { name: new URL(urls[kind]).pathname.split('/').pop(), bytes: await bytes };
+    for (const [kind, bytes] of Object.entries(data.files)) loaded[kind] = { name: new URL(data.urls[kind], location.href).pathname.split('/').pop(), bytes: await bytes };
     setImportTimeZone(module, options.timezone);
     const s = commit(module, loaded, emit);
     mark('bk:data');
@@ -273,6 +288,7 @@ export async function createViewer(element, options = {}) {
   }
   chrome.loaded();
   requestAnimationFrame(() => requestAnimationFrame(() => mark('bk:first-frame')));
+  if (state.urlProblems.length) chrome.showNotice(text('url.title'), state.urlProblems, text('url.kept'));
   const module = state.module;
   if (state.importReport) chrome.showReport(state.importReport);
 
@@ -283,7 +299,7 @@ export async function createViewer(element, options = {}) {
     return ids.list;
   };
   const parseState = () => { const s = JSON.parse(module.UTF8ToString(module._bk_state())); s.sensorIds = sensorIds(s.dataVersion); return s; };
-  const getState = () => ({ ...parseState(), ui: uiMode, kiosk: !!options.kiosk,
+  const getState = () => ({ ...parseState(), ui: uiMode, kiosk: !!options.kiosk, urlProblems: state.urlProblems,
                             story: state.story ? state.story.status() : null, palette: paletteName,
                             heapBytes: module.HEAPU8.length, heapUsedBytes: module._bk_heap_used() });
   const toTimeMs = (value) => {
@@ -300,6 +316,29 @@ export async function createViewer(element, options = {}) {
   let paletteName = 'default';
   const viewer = {
     getState,
+    urlOptions: state.urlOptions,  // what the core read from the query (e.g. embed.html's `parents`)
+    // A postMessage-shaped command ({bukchon: 1, id, cmd, args}): the core checks and normalizes it
+    // (src/core/embed_command.cpp), then it runs. Resolves {ignored: reason} for a message that is not a
+    // well-formed command, {id, ok: false, error} for bad arguments, {id, ok: true, result} after running.
+    async command(message) {
+      const blobs = [];
+      let text = '';
+      try {
+        text = JSON.stringify(message, (key, value) => (value instanceof Blob ? { $blob: blobs.push(value) - 1 } : value)) || '';
+      } catch { /* cyclic or otherwise unserializable: the core ignores an empty message */ }
+      let bytes = new TextEncoder().encode(text);
+      if (bytes.length > MAX_MESSAGE_BYTES) bytes = bytes.subarray(0, MAX_MESSAGE_BYTES + 1);  // the core says it is too large
+      const r = JSON.parse(module.UTF8ToString(heap(module, bytes, (ptr, len) => module._bk_embed_command(ptr, len))));
+      if (r.status === 'ignored') return { ignored: r.reason };
+      if (r.status === 'invalid') return { id: r.id, ok: false, error: r.error };
+      const unblob = (v) => (Array.isArray(v) && v.length && v.every((x) => x && typeof x.$blob === 'number') ? v.map((x) => blobs[x.$blob]) : v);
+      const args = r.cmd === 'load' ? r.args.map(unblob) : r.args;
+      try {
+        return { id: r.id, ok: true, result: await viewer[r.cmd](...args) };
+      } catch (error) {
+        return { id: r.id, ok: false, error: String(error && error.message ? error.message : error) };
+      }
+    },
     play() { module._bk_play(); return getState(); },
     pause() { module._bk_pause(); return getState(); },
     seek(time) { module._bk_seek(toTimeMs(time)); return getState(); },

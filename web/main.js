@@ -1,5 +1,5 @@
 // main.js — the default page: one full-window viewer configured from the URL, exposed as window.viewer.
-import { createViewer, optionsFromUrl } from './bukchon-replay.js';
+import { createViewer } from './bukchon-replay.js';
 
 let resolveReady, rejectReady;
 const ready = new Promise((resolve, reject) => { resolveReady = resolve; rejectReady = reject; });
@@ -9,7 +9,7 @@ ready.catch(() => {});  // failures are shown on the page; a caller awaiting rea
 const api = { ready };
 window.viewer = api;
 
-createViewer(document.getElementById('viewer'), optionsFromUrl(location.search)).then((viewer) => {
+createViewer(document.getElementById('viewer'), { query: location.search }).then((viewer) => {
   Object.assign(api, viewer);
   document.querySelector('#viewer canvas').focus();
   resolveReady(api);

@@ -84,12 +84,21 @@ export function createChrome(root, text) {
       retry.onclick = onRetry;
     },
     showError(message) {
+      banner.classList.remove('bk-notice');
       bannerTitle.textContent = text('error.title');
       bannerText.textContent = message;
       bannerHint.textContent = text('error.kept');
       banner.hidden = false;
     },
     hideError() { banner.hidden = true; },
+    // Problems that did not stop the viewer (URL parameters it could not use): one per line, the same banner.
+    showNotice(title, lines, hint) {
+      banner.classList.add('bk-notice');
+      bannerTitle.textContent = title;
+      bannerText.textContent = lines.join('\n');
+      bannerHint.textContent = hint;
+      banner.hidden = false;
+    },
     caption(main, sub) {
       caption.hidden = !main;
       caption.textContent = main || '';

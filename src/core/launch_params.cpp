@@ -339,7 +339,7 @@ void readStory(LaunchParams& p, const std::string& v) {
 void readIdle(LaunchParams& p, const std::string& v) {
     auto x = rules::parseFiniteNumber(v);
     if (x && *x >= rules::kMinIdleSeconds && *x <= rules::kMaxIdleSeconds) p.kioskIdleSeconds = *x;
-    else problem(p, "idle", v, "expected a number of seconds from 5 to 86400");
+    else problem(p, "idle", v, "expected a number of seconds from 1 to 86400");
 }
 
 void readData(LaunchParams& p, const std::string& v) {

@@ -17,7 +17,7 @@ constexpr double kMinSpeed = 0.1, kMaxSpeed = 100000;  // what Clock::setSpeed c
 constexpr double kMaxLatitude = 85.06;                 // web-map (Web Mercator) limit, rounded
 constexpr double kMaxLongitude = 180;
 constexpr double kMinZoom = 0, kMaxZoom = 22;
-constexpr double kMinIdleSeconds = 5, kMaxIdleSeconds = 86400;
+constexpr double kMinIdleSeconds = 1, kMaxIdleSeconds = 86400;
 constexpr size_t kMaxIdBytes = 256;                    // sensor ids, postMessage ids
 constexpr size_t kMaxUrlBytes = 2048;                  // data and story URLs
 constexpr size_t kLayerCount = 8;

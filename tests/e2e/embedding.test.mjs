@@ -152,7 +152,7 @@ describe('postMessage across origins', () => {
       assert.equal(seek.state.timeMs, Date.parse('2026-05-13T12:00:00+09:00'));
       const bad = await page.evaluate(() => window.ask({ bukchon: 1, id: 8, cmd: 'setSpeed', args: [-1] }));
       assert.equal(bad.ok, false);
-      assert.match(bad.error, /positive number/);
+      assert.equal(bad.error, 'setSpeed: expected a number from 0.1 to 100000 (replay seconds per real second), got -1');
       await page.evaluate(() => {
         const f = document.getElementById('f').contentWindow, o = new URL(document.getElementById('f').src).origin;
         f.postMessage('hello', o);

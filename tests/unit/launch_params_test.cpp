@@ -234,11 +234,11 @@ TEST(LaunchParams, StoryFlagOrUrl) {
 }
 
 TEST(LaunchParams, IdleSeconds) {
-    EXPECT_EQ(optionsOf("idle=5")["kioskIdleSeconds"], 5);
+    EXPECT_EQ(optionsOf("idle=1")["kioskIdleSeconds"], 1);
     EXPECT_EQ(optionsOf("idle=86400")["kioskIdleSeconds"], 86400);
     EXPECT_EQ(optionsOf("idle=30.5")["kioskIdleSeconds"], 30.5);
-    EXPECT_EQ(problemOf("idle=abc"), "URL parameter idle=abc: expected a number of seconds from 5 to 86400");
-    EXPECT_FALSE(parseLaunchParams("idle=4.9").kioskIdleSeconds);
+    EXPECT_EQ(problemOf("idle=abc"), "URL parameter idle=abc: expected a number of seconds from 1 to 86400");
+    EXPECT_FALSE(parseLaunchParams("idle=0.9").kioskIdleSeconds);
     EXPECT_FALSE(parseLaunchParams("idle=86401").kioskIdleSeconds);
 }
 

@@ -6,17 +6,20 @@ import { createViewer } from './bukchon-replay.js';
 
 const viewer = await createViewer(document.getElementById('viewer'), { query: location.search, defaults: { ui: 'minimal' } });
 window.viewer = viewer;
-const parents = viewer.urlOptions.parents || [];  // origins, as the core read them from `parents=`
+// Origins allowed to drive the frame, as the core read them from `parents=`. Given but with no usable origin (a
+// typo): nobody — a mistake must not open the frame to every page.
+const strict = Array.isArray(viewer.urlOptions.parents);
+const parents = strict ? viewer.urlOptions.parents : [];
 let ignored = 0;
 
 const withStats = (state) => ({ ...state, messagesIgnored: ignored });
 const toParent = (message) => {
   if (window.parent === window) return;
-  for (const origin of parents.length ? parents : ['*']) window.parent.postMessage(message, origin);
+  for (const origin of strict ? parents : ['*']) window.parent.postMessage(message, origin);
 };
 
 window.addEventListener('message', async (event) => {
-  if (parents.length && !parents.includes(event.origin)) {
+  if (strict && !parents.includes(event.origin)) {
     ignored++;
     return;
   }

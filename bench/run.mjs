@@ -174,6 +174,8 @@ const results = {
     loadBinaryMs_10M: round2(ms(nat('LoadBinary10M')) ?? NaN),
     sampleAllMs_100k: round2(ms(nat('SampleAll100k')) ?? NaN),
     seekMs_100k: round2(ms(nat('SeekRandom100k')) ?? NaN),
+    kpisMs_100k: round2(ms(nat('KpisRandom100k')) ?? NaN),
+    glyphsMs_100k: round2(ms(nat('GlyphsRandom100k')) ?? NaN),
     importMBps: round2((nat('ImportCsv')?.bytes_per_second ?? NaN) / 1048576),
   },
   rounds: ROUNDS, secondsPerRun: SECONDS,
@@ -198,6 +200,7 @@ const rows = [
   ['seek, in page (max / p50 of 50 per round)', `${results.seekMsMax_10M} / ${results.seekMsP50_10M} ms`, '≤ 2 ms'],
   ['wasm heap per reading', `${results.heapBytesPerReading} B`, '≤ 10 B'],
   ['native: load binary 9.6M / sample 100k / seek 100k', `${results.native.loadBinaryMs_10M} / ${results.native.sampleAllMs_100k} / ${results.native.seekMs_100k} ms`, ''],
+  ['native: KPIs / glyph rebuild at a random time, 100k', `${results.native.kpisMs_100k} / ${results.native.glyphsMs_100k} ms`, ''],
   ['native: CSV import', `${results.native.importMBps} MiB/s`, ''],
 ];
 if (old.importMBps) rows.push(['CLI: 1 GB CSV import (peak memory)', `${old.importMBps} MiB/s (${old.importPeakMiB} MiB)`, 'bounded']);

@@ -21,7 +21,7 @@ bool App::initGraphics(std::string* error) {
     routeKeyDay_ = -1;
     if (!glyphLayer_.init(error)) return false;
     if (!densityLayer_.init(error)) return false;
-    mapCache_.init();
+    if (!mapCache_.init(error)) return false;
     if (content_) meshDirty_ = true;
     return true;
 }
@@ -431,6 +431,13 @@ void App::backgroundColor(float rgba[4]) const {
 
 void App::renderMap(double realTimeS) {
     ++frames_;
+    float clear[4];
+    backgroundColor(clear);
+    // The map image covers the whole screen when there is one; otherwise the paper is cleared first.
+    if (!content_ || !mapCache_.ok()) {
+        glClearColor(clear[0], clear[1], clear[2], clear[3]);
+        glClear(GL_COLOR_BUFFER_BIT);
+    }
     if (!content_) return;
     if (meshDirty_) {
         mapLayer_.upload(content_->mesh);
@@ -444,8 +451,6 @@ void App::renderMap(double realTimeS) {
         routeShown_ = route;
         mapCache_.invalidate();
     }
-    float clear[4];
-    backgroundColor(clear);
     if (mapCache_.beginRedraw(view, clear)) {
         mapLayer_.draw(view);
         if (route) routeLayer_.draw(view);

@@ -52,6 +52,7 @@ public:
     void update(double realElapsedMs, int viewportW, int viewportH, float dpr, float uiScale);
     // The paper (or, at night, ink-blue) the map sits on, RGBA 0…1: what the screen is cleared to.
     void backgroundColor(float rgba[4]) const;
+    // Clears to the paper (or copies the map image over the whole screen), then the heat layer.
     void renderMap(double realTimeS);
     void renderGlyphs(double realTimeS);
 

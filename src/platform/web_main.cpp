@@ -214,10 +214,6 @@ void frame() {
     ImGui::Render();
 
     glViewport(0, 0, w, h);
-    float paper[4];
-    p.app.backgroundColor(paper);
-    glClearColor(paper[0], paper[1], paper[2], paper[3]);
-    glClear(GL_COLOR_BUFFER_BIT);
     glEnable(GL_BLEND);
     glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);  // premultiplied alpha
     // Map, then the background draw list (map labels), then glyphs, then the panels.

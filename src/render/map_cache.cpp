@@ -6,16 +6,35 @@
 
 namespace bk {
 
-void MapCache::init() {
+namespace {
+const char* kCopyVertex = R"(#version 300 es
+void main() {
+    vec2 p = vec2(float(gl_VertexID & 1), float(gl_VertexID >> 1)) * 4.0 - 1.0;  // one triangle over the screen
+    gl_Position = vec4(p, 0.0, 1.0);
+})";
+const char* kCopyFragment = R"(#version 300 es
+precision mediump float;
+uniform mediump sampler2D u_image;
+out vec4 fragColor;
+void main() { fragColor = texelFetch(u_image, ivec2(gl_FragCoord.xy), 0); })";
+}  // namespace
+
+bool MapCache::init(std::string* error) {
+    copyProgram_ = buildProgram(kCopyVertex, kCopyFragment, error);
+    if (!copyProgram_) return false;
+    glUseProgram(copyProgram_);
+    glUniform1i(glGetUniformLocation(copyProgram_, "u_image"), 0);
+    glUseProgram(0);
     GLint maxSamples = 0;
     glGetIntegerv(GL_MAX_SAMPLES, &maxSamples);  // once, at start-up
     samples_ = std::clamp(maxSamples, 0, 4);
+    glGenVertexArrays(1, &vao_);
     glGenFramebuffers(1, &samplesFbo_);
     glGenRenderbuffers(1, &samplesRb_);
     glGenFramebuffers(1, &imageFbo_);
-    glGenRenderbuffers(1, &imageRb_);
     width_ = height_ = 0;
     valid_ = false;
+    return true;
 }
 
 void MapCache::resize(int width, int height) {
@@ -23,10 +42,14 @@ void MapCache::resize(int width, int height) {
     glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples_, GL_RGBA8, width, height);
     glBindFramebuffer(GL_FRAMEBUFFER, samplesFbo_);
     glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, samplesRb_);
-    glBindRenderbuffer(GL_RENDERBUFFER, imageRb_);
-    glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, width, height);
+    if (imageTexture_) glDeleteTextures(1, &imageTexture_);  // immutable storage: a new size is a new texture
+    glGenTextures(1, &imageTexture_);
+    glBindTexture(GL_TEXTURE_2D, imageTexture_);
+    glTexStorage2D(GL_TEXTURE_2D, 1, GL_RGBA8, width, height);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
     glBindFramebuffer(GL_FRAMEBUFFER, imageFbo_);
-    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, imageRb_);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, imageTexture_, 0);
     // Complete by definition: RGBA8 is colour-renderable and `samples` ≤ GL_MAX_SAMPLES in every WebGL2. Asking
     // (glCheckFramebufferStatus) would be a round trip to the GPU process on every resize; an allocation that
     // fails (out of memory) shows as GL_OUT_OF_MEMORY, which glGetError — not read per frame — would report.
@@ -60,17 +83,24 @@ void MapCache::endRedraw() {
 
 void MapCache::present() const {
     if (!ok() || !valid_) return;
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, imageFbo_);
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
-    glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glDisable(GL_BLEND);
+    glUseProgram(copyProgram_);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, imageTexture_);
+    glBindVertexArray(vao_);
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+    glBindVertexArray(0);
+    glUseProgram(0);
+    glEnable(GL_BLEND);  // the layers after it blend (premultiplied; the function is unchanged)
 }
 
 void MapCache::destroy() {
     if (samplesFbo_) glDeleteFramebuffers(1, &samplesFbo_);
     if (imageFbo_) glDeleteFramebuffers(1, &imageFbo_);
     if (samplesRb_) glDeleteRenderbuffers(1, &samplesRb_);
-    if (imageRb_) glDeleteRenderbuffers(1, &imageRb_);
+    if (imageTexture_) glDeleteTextures(1, &imageTexture_);
+    if (copyProgram_) glDeleteProgram(copyProgram_);
+    if (vao_) glDeleteVertexArrays(1, &vao_);
     forget();
 }
 

@@ -48,10 +48,10 @@ const intervals = (page, canvasSelector) => page.evaluate(([seconds, selector]) 
   requestAnimationFrame(tick);
 }), [SECONDS, canvasSelector]);
 
-async function ours(detail) {
+async function ours(detail, extra = '') {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  await page.goto(`${server.url}?data=/bench/scale.bkr&speed=3600&play=1&loop=1&detail=${detail}`);
+  await page.goto(`${server.url}?data=/bench/scale.bkr&speed=3600&play=1&loop=1&detail=${detail}${extra}`);
   await page.evaluate(async () => { await window.viewer.ready; });
   const frames = await intervals(page, '.bk-viewer canvas');
   const state = await page.evaluate(() => window.viewer.getState());
@@ -127,7 +127,7 @@ async function firstFrame() {
            baselineP50: pct(frames, 50) };
 }
 
-const rounds = { ours: [], oursGlyphs: [], deck: [], load: [], first: [], floorClear: [], floorPass: [] };
+const rounds = { ours: [], oursGlyphs: [], oursNoPanels: [], deck: [], load: [], first: [], floorClear: [], floorPass: [] };
 for (let r = 0; r < ROUNDS; r++) {
   rounds.floorClear.push(await floor(0));
   rounds.floorPass.push(await floor(1));
@@ -135,6 +135,7 @@ for (let r = 0; r < ROUNDS; r++) {
   rounds.ours.push(await ours('auto'));
   rounds.deck.push(await deckgl());
   rounds.oursGlyphs.push(await ours('glyphs'));
+  rounds.oursNoPanels.push(await ours('auto', '&ui=none'));  // the profile: what the panels cost
   rounds.load.push(await loadAndSeek());
   console.log(`round ${r + 1}/${ROUNDS}: ours ${rounds.ours[r].p50.toFixed(1)} ms (${rounds.ours[r].detail}), ` +
               `deck.gl ${rounds.deck[r].p50.toFixed(1)} ms, ours all glyphs ${rounds.oursGlyphs[r].p50.toFixed(1)} ms`);
@@ -158,6 +159,7 @@ const results = {
   frameMsP95_100k: round2(median(rounds.ours.map((o) => o.p95))),
   frameDetail_100k: rounds.ours[0].detail,
   frameWorkMsP50_100k: round2(median(rounds.ours.map((o) => o.work.workMsP50))),
+  frameMsP50_100k_noPanels: round2(median(rounds.oursNoPanels.map((o) => o.p50))),
   framesMeasured: { ours: rounds.ours.map((o) => o.n), deckgl: rounds.deck.map((o) => o.n), oursAllGlyphs: rounds.oursGlyphs.map((o) => o.n) },
   frameMsP50_100k_allGlyphs: round2(median(rounds.oursGlyphs.map((o) => o.p50))),
   frameMsP95_100k_allGlyphs: round2(median(rounds.oursGlyphs.map((o) => o.p95))),
@@ -190,6 +192,7 @@ const rows = [
   ['transferred, default page (gzip)', `${(results.transferGzipBytes / 1048576).toFixed(2)} MB`, '≤ 1.5 MB'],
   ['100k sensors @3600×, frame p50 / p95 (ours, auto detail)', `${results.frameMsP50_100k} / ${results.frameMsP95_100k} ms`, '≤ 16.7 ms (60 fps)'],
   ['… of which CPU work in our wasm frame (p50)', `${results.frameWorkMsP50_100k} ms`, ''],
+  ['… without panels (ui=none), frame p50', `${results.frameMsP50_100k_noPanels} ms`, ''],
   ['renderer floor: clear only / clear + one full-screen pass', `${results.floorFrameMsClear} / ${results.floorFrameMsOnePass} ms`, ''],
   ['baseline: the Bukchon page (50 sensors, map, panels), frame p50', `${results.frameMsP50_bukchon50} ms`, ''],
   ['… deck.gl 9 ScatterplotLayer, binary attributes', `${results.deckglFrameMsP50_100k} / ${results.deckglFrameMsP95_100k} ms`, ''],

@@ -51,14 +51,27 @@ void SampleAll100k(benchmark::State& state) {
 }
 BENCHMARK(SampleAll100k)->Unit(benchmark::kMicrosecond);
 
+// Times spread over the recording, the same sequence in every benchmark (xorshift64).
+struct RandomTimes {
+    explicit RandomTimes(const bk::Dataset& d) : startMs(d.startMs), spanMs(uint64_t(d.endMs - d.startMs)) {}
+    int64_t next() {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        return startMs + int64_t(x % spanMs);
+    }
+    int64_t startMs;
+    uint64_t spanMs;
+    uint64_t x = 88172645463325252ull;
+};
+
 void SeekRandom100k(benchmark::State& state) {
     const bk::Dataset& d = scaleDataset();
     bk::Sampler sampler(&d);
     std::vector<float> values;
-    uint64_t x = 88172645463325252ull;
+    RandomTimes times(d);
     for (auto _ : state) {
-        x ^= x << 13; x ^= x >> 7; x ^= x << 17;
-        int64_t t = d.startMs + int64_t(x % uint64_t(d.endMs - d.startMs));
+        int64_t t = times.next();
         sampler.sampleSensors(t, values);  // a jump: every sensor found at the new time
         benchmark::DoNotOptimize(values.data());
     }
@@ -72,10 +85,9 @@ void KpisRandom100k(benchmark::State& state) {
     bk::Sampler sampler(&d);
     const bk::KpiIndex index(d);  // built once per dataset, as the viewer does
     std::vector<float> values;
-    uint64_t x = 88172645463325252ull;
+    RandomTimes times(d);
     for (auto _ : state) {
-        x ^= x << 13; x ^= x >> 7; x ^= x << 17;
-        int64_t t = d.startMs + int64_t(x % uint64_t(d.endMs - d.startMs));
+        int64_t t = times.next();
         state.PauseTiming();
         sampler.sampleSensors(t, values);
         state.ResumeTiming();
@@ -103,10 +115,9 @@ void GlyphsRandom100k(benchmark::State& state) {
     const std::vector<bk::GlyphStyle> styles = bk::glyphStyles(d);
     std::vector<bk::GlyphInstance> glyphs;
     std::vector<uint32_t> sensorOfGlyph;
-    uint64_t x = 88172645463325252ull;
+    RandomTimes times(d);
     for (auto _ : state) {
-        x ^= x << 13; x ^= x >> 7; x ^= x << 17;
-        int64_t t = d.startMs + int64_t(x % uint64_t(d.endMs - d.startMs));
+        int64_t t = times.next();
         state.PauseTiming();
         sampler.sampleSensors(t, values);
         state.ResumeTiming();

@@ -1,5 +1,5 @@
 // heatmap_layer.cpp — two passes: additive gaussian splats into a half-resolution float texture (RGBA8 fallback),
-// then a full-screen ramp (transparent → amber → vermilion) blended over the basemap.
+// then a ramp (transparent → amber → vermilion) blended over the basemap, only where the splats reach.
 #include "heatmap_layer.hpp"
 
 #include <GLES3/gl3.h>

@@ -85,7 +85,9 @@ void drawMapLabels(const ViewState& s, const UiFonts& f) {
     const Layout& L = s.layout;
     for (const Rect* r : {&L.timeline, &L.header, &L.kpis, &L.events, &L.legend})
         if (r->w > 0 && r->h > 0) placed.push_back({r->x, r->y, r->right(), r->bottom()});
-    if (s.selected >= 0 && L.sensor.w > 0) placed.push_back({L.sensor.x, L.sensor.y, L.sensor.right(), L.sensor.bottom()});
+    // That slot holds the selected sensor's card, or else the smart-collection card.
+    const bool slotUsed = s.selected >= 0 || (s.collection && s.collection->available);
+    if (slotUsed && L.sensor.w > 0) placed.push_back({L.sensor.x, L.sensor.y, L.sensor.right(), L.sensor.bottom()});
     if (s.dataset) {  // the scale bar
         Rect bar = scaleBarBounds(L, S);
         placed.push_back({bar.x, bar.y, bar.right(), bar.bottom()});
@@ -146,8 +148,11 @@ void drawMapLabels(const ViewState& s, const UiFonts& f) {
         placed.push_back(box);
         ImU32 dayInk = district ? IM_COL32(128, 104, 78, 255) : area ? IM_COL32(112, 96, 70, 255) : IM_COL32(70, 70, 74, 255);
         ImU32 nightInk = district ? IM_COL32(196, 184, 160, 255) : area ? IM_COL32(176, 170, 150, 255) : IM_COL32(214, 214, 220, 255);
-        ImU32 ink = mixColor(dayInk, nightInk, s.night);
-        ImU32 halo = mixColor(IM_COL32(244, 240, 231, 235), IM_COL32(20, 26, 40, 235), s.night);
+        // Ink and halo switch at dusk rather than blend: blended, both reach the same grey halfway and the names
+        // vanish for the hour around sunset (as the scale bar does).
+        const bool dark = s.night > 0.5f;
+        ImU32 ink = dark ? nightInk : dayInk;
+        ImU32 halo = dark ? IM_COL32(20, 26, 40, 235) : IM_COL32(244, 240, 231, 235);
         if (landmark) {  // the dot marks the place itself; landmark labels are never nudged away from it
             dl->AddCircleFilled(ImVec2(float(q.x), float(q.y)), 3.5f * S, ink, 12);
             dl->AddCircle(ImVec2(float(q.x), float(q.y)), 3.5f * S, halo, 12, 1.2f * S);

@@ -77,7 +77,7 @@ fetch_imgui() {
 }
 
 build_deps() {
-  apt_install emscripten nlohmann-json3-dev fonts-nanum fonttools cmake make python3
+  apt_install emscripten nlohmann-json3-dev fonts-nanum fonts-dejavu-core fonts-wqy-microhei fonttools cmake make python3
   fetch_imgui
 }
 

@@ -11,9 +11,15 @@ import unicodedata
 from fontTools.ttLib import TTFont
 
 
+# Characters the viewer draws with an equivalent's glyph (src/ui/fonts.cpp, kEquivalents): Nanum Gothic has the
+# Greek mu but not the micro sign of "µg/m³", the Greek omega but not the ohm sign.
+EQUIVALENTS = {0x00B5: 0x03BC, 0x2126: 0x03A9, 0x212A: 0x004B, 0x212B: 0x00C5}
+
+
 def main():
     font, files = sys.argv[1], sys.argv[2:]
-    cmap = TTFont(font).getBestCmap()
+    cmap = set(TTFont(font).getBestCmap())
+    cmap |= {a for a, b in EQUIVALENTS.items() if b in cmap}
     missing = {}
     for path in files:
         with open(path, encoding="utf-8") as f:

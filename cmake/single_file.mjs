@@ -24,9 +24,12 @@ const walk = (dir) => readdirSync(join(dist, dir)).flatMap((f) => {
 });
 // The Bukchon week goes in once, as the binary recording the page loads (its JSON twin and sensor file stay out).
 const twins = new Set(['assets/bukchon/recording.json', 'assets/bukchon/sensors.geojson']);
+// Of the fallback font packs only the list and "world" (Latin Extended, Greek, Cyrillic: 0.6 MB) go in; the
+// Hangul and CJK packs (9 MB) would triple the file — offline, those characters stay unshown (getState().fonts).
+const packKept = (path) => !path.startsWith('assets/fonts/packs/') || path.startsWith('assets/fonts/packs/world');
 for (const p of walk('assets')) {
   const path = relative(dist, join(dist, p)).split('\\').join('/');
-  if (!twins.has(path)) add(path);
+  if (!twins.has(path) && packKept(path)) add(path);
 }
 
 const html = `<!doctype html>

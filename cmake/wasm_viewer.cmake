@@ -14,7 +14,19 @@ target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE
 file(GLOB VIEWER_SOURCES CONFIGURE_DEPENDS
   ${CMAKE_SOURCE_DIR}/src/render/*.cpp ${CMAKE_SOURCE_DIR}/src/ui/*.cpp
   ${CMAKE_SOURCE_DIR}/src/app/*.cpp ${CMAKE_SOURCE_DIR}/src/platform/*.cpp)
-add_executable(bukchon ${VIEWER_SOURCES})
+# Fallback font packs for other cities' names (cmake/make_font_packs.py), cut from Debian's DejaVu, Nanum and
+# WenQuanYi fonts; the module gets the page font's coverage, the site the packs and their list.
+set(FONT_BASE_COVERAGE ${CMAKE_BINARY_DIR}/generated/font_base.cpp)
+set(FONT_PACKS_LIST ${BUKCHON_DIST_DIR}/assets/fonts/packs.json)
+add_custom_command(OUTPUT ${FONT_BASE_COVERAGE} ${FONT_PACKS_LIST}
+  COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/generated
+  COMMAND /usr/bin/python3 ${CMAKE_SOURCE_DIR}/cmake/make_font_packs.py
+          ${BUKCHON_DIST_DIR}/assets/fonts/NanumGothic-subset.ttf ${BUKCHON_DIST_DIR}/assets/fonts ${FONT_BASE_COVERAGE}
+          /usr/share/fonts/truetype/nanum /usr/share/fonts/truetype/dejavu /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
+  DEPENDS ${CMAKE_SOURCE_DIR}/cmake/make_font_packs.py ${CMAKE_SOURCE_DIR}/cmake/check_font_coverage.py
+          ${BUKCHON_DIST_DIR}/assets/fonts/NanumGothic-subset.ttf
+  COMMENT "Cutting the fallback font packs" VERBATIM)
+add_executable(bukchon ${VIEWER_SOURCES} ${FONT_BASE_COVERAGE})
 set_target_properties(bukchon PROPERTIES SUFFIX ".js")
 target_include_directories(bukchon PRIVATE
   ${CMAKE_SOURCE_DIR}/src/render ${CMAKE_SOURCE_DIR}/src/ui ${CMAKE_SOURCE_DIR}/src/app ${CMAKE_SOURCE_DIR}/src/platform)
@@ -40,7 +52,7 @@ set(FONT_TEXT ${CMAKE_BINARY_DIR}/font-text.txt)
 add_custom_command(OUTPUT ${FONT_TEXT}
   COMMAND ${CMAKE_COMMAND} -E cat ${FONT_TEXT_SOURCES} > ${FONT_TEXT}
   DEPENDS ${FONT_TEXT_SOURCES} VERBATIM)
-set(FONT_UNICODES "U+0020-007E,U+00A0-00FF,U+2013,U+2014,U+2018,U+2019,U+201C,U+201D,U+2026,U+2192,U+00D7")
+set(FONT_UNICODES "U+0020-007E,U+00A0-00FF,U+2013,U+2014,U+2018,U+2019,U+201C,U+201D,U+2026,U+2192,U+00D7,U+03BC,U+03A9")
 set(SITE_FONTS)
 foreach(face NanumGothic NanumGothicBold)
   set(out ${BUKCHON_DIST_DIR}/assets/fonts/${face}-subset.ttf)
@@ -53,6 +65,7 @@ foreach(face NanumGothic NanumGothicBold)
 endforeach()
 # Everything shown as text must be in the subset (the page's strings, languages, stories and names in the data).
 file(GLOB FONT_CHECKED_TEXT CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/assets/i18n/*.json ${CMAKE_SOURCE_DIR}/assets/*/story.json
+  ${CMAKE_SOURCE_DIR}/assets/*/recording.json
   ${CMAKE_SOURCE_DIR}/assets/*/*.geojson ${CMAKE_SOURCE_DIR}/web/*.html)
 set(FONT_CHECK_STAMP ${CMAKE_BINARY_DIR}/font-coverage.ok)
 add_custom_command(OUTPUT ${FONT_CHECK_STAMP}
@@ -81,6 +94,6 @@ add_custom_command(OUTPUT ${BUKCHON_DIST_DIR}/bukchon.js ${BUKCHON_DIST_DIR}/buk
 find_program(NODE_EXECUTABLE NAMES node nodejs REQUIRED)
 add_custom_command(OUTPUT ${BUKCHON_DIST_DIR}/bukchon-replay.html
   COMMAND ${NODE_EXECUTABLE} ${CMAKE_SOURCE_DIR}/cmake/single_file.mjs ${BUKCHON_DIST_DIR}
-  DEPENDS ${CMAKE_SOURCE_DIR}/cmake/single_file.mjs ${SITE_OUTPUTS} ${SITE_FONTS} ${BUKCHON_DIST_DIR}/bukchon.js VERBATIM)
-add_custom_target(site ALL DEPENDS ${SITE_OUTPUTS} ${SITE_FONTS} ${BUKCHON_DIST_DIR}/bukchon.js
+  DEPENDS ${CMAKE_SOURCE_DIR}/cmake/single_file.mjs ${SITE_OUTPUTS} ${SITE_FONTS} ${FONT_PACKS_LIST} ${BUKCHON_DIST_DIR}/bukchon.js VERBATIM)
+add_custom_target(site ALL DEPENDS ${SITE_OUTPUTS} ${SITE_FONTS} ${FONT_PACKS_LIST} ${BUKCHON_DIST_DIR}/bukchon.js
   ${BUKCHON_DIST_DIR}/bukchon-replay.html)

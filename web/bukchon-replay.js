@@ -206,6 +206,13 @@ export async function createViewer(element, options = {}) {
       return { urls, files: Object.fromEntries(Object.entries(urls).map(([kind, url]) => [kind, download(kind, url)])) };
     };
     let data = deferData ? null : await startData();
+    // Fallback font packs (other cities' scripts): the engine asks for them by name once the text in use needs
+    // them; the answer, bytes or the reason, goes back the same way. Nothing waits for them.
+    const fetchFontFile = (name) => {
+      fetchBytes(new URL(`assets/fonts/${name}`, base).href).then(
+        (bytes) => { if (!state.destroyed) str(state.module, name, (n) => heap(state.module, bytes, (p, l) => state.module._bk_add_font_file(n, p, l))); },
+        (e) => { if (!state.destroyed) str(state.module, name, (n) => str(state.module, e.message, (w) => state.module._bk_font_file_failed(n, w))); });
+    };
 
     const languageProblems = [];
     const useLanguage = async () => {
@@ -247,6 +254,7 @@ export async function createViewer(element, options = {}) {
       print: (t) => console.log(t),
       printErr: (t) => console.warn(t),
       onFatal: (message) => { fatal = message; emit('error', message); },
+      onFontFile: (name) => fetchFontFile(name),
     })]);
     if (fatal) throw new Error(fatal);
     state.module = module;

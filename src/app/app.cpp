@@ -11,6 +11,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <unordered_set>
 
 namespace bk {
 
@@ -478,6 +479,42 @@ void App::renderGlyphs(double realTimeS) {
     }
     glyphLayer_.update(lod_ ? keptGlyphs_ : glyphs_);
     glyphLayer_.draw(viewUniforms(realTimeS));
+}
+
+void App::collectText(CodepointSet& all, CodepointSet& display) const {
+    if (!content_) return;
+    const Content& c = *content_;
+    const Dataset& d = c.dataset;
+    for (const std::string* t : {&d.title, &d.titleKo, &d.source, &d.sourceKo, &c.mapName, &c.mapNameKo}) {
+        all.addUtf8(*t);
+        display.addUtf8(*t);
+    }
+    for (const Sensor& s : d.sensors) {
+        all.addUtf8(s.id);
+        all.addUtf8(s.nameEn);
+        all.addUtf8(s.nameKo);
+        all.addUtf8(s.typeName);
+        all.addUtf8(s.unit);
+        display.addUtf8(s.unit);
+    }
+    for (const Series& s : d.series) {
+        for (const std::string* t : {&s.metric, &s.unit}) {
+            all.addUtf8(*t);
+            display.addUtf8(*t);
+        }
+        for (const std::string& level : s.levels) {
+            all.addUtf8(level);
+            display.addUtf8(level);
+        }
+    }
+    // Event kinds repeat: each distinct one once.
+    std::unordered_set<std::string_view> kinds;
+    for (const Event& e : d.events)
+        if (kinds.insert(e.kind).second) all.addUtf8(e.kind);
+    for (const MapLabel& l : c.mesh.labels) {
+        all.addUtf8(l.nameEn);
+        all.addUtf8(l.nameKo);
+    }
 }
 
 std::string App::sensorIdsJson() const {

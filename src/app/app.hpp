@@ -10,6 +10,7 @@
 #include "geo.hpp"
 #include "density_grid.hpp"
 #include "density_layer.hpp"
+#include "font_plan.hpp"
 #include "frame_stats.hpp"
 #include "glyph_layer.hpp"
 #include "heatmap_layer.hpp"
@@ -61,6 +62,10 @@ public:
     // {"x":…,"y":…} in CSS px of a sensor's glyph centre, or "null" for an unknown id.
     std::string screenPositionJson(const std::string& sensorId) const;
     const std::string& error() const { return error_; }
+    int dataVersion() const { return dataVersion_; }
+    // The characters the loaded data can put on screen (names, titles, units, levels, event kinds): `all` for
+    // the body faces, `display` for what the big faces draw too (titles, units, levels). For the fonts.
+    void collectText(CodepointSet& all, CodepointSet& display) const;
     std::string sensorIdsJson() const;   // ["BIN-01", …] of the loaded data (changes when dataVersion does)
     bool hasData() const { return content_ != nullptr; }
     uint64_t frameCount() const { return frames_; }

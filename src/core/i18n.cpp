@@ -48,6 +48,14 @@ Result<Strings> Strings::load(std::string_view text, const std::string& fileName
     return s;
 }
 
+std::string Strings::allText() const {
+    std::string out;
+    for (const auto& [key, value] : strings_) out += value;
+    for (const auto& w : weekdays_) out += w;
+    for (const auto& m : months_) out += m;
+    return out + dateFormat_;
+}
+
 const char* Strings::get(const char* key) const {
     auto it = strings_.find(key);
     return it == strings_.end() ? key : it->second.c_str();

@@ -28,6 +28,8 @@ public:
     std::string weekdayShort(int64_t timeMs, int offsetMinutes) const;
     bool has(const char* key) const { return strings_.count(key) != 0; }
     const std::unordered_map<std::string, std::string>& all() const { return strings_; }
+    // Every string, weekday and month name, run together: the characters this language draws (fonts).
+    std::string allText() const;
 
 private:
     std::string code_;

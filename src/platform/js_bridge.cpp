@@ -30,10 +30,24 @@ EMSCRIPTEN_KEEPALIVE void bk_set_fonts(const char* regular, int regularLength, c
     platform().fonts.setFontData(std::string(regular, size_t(regularLength)), std::string(bold, size_t(boldLength)));
 }
 
+// A font file the viewer asked for (Module.onFontFile: "packs.json" or a pack under assets/fonts/), or why not.
+EMSCRIPTEN_KEEPALIVE void bk_add_font_file(const char* name, const char* data, int length) {
+    platform().fonts.addFile(name ? name : "", std::string(data, size_t(length > 0 ? length : 0)));
+}
+EMSCRIPTEN_KEEPALIVE void bk_font_file_failed(const char* name, const char* why) {
+    platform().fonts.fileFailed(name ? name : "", why ? why : "");
+}
+
 // The state as JSON text (valid until the next call).
 EMSCRIPTEN_KEEPALIVE const char* bk_state() {
     static std::string state;
     state = platform().app.stateJson();
+    bk::updateTextInUse(platform());
+    // The fonts are the platform's: their state joins the app's object ("…}" → "…,"fonts":{…}}").
+    if (!state.empty() && state.back() == '}') {
+        state.pop_back();
+        state += ",\"fonts\":" + platform().fonts.stateJson() + "}";
+    }
     return state.c_str();
 }
 

@@ -24,6 +24,7 @@ struct Platform {
     bool dragging = false, dragMoved = false;
     double downX = 0, downY = 0, lastX = 0, lastY = 0;
     int uiMode = 0;            // 0 full, 1 minimal, 2 none
+    int textDataVersion = -1, textStringsVersion = -1;  // what the fonts' text in use was collected from
     bool contextLost = false;  // WebGL context lost: skip frames until it is restored
     double lastFrameStart = 0; // emscripten_get_now() at the previous frame (frame statistics)
     float captureScale = 0;    // > 0: the next frame is a capture at this scale
@@ -36,6 +37,10 @@ struct Platform {
 };
 
 Platform& platform();
+
+// Hands the fonts the characters the data and the language use when either changed, and passes the fonts'
+// requests to the page (each frame, and before a state read so that it sees them).
+void updateTextInUse(Platform& p);
 
 // Stops the main loop and releases the window, GL context and input listeners (viewer.destroy()).
 void shutdownPlatform();

@@ -178,6 +178,7 @@ void frame() {
         applyTheme(uiScale);
     }
     p.dpr = dpr;
+    updateTextInUse(p);
     if (p.fonts.rebuildIfNeeded(uiScale) || !p.imgui.hasFonts()) p.imgui.uploadFonts();
 
     double now = emscripten_get_now();
@@ -240,6 +241,23 @@ void fail(const char* message) {
 }  // namespace bk
 
 namespace bk {
+// The characters the panels and labels may draw come from the data and the language; when either changes, the
+// fonts learn the new set and may ask for fallback packs, which the page fetches (Module.onFontFile).
+void updateTextInUse(Platform& p) {
+    if (p.app.dataVersion() != p.textDataVersion || uiStringsVersion() != p.textStringsVersion) {
+        p.textDataVersion = p.app.dataVersion();
+        p.textStringsVersion = uiStringsVersion();
+        CodepointSet all, display;
+        p.app.collectText(all, display);
+        const std::string language = uiStrings().allText();
+        all.addUtf8(language);
+        display.addUtf8(language);
+        p.fonts.setTextInUse(all, display);
+    }
+    for (const std::string& file : p.fonts.takeRequests())
+        EM_ASM({ if (Module.onFontFile) Module.onFontFile(UTF8ToString($0)); }, file.c_str());
+}
+
 void shutdownPlatform() {
     Platform& p = platform();
     if (!p.window) return;

@@ -1,18 +1,108 @@
-// fonts.cpp — builds the ImGui font atlas from the Nanum Gothic subset the build made.
+// fonts.cpp — builds the ImGui font atlas: the page's Nanum Gothic subset, and fallback packs merged in for the text in use.
 //
-// The atlas asks for whole blocks (Latin, punctuation, arrows, maths, Hangul): ImGui skips code points the font
-// lacks, and the build subset the font to exactly the characters the page, UI and data use — so the atlas holds
-// those few hundred glyphs, not all 11,172 syllables (which take seconds to rasterise in wasm).
-#include "ui.hpp"
+// The base faces ask for whole blocks (Latin, punctuation, arrows, maths, Hangul): ImGui skips code points the
+// font lacks, and the build subset the font to exactly the characters the page, UI and data use — so the atlas
+// holds those few hundred glyphs, not all 11,172 syllables (which take seconds to rasterise in wasm). Packs are
+// merged for exactly the characters in use that the base lacks (src/core/font_plan.hpp).
+#include "fonts.hpp"
 
 #include <imgui.h>
 
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstdio>
+
 namespace bk {
+
+static_assert(sizeof(ImWchar) == sizeof(uint16_t), "glyph ranges are kept as 16-bit code points");
+
+namespace {
+const char* const kManifestFile = "packs.json";
+
+// Characters drawn with an equivalent's glyph when no font has their own (cmake/check_font_coverage.py has the
+// same list): Nanum Gothic has the Greek mu but not the micro sign of "µg/m³".
+const ImWchar kEquivalents[][2] = {{0x00B5, 0x03BC}, {0x2126, 0x03A9}, {0x212A, 0x004B}, {0x212B, 0x00C5}};
+
+bool baseLacksSome(const CodepointSet& text) {
+    const auto& base = baseFontCoverage();
+    for (uint32_t cp : text.points())
+        if (!isInvisibleCodepoint(cp) && !rangesContain(base, cp)) return true;
+    return false;
+}
+}  // namespace
 
 void FontBook::setFontData(std::string regularTtf, std::string boldTtf) {
     regular_ = std::move(regularTtf);
     bold_ = std::move(boldTtf);
     dirty_ = true;
+}
+
+void FontBook::setTextInUse(const CodepointSet& all, const CodepointSet& display) {
+    if (all == all_ && display == display_) return;
+    all_ = all;
+    display_ = display;
+    replan();
+    dirty_ = true;  // the set of merged characters (and what counts as unshown) changed
+}
+
+void FontBook::request(const std::string& name) {
+    if (name.empty() || files_.count(name)) return;
+    files_[name] = File::requested;
+    requests_.push_back(name);
+}
+
+std::vector<std::string> FontBook::takeRequests() {
+    std::vector<std::string> out;
+    out.swap(requests_);
+    return out;
+}
+
+const std::string* FontBook::loaded(const std::string& name) const {
+    auto it = bytes_.find(name);
+    return it == bytes_.end() ? nullptr : &it->second;
+}
+
+void FontBook::replan() {
+    plan_ = FontPlan{};
+    if (!baseLacksSome(all_)) return;
+    if (!manifest_) {
+        request(kManifestFile);
+        return;
+    }
+    FontManifest m = *manifest_;
+    m.base = baseFontCoverage();
+    plan_ = planFonts(all_, m);
+    for (size_t i = 0; i < m.packs.size(); ++i) {
+        if (!plan_.needs(i)) continue;
+        request(m.packs[i].regular);
+        request(m.packs[i].bold);
+    }
+}
+
+void FontBook::addFile(const std::string& name, std::string bytes) {
+    if (name == kManifestFile) {
+        auto m = loadFontManifest(bytes, "assets/fonts/packs.json");
+        if (!m) {
+            fileFailed(name, m.error().describe());
+            return;
+        }
+        files_[name] = File::loaded;
+        manifest_ = std::move(m.value());
+        replan();
+        return;
+    }
+    files_[name] = File::loaded;
+    bytes_[name] = std::move(bytes);
+    dirty_ = true;
+}
+
+void FontBook::fileFailed(const std::string& name, const std::string& why) {
+    files_[name] = File::failed;
+    if (problem_.empty()) problem_ = why;
+    std::fprintf(stderr, "bukchon: font file %s not loaded (%s); characters only it has are not shown\n", name.c_str(),
+                 why.c_str());
+    dirty_ = true;  // recount what is unshown
 }
 
 bool FontBook::rebuildIfNeeded(float dpr) {
@@ -21,8 +111,9 @@ bool FontBook::rebuildIfNeeded(float dpr) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
 
-    static const ImWchar ranges[] = {
-        0x0020, 0x00FF,  // Basic Latin, Latin-1 (× · ° µ ³)
+    static const ImWchar baseRanges[] = {
+        0x0020, 0x00FF,  // Basic Latin, Latin-1 (× · ° ³)
+        0x0391, 0x03C9,  // Greek (μ for the micro sign, Ω for the ohm sign)
         0x2000, 0x206F,  // general punctuation (– — … ‘ ’ “ ”)
         0x2190, 0x21FF,  // arrows
         0x2200, 0x22FF,  // mathematical operators (≥ ≤)
@@ -33,25 +124,101 @@ bool FontBook::rebuildIfNeeded(float dpr) {
         0,
     };
 
-    auto add = [&](std::string& ttf, float sizeCssPx) {
+    // Per pack and face kind (0 regular body faces, 1 bold body face, 2 title/clock): the characters to merge,
+    // as ImGui glyph ranges (pairs of equal or consecutive code points, then 0).
+    ranges_.clear();
+    auto rangesFor = [&](const std::vector<uint32_t>& points, bool displayOnly) -> const ImWchar* {
+        std::vector<uint16_t> r;
+        for (uint32_t cp : points) {
+            if (cp > 0xFFFF || (displayOnly && !display_.contains(cp))) continue;
+            if (!r.empty() && r.back() + 1u == cp) r.back() = uint16_t(cp);
+            else { r.push_back(uint16_t(cp)); r.push_back(uint16_t(cp)); }
+        }
+        if (r.empty()) return nullptr;
+        r.push_back(0);
+        ranges_.push_back(std::move(r));
+        return reinterpret_cast<const ImWchar*>(ranges_.back().data());
+    };
+    struct Merge { const std::string* regular; const std::string* bold; const ImWchar* body; const ImWchar* display; };
+    std::vector<Merge> merges;
+    ranges_.reserve(2 * plan_.perPack.size());  // the pointers handed out must stay put
+    if (manifest_) {
+        for (size_t i = 0; i < manifest_->packs.size() && i < plan_.perPack.size(); ++i) {
+            const FontPack& pack = manifest_->packs[i];
+            const std::string* regular = loaded(pack.regular);
+            if (!plan_.needs(i) || !regular) continue;
+            const std::string* bold = pack.bold.empty() ? nullptr : loaded(pack.bold);
+            merges.push_back({regular, bold ? bold : regular, rangesFor(plan_.perPack[i], false),
+                              rangesFor(plan_.perPack[i], true)});
+        }
+    }
+
+    auto add = [&](std::string& ttf, float sizeCssPx, bool boldFace, bool displayFace) {
         ImFontConfig cfg;
         cfg.FontDataOwnedByAtlas = false;  // the bytes live in this FontBook
         cfg.OversampleH = 2;
         cfg.OversampleV = 1;
         cfg.PixelSnapH = false;
-        return io.Fonts->AddFontFromMemoryTTF(ttf.data(), int(ttf.size()), sizeCssPx * dpr, &cfg, ranges);
+        ImFont* font = io.Fonts->AddFontFromMemoryTTF(ttf.data(), int(ttf.size()), sizeCssPx * dpr, &cfg, baseRanges);
+        for (const Merge& m : merges) {
+            const ImWchar* ranges = displayFace ? m.display : m.body;
+            if (!ranges) continue;
+            const std::string& data = *(boldFace ? m.bold : m.regular);
+            ImFontConfig merge;
+            merge.FontDataOwnedByAtlas = false;
+            merge.MergeMode = true;
+            merge.OversampleH = dpr >= 2 ? 1 : 2;  // fine enough on HiDPI; the atlas holds more glyphs now
+            merge.OversampleV = 1;
+            merge.PixelSnapH = false;
+            io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(data.data()), int(data.size()), sizeCssPx * dpr, &merge,
+                                           ranges);
+        }
+        return font;
     };
     std::string& bold = bold_.empty() ? regular_ : bold_;
-    fonts_.body = add(regular_, 15.0f);
-    fonts_.small = add(regular_, 12.5f);
-    fonts_.strong = add(bold, 15.0f);
-    fonts_.title = add(bold, 20.0f);
-    fonts_.clock = add(bold, 26.0f);
+    fonts_.body = add(regular_, 15.0f, false, false);
+    fonts_.small = add(regular_, 12.5f, false, false);
+    fonts_.strong = add(bold, 15.0f, true, false);
+    fonts_.title = add(bold, 20.0f, true, true);
+    fonts_.clock = add(bold, 26.0f, true, true);
     io.Fonts->Build();
+    for (ImFont* font : {fonts_.body, fonts_.small, fonts_.strong, fonts_.title, fonts_.clock})
+        for (const auto& [character, equivalent] : kEquivalents)
+            if (!font->FindGlyphNoFallback(character) && font->FindGlyphNoFallback(equivalent))
+                font->AddRemapChar(character, equivalent);
     io.FontDefault = fonts_.body;
     builtDpr_ = dpr;
     dirty_ = false;
+
+    // What the text in use still lacks, as built (the truth for getState().fonts, whatever the plan said).
+    unshown_.clear();
+    for (uint32_t cp : all_.points())
+        if (!isInvisibleCodepoint(cp) && (cp > 0xFFFF || !fonts_.body->FindGlyphNoFallback(ImWchar(cp))))
+            unshown_.push_back(cp);
     return true;
+}
+
+std::string FontBook::stateJson() const {
+    nlohmann::json j;
+    nlohmann::json packs = nlohmann::json::array();
+    size_t pending = 0;
+    for (const auto& [name, state] : files_) {
+        if (state == File::requested) ++pending;
+        if (state == File::loaded && name != kManifestFile) packs.push_back(name);
+    }
+    std::string sample;
+    for (size_t i = 0; i < unshown_.size() && i < 8; ++i) {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%sU+%04X", i ? " " : "", unsigned(unshown_[i]));
+        sample += buf;
+    }
+    j["packs"] = packs;
+    j["pending"] = pending;
+    j["settled"] = pending == 0 && !dirty_;  // nothing on its way and the atlas built for the text in use
+    j["unshown"] = unshown_.size();
+    j["unshownSample"] = sample;
+    j["problem"] = problem_.empty() ? nlohmann::json(nullptr) : nlohmann::json(problem_);
+    return j.dump();
 }
 
 }  // namespace bk

@@ -1,6 +1,7 @@
 // ui.hpp — the ImGui panels, one per file; each reads ViewState and appends Intents, nothing else.
 #pragma once
 
+#include "fonts.hpp"
 #include "i18n.hpp"
 #include "intents.hpp"
 #include "view_state.hpp"
@@ -8,41 +9,14 @@
 #include <string>
 #include <vector>
 
-struct ImFont;
-
 namespace bk {
-
-// Fonts built from the (subset) Nanum Gothic TTFs the page hands over; sizes are in CSS px × dpr.
-struct UiFonts {
-    ImFont* body = nullptr;     // 15 px regular
-    ImFont* small = nullptr;    // 12.5 px regular
-    ImFont* strong = nullptr;   // 15 px bold
-    ImFont* title = nullptr;    // 20 px bold
-    ImFont* clock = nullptr;    // 26 px bold
-};
-
-// Keeps the TTF bytes alive, rebuilds the atlas when the fonts or the dpr change.
-class FontBook {
-public:
-    void setFontData(std::string regularTtf, std::string boldTtf);
-    // Call between frames (before NewFrame). Returns true when the atlas was rebuilt (the GL texture must be too).
-    bool rebuildIfNeeded(float dpr);
-    const UiFonts& fonts() const { return fonts_; }
-    void invalidate() { dirty_ = true; }  // rebuild the atlas (and its texture) on the next frame
-    bool ready() const { return fonts_.body != nullptr; }
-
-private:
-    std::string regular_, bold_;
-    float builtDpr_ = 0;
-    bool dirty_ = true;
-    UiFonts fonts_;
-};
 
 void applyTheme(float dpr);
 
 // The language the panels speak (set by the platform when the page picks one).
 void setUiStrings(Strings strings);
 const Strings& uiStrings();
+int uiStringsVersion();  // +1 per setUiStrings (the fonts recollect the text in use)
 inline const char* tr(const char* key) { return uiStrings().get(key); }
 inline std::string trf(const char* key, std::initializer_list<std::pair<const char*, std::string>> args) {
     return uiStrings().format(key, args);

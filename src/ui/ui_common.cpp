@@ -135,7 +135,14 @@ Strings& currentStrings() {
 }
 }  // namespace
 
-void setUiStrings(Strings strings) { currentStrings() = std::move(strings); }
+namespace {
+int stringsVersion = 0;
+}
+void setUiStrings(Strings strings) {
+    currentStrings() = std::move(strings);
+    ++stringsVersion;
+}
+int uiStringsVersion() { return stringsVersion; }
 const Strings& uiStrings() { return currentStrings(); }
 
 std::string trOr(const std::string& key, const std::string& fallback) {

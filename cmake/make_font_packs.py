@@ -1,0 +1,135 @@
+#!/usr/bin/env python3
+"""make_font_packs.py — cuts the fallback font packs another city's names need, and lists what each covers.
+
+The page's own font is Nanum Gothic cut to the characters of the page, the languages and the Bukchon data. The
+packs, fetched only when the text in use needs them (src/core/font_plan.hpp), come from Debian's fonts:
+  world       DejaVu Sans (+ Bold): Latin Extended (Vietnamese, Polish, Turkish, …), Greek, Cyrillic, Armenian,
+              Georgian, symbols. Not Hebrew or Arabic: the UI does not lay out right-to-left text or join
+              Arabic letters, and reversed or unjoined letters would misspell a name (they stay unshown).
+  hangul      Nanum Gothic (+ Bold): every Hangul syllable and jamo, the same face as the page.
+  cjk-common  WenQuanYi Micro Hei: kana, CJK punctuation, full-width forms and the ideographs of GB 2312 level 1,
+              JIS X 0208 level 1 and Big5's frequent set (taken from Python's own codecs) — most place names.
+  cjk-N       the rest of WenQuanYi's ideographs and radicals, in slices of about 3,000 characters.
+Each pack's coverage is read back from the cut font, so the manifest never promises a glyph the file lacks.
+
+usage: make_font_packs.py BASE.ttf OUT_DIR BASE_COVERAGE.cpp NANUM_DIR DEJAVU_DIR WQY.ttc
+(writes OUT_DIR/packs/*.ttf and OUT_DIR/packs.json, the manifest: docs/api.md, "Font packs")
+"""
+import json
+import os
+import sys
+
+from fontTools import subset
+from fontTools.ttLib import TTFont
+
+from check_font_coverage import EQUIVALENTS
+
+WORLD = [
+    (0x00A0, 0x00FF), (0x0100, 0x024F), (0x0250, 0x02FF), (0x0300, 0x036F), (0x0370, 0x03FF), (0x0400, 0x052F),
+    (0x0530, 0x058F), (0x10A0, 0x10FF), (0x1E00, 0x1EFF), (0x1F00, 0x1FFF), (0x2000, 0x206F), (0x2070, 0x209F),
+    (0x20A0, 0x20CF), (0x2100, 0x218F), (0x2190, 0x23FF), (0x2460, 0x24FF), (0x2500, 0x27BF), (0x2C60, 0x2C7F),
+    (0x2DE0, 0x2DFF), (0xA640, 0xA69F), (0xA720, 0xA7FF), (0xFB00, 0xFB06),
+]
+HANGUL = [(0x1100, 0x11FF), (0x3130, 0x318F), (0x3200, 0x321E), (0x3260, 0x327E), (0xA960, 0xA97F),
+          (0xAC00, 0xD7A3), (0xD7B0, 0xD7FF)]
+CJK_ALWAYS = [(0x3000, 0x30FF), (0x3100, 0x312F), (0x31F0, 0x31FF), (0xFF00, 0xFFEF)]
+CJK_ALL = [(0x2E80, 0x2FDF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF)]
+CJK_SLICE = 3000
+
+
+def expand(ranges):
+    return {cp for a, b in ranges for cp in range(a, b + 1)}
+
+
+def codec_set(codec, rows, cols):
+    out = set()
+    for r in rows:
+        for c in cols:
+            try:
+                ch = bytes([r, c]).decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if len(ch) == 1:
+                out.add(ord(ch))
+    return out
+
+
+def frequent_ideographs():
+    gb2312_level1 = codec_set("gb2312", range(0xB0, 0xD8), range(0xA1, 0xFF))
+    jis_level1 = codec_set("euc_jp", range(0xB0, 0xD0), range(0xA1, 0xFF))
+    big5_frequent = codec_set("big5", range(0xA4, 0xC7), list(range(0x40, 0x7F)) + list(range(0xA1, 0xFF)))
+    return gb2312_level1 | jis_level1 | big5_frequent
+
+
+def to_ranges(points):
+    ranges = []
+    for cp in sorted(points):
+        if ranges and cp == ranges[-1][1] + 1:
+            ranges[-1][1] = cp
+        else:
+            ranges.append([cp, cp])
+    return ranges
+
+
+def cut(source, font_number, unicodes, out_path):
+    options = subset.Options()
+    options.layout_features = []
+    options.hinting = False
+    options.notdef_outline = True
+    options.font_number = font_number
+    font = subset.load_font(source, options)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=sorted(unicodes))
+    subsetter.subset(font)
+    subset.save_font(font, out_path, options)
+    return set(TTFont(out_path).getBestCmap())
+
+
+def main():
+    base, out_dir, base_cpp, nanum, dejavu, wqy = sys.argv[1:7]
+    os.makedirs(os.path.join(out_dir, "packs"), exist_ok=True)
+    base_cover = set(TTFont(base).getBestCmap())
+    base_cover |= {a for a, b in EQUIVALENTS.items() if b in base_cover}  # drawn with the equivalent's glyph
+    wqy_cmap = set(TTFont(wqy, fontNumber=0, lazy=True).getBestCmap())
+
+    packs = []  # (name, regular file, bold file or "", coverage)
+
+    def pack(name, regular_src, bold_src, wanted, font_number=0):
+        regular = f"packs/{name}.ttf"
+        cover = cut(regular_src, font_number, wanted, os.path.join(out_dir, regular))
+        bold = ""
+        if bold_src:
+            bold = f"packs/{name}-bold.ttf"
+            cover &= cut(bold_src, font_number, wanted, os.path.join(out_dir, bold))
+        packs.append((name, regular, bold, cover))
+
+    pack("world", f"{dejavu}/DejaVuSans.ttf", f"{dejavu}/DejaVuSans-Bold.ttf", expand(WORLD))
+    pack("hangul", f"{nanum}/NanumGothic.ttf", f"{nanum}/NanumGothicBold.ttf", expand(HANGUL))
+    common = (expand(CJK_ALWAYS) | (frequent_ideographs() & expand(CJK_ALL))) & wqy_cmap
+    pack("cjk-common", wqy, "", common)
+    rest = sorted((expand(CJK_ALL) & wqy_cmap) - common)
+    for i in range(0, len(rest), CJK_SLICE):
+        pack(f"cjk-{i // CJK_SLICE + 1}", wqy, "", set(rest[i:i + CJK_SLICE]))
+
+    # The page's own coverage goes into the module (a few dozen ranges: it decides whether anything is missing);
+    # the packs' coverage is a file the viewer fetches only then.
+    base_ranges = ", ".join(f"{{0x{a:X}, 0x{b:X}}}" for a, b in to_ranges(base_cover))
+    with open(base_cpp, "w", encoding="utf-8") as f:
+        f.write("// font_base.cpp — generated by cmake/make_font_packs.py: the characters the page's own font has.\n"
+                '#include "fonts.hpp"\n\nnamespace bk {\n\n'
+                "const std::vector<CodepointRange>& baseFontCoverage() {\n"
+                f"    static const std::vector<CodepointRange> ranges = {{{base_ranges}}};\n"
+                "    return ranges;\n}\n\n}  // namespace bk\n")
+    manifest = {"format": "bukchon-font-packs", "version": 1,
+                "packs": [{"name": name, "regular": regular, "bold": bold, "covers": to_ranges(cover)}
+                          for name, regular, bold, cover in packs]}
+    with open(os.path.join(out_dir, "packs.json"), "w", encoding="utf-8") as f:
+        json.dump(manifest, f, separators=(",", ":"))
+    for name, regular, bold, cover in packs:
+        size = os.path.getsize(os.path.join(out_dir, regular)) + (os.path.getsize(os.path.join(out_dir, bold)) if bold else 0)
+        print(f"font pack {name}: {len(cover)} characters, {size // 1024} KiB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

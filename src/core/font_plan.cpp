@@ -1,0 +1,136 @@
+// font_plan.cpp — code point sets from UTF-8, and the plan of which font pack draws which character.
+#include "font_plan.hpp"
+
+#include "json_reader.hpp"
+
+#include <algorithm>
+
+namespace bk {
+
+void CodepointSet::addUtf8(std::string_view s) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const size_t n = s.size();
+    for (size_t i = 0; i < n;) {
+        const unsigned char c = p[i];
+        size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        if (len == 0 || i + len > n) { ++i; continue; }
+        uint32_t cp = len == 1 ? c : len == 2 ? (c & 0x1Fu) : len == 3 ? (c & 0x0Fu) : (c & 0x07u);
+        bool ok = true;
+        for (size_t k = 1; k < len; ++k) {
+            if ((p[i + k] & 0xC0) != 0x80) { ok = false; break; }
+            cp = (cp << 6) | (p[i + k] & 0x3Fu);
+        }
+        // Overlong forms, surrogates and values past U+10FFFF are not characters.
+        static const uint32_t kMin[5] = {0, 0, 0x80, 0x800, 0x10000};
+        if (!ok || cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) { ++i; continue; }
+        add(cp);
+        i += len;
+    }
+}
+
+const std::vector<uint32_t>& CodepointSet::points() const {
+    if (!sorted_) {
+        std::sort(points_.begin(), points_.end());
+        points_.erase(std::unique(points_.begin(), points_.end()), points_.end());
+        sorted_ = true;
+    }
+    return points_;
+}
+
+bool CodepointSet::contains(uint32_t cp) const {
+    const auto& v = points();
+    return std::binary_search(v.begin(), v.end(), cp);
+}
+
+bool rangesContain(const std::vector<CodepointRange>& ranges, uint32_t cp) {
+    auto it = std::upper_bound(ranges.begin(), ranges.end(), cp,
+                               [](uint32_t v, const CodepointRange& r) { return v < r.first; });
+    return it != ranges.begin() && cp <= std::prev(it)->second;
+}
+
+bool isInvisibleCodepoint(uint32_t cp) {
+    return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0xAD ||  // C0, DEL, C1, soft hyphen
+           (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202E) ||  // zero width, bidi marks
+           (cp >= 0x2060 && cp <= 0x206F) || (cp >= 0xFE00 && cp <= 0xFE0F) ||  // word joiner, variation selectors
+           cp == 0xFEFF || (cp >= 0xE0100 && cp <= 0xE01EF);                     // BOM, variation selectors supp.
+}
+
+Result<FontManifest> loadFontManifest(std::string_view text, const std::string& fileName) {
+    JsonReader r(text, fileName);
+    Json root;
+    if (!r.parse(root)) return r.error();
+    JsonPath rp;
+    if (!root.is_object()) {
+        r.fail(rp, "expected an object with \"format\": \"bukchon-font-packs\", got " + describeJsonType(root));
+        return r.error();
+    }
+    auto format = r.string(root, rp, "format", true);
+    auto version = r.number(root, rp, "version", true);
+    const Json* packs = r.array(root, rp, "packs", true);
+    if (!r.ok()) return r.error();
+    if (*format != "bukchon-font-packs") r.fail(rp["format"], "expected \"bukchon-font-packs\"");
+    else if (*version != 1) r.fail(rp["version"], "expected 1 (the version this viewer reads)");
+    if (!r.ok()) return r.error();
+    // A file name stays inside packs/: no scheme, no "..", no absolute path.
+    auto safeFile = [](const std::string& f) {
+        return f.rfind("packs/", 0) == 0 && f.find("..") == std::string::npos && f.find(':') == std::string::npos &&
+               f.find('\\') == std::string::npos && f.size() <= 200;
+    };
+    FontManifest m;
+    const JsonPath packsPath = rp["packs"];  // a path's parent must outlive it: no temporaries in the chain
+    for (size_t i = 0; i < packs->size() && r.ok(); ++i) {
+        const Json& p = (*packs)[i];
+        const JsonPath pp = packsPath[i];
+        if (!p.is_object()) { r.fail(pp, "expected an object, got " + describeJsonType(p)); break; }
+        FontPack pack;
+        auto name = r.string(p, pp, "name", true);
+        auto regular = r.string(p, pp, "regular", true);
+        auto bold = r.string(p, pp, "bold", false);
+        const Json* covers = r.array(p, pp, "covers", true);
+        if (!r.ok()) break;
+        if (!safeFile(*regular)) { r.fail(pp["regular"], "expected a file under packs/"); break; }
+        if (bold && !bold->empty() && !safeFile(*bold)) { r.fail(pp["bold"], "expected a file under packs/ or \"\""); break; }
+        pack.name = *name;
+        pack.regular = *regular;
+        pack.bold = bold ? *bold : "";
+        const JsonPath coversPath = pp["covers"];
+        for (size_t k = 0; k < covers->size(); ++k) {
+            const Json& c = (*covers)[k];
+            const JsonPath cp = coversPath[k];
+            if (!c.is_array() || c.size() != 2 || !c[0].is_number_unsigned() || !c[1].is_number_unsigned()) {
+                r.fail(cp, "expected [first, last] code points");
+                break;
+            }
+            uint64_t a = c[0].get<uint64_t>(), b = c[1].get<uint64_t>();
+            uint32_t prevLast = pack.covers.empty() ? 0 : pack.covers.back().second;
+            if (b > 0x10FFFF || a > b || (!pack.covers.empty() && a <= prevLast)) {
+                r.fail(cp, "expected first ≤ last ≤ 0x10FFFF, after the previous range");
+                break;
+            }
+            pack.covers.emplace_back(uint32_t(a), uint32_t(b));
+        }
+        m.packs.push_back(std::move(pack));
+    }
+    if (!r.ok()) return r.error();
+    return m;
+}
+
+FontPlan planFonts(const CodepointSet& wanted, const FontManifest& m, size_t limit) {
+    FontPlan plan;
+    plan.perPack.resize(m.packs.size());
+    size_t planned = 0;
+    for (uint32_t cp : wanted.points()) {
+        if (isInvisibleCodepoint(cp) || rangesContain(m.base, cp)) continue;
+        size_t pack = 0;
+        while (pack < m.packs.size() && !rangesContain(m.packs[pack].covers, cp)) ++pack;
+        if (pack == m.packs.size() || planned >= limit) {
+            plan.unshown.push_back(cp);
+            continue;
+        }
+        plan.perPack[pack].push_back(cp);
+        ++planned;
+    }
+    return plan;
+}
+
+}  // namespace bk

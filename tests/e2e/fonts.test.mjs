@@ -1,0 +1,101 @@
+// fonts.test.mjs — other cities' names in other scripts: the viewer fetches only the fallback font packs the text
+// needs, draws the names, says which characters no font has, and a pack that fails to arrive breaks nothing.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DIST, launchBrowser, openPage, startServer, waitReady } from './harness.mjs';
+
+// Eight sites at a WeGO assembly, named in eight scripts and languages (Hebrew has no pack: the UI cannot lay out
+// right-to-left text, so it is reported as unshown rather than drawn backwards).
+const SITES = [
+  ['W-1', 'Łódź · Piotrkowska 104'], ['W-2', 'Αθήνα · Σύνταγμα'], ['W-3', 'Улаанбаатар · Сүхбаатар'],
+  ['W-4', '東京駅 丸の内口'], ['W-5', 'Hà Nội · Hồ Hoàn Kiếm'], ['W-6', '똠얌꿍 골목 쀍'], ['W-7', 'תל אביב'],
+  ['W-8', '上海 外滩 · 北京路'],
+];
+const HEBREW = ['U+05D0', 'U+05D1', 'U+05D9', 'U+05DC', 'U+05EA'];
+function worldLog() {
+  const rows = ['time,id,name,lat,lon,noise (dB)'];
+  for (let h = 0; h < 24; h++) {
+    SITES.forEach(([id, name], i) => {
+      const t = `2026-05-16T${String(h).padStart(2, '0')}:00:00+09:00`;
+      rows.push(`${t},${id},${name},${37.57 + (i % 4) * 0.001},${126.98 + Math.floor(i / 4) * 0.002},${40 + ((h * 3 + i * 7) % 40)}`);
+    });
+  }
+  return Buffer.from(rows.join('\n') + '\n');
+}
+
+let server, browser;
+before(async () => {
+  server = await startServer(DIST, new Map([['/fixtures/world.csv', worldLog()]]));
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function fontsSettled(page) {
+  await page.waitForFunction(() => {
+    const f = window.viewer.getState().fonts;
+    return f && f.settled;
+  }, null, { timeout: 20000 });
+  return page.evaluate(() => window.viewer.getState().fonts);
+}
+
+// Every font file the page fetched, by name under assets/fonts/ (from the start: the page's own resource log).
+const fontRequests = (page) => page.evaluate(() => performance.getEntriesByType('resource')
+  .map((e) => new URL(e.name).pathname.match(/\/assets\/fonts\/(.+)$/)?.[1]).filter(Boolean));
+
+test('the Bukchon page needs no fallback pack: nothing extra is fetched, nothing is unshown', async () => {
+  const { page, problems } = await openPage(browser, server.url);
+  await waitReady(page);
+  const fonts = await fontsSettled(page);
+  const requested = await fontRequests(page);
+  assert.deepEqual(fonts.packs, []);
+  assert.equal(fonts.unshown, 0);
+  assert.deepEqual(requested.filter((f) => f.startsWith('packs')), [], 'no pack and no pack list on the default page');
+  // Korean too: the page's own subset has every syllable of the language file and the data.
+  await page.evaluate(() => window.viewer.setLanguage('ko'));
+  assert.equal((await fontsSettled(page)).unshown, 0);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('names in Polish, Greek, Mongolian, Japanese, Vietnamese, rare Hangul and Chinese are drawn; Hebrew is reported', async () => {
+  const { page, problems } = await openPage(browser, `${server.url}?data=/fixtures/world.csv`);
+  await waitReady(page);
+  const fonts = await fontsSettled(page);
+  const requested = await fontRequests(page);
+  assert.deepEqual([...fonts.packs].sort(), [
+    'packs/cjk-common.ttf', 'packs/hangul-bold.ttf', 'packs/hangul.ttf', 'packs/world-bold.ttf', 'packs/world.ttf',
+  ], 'the three packs these names need, and no rarer CJK slice');
+  assert.ok(requested.includes('packs.json'), `the pack list is fetched once something is missing: ${requested}`);
+  assert.equal(fonts.unshown, HEBREW.length, `only the Hebrew letters are unshown: ${fonts.unshownSample}`);
+  assert.equal(fonts.unshownSample, HEBREW.join(' '));
+  assert.equal(fonts.problem, null);
+  // The panels draw with the merged fonts: select a Japanese-named site and the viewer keeps running.
+  await page.evaluate(() => window.viewer.select('W-4'));
+  const s = await page.evaluate(() => window.viewer.getState());
+  assert.equal(s.selected, 'W-4');
+  assert.equal(s.error, null);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a pack that cannot be fetched leaves its characters unshown, says why, and breaks nothing', async () => {
+  const { page, problems } = await openPage(browser, `${server.url}?data=/fixtures/world.csv`);
+  await page.route('**/assets/fonts/packs/cjk-common.ttf', (route) => route.fulfill({ status: 503, body: 'busy' }));
+  await waitReady(page);
+  const fonts = await fontsSettled(page);
+  assert.match(fonts.problem, /cjk-common\.ttf: HTTP 503/);
+  assert.ok(fonts.packs.includes('packs/world.ttf') && fonts.packs.includes('packs/hangul.ttf'));
+  // 東京駅 丸の内口 上海 外滩 北京路: 13 distinct ideographs and kana, plus the Hebrew.
+  assert.equal(fonts.unshown, 13 + HEBREW.length);
+  const s = await page.evaluate(() => window.viewer.getState());
+  assert.equal(s.error, null, 'a missing font is not a data error');
+  assert.equal(s.sensors, SITES.length);
+  await page.evaluate(() => window.viewer.play());
+  await page.waitForTimeout(300);
+  assert.ok((await page.evaluate(() => window.viewer.getState().timeMs)) > s.timeMs, 'the replay goes on');
+  assert.deepEqual(problems.filter((p) => !/cjk-common|503/.test(p)), []);
+  await page.close();
+});

@@ -4,8 +4,8 @@
 The page's own font is Nanum Gothic cut to the characters of the page, the languages and the Bukchon data. The
 packs, fetched only when the text in use needs them (src/core/font_plan.hpp), come from Debian's fonts:
   world       DejaVu Sans (+ Bold): Latin Extended (Vietnamese, Polish, Turkish, …), Greek, Cyrillic, Armenian,
-              Georgian, symbols. Not Hebrew or Arabic: the UI does not lay out right-to-left text or join
-              Arabic letters, and reversed or unjoined letters would misspell a name (they stay unshown).
+              Georgian, Hebrew, Arabic with its presentation forms (the viewer draws right-to-left names in
+              visual order with joined letters: src/core/bidi_text.hpp), symbols.
   hangul      Nanum Gothic (+ Bold): every Hangul syllable and jamo, the same face as the page.
   cjk-common  WenQuanYi Micro Hei: kana, CJK punctuation, full-width forms and the ideographs of GB 2312 level 1,
               JIS X 0208 level 1 and Big5's frequent set (taken from Python's own codecs) — most place names.
@@ -26,9 +26,10 @@ from check_font_coverage import EQUIVALENTS
 
 WORLD = [
     (0x00A0, 0x00FF), (0x0100, 0x024F), (0x0250, 0x02FF), (0x0300, 0x036F), (0x0370, 0x03FF), (0x0400, 0x052F),
-    (0x0530, 0x058F), (0x10A0, 0x10FF), (0x1E00, 0x1EFF), (0x1F00, 0x1FFF), (0x2000, 0x206F), (0x2070, 0x209F),
-    (0x20A0, 0x20CF), (0x2100, 0x218F), (0x2190, 0x23FF), (0x2460, 0x24FF), (0x2500, 0x27BF), (0x2C60, 0x2C7F),
+    (0x0530, 0x058F), (0x0590, 0x05FF), (0x0600, 0x06FF), (0x10A0, 0x10FF), (0x1E00, 0x1EFF), (0x1F00, 0x1FFF),
+    (0x2000, 0x206F), (0x2070, 0x209F), (0x20A0, 0x20CF), (0x2100, 0x218F), (0x2190, 0x23FF), (0x2460, 0x24FF), (0x2500, 0x27BF), (0x2C60, 0x2C7F),
     (0x2DE0, 0x2DFF), (0xA640, 0xA69F), (0xA720, 0xA7FF), (0xFB00, 0xFB06),
+    (0xFB1D, 0xFB4F), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF),
 ]
 HANGUL = [(0x1100, 0x11FF), (0x3130, 0x318F), (0x3200, 0x321E), (0x3260, 0x327E), (0xA960, 0xA97F),
           (0xAC00, 0xD7A3), (0xD7B0, 0xD7FF)]

@@ -1,6 +1,7 @@
 // app.cpp — load/commit, intent handling, per-frame sampling and drawing, and the state snapshot for JS.
 #include "app.hpp"
 
+#include "bidi_text.hpp"
 #include "binary_format.hpp"
 #include "daylight.hpp"
 #include "importer.hpp"
@@ -485,35 +486,37 @@ void App::collectText(CodepointSet& all, CodepointSet& display) const {
     if (!content_) return;
     const Content& c = *content_;
     const Dataset& d = c.dataset;
+    // Right-to-left text is drawn in visual order with joined Arabic forms: those are the characters in use.
+    auto add = [](CodepointSet& set, const std::string& t) { set.addUtf8(hasRightToLeft(t) ? visualOrder(t) : t); };
     for (const std::string* t : {&d.title, &d.titleKo, &d.source, &d.sourceKo, &c.mapName, &c.mapNameKo}) {
-        all.addUtf8(*t);
-        display.addUtf8(*t);
+        add(all, *t);
+        add(display, *t);
     }
     for (const Sensor& s : d.sensors) {
-        all.addUtf8(s.id);
-        all.addUtf8(s.nameEn);
-        all.addUtf8(s.nameKo);
-        all.addUtf8(s.typeName);
-        all.addUtf8(s.unit);
-        display.addUtf8(s.unit);
+        add(all, s.id);
+        add(all, s.nameEn);
+        add(all, s.nameKo);
+        add(all, s.typeName);
+        add(all, s.unit);
+        add(display, s.unit);
     }
     for (const Series& s : d.series) {
         for (const std::string* t : {&s.metric, &s.unit}) {
-            all.addUtf8(*t);
-            display.addUtf8(*t);
+            add(all, *t);
+            add(display, *t);
         }
         for (const std::string& level : s.levels) {
-            all.addUtf8(level);
-            display.addUtf8(level);
+            add(all, level);
+            add(display, level);
         }
     }
     // Event kinds repeat: each distinct one once.
     std::unordered_set<std::string_view> kinds;
     for (const Event& e : d.events)
-        if (kinds.insert(e.kind).second) all.addUtf8(e.kind);
+        if (kinds.insert(e.kind).second) add(all, e.kind);
     for (const MapLabel& l : c.mesh.labels) {
-        all.addUtf8(l.nameEn);
-        all.addUtf8(l.nameKo);
+        add(all, l.nameEn);
+        add(all, l.nameKo);
     }
 }
 

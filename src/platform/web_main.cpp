@@ -187,6 +187,7 @@ void frame() {
     p.lastFrameMs = now;
     p.app.update(elapsed, w, h, dpr * capture, uiScale);
 
+    beginUiFrame();
     ImGui_ImplGlfw_NewFrame();
     // GLFW does not know about the size we gave the canvas: tell ImGui directly (device px, scale 1).
     ImGui::GetIO().DisplaySize = ImVec2(float(w), float(h));

@@ -186,6 +186,17 @@ bool FontBook::rebuildIfNeeded(float dpr) {
         for (const auto& [character, equivalent] : kEquivalents)
             if (!font->FindGlyphNoFallback(character) && font->FindGlyphNoFallback(equivalent))
                 font->AddRemapChar(character, equivalent);
+    // A character no font has shows as a white square (the sign of a missing glyph), not as a "?" that reads as
+    // part of the name. getState().fonts counts them.
+    for (ImFont* font : {fonts_.body, fonts_.small, fonts_.strong, fonts_.title, fonts_.clock}) {
+        const ImFontGlyph* box = font->FindGlyphNoFallback(0x25A1);
+        if (!box) continue;
+        font->FallbackChar = 0x25A1;
+        font->FallbackGlyph = box;
+        font->FallbackAdvanceX = box->AdvanceX;
+        for (int i = 0; i < font->IndexLookup.Size; ++i)
+            if (font->IndexLookup[i] == ImWchar(-1)) font->IndexAdvanceX[i] = box->AdvanceX;
+    }
     io.FontDefault = fonts_.body;
     builtDpr_ = dpr;
     dirty_ = false;

@@ -147,7 +147,7 @@ void drawSensorPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
         bool whole = std::fabs(v - std::round(v)) < 1e-4;  // counts read as counts: "8", not "8.0"
         if (std::isnan(v)) std::snprintf(value, sizeof value, "–");
         else if (!series.levels.empty() && std::lround(v) >= 0 && size_t(std::lround(v)) < series.levels.size())
-            std::snprintf(value, sizeof value, "%s", series.levels[size_t(std::lround(v))].c_str());
+            std::snprintf(value, sizeof value, "%s", shownText(series.levels[size_t(std::lround(v))]).c_str());
         else std::snprintf(value, sizeof value, whole || std::fabs(v) >= 100 ? "%.0f" : "%.1f", v);
         const char* unit = series.unit == "count" ? "" : series.unit.c_str();  // counts need no unit word
         std::snprintf(buf, sizeof buf, "%s%s %s %s", others.empty() ? "" : "   ", metricLabel(series.metric).c_str(), value,

@@ -23,7 +23,11 @@ inline std::string trf(const char* key, std::initializer_list<std::pair<const ch
 }
 // tr() for a composed key ("type." + name), falling back to `fallback` when the language has no such string.
 std::string trOr(const std::string& key, const std::string& fallback);
-// A place or sensor name in the current language, and the other one (for a second line).
+// Text from data as ImGui must draw it: right-to-left names in visual order, Arabic joined (bidi_text.hpp);
+// anything else is returned as it is. Valid until beginUiFrame(), which the platform calls between frames.
+const std::string& shownText(const std::string& logical);
+void beginUiFrame();
+// A place or sensor name in the current language, and the other one (for a second line), as shownText.
 const std::string& primaryName(const std::string& en, const std::string& ko);
 const std::string& secondaryName(const std::string& en, const std::string& ko);
 

@@ -5,10 +5,13 @@
 #include "layout.hpp"
 #include "ui.hpp"
 
+#include "bidi_text.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include <unordered_map>
 
 namespace bk {
 
@@ -100,7 +103,7 @@ std::string formatValue(const Sensor& s, float v, const Series* series) {
     // Categorical readings show their level's name ("YELLOW"), not its index.
     if (series && !series->levels.empty()) {
         long i = std::lround(v);
-        if (i >= 0 && size_t(i) < series->levels.size()) return series->levels[size_t(i)];
+        if (i >= 0 && size_t(i) < series->levels.size()) return shownText(series->levels[size_t(i)]);
     }
     const SensorTypeInfo& info = sensorTypeInfo(s.type);
     const std::string unit = s.unit.empty() ? info.unit : s.unit;
@@ -149,17 +152,38 @@ std::string trOr(const std::string& key, const std::string& fallback) {
     return uiStrings().has(key.c_str()) ? uiStrings().get(key.c_str()) : fallback;
 }
 
-const std::string& primaryName(const std::string& en, const std::string& ko) {
+namespace {
+std::unordered_map<std::string, std::string>& shownCache() {
+    static std::unordered_map<std::string, std::string> cache;
+    return cache;
+}
+const std::string& logicalPrimary(const std::string& en, const std::string& ko) {
     bool korean = uiStrings().code() == "ko";
     if (korean) return ko.empty() ? en : ko;
     return en.empty() ? ko : en;
 }
+}  // namespace
+
+void beginUiFrame() {
+    if (shownCache().size() > 4096) shownCache().clear();  // between frames: no reference into it is held
+}
+
+const std::string& shownText(const std::string& logical) {
+    if (!hasRightToLeft(logical)) return logical;
+    auto [it, inserted] = shownCache().try_emplace(logical);
+    if (inserted) it->second = visualOrder(logical);
+    return it->second;
+}
+
+const std::string& primaryName(const std::string& en, const std::string& ko) {
+    return shownText(logicalPrimary(en, ko));
+}
 
 const std::string& secondaryName(const std::string& en, const std::string& ko) {
     static const std::string none;
-    const std::string& first = primaryName(en, ko);
+    const std::string& first = logicalPrimary(en, ko);
     const std::string& other = &first == &en ? ko : en;
-    return other == first ? none : other;
+    return other == first ? none : shownText(other);
 }
 
 bool beginCard(const char* id, const Rect& r, bool fillHeight) {

@@ -4,20 +4,20 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIST, launchBrowser, openPage, startServer, waitReady } from './harness.mjs';
 
-// Eight sites at a WeGO assembly, named in eight scripts and languages (Hebrew has no pack: the UI cannot lay out
-// right-to-left text, so it is reported as unshown rather than drawn backwards).
+// Ten sites at a WeGO assembly, named in nine scripts and languages; right-to-left names are drawn in visual
+// order with joined Arabic letters. One name carries an emoji, which no pack has: it is reported, not faked.
 const SITES = [
   ['W-1', 'Łódź · Piotrkowska 104'], ['W-2', 'Αθήνα · Σύνταγμα'], ['W-3', 'Улаанбаатар · Сүхбаатар'],
-  ['W-4', '東京駅 丸の内口'], ['W-5', 'Hà Nội · Hồ Hoàn Kiếm'], ['W-6', '똠얌꿍 골목 쀍'], ['W-7', 'תל אביב'],
-  ['W-8', '上海 外滩 · 北京路'],
+  ['W-4', '東京駅 丸の内口'], ['W-5', 'Hà Nội · Hồ Hoàn Kiếm'], ['W-6', '똠얌꿍 골목 쀍'], ['W-7', 'שוק הכרמל 12'],
+  ['W-8', '上海 外滩 · 北京路'], ['W-9', 'دبي · شارع الشيخ زايد'], ['W-10', 'Bike hub 🚲'],
 ];
-const HEBREW = ['U+05D0', 'U+05D1', 'U+05D9', 'U+05DC', 'U+05EA'];
+const NO_FONT = ['U+1F6B2'];
 function worldLog() {
   const rows = ['time,id,name,lat,lon,noise (dB)'];
   for (let h = 0; h < 24; h++) {
     SITES.forEach(([id, name], i) => {
       const t = `2026-05-16T${String(h).padStart(2, '0')}:00:00+09:00`;
-      rows.push(`${t},${id},${name},${37.57 + (i % 4) * 0.001},${126.98 + Math.floor(i / 4) * 0.002},${40 + ((h * 3 + i * 7) % 40)}`);
+      rows.push(`${t},${id},${name},${37.57 + (i % 4) * 0.001},${126.98 + Math.floor(i / 4) * 0.0015},${40 + ((h * 3 + i * 7) % 40)}`);
     });
   }
   return Buffer.from(rows.join('\n') + '\n');
@@ -60,7 +60,7 @@ test('the Bukchon page needs no fallback pack: nothing extra is fetched, nothing
   await page.close();
 });
 
-test('names in Polish, Greek, Mongolian, Japanese, Vietnamese, rare Hangul and Chinese are drawn; Hebrew is reported', async () => {
+test('names in Polish, Greek, Mongolian, Japanese, Vietnamese, rare Hangul, Hebrew, Chinese and Arabic are drawn; an emoji is reported', async () => {
   const { page, problems } = await openPage(browser, `${server.url}?data=/fixtures/world.csv`);
   await waitReady(page);
   const fonts = await fontsSettled(page);
@@ -69,8 +69,8 @@ test('names in Polish, Greek, Mongolian, Japanese, Vietnamese, rare Hangul and C
     'packs/cjk-common.ttf', 'packs/hangul-bold.ttf', 'packs/hangul.ttf', 'packs/world-bold.ttf', 'packs/world.ttf',
   ], 'the three packs these names need, and no rarer CJK slice');
   assert.ok(requested.includes('packs.json'), `the pack list is fetched once something is missing: ${requested}`);
-  assert.equal(fonts.unshown, HEBREW.length, `only the Hebrew letters are unshown: ${fonts.unshownSample}`);
-  assert.equal(fonts.unshownSample, HEBREW.join(' '));
+  assert.equal(fonts.unshown, NO_FONT.length, `only the emoji is unshown: ${fonts.unshownSample}`);
+  assert.equal(fonts.unshownSample, NO_FONT.join(' '));
   assert.equal(fonts.problem, null);
   // The panels draw with the merged fonts: select a Japanese-named site and the viewer keeps running.
   await page.evaluate(() => window.viewer.select('W-4'));
@@ -88,8 +88,8 @@ test('a pack that cannot be fetched leaves its characters unshown, says why, and
   const fonts = await fontsSettled(page);
   assert.match(fonts.problem, /cjk-common\.ttf: HTTP 503/);
   assert.ok(fonts.packs.includes('packs/world.ttf') && fonts.packs.includes('packs/hangul.ttf'));
-  // 東京駅 丸の内口 上海 外滩 北京路: 13 distinct ideographs and kana, plus the Hebrew.
-  assert.equal(fonts.unshown, 13 + HEBREW.length);
+  // 東京駅 丸の内口 上海 外滩 北京路: 13 distinct ideographs and kana, plus the emoji.
+  assert.equal(fonts.unshown, 13 + NO_FONT.length);
   const s = await page.evaluate(() => window.viewer.getState());
   assert.equal(s.error, null, 'a missing font is not a data error');
   assert.equal(s.sensors, SITES.length);

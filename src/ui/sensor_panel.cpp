@@ -150,8 +150,10 @@ void drawSensorPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
             std::snprintf(value, sizeof value, "%s", shownText(series.levels[size_t(std::lround(v))]).c_str());
         else std::snprintf(value, sizeof value, whole || std::fabs(v) >= 100 ? "%.0f" : "%.1f", v);
         const char* unit = series.unit == "count" ? "" : series.unit.c_str();  // counts need no unit word
-        std::snprintf(buf, sizeof buf, "%s%s %s %s", others.empty() ? "" : "   ", metricLabel(series.metric).c_str(), value,
-                      unit);
+        // No-break spaces inside an item ("Humidity 81 %"): a narrow panel wraps between items, never inside one.
+        const char* nbsp = "\xC2\xA0";
+        std::snprintf(buf, sizeof buf, "%s%s%s%s%s%s", others.empty() ? "" : "   ", metricLabel(series.metric).c_str(),
+                      nbsp, value, *unit ? nbsp : "", unit);
         others += buf;
     }
     if (!others.empty()) ImGui::TextWrapped("%s", others.c_str());

@@ -152,8 +152,19 @@ void Importer::State::analyse() {
         }
         timeFormat = *f;
         in->timeFormat = timeFormatName(timeFormat);
-        if (formatHasOffset(timeFormat)) in->timeZone = "from the values";
-        else {
+        if (formatHasOffset(timeFormat)) {
+            in->timeZone = "from the values";
+            // The values say where they were taken: with no zone given, the replay shows its clock at the first
+            // value's offset (a Tokyo log written in +09:00 reads in Tokyo time, not UTC).
+            std::optional<int> offset = timeFormat == TimeFormat::isoOffset && !s.empty() ? trailingUtcOffsetMinutes(s[0])
+                                                                                          : std::nullopt;
+            if (!haveTimeZone && offset) {
+                haveTimeZone = true;
+                zone = TimeZone::fixed(*offset);
+                report.notes.push_back(file + ": times carry their UTC offset; the replay's clock shows them at " +
+                                       zone.name() + " (the first value's); --timezone sets the city's zone");
+            }
+        } else {
             if (!haveTimeZone) {
                 haveTimeZone = true;
                 report.notes.push_back(file + ": times have no UTC offset and no time zone was given, so they are "

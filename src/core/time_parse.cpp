@@ -301,6 +301,17 @@ std::optional<int64_t> parseTime(std::string_view text, TimeFormat format, const
 
 // ---- [SECTION] detection ------------------------------------------------------------------------------------------
 
+std::optional<int> trailingUtcOffsetMinutes(std::string_view v) {
+    while (!v.empty() && (v.back() == ' ' || v.back() == '\t' || v.back() == '"')) v.remove_suffix(1);
+    if (v.size() < 11) return std::nullopt;  // a date alone has no offset
+    if (v.back() == 'Z' || v.back() == 'z') return 0;
+    size_t at = v.find_last_of("+-");
+    if (at == std::string_view::npos || at < 10) return std::nullopt;  // the date's own dashes are not an offset
+    auto zone = TimeZone::parseFixed(v.substr(at));
+    if (!zone) return std::nullopt;
+    return zone->offsetAtUtc(0);
+}
+
 std::optional<TimeFormat> detectTimeFormat(const std::vector<std::string_view>& samples) {
     constexpr int64_t kPlausibleFromMs = 631152000000;   // 1990-01-01T00:00Z
     constexpr int64_t kPlausibleToMs = 4102444800000;    // 2100-01-01T00:00Z

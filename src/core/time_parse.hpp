@@ -39,6 +39,8 @@ std::optional<TimeFormat> timeFormatFromName(std::string_view name);
 const char* timeFormatFlag(TimeFormat f);  // the inverse of timeFormatFromName
 // isoOffset, epoch*: the value pins the instant; the others need a time zone.
 bool formatHasOffset(TimeFormat f);
+// The UTC offset (minutes) an ISO 8601 value ends with: "…+09:00" → 540, "…Z" → 0; nullopt when there is none.
+std::optional<int> trailingUtcOffsetMinutes(std::string_view isoValue);
 
 // Parses one value as `format`; times without an offset are read in `zone`. nullopt if it does not parse or the
 // date is impossible.

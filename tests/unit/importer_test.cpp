@@ -219,6 +219,26 @@ TEST(Importer, LocalTimesWithoutZoneAreUtcAndSaySo) {
     EXPECT_TRUE(reportHas(r, "note: t.csv: times have no UTC offset and no time zone was given, so they are read as UTC"));
 }
 
+TEST(Importer, TimesWithOffsetsShowTheClockAtTheirOffset) {
+    auto r = run({{"tokyo.csv", "time,id,v\n2026-05-11T09:00:00+09:00,A,1\n2026-05-11T10:00:00+09:00,A,2\n"},
+                  {"sites.csv", kSites}});
+    ASSERT_TRUE(r.dataset) << r.report.text();
+    EXPECT_EQ(r.dataset->startMs, ms("2026-05-11T00:00:00Z"));
+    EXPECT_EQ(r.dataset->utcOffsetMinutes, 540);
+    EXPECT_TRUE(reportHas(r, "note: tokyo.csv: times carry their UTC offset; the replay's clock shows them at UTC+09:00 "
+                             "(the first value's); --timezone sets the city's zone"));
+    // A zone given wins (the values' own offsets still place each reading).
+    ImportOptions opt;
+    opt.timeZone = "+01:00";
+    auto lisbon = run({{"t.csv", "time,id,v\n2026-05-11T09:00:00+09:00,A,1\n"}, {"sites.csv", kSites}}, opt);
+    ASSERT_TRUE(lisbon.dataset);
+    EXPECT_EQ(lisbon.dataset->utcOffsetMinutes, 60);
+    // Z and epoch values stay at UTC.
+    auto utc = run({{"z.csv", "time,id,v\n2026-05-11T09:00Z,A,1\n"}, {"sites.csv", kSites}});
+    ASSERT_TRUE(utc.dataset);
+    EXPECT_EQ(utc.dataset->utcOffsetMinutes, 0);
+}
+
 TEST(Importer, TimeZoneOptionAndOverrideOfFormat) {
     ImportOptions opt;
     opt.timeZone = "UTC-5";

@@ -97,6 +97,15 @@ TEST(TimeParse, IsoWithOffsetInAllSpellings) {
         EXPECT_FALSE(parse(s, TimeFormat::isoOffset)) << s;
 }
 
+TEST(TimeParse, TrailingOffsetOfAnIsoValue) {
+    EXPECT_EQ(trailingUtcOffsetMinutes("2026-05-11T09:00:00+09:00"), 540);
+    EXPECT_EQ(trailingUtcOffsetMinutes("2026-05-11 09:00-0330"), -210);
+    EXPECT_EQ(trailingUtcOffsetMinutes("2026-05-11T09:00:00.250Z"), 0);
+    EXPECT_EQ(trailingUtcOffsetMinutes("2026-05-11"), std::nullopt);        // the date's dashes are no offset
+    EXPECT_EQ(trailingUtcOffsetMinutes("2026-05-11T09:00"), std::nullopt);  // local
+    EXPECT_EQ(trailingUtcOffsetMinutes("2026-05-11T09:00+99:00"), std::nullopt);
+}
+
 TEST(TimeParse, LocalDateTimeIsReadInTheGivenZone) {
     const int64_t t = 1778457900000;  // 2026-05-11 09:05 KST
     for (const char* s : {"2026-05-11 09:05:00", "2026-05-11T09:05:00", "2026-05-11 09:05", "2026/05/11 09:05",

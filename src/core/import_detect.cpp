@@ -158,7 +158,7 @@ void Importer::State::analyse() {
             // value's offset (a Tokyo log written in +09:00 reads in Tokyo time, not UTC).
             std::optional<int> offset = timeFormat == TimeFormat::isoOffset && !s.empty() ? trailingUtcOffsetMinutes(s[0])
                                                                                           : std::nullopt;
-            if (!haveTimeZone && offset) {
+            if (!haveTimeZone && offset && *offset != 0) {  // "Z": UTC, the default, needs no note
                 haveTimeZone = true;
                 zone = TimeZone::fixed(*offset);
                 report.notes.push_back(file + ": times carry their UTC offset; the replay's clock shows them at " +

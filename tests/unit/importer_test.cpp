@@ -237,6 +237,7 @@ TEST(Importer, TimesWithOffsetsShowTheClockAtTheirOffset) {
     auto utc = run({{"z.csv", "time,id,v\n2026-05-11T09:00Z,A,1\n"}, {"sites.csv", kSites}});
     ASSERT_TRUE(utc.dataset);
     EXPECT_EQ(utc.dataset->utcOffsetMinutes, 0);
+    EXPECT_FALSE(reportHas(utc, "times carry their UTC offset"));
 }
 
 TEST(Importer, TimeZoneOptionAndOverrideOfFormat) {

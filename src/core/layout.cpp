@@ -19,7 +19,7 @@ Layout computeLayout(float W, float H, float s, UiMode mode) {
 
     if (L.columns) {
         float leftW = std::min(330 * s, W * 0.26f), rightW = std::min(300 * s, W * 0.24f);
-        L.header = {m, m, leftW, 152 * s};
+        L.header = {m, m, leftW, (leftW < 300 * s ? 172 : 152) * s};  // a narrow column wraps the subtitle
         L.kpis = {m, L.header.bottom() + g, leftW, 240 * s};
         L.events = {m, L.kpis.bottom() + g, leftW, std::max(0.0f, bottom - (L.kpis.bottom() + g))};
         L.legend = {W - m - rightW, m, rightW, 300 * s};
@@ -30,9 +30,10 @@ Layout computeLayout(float W, float H, float s, UiMode mode) {
         L.header = {m, m, std::min(half, 330 * s), 152 * s};
         float legendW = std::min(W - 2 * m - g - L.header.w, 520 * s);
         L.legend = {W - m - legendW, m, legendW, 176 * s};  // two-column legend
-        float kpiH = (W / s >= 1000 ? 84 : 136) * s;       // one row of tiles, or two
+        // One row of tiles; two; or two whose labels wrap (phones).
+        float kpiH = (cssW >= 1000 ? 84 : cssW >= 700 ? 104 : 136) * s;
         L.kpis = {m, bottom - kpiH, W - 2 * m, kpiH};
-        float lowerH = std::min(170 * s, cssH * 0.18f * s);
+        float lowerH = std::min(230 * s, cssH * 0.2f * s);  // tall tablets: room for the collection tables
         L.events = {m, L.kpis.y - g - lowerH, half, lowerH};
         L.sensor = {m + half + g, L.events.y, half, lowerH};
         float top = std::max(L.header.bottom(), L.legend.bottom()) + g;

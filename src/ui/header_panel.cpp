@@ -19,7 +19,7 @@ void drawHeaderPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
     ImGui::TextUnformatted(tr(bukchon ? "app.title" : "app.titleOther"));
     if (f.title) ImGui::PopFont();
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kMutedColor));
-    ImGui::TextUnformatted(tr(bukchon ? "app.subtitle" : "app.subtitleOther"));
+    ImGui::TextWrapped("%s", tr(bukchon ? "app.subtitle" : "app.subtitleOther"));  // narrow columns wrap, not clip
     ImGui::PopStyleColor();
 
     if (s.dataset) {

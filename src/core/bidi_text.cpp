@@ -1,6 +1,8 @@
 // bidi_text.cpp — one-line bidirectional reordering and Arabic joining for a left-to-right text renderer.
 #include "bidi_text.hpp"
 
+#include "text_decode.hpp"
+
 #include <algorithm>
 #include <cstdint>
 #include <vector>
@@ -85,20 +87,11 @@ uint32_t mirrored(uint32_t c) {
 std::vector<uint32_t> decode(std::string_view s) {
     std::vector<uint32_t> out;
     out.reserve(s.size());
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     for (size_t i = 0; i < s.size();) {
-        unsigned char c = p[i];
-        size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-        if (len == 0 || i + len > s.size()) { out.push_back(0xFFFD); ++i; continue; }
-        uint32_t cp = len == 1 ? c : len == 2 ? (c & 0x1Fu) : len == 3 ? (c & 0x0Fu) : (c & 0x07u);
-        bool ok = true;
-        for (size_t k = 1; k < len; ++k) {
-            if ((p[i + k] & 0xC0) != 0x80) { ok = false; break; }
-            cp = (cp << 6) | (p[i + k] & 0x3Fu);
-        }
-        if (!ok) { out.push_back(0xFFFD); ++i; continue; }
-        out.push_back(cp);
-        i += len;
+        uint32_t cp = 0;
+        size_t len = nextUtf8(s, i, cp);
+        out.push_back(len ? cp : 0xFFFD);  // a byte that is no character reads as U+FFFD
+        i += len ? len : 1;
     }
     return out;
 }

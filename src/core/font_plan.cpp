@@ -2,27 +2,17 @@
 #include "font_plan.hpp"
 
 #include "json_reader.hpp"
+#include "text_decode.hpp"
 
 #include <algorithm>
 
 namespace bk {
 
 void CodepointSet::addUtf8(std::string_view s) {
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    const size_t n = s.size();
-    for (size_t i = 0; i < n;) {
-        const unsigned char c = p[i];
-        size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-        if (len == 0 || i + len > n) { ++i; continue; }
-        uint32_t cp = len == 1 ? c : len == 2 ? (c & 0x1Fu) : len == 3 ? (c & 0x0Fu) : (c & 0x07u);
-        bool ok = true;
-        for (size_t k = 1; k < len; ++k) {
-            if ((p[i + k] & 0xC0) != 0x80) { ok = false; break; }
-            cp = (cp << 6) | (p[i + k] & 0x3Fu);
-        }
-        // Overlong forms, surrogates and values past U+10FFFF are not characters.
-        static const uint32_t kMin[5] = {0, 0, 0x80, 0x800, 0x10000};
-        if (!ok || cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) { ++i; continue; }
+    for (size_t i = 0; i < s.size();) {
+        uint32_t cp = 0;
+        size_t len = nextUtf8(s, i, cp);
+        if (len == 0) { ++i; continue; }  // not a character: skipped
         add(cp);
         i += len;
     }

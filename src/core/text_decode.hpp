@@ -30,6 +30,10 @@ constexpr size_t kEncodingSampleBytes = 64 * 1024;
 // UTF-8); else CP949.
 TextEncoding detectEncoding(std::string_view head);
 
+// Reads the UTF-8 character at s[i]: its code point into `cp` and its length in bytes, or 0 when the bytes there
+// are not one well-formed character (truncated, overlong, a surrogate, past U+10FFFF).
+size_t nextUtf8(std::string_view s, size_t i, uint32_t& cp);
+
 // Streaming conversion to UTF-8: chunks may split any multi-byte sequence (or a UTF-16 surrogate pair, or a BOM)
 // anywhere; the result is the same as decoding the whole at once. A leading BOM is dropped. Invalid input becomes
 // U+FFFD and is counted (one per maximal ill-formed subsequence, as browsers do); never crashes on any input.

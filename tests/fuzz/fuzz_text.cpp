@@ -3,6 +3,7 @@
 // unchanged, the visual form is valid UTF-8 when the input was, and reordering it again does not crash.
 #include "bidi_text.hpp"
 #include "font_plan.hpp"
+#include "text_decode.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -12,22 +13,13 @@
 
 namespace {
 bool validUtf8(std::string_view s) {
-    size_t bytes = 0;
     for (size_t i = 0; i < s.size();) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-        if (len == 0 || i + len > s.size()) return false;
-        uint32_t cp = len == 1 ? c : len == 2 ? (c & 0x1Fu) : len == 3 ? (c & 0x0Fu) : (c & 0x07u);
-        for (size_t k = 1; k < len; ++k) {
-            if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-            cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
-        }
-        static const uint32_t kMin[5] = {0, 0, 0x80, 0x800, 0x10000};
-        if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+        uint32_t cp = 0;
+        size_t len = bk::nextUtf8(s, i, cp);
+        if (len == 0) return false;
         i += len;
-        bytes += len;
     }
-    return bytes == s.size();
+    return true;
 }
 }  // namespace
 

@@ -300,3 +300,19 @@ TEST(TextDecode, EncodingNames) {
     EXPECT_STREQ(encodingName(TextEncoding::cp949), "CP949 (EUC-KR)");
     EXPECT_STREQ(encodingName(TextEncoding::utf8Bom), "UTF-8 with BOM");
 }
+
+TEST(NextUtf8, ReadsOneCharacterOrNothing) {
+    uint32_t cp = 0;
+    EXPECT_EQ(bk::nextUtf8("A", 0, cp), 1u);
+    EXPECT_EQ(cp, 0x41u);
+    EXPECT_EQ(bk::nextUtf8("x북", 1, cp), 3u);
+    EXPECT_EQ(cp, 0xBD81u);
+    EXPECT_EQ(bk::nextUtf8("\xF0\x9F\x9A\xB2", 0, cp), 4u);
+    EXPECT_EQ(cp, 0x1F6B2u);
+    EXPECT_EQ(bk::nextUtf8("\xC0\xAF", 0, cp), 0u);          // overlong
+    EXPECT_EQ(bk::nextUtf8("\xED\xA0\x80", 0, cp), 0u);      // surrogate
+    EXPECT_EQ(bk::nextUtf8("\xE2\x82", 0, cp), 0u);          // truncated
+    EXPECT_EQ(bk::nextUtf8("\xF4\x90\x80\x80", 0, cp), 0u);  // past U+10FFFF
+    EXPECT_EQ(bk::nextUtf8("\x80", 0, cp), 0u);              // a continuation byte alone
+    EXPECT_EQ(bk::nextUtf8("", 0, cp), 0u);
+}

@@ -20,7 +20,7 @@ set(FONT_BASE_COVERAGE ${CMAKE_BINARY_DIR}/generated/font_base.cpp)
 set(FONT_PACKS_LIST ${BUKCHON_DIST_DIR}/assets/fonts/packs.json)
 add_custom_command(OUTPUT ${FONT_BASE_COVERAGE} ${FONT_PACKS_LIST}
   COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/generated
-  COMMAND /usr/bin/python3 ${CMAKE_SOURCE_DIR}/cmake/make_font_packs.py
+  COMMAND /usr/bin/python3 -B ${CMAKE_SOURCE_DIR}/cmake/make_font_packs.py
           ${BUKCHON_DIST_DIR}/assets/fonts/NanumGothic-subset.ttf ${BUKCHON_DIST_DIR}/assets/fonts ${FONT_BASE_COVERAGE}
           /usr/share/fonts/truetype/nanum /usr/share/fonts/truetype/dejavu /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
   DEPENDS ${CMAKE_SOURCE_DIR}/cmake/make_font_packs.py ${CMAKE_SOURCE_DIR}/cmake/check_font_coverage.py

@@ -25,6 +25,18 @@ Layout computeLayout(float W, float H, float s, UiMode mode) {
         L.legend = {W - m - rightW, m, rightW, 300 * s};
         L.sensor = {L.legend.x, L.legend.bottom() + g, rightW, std::max(0.0f, bottom - (L.legend.bottom() + g))};
         L.map = {L.header.right() + g, m, L.legend.x - g - (L.header.right() + g), bottom - m};
+    } else if (cssW < 600) {
+        // Phone: header and legend across the top, KPIs above the timeline, the map between. The sensor card,
+        // when one is selected, replaces the KPI band and reaches a little into the map (its chart needs room).
+        L.compact = true;
+        L.header = {m, m, W - 2 * m, 124 * s};
+        L.legend = {m, L.header.bottom() + g, W - 2 * m, 80 * s};
+        float kpiH = 136 * s;
+        L.kpis = {m, bottom - kpiH, W - 2 * m, kpiH};
+        float sensorH = std::min(200 * s, L.kpis.bottom() - (L.legend.bottom() + g));
+        L.sensor = {m, L.kpis.bottom() - sensorH, W - 2 * m, sensorH};
+        float top = L.legend.bottom() + g;
+        L.map = {m, top, W - 2 * m, std::max(0.0f, L.kpis.y - g - top)};
     } else {
         float half = (W - 2 * m - g) / 2;
         L.header = {m, m, std::min(half, 330 * s), 152 * s};

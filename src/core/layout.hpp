@@ -1,7 +1,7 @@
 // layout.hpp — where the panels go for a given window, so that nothing overlaps and the map keeps a clear middle.
 //
 // Two arrangements: "columns" on landscape screens (panels left and right, map in the middle) and "bands" on
-// portrait or narrow ones (panels above and below, map between). All numbers are device pixels.
+// portrait or narrow ones (panels above and below, map between), compact on phones. All numbers are device pixels.
 #pragma once
 
 namespace bk {
@@ -15,6 +15,9 @@ struct Rect {
 
 struct Layout {
     bool columns = true;
+    // Phones (narrow portrait): a short header, a one-line-per-entry legend, no event feed or collection card;
+    // the selected sensor's card takes the KPI band's place (the two are never drawn together).
+    bool compact = false;
     float margin = 12, gap = 10;
     Rect timeline;      // bottom bar
     Rect header;        // title and dataset (its height is a budget; the panel may use less)

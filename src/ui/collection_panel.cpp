@@ -45,7 +45,8 @@ void table(const char* id, const PolicyTotals& smart, const PolicyTotals& fixed)
 }  // namespace
 
 void drawCollectionPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& out) {
-    if (!s.dataset || !s.collection || !s.collection->available || s.selected >= 0) return;
+    // Phones have no room for it: the KPI band keeps the sensor card's place when nothing is selected.
+    if (!s.dataset || !s.collection || !s.collection->available || s.selected >= 0 || s.layout.compact) return;
     const CollectionPlan& c = *s.collection;
     if (!beginCard("##collection", s.layout.sensor, false)) return;
     const int64_t t = int64_t(s.clock->timeMs());

@@ -40,10 +40,24 @@ void FontBook::setFontData(std::string regularTtf, std::string boldTtf) {
 
 void FontBook::setTextInUse(const CodepointSet& all, const CodepointSet& display) {
     if (all == all_ && display == display_) return;
+    const FontPlan before = plan_;
+    const bool displayChanged = !(display == display_);
     all_ = all;
     display_ = display;
     replan();
-    dirty_ = true;  // the set of merged characters (and what counts as unshown) changed
+    // Rebuild the atlas only when what is merged changes (a rebuild costs tens of ms in wasm); otherwise the
+    // current atlas just answers what is unshown now.
+    const bool anyMerged = std::any_of(plan_.perPack.begin(), plan_.perPack.end(), [](const auto& p) { return !p.empty(); });
+    if (plan_.perPack != before.perPack || (displayChanged && anyMerged)) dirty_ = true;
+    else countUnshown();
+}
+
+void FontBook::countUnshown() {
+    unshown_.clear();
+    if (!fonts_.body) return;
+    for (uint32_t cp : all_.points())
+        if (!isInvisibleCodepoint(cp) && (cp > 0xFFFF || !fonts_.body->FindGlyphNoFallback(ImWchar(cp))))
+            unshown_.push_back(cp);
 }
 
 void FontBook::request(const std::string& name) {
@@ -102,7 +116,6 @@ void FontBook::fileFailed(const std::string& name, const std::string& why) {
     if (problem_.empty()) problem_ = why;
     std::fprintf(stderr, "bukchon: font file %s not loaded (%s); characters only it has are not shown\n", name.c_str(),
                  why.c_str());
-    dirty_ = true;  // recount what is unshown
 }
 
 bool FontBook::rebuildIfNeeded(float dpr) {
@@ -201,11 +214,7 @@ bool FontBook::rebuildIfNeeded(float dpr) {
     builtDpr_ = dpr;
     dirty_ = false;
 
-    // What the text in use still lacks, as built (the truth for getState().fonts, whatever the plan said).
-    unshown_.clear();
-    for (uint32_t cp : all_.points())
-        if (!isInvisibleCodepoint(cp) && (cp > 0xFFFF || !fonts_.body->FindGlyphNoFallback(ImWchar(cp))))
-            unshown_.push_back(cp);
+    countUnshown();  // what the text in use still lacks, as built (the truth, whatever the plan said)
     return true;
 }
 

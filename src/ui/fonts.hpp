@@ -52,6 +52,7 @@ public:
 private:
     enum class File { requested, loaded, failed };
     void replan();
+    void countUnshown();
     void request(const std::string& name);
     const std::string* loaded(const std::string& name) const;
 

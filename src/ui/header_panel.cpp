@@ -46,6 +46,10 @@ void drawHeaderPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
         }
         const std::string& title = primaryName(d.title, d.titleKo);
         if (!title.empty()) ImGui::TextUnformatted(title.c_str());
+        if (s.layout.compact) {  // phones: the name, the honesty badge and the data's title; details stay off
+            ImGui::End();
+            return;
+        }
         if (f.small) ImGui::PushFont(f.small);
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kMutedColor));
         std::string tz = d.utcOffsetMinutes == kKstOffsetMinutes ? "KST" : "UTC" + formatIsoTime(0, d.utcOffsetMinutes).substr(19);

@@ -49,6 +49,7 @@ void drawKpiPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& out
     if (k.binsTotal) tiles.push_back({std::to_string(k.collectionsToday), tr("kpi.collections"), kInkColor});
 
     const Layout& L = s.layout;
+    if (L.compact && s.selected >= 0) return;  // phones: the selected sensor's card is in the band's place
     if (!beginCard("##kpis", L.kpis, !L.columns)) return;
     const float S = s.dpr;
     if (L.columns) {

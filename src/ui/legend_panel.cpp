@@ -35,17 +35,22 @@ void drawLegendPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
     const float S = s.dpr;
     const Layout& L = s.layout;
     if (!beginCard("##legend", L.legend, false)) return;
-    if (f.strong) ImGui::PushFont(f.strong);
-    ImGui::TextUnformatted(tr("legend.title"));
-    if (f.strong) ImGui::PopFont();
-    ImGui::SameLine();
-    if (f.small) ImGui::PushFont(f.small);
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kMutedColor), "%s", tr("legend.hint"));
-    if (f.small) ImGui::PopFont();
+    const bool compact = L.compact;  // phones: three columns of names, no title and no second lines
+    if (!compact) {
+        if (f.strong) ImGui::PushFont(f.strong);
+        ImGui::TextUnformatted(tr("legend.title"));
+        if (f.strong) ImGui::PopFont();
+        ImGui::SameLine();
+        if (f.small) ImGui::PushFont(f.small);
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kMutedColor), "%s", tr("legend.hint"));
+        if (f.small) ImGui::PopFont();
+    }
+    if (compact && f.small) ImGui::PushFont(f.small);
     // One row per type; the whole row toggles the layer. Two columns when the card is a band (portrait).
-    const int columns = L.columns ? 1 : 2;
-    const float iconR = 8 * S;
-    const float rowH = ImGui::GetTextLineHeight() + ImGui::GetFontSize() * 0.95f + 6 * S;
+    const int columns = compact ? 3 : L.columns ? 1 : 2;
+    const float iconR = (compact ? 6 : 8) * S;
+    const float rowH = compact ? ImGui::GetTextLineHeight() + 4 * S
+                               : ImGui::GetTextLineHeight() + ImGui::GetFontSize() * 0.95f + 6 * S;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float colW = ImGui::GetContentRegionAvail().x / float(columns);
     int shown = 0;
@@ -71,8 +76,14 @@ void drawLegendPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
         ImU32 ink = visible ? kInkColor : IM_COL32(41, 46, 56, 90);
         // Line 1: the English name (and the Korean one when there is room); line 2: what it shows.
         const std::string& label = name;
-        float textX = p.x + iconR * 2 + 12 * S, textY = p.y + 3 * S;
+        float textX = p.x + iconR * 2 + (compact ? 8 : 12) * S, textY = p.y + (compact ? 2 : 3) * S;
+        ImGui::PushClipRect(p, ImVec2(p.x + colW - 4 * S, p.y + rowH), true);
         dl->AddText(ImVec2(textX, textY), ink, label.c_str());
+        ImGui::PopClipRect();
+        if (compact) {
+            ImGui::PopID();
+            continue;
+        }
         char sub[96];
         std::snprintf(sub, sizeof sub, "%s · %s", formatCount(counts[t]).c_str(), meaningOf(probe.type).c_str());
         ImFont* small = f.small ? f.small : ImGui::GetFont();
@@ -94,15 +105,17 @@ void drawLegendPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
         ImDrawList* dl = ImGui::GetWindowDrawList();
         ImU32 line = visible ? kAccentColor : IM_COL32(187, 187, 187, 255);
         dl->AddLine(ImVec2(p.x + 2 * S, p.y + rowH / 2 + 4 * S), ImVec2(p.x + iconR * 2 + 6 * S, p.y + rowH / 2 - 4 * S), line, 3.5f * S);
-        float textX = p.x + iconR * 2 + 12 * S, textY = p.y + 3 * S;
+        float textX = p.x + iconR * 2 + (compact ? 8 : 12) * S, textY = p.y + (compact ? 2 : 3) * S;
         dl->AddText(ImVec2(textX, textY), visible ? kInkColor : IM_COL32(41, 46, 56, 90), tr("legend.route"));
         ImFont* small = f.small ? f.small : ImGui::GetFont();
-        dl->AddText(small, small->FontSize, ImVec2(textX, textY + ImGui::GetTextLineHeight()),
-                    visible ? kMutedColor : IM_COL32(110, 104, 96, 80), tr("legend.routeHint"));
+        if (!compact)
+            dl->AddText(small, small->FontSize, ImVec2(textX, textY + ImGui::GetTextLineHeight()),
+                        visible ? kMutedColor : IM_COL32(110, 104, 96, 80), tr("legend.routeHint"));
         ImGui::PopID();
     }
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + rowH * float((shown + columns - 1) / columns)));
     ImGui::Dummy(ImVec2(1, 1));
+    if (compact && f.small) ImGui::PopFont();
     (void)out;
     ImGui::End();
 }

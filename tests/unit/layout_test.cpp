@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
 #include <vector>
 
 using namespace bk;
@@ -26,8 +27,12 @@ TEST(Layout, PanelsNeverOverlapEachOtherOrTheTimeline) {
             EXPECT_GE(r.x, 0) << sc.name << " " << panels[i].first;
             EXPECT_LE(r.right(), sc.w * sc.dpr + 0.5f) << sc.name << " " << panels[i].first;
             EXPECT_LE(r.bottom(), sc.h * sc.dpr + 0.5f) << sc.name << " " << panels[i].first;
-            for (size_t j = i + 1; j < panels.size(); ++j)
-                EXPECT_FALSE(r.overlaps(panels[j].second)) << sc.name << ": " << panels[i].first << " overlaps " << panels[j].first;
+            for (size_t j = i + 1; j < panels.size(); ++j) {
+                // Compact (phones): the sensor card takes the KPI band's place; the two are never drawn together.
+                bool exclusive = L.compact && std::string(panels[i].first) == "kpis" && std::string(panels[j].first) == "sensor";
+                if (!exclusive)
+                    EXPECT_FALSE(r.overlaps(panels[j].second)) << sc.name << ": " << panels[i].first << " overlaps " << panels[j].first;
+            }
         }
     }
 }
@@ -41,4 +46,15 @@ TEST(Layout, TheMapKeepsAUsefulMiddle) {
     }
     EXPECT_TRUE(computeLayout(1280, 720, 1).columns);
     EXPECT_FALSE(computeLayout(1536, 2048, 2).columns);  // portrait tablet: bands
+    EXPECT_FALSE(computeLayout(1536, 2048, 2).compact);
+}
+
+TEST(Layout, PhonesGetTheCompactArrangementWithARealMap) {
+    Layout L = computeLayout(390 * 3, 844 * 3, 3);
+    EXPECT_TRUE(L.compact);
+    EXPECT_EQ(L.events.w, 0);  // no event feed on a phone
+    EXPECT_GT(L.map.h, 0.35f * 844 * 3);
+    EXPECT_GE(L.sensor.h, L.kpis.h);
+    EXPECT_FLOAT_EQ(L.sensor.bottom(), L.kpis.bottom());
+    EXPECT_FALSE(computeLayout(1280, 720, 1).compact);
 }

@@ -54,3 +54,27 @@ test('a tap on a sensor selects it', async () => {
   await waitFrames(page, 3);
   assert.equal(await page.evaluate(() => window.viewer.getState().selected), 'PARK-01');
 });
+
+test('a phone gets the compact layout: no panel over another, a tapped sensor's card in the KPI band's place', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true });
+  const phone = await context.newPage();
+  await phone.goto(server.url);
+  await waitReady(phone);
+  await waitFrames(phone, 2);
+  const { panels } = await phone.evaluate(() => window.viewer.getState());
+  const overlaps = (a, b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+  const shown = ['header', 'legend', 'kpis', 'timeline'];
+  for (const name of shown) {
+    const r = panels[name];
+    assert.ok(r.w > 0 && r.x >= 0 && r.x + r.w <= 390.5 && r.y + r.h <= 844.5, `${name} on screen: ${JSON.stringify(r)}`);
+    for (const other of shown) if (other !== name) assert.ok(!overlaps(r, panels[other]), `${name} overlaps ${other}`);
+  }
+  assert.equal(panels.events.w, 0, 'no event feed on a phone');
+  assert.equal(panels.sensor.y + panels.sensor.h, panels.kpis.y + panels.kpis.h, 'the card sits where the KPI band is');
+  const p = await phone.evaluate(() => window.viewer.screenPositionOf('BIN-03'));
+  assert.ok(p.y > panels.legend.y + panels.legend.h && p.y < panels.kpis.y, 'the sensor is on the visible map');
+  await phone.touchscreen.tap(p.x, p.y);
+  await waitFrames(phone, 3);
+  assert.equal(await phone.evaluate(() => window.viewer.getState().selected), 'BIN-03');
+  await context.close();
+});

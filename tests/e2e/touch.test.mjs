@@ -55,7 +55,7 @@ test('a tap on a sensor selects it', async () => {
   assert.equal(await page.evaluate(() => window.viewer.getState().selected), 'PARK-01');
 });
 
-test('a phone gets the compact layout: no panel over another, a tapped sensor's card in the KPI band's place', async () => {
+test('a phone gets the compact layout: no panel over another, a tapped sensor\'s card in the KPI band\'s place', async () => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true });
   const phone = await context.newPage();
   await phone.goto(server.url);

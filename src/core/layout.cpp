@@ -17,11 +17,24 @@ Layout computeLayout(float W, float H, float s, UiMode mode) {
     L.timeline = {m, H - m - timelineH, W - 2 * m, timelineH};
     const float bottom = L.timeline.y - g;  // everything else stays above the timeline
 
-    if (L.columns) {
+    if (cssH < 560 && cssW >= 600) {
+        // Short screens — a phone held sideways, a slide's iframe (800×450, 640×360): the header and the map, the
+        // selected sensor's card on the right; the KPI band, legend, event feed and collection card have no room.
+        // The initial view frames the sensors between the two, so a selected sensor's card never hides them.
+        L.compact = true;
+        L.columns = true;
+        // Below 760 CSS px there is no room for both: the view uses the width and the card covers its right part.
+        L.header = {m, m, 270 * s, 140 * s};  // the simulation badge must fit whole
+        float rightW = std::min(290 * s, W * 0.36f);
+        L.sensor = {W - m - rightW, m, rightW, std::max(0.0f, bottom - m)};
+        float mapRight = cssW >= 760 ? L.sensor.x - g : W - m;
+        L.map = {L.header.right() + g, m, std::max(0.0f, mapRight - (L.header.right() + g)), std::max(0.0f, bottom - m)};
+    } else if (L.columns) {
         float leftW = std::min(330 * s, W * 0.26f), rightW = std::min(300 * s, W * 0.24f);
         L.header = {m, m, leftW, (leftW < 300 * s ? 172 : 152) * s};  // a narrow column wraps the subtitle
         L.kpis = {m, L.header.bottom() + g, leftW, 240 * s};
         L.events = {m, L.kpis.bottom() + g, leftW, std::max(0.0f, bottom - (L.kpis.bottom() + g))};
+        if (L.events.h < 110 * s) L.events = Rect{};  // a sliver of a feed (1024×600) helps nobody
         L.legend = {W - m - rightW, m, rightW, 300 * s};
         L.sensor = {L.legend.x, L.legend.bottom() + g, rightW, std::max(0.0f, bottom - (L.legend.bottom() + g))};
         L.map = {L.header.right() + g, m, L.legend.x - g - (L.header.right() + g), bottom - m};

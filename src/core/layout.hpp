@@ -15,8 +15,9 @@ struct Rect {
 
 struct Layout {
     bool columns = true;
-    // Phones (narrow portrait): a short header, a one-line-per-entry legend, no event feed or collection card;
-    // the selected sensor's card takes the KPI band's place (the two are never drawn together).
+    // Phones and small iframes. Narrow portrait: a short header, a one-line-per-entry legend, no event feed or
+    // collection card; the selected sensor's card takes the KPI band's place (the two are never drawn together).
+    // Short landscape (height < 560 CSS px): the short header and the map, the sensor card on the right.
     bool compact = false;
     float margin = 12, gap = 10;
     Rect timeline;      // bottom bar

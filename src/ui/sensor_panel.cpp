@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <vector>
 
 namespace bk {
 
@@ -138,7 +139,7 @@ void drawSensorPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
 
     // The other metrics of this sensor, now.
     if (f.small) ImGui::PushFont(f.small);
-    std::string others;
+    std::vector<std::string> others;
     for (size_t si = 0; si < d.series.size(); ++si) {
         const Series& series = d.series[si];
         if (series.sensor != uint32_t(s.selected) || int32_t(si) == primary) continue;
@@ -150,13 +151,25 @@ void drawSensorPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
             std::snprintf(value, sizeof value, "%s", shownText(series.levels[size_t(std::lround(v))]).c_str());
         else std::snprintf(value, sizeof value, whole || std::fabs(v) >= 100 ? "%.0f" : "%.1f", v);
         const char* unit = series.unit == "count" ? "" : series.unit.c_str();  // counts need no unit word
-        // No-break spaces inside an item ("Humidity 81 %"): a narrow panel wraps between items, never inside one.
-        const char* nbsp = "\xC2\xA0";
-        std::snprintf(buf, sizeof buf, "%s%s%s%s%s%s", others.empty() ? "" : "   ", metricLabel(series.metric).c_str(),
-                      nbsp, value, *unit ? nbsp : "", unit);
-        others += buf;
+        std::snprintf(buf, sizeof buf, "%s %s%s%s", metricLabel(series.metric).c_str(), value, *unit ? " " : "", unit);
+        others.push_back(buf);
     }
-    if (!others.empty()) ImGui::TextWrapped("%s", others.c_str());
+    // Items flow left to right and a line breaks only between them ("Temperature 18.1 °C" stays whole; ImGui's
+    // own wrapping would break after the "18.").
+    const float gap = ImGui::CalcTextSize("   ").x, avail = ImGui::GetContentRegionAvail().x;
+    float x = 0;
+    for (const std::string& item : others) {
+        float w = ImGui::CalcTextSize(item.c_str()).x;
+        if (x > 0 && x + gap + w <= avail) {
+            ImGui::SameLine(0, gap);
+            x += gap;
+        } else {
+            x = 0;
+        }
+        if (w > avail) ImGui::TextWrapped("%s", item.c_str());  // longer than a line on its own: wrap it
+        else ImGui::TextUnformatted(item.c_str());
+        x += w;
+    }
     if (f.small) ImGui::PopFont();
 
     if (side) ImGui::TableNextColumn();

@@ -13,7 +13,8 @@ struct Screen { float w, h, dpr; const char* name; };
 const Screen kScreens[] = {
     {1280, 720, 1, "laptop 1280x720"}, {1920, 1080, 1, "projector 1920x1080"}, {768, 1024, 2, "tablet 768x1024 @2x"},
     {1366, 768, 1, "laptop 1366x768"}, {1024, 768, 1, "tablet landscape"}, {390, 844, 3, "phone"},
-    {3840, 2160, 2, "4K @2x"},
+    {3840, 2160, 2, "4K @2x"}, {844, 390, 3, "phone landscape"}, {800, 450, 1, "slide iframe 800x450"},
+    {640, 360, 1, "small iframe 640x360"}, {1024, 600, 1, "netbook 1024x600"},
 };
 }  // namespace
 
@@ -40,13 +41,26 @@ TEST(Layout, PanelsNeverOverlapEachOtherOrTheTimeline) {
 TEST(Layout, TheMapKeepsAUsefulMiddle) {
     for (const Screen& sc : kScreens) {
         Layout L = computeLayout(sc.w * sc.dpr, sc.h * sc.dpr, sc.dpr);
-        if (sc.w < 700) continue;  // phones: a best effort, the map is under the panels
+        if (sc.w < 700 || L.compact) continue;  // phones and short screens: their own test
         EXPECT_GT(L.map.w, 0.35f * sc.w * sc.dpr) << sc.name;
         EXPECT_GT(L.map.h, 0.3f * sc.h * sc.dpr) << sc.name;
     }
     EXPECT_TRUE(computeLayout(1280, 720, 1).columns);
     EXPECT_FALSE(computeLayout(1536, 2048, 2).columns);  // portrait tablet: bands
     EXPECT_FALSE(computeLayout(1536, 2048, 2).compact);
+}
+
+TEST(Layout, ShortScreensKeepTheHeaderAndTheMap) {
+    for (const Screen& sc : {Screen{844, 390, 3, "phone landscape"}, Screen{640, 360, 1, "small iframe"}}) {
+        Layout L = computeLayout(sc.w * sc.dpr, sc.h * sc.dpr, sc.dpr);
+        EXPECT_TRUE(L.compact) << sc.name;
+        EXPECT_EQ(L.kpis.w, 0) << sc.name;
+        EXPECT_EQ(L.legend.w, 0) << sc.name;
+        EXPECT_GT(L.map.w, 0.25f * sc.w * sc.dpr) << sc.name;  // between the header and the sensor card (≥ 760 px)
+        if (sc.w >= 760) EXPECT_LE(L.map.right(), L.sensor.x) << sc.name;
+        EXPECT_GT(L.map.h, 0.55f * sc.h * sc.dpr) << sc.name;
+        EXPECT_GT(L.sensor.h, 180.0f * sc.dpr) << sc.name;  // room for the card's chart
+    }
 }
 
 TEST(Layout, PhonesGetTheCompactArrangementWithARealMap) {

@@ -277,6 +277,7 @@ export async function createViewer(element, options = {}) {
     state.urlProblems = [...launch.problems, ...languageProblems];
     state.fonts = [await fontRegular, await fontBold];
     const [regular, bold] = state.fonts;
+    registerPageFonts(regular, bold);
     heap(module, regular, (rp, rl) => heap(module, bold, (bp, bl) => module._bk_set_fonts(rp, rl, bp, bl)));
     mark('bk:wasm');
     applyLanguage(module, strings, `${strings.lang}.json`);
@@ -610,6 +611,19 @@ export async function createViewer(element, options = {}) {
 }
 
 // ---- helpers --------------------------------------------------------------------------------------------------
+
+// The chrome's text (loading card, captions, notices) uses the same Nanum Gothic subset as the canvas: registered
+// from the bytes already downloaded for the engine, so the page never fetches the fonts a second time (a CSS
+// @font-face would: its requests are a different kind and miss the preload). Once per document.
+let pageFontsRegistered = false;
+function registerPageFonts(regular, bold) {
+  if (pageFontsRegistered || typeof FontFace !== 'function' || !document.fonts) return;
+  pageFontsRegistered = true;
+  for (const [bytes, weight] of [[regular, '400'], [bold, '700']]) {
+    const face = new FontFace('Nanum Gothic Subset', bytes, { weight });
+    face.load().then(() => document.fonts.add(face), () => {});  // a font the browser refuses: system fonts remain
+  }
+}
 
 function heap(module, bytes, fn) {
   const ptr = module._malloc(Math.max(1, bytes.length));

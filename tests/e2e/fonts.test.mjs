@@ -45,7 +45,7 @@ async function fontsSettled(page) {
 const fontRequests = (page) => page.evaluate(() => performance.getEntriesByType('resource')
   .map((e) => new URL(e.name).pathname.match(/\/assets\/fonts\/(.+)$/)?.[1]).filter(Boolean));
 
-test('the Bukchon page needs no fallback pack: nothing extra is fetched, nothing is unshown', async () => {
+test('the Bukchon page needs no fallback pack: nothing extra is fetched, its own fonts once, nothing is unshown', async () => {
   const { page, problems } = await openPage(browser, server.url);
   await waitReady(page);
   const fonts = await fontsSettled(page);
@@ -53,6 +53,9 @@ test('the Bukchon page needs no fallback pack: nothing extra is fetched, nothing
   assert.deepEqual(fonts.packs, []);
   assert.equal(fonts.unshown, 0);
   assert.deepEqual(requested.filter((f) => f.startsWith('packs')), [], 'no pack and no pack list on the default page');
+  // The page's own two fonts, downloaded once each: the engine's bytes also serve the page's text (FontFace).
+  assert.deepEqual(requested.filter((f) => f.startsWith('Nanum')).sort(), ['NanumGothic-subset.ttf', 'NanumGothicBold-subset.ttf']);
+  assert.ok(await page.evaluate(() => document.fonts.check('15px "Nanum Gothic Subset"', '북촌')), 'the page text has the font');
   // Korean too: the page's own subset has every syllable of the language file and the data.
   await page.evaluate(() => window.viewer.setLanguage('ko'));
   assert.equal((await fontsSettled(page)).unshown, 0);

@@ -15,6 +15,7 @@ Rect scaleBarBounds(const Layout& L, float S) {
 
 void drawScaleBar(const ViewState& s, const UiFonts& f) {
     if (!s.camera || !s.dataset || !f.small) return;
+    if (s.layout.compact && !s.layout.columns && s.selected >= 0) return;  // a phone's sensor card stands there
     const float S = s.dpr;
     const double pxPerMetre = s.camera->pixelsPerUnit() / s.metresPerUnit;  // device px
     if (!(pxPerMetre > 0)) return;

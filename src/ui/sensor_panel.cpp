@@ -97,7 +97,8 @@ void drawSensorPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
     const int32_t primary = d.primarySeries[size_t(s.selected)];
     const int64_t t = int64_t(s.clock->timeMs());
     const float S = s.dpr;
-    if (!beginCard("##sensor", s.layout.sensor, false)) return;
+    // On a phone the card stands on the timeline, where the KPI band was (layout.hpp, compact).
+    if (!beginCard("##sensor", s.layout.sensor, false, s.layout.compact && !s.layout.columns)) return;
     // In a band (portrait) the chart sits to the right of the facts; in a column, below them.
     const bool side = !s.layout.columns;
     if (side && !ImGui::BeginTable("##sensorCols", 2, ImGuiTableFlags_SizingStretchSame)) { ImGui::End(); return; }
@@ -184,8 +185,8 @@ void drawSensorPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
             std::snprintf(lo, sizeof lo, "%.1f", st.min);
             std::snprintf(mean, sizeof mean, "%.1f", st.mean);
             std::snprintf(hi, sizeof hi, "%.1f", st.max);
-            ImGui::TextWrapped("%s", trf("sensor.dayStats", {{"day", uiStrings().weekdayShort(t, d.utcOffsetMinutes)},
-                                                            {"min", lo}, {"mean", mean}, {"max", hi}}).c_str());
+            textWrappedAtSpaces(trf("sensor.dayStats", {{"day", uiStrings().weekdayShort(t, d.utcOffsetMinutes)},
+                                                            {"min", lo}, {"mean", mean}, {"max", hi}}));
             if (f.small) ImGui::PopFont();
         }
     }

@@ -186,9 +186,31 @@ const std::string& secondaryName(const std::string& en, const std::string& ko) {
     return other == first ? none : shownText(other);
 }
 
-bool beginCard(const char* id, const Rect& r, bool fillHeight) {
+void textWrappedAtSpaces(const std::string& text) {
+    const float avail = ImGui::GetContentRegionAvail().x;
+    std::string line;
+    size_t i = 0;
+    while (i <= text.size()) {
+        size_t end = text.find(' ', i);
+        if (end == std::string::npos) end = text.size();
+        std::string word = text.substr(i, end - i);
+        std::string candidate = line.empty() ? word : line + " " + word;
+        if (!line.empty() && ImGui::CalcTextSize(candidate.c_str()).x > avail) {
+            ImGui::TextUnformatted(line.c_str());
+            line = word;
+        } else {
+            line = candidate;
+        }
+        i = end + 1;
+    }
+    if (!line.empty()) ImGui::TextUnformatted(line.c_str());
+}
+
+bool beginCard(const char* id, const Rect& r, bool fillHeight, bool anchorBottom) {
     if (r.w <= 0 || r.h <= 0) return false;
-    ImGui::SetNextWindowPos(ImVec2(r.x, r.y), ImGuiCond_Always);
+    // Anchored at the bottom, a card that needs less than its budget sits on the budget's lower edge.
+    if (anchorBottom && !fillHeight) ImGui::SetNextWindowPos(ImVec2(r.x, r.bottom()), ImGuiCond_Always, ImVec2(0, 1));
+    else ImGui::SetNextWindowPos(ImVec2(r.x, r.y), ImGuiCond_Always);
     if (fillHeight) ImGui::SetNextWindowSize(ImVec2(r.w, r.h), ImGuiCond_Always);
     else ImGui::SetNextWindowSizeConstraints(ImVec2(r.w, 0), ImVec2(r.w, r.h));
     ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |

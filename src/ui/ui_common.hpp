@@ -48,8 +48,11 @@ std::string eventLabel(const std::string& kind);
 
 struct Rect;
 // Begins a borderless card at `r` (device px): fixed width, height up to r.h (auto-sized to content unless
-// `fillHeight`). Returns false when there is no room at all (then don't call End).
-bool beginCard(const char* id, const Rect& r, bool fillHeight);
+// `fillHeight`; `anchorBottom`: an auto-sized card sits on r's lower edge). Returns false when there is no room at
+// all (then don't call End).
+bool beginCard(const char* id, const Rect& r, bool fillHeight, bool anchorBottom = false);
+// Wrapped text that breaks only at spaces (ImGui's own wrapping also breaks after '.', splitting "19.9").
+void textWrappedAtSpaces(const std::string& text);
 
 // A colour for an event kind (alarms red, overflows orange, routine grey-green).
 ImU32 eventColor(const std::string& kind);

@@ -128,7 +128,9 @@ void drawMapLabels(const ViewState& s, const UiFonts& f) {
         for (int k = 0; k < tries; ++k) {
             float bx = float(q.x) + ox + nudges[k][0], by = float(q.y) + oy + nudges[k][1];
             Box candidate{bx - 3 * S, by - 2 * S, bx + w + 3 * S, by + h + 2 * S};
-            bool clash = false;
+            // A name cut by the canvas edge ("Changdeokgung Pa") reads as a glitch: whole or not at all.
+            bool clash = candidate.x0 < 0 || candidate.y0 < 0 || candidate.x1 > float(cam.viewportWidth()) ||
+                         candidate.y1 > float(cam.viewportHeight());
             for (size_t i = 0; i < placed.size() && !clash; ++i) clash = candidate.hits(placed[i]);
             if (clash) continue;
             int covered = glyphs.covered(candidate);

@@ -180,6 +180,10 @@ void frame() {
     p.dpr = dpr;
     updateTextInUse(p);
     if (p.fonts.rebuildIfNeeded(uiScale) || !p.imgui.hasFonts()) p.imgui.uploadFonts();
+    // Before the first data there is nothing to draw (the page shows its loading card): the atlas is built above
+    // while the data downloads, and no frame spends a software renderer's ~10 ms of the main thread, which the
+    // page needs to read the data's bytes.
+    if (!p.app.hasData()) return;
 
     double now = emscripten_get_now();
     // A hidden tab or a long stall must not jump the replay: cap one step at a quarter second.

@@ -5,6 +5,7 @@
 #include "launch_params.hpp"
 
 #include "param_rules.hpp"
+#include "text_decode.hpp"
 #include "time_util.hpp"
 #include "time_zone.hpp"
 
@@ -112,15 +113,6 @@ std::vector<std::pair<std::string, std::string>> decodeQuery(std::string_view qu
 // default port (80 for http, 443 for https) left out.
 
 namespace {
-
-char lowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool startsWithNoCase(std::string_view s, std::string_view prefix) {
-    if (s.size() < prefix.size()) return false;
-    for (size_t i = 0; i < prefix.size(); ++i)
-        if (lowerAscii(s[i]) != prefix[i]) return false;
-    return true;
-}
 
 std::optional<std::string> serializedOrigin(std::string_view s) {
     std::string scheme;

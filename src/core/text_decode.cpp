@@ -398,4 +398,13 @@ size_t nextUtf8(std::string_view s, size_t i, uint32_t& cp) {
     return len;
 }
 
+char lowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool startsWithNoCase(std::string_view s, std::string_view prefix) {
+    if (s.size() < prefix.size()) return false;
+    for (size_t i = 0; i < prefix.size(); ++i)
+        if (lowerAscii(s[i]) != lowerAscii(prefix[i])) return false;
+    return true;
+}
+
 }  // namespace bk

@@ -34,6 +34,11 @@ TextEncoding detectEncoding(std::string_view head);
 // are not one well-formed character (truncated, overlong, a surrogate, past U+10FFFF).
 size_t nextUtf8(std::string_view s, size_t i, uint32_t& cp);
 
+// ASCII letters in lower case, everything else as it is (for schemes, zone names, keywords — not for text).
+char lowerAscii(char c);
+// Whether `s` starts with `prefix`, ASCII letters compared without case ("HTTPS://…" and "https://").
+bool startsWithNoCase(std::string_view s, std::string_view prefix);
+
 // Streaming conversion to UTF-8: chunks may split any multi-byte sequence (or a UTF-16 surrogate pair, or a BOM)
 // anywhere; the result is the same as decoding the whole at once. A leading BOM is dropped. Invalid input becomes
 // U+FFFD and is counted (one per maximal ill-formed subsequence, as browsers do); never crashes on any input.

@@ -6,6 +6,7 @@
 // [SECTION] TZif reader
 #include "time_zone.hpp"
 
+#include "text_decode.hpp"
 #include "time_util.hpp"
 
 #include <algorithm>
@@ -30,13 +31,6 @@ std::string_view trim(std::string_view s) {
 }
 
 char upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
-
-bool startsWithNoCase(std::string_view s, std::string_view prefix) {
-    if (s.size() < prefix.size()) return false;
-    for (size_t i = 0; i < prefix.size(); ++i)
-        if (upper(s[i]) != prefix[i]) return false;
-    return true;
-}
 
 std::string offsetName(int offsetMinutes) {
     if (offsetMinutes == 0) return "UTC";

@@ -1,4 +1,4 @@
-// fonts.cpp — builds the ImGui font atlas: the page's Nanum Gothic subset, and fallback packs merged in for the text in use.
+// fonts.cpp — the ImGui font atlas: the page's Nanum Gothic subset, plus fallback packs for the text in use.
 //
 // The base faces ask for whole blocks (Latin, punctuation, arrows, maths, Hangul): ImGui skips code points the
 // font lacks, and the build subset the font to exactly the characters the page, UI and data use — so the atlas
@@ -84,13 +84,11 @@ void FontBook::replan() {
         request(kManifestFile);
         return;
     }
-    FontManifest m = *manifest_;
-    m.base = baseFontCoverage();
-    plan_ = planFonts(all_, m);
-    for (size_t i = 0; i < m.packs.size(); ++i) {
+    plan_ = planFonts(all_, *manifest_);
+    for (size_t i = 0; i < manifest_->packs.size(); ++i) {
         if (!plan_.needs(i)) continue;
-        request(m.packs[i].regular);
-        request(m.packs[i].bold);
+        request(manifest_->packs[i].regular);
+        request(manifest_->packs[i].bold);
     }
 }
 
@@ -103,6 +101,7 @@ void FontBook::addFile(const std::string& name, std::string bytes) {
         }
         files_[name] = File::loaded;
         manifest_ = std::move(m.value());
+        manifest_->base = baseFontCoverage();  // the list names the packs; the page's own font is compiled in
         replan();
         return;
     }
@@ -137,8 +136,8 @@ bool FontBook::rebuildIfNeeded(float dpr) {
         0,
     };
 
-    // Per pack and face kind (0 regular body faces, 1 bold body face, 2 title/clock): the characters to merge,
-    // as ImGui glyph ranges (pairs of equal or consecutive code points, then 0).
+    // Per pack, the characters to merge as ImGui glyph ranges (first, last pairs, then 0): everything in use for
+    // the body faces, only the display text for the title and clock faces.
     ranges_.clear();
     auto rangesFor = [&](const std::vector<uint32_t>& points, bool displayOnly) -> const ImWchar* {
         std::vector<uint16_t> r;
@@ -154,7 +153,6 @@ bool FontBook::rebuildIfNeeded(float dpr) {
     };
     struct Merge { const std::string* regular; const std::string* bold; const ImWchar* body; const ImWchar* display; };
     std::vector<Merge> merges;
-    ranges_.reserve(2 * plan_.perPack.size());  // the pointers handed out must stay put
     if (manifest_) {
         for (size_t i = 0; i < manifest_->packs.size() && i < plan_.perPack.size(); ++i) {
             const FontPack& pack = manifest_->packs[i];

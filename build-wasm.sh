@@ -83,7 +83,7 @@ build_deps() {
 
 test_deps() {
   build_deps
-  apt_install g++ libgtest-dev chromium
+  apt_install g++ libgtest-dev chromium libosmium2-dev libprotozero-dev zlib1g-dev libexpat1-dev libbz2-dev
   command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || apt_install nodejs npm
   (cd "$ROOT/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 }

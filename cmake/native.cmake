@@ -24,6 +24,27 @@ target_link_libraries(bukchon-import PRIVATE bukchon_core)
 add_executable(bukchon-convert ${CMAKE_SOURCE_DIR}/src/tools/convert_main.cpp)
 target_link_libraries(bukchon-convert PRIVATE bukchon_core)
 
+# The OpenStreetMap converter: libosmium (header-only, Debian's libosmium2-dev) with zlib, expat and bzip2 for
+# XML, PBF and their compressed forms. ./build-wasm.sh installs them.
+find_path(OSMIUM_INCLUDE osmium/version.hpp)
+if(NOT OSMIUM_INCLUDE)
+  message(FATAL_ERROR "osmium/version.hpp not found: install libosmium2-dev libprotozero-dev (./build-wasm.sh does)")
+endif()
+find_package(ZLIB REQUIRED)
+find_package(EXPAT REQUIRED)
+find_package(BZip2 REQUIRED)
+find_package(Threads REQUIRED)
+file(GLOB MAPGEN_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/mapgen/*.cpp)
+add_library(bukchon_mapgen STATIC ${MAPGEN_SOURCES})
+target_include_directories(bukchon_mapgen PUBLIC ${CMAKE_SOURCE_DIR}/src/mapgen)
+target_include_directories(bukchon_mapgen SYSTEM PRIVATE ${OSMIUM_INCLUDE})
+target_link_libraries(bukchon_mapgen PUBLIC bukchon_core ZLIB::ZLIB EXPAT::EXPAT BZip2::BZip2 Threads::Threads)
+target_compile_options(bukchon_mapgen PRIVATE -Wall -Wextra -Wno-unused-parameter)
+target_link_libraries(unit_tests PRIVATE bukchon_mapgen)
+
+add_executable(bukchon-map ${CMAKE_SOURCE_DIR}/src/tools/map_main.cpp)
+target_link_libraries(bukchon-map PRIVATE bukchon_mapgen)
+
 add_executable(bukchon-gen ${CMAKE_SOURCE_DIR}/src/tools/gen_main.cpp)
 target_link_libraries(bukchon-gen PRIVATE bukchon_sim)
 

@@ -149,6 +149,8 @@ bool App::install(Dataset dataset, const MapData& mapData) {
     next->glyphStyles = glyphStyles(next->dataset);
     next->mapName = mapData.name;
     next->mapNameKo = mapData.nameKo;
+    next->mapAttribution = mapData.attribution;
+    next->mapFeatures = mapData.features.size();
     routeKeyDay_ = -1;
     content_ = std::move(next);
     ++dataVersion_;
@@ -517,7 +519,15 @@ void App::collectText(CodepointSet& all, CodepointSet& display) const {
     for (const MapLabel& l : c.mesh.labels) {
         add(all, l.nameEn);
         add(all, l.nameKo);
+        add(all, l.name);
     }
+    for (const StreetLabel& l : c.mesh.streets) {
+        add(all, l.nameEn);
+        add(all, l.nameKo);
+        add(all, l.name);
+    }
+    add(all, c.mapAttribution);
+    add(display, c.mapAttribution);
 }
 
 std::string App::sensorIdsJson() const {
@@ -545,6 +555,7 @@ ViewState App::viewState() const {
         s.collection = &content_->collection;
         s.mapName = content_->mapName;
         s.mapNameKo = content_->mapNameKo;
+        s.mapAttribution = content_->mapAttribution;
         s.metresPerUnit = content_->projection.groundMetresPerUnit();
         s.graticuleStepDeg = content_->graticuleStepDeg;
     }
@@ -585,6 +596,11 @@ std::string App::stateJson() {
     // "map" (a map file), "graticule" (none: the neutral basemap), "" (nothing loaded)
     j["basemap"] = !content_ ? "" : content_->graticuleStepDeg > 0 ? "graticule" : "map";
     j["detail"] = lod_ ? "density" : "glyphs";   // level of detail: a dot matrix when thousands are on screen
+    j["labels"] = {{"places", labelPlaces_}, {"streets", labelStreets_}, {"ms", labelMs_}};
+    if (content_) {
+        j["map"] = {{"streets", content_->mesh.streetLines}, {"streetNames", content_->mesh.streets.size()},
+                    {"attribution", content_->mapAttribution}, {"features", content_->mapFeatures}};
+    }
     j["frame"] = {{"frames", frameStats_.count()},
                   {"intervalMsP50", frameStats_.intervalPercentile(50)}, {"intervalMsP95", frameStats_.intervalPercentile(95)},
                   {"workMsP50", frameStats_.workPercentile(50)}, {"workMsP95", frameStats_.workPercentile(95)}};

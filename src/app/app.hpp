@@ -34,6 +34,8 @@ namespace bk {
 
 class App {
 public:
+    // What the map labels placed last frame and how long placing them took (the state JSON reports it).
+    void setLabelStats(int places, int streets, double ms) { labelPlaces_ = places; labelStreets_ = streets; labelMs_ = ms; }
     bool initGraphics(std::string* error);
 
     // Files arrive one by one (kind: "map", "sensors", "recording", or "table" for logs to import), then are
@@ -85,6 +87,8 @@ public:
     void setDetailLimit(size_t maxGlyphs) { lodMaxGlyphs_ = maxGlyphs == 0 ? SIZE_MAX : maxGlyphs; }
 
 private:
+    int labelPlaces_ = 0, labelStreets_ = 0;
+    double labelMs_ = 0;
     struct Content {           // everything derived from one successful load; replaced whole
         Dataset dataset;
         MapMesh mesh;
@@ -96,6 +100,8 @@ private:
         std::unique_ptr<KpiIndex> kpiIndex;
         std::vector<GlyphStyle> glyphStyles;  // per sensor: what a frame's glyph rebuild reads  // makes the KPIs cheap at any time (built with the content)
         std::string mapName, mapNameKo;   // the map file's "name" / "name_ko": shown as its attribution
+        size_t mapFeatures = 0;
+        std::string mapAttribution;       // the data's required credit ("© OpenStreetMap contributors"), always shown
         double graticuleStepDeg = 0;      // > 0: no map file; the neutral graticule is drawn at this spacing
     };
     struct Staged { std::string fileName, bytes; bool present = false; };

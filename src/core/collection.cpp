@@ -14,13 +14,15 @@ namespace bk {
 namespace {
 constexpr double kTruckKmh = 15;
 constexpr double kStopMs = 90000;
+constexpr double kWalkKmh = 4;
 
-// Routes through `stops` (graph nodes; stops[0] is the depot) and returns the tour's length and street polyline.
+// Routes through `stops` (graph nodes; stops[0] is the depot) by truck and returns the tour's length and street
+// polyline.
 double routeThrough(const StreetGraph& g, const std::vector<int>& stops, std::vector<int>* order, std::vector<Vec2>* line) {
     size_t n = stops.size();
     std::vector<std::vector<double>> dm(n, std::vector<double>(n, 0));
     for (size_t i = 0; i < n; ++i) {
-        std::vector<double> d = g.distancesFrom(stops[i]);
+        std::vector<double> d = g.distancesFrom(stops[i], Travel::drive);
         for (size_t j = 0; j < n; ++j) dm[i][j] = std::isfinite(d[size_t(stops[j])]) ? d[size_t(stops[j])] : 1e9;
     }
     std::vector<int> tour = planTour(dm, 0);
@@ -28,7 +30,7 @@ double routeThrough(const StreetGraph& g, const std::vector<int>& stops, std::ve
     if (line) {
         line->clear();
         for (size_t k = 0; k < tour.size(); ++k) {
-            std::vector<int> p = g.path(stops[size_t(tour[k])], stops[size_t(tour[(k + 1) % tour.size()])]);
+            std::vector<int> p = g.path(stops[size_t(tour[k])], stops[size_t(tour[(k + 1) % tour.size()])], Travel::drive);
             for (size_t i = line->empty() ? 0 : 1; i < p.size(); ++i) line->push_back(g.node(p[i]));
         }
     }
@@ -44,7 +46,9 @@ int countCrossings(const std::vector<float>& level, double threshold, const std:
 }
 }  // namespace
 
-double CollectionTrip::durationMs() const { return lengthM / (kTruckKmh / 3.6) * 1000.0 + kStopMs * double(bins.size()); }
+double CollectionTrip::durationMs() const {
+    return lengthM / (kTruckKmh / 3.6) * 1000.0 + kStopMs * double(bins.size()) + walkM / (kWalkKmh / 3.6) * 1000.0;
+}
 
 bool CollectionTrip::truckAt(int64_t t, Vec2& out) const {
     if (t < startMs || double(t - startMs) > durationMs() || polyline.size() < 2) return false;
@@ -73,11 +77,13 @@ void CollectionPlan::totalsForDay(const Dataset& d, int64_t t, PolicyTotals& fd,
             ++fd.trips;
             fd.binVisits += int(trip.bins.size());
             fd.km += trip.lengthM / 1000;
+            fd.walkKm += trip.walkM / 1000;
         }
     for (int64_t r : fixedRoundTimes)
         if (r >= day && r <= t) {
             ++fx.trips;
             fx.km += fixedTourM / 1000;
+            fx.walkKm += fixedWalkM / 1000;
         }
     int bins = 0;
     for (const Sensor& s : d.sensors) bins += s.type == SensorType::bin;
@@ -114,19 +120,42 @@ CollectionPlan planCollection(const Dataset& d, const MapData& map, const Projec
         plan.depot = b.center();
     }
 
-    // Routing. The junction search is quadratic: on a city-sized map, fall back to straight lines.
+    // Routing. The v1 junction search is quadratic: on a big hand-drawn map, fall back to straight lines. Noded
+    // maps (OpenStreetMap) build in linear time whatever their size.
     size_t segments = 0;
     for (const MapFeature& f : map.features)
         if (f.kind == MapKind::road || f.kind == MapKind::path)
             for (const Ring& r : f.lines) segments += r.size();
-    StreetGraph g = segments <= 3000 ? StreetGraph::build(map, proj) : StreetGraph{};
+    StreetGraph g = (map.noded || segments <= 3000) ? StreetGraph::build(map, proj) : StreetGraph{};
     std::vector<int> node(d.sensors.size(), -1);
-    int depotNode = g.nodeCount() ? g.attach(plan.depot) : -1;
+    plan.walkM.assign(d.sensors.size(), 0);
+    int depotNode = g.nodeCount() ? g.attach(plan.depot, Travel::drive) : -1;
     if (depotNode >= 0) {
-        for (uint32_t b : bins) node[b] = g.attach(positions[b]);
-        std::vector<double> fromDepot = g.distancesFrom(depotNode);
-        plan.routable = std::all_of(bins.begin(), bins.end(), [&](uint32_t b) { return std::isfinite(fromDepot[size_t(node[b])]); });
+        // The bin stands on the nearest street or path; the crew walks there from the nearest point the truck
+        // reaches (no walk when the bin is on a drivable street).
+        std::vector<int> at(d.sensors.size(), -1);
+        plan.routable = true;
+        for (uint32_t b : bins) plan.routable = plan.routable && (at[b] = g.attach(positions[b], Travel::foot)) >= 0;
+        // Where the truck can go and come back from: a stop must be reachable from the depot and the depot from it.
+        std::vector<double> out = g.distancesFrom(depotNode, Travel::drive), back = g.distancesTo(depotNode, Travel::drive);
+        for (size_t k = 0; k < bins.size() && plan.routable; ++k) {
+            uint32_t b = bins[k];
+            std::vector<double> walk = g.distancesFrom(at[b], Travel::foot);
+            int access = -1;
+            for (size_t v = 0; v < walk.size(); ++v)
+                if (std::isfinite(out[v]) && std::isfinite(back[v]) && std::isfinite(walk[v]) &&
+                    (access < 0 || walk[v] < walk[size_t(access)]))
+                    access = int(v);
+            if (access < 0) { plan.routable = false; break; }
+            node[b] = access;
+            plan.walkM[b] = walk[size_t(access)];
+        }
     }
+    auto walkOf = [&](const std::vector<uint32_t>& stopsBins) {
+        double m = 0;
+        for (uint32_t b : stopsBins) m += 2 * plan.walkM[b];  // there and back with the bag
+        return plan.routable ? m : 0.0;
+    };
     auto route = [&](const std::vector<uint32_t>& stopsBins, std::vector<uint32_t>* ordered, std::vector<Vec2>* line) {
         if (!plan.routable) {  // straight lines when there is no street network: still a fair comparison
             std::vector<Vec2> pts{plan.depot};
@@ -156,12 +185,15 @@ CollectionPlan planCollection(const Dataset& d, const MapData& map, const Projec
         CollectionTrip trip;
         trip.startMs = time;
         trip.lengthM = route(visited, &trip.bins, &trip.polyline);
+        trip.walkM = walkOf(visited);
         plan.trips.push_back(std::move(trip));
         plan.fillDrivenWeek.trips++;
         plan.fillDrivenWeek.binVisits += int(visited.size());
         plan.fillDrivenWeek.km += plan.trips.back().lengthM / 1000;
+        plan.fillDrivenWeek.walkKm += plan.trips.back().walkM / 1000;
     }
     plan.fixedTourM = route(bins, nullptr, &plan.fixedPolyline);
+    plan.fixedWalkM = walkOf(bins);
 
     // Fixed rounds over the recording.
     for (int64_t day = startOfLocalDayMs(d.startMs, d.utcOffsetMinutes); day < d.endMs; day += 86400000)
@@ -172,6 +204,7 @@ CollectionPlan planCollection(const Dataset& d, const MapData& map, const Projec
     plan.fixedWeek.trips = int(plan.fixedRoundTimes.size());
     plan.fixedWeek.binVisits = plan.fixedWeek.trips * int(bins.size());
     plan.fixedWeek.km = plan.fixedWeek.trips * plan.fixedTourM / 1000;
+    plan.fixedWeek.walkKm = plan.fixedWeek.trips * plan.fixedWalkM / 1000;
 
     // Overflows: recorded (fill-driven) and what-if (fixed). The what-if replays each bin's inflow, inferred from
     // its fill series: the rise between readings, except across a compaction or collection, where the previous

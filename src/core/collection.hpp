@@ -14,9 +14,10 @@ namespace bk {
 struct CollectionTrip {
     int64_t startMs = 0;
     std::vector<uint32_t> bins;        // sensor indices, in visiting order
-    double lengthM = 0;
+    double lengthM = 0;                // driven
+    double walkM = 0;                  // on foot, to bins on pedestrian alleys and back
     std::vector<Vec2> polyline;        // depot → bins → depot along streets (local units)
-    double durationMs() const;         // driving at 15 km/h plus 90 s per bin
+    double durationMs() const;         // driving at 15 km/h, 90 s per bin, walking at 4 km/h
     // The truck's position at time t during the trip (false outside it).
     bool truckAt(int64_t timeMs, Vec2& out) const;
 };
@@ -24,7 +25,8 @@ struct CollectionTrip {
 struct PolicyTotals {
     int trips = 0;
     int binVisits = 0;
-    double km = 0;
+    double km = 0;                     // driven
+    double walkKm = 0;                 // walked from the truck to bins it cannot reach, and back
     int overflows = 0;
 };
 
@@ -42,6 +44,8 @@ struct CollectionPlan {
     Vec2 depot;
     std::vector<CollectionTrip> trips;   // fill-driven, as recorded (collection events grouped by time)
     double fixedTourM = 0;               // one fixed round: every bin
+    double fixedWalkM = 0;
+    std::vector<double> walkM;           // per sensor: a bin's walk from the truck's nearest stop (0: at the kerb)
     std::vector<Vec2> fixedPolyline;
     PolicyTotals fillDrivenWeek, fixedWeek;
     // Totals for the local day containing t, up to t.

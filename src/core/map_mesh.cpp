@@ -10,8 +10,12 @@ namespace bk {
 
 namespace {
 
-// Draw order: areas first (big to small), then line casings, then line fills, so junctions merge cleanly.
-enum Layer { kArea = 0, kAreaDetail, kAreaEdge, kCasing, kLineFill, kWall, kLayerCount };
+// Draw order, bottom to top: big areas under small ones, then tunnels (dimmed), path casings and fills, road
+// casings and fills (all casings of a group before its fills, so junctions merge cleanly), steps' treads, walls.
+enum Layer {
+    kPalace = 0, kArea, kBlock, kPlaza, kPark, kGrass, kWood, kSand, kAreaDetail, kAreaEdge, kTunnel,
+    kPathCasing, kPathFill, kSteps, kRoadCasing, kRoadFill, kMajorCasing, kMajorFill, kWall, kLayerCount
+};
 
 struct ColorPair { uint32_t day, night; };
 
@@ -44,18 +48,92 @@ struct Builder {
         for (uint32_t i : tri) idx[layer].push_back(base + i);
     }
 
-    void stroke(const Ring& line, bool closed, double widthGroundM, float minWidthPx, ColorPair color, Layer layer) {
+    void strokeLocal(const std::vector<Vec2>& line, bool closed, double widthGroundM, float minWidthPx, ColorPair color,
+                     Layer layer) {
         std::vector<StrokeVertex> sv;
         std::vector<uint32_t> si;
         uint32_t base = static_cast<uint32_t>(verts[layer].size());
-        strokePolyline(project(line), closed, sv, si, base);
+        strokePolyline(line, closed, sv, si, base);
         float half = float(widthGroundM * unitsPerGroundMetre / 2);
         for (const StrokeVertex& v : sv)
             verts[layer].push_back({float(v.center.x), float(v.center.y), float(v.offset.x), float(v.offset.y), half,
                                     minWidthPx / 2, color.day, color.night});
         idx[layer].insert(idx[layer].end(), si.begin(), si.end());
     }
+
+    void stroke(const Ring& line, bool closed, double widthGroundM, float minWidthPx, ColorPair color, Layer layer) {
+        strokeLocal(project(line), closed, widthGroundM, minWidthPx, color, layer);
+    }
+
+    // Steps read as steps: treads across the line every `pitchM` ground metres.
+    void treads(const Ring& line, double widthM, double pitchM, ColorPair color, Layer layer) {
+        std::vector<Vec2> pts = project(line);
+        const double pitch = pitchM * unitsPerGroundMetre, half = widthM * unitsPerGroundMetre / 2;
+        double carry = pitch / 2;
+        for (size_t i = 1; i < pts.size(); ++i) {
+            Vec2 a = pts[i - 1], b = pts[i];
+            double len = std::hypot(b.x - a.x, b.y - a.y);
+            if (len <= 0) continue;
+            Vec2 d{(b.x - a.x) / len, (b.y - a.y) / len}, n{-d.y, d.x};
+            for (double t = carry; t < len; t += pitch) {
+                Vec2 c{a.x + d.x * t, a.y + d.y * t};
+                strokeLocal({{c.x - n.x * half, c.y - n.y * half}, {c.x + n.x * half, c.y + n.y * half}}, false, 0.3,
+                            0.9f, color, layer);
+            }
+            carry = std::fmod(carry - len, pitch);
+            if (carry < 0) carry += pitch;
+        }
+    }
 };
+
+// How a street is drawn: its group, the casing's and the fill's legible minimum widths (CSS px).
+struct StreetStyle { Layer casing, fillLayer; float casingPx, fillPx; double casingExtraM; int rank; };
+
+StreetStyle streetStyle(const MapFeature& f) {
+    const std::string& c = f.cls;
+    auto is = [&](std::initializer_list<const char*> l) {
+        for (const char* x : l)
+            if (c == x) return true;
+        return false;
+    };
+    if (is({"motorway", "trunk", "primary", "secondary", "motorway_link", "trunk_link", "primary_link", "secondary_link"}))
+        return {kMajorCasing, kMajorFill, 6.0f, 4.4f, 2.6, c.find("_link") != std::string::npos ? 2 : 0};
+    if (is({"tertiary", "tertiary_link"})) return {kRoadCasing, kRoadFill, 4.8f, 3.4f, 2.0, 1};
+    if (is({"residential", "unclassified", "living_street", "road", "busway"})) return {kRoadCasing, kRoadFill, 3.8f, 2.5f, 1.6, 2};
+    if (is({"service", "track"})) return {kRoadCasing, kRoadFill, 2.8f, 1.7f, 1.2, 3};
+    if (is({"pedestrian"})) return {kPathCasing, kPathFill, 3.0f, 2.0f, 1.0, 2};
+    if (f.kind == MapKind::road) return {kRoadCasing, kRoadFill, 4.5f, 3.0f, 2.0, 2};  // v1 roads (no class)
+    if (c.empty()) return {kPathCasing, kPathFill, 2.5f, 1.5f, 1.2, 3};                 // v1 paths
+    return {kPathCasing, kPathFill, 2.3f, 1.3f, 0.9, 4};                                 // footway, path, steps …
+}
+
+// Joins a street's ways end to end into chains (same name, shared end positions), so its name can run along it.
+std::vector<std::vector<Vec2>> chainLines(std::vector<std::vector<Vec2>> parts) {
+    auto same = [](Vec2 a, Vec2 b) { return std::fabs(a.x - b.x) < 0.05 && std::fabs(a.y - b.y) < 0.05; };
+    std::vector<std::vector<Vec2>> out;
+    std::vector<bool> used(parts.size(), false);
+    for (size_t i = 0; i < parts.size(); ++i) {
+        if (used[i]) continue;
+        used[i] = true;
+        std::vector<Vec2> chain = parts[i];
+        for (bool grew = true; grew;) {
+            grew = false;
+            for (size_t j = 0; j < parts.size(); ++j) {
+                if (used[j]) continue;
+                const auto& p = parts[j];
+                if (same(chain.back(), p.front())) chain.insert(chain.end(), p.begin() + 1, p.end());
+                else if (same(chain.back(), p.back())) chain.insert(chain.end(), p.rbegin() + 1, p.rend());
+                else if (same(chain.front(), p.back())) chain.insert(chain.begin(), p.begin(), p.end() - 1);
+                else if (same(chain.front(), p.front())) chain.insert(chain.begin(), p.rbegin(), p.rend() - 1);
+                else continue;
+                used[j] = true;
+                grew = true;
+            }
+        }
+        out.push_back(std::move(chain));
+    }
+    return out;
+}
 
 Vec2 centroidOf(const std::vector<Vec2>& ring) {
     // Area-weighted centroid; falls back to the vertex mean for degenerate rings.
@@ -81,6 +159,8 @@ int labelPriority(MapKind kind) {
         case MapKind::district: return 70;
         case MapKind::road: return 60;
         case MapKind::park: return 50;
+        case MapKind::poi: return 40;
+        case MapKind::water: case MapKind::garden: case MapKind::wood: return 35;
         default: return 30;
     }
 }
@@ -91,6 +171,17 @@ MapPalette nightPalette() {
     MapPalette n;
     n.background = rgba(20, 26, 40);
     n.park = rgba(27, 42, 44);
+    n.grass = rgba(28, 41, 44);
+    n.wood = rgba(25, 38, 40);
+    n.sand = rgba(38, 40, 52);
+    n.plaza = rgba(34, 40, 56);
+    n.block = rgba(33, 39, 55);
+    n.majorCasing = rgba(10, 14, 24);
+    n.majorRoad = rgba(98, 104, 124);
+    n.footway = rgba(66, 74, 96);
+    n.footwayCasing = rgba(20, 25, 38);
+    n.steps = rgba(120, 124, 140);
+    n.tunnel = rgba(40, 46, 62);
     n.palace = rgba(31, 36, 52);
     n.palaceEdge = rgba(74, 80, 102);
     n.water = rgba(22, 42, 62);
@@ -108,53 +199,90 @@ MapPalette nightPalette() {
 
 MapMesh buildMapMesh(const MapData& map, const Projection& proj, const MapPalette& day, const MapPalette& night) {
     Builder b{proj, 1.0 / proj.groundMetresPerUnit(), {}, {}, {}, 0};
-    // Every style slot as a day/night pair.
     auto pair = [&](uint32_t MapPalette::*slot) { return ColorPair{day.*slot, night.*slot}; };
-    struct { ColorPair park, palace, palaceEdge, water, hanok, hanokEdge, building, buildingEdge, roadCasing, road, path, wall, other; } pal{
-        pair(&MapPalette::park), pair(&MapPalette::palace), pair(&MapPalette::palaceEdge), pair(&MapPalette::water),
-        pair(&MapPalette::hanok), pair(&MapPalette::hanokEdge), pair(&MapPalette::building),
-        pair(&MapPalette::buildingEdge), pair(&MapPalette::roadCasing), pair(&MapPalette::road), pair(&MapPalette::path),
-        pair(&MapPalette::wall), pair(&MapPalette::other)};
     MapMesh mesh;
+    struct NamedStreet { std::string en, ko, local; int rank; std::vector<std::vector<Vec2>> parts; };
+    std::vector<NamedStreet> named;
     for (const MapFeature& f : map.features) {
         for (const auto& poly : f.polygons) {
             switch (f.kind) {
-                case MapKind::park: b.fill(poly, pal.park, kArea); break;
-                case MapKind::palace:
-                    b.fill(poly, pal.palace, kArea);
-                    b.stroke(poly[0], true, 2.5, 1.5f, pal.palaceEdge, kAreaEdge);
+                case MapKind::park: b.fill(poly, pair(&MapPalette::park), kPark); break;
+                case MapKind::grass: b.fill(poly, pair(&MapPalette::grass), kGrass); break;
+                case MapKind::garden: b.fill(poly, pair(&MapPalette::grass), kGrass); break;
+                case MapKind::wood: b.fill(poly, pair(&MapPalette::wood), kWood); break;
+                case MapKind::sand: b.fill(poly, pair(&MapPalette::sand), kSand); break;
+                case MapKind::plaza: case MapKind::parking: b.fill(poly, pair(&MapPalette::plaza), kPlaza); break;
+                case MapKind::block:
+                    b.fill(poly, pair(&MapPalette::block), kBlock);
                     break;
-                case MapKind::water: b.fill(poly, pal.water, kAreaDetail); break;
+                case MapKind::palace:
+                    b.fill(poly, pair(&MapPalette::palace), kPalace);
+                    for (const Ring& r : poly) b.stroke(r, true, 2.5, 1.5f, pair(&MapPalette::palaceEdge), kAreaEdge);
+                    break;
+                case MapKind::water: b.fill(poly, pair(&MapPalette::water), kAreaDetail); break;
                 case MapKind::hanok:
-                    b.fill(poly, pal.hanok, kAreaDetail);
-                    b.stroke(poly[0], true, 0.8, 1.0f, pal.hanokEdge, kAreaEdge);
+                    b.fill(poly, pair(&MapPalette::hanok), kAreaDetail);
+                    b.stroke(poly[0], true, 0.8, 1.0f, pair(&MapPalette::hanokEdge), kAreaEdge);
                     break;
                 case MapKind::building:
                 case MapKind::landmark:
-                    b.fill(poly, pal.building, kAreaDetail);
-                    b.stroke(poly[0], true, 0.6, 1.0f, pal.buildingEdge, kAreaEdge);
+                    b.fill(poly, pair(&MapPalette::building), kAreaDetail);
+                    b.stroke(poly[0], true, 0.6, 1.0f, pair(&MapPalette::buildingEdge), kAreaEdge);
                     break;
                 case MapKind::district: break;  // named areas: labels only, no fill
-                default: b.fill(poly, pal.other, kAreaDetail); break;
+                default: b.fill(poly, pair(&MapPalette::other), kArea); break;
             }
         }
+        const bool street = f.kind == MapKind::road || f.kind == MapKind::path;
         for (const Ring& line : f.lines) {
-            if (f.kind == MapKind::road) {
-                double w = f.widthM > 0 ? f.widthM : 10;
-                b.stroke(line, false, w + 2.0, 4.5f, pal.roadCasing, kCasing);
-                b.stroke(line, false, w, 3.0f, pal.road, kLineFill);
+            if (street) {
+                StreetStyle st = streetStyle(f);
+                double w = f.widthM > 0 ? f.widthM : f.kind == MapKind::road ? 10 : 3.5;
+                bool isFoot = st.rank >= 4;
+                ColorPair fillC = pair(st.fillLayer == kMajorFill ? &MapPalette::majorRoad
+                                       : f.kind == MapKind::road ? &MapPalette::road
+                                       : isFoot ? &MapPalette::footway : &MapPalette::path);
+                ColorPair casingC = pair(st.casing == kMajorCasing ? &MapPalette::majorCasing
+                                         : isFoot ? &MapPalette::footwayCasing : &MapPalette::roadCasing);
+                if (f.tunnel) {  // no casing; a thin line a shade off the ground, under the streets
+                    b.stroke(line, false, w * 0.6, std::max(1.0f, st.fillPx * 0.6f), pair(&MapPalette::tunnel), kTunnel);
+                    continue;
+                }
+                ++mesh.streetLines;
+                b.stroke(line, false, w + st.casingExtraM, st.casingPx, casingC, st.casing);
+                b.stroke(line, false, w, st.fillPx, fillC, st.fillLayer);
+                if (f.cls == "steps") b.treads(line, w, 0.9, pair(&MapPalette::steps), kSteps);
             } else if (f.kind == MapKind::wall) {
-                b.stroke(line, false, f.widthM > 0 ? f.widthM : 1.5, 1.5f, pal.wall, kWall);
+                bool city = f.cls == "city_wall";
+                b.stroke(line, false, f.widthM > 0 ? f.widthM : 1.5, city ? 2.0f : 1.2f, pair(&MapPalette::wall), kWall);
+            } else if (f.kind == MapKind::water) {
+                b.stroke(line, false, f.widthM > 0 ? f.widthM : 2, 1.2f, pair(&MapPalette::water), kAreaDetail);
             } else {
                 double w = f.widthM > 0 ? f.widthM : 3.5;
-                b.stroke(line, false, w + 1.2, 2.5f, pal.roadCasing, kCasing);
-                b.stroke(line, false, w, 1.5f, pal.path, kLineFill);
+                b.stroke(line, false, w + 1.2, 2.5f, pair(&MapPalette::roadCasing), kPathCasing);
+                b.stroke(line, false, w, 1.5f, pair(&MapPalette::path), kPathFill);
             }
         }
+        // Street names run along their streets (placed per frame); ways of one name are chained first.
+        if (street && !f.tunnel && !(f.nameEn.empty() && f.nameKo.empty() && f.name.empty())) {
+            int rank = streetStyle(f).rank;
+            NamedStreet* ns = nullptr;
+            for (NamedStreet& n : named)
+                if (n.en == f.nameEn && n.ko == f.nameKo && n.local == f.name) { ns = &n; break; }
+            if (!ns) { named.push_back({f.nameEn, f.nameKo, f.name, rank, {}}); ns = &named.back(); }
+            ns->rank = std::min(ns->rank, rank);
+            for (const Ring& line : f.lines) {
+                std::vector<Vec2> pts;
+                for (const LatLon& p : line) pts.push_back(proj.toLocal(p));
+                ns->parts.push_back(std::move(pts));
+            }
+        }
+        if (street) continue;
 
         // One label per named feature, anchored where a reader expects it.
-        if (f.nameEn.empty() && f.nameKo.empty()) continue;
-        MapLabel label{{}, f.nameEn, f.nameKo, f.kind, labelPriority(f.kind)};
+        if (f.nameEn.empty() && f.nameKo.empty() && !(f.kind == MapKind::poi && !f.name.empty())) continue;
+        if (f.kind == MapKind::wall || f.kind == MapKind::block) continue;
+        MapLabel label{{}, f.nameEn, f.nameKo, f.name, f.kind, f.cls, labelPriority(f.kind)};
         if (!f.points.empty()) {
             label.position = proj.toLocal(f.points[0]);
             b.bounds.add(label.position);
@@ -198,6 +326,19 @@ MapMesh buildMapMesh(const MapData& map, const Projection& proj, const MapPalett
         mesh.vertices.insert(mesh.vertices.end(), b.verts[layer].begin(), b.verts[layer].end());
         for (uint32_t i : b.idx[layer]) mesh.indices.push_back(base + i);
     }
+    const double metresPerUnit = proj.groundMetresPerUnit();
+    for (NamedStreet& n : named) {
+        StreetLabel sl{chainLines(std::move(n.parts)), n.en, n.ko, n.local, n.rank, 0};
+        for (const auto& c : sl.chains) {
+            double len = 0;
+            for (size_t i = 1; i < c.size(); ++i) len += std::hypot(c[i].x - c[i - 1].x, c[i].y - c[i - 1].y);
+            sl.lengthM = std::max(sl.lengthM, len * metresPerUnit);
+        }
+        mesh.streets.push_back(std::move(sl));
+    }
+    std::stable_sort(mesh.streets.begin(), mesh.streets.end(), [](const StreetLabel& a, const StreetLabel& c) {
+        return a.rank != c.rank ? a.rank < c.rank : a.lengthM > c.lengthM;
+    });
     std::stable_sort(mesh.labels.begin(), mesh.labels.end(),
                      [](const MapLabel& a, const MapLabel& c) { return a.priority > c.priority; });
     mesh.bounds = b.bounds;

@@ -24,17 +24,29 @@ struct MapVertex {
 
 struct MapLabel {
     Vec2 position;        // local units
-    std::string nameEn, nameKo;
+    std::string nameEn, nameKo, name;   // name: the local name as mapped (fallback when neither is there)
     MapKind kind = MapKind::other;
+    std::string cls;      // POIs: their class (subway_entrance, bus_stop, viewpoint …)
     int priority = 0;     // higher wins when labels collide
+};
+
+// A named street as one or more chains of its ways (ways of the same name joined end to end), for names that
+// follow the line. Local units.
+struct StreetLabel {
+    std::vector<std::vector<Vec2>> chains;
+    std::string nameEn, nameKo, name;
+    int rank = 0;         // 0 = primary … higher = minor: decides who is named first and from which zoom
+    double lengthM = 0;   // the longest chain, ground metres
 };
 
 struct MapMesh {
     std::vector<MapVertex> vertices;
     std::vector<uint32_t> indices;
     std::vector<MapLabel> labels;
+    std::vector<StreetLabel> streets;   // sorted by rank, then length (longest first)
     Bounds bounds;        // local units, of all geometry
     size_t droppedPolygons = 0;  // degenerate polygons that could not be triangulated
+    size_t streetLines = 0;      // road and path lines drawn (not tunnels)
 };
 
 constexpr uint32_t rgba(uint8_t r, uint8_t g, uint8_t b, uint8_t a = 255) {
@@ -45,16 +57,27 @@ constexpr uint32_t rgba(uint8_t r, uint8_t g, uint8_t b, uint8_t a = 255) {
 struct MapPalette {
     uint32_t background = rgba(239, 234, 224);
     uint32_t park = rgba(214, 222, 200);
+    uint32_t grass = rgba(218, 225, 203);
+    uint32_t wood = rgba(200, 212, 188);
+    uint32_t sand = rgba(236, 226, 204);
+    uint32_t plaza = rgba(233, 228, 219);
     uint32_t palace = rgba(228, 219, 199);
     uint32_t palaceEdge = rgba(176, 160, 132);
     uint32_t water = rgba(196, 214, 220);
     uint32_t hanok = rgba(216, 204, 186);
     uint32_t hanokEdge = rgba(188, 172, 150);
+    uint32_t block = rgba(226, 217, 201);
     uint32_t building = rgba(224, 218, 208);
     uint32_t buildingEdge = rgba(200, 192, 180);
     uint32_t roadCasing = rgba(196, 186, 170);
+    uint32_t majorCasing = rgba(184, 170, 148);
     uint32_t road = rgba(252, 250, 245);
+    uint32_t majorRoad = rgba(255, 251, 240);
     uint32_t path = rgba(247, 243, 235);
+    uint32_t footway = rgba(249, 246, 239);
+    uint32_t footwayCasing = rgba(208, 198, 182);
+    uint32_t steps = rgba(166, 150, 126);
+    uint32_t tunnel = rgba(222, 214, 200);
     uint32_t wall = rgba(150, 132, 108);
     uint32_t other = rgba(220, 214, 204);
 };

@@ -37,24 +37,32 @@ int StreetGraph::addNode(Vec2 p) {
     return int(nodes_.size() - 1);
 }
 
-void StreetGraph::addEdge(int a, int b) {
+void StreetGraph::addEdge(int a, int b, bool driveAB, bool driveBA) {
     if (a == b) return;
-    for (const Edge& e : adjacency_[size_t(a)])
-        if (e.to == b) return;
+    for (Edge& e : adjacency_[size_t(a)])
+        if (e.to == b) {  // two ways between the same nodes: one edge, open to whoever either lets through
+            e.drive = e.drive || driveAB;
+            for (Edge& r : adjacency_[size_t(b)])
+                if (r.to == a) r.drive = r.drive || driveBA;
+            return;
+        }
     double len = dist(nodes_[size_t(a)], nodes_[size_t(b)]) * metresPerUnit_;
-    adjacency_[size_t(a)].push_back({b, len});
-    adjacency_[size_t(b)].push_back({a, len});
+    adjacency_[size_t(a)].push_back({b, len, driveAB});
+    adjacency_[size_t(b)].push_back({a, len, driveBA});
 }
 
 void StreetGraph::splitEdge(int a, int b, int mid) {
-    auto drop = [&](int from, int to) {
+    bool ab = false, ba = false;
+    auto drop = [&](int from, int to, bool& drive) {
         auto& adj = adjacency_[size_t(from)];
+        for (const Edge& e : adj)
+            if (e.to == to) drive = e.drive;
         adj.erase(std::remove_if(adj.begin(), adj.end(), [&](const Edge& e) { return e.to == to; }), adj.end());
     };
-    drop(a, b);
-    drop(b, a);
-    addEdge(a, mid);
-    addEdge(mid, b);
+    drop(a, b, ab);
+    drop(b, a, ba);
+    addEdge(a, mid, ab, ba);
+    addEdge(mid, b, ab, ba);
 }
 
 size_t StreetGraph::edgeCount() const {
@@ -66,6 +74,24 @@ size_t StreetGraph::edgeCount() const {
 StreetGraph StreetGraph::build(const MapData& map, const Projection& proj, double snapM) {
     StreetGraph g;
     g.metresPerUnit_ = proj.groundMetresPerUnit();
+    if (map.noded) {
+        // Shared positions are junctions (OSM's shared nodes); nothing else joins. Linear in the vertices.
+        std::unordered_map<uint64_t, int> index;
+        auto nodeAt = [&](const LatLon& p) {
+            uint64_t key = uint64_t(std::llround((p.lat + 90) * 1e7)) * 3600000000ull + uint64_t(std::llround((p.lon + 180) * 1e7));
+            auto [it, fresh] = index.try_emplace(key, int(g.nodes_.size()));
+            if (fresh) g.addNode(proj.toLocal(p));
+            return it->second;
+        };
+        for (const MapFeature& f : map.features) {
+            if (f.kind != MapKind::road && f.kind != MapKind::path) continue;
+            bool drivable = isDrivableClass(f.cls) && !f.noVehicles;
+            for (const Ring& line : f.lines)
+                for (size_t k = 1; k < line.size(); ++k)
+                    g.addEdge(nodeAt(line[k - 1]), nodeAt(line[k]), drivable && f.oneway >= 0, drivable && f.oneway <= 0);
+        }
+        return g;
+    }
     const double snap = snapM / g.metresPerUnit_;
 
     // 1. Every road/path segment, in local units.
@@ -132,19 +158,25 @@ StreetGraph StreetGraph::build(const MapData& map, const Projection& proj, doubl
     return g;
 }
 
-int StreetGraph::attach(Vec2 p) {
+int StreetGraph::attach(Vec2 p, Travel travel) {
     double best = std::numeric_limits<double>::infinity();
     int ba = -1, bb = -1;
     double bt = 0;
     for (size_t a = 0; a < nodes_.size(); ++a)
         for (const Edge& e : adjacency_[a]) {
             if (size_t(e.to) < a) continue;
+            if (travel == Travel::drive) {
+                bool back = false;
+                for (const Edge& r : adjacency_[size_t(e.to)])
+                    if (r.to == int(a)) back = r.drive;
+                if (!e.drive && !back) continue;
+            }
             double t = projectT(p, nodes_[a], nodes_[size_t(e.to)]);
             Vec2 q{nodes_[a].x + (nodes_[size_t(e.to)].x - nodes_[a].x) * t, nodes_[a].y + (nodes_[size_t(e.to)].y - nodes_[a].y) * t};
             double d = dist(p, q);
             if (d < best) { best = d; ba = int(a); bb = e.to; bt = t; }
         }
-    if (ba < 0) return nodes_.empty() ? -1 : 0;
+    if (ba < 0) return -1;
     if (bt <= 1e-9) return ba;
     if (bt >= 1 - 1e-9) return bb;
     Vec2 A = nodes_[size_t(ba)], B = nodes_[size_t(bb)];
@@ -153,9 +185,18 @@ int StreetGraph::attach(Vec2 p) {
     return m;
 }
 
-std::vector<double> StreetGraph::distancesFrom(int from) const {
+std::vector<double> StreetGraph::dijkstra(int from, Travel travel, bool reverse, std::vector<int>* previous) const {
     std::vector<double> d(nodes_.size(), std::numeric_limits<double>::infinity());
+    if (previous) previous->assign(nodes_.size(), -1);
     if (from < 0 || size_t(from) >= nodes_.size()) return d;
+    // Going backwards (distances *to* a node), edge u→v is usable when v→u is: read it from v's list.
+    auto usable = [&](int u, const Edge& e) {
+        if (travel == Travel::foot) return true;
+        if (!reverse) return e.drive;
+        for (const Edge& r : adjacency_[size_t(e.to)])
+            if (r.to == u) return r.drive;
+        return false;
+    };
     using Item = std::pair<double, int>;
     std::priority_queue<Item, std::vector<Item>, std::greater<Item>> q;
     d[size_t(from)] = 0;
@@ -165,26 +206,25 @@ std::vector<double> StreetGraph::distancesFrom(int from) const {
         q.pop();
         if (du > d[size_t(u)]) continue;
         for (const Edge& e : adjacency_[size_t(u)])
-            if (du + e.lengthM < d[size_t(e.to)]) {
+            if (du + e.lengthM < d[size_t(e.to)] && usable(u, e)) {
                 d[size_t(e.to)] = du + e.lengthM;
+                if (previous) (*previous)[size_t(e.to)] = u;
                 q.push({d[size_t(e.to)], e.to});
             }
     }
     return d;
 }
 
-std::vector<int> StreetGraph::path(int from, int to) const {
-    std::vector<double> d = distancesFrom(to);  // distances to `to`; walk downhill from `from`
-    if (from < 0 || size_t(from) >= nodes_.size() || !std::isfinite(d[size_t(from)])) return {};
-    std::vector<int> out{from};
-    for (int u = from; u != to;) {
-        int next = -1;
-        for (const Edge& e : adjacency_[size_t(u)])
-            if (std::fabs(d[size_t(e.to)] + e.lengthM - d[size_t(u)]) < 1e-6) { next = e.to; break; }
-        if (next < 0) return {};
-        out.push_back(next);
-        u = next;
-    }
+std::vector<double> StreetGraph::distancesFrom(int from, Travel travel) const { return dijkstra(from, travel, false, nullptr); }
+std::vector<double> StreetGraph::distancesTo(int to, Travel travel) const { return dijkstra(to, travel, true, nullptr); }
+
+std::vector<int> StreetGraph::path(int from, int to, Travel travel) const {
+    std::vector<int> previous;
+    std::vector<double> d = dijkstra(from, travel, false, &previous);
+    if (to < 0 || size_t(to) >= nodes_.size() || !std::isfinite(d[size_t(to)])) return {};
+    std::vector<int> out;
+    for (int u = to; u != -1; u = previous[size_t(u)]) out.push_back(u);
+    std::reverse(out.begin(), out.end());
     return out;
 }
 
@@ -224,13 +264,25 @@ std::vector<int> planTour(const std::vector<std::vector<double>>& d, int start) 
         used[size_t(best)] = true;
         tour.push_back(best);
     }
-    // 2-opt: reverse any stretch whose reversal shortens the closed tour; the start stays first.
+    // 2-opt: reverse any stretch whose reversal shortens the closed tour; the start stays first. With oneway
+    // streets the matrix is asymmetric and a reversed stretch is driven the other way: its cost is recounted.
+    bool symmetric = true;
+    for (size_t i = 0; i < n && symmetric; ++i)
+        for (size_t j = i + 1; j < n; ++j)
+            if (std::fabs(d[i][j] - d[j][i]) > 1e-6) { symmetric = false; break; }
+    auto inner = [&](size_t i, size_t j, bool reversed) {  // the stretch tour[i..j] driven as is or reversed
+        double len = 0;
+        for (size_t k = i; k < j; ++k)
+            len += reversed ? d[size_t(tour[k + 1])][size_t(tour[k])] : d[size_t(tour[k])][size_t(tour[k + 1])];
+        return len;
+    };
     for (bool improved = true; improved;) {
         improved = false;
         for (size_t i = 1; i + 1 < tour.size(); ++i)
             for (size_t j = i + 1; j < tour.size(); ++j) {
                 int a = tour[i - 1], b = tour[i], c = tour[j], e = tour[(j + 1) % tour.size()];
                 double delta = d[size_t(a)][size_t(c)] + d[size_t(b)][size_t(e)] - d[size_t(a)][size_t(b)] - d[size_t(c)][size_t(e)];
+                if (!symmetric) delta += inner(i, j, true) - inner(i, j, false);
                 if (delta < -1e-9) {
                     std::reverse(tour.begin() + long(i), tour.begin() + long(j) + 1);
                     improved = true;

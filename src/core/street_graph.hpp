@@ -9,39 +9,47 @@
 
 namespace bk {
 
+// Who travels: on foot every street and path is open both ways; a truck keeps to drivable roads and their oneway.
+enum class Travel { foot, drive };
+
 class StreetGraph {
 public:
-    // Builds from road/path lines. Vertices closer than `snapM` ground metres merge; a line ending within `snapM` of
-    // another line's segment joins it there (T-junctions); crossing segments join at the crossing.
+    // Builds from road/path lines. A "noded" map (OpenStreetMap) joins streets only where they share a position, so
+    // a bridge over a street stays apart from it; road classes and oneway decide where a truck may go.
+    // Otherwise (v1, hand-drawn): vertices closer than `snapM` ground metres merge; a line ending within `snapM`
+    // of another line's segment joins it there; crossing segments join at the crossing; every line is drivable.
     static StreetGraph build(const MapData& map, const Projection& projection, double snapM = 10.0);
 
-    // Adds a node on the nearest street to `p` (local units) and returns it; -1 if the graph is empty.
-    int attach(Vec2 p);
+    // Adds a node on the nearest street usable by `travel` to `p` (local units) and returns it; -1 if none.
+    int attach(Vec2 p, Travel travel = Travel::foot);
 
     // Shortest path lengths (ground metres) from `from` to every node; +inf where unreachable.
-    std::vector<double> distancesFrom(int from) const;
+    std::vector<double> distancesFrom(int from, Travel travel = Travel::foot) const;
+    // Shortest path lengths from every node to `to` (differs from distancesFrom where streets are oneway).
+    std::vector<double> distancesTo(int to, Travel travel = Travel::foot) const;
     // The node sequence of a shortest path, or empty if unreachable.
-    std::vector<int> path(int from, int to) const;
+    std::vector<int> path(int from, int to, Travel travel = Travel::foot) const;
 
     size_t nodeCount() const { return nodes_.size(); }
     size_t edgeCount() const;
     Vec2 node(int i) const { return nodes_[size_t(i)]; }
-    // Number of connected components (1 for a well-joined network).
+    // Number of connected components on foot (1 for a well-joined network).
     int components() const;
 
 private:
-    struct Edge { int to; double lengthM; };
+    struct Edge { int to; double lengthM; bool drive; };   // drive: a truck may go from this node to `to`
     int addNode(Vec2 p);
-    void addEdge(int a, int b);
+    void addEdge(int a, int b, bool driveAB = true, bool driveBA = true);
     void splitEdge(int a, int b, int mid);
+    std::vector<double> dijkstra(int from, Travel travel, bool reverse, std::vector<int>* previous) const;
 
     std::vector<Vec2> nodes_;
     std::vector<std::vector<Edge>> adjacency_;
     double metresPerUnit_ = 1;
 };
 
-// A closed tour through `stops` starting and ending at `start`, using a symmetric distance matrix: nearest
-// neighbour, then 2-opt until no swap shortens it. Returns indices into the matrix, start first (not repeated).
+// A closed tour through `stops` starting and ending at `start`, using a distance matrix (asymmetric where streets
+// are oneway): nearest neighbour, then 2-opt until no reversal shortens it. Returns indices into the matrix, start first (not repeated).
 std::vector<int> planTour(const std::vector<std::vector<double>>& distances, int start);
 double tourLength(const std::vector<std::vector<double>>& distances, const std::vector<int>& tour);
 

@@ -31,6 +31,7 @@ struct ViewState {
     Layout layout;                           // where panels go (device px)
     const CollectionPlan* collection = nullptr;
     std::string mapName, mapNameKo;          // attribution line for the basemap
+    std::string mapAttribution;              // the map data's required credit, drawn on the map at all times
     double metresPerUnit = 1;                // ground metres per local unit (Projection::groundMetresPerUnit)
     double graticuleStepDeg = 0;             // > 0: no map file, the neutral graticule is shown at this spacing
 };

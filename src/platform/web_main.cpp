@@ -201,7 +201,10 @@ void frame() {
     std::vector<Intent> intents;
     const UiFonts& fonts = p.fonts.fonts();
     if (p.fonts.ready()) {  // panels wait for the Hangul-capable font: never tofu boxes
-        drawMapLabels(state, fonts);
+        double labelStart = emscripten_get_now();
+        MapLabelStats placed = drawMapLabels(state, fonts);
+        p.app.setLabelStats(placed.places, placed.streets, emscripten_get_now() - labelStart);
+        drawAttribution(state, fonts);  // the data's credit: in every UI mode, and so in every export
         if (p.uiMode != 2) drawScaleBar(state, fonts);
         if (p.uiMode == 0) {
             drawTimelinePanel(state, fonts, intents);

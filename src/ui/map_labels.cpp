@@ -1,5 +1,7 @@
-// map_labels.cpp — place names on the map: by priority, zoom-aware, never overlapping each other or sensor glyphs.
+// map_labels.cpp — names on the map: places, points of interest with symbols, street names along their lines; by
+// priority and zoom, never overlapping each other, sensor glyphs or panels.
 #include "ui.hpp"
+#include "label_boxes.hpp"
 #include "ui_common.hpp"
 
 #include <imgui.h>
@@ -12,50 +14,6 @@
 namespace bk {
 
 namespace {
-struct Box {
-    float x0, y0, x1, y1;
-    bool hits(const Box& o) const { return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1; }
-};
-
-// The glyphs on screen, bucketed into square cells, so a label candidate counts the glyphs it would cover by
-// looking at its own few cells — not at every sensor (100,000 of them × 5 tries × every label was a frame's worth).
-class GlyphBoxes {
-public:
-    GlyphBoxes(float width, float height, float cell) : cell_(cell), cols_(int(width / cell) + 1), rows_(int(height / cell) + 1),
-                                                        cells_(size_t(cols_) * size_t(rows_)) {}
-    void add(const Box& b) {
-        if (b.x1 < 0 || b.y1 < 0 || b.x0 >= float(cols_) * cell_ || b.y0 >= float(rows_) * cell_) return;  // off screen
-        uint32_t index = uint32_t(boxes_.size());
-        boxes_.push_back(b);
-        forCells(b, [&](int cx, int cy) { cells_[size_t(cy) * size_t(cols_) + size_t(cx)].push_back(index); });
-    }
-    // How many glyph boxes `b` overlaps (each counted once: in the first cell both share).
-    int covered(const Box& b) const {
-        int n = 0;
-        const int bx = col(b.x0), by = row(b.y0);
-        forCells(b, [&](int cx, int cy) {
-            for (uint32_t i : cells_[size_t(cy) * size_t(cols_) + size_t(cx)]) {
-                const Box& g = boxes_[i];
-                if (!b.hits(g)) continue;
-                if (cx == std::max(bx, col(g.x0)) && cy == std::max(by, row(g.y0))) ++n;
-            }
-        });
-        return n;
-    }
-
-private:
-    int col(float x) const { return std::clamp(int(std::floor(x / cell_)), 0, cols_ - 1); }
-    int row(float y) const { return std::clamp(int(std::floor(y / cell_)), 0, rows_ - 1); }
-    template <class F> void forCells(const Box& b, F&& f) const {
-        for (int cy = row(b.y0); cy <= row(b.y1); ++cy)
-            for (int cx = col(b.x0); cx <= col(b.x1); ++cx) f(cx, cy);
-    }
-    float cell_;
-    int cols_, rows_;
-    std::vector<std::vector<uint32_t>> cells_;
-    std::vector<Box> boxes_;
-};
-
 // CSS px per ground metre at which each kind starts to be named.
 float minZoomFor(MapKind k) {
     switch (k) {
@@ -64,13 +22,59 @@ float minZoomFor(MapKind k) {
         case MapKind::park: return 0.9f;
         case MapKind::path: return 1.6f;
         case MapKind::wall: return 99.0f;  // walls read from their line alone
+        case MapKind::poi: return 1.2f;
+        case MapKind::water: case MapKind::garden: case MapKind::wood: case MapKind::grass: return 1.1f;
         default: return 1.3f;
+    }
+}
+// Points of interest by zoom (CSS px per ground metre): stations and gates early, bus stops only up close.
+bool poiShown(const std::string& cls, float pxPerMetre) {
+    if (cls == "subway_entrance" || cls == "gate" || cls == "viewpoint" || cls == "place" || cls == "townhall" ||
+        cls == "library" || cls == "attraction")
+        return pxPerMetre >= 1.1f;
+    if (cls == "bus_stop" || cls == "junction") return pxPerMetre >= 2.6f;
+    return pxPerMetre >= 1.8f;  // toilets, parking, and the rest
+}
+
+// A small symbol per class, as on a paper map: a disc with a letter, a gate's bar, a viewpoint's fan.
+void drawPoiSymbol(ImDrawList* dl, const std::string& cls, ImVec2 c, float S, bool dark, const UiFonts& f) {
+    const ImU32 ring = dark ? IM_COL32(20, 26, 40, 255) : IM_COL32(252, 250, 245, 255);
+    ImU32 fill = dark ? IM_COL32(150, 156, 176, 255) : IM_COL32(118, 110, 98, 255);
+    const char* mark = nullptr;
+    if (cls == "subway_entrance") { fill = IM_COL32(60, 96, 150, 255); mark = "M"; }
+    else if (cls == "bus_stop") { fill = IM_COL32(70, 120, 110, 255); mark = "B"; }
+    else if (cls == "parking" || cls == "parking_entrance") { fill = IM_COL32(72, 104, 150, 255); mark = "P"; }
+    else if (cls == "toilets") { fill = IM_COL32(110, 104, 140, 255); mark = "WC"; }
+    else if (cls == "viewpoint") fill = dark ? IM_COL32(200, 170, 110, 255) : IM_COL32(150, 112, 60, 255);
+    if (cls == "gate") {
+        dl->AddRectFilled({c.x - 4.5f * S, c.y - 2.2f * S}, {c.x + 4.5f * S, c.y + 2.2f * S}, ring, 1.0f * S);
+        dl->AddRectFilled({c.x - 3.5f * S, c.y - 1.3f * S}, {c.x + 3.5f * S, c.y + 1.3f * S}, fill, 0.5f * S);
+        return;
+    }
+    if (cls == "viewpoint") {
+        dl->AddCircleFilled(c, 4.4f * S, ring, 16);
+        dl->PathArcTo(c, 3.6f * S, -2.6f, -0.55f, 8);
+        dl->PathLineTo(c);
+        dl->PathFillConvex(fill);
+        return;
+    }
+    const float r = (mark ? 5.5f : 3.2f) * S;
+    dl->AddCircleFilled(c, r + 1.2f * S, ring, 16);
+    dl->AddCircleFilled(c, r, fill, 16);
+    if (mark && f.small) {
+        float size = f.small->FontSize * (mark[1] ? 0.62f : 0.8f);
+        ImVec2 ts = f.small->CalcTextSizeA(size, 1e9f, 0, mark);
+        dl->AddText(f.small, size, {c.x - ts.x / 2, c.y - ts.y / 2}, IM_COL32(255, 255, 255, 255), mark);
     }
 }
 }  // namespace
 
-void drawMapLabels(const ViewState& s, const UiFonts& f) {
-    if (!s.mesh || !s.camera || !f.small || !f.body) return;
+int drawStreetLabels(const ViewState& s, const UiFonts& f, GlyphBoxes& taken, const GlyphBoxes& sensors,
+                     float pxPerMetre, float zoomScale, bool dark);  // street_labels.cpp
+
+MapLabelStats drawMapLabels(const ViewState& s, const UiFonts& f) {
+    MapLabelStats stats;
+    if (!s.mesh || !s.camera || !f.small || !f.body) return stats;
     const Camera& cam = *s.camera;
     const float S = s.dpr;
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
@@ -92,6 +96,10 @@ void drawMapLabels(const ViewState& s, const UiFonts& f) {
         Rect bar = scaleBarBounds(L, S);
         placed.push_back({bar.x, bar.y, bar.right(), bar.bottom()});
     }
+    if (!s.mapAttribution.empty()) {
+        Rect a = attributionBounds(s, f);
+        placed.push_back({a.x, a.y, a.right(), a.bottom()});
+    }
     // Street and landmark names keep off the glyphs (the subject); area names may pass under them.
     GlyphBoxes glyphs(float(cam.viewportWidth()), float(cam.viewportHeight()), 64 * S);
     if (s.sensorPositions && !s.mesh->labels.empty())
@@ -100,14 +108,24 @@ void drawMapLabels(const ViewState& s, const UiFonts& f) {
             glyphs.add({float(q.x) - 11 * S, float(q.y) - 11 * S, float(q.x) + 11 * S, float(q.y) + 11 * S});
         }
 
+    GlyphBoxes taken(float(cam.viewportWidth()), float(cam.viewportHeight()), 48 * S);
+    for (const Box& b : placed) taken.add(b);
+    const bool dark = s.night > 0.5f;
+    // Places and landmarks first (they name the quarter), then streets along their lines, then the rest.
+    auto pointLabels = [&](bool major) {
     for (const MapLabel& l : s.mesh->labels) {
+        if ((l.priority >= 70) != major) continue;
         if (cssPxPerMetre < minZoomFor(l.kind)) continue;
+        if (l.kind == MapKind::poi && !poiShown(l.cls, cssPxPerMetre)) continue;
         Vec2 q = cam.worldToScreen(l.position);
         if (q.x < -200 || q.y < -50 || q.x > cam.viewportWidth() + 200 || q.y > cam.viewportHeight() + 50) continue;
         bool district = l.kind == MapKind::district, area = l.kind == MapKind::palace || l.kind == MapKind::park;
         bool line = l.kind == MapKind::road || l.kind == MapKind::path;
         // Districts and areas: English over Korean, centred. Streets: one line. Landmarks: a dot, then the name.
-        std::string first = primaryName(l.nameEn, l.nameKo), second = secondaryName(l.nameEn, l.nameKo);
+        const std::string& en = l.nameEn.empty() && l.nameKo.empty() ? l.name : l.nameEn;
+        std::string first = primaryName(en, l.nameKo), second = secondaryName(en, l.nameKo);
+        const bool poi = l.kind == MapKind::poi;
+        if (poi) second.clear();  // one line: a symbol and its name
         if (line && !second.empty()) { first += "  " + second; second.clear(); }
         ImFont* f1 = (district || line) ? f.small : f.body;
         ImFont* f2 = f.small;
@@ -115,7 +133,7 @@ void drawMapLabels(const ViewState& s, const UiFonts& f) {
         ImVec2 s1 = f1->CalcTextSizeA(size1, 1e9f, 0, first.c_str());
         ImVec2 s2 = second.empty() ? ImVec2(0, 0) : f2->CalcTextSizeA(size2, 1e9f, 0, second.c_str());
         float w = std::max(s1.x, s2.x), h = s1.y + s2.y;
-        bool landmark = l.kind == MapKind::landmark;
+        bool landmark = l.kind == MapKind::landmark || poi;
         float ox = landmark ? 9 * S : -w / 2, oy = landmark ? -s1.y / 2 : -h / 2;
         // Try the natural spot, then nudge above, below and to the sides: the first free one wins.
         const float nudges[5][2] = {{0, 0}, {0, -h * 0.9f}, {0, h * 0.9f}, {-w * 0.6f, 0}, {w * 0.6f, 0}};
@@ -131,7 +149,7 @@ void drawMapLabels(const ViewState& s, const UiFonts& f) {
             // A name cut by the canvas edge ("Changdeokgung Pa") reads as a glitch: whole or not at all.
             bool clash = candidate.x0 < 0 || candidate.y0 < 0 || candidate.x1 > float(cam.viewportWidth()) ||
                          candidate.y1 > float(cam.viewportHeight());
-            for (size_t i = 0; i < placed.size() && !clash; ++i) clash = candidate.hits(placed[i]);
+            if (!clash) clash = taken.covered(candidate) > 0;
             if (clash) continue;
             int covered = glyphs.covered(candidate);
             if ((line || landmark) && covered) continue;
@@ -147,15 +165,17 @@ void drawMapLabels(const ViewState& s, const UiFonts& f) {
         q.x += bestDx;
         q.y += bestDy;
         if (!placedOk) continue;
-        placed.push_back(box);
+        taken.add(box);
+        ++stats.places;
         ImU32 dayInk = district ? IM_COL32(128, 104, 78, 255) : area ? IM_COL32(112, 96, 70, 255) : IM_COL32(70, 70, 74, 255);
         ImU32 nightInk = district ? IM_COL32(196, 184, 160, 255) : area ? IM_COL32(176, 170, 150, 255) : IM_COL32(214, 214, 220, 255);
         // Ink and halo switch at dusk rather than blend: blended, both reach the same grey halfway and the names
         // vanish for the hour around sunset (as the scale bar does).
-        const bool dark = s.night > 0.5f;
         ImU32 ink = dark ? nightInk : dayInk;
         ImU32 halo = dark ? IM_COL32(20, 26, 40, 235) : IM_COL32(244, 240, 231, 235);
-        if (landmark) {  // the dot marks the place itself; landmark labels are never nudged away from it
+        if (poi) {
+            drawPoiSymbol(dl, l.cls, ImVec2(float(q.x), float(q.y)), S, dark, f);
+        } else if (landmark) {  // the dot marks the place itself; landmark labels are never nudged away from it
             dl->AddCircleFilled(ImVec2(float(q.x), float(q.y)), 3.5f * S, ink, 12);
             dl->AddCircle(ImVec2(float(q.x), float(q.y)), 3.5f * S, halo, 12, 1.2f * S);
         }
@@ -166,6 +186,11 @@ void drawMapLabels(const ViewState& s, const UiFonts& f) {
             drawHaloText(dl, f2, size2, ImVec2(x2, float(q.y) + oy + s1.y), ink, halo, second.c_str(), S);
         }
     }
+    };
+    pointLabels(true);
+    stats.streets = drawStreetLabels(s, f, taken, glyphs, cssPxPerMetre, zoomScale, dark);
+    pointLabels(false);
+    return stats;
 }
 
 

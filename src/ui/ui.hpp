@@ -46,6 +46,11 @@ void drawCollectionPanel(const ViewState& s, const UiFonts& fonts, std::vector<I
 void drawSensorTooltip(const ViewState& s, const UiFonts& fonts);
 // The honesty badge alone (minimal and none UI modes): shown whenever the data is simulated.
 void drawDataBadge(const ViewState& s, const UiFonts& fonts);
-void drawMapLabels(const ViewState& s, const UiFonts& fonts);
+// Map labels: place names, points of interest and street names. Returns what was placed (for the state JSON).
+struct MapLabelStats { int places = 0, streets = 0; };
+MapLabelStats drawMapLabels(const ViewState& s, const UiFonts& fonts);
+// The map data's credit ("© OpenStreetMap contributors") at the bottom right of the map, over everything, always.
+Rect attributionBounds(const ViewState& s, const UiFonts& fonts);
+void drawAttribution(const ViewState& s, const UiFonts& fonts);
 
 }  // namespace bk

@@ -1,0 +1,17 @@
+#!/bin/sh
+# regenerate.sh — the one command that makes assets/bukchon/map.geojson from this OpenStreetMap extract.
+#
+#   sh assets/bukchon/osm/regenerate.sh [path/to/bukchon-map] [output.geojson]
+#
+# A unit test runs exactly this and fails when the committed map differs (docs/map.md). The depot is the
+# simulation's assumed truck base; Changdeokgung has no grounds polygon in OSM, so only its name is placed (by its
+# Injeongmun gate, which the data has); nothing else is added to what OSM holds.
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+tool=${1:-build-native/bukchon-map}
+out=${2:-$here/../map.geojson}
+exec "$tool" "$here/bukchon.osm.pbf" -o "$out" \
+  --bbox 126.9720,37.5720,126.9990,37.5900 \
+  --name "Bukchon, Jongno-gu, Seoul" --name-ko "서울 종로구 북촌" \
+  --depot "126.9840,37.5762,Collection truck base (assumed),수거차 출발지(가정)" \
+  --label "126.9921,37.5803,Changdeokgung Palace,창덕궁"

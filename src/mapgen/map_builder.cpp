@@ -1,0 +1,418 @@
+// map_builder.cpp — classifies OSM objects into the map's kinds, clips them to the box, adds blocks, sorts the output.
+#include "map_builder.hpp"
+
+#include "city_blocks.hpp"
+#include "triangulate.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+
+namespace bk {
+
+namespace {
+
+// ---- [1] what each OSM object becomes -------------------------------------------------------------------------
+
+bool oneOf(std::string_view v, std::initializer_list<const char*> list) {
+    for (const char* s : list)
+        if (v == s) return true;
+    return false;
+}
+
+// Highway values that are streets people walk or drive (a road's kind is road, a footway's path).
+const char* const kRoadClasses[] = {"motorway", "motorway_link", "trunk", "trunk_link", "primary", "primary_link",
+                                    "secondary", "secondary_link", "tertiary", "tertiary_link", "unclassified",
+                                    "residential", "living_street", "service", "busway", "road", "track"};
+const char* const kPathClasses[] = {"pedestrian", "footway", "path", "steps", "cycleway", "bridleway"};
+
+bool isIn(std::string_view v, const char* const* list, size_t n) {
+    for (size_t i = 0; i < n; ++i)
+        if (v == list[i]) return true;
+    return false;
+}
+
+bool yes(std::string_view v) { return oneOf(v, {"yes", "true", "1"}); }
+
+// A way underground: a tunnel, or a passage at a level below the street (subway concourses).
+bool underground(const OsmTags& t) {
+    std::string_view tunnel = t.get("tunnel");
+    if (!tunnel.empty() && tunnel != "no" && tunnel != "building_passage") return true;
+    std::string_view level = t.get("level");
+    return !level.empty() && level[0] == '-' && !t.has("bridge");
+}
+
+std::string_view areaKind(const OsmTags& t, MapKind& kind) {
+    std::string_view landuse = t.get("landuse"), natural = t.get("natural"), leisure = t.get("leisure");
+    if ((t.is("historic", "castle") && t.is("castle_type", "palace")) || t.is("historic", "palace")) { kind = MapKind::palace; return "palace"; }
+    if (natural == "water" || t.has("water") || t.is("waterway", "riverbank")) { kind = MapKind::water; return t.has("water") ? t.get("water") : "water"; }
+    if (natural == "wood" || landuse == "forest") { kind = MapKind::wood; return "wood"; }
+    if (natural == "sand") { kind = MapKind::sand; return "sand"; }
+    if (leisure == "garden" || landuse == "flowerbed") { kind = MapKind::garden; return "garden"; }
+    if (oneOf(landuse, {"grass", "greenery", "meadow", "village_green"}) || oneOf(natural, {"grassland", "scrub", "shrubbery", "heath"})) {
+        kind = MapKind::grass;
+        return landuse.empty() ? natural : landuse;
+    }
+    if (oneOf(leisure, {"park", "playground", "pitch", "nature_reserve"})) { kind = MapKind::park; return leisure; }
+    if (t.is("amenity", "parking") && !t.is("parking", "underground")) { kind = MapKind::parking; return "parking"; }
+    std::string_view highway = t.has("area:highway") ? t.get("area:highway") : t.get("highway");
+    if ((oneOf(highway, {"pedestrian", "footway"}) && (t.is("area", "yes") || t.is("type", "multipolygon") || t.has("area:highway"))) ||
+        t.is("place", "square")) {
+        kind = MapKind::plaza;
+        return highway.empty() ? "square" : highway;
+    }
+    std::string_view building = t.get("building");
+    if (!building.empty() && building != "no") { kind = MapKind::building; return building; }
+    return {};
+}
+
+// Points of interest: what the visitor looks for. Returns the class, or empty when the node is not one.
+std::string_view poiClass(const OsmTags& t) {
+    if (t.is("railway", "subway_entrance")) return "subway_entrance";
+    if (t.is("highway", "bus_stop") || t.is("public_transport", "platform")) return "bus_stop";
+    std::string_view tourism = t.get("tourism");
+    if (oneOf(tourism, {"viewpoint", "attraction", "information", "museum", "gallery", "artwork"})) return tourism;
+    std::string_view amenity = t.get("amenity");
+    if (oneOf(amenity, {"toilets", "parking", "parking_entrance", "library", "townhall", "theatre", "place_of_worship",
+                        "school", "police", "post_office", "community_centre", "arts_centre", "hospital", "pharmacy"}))
+        return amenity;
+    bool named = t.has("name") || t.has("name:en") || t.has("name:ko");
+    std::string_view barrier = t.get("barrier");
+    if (oneOf(barrier, {"gate", "entrance", "sally_port"}) && named) return "gate";
+    if (t.has("historic") && named) return "historic";
+    if (!named) return {};
+    if (t.has("leisure")) return t.get("leisure");
+    if (t.is("highway", "traffic_signals") || t.is("junction", "yes") || t.is("highway", "mini_roundabout")) return "junction";
+    if (t.has("place") || t.has("highway") || t.has("natural") || t.has("power") || t.has("entrance")) return {};
+    return "place";  // a named spot with no other tag (Jeongdok Library is mapped so)
+}
+
+bool isHangul(std::string_view s) {
+    // U+AC00–U+D7A3 in UTF-8 starts with 0xEA..0xED.
+    for (unsigned char c : s)
+        if (c >= 0xEA && c <= 0xED) return true;
+    return false;
+}
+
+// The names the viewer shows (ko, en, the local name) and any other languages asked for (name:ja, name:zh-Hant …).
+void readNames(const OsmTags& t, const std::vector<std::string>& languages, MapFeature& f) {
+    f.name = std::string(t.get("name"));
+    f.nameEn = std::string(t.get("name:en"));
+    f.nameKo = std::string(t.get("name:ko"));
+    if (f.nameKo.empty() && isHangul(f.name)) f.nameKo = f.name;
+    if (f.nameKo == f.name) f.name.clear();  // said once
+    for (const std::string& lang : languages) {
+        std::string_view v = t.get("name:" + lang);
+        if (!v.empty()) f.names.emplace_back(lang, std::string(v));
+    }
+}
+
+}  // namespace
+
+double streetWidthM(const OsmTags& t) {
+    std::string_view w = t.get("width");
+    if (!w.empty()) {
+        double v = std::strtod(std::string(w).c_str(), nullptr);
+        if (v > 0.5 && v < 60) return v;
+    }
+    std::string_view cls = t.get("highway");
+    std::string_view lanes = t.get("lanes");
+    bool major = oneOf(cls, {"motorway", "trunk", "primary", "secondary", "tertiary"});
+    if (major && !lanes.empty()) {
+        int n = std::atoi(std::string(lanes).c_str());
+        if (n >= 1 && n <= 12) return 3.2 * n + 1.5;
+    }
+    struct W { const char* cls; double m; };
+    static const W kWidths[] = {{"motorway", 24}, {"trunk", 20}, {"primary", 18}, {"secondary", 14}, {"tertiary", 11},
+                                {"motorway_link", 8}, {"trunk_link", 8}, {"primary_link", 8}, {"secondary_link", 7},
+                                {"tertiary_link", 7}, {"unclassified", 7}, {"residential", 6.5}, {"road", 6},
+                                {"living_street", 5}, {"busway", 7}, {"service", 4.5}, {"track", 3},
+                                {"pedestrian", 5}, {"footway", 2.2}, {"path", 1.8}, {"steps", 2.5}, {"cycleway", 2.2},
+                                {"bridleway", 2}};
+    for (const W& k : kWidths)
+        if (cls == k.cls) return k.m;
+    return 4;
+}
+
+namespace {
+
+// ---- [2] clipping to the box ----------------------------------------------------------------------------------
+
+struct Box {
+    LatLon lo, hi;
+    bool contains(const LatLon& p) const { return p.lat >= lo.lat && p.lat <= hi.lat && p.lon >= lo.lon && p.lon <= hi.lon; }
+};
+
+// Liang–Barsky per segment; consecutive inside pieces are stitched into one part.
+std::vector<Ring> clipLine(const Ring& line, const Box& box) {
+    std::vector<Ring> parts;
+    Ring cur;
+    for (size_t i = 0; i + 1 < line.size(); ++i) {
+        LatLon a = line[i], b = line[i + 1];
+        double t0 = 0, t1 = 1, dx = b.lon - a.lon, dy = b.lat - a.lat;
+        bool visible = true;
+        auto edge = [&](double p, double q) {
+            if (p == 0) { if (q < 0) visible = false; return; }
+            double r = q / p;
+            if (p < 0) { if (r > t1) visible = false; else if (r > t0) t0 = r; }
+            else { if (r < t0) visible = false; else if (r < t1) t1 = r; }
+        };
+        edge(-dx, a.lon - box.lo.lon);
+        edge(dx, box.hi.lon - a.lon);
+        edge(-dy, a.lat - box.lo.lat);
+        edge(dy, box.hi.lat - a.lat);
+        if (!visible) {
+            if (cur.size() >= 2) parts.push_back(std::move(cur));
+            cur.clear();
+            continue;
+        }
+        LatLon p = t0 > 0 ? LatLon{a.lat + dy * t0, a.lon + dx * t0} : a;
+        LatLon q = t1 < 1 ? LatLon{a.lat + dy * t1, a.lon + dx * t1} : b;
+        if (cur.empty() || t0 > 0) {
+            if (cur.size() >= 2) parts.push_back(std::move(cur));
+            cur = {p};
+        }
+        cur.push_back(q);
+        if (t1 < 1) {
+            if (cur.size() >= 2) parts.push_back(std::move(cur));
+            cur.clear();
+        }
+    }
+    if (cur.size() >= 2) parts.push_back(std::move(cur));
+    return parts;
+}
+
+// Sutherland–Hodgman against the four sides (a rectangle is convex, so each ring stays one ring).
+Ring clipRing(const Ring& ring, const Box& box) {
+    bool all = std::all_of(ring.begin(), ring.end(), [&](const LatLon& p) { return box.contains(p); });
+    if (all) return ring;
+    Ring cur = ring;
+    for (int side = 0; side < 4 && !cur.empty(); ++side) {
+        auto in = [&](const LatLon& p) {
+            switch (side) {
+                case 0: return p.lon >= box.lo.lon;
+                case 1: return p.lon <= box.hi.lon;
+                case 2: return p.lat >= box.lo.lat;
+                default: return p.lat <= box.hi.lat;
+            }
+        };
+        auto cross = [&](const LatLon& a, const LatLon& b) {
+            double t;
+            switch (side) {
+                case 0: t = (box.lo.lon - a.lon) / (b.lon - a.lon); break;
+                case 1: t = (box.hi.lon - a.lon) / (b.lon - a.lon); break;
+                case 2: t = (box.lo.lat - a.lat) / (b.lat - a.lat); break;
+                default: t = (box.hi.lat - a.lat) / (b.lat - a.lat); break;
+            }
+            LatLon x{a.lat + (b.lat - a.lat) * t, a.lon + (b.lon - a.lon) * t};
+            if (side < 2) x.lon = side == 0 ? box.lo.lon : box.hi.lon;  // exactly on the side
+            else x.lat = side == 2 ? box.lo.lat : box.hi.lat;
+            return x;
+        };
+        Ring next;
+        for (size_t i = 0; i < cur.size(); ++i) {
+            const LatLon &p = cur[i], &q = cur[(i + 1) % cur.size()];
+            bool pi = in(p), qi = in(q);
+            if (pi) next.push_back(p);
+            if (pi != qi) next.push_back(cross(p, q));
+        }
+        cur = std::move(next);
+    }
+    return cur.size() >= 3 ? cur : Ring{};
+}
+
+// A concave polygon cut by a side can come out of Sutherland–Hodgman with edges folded back along that side: a
+// valid fill, but one a triangulator refuses. Such a polygon is kept whole instead (it only reaches past the box).
+bool triangulates(const std::vector<Ring>& poly) {
+    Projection proj(poly[0][0]);
+    std::vector<std::vector<Vec2>> rings;
+    for (const Ring& r : poly) {
+        rings.emplace_back();
+        for (const LatLon& p : r) rings.back().push_back(proj.toLocal(p));
+    }
+    std::vector<uint32_t> tri;
+    return triangulatePolygon(rings, tri);
+}
+
+std::vector<Ring> clipPolygon(const std::vector<Ring>& poly, const Box& box) {
+    std::vector<Ring> out;
+    bool inside = true;
+    for (const Ring& r : poly)
+        for (const LatLon& p : r) inside = inside && box.contains(p);
+    if (inside) return poly;
+    for (size_t i = 0; i < poly.size(); ++i) {
+        Ring r = clipRing(poly[i], box);
+        if (r.empty()) {
+            if (i == 0) return {};
+            continue;
+        }
+        out.push_back(std::move(r));
+    }
+    if (!out.empty() && !triangulates(out) && triangulates(poly)) return poly;
+    return out;
+}
+
+std::string osmRef(char type, int64_t id) { return type + std::to_string(id); }
+
+// Output order: areas, blocks, walls, streets, points; within a group by OSM id. Draw order is the mesh's business.
+int group(MapKind k) {
+    switch (k) {
+        case MapKind::block: return 1;
+        case MapKind::wall: return 2;
+        case MapKind::road: case MapKind::path: return 3;
+        case MapKind::poi: case MapKind::landmark: case MapKind::depot: return 4;
+        case MapKind::district: return 5;
+        default: return 0;
+    }
+}
+
+}  // namespace
+
+// ---- [3] assembling the map -----------------------------------------------------------------------------------
+
+MapData buildMapFromOsm(const OsmInput& in, const MapBuildOptions& opt, MapBuildStats* statsOut) {
+    MapBuildStats st;
+    Box box;
+    if (opt.hasBbox) box = {opt.bboxMin, opt.bboxMax};
+    else if (in.hasBounds) box = {in.boundsMin, in.boundsMax};
+    else box = {{-85, -180}, {85, 180}};
+
+    MapData map;
+    map.name = opt.name;
+    map.nameKo = opt.nameKo;
+    map.attribution = "© OpenStreetMap contributors";
+    map.license = "ODbL-1.0 (https://www.openstreetmap.org/copyright)";
+    map.source = "OpenStreetMap" + (in.snapshot.empty() ? std::string() : " (data to " + in.snapshot + ")") +
+                 (opt.sourceNote.empty() ? std::string() : ", " + opt.sourceNote) + ", converted by bukchon-map";
+    map.noded = true;
+
+    std::vector<MapFeature> features;
+    std::vector<Ring> blockStreets;
+    std::vector<std::vector<Ring>> openAreas;
+
+    // Areas (closed ways and multipolygons, assembled by the reader).
+    for (const OsmArea& a : in.areas) {
+        MapKind kind = MapKind::other;
+        std::string_view cls = areaKind(a.tags, kind);
+        if (cls.empty()) continue;
+        MapFeature f;
+        f.kind = kind;
+        f.cls = std::string(cls);
+        f.osmId = osmRef(a.fromRelation ? 'r' : 'w', a.id);
+        readNames(a.tags, opt.languages, f);
+        for (const auto& poly : a.polygons) {
+            std::vector<Ring> clipped = clipPolygon(poly, box);
+            if (clipped.empty()) continue;
+            if (kind != MapKind::building && kind != MapKind::parking) openAreas.push_back(clipped);
+            f.polygons.push_back(std::move(clipped));
+        }
+        if (f.polygons.empty()) continue;
+        ++st.areas;
+        features.push_back(std::move(f));
+    }
+
+    // Ways: streets by class, walls, streams.
+    std::vector<const OsmWay*> ways;
+    for (const OsmWay& w : in.ways) ways.push_back(&w);
+    std::sort(ways.begin(), ways.end(), [](const OsmWay* a, const OsmWay* b) { return a->id < b->id; });
+    for (const OsmWay* w : ways) {
+        const OsmTags& t = w->tags;
+        std::string_view highway = t.get("highway"), barrier = t.get("barrier");
+        MapFeature f;
+        f.osmId = osmRef('w', w->id);
+        bool road = isIn(highway, kRoadClasses, std::size(kRoadClasses));
+        bool path = isIn(highway, kPathClasses, std::size(kPathClasses));
+        bool area = t.is("area", "yes") || (w->closed() && highway == "pedestrian" && !t.is("area", "no") && t.has("area"));
+        if ((road || path) && !area && !t.is("indoor", "yes") && !t.is("indoor", "corridor")) {
+            f.kind = road ? MapKind::road : MapKind::path;
+            f.cls = std::string(highway);
+            f.widthM = streetWidthM(t);
+            f.tunnel = underground(t);
+            std::string_view bridge = t.get("bridge");
+            f.bridge = !bridge.empty() && bridge != "no";
+            int layer = std::atoi(std::string(t.get("layer")).c_str());
+            f.layer = std::clamp(layer, -9, 9);
+            std::string_view oneway = t.get("oneway");
+            if (road) f.oneway = yes(oneway) || t.is("junction", "roundabout") ? 1 : oneway == "-1" || oneway == "reverse" ? -1 : 0;
+            // Closed to vehicles (a palace's inner road, a private lane): drawn as what it is, never routed on.
+            std::string_view motor = t.has("motor_vehicle") ? t.get("motor_vehicle") : t.get("vehicle");
+            f.noVehicles = road && (oneOf(motor, {"no", "private"}) ||
+                                    (oneOf(t.get("access"), {"no", "private"}) && !oneOf(motor, {"yes", "destination", "designated"})));
+            road ? ++st.roads : ++st.paths;
+        } else if (oneOf(barrier, {"city_wall", "wall"}) || t.is("historic", "citywalls")) {
+            f.kind = MapKind::wall;
+            f.cls = barrier == "wall" ? "wall" : "city_wall";
+            f.widthM = f.cls == "city_wall" ? 3.0 : 1.2;
+            ++st.walls;
+        } else if (oneOf(t.get("waterway"), {"stream", "river", "canal", "ditch", "drain"}) && !t.has("tunnel")) {
+            f.kind = MapKind::water;
+            f.cls = std::string(t.get("waterway"));
+            f.widthM = f.cls == "river" ? 12 : 2;
+        } else {
+            ++st.skippedWays;
+            continue;
+        }
+        readNames(t, opt.languages, f);
+        f.lines = clipLine(w->points, box);
+        if (f.lines.empty()) continue;
+        // Blocks are bounded by every street and path above ground (a block is what the alleys go around).
+        if ((f.kind == MapKind::road || f.kind == MapKind::path) && !f.tunnel && !f.bridge)
+            for (const Ring& l : f.lines) blockStreets.push_back(l);
+        features.push_back(std::move(f));
+    }
+
+    // Nodes: points of interest and place names.
+    std::vector<const OsmNode*> nodes;
+    for (const OsmNode& n : in.nodes) nodes.push_back(&n);
+    std::sort(nodes.begin(), nodes.end(), [](const OsmNode* a, const OsmNode* b) { return a->id < b->id; });
+    for (const OsmNode* n : nodes) {
+        if (!box.contains(n->at)) continue;
+        const OsmTags& t = n->tags;
+        MapFeature f;
+        f.osmId = osmRef('n', n->id);
+        std::string_view place = t.get("place");
+        if (oneOf(place, {"quarter", "neighbourhood", "suburb", "village", "hamlet"})) {
+            f.kind = MapKind::district;
+            f.cls = std::string(place);
+            ++st.places;
+        } else {
+            std::string_view cls = poiClass(t);
+            if (cls.empty()) continue;
+            f.kind = MapKind::poi;
+            f.cls = std::string(cls);
+            ++st.pois;
+        }
+        readNames(t, opt.languages, f);
+        if (f.cls == "subway_entrance" && f.name.empty() && f.nameEn.empty() && f.nameKo.empty() && t.has("ref")) {
+            f.nameEn = "Exit " + std::string(t.get("ref"));
+            f.nameKo = std::string(t.get("ref")) + "번 출구";
+        }
+        f.points.push_back(n->at);
+        features.push_back(std::move(f));
+    }
+
+    if (opt.blocks) {
+        BlockStats bs;
+        std::vector<Ring> blocks = computeCityBlocks(blockStreets, box.lo, box.hi, openAreas, {}, &bs);
+        st.droppedTinyFaces = bs.tiny;
+        st.droppedSliverFaces = bs.slivers;
+        st.droppedOpenFaces = bs.open + bs.huge;
+        for (Ring& r : blocks) {
+            MapFeature f;
+            f.kind = MapKind::block;
+            f.polygons.push_back({std::move(r)});
+            features.push_back(std::move(f));
+        }
+        st.blocks = blocks.size();
+    }
+
+    for (const MapFeature& e : opt.extras) features.push_back(e);
+    std::stable_sort(features.begin(), features.end(),
+                     [](const MapFeature& a, const MapFeature& b) { return group(a.kind) < group(b.kind); });
+    map.features = std::move(features);
+    if (statsOut) *statsOut = st;
+    return map;
+}
+
+}  // namespace bk

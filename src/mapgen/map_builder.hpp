@@ -1,0 +1,38 @@
+// map_builder.hpp — OpenStreetMap objects → the viewer's map (streets by class, areas, walls, POIs, places, blocks).
+//
+// Sections in map_builder.cpp: [1] what each OSM object becomes  [2] clipping to the box  [3] assembling the map.
+// City blocks (the faces of the street network) are computed in city_blocks.cpp. Formats: docs/formats.md.
+#pragma once
+
+#include "map_data.hpp"
+#include "osm_input.hpp"
+
+#include <string>
+#include <vector>
+
+namespace bk {
+
+struct MapBuildOptions {
+    bool hasBbox = false;                 // clip to this box (lon/lat); otherwise the data's own bounds
+    LatLon bboxMin, bboxMax;
+    std::string name, nameKo;             // the map's title (shown beside the attribution)
+    std::string sourceNote;               // e.g. the extract's file name; the snapshot date is added when known
+    std::vector<MapFeature> extras;       // features given on the command line: the depot, a palace's label
+    bool blocks = true;                   // compute city blocks
+    // Extra name languages to keep besides name, name:en and name:ko (e.g. {"ja", "zh"}); none by default: the
+    // viewer speaks English and Korean, and every kept script costs the page font's subset.
+    std::vector<std::string> languages;
+};
+
+struct MapBuildStats {
+    size_t roads = 0, paths = 0, areas = 0, walls = 0, pois = 0, places = 0, blocks = 0;
+    size_t droppedTinyFaces = 0, droppedSliverFaces = 0, droppedOpenFaces = 0;
+    size_t skippedWays = 0;               // tagged ways that are none of the above (power lines, tree rows …)
+};
+
+MapData buildMapFromOsm(const OsmInput& input, const MapBuildOptions& options, MapBuildStats* stats = nullptr);
+
+// The road or path class's width on the ground in metres (OSM `width`, else lanes, else the class's usual width).
+double streetWidthM(const OsmTags& tags);
+
+}  // namespace bk

@@ -44,6 +44,11 @@ target_link_libraries(unit_tests PRIVATE bukchon_mapgen)
 
 add_executable(bukchon-map ${CMAKE_SOURCE_DIR}/src/tools/map_main.cpp)
 target_link_libraries(bukchon-map PRIVATE bukchon_mapgen)
+# The shipped map is the converter's output from the committed extract: this fails when either changed alone.
+add_test(NAME BukchonMap.CommittedMapIsTheConvertersOutput
+  COMMAND ${CMAKE_COMMAND} -DTOOL=$<TARGET_FILE:bukchon-map> -DSCRIPT=${CMAKE_SOURCE_DIR}/assets/bukchon/osm/regenerate.sh
+          -DOUT=${CMAKE_BINARY_DIR}/map-check.geojson -DCOMMITTED=${CMAKE_SOURCE_DIR}/assets/bukchon/map.geojson
+          -P ${CMAKE_SOURCE_DIR}/cmake/check_map.cmake)
 
 add_executable(bukchon-gen ${CMAKE_SOURCE_DIR}/src/tools/gen_main.cpp)
 target_link_libraries(bukchon-gen PRIVATE bukchon_sim)

@@ -95,7 +95,13 @@ std::vector<Ring> computeCityBlocks(const std::vector<Ring>& streets, LatLon box
         }
     };
     for (const Ring& s : streets) addLine(s, false);
-    addLine({boxMin, {boxMin.lat, boxMax.lon}, boxMax, {boxMax.lat, boxMin.lon}}, true);
+    // The box's outline closes the blocks cut by its edge, when streets reach it; a network lying wholly inside
+    // the box would otherwise make the box itself one big face.
+    bool reachesEdge = false;
+    for (const Ring& s : streets)
+        for (const LatLon& p : {s.front(), s.back()})
+            reachesEdge = reachesEdge || p.lat == boxMin.lat || p.lat == boxMax.lat || p.lon == boxMin.lon || p.lon == boxMax.lon;
+    if (reachesEdge) addLine({boxMin, {boxMin.lat, boxMax.lon}, boxMax, {boxMax.lat, boxMin.lon}}, true);
 
     // 2. Noding: every crossing and every end lying on another segment splits it (a grid keeps it near-linear).
     const double cell = 40;
@@ -119,7 +125,20 @@ std::vector<Ring> computeCityBlocks(const std::vector<Ring>& streets, LatLon box
                 Vec2 c = noder.points[size_t(u.a)], d = noder.points[size_t(u.b)];
                 double r1 = b.x - a.x, r2 = b.y - a.y, s1 = d.x - c.x, s2 = d.y - c.y;
                 double den = r1 * s2 - r2 * s1;
-                if (std::fabs(den) < 1e-12) continue;  // parallel (collinear overlaps are rare in OSM; left alone)
+                if (std::fabs(den) < 1e-12 * (r1 * r1 + r2 * r2 + s1 * s1 + s2 * s2)) {
+                    // Parallel. Overlapping on one line (a street along the box's edge): each cut at the other's ends.
+                    double len = std::hypot(r1, r2);
+                    if (len <= 0 || std::fabs((c.x - a.x) * r2 - (c.y - a.y) * r1) / len > 0.01) continue;
+                    auto cutAt = [&](Seg& seg, Vec2 p0, Vec2 p1, int end, Vec2 e) {
+                        double dx = p1.x - p0.x, dy = p1.y - p0.y, t = ((e.x - p0.x) * dx + (e.y - p0.y) * dy) / (dx * dx + dy * dy);
+                        if (t > 1e-9 && t < 1 - 1e-9 && end != seg.a && end != seg.b) seg.cuts.push_back({t, end});
+                    };
+                    cutAt(s, a, b, u.a, c);
+                    cutAt(s, a, b, u.b, d);
+                    cutAt(u, c, d, s.a, a);
+                    cutAt(u, c, d, s.b, b);
+                    continue;
+                }
                 double t = ((c.x - a.x) * s2 - (c.y - a.y) * s1) / den;
                 double v = ((c.x - a.x) * r2 - (c.y - a.y) * r1) / den;
                 // Within a centimetre of an end counts as that end (a clipped street meeting the box's edge).

@@ -1,0 +1,10 @@
+# check_map.cmake — runs assets/bukchon/osm/regenerate.sh into the build tree and compares with the committed map.
+execute_process(COMMAND sh ${SCRIPT} ${TOOL} ${OUT} RESULT_VARIABLE rc OUTPUT_VARIABLE log ERROR_VARIABLE log)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "bukchon-map failed: ${log}")
+endif()
+execute_process(COMMAND ${CMAKE_COMMAND} -E compare_files ${OUT} ${COMMITTED} RESULT_VARIABLE differs)
+if(differs)
+  message(FATAL_ERROR "assets/bukchon/map.geojson is stale: regenerate it with "
+                      "sh assets/bukchon/osm/regenerate.sh (docs/map.md)")
+endif()

@@ -1,0 +1,373 @@
+// osm_map_test.cpp — bukchon-map's pieces on small OSM files the tests write: classes, areas with holes, clipping,
+// blocks, names, determinism; and the shipped Bukchon map, sensors and truck network built from the real extract.
+#include "city_blocks.hpp"
+#include "collection.hpp"
+#include "dataset.hpp"
+#include "map_builder.hpp"
+#include "map_writer.hpp"
+#include "osm_reader.hpp"
+#include "sensors.hpp"
+#include "test_util.hpp"
+
+#include <gtest/gtest.h>
+#include <zlib.h>
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+using namespace bk;
+
+namespace {
+
+// A tiny OSM XML document: nodes on a 100 m grid around (37.58, 126.98), ways and relations from `body`.
+std::string osmXml(const std::string& body) {
+    std::string x = "<?xml version='1.0' encoding='UTF-8'?>\n<osm version='0.6' generator='test'>\n";
+    for (int i = 0; i < 5; ++i)
+        for (int j = 0; j < 5; ++j) {
+            char node[160];
+            std::snprintf(node, sizeof node, " <node id='%d' version='1' lat='%.7f' lon='%.7f'/>\n", 1 + i * 5 + j,
+                          37.58 + i * 0.0009, 126.98 + j * 0.00113);
+            x += node;
+        }
+    return x + body + "</osm>\n";
+}
+
+std::string way(int id, std::initializer_list<int> nodes, const std::string& tags) {
+    std::string w = " <way id='" + std::to_string(id) + "' version='1'>";
+    for (int n : nodes) w += "<nd ref='" + std::to_string(n) + "'/>";
+    return w + tags + "</way>\n";
+}
+
+std::string tag(const char* k, const char* v) { return std::string("<tag k='") + k + "' v='" + v + "'/>"; }
+
+std::string writeTemp(const std::string& name, const std::string& text) {
+    std::string path = (std::filesystem::temp_directory_path() / ("bukchon-map-test-" + name)).string();
+    std::ofstream(path, std::ios::binary) << text;
+    return path;
+}
+
+MapData convert(const std::string& xml, MapBuildOptions opt = {}, MapBuildStats* stats = nullptr) {
+    auto in = readOsmFile(writeTemp("in.osm", xml));
+    EXPECT_TRUE(in.ok()) << (in.ok() ? "" : in.error().describe());
+    return in.ok() ? buildMapFromOsm(in.value(), opt, stats) : MapData{};
+}
+
+const MapFeature* byOsmId(const MapData& m, const std::string& id) {
+    for (const MapFeature& f : m.features)
+        if (f.osmId == id) return &f;
+    return nullptr;
+}
+
+// The 3 × 3 street grid: rows 1, 3, 5 (nodes i*5+1 …) and columns 1, 3, 5, every crossing a shared node.
+std::string grid3x3() {
+    std::string body;
+    int id = 100;
+    for (int r : {0, 2, 4}) body += way(id++, {1 + r * 5, 2 + r * 5, 3 + r * 5, 4 + r * 5, 5 + r * 5}, tag("highway", "residential"));
+    for (int c : {0, 2, 4}) body += way(id++, {1 + c, 6 + c, 11 + c, 16 + c, 21 + c}, tag("highway", "residential"));
+    return body;
+}
+
+}  // namespace
+
+TEST(OsmMap, WaysBecomeStreetsByClassWithWidthOnewayAndTunnels) {
+    std::string body = way(10, {1, 2, 3}, tag("highway", "primary") + tag("oneway", "yes") + tag("name", "율곡로") +
+                                              tag("name:en", "Yulgok-ro")) +
+                       way(11, {6, 7}, tag("highway", "footway")) + way(12, {11, 12}, tag("highway", "steps")) +
+                       way(13, {16, 17}, tag("highway", "service") + tag("tunnel", "yes")) +
+                       way(14, {21, 22}, tag("highway", "residential") + tag("motor_vehicle", "no")) +
+                       way(15, {4, 9}, tag("barrier", "city_wall")) + way(16, {5, 10}, tag("power", "line"));
+    MapBuildStats st;
+    MapData m = convert(osmXml(body), {}, &st);
+    const MapFeature* primary = byOsmId(m, "w10");
+    ASSERT_NE(primary, nullptr);
+    EXPECT_EQ(primary->kind, MapKind::road);
+    EXPECT_EQ(primary->cls, "primary");
+    EXPECT_EQ(primary->oneway, 1);
+    EXPECT_EQ(primary->nameKo, "율곡로");
+    EXPECT_EQ(primary->nameEn, "Yulgok-ro");
+    EXPECT_GT(primary->widthM, 10);
+    EXPECT_EQ(byOsmId(m, "w11")->kind, MapKind::path);
+    EXPECT_EQ(byOsmId(m, "w11")->cls, "footway");
+    EXPECT_LT(byOsmId(m, "w11")->widthM, 3);
+    EXPECT_EQ(byOsmId(m, "w12")->cls, "steps");
+    EXPECT_TRUE(byOsmId(m, "w13")->tunnel);
+    EXPECT_TRUE(byOsmId(m, "w14")->noVehicles);
+    EXPECT_EQ(byOsmId(m, "w15")->kind, MapKind::wall);
+    EXPECT_EQ(byOsmId(m, "w15")->cls, "city_wall");
+    EXPECT_EQ(byOsmId(m, "w16"), nullptr);  // power lines are not on this map
+    EXPECT_EQ(st.roads, 3u);
+    EXPECT_EQ(st.paths, 2u);
+    EXPECT_TRUE(m.noded);
+    EXPECT_EQ(m.attribution, "© OpenStreetMap contributors");
+    EXPECT_NE(m.license.find("ODbL"), std::string::npos);
+}
+
+TEST(OsmMap, AMultipolygonKeepsItsHole) {
+    std::string body = way(20, {1, 5, 25, 21, 1}, "") + way(21, {7, 9, 19, 17, 7}, "") +
+                       " <relation id='30' version='1'><member type='way' ref='20' role='outer'/>"
+                       "<member type='way' ref='21' role='inner'/>" +
+                       tag("type", "multipolygon") + tag("natural", "wood") + "</relation>\n" +
+                       way(22, {2, 3, 8, 7, 2}, tag("leisure", "garden") + tag("name", "후원"));
+    MapData m = convert(osmXml(body));
+    const MapFeature* wood = byOsmId(m, "r30");
+    ASSERT_NE(wood, nullptr);
+    EXPECT_EQ(wood->kind, MapKind::wood);
+    ASSERT_EQ(wood->polygons.size(), 1u);
+    EXPECT_EQ(wood->polygons[0].size(), 2u);  // outer ring and its hole
+    const MapFeature* garden = byOsmId(m, "w22");
+    ASSERT_NE(garden, nullptr);
+    EXPECT_EQ(garden->kind, MapKind::garden);
+    EXPECT_EQ(garden->nameKo, "후원");
+    // Written and read back, the hole is still there.
+    auto back = loadMap(writeMapGeoJson(m), "map.geojson");
+    ASSERT_TRUE(back.ok()) << back.error().describe();
+    bool found = false;
+    for (const MapFeature& f : back->features)
+        if (f.osmId == "r30") found = f.polygons.size() == 1 && f.polygons[0].size() == 2;
+    EXPECT_TRUE(found);
+}
+
+TEST(OsmMap, TheBboxClipsLinesAndAreasAndDropsWhatIsOutside) {
+    std::string body = way(40, {1, 2, 3, 4, 5}, tag("highway", "residential")) +
+                       way(41, {21, 22}, tag("highway", "footway")) +  // wholly outside the box below
+                       way(42, {6, 10, 20, 16, 6}, tag("landuse", "grass"));
+    MapBuildOptions opt;
+    opt.hasBbox = true;
+    opt.bboxMin = {37.5795, 126.98150};   // cuts row 0 between its 2nd and 3rd nodes … and keeps row 4 out
+    opt.bboxMax = {37.5830, 126.99000};
+    MapData m = convert(osmXml(body), opt);
+    const MapFeature* road = byOsmId(m, "w40");
+    ASSERT_NE(road, nullptr);
+    for (const Ring& part : road->lines)
+        for (const LatLon& p : part) {
+            EXPECT_GE(p.lon, opt.bboxMin.lon - 1e-12);
+            EXPECT_LE(p.lon, opt.bboxMax.lon + 1e-12);
+        }
+    EXPECT_DOUBLE_EQ(road->lines[0].front().lon, opt.bboxMin.lon);  // cut exactly at the box's west side
+    EXPECT_EQ(byOsmId(m, "w41"), nullptr);
+    const MapFeature* grass = byOsmId(m, "w42");
+    ASSERT_NE(grass, nullptr);
+    for (const LatLon& p : grass->polygons[0][0]) EXPECT_LE(p.lat, opt.bboxMax.lat + 1e-12);
+}
+
+TEST(OsmMap, AThreeByThreeStreetGridGivesItsFourBlocks) {
+    MapBuildStats st;
+    MapData m = convert(osmXml(grid3x3()), {}, &st);
+    EXPECT_EQ(st.blocks, 4u);
+    int blocks = 0;
+    for (const MapFeature& f : m.features)
+        if (f.kind == MapKind::block) {
+            ++blocks;
+            ASSERT_EQ(f.polygons.size(), 1u);
+            EXPECT_EQ(f.polygons[0][0].size(), 8u);  // four crossings and the four nodes between them
+        }
+    EXPECT_EQ(blocks, 4);
+}
+
+TEST(OsmMap, BlocksLeaveOutTinySliverAndOpenFaces) {
+    // A face of 5 m × 5 m (a junction island) is tiny; one 100 m × 2 m a sliver; a park fills another.
+    std::vector<Ring> streets;
+    auto rect = [&](double lat0, double lon0, double dLat, double dLon) {
+        streets.push_back({{lat0, lon0}, {lat0, lon0 + dLon}, {lat0 + dLat, lon0 + dLon}, {lat0 + dLat, lon0}, {lat0, lon0}});
+    };
+    rect(37.580, 126.980, 0.000045, 0.000057);   // ≈ 5 × 5 m
+    rect(37.581, 126.980, 0.000018, 0.00113);    // ≈ 2 × 100 m
+    rect(37.582, 126.980, 0.0009, 0.00113);      // ≈ 100 × 100 m, a park
+    rect(37.584, 126.980, 0.0009, 0.00113);      // ≈ 100 × 100 m, a block
+    std::vector<std::vector<Ring>> open{{{{37.5819, 126.9799}, {37.5819, 126.9813}, {37.5831, 126.9813}, {37.5831, 126.9799}}}};
+    BlockStats st;
+    auto blocks = computeCityBlocks(streets, {37.57, 126.97}, {37.59, 126.99}, open, {}, &st);
+    EXPECT_EQ(blocks.size(), 1u);
+    EXPECT_EQ(st.tiny, 1u);
+    EXPECT_EQ(st.slivers, 1u);
+    EXPECT_EQ(st.open, 1u);
+}
+
+TEST(OsmMap, NamesInLanguagesAndPointsOfInterest) {
+    std::string body = " <node id='900' version='1' lat='37.5810' lon='126.9810'>" + tag("railway", "subway_entrance") +
+                       tag("ref", "3") + "</node>\n <node id='901' version='1' lat='37.5812' lon='126.9812'>" +
+                       tag("place", "quarter") + tag("name", "가회동") + tag("name:en", "Gahoe-dong") +
+                       tag("name:ja", "嘉会洞") + "</node>\n <node id='902' version='1' lat='37.5813' lon='126.9813'>" +
+                       tag("name", "정독도서관") + tag("name:en", "Jeongdok Library") + "</node>\n" +
+                       " <node id='903' version='1' lat='37.5814' lon='126.9814'>" + tag("natural", "tree") + "</node>\n" +
+                       way(50, {1, 2}, tag("highway", "footway"));
+    MapBuildOptions opt;
+    opt.languages = {"ja"};
+    MapData m = convert(osmXml(body), opt);
+    const MapFeature* exit = byOsmId(m, "n900");
+    ASSERT_NE(exit, nullptr);
+    EXPECT_EQ(exit->kind, MapKind::poi);
+    EXPECT_EQ(exit->cls, "subway_entrance");
+    EXPECT_EQ(exit->nameEn, "Exit 3");
+    const MapFeature* dong = byOsmId(m, "n901");
+    ASSERT_NE(dong, nullptr);
+    EXPECT_EQ(dong->kind, MapKind::district);
+    EXPECT_EQ(dong->nameKo, "가회동");
+    EXPECT_EQ(dong->nameEn, "Gahoe-dong");
+    ASSERT_EQ(dong->names.size(), 1u);
+    EXPECT_EQ(dong->names[0], (std::pair<std::string, std::string>{"ja", "嘉会洞"}));
+    EXPECT_EQ(byOsmId(m, "n902")->cls, "place");  // a named spot with no other tag
+    EXPECT_EQ(byOsmId(m, "n903"), nullptr);        // a tree is not a point of interest
+    // Without --languages, only the viewer's two and the local name are kept.
+    EXPECT_TRUE(byOsmId(convert(osmXml(body)), "n901")->names.empty());
+}
+
+TEST(OsmMap, TheSameInputGivesTheSameBytesAndGzipReadsLikeXml) {
+    std::string xml = osmXml(grid3x3() + way(200, {2, 7}, tag("highway", "footway")));
+    std::string a = writeMapGeoJson(convert(xml)), b = writeMapGeoJson(convert(xml));
+    EXPECT_EQ(a, b);
+    std::string gz = (std::filesystem::temp_directory_path() / "bukchon-map-test-in.osm.gz").string();
+    gzFile f = gzopen(gz.c_str(), "wb");
+    ASSERT_NE(f, nullptr);
+    gzwrite(f, xml.data(), unsigned(xml.size()));
+    gzclose(f);
+    auto in = readOsmFile(gz);
+    ASSERT_TRUE(in.ok()) << in.error().describe();
+    EXPECT_EQ(writeMapGeoJson(buildMapFromOsm(in.value(), {})), a);
+}
+
+TEST(OsmMap, AFileThatIsNotOsmSaysSo) {
+    auto r = readOsmFile(writeTemp("bad.osm", "this is not XML"));
+    ASSERT_FALSE(r.ok());
+    EXPECT_NE(r.error().describe().find("bad.osm"), std::string::npos);
+    EXPECT_NE(r.error().message.find("OpenStreetMap"), std::string::npos);
+}
+
+// ---- the shipped map, built from assets/bukchon/osm/ -------------------------------------------------------
+
+namespace {
+struct Shipped {
+    MapData map;
+    std::vector<Sensor> sensors;
+    Projection proj{{37.581, 126.9855}};
+};
+const Shipped& shipped() {
+    static Shipped s = [] {
+        Shipped x;
+        x.map = loadMap(readRepoFile("assets/bukchon/map.geojson"), "map.geojson").value();
+        x.sensors = loadSensors(readRepoFile("assets/bukchon/sensors.geojson"), "sensors.geojson").value();
+        return x;
+    }();
+    return s;
+}
+double distanceToStreetM(const Shipped& s, LatLon p) {
+    Vec2 q = s.proj.toLocal(p);
+    double best = 1e300;
+    for (const MapFeature& f : s.map.features) {
+        if ((f.kind != MapKind::road && f.kind != MapKind::path) || f.tunnel) continue;
+        for (const Ring& line : f.lines)
+            for (size_t i = 1; i < line.size(); ++i) {
+                Vec2 a = s.proj.toLocal(line[i - 1]), b = s.proj.toLocal(line[i]);
+                double dx = b.x - a.x, dy = b.y - a.y, l2 = dx * dx + dy * dy;
+                double t = l2 > 0 ? std::clamp(((q.x - a.x) * dx + (q.y - a.y) * dy) / l2, 0.0, 1.0) : 0;
+                best = std::min(best, std::hypot(q.x - a.x - t * dx, q.y - a.y - t * dy));
+            }
+    }
+    return best * s.proj.groundMetresPerUnit();
+}
+bool insideRing(const Ring& r, LatLon p) {
+    bool in = false;
+    for (size_t i = 0, j = r.size() - 1; i < r.size(); j = i++)
+        if ((r[i].lat > p.lat) != (r[j].lat > p.lat) &&
+            p.lon < (r[j].lon - r[i].lon) * (p.lat - r[i].lat) / (r[j].lat - r[i].lat) + r[i].lon)
+            in = !in;
+    return in;
+}
+}  // namespace
+
+TEST(BukchonMap, IsTheRealStreetNetworkWithItsCredit) {
+    const MapData& m = shipped().map;
+    EXPECT_TRUE(m.noded);
+    EXPECT_EQ(m.attribution, "© OpenStreetMap contributors");
+    std::map<std::string, int> classes;
+    int blocks = 0, named = 0;
+    for (const MapFeature& f : m.features) {
+        if (f.kind == MapKind::road || f.kind == MapKind::path) ++classes[f.cls];
+        blocks += f.kind == MapKind::block;
+        named += (f.kind == MapKind::road || f.kind == MapKind::path) && !f.nameKo.empty();
+    }
+    for (const char* c : {"primary", "tertiary", "residential", "service", "pedestrian", "footway", "path", "steps"})
+        EXPECT_GT(classes[c], 0) << c;
+    EXPECT_GT(classes["footway"] + classes["service"] + classes["residential"], 1000);
+    EXPECT_GT(blocks, 300);  // the hanok blocks between the alleys
+    EXPECT_GT(named, 200);
+}
+
+TEST(BukchonMap, EverySensorStandsOnItsStreetOrInItsBlock) {
+    const Shipped& s = shipped();
+    ASSERT_EQ(s.sensors.size(), 50u);
+    for (const Sensor& sensor : s.sensors) {
+        if (sensor.type == SensorType::fire) {
+            bool inBlock = false;
+            for (const MapFeature& f : s.map.features)
+                if (f.kind == MapKind::block && insideRing(f.polygons[0][0], sensor.position)) inBlock = true;
+            EXPECT_TRUE(inBlock) << sensor.id << " is a hanok's fire sensor: it belongs inside a block";
+            EXPECT_LT(distanceToStreetM(s, sensor.position), 15) << sensor.id;
+        } else {
+            EXPECT_LT(distanceToStreetM(s, sensor.position), 3.0) << sensor.id << " stands off its street";
+        }
+    }
+}
+
+TEST(BukchonMap, TheTruckReachesEveryBinFromTheDepotOnDrivableStreets) {
+    const Shipped& s = shipped();
+    auto rec = loadRecording(readRepoFile("assets/bukchon/recording.json"), "recording.json", s.sensors);
+    ASSERT_TRUE(rec.ok()) << rec.error().describe();
+    std::vector<Vec2> positions;
+    for (const Sensor& sensor : rec->sensors) positions.push_back(s.proj.toLocal(sensor.position));
+    CollectionPlan plan = planCollection(rec.value(), s.map, s.proj, positions);
+    ASSERT_TRUE(plan.available);
+    EXPECT_TRUE(plan.routable) << "depot and every bin's access point must be joined by drivable streets, both ways";
+    EXPECT_GT(plan.fixedTourM, 1000);
+    EXPECT_LT(plan.fixedTourM, 30000);
+    // Bins on pedestrian alleys are walked to; the walk is short and counted apart.
+    int walked = 0;
+    for (const Sensor& sensor : rec->sensors)
+        if (sensor.type == SensorType::bin) {
+            size_t i = size_t(&sensor - rec->sensors.data());
+            walked += plan.walkM[i] > 1;
+            EXPECT_LT(plan.walkM[i], 250) << sensor.id;
+        }
+    EXPECT_GT(walked, 0);
+    EXPECT_GT(plan.fixedWalkM, 0);
+    for (const CollectionTrip& trip : plan.trips) {
+        EXPECT_LT(trip.lengthM, 1e8) << "an unreachable stop";
+        EXPECT_GT(trip.polyline.size(), 10u) << "a route along the streets, not straight lines";
+    }
+}
+
+TEST(BukchonMap, OnewayStreetsAreDrivenOneWayOnly) {
+    // Two parallel one-way streets joined at both ends: from A to B the truck goes one way, back the other.
+    MapData m;
+    m.noded = true;
+    auto road = [&](LatLon a, LatLon b, int oneway) {
+        MapFeature f;
+        f.kind = MapKind::road;
+        f.cls = "residential";
+        f.oneway = oneway;
+        f.lines.push_back({a, b});
+        m.features.push_back(f);
+    };
+    LatLon A{37.580, 126.980}, B{37.580, 126.982}, A2{37.581, 126.980}, B2{37.581, 126.982};
+    road(A, B, 1);     // south street: west → east only
+    road(B2, A2, 1);   // north street: east → west only
+    road(A, A2, 0);
+    road(B, B2, 0);
+    MapFeature foot;
+    foot.kind = MapKind::path;
+    foot.cls = "footway";
+    foot.lines.push_back({A, {37.5795, 126.980}});
+    m.features.push_back(foot);
+    Projection proj(A);
+    StreetGraph g = StreetGraph::build(m, proj);
+    int a = g.attach(proj.toLocal(A), Travel::drive), b = g.attach(proj.toLocal(B), Travel::drive);
+    double ab = g.distancesFrom(a, Travel::drive)[size_t(b)], ba = g.distancesFrom(b, Travel::drive)[size_t(a)];
+    EXPECT_NEAR(ab, 176, 5);                  // straight along the south street
+    EXPECT_NEAR(ba, 176 + 2 * 111, 8);        // round by the north street
+    int end = g.attach(proj.toLocal({37.5795, 126.980}), Travel::foot);
+    EXPECT_TRUE(std::isinf(g.distancesFrom(a, Travel::drive)[size_t(end)]));  // no truck on a footway
+    EXPECT_FALSE(std::isinf(g.distancesFrom(a, Travel::foot)[size_t(end)]));
+}

@@ -43,8 +43,14 @@ std::string way(int id, std::initializer_list<int> nodes, const std::string& tag
 
 std::string tag(const char* k, const char* v) { return std::string("<tag k='") + k + "' v='" + v + "'/>"; }
 
+// Per test (ctest runs tests in parallel processes): "bukchon-map-<test>-<name>".
+std::string tempPath(const std::string& name) {
+    std::string test = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    return (std::filesystem::temp_directory_path() / ("bukchon-map-" + test + "-" + name)).string();
+}
+
 std::string writeTemp(const std::string& name, const std::string& text) {
-    std::string path = (std::filesystem::temp_directory_path() / ("bukchon-map-test-" + name)).string();
+    std::string path = tempPath(name);
     std::ofstream(path, std::ios::binary) << text;
     return path;
 }
@@ -219,7 +225,7 @@ TEST(OsmMap, TheSameInputGivesTheSameBytesAndGzipReadsLikeXml) {
     std::string xml = osmXml(grid3x3() + way(200, {2, 7}, tag("highway", "footway")));
     std::string a = writeMapGeoJson(convert(xml)), b = writeMapGeoJson(convert(xml));
     EXPECT_EQ(a, b);
-    std::string gz = (std::filesystem::temp_directory_path() / "bukchon-map-test-in.osm.gz").string();
+    std::string gz = tempPath("in.osm.gz");
     gzFile f = gzopen(gz.c_str(), "wb");
     ASSERT_NE(f, nullptr);
     gzwrite(f, xml.data(), unsigned(xml.size()));

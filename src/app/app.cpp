@@ -596,7 +596,8 @@ std::string App::stateJson() {
     // "map" (a map file), "graticule" (none: the neutral basemap), "" (nothing loaded)
     j["basemap"] = !content_ ? "" : content_->graticuleStepDeg > 0 ? "graticule" : "map";
     j["detail"] = lod_ ? "density" : "glyphs";   // level of detail: a dot matrix when thousands are on screen
-    j["labels"] = {{"places", labelPlaces_}, {"streets", labelStreets_}, {"ms", labelMs_}};
+    j["labels"] = {{"places", labelPlaces_}, {"streets", labelStreets_}, {"ms", labelMs_},
+                   {"attribution", {{"x", creditRect_[0]}, {"y", creditRect_[1]}, {"w", creditRect_[2]}, {"h", creditRect_[3]}}}};
     if (content_) {
         j["map"] = {{"streets", content_->mesh.streetLines}, {"streetNames", content_->mesh.streets.size()},
                     {"attribution", content_->mapAttribution}, {"features", content_->mapFeatures}};
@@ -638,7 +639,7 @@ std::string App::stateJson() {
         content_->collection.totalsForDay(content_->dataset, int64_t(clock_.timeMs()), fd, fx);
         auto totals = [](const PolicyTotals& p) {
             return nlohmann::json{{"trips", p.trips}, {"binsEmptied", p.binVisits}, {"km", std::round(p.km * 10) / 10},
-                                  {"overflows", p.overflows}};
+                                  {"walkKm", std::round(p.walkKm * 100) / 100}, {"overflows", p.overflows}};
         };
         const CollectionPlan& c = content_->collection;
         j["collection"] = {{"today", {{"fillDriven", totals(fd)}, {"fixed", totals(fx)}}},

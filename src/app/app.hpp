@@ -26,6 +26,7 @@
 #include "view_state.hpp"
 
 #include <cstdint>
+#include <array>
 #include <memory>
 #include <string>
 #include <vector>
@@ -35,7 +36,13 @@ namespace bk {
 class App {
 public:
     // What the map labels placed last frame and how long placing them took (the state JSON reports it).
-    void setLabelStats(int places, int streets, double ms) { labelPlaces_ = places; labelStreets_ = streets; labelMs_ = ms; }
+    // `credit`: where the map's attribution was drawn (device px: x, y, w, h).
+    void setLabelStats(int places, int streets, double ms, std::array<float, 4> credit) {
+        labelPlaces_ = places;
+        labelStreets_ = streets;
+        labelMs_ = ms;
+        creditRect_ = credit;
+    }
     bool initGraphics(std::string* error);
 
     // Files arrive one by one (kind: "map", "sensors", "recording", or "table" for logs to import), then are
@@ -88,6 +95,7 @@ public:
 
 private:
     int labelPlaces_ = 0, labelStreets_ = 0;
+    std::array<float, 4> creditRect_{};
     double labelMs_ = 0;
     struct Content {           // everything derived from one successful load; replaced whole
         Dataset dataset;

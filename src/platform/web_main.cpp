@@ -203,7 +203,9 @@ void frame() {
     if (p.fonts.ready()) {  // panels wait for the Hangul-capable font: never tofu boxes
         double labelStart = emscripten_get_now();
         MapLabelStats placed = drawMapLabels(state, fonts);
-        p.app.setLabelStats(placed.places, placed.streets, emscripten_get_now() - labelStart);
+        Rect credit = attributionBounds(state, fonts);
+        p.app.setLabelStats(placed.places, placed.streets, emscripten_get_now() - labelStart,
+                            {credit.x, credit.y, credit.w, credit.h});
         drawAttribution(state, fonts);  // the data's credit: in every UI mode, and so in every export
         if (p.uiMode != 2) drawScaleBar(state, fonts);
         if (p.uiMode == 0) {

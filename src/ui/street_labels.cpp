@@ -50,6 +50,9 @@ int drawStreetLabels(const ViewState& s, const UiFonts& f, GlyphBoxes& taken, co
         }
         if (glyphs.empty()) continue;
         const float spacing = std::max(textW * 2.5f, 320 * S);
+        // A street's name once per `spacing` along it, whichever of its chains (a sidewalk mapped apart carries
+        // the same name) it sits on.
+        std::vector<ImVec2> named;
         for (const auto& chain : street.chains) {
             pts.clear();
             along.clear();
@@ -83,6 +86,10 @@ int drawStreetLabels(const ViewState& s, const UiFonts& f, GlyphBoxes& taken, co
                 float a0, a1;
                 ImVec2 p0 = at(centre - textW / 2, a0), p1 = at(centre + textW / 2, a1);
                 const bool flip = p1.x < p0.x;  // keep the text upright: read it from the left end
+                ImVec2 mid((p0.x + p1.x) / 2, (p0.y + p1.y) / 2);
+                bool repeated = false;
+                for (const ImVec2& q : named) repeated = repeated || std::hypot(q.x - mid.x, q.y - mid.y) < spacing * 0.7f;
+                if (repeated) continue;
                 run.clear();
                 boxes.clear();
                 bool ok = true;
@@ -104,6 +111,7 @@ int drawStreetLabels(const ViewState& s, const UiFonts& f, GlyphBoxes& taken, co
                 }
                 if (!ok) continue;
                 for (const Box& b : boxes) taken.add(b);
+                named.push_back(mid);
                 ++count;
                 // Halo first (eight offsets), then the ink.
                 const float o = 1.2f * S;

@@ -30,7 +30,7 @@ TEST(DocsExamples, FormatsExamplesLoadAndJoin) {
     ASSERT_EQ(blocks.size(), 3u) << "docs/formats.md should show a map, a sensors file and a recording";
     auto map = loadMap(blocks[0], "map.geojson");
     ASSERT_TRUE(map.ok()) << map.error().describe();
-    EXPECT_EQ(map->features.size(), 3u);
+    EXPECT_EQ(map->features.size(), 4u);
     auto sensors = loadSensors(blocks[1], "sensors.geojson");
     ASSERT_TRUE(sensors.ok()) << sensors.error().describe();
     auto rec = loadRecording(blocks[2], "recording.json", sensors.value());

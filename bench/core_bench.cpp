@@ -4,6 +4,9 @@
 #include "binary_format.hpp"
 #include "glyph_scene.hpp"
 #include "importer.hpp"
+#include "map_data.hpp"
+#include "map_mesh.hpp"
+#include "street_graph.hpp"
 #include "replay_stats.hpp"
 #include "sampler.hpp"
 #include "scale_data.hpp"
@@ -11,6 +14,8 @@
 #include <benchmark/benchmark.h>
 
 #include <cstdint>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -151,3 +156,37 @@ BENCHMARK(ImportCsv)->Unit(benchmark::kMillisecond);
 }  // namespace
 
 BENCHMARK_MAIN();
+
+namespace {
+// The shipped OpenStreetMap basemap: parse map.geojson, build the GPU mesh (fills, strokes, steps, label chains)
+// and the routable street graph — what the page does once per dataset.
+const std::string& mapText() {
+    static const std::string text = [] {
+        std::ifstream in(std::string(BUKCHON_SOURCE_DIR) + "/assets/bukchon/map.geojson", std::ios::binary);
+        std::stringstream s;
+        s << in.rdbuf();
+        return s.str();
+    }();
+    return text;
+}
+
+void MapLoad(benchmark::State& state) {
+    for (auto _ : state) benchmark::DoNotOptimize(bk::loadMap(mapText(), "map.geojson"));
+    state.SetBytesProcessed(int64_t(state.iterations()) * int64_t(mapText().size()));
+}
+BENCHMARK(MapLoad)->Unit(benchmark::kMillisecond);
+
+void MapMeshBuild(benchmark::State& state) {
+    bk::MapData map = bk::loadMap(mapText(), "map.geojson").value();
+    bk::Projection proj({37.581, 126.9855});
+    for (auto _ : state) benchmark::DoNotOptimize(bk::buildMapMesh(map, proj));
+}
+BENCHMARK(MapMeshBuild)->Unit(benchmark::kMillisecond);
+
+void StreetGraphBuild(benchmark::State& state) {
+    bk::MapData map = bk::loadMap(mapText(), "map.geojson").value();
+    bk::Projection proj({37.581, 126.9855});
+    for (auto _ : state) benchmark::DoNotOptimize(bk::StreetGraph::build(map, proj));
+}
+BENCHMARK(StreetGraphBuild)->Unit(benchmark::kMillisecond);
+}  // namespace

@@ -127,11 +127,44 @@ async function firstFrame() {
            baselineP50: pct(frames, 50) };
 }
 
-const rounds = { ours: [], oursGlyphs: [], oursNoPanels: [], deck: [], load: [], first: [], floorClear: [], floorPass: [] };
+// The real basemap: frames while panning and zooming the default page, and label placement at street level
+// (the densest zoom the default view reaches by wheel), read from the page's own timing (getState().labels.ms).
+async function mapMotion() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.evaluate(() => window.viewer.ready);
+  await page.evaluate(() => window.viewer.seek('2026-05-16T14:00:00+09:00'));
+  const still = await intervals(page, '.bk-viewer canvas');
+  const moving = [];
+  const t0 = Date.now();
+  await page.mouse.move(640, 360);
+  while (Date.now() - t0 < SECONDS * 1000) {  // pan in a circle and zoom in and out: every frame a new view
+    const a = (Date.now() - t0) / 700;
+    await page.mouse.down();
+    await page.mouse.move(640 + 120 * Math.cos(a), 360 + 80 * Math.sin(a), { steps: 4 });
+    await page.mouse.up();
+    await page.mouse.wheel(0, Math.sin(a) > 0 ? -120 : 120);
+    moving.push(await page.evaluate(() => new Promise((r) => requestAnimationFrame((t1) => requestAnimationFrame((t2) => r(t2 - t1))))));
+  }
+  const labelMs = [];
+  for (const [lat, lon] of [[37.5800, 126.9870], [37.5825, 126.9845], [37.5790, 126.9835], [37.5815, 126.9890]]) {
+    await page.evaluate(([lat, lon]) => window.viewer.flyTo(lat, lon, 18, { animate: false }), [lat, lon]);
+    for (let k = 0; k < 8; k++) {
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+      labelMs.push((await page.evaluate(() => window.viewer.getState())).labels.ms);
+    }
+  }
+  await context.close();
+  return { stillP50: pct(still, 50), movingP50: pct(moving, 50), labelMsP50: pct(labelMs, 50), labelMsMax: Math.max(...labelMs) };
+}
+
+const rounds = { map: [], ours: [], oursGlyphs: [], oursNoPanels: [], deck: [], load: [], first: [], floorClear: [], floorPass: [] };
 for (let r = 0; r < ROUNDS; r++) {
   rounds.floorClear.push(await floor(0));
   rounds.floorPass.push(await floor(1));
   rounds.first.push(await firstFrame());
+  rounds.map.push(await mapMotion());
   rounds.ours.push(await ours('auto'));
   rounds.deck.push(await deckgl());
   rounds.oursGlyphs.push(await ours('glyphs'));
@@ -155,6 +188,10 @@ const results = {
   transferGzipBytes: median(rounds.first.map((f) => f.gzipBytes)),
   transferRawBytes: median(rounds.first.map((f) => f.rawBytes)),
   frameMsP50_bukchon50: round2(median(rounds.first.map((f) => f.baselineP50))),
+  mapFrameMsP50_still: round2(median(rounds.map.map((m) => m.stillP50))),
+  mapFrameMsP50_panZoom: round2(median(rounds.map.map((m) => m.movingP50))),
+  labelPlacementMsP50_z18: round2(median(rounds.map.map((m) => m.labelMsP50))),
+  labelPlacementMsMax_z18: round2(Math.max(...rounds.map.map((m) => m.labelMsMax))),
   frameMsP50_100k: round2(median(rounds.ours.map((o) => o.p50))),
   frameMsP95_100k: round2(median(rounds.ours.map((o) => o.p95))),
   frameDetail_100k: rounds.ours[0].detail,
@@ -180,6 +217,9 @@ const results = {
     kpisMs_100k: round2(ms(nat('KpisRandom100k')) ?? NaN),
     glyphsMs_100k: round2(ms(nat('GlyphsRandom100k')) ?? NaN),
     importMBps: round2((nat('ImportCsv')?.bytes_per_second ?? NaN) / 1048576),
+    mapLoadMs: round2(ms(nat('MapLoad')) ?? NaN),
+    mapMeshMs: round2(ms(nat('MapMeshBuild')) ?? NaN),
+    streetGraphMs: round2(ms(nat('StreetGraphBuild')) ?? NaN),
   },
   rounds: ROUNDS, secondsPerRun: SECONDS,
   machine: { ...(old.machine || {}), cpu: os.cpus()[0]?.model, cores: os.cpus().length, memoryGB: Math.round(os.totalmem() / 2 ** 30),
@@ -191,6 +231,9 @@ const ratio = (a, b) => (a / b).toFixed(2);
 const rows = [
   ['first frame, default page (localhost)', `${results.firstFrameMs} ms`, '≤ 1000 ms'],
   ['transferred, default page (gzip)', `${(results.transferGzipBytes / 1048576).toFixed(2)} MB`, '≤ 1.5 MB'],
+  ['OSM basemap: load map.geojson / build mesh / street graph (native)', `${results.native.mapLoadMs} / ${results.native.mapMeshMs} / ${results.native.streetGraphMs} ms`, ''],
+  ['OSM basemap: frame p50 still / while panning and zooming', `${results.mapFrameMsP50_still} / ${results.mapFrameMsP50_panZoom} ms`, 'no worse than before the map'],
+  ['label placement per frame at zoom 18, p50 / max (wasm)', `${results.labelPlacementMsP50_z18} / ${results.labelPlacementMsMax_z18} ms`, '≤ 2 ms'],
   ['100k sensors @3600×, frame p50 / p95 (ours, auto detail)', `${results.frameMsP50_100k} / ${results.frameMsP95_100k} ms`, '≤ 16.7 ms (60 fps)'],
   ['… of which CPU work in our wasm frame (p50)', `${results.frameWorkMsP50_100k} ms`, ''],
   ['… without panels (ui=none), frame p50', `${results.frameMsP50_100k_noPanels} ms`, ''],

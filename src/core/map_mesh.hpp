@@ -66,7 +66,7 @@ struct MapPalette {
     uint32_t water = rgba(196, 214, 220);
     uint32_t hanok = rgba(216, 204, 186);
     uint32_t hanokEdge = rgba(188, 172, 150);
-    uint32_t block = rgba(226, 217, 201);
+    uint32_t block = rgba(221, 210, 192);
     uint32_t building = rgba(224, 218, 208);
     uint32_t buildingEdge = rgba(200, 192, 180);
     uint32_t roadCasing = rgba(196, 186, 170);

@@ -38,8 +38,8 @@ describe('default Bukchon page', () => {
     const map = { x: 300, y: 100, w: 680, h: 480 };  // the middle of the window, clear of panels
     // Basemap: paper background, palace grounds and hanok blocks are all there.
     assert.ok(colorShare(img, [239, 234, 224], 3, map) > 0.05, 'paper background');
-    assert.ok(colorShare(img, [228, 219, 199], 3) > 0.03, 'palace grounds');
-    assert.ok(colorShare(img, [216, 204, 186], 3, map) > 0.02, 'hanok blocks');
+    assert.ok(colorShare(img, [228, 219, 199], 3) + colorShare(img, [236, 226, 204], 3) > 0.02, 'palace grounds and their sand courtyards');
+    assert.ok(colorShare(img, [221, 210, 192], 3, map) > 0.02, 'city blocks (the hanok fabric)');
     // Sensors: air-quality blue and the bin/parking blue-green appear in the map area.
     assert.ok(colorShare(img, [52, 113, 190], 10, map) > 0.0005, 'air quality glyphs');
     assert.ok(colorShare(img, [47, 128, 110], 10, map) > 0.0005, 'bin/parking/noise glyphs');

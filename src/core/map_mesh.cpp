@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
 
 namespace bk {
 
@@ -108,28 +109,40 @@ StreetStyle streetStyle(const MapFeature& f) {
 }
 
 // Joins a street's ways end to end into chains (same name, shared end positions), so its name can run along it.
+// Ends are indexed by position (to the centimetre), so a long street of many ways chains in linear time.
 std::vector<std::vector<Vec2>> chainLines(std::vector<std::vector<Vec2>> parts) {
-    auto same = [](Vec2 a, Vec2 b) { return std::fabs(a.x - b.x) < 0.05 && std::fabs(a.y - b.y) < 0.05; };
-    std::vector<std::vector<Vec2>> out;
+    auto key = [](Vec2 p) { return (int64_t(std::llround(p.x * 100)) << 32) ^ (int64_t(std::llround(p.y * 100)) & 0xffffffff); };
+    std::unordered_multimap<int64_t, size_t> ends;
+    for (size_t i = 0; i < parts.size(); ++i) {
+        ends.emplace(key(parts[i].front()), i);
+        ends.emplace(key(parts[i].back()), i);
+    }
     std::vector<bool> used(parts.size(), false);
+    // Extends `chain` at its back with unused parts meeting it there, reversing a part that meets it by its end.
+    auto growBack = [&](std::vector<Vec2>& chain) {
+        for (bool grew = true; grew;) {
+            grew = false;
+            auto range = ends.equal_range(key(chain.back()));
+            for (auto it = range.first; it != range.second; ++it) {
+                size_t j = it->second;
+                if (used[j]) continue;
+                used[j] = true;
+                const auto& p = parts[j];
+                if (key(p.front()) == key(chain.back())) chain.insert(chain.end(), p.begin() + 1, p.end());
+                else chain.insert(chain.end(), p.rbegin() + 1, p.rend());
+                grew = true;
+                break;
+            }
+        }
+    };
+    std::vector<std::vector<Vec2>> out;
     for (size_t i = 0; i < parts.size(); ++i) {
         if (used[i]) continue;
         used[i] = true;
         std::vector<Vec2> chain = parts[i];
-        for (bool grew = true; grew;) {
-            grew = false;
-            for (size_t j = 0; j < parts.size(); ++j) {
-                if (used[j]) continue;
-                const auto& p = parts[j];
-                if (same(chain.back(), p.front())) chain.insert(chain.end(), p.begin() + 1, p.end());
-                else if (same(chain.back(), p.back())) chain.insert(chain.end(), p.rbegin() + 1, p.rend());
-                else if (same(chain.front(), p.back())) chain.insert(chain.begin(), p.begin(), p.end() - 1);
-                else if (same(chain.front(), p.front())) chain.insert(chain.begin(), p.rbegin(), p.rend() - 1);
-                else continue;
-                used[j] = true;
-                grew = true;
-            }
-        }
+        growBack(chain);
+        std::reverse(chain.begin(), chain.end());  // then the other way from the first part's start
+        growBack(chain);
         out.push_back(std::move(chain));
     }
     return out;
@@ -203,6 +216,7 @@ MapMesh buildMapMesh(const MapData& map, const Projection& proj, const MapPalett
     MapMesh mesh;
     struct NamedStreet { std::string en, ko, local; int rank; std::vector<std::vector<Vec2>> parts; };
     std::vector<NamedStreet> named;
+    std::unordered_map<std::string, size_t> namedIndex;  // "en␟ko␟local" → index in `named`
     for (const MapFeature& f : map.features) {
         for (const auto& poly : f.polygons) {
             switch (f.kind) {
@@ -266,10 +280,10 @@ MapMesh buildMapMesh(const MapData& map, const Projection& proj, const MapPalett
         // Street names run along their streets (placed per frame); ways of one name are chained first.
         if (street && !f.tunnel && !(f.nameEn.empty() && f.nameKo.empty() && f.name.empty())) {
             int rank = streetStyle(f).rank;
-            NamedStreet* ns = nullptr;
-            for (NamedStreet& n : named)
-                if (n.en == f.nameEn && n.ko == f.nameKo && n.local == f.name) { ns = &n; break; }
-            if (!ns) { named.push_back({f.nameEn, f.nameKo, f.name, rank, {}}); ns = &named.back(); }
+            std::string key = f.nameEn + '\x1f' + f.nameKo + '\x1f' + f.name;
+            auto [it, fresh] = namedIndex.try_emplace(std::move(key), named.size());
+            if (fresh) named.push_back({f.nameEn, f.nameKo, f.name, rank, {}});
+            NamedStreet* ns = &named[it->second];
             ns->rank = std::min(ns->rank, rank);
             for (const Ring& line : f.lines) {
                 std::vector<Vec2> pts;

@@ -203,6 +203,23 @@ std::vector<Ring> computeCityBlocks(const std::vector<Ring>& streets, LatLon box
         }
         if (!lp.rings.empty()) open.push_back(std::move(lp));
     }
+    // Open areas by 100 m cell, so a sample tests only the areas around it (a city has thousands of parks).
+    const double openCell = 100;
+    std::unordered_map<int64_t, std::vector<uint32_t>> openGrid;
+    auto cellKey = [&](double x, double y) {
+        return (int64_t(std::floor(x / openCell)) << 32) ^ (int64_t(std::floor(y / openCell)) & 0xffffffff);
+    };
+    for (uint32_t k = 0; k < open.size(); ++k)
+        for (double x = std::floor(open[k].lo.x / openCell) * openCell; x <= open[k].hi.x; x += openCell)
+            for (double y = std::floor(open[k].lo.y / openCell) * openCell; y <= open[k].hi.y; y += openCell)
+                openGrid[cellKey(x + openCell / 2, y + openCell / 2)].push_back(k);
+    auto inOpenArea = [&](Vec2 q) {
+        auto it = openGrid.find(cellKey(q.x, q.y));
+        if (it == openGrid.end()) return false;
+        for (uint32_t k : it->second)
+            if (open[k].contains(q)) return true;
+        return false;
+    };
     BlockStats st;
     std::vector<Ring> out;
     std::map<std::pair<int, int>, bool> walked;
@@ -244,8 +261,7 @@ std::vector<Ring> computeCityBlocks(const std::vector<Ring>& streets, LatLon box
                     Vec2 q{x, y};
                     if (!inside(ring, q)) continue;
                     ++samples;
-                    for (const LocalPolygon& o : open)
-                        if (o.contains(q)) { ++inOpen; break; }
+                    inOpen += inOpenArea(q);
                 }
             if (samples && double(inOpen) > opt.maxOpenShare * samples) { ++st.open; continue; }
             Ring r;

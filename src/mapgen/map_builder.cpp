@@ -21,16 +21,11 @@ bool oneOf(std::string_view v, std::initializer_list<const char*> list) {
     return false;
 }
 
-// Highway values that are streets people walk or drive (a road's kind is road, a footway's path).
-const char* const kRoadClasses[] = {"motorway", "motorway_link", "trunk", "trunk_link", "primary", "primary_link",
-                                    "secondary", "secondary_link", "tertiary", "tertiary_link", "unclassified",
-                                    "residential", "living_street", "service", "busway", "road", "track"};
-const char* const kPathClasses[] = {"pedestrian", "footway", "path", "steps", "cycleway", "bridleway"};
-
-bool isIn(std::string_view v, const char* const* list, size_t n) {
-    for (size_t i = 0; i < n; ++i)
-        if (v == list[i]) return true;
-    return false;
+// Streets people walk or drive: a road is what a truck may use (isDrivableClass, declared once in map_data) or a
+// track; a path everything on foot or by bicycle.
+bool isRoadClass(std::string_view highway) { return isDrivableClass(highway) || highway == "track"; }
+bool isPathClass(std::string_view highway) {
+    return oneOf(highway, {"pedestrian", "footway", "path", "steps", "cycleway", "bridleway"});
 }
 
 bool yes(std::string_view v) { return oneOf(v, {"yes", "true", "1"}); }
@@ -283,7 +278,8 @@ MapData buildMapFromOsm(const OsmInput& in, const MapBuildOptions& opt, MapBuild
     map.nameKo = opt.nameKo;
     map.attribution = "© OpenStreetMap contributors";
     map.license = "ODbL-1.0 (https://www.openstreetmap.org/copyright)";
-    map.source = "OpenStreetMap" + (in.snapshot.empty() ? std::string() : " (data to " + in.snapshot + ")") +
+    const std::string& date = opt.snapshot.empty() ? in.snapshot : opt.snapshot;
+    map.source = "OpenStreetMap" + (date.empty() ? std::string() : " (data to " + date + ")") +
                  (opt.sourceNote.empty() ? std::string() : ", " + opt.sourceNote) + ", converted by bukchon-map";
     map.noded = true;
 
@@ -321,8 +317,7 @@ MapData buildMapFromOsm(const OsmInput& in, const MapBuildOptions& opt, MapBuild
         std::string_view highway = t.get("highway"), barrier = t.get("barrier");
         MapFeature f;
         f.osmId = osmRef('w', w->id);
-        bool road = isIn(highway, kRoadClasses, std::size(kRoadClasses));
-        bool path = isIn(highway, kPathClasses, std::size(kPathClasses));
+        bool road = isRoadClass(highway), path = isPathClass(highway);
         bool area = t.is("area", "yes") || (w->closed() && highway == "pedestrian" && !t.is("area", "no") && t.has("area"));
         if ((road || path) && !area && !t.is("indoor", "yes") && !t.is("indoor", "corridor")) {
             f.kind = road ? MapKind::road : MapKind::path;

@@ -17,6 +17,7 @@ struct MapBuildOptions {
     LatLon bboxMin, bboxMax;
     std::string name, nameKo;             // the map's title (shown beside the attribution)
     std::string sourceNote;               // e.g. the extract's file name; the snapshot date is added when known
+    std::string snapshot;                 // the data's date ("2026-07"), for extracts whose objects carry no timestamps
     std::vector<MapFeature> extras;       // features given on the command line: the depot, a palace's label
     bool blocks = true;                   // compute city blocks
     // Extra name languages to keep besides name, name:en and name:ko (e.g. {"ja", "zh"}); none by default: the

@@ -41,14 +41,21 @@ public:
     void way(const osmium::Way& w) {
         see(osmium::Location{}, w.timestamp());
         if (w.tags().empty()) return;
+        // A way cut by the extract (`osmium extract -s simple`, an Overpass box) has nodes without positions: each
+        // run of nodes that are there is kept, the missing stretches are not guessed.
         OsmWay way{w.id(), tagsOf(w.tags()), {}, {}};
+        auto flush = [&] {
+            if (way.nodeIds.size() >= 2) out_.ways.push_back(way);
+            way.nodeIds.clear();
+            way.points.clear();
+        };
         for (const osmium::NodeRef& r : w.nodes()) {
-            if (!r.location().valid()) return;  // a way cut by the extract: its missing part cannot be drawn honestly
+            if (!r.location().valid()) { flush(); continue; }
             if (!way.nodeIds.empty() && way.nodeIds.back() == r.ref()) continue;  // repeated node: one position
             way.nodeIds.push_back(r.ref());
             way.points.push_back({r.location().lat(), r.location().lon()});
         }
-        if (way.nodeIds.size() >= 2) out_.ways.push_back(std::move(way));
+        flush();
     }
 
     void area(const osmium::Area& a) {
@@ -101,7 +108,7 @@ Result<OsmInput> readOsmFile(const std::string& path) {
         using Index = osmium::index::map::FlexMem<osmium::unsigned_object_id_type, osmium::Location>;
         Index index;
         osmium::handler::NodeLocationsForWays<Index> locations{index};
-        locations.ignore_errors();  // ways reaching past the extract: the reader skips them (see Collector::way)
+        locations.ignore_errors();  // ways reaching past the extract: the reader keeps the runs it has (Collector::way)
         Collector collector{out};
         osmium::io::Reader reader{file, osmium::osm_entity_bits::object};
         osmium::apply(reader, locations, collector, manager.handler([&collector](osmium::memory::Buffer&& buffer) {
@@ -112,6 +119,8 @@ Result<OsmInput> readOsmFile(const std::string& path) {
         LoadError err;
         err.file = path;
         err.message = std::string("could not read it as OpenStreetMap data (XML or PBF, optionally .gz/.bz2): ") + e.what();
+        if (err.message.find("out of order") != std::string::npos)
+            err.message += " (objects must come nodes, then ways, then relations, each by id: `osmium sort IN -o OUT` fixes that)";
         return err;
     }
     if (out.ways.empty() && out.nodes.empty()) {

@@ -1,7 +1,7 @@
 // map_main.cpp — `bukchon-map`: an OpenStreetMap extract (XML/PBF, .gz/.bz2) → the viewer's map.geojson.
 //
 //   bukchon-map IN.osm[.pbf|.gz|.bz2] -o OUT.geojson [--bbox lon0,lat0,lon1,lat1] [--name "…"] [--name-ko "…"]
-//               [--depot lon,lat] [--label lon,lat,"English","한국어"] [--languages ja,zh] [--no-blocks]
+//               [--depot lon,lat] [--label lon,lat,"English","한국어"] [--languages ja,zh] [--date 2026-07] [--no-blocks]
 //
 // docs/map.md shows it start to finish, for Bukchon and for another city.
 #include "map_builder.hpp"
@@ -21,7 +21,7 @@ namespace {
 int usage() {
     std::cerr << "usage: bukchon-map IN.osm[.pbf|.gz|.bz2] -o OUT.geojson [--bbox lon0,lat0,lon1,lat1] [--name TEXT]\n"
                  "                  [--name-ko TEXT] [--depot lon,lat] [--label lon,lat,English,Korean] [--languages ja,zh]\n"
-                 "                  [--no-blocks]\n";
+                 "                  [--date YYYY-MM] [--no-blocks]\n";
     return 2;
 }
 
@@ -68,6 +68,7 @@ int main(int argc, char** argv) {
         } else if (a == "--name") opt.name = value("--name");
         else if (a == "--name-ko") opt.nameKo = value("--name-ko");
         else if (a == "--no-blocks") opt.blocks = false;
+        else if (a == "--date") opt.snapshot = value("--date");
         else if (a == "--languages") {
             for (const std::string& l : split(value("--languages"))) opt.languages.push_back(l);
         }

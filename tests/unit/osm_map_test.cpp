@@ -22,14 +22,16 @@ using namespace bk;
 
 namespace {
 
-// A tiny OSM XML document: nodes on a 100 m grid around (37.58, 126.98), ways and relations from `body`.
-std::string osmXml(const std::string& body) {
+// A tiny OSM XML document: nodes on a ~100 m grid from (lat0, lon0) (Bukchon by default), ways and relations from
+// `body`.
+std::string osmXml(const std::string& body, double lat0 = 37.58, double lon0 = 126.98) {
     std::string x = "<?xml version='1.0' encoding='UTF-8'?>\n<osm version='0.6' generator='test'>\n";
     for (int i = 0; i < 5; ++i)
         for (int j = 0; j < 5; ++j) {
             char node[160];
+            const double dLon = 0.0009 / std::cos(lat0 * 3.14159265358979 / 180);  // ~100 m east at that latitude
             std::snprintf(node, sizeof node, " <node id='%d' version='1' lat='%.7f' lon='%.7f'/>\n", 1 + i * 5 + j,
-                          37.58 + i * 0.0009, 126.98 + j * 0.00113);
+                          lat0 + i * 0.0009, lon0 + j * dLon);
             x += node;
         }
     return x + body + "</osm>\n";
@@ -173,6 +175,18 @@ TEST(OsmMap, AThreeByThreeStreetGridGivesItsFourBlocks) {
     EXPECT_EQ(blocks, 4);
 }
 
+TEST(OsmMap, BlocksComeOutTheSameInEveryHemisphere) {
+    // West of Greenwich, south of the equator, near the antimeridian: Lisbon, Buenos Aires, Suva.
+    for (auto [lat, lon] : {std::pair{38.71, -9.14}, {-34.60, -58.38}, {-18.14, 178.44}}) {
+        MapBuildStats st;
+        MapData m = convert(osmXml(grid3x3(), lat, lon), {}, &st);
+        EXPECT_EQ(st.blocks, 4u) << lat << "," << lon;
+        EXPECT_EQ(st.roads, 6u);
+        auto back = loadMap(writeMapGeoJson(m), "map.geojson");
+        EXPECT_TRUE(back.ok());
+    }
+}
+
 TEST(OsmMap, BlocksLeaveOutTinySliverAndOpenFaces) {
     // A face of 5 m × 5 m (a junction island) is tiny; one 100 m × 2 m a sliver; a park fills another.
     std::vector<Ring> streets;
@@ -233,6 +247,24 @@ TEST(OsmMap, TheSameInputGivesTheSameBytesAndGzipReadsLikeXml) {
     auto in = readOsmFile(gz);
     ASSERT_TRUE(in.ok()) << in.error().describe();
     EXPECT_EQ(writeMapGeoJson(buildMapFromOsm(in.value(), {})), a);
+}
+
+TEST(OsmMap, AWayCutByTheExtractKeepsTheStretchesItHas) {
+    // Node 999 is not in the file (a "simple" extract cuts ways at its edge): the way keeps 1–2–3 and 4–5.
+    MapData m = convert(osmXml(way(70, {1, 2, 3, 999, 4, 5}, tag("highway", "residential"))));
+    std::vector<size_t> parts;
+    for (const MapFeature& f : m.features)
+        if (f.osmId == "w70") parts.push_back(f.lines[0].size());
+    ASSERT_EQ(parts.size(), 2u);
+    EXPECT_EQ(parts[0], 3u);
+    EXPECT_EQ(parts[1], 2u);
+}
+
+TEST(OsmMap, AnUnsortedFileSaysHowToSortIt) {
+    auto r = readOsmFile(writeTemp("unsorted.osm", osmXml(way(90, {1, 2}, tag("highway", "footway")) +
+                                                          way(80, {2, 3}, tag("highway", "footway")))));
+    if (r.ok()) GTEST_SKIP() << "this libosmium reads unsorted ways";
+    EXPECT_NE(r.error().message.find("osmium sort"), std::string::npos) << r.error().message;
 }
 
 TEST(OsmMap, AFileThatIsNotOsmSaysSo) {

@@ -11,7 +11,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 tool=${1:-build-native/bukchon-map}
 out=${2:-$here/../map.geojson}
 exec "$tool" "$here/bukchon.osm.pbf" -o "$out" \
-  --bbox 126.9720,37.5720,126.9990,37.5900 \
+  --bbox 126.9720,37.5720,126.9990,37.5900 --date 2026-07 \
   --name "Bukchon, Jongno-gu, Seoul" --name-ko "서울 종로구 북촌" \
   --depot "126.9840,37.5762,Collection truck base (assumed),수거차 출발지(가정)" \
   --label "126.9921,37.5803,Changdeokgung Palace,창덕궁"

@@ -16,13 +16,33 @@ constexpr double kTruckKmh = 15;
 constexpr double kStopMs = 90000;
 constexpr double kWalkKmh = 4;
 
+// Shortest-path trees of the truck, one per stop node, kept across trips (a bin is a stop on many trips). Bounded,
+// so a city's thousands of bins do not keep thousands of trees: past the bound a tree is built and dropped.
+class TruckTrees {
+public:
+    explicit TruckTrees(const StreetGraph& g) : g_(g) {}
+    const StreetGraph::Tree& from(int node) {
+        auto it = kept_.find(node);
+        if (it != kept_.end()) return it->second;
+        if (kept_.size() < 256) return kept_.emplace(node, g_.shortestPaths(node, Travel::drive)).first->second;
+        spare_ = g_.shortestPaths(node, Travel::drive);
+        return spare_;
+    }
+
+private:
+    const StreetGraph& g_;
+    std::map<int, StreetGraph::Tree> kept_;
+    StreetGraph::Tree spare_;
+};
+
 // Routes through `stops` (graph nodes; stops[0] is the depot) by truck and returns the tour's length and street
 // polyline.
-double routeThrough(const StreetGraph& g, const std::vector<int>& stops, std::vector<int>* order, std::vector<Vec2>* line) {
+double routeThrough(const StreetGraph& g, TruckTrees& trees, const std::vector<int>& stops, std::vector<int>* order,
+                    std::vector<Vec2>* line) {
     size_t n = stops.size();
     std::vector<std::vector<double>> dm(n, std::vector<double>(n, 0));
     for (size_t i = 0; i < n; ++i) {
-        std::vector<double> d = g.distancesFrom(stops[i], Travel::drive);
+        const std::vector<double>& d = trees.from(stops[i]).distanceM;
         for (size_t j = 0; j < n; ++j) dm[i][j] = std::isfinite(d[size_t(stops[j])]) ? d[size_t(stops[j])] : 1e9;
     }
     std::vector<int> tour = planTour(dm, 0);
@@ -30,7 +50,7 @@ double routeThrough(const StreetGraph& g, const std::vector<int>& stops, std::ve
     if (line) {
         line->clear();
         for (size_t k = 0; k < tour.size(); ++k) {
-            std::vector<int> p = g.path(stops[size_t(tour[k])], stops[size_t(tour[(k + 1) % tour.size()])], Travel::drive);
+            std::vector<int> p = trees.from(stops[size_t(tour[k])]).pathTo(stops[size_t(tour[(k + 1) % tour.size()])]);
             for (size_t i = line->empty() ? 0 : 1; i < p.size(); ++i) line->push_back(g.node(p[i]));
         }
     }
@@ -140,17 +160,16 @@ CollectionPlan planCollection(const Dataset& d, const MapData& map, const Projec
         std::vector<double> out = g.distancesFrom(depotNode, Travel::drive), back = g.distancesTo(depotNode, Travel::drive);
         for (size_t k = 0; k < bins.size() && plan.routable; ++k) {
             uint32_t b = bins[k];
-            std::vector<double> walk = g.distancesFrom(at[b], Travel::foot);
-            int access = -1;
-            for (size_t v = 0; v < walk.size(); ++v)
-                if (std::isfinite(out[v]) && std::isfinite(back[v]) && std::isfinite(walk[v]) &&
-                    (access < 0 || walk[v] < walk[size_t(access)]))
-                    access = int(v);
+            double walk = 0;
+            int access = g.nearest(at[b], Travel::foot, [&](int v) {
+                return std::isfinite(out[size_t(v)]) && std::isfinite(back[size_t(v)]);
+            }, &walk);
             if (access < 0) { plan.routable = false; break; }
             node[b] = access;
-            plan.walkM[b] = walk[size_t(access)];
+            plan.walkM[b] = walk;
         }
     }
+    TruckTrees trees(g);  // after every attach: the graph no longer changes
     auto walkOf = [&](const std::vector<uint32_t>& stopsBins) {
         double m = 0;
         for (uint32_t b : stopsBins) m += 2 * plan.walkM[b];  // there and back with the bag
@@ -172,7 +191,7 @@ CollectionPlan planCollection(const Dataset& d, const MapData& map, const Projec
         std::vector<int> stops{depotNode};
         for (uint32_t b : stopsBins) stops.push_back(node[b]);
         std::vector<int> order;
-        double len = routeThrough(g, stops, &order, line);
+        double len = routeThrough(g, trees, stops, &order, line);
         if (ordered) for (size_t k = 1; k < order.size(); ++k) ordered->push_back(stopsBins[size_t(order[k] - 1)]);
         return len;
     };

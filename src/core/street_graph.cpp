@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <queue>
 #include <unordered_map>
@@ -185,7 +186,8 @@ int StreetGraph::attach(Vec2 p, Travel travel) {
     return m;
 }
 
-std::vector<double> StreetGraph::dijkstra(int from, Travel travel, bool reverse, std::vector<int>* previous) const {
+std::vector<double> StreetGraph::dijkstra(int from, Travel travel, bool reverse, std::vector<int>* previous,
+                                          const std::function<bool(int)>& stopAt, int* stoppedAt) const {
     std::vector<double> d(nodes_.size(), std::numeric_limits<double>::infinity());
     if (previous) previous->assign(nodes_.size(), -1);
     if (from < 0 || size_t(from) >= nodes_.size()) return d;
@@ -205,6 +207,10 @@ std::vector<double> StreetGraph::dijkstra(int from, Travel travel, bool reverse,
         auto [du, u] = q.top();
         q.pop();
         if (du > d[size_t(u)]) continue;
+        if (stopAt && stopAt(u)) {  // settled: nothing unsettled is nearer
+            if (stoppedAt) *stoppedAt = u;
+            return d;
+        }
         for (const Edge& e : adjacency_[size_t(u)])
             if (du + e.lengthM < d[size_t(e.to)] && usable(u, e)) {
                 d[size_t(e.to)] = du + e.lengthM;
@@ -218,14 +224,27 @@ std::vector<double> StreetGraph::dijkstra(int from, Travel travel, bool reverse,
 std::vector<double> StreetGraph::distancesFrom(int from, Travel travel) const { return dijkstra(from, travel, false, nullptr); }
 std::vector<double> StreetGraph::distancesTo(int to, Travel travel) const { return dijkstra(to, travel, true, nullptr); }
 
-std::vector<int> StreetGraph::path(int from, int to, Travel travel) const {
-    std::vector<int> previous;
-    std::vector<double> d = dijkstra(from, travel, false, &previous);
-    if (to < 0 || size_t(to) >= nodes_.size() || !std::isfinite(d[size_t(to)])) return {};
+StreetGraph::Tree StreetGraph::shortestPaths(int from, Travel travel) const {
+    Tree t;
+    t.distanceM = dijkstra(from, travel, false, &t.previous);
+    return t;
+}
+
+std::vector<int> StreetGraph::Tree::pathTo(int to) const {
+    if (to < 0 || size_t(to) >= distanceM.size() || !std::isfinite(distanceM[size_t(to)])) return {};
     std::vector<int> out;
     for (int u = to; u != -1; u = previous[size_t(u)]) out.push_back(u);
     std::reverse(out.begin(), out.end());
     return out;
+}
+
+std::vector<int> StreetGraph::path(int from, int to, Travel travel) const { return shortestPaths(from, travel).pathTo(to); }
+
+int StreetGraph::nearest(int from, Travel travel, const std::function<bool(int)>& accept, double* distanceM) const {
+    int found = -1;
+    std::vector<double> d = dijkstra(from, travel, false, nullptr, accept, &found);
+    if (found >= 0 && distanceM) *distanceM = d[size_t(found)];
+    return found;
 }
 
 int StreetGraph::components() const {

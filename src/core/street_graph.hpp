@@ -5,6 +5,7 @@
 #include "map_data.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 namespace bk {
@@ -30,6 +31,17 @@ public:
     // The node sequence of a shortest path, or empty if unreachable.
     std::vector<int> path(int from, int to, Travel travel = Travel::foot) const;
 
+    // All shortest paths from one node: lengths and, per node, the node before it (-1 at the root and where
+    // unreachable). Routing reuses one tree for a stop's distances and for its legs' polylines.
+    struct Tree {
+        std::vector<double> distanceM;
+        std::vector<int> previous;
+        std::vector<int> pathTo(int to) const;  // root … to, or empty if unreachable
+    };
+    Tree shortestPaths(int from, Travel travel = Travel::foot) const;
+    // The node nearest to `from` (by path) that `accept`s, and its distance; -1 if none is reachable.
+    int nearest(int from, Travel travel, const std::function<bool(int)>& accept, double* distanceM) const;
+
     size_t nodeCount() const { return nodes_.size(); }
     size_t edgeCount() const;
     Vec2 node(int i) const { return nodes_[size_t(i)]; }
@@ -41,7 +53,9 @@ private:
     int addNode(Vec2 p);
     void addEdge(int a, int b, bool driveAB = true, bool driveBA = true);
     void splitEdge(int a, int b, int mid);
-    std::vector<double> dijkstra(int from, Travel travel, bool reverse, std::vector<int>* previous) const;
+    // `stopAt`: ends the search at the first settled node it accepts (written to `stoppedAt`).
+    std::vector<double> dijkstra(int from, Travel travel, bool reverse, std::vector<int>* previous,
+                                 const std::function<bool(int)>& stopAt = {}, int* stoppedAt = nullptr) const;
 
     std::vector<Vec2> nodes_;
     std::vector<std::vector<Edge>> adjacency_;

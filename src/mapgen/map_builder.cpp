@@ -38,27 +38,32 @@ bool underground(const OsmTags& t) {
     return !level.empty() && level[0] == '-' && !t.has("bridge");
 }
 
-std::string_view areaKind(const OsmTags& t, MapKind& kind) {
+// What a closed way or multipolygon becomes: its kind and class (an empty class: not drawn on this map).
+struct AreaClass {
+    MapKind kind = MapKind::other;
+    std::string cls;
+};
+
+AreaClass areaClass(const OsmTags& t) {
     std::string_view landuse = t.get("landuse"), natural = t.get("natural"), leisure = t.get("leisure");
-    if ((t.is("historic", "castle") && t.is("castle_type", "palace")) || t.is("historic", "palace")) { kind = MapKind::palace; return "palace"; }
-    if (natural == "water" || t.has("water") || t.is("waterway", "riverbank")) { kind = MapKind::water; return t.has("water") ? t.get("water") : "water"; }
-    if (natural == "wood" || landuse == "forest") { kind = MapKind::wood; return "wood"; }
-    if (natural == "sand") { kind = MapKind::sand; return "sand"; }
-    if (leisure == "garden" || landuse == "flowerbed") { kind = MapKind::garden; return "garden"; }
-    if (oneOf(landuse, {"grass", "greenery", "meadow", "village_green"}) || oneOf(natural, {"grassland", "scrub", "shrubbery", "heath"})) {
-        kind = MapKind::grass;
-        return landuse.empty() ? natural : landuse;
-    }
-    if (oneOf(leisure, {"park", "playground", "pitch", "nature_reserve"})) { kind = MapKind::park; return leisure; }
-    if (t.is("amenity", "parking") && !t.is("parking", "underground")) { kind = MapKind::parking; return "parking"; }
+    if ((t.is("historic", "castle") && t.is("castle_type", "palace")) || t.is("historic", "palace"))
+        return {MapKind::palace, "palace"};
+    if (natural == "water" || t.has("water") || t.is("waterway", "riverbank"))
+        return {MapKind::water, std::string(t.has("water") ? t.get("water") : "water")};
+    if (natural == "wood" || landuse == "forest") return {MapKind::wood, "wood"};
+    if (natural == "sand") return {MapKind::sand, "sand"};
+    if (leisure == "garden" || landuse == "flowerbed") return {MapKind::garden, "garden"};
+    if (oneOf(landuse, {"grass", "greenery", "meadow", "village_green"}))
+        return {MapKind::grass, std::string(landuse)};
+    if (oneOf(natural, {"grassland", "scrub", "shrubbery", "heath"})) return {MapKind::grass, std::string(natural)};
+    if (oneOf(leisure, {"park", "playground", "pitch", "nature_reserve"})) return {MapKind::park, std::string(leisure)};
+    if (t.is("amenity", "parking") && !t.is("parking", "underground")) return {MapKind::parking, "parking"};
     std::string_view highway = t.has("area:highway") ? t.get("area:highway") : t.get("highway");
-    if ((oneOf(highway, {"pedestrian", "footway"}) && (t.is("area", "yes") || t.is("type", "multipolygon") || t.has("area:highway"))) ||
-        t.is("place", "square")) {
-        kind = MapKind::plaza;
-        return highway.empty() ? "square" : highway;
-    }
+    bool areaTagged = t.is("area", "yes") || t.is("type", "multipolygon") || t.has("area:highway");
+    if (oneOf(highway, {"pedestrian", "footway"}) && areaTagged) return {MapKind::plaza, std::string(highway)};
+    if (t.is("place", "square")) return {MapKind::plaza, "square"};
     std::string_view building = t.get("building");
-    if (!building.empty() && building != "no") { kind = MapKind::building; return building; }
+    if (!building.empty() && building != "no") return {MapKind::building, std::string(building)};
     return {};
 }
 
@@ -289,12 +294,12 @@ MapData buildMapFromOsm(const OsmInput& in, const MapBuildOptions& opt, MapBuild
 
     // Areas (closed ways and multipolygons, assembled by the reader).
     for (const OsmArea& a : in.areas) {
-        MapKind kind = MapKind::other;
-        std::string_view cls = areaKind(a.tags, kind);
-        if (cls.empty()) continue;
+        AreaClass ac = areaClass(a.tags);
+        if (ac.cls.empty()) continue;
+        const MapKind kind = ac.kind;
         MapFeature f;
         f.kind = kind;
-        f.cls = std::string(cls);
+        f.cls = std::move(ac.cls);
         f.osmId = osmRef(a.fromRelation ? 'r' : 'w', a.id);
         readNames(a.tags, opt.languages, f);
         for (const auto& poly : a.polygons) {
@@ -318,7 +323,7 @@ MapData buildMapFromOsm(const OsmInput& in, const MapBuildOptions& opt, MapBuild
         MapFeature f;
         f.osmId = osmRef('w', w->id);
         bool road = isRoadClass(highway), path = isPathClass(highway);
-        bool area = t.is("area", "yes") || (w->closed() && highway == "pedestrian" && !t.is("area", "no") && t.has("area"));
+        bool area = t.is("area", "yes");  // a closed street is a line unless tagged as an area (OSM's rule)
         if ((road || path) && !area && !t.is("indoor", "yes") && !t.is("indoor", "corridor")) {
             f.kind = road ? MapKind::road : MapKind::path;
             f.cls = std::string(highway);

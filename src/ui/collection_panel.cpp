@@ -76,7 +76,13 @@ void drawCollectionPanel(const ViewState& s, const UiFonts& f, std::vector<Inten
         ImGui::PopStyleColor();
     }
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kMutedColor));
-    ImGui::TextWrapped("%s", tr(c.routable ? "collection.noteStreets" : "collection.noteStraight"));
+    if (c.routable && c.fixedWalkM > 0) {  // some bins stand on pedestrian alleys: the crew walks there
+        char km[16];
+        std::snprintf(km, sizeof km, "%.1f", c.fixedWalkM / 1000);
+        ImGui::TextWrapped("%s", trf("collection.noteWalk", {{"km", km}}).c_str());
+    } else {
+        ImGui::TextWrapped("%s", tr(c.routable ? "collection.noteStreets" : "collection.noteStraight"));
+    }
     ImGui::PopStyleColor();
     if (f.small) ImGui::PopFont();
     (void)out;

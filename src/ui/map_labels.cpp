@@ -84,112 +84,102 @@ MapLabelStats drawMapLabels(const ViewState& s, const UiFonts& f) {
     // that keep the glyph atlas crisp.
     const float zoomScale = std::clamp(1.0f + 0.22f * std::log2(std::max(cssPxPerMetre, 0.01f) / 0.6f), 0.9f, 1.3f);
 
-    std::vector<Box> placed;
-    // Panels cover the map: no label under them.
+    // Panels cover the map: no label under them; nor under the scale bar or the attribution.
+    GlyphBoxes taken(float(cam.viewportWidth()), float(cam.viewportHeight()), 48 * S);
+    auto reserve = [&](const Rect& r) { if (r.w > 0 && r.h > 0) taken.add({r.x, r.y, r.right(), r.bottom()}); };
     const Layout& L = s.layout;
-    for (const Rect* r : {&L.timeline, &L.header, &L.kpis, &L.events, &L.legend})
-        if (r->w > 0 && r->h > 0) placed.push_back({r->x, r->y, r->right(), r->bottom()});
+    for (const Rect* r : {&L.timeline, &L.header, &L.kpis, &L.events, &L.legend}) reserve(*r);
     // That slot holds the selected sensor's card, or else the smart-collection card.
-    const bool slotUsed = s.selected >= 0 || (s.collection && s.collection->available);
-    if (slotUsed && L.sensor.w > 0) placed.push_back({L.sensor.x, L.sensor.y, L.sensor.right(), L.sensor.bottom()});
-    if (s.dataset) {  // the scale bar
-        Rect bar = scaleBarBounds(L, S);
-        placed.push_back({bar.x, bar.y, bar.right(), bar.bottom()});
-    }
-    if (!s.mapAttribution.empty()) {
-        Rect a = attributionBounds(s, f);
-        placed.push_back({a.x, a.y, a.right(), a.bottom()});
-    }
+    if (s.selected >= 0 || (s.collection && s.collection->available)) reserve(L.sensor);
+    if (s.dataset) reserve(scaleBarBounds(L, S));
+    if (!s.mapAttribution.empty()) reserve(attributionBounds(s, f));
     // Street and landmark names keep off the glyphs (the subject); area names may pass under them.
     GlyphBoxes glyphs(float(cam.viewportWidth()), float(cam.viewportHeight()), 64 * S);
-    if (s.sensorPositions && !s.mesh->labels.empty())
+    if (s.sensorPositions && !(s.mesh->labels.empty() && s.mesh->streets.empty()))
         for (const Vec2& p : *s.sensorPositions) {
             Vec2 q = cam.worldToScreen(p);
             glyphs.add({float(q.x) - 11 * S, float(q.y) - 11 * S, float(q.x) + 11 * S, float(q.y) + 11 * S});
         }
 
-    GlyphBoxes taken(float(cam.viewportWidth()), float(cam.viewportHeight()), 48 * S);
-    for (const Box& b : placed) taken.add(b);
     const bool dark = s.night > 0.5f;
     // Places and landmarks first (they name the quarter), then streets along their lines, then the rest.
-    auto pointLabels = [&](bool major) {
-    for (const MapLabel& l : s.mesh->labels) {
-        if ((l.priority >= 70) != major) continue;
-        if (cssPxPerMetre < minZoomFor(l.kind)) continue;
-        if (l.kind == MapKind::poi && !poiShown(l.cls, cssPxPerMetre)) continue;
-        Vec2 q = cam.worldToScreen(l.position);
-        if (q.x < -200 || q.y < -50 || q.x > cam.viewportWidth() + 200 || q.y > cam.viewportHeight() + 50) continue;
-        bool district = l.kind == MapKind::district, area = l.kind == MapKind::palace || l.kind == MapKind::park;
-        bool line = l.kind == MapKind::road || l.kind == MapKind::path;
-        // Districts and areas: English over Korean, centred. Streets: one line. Landmarks: a dot, then the name.
-        const std::string& en = l.nameEn.empty() && l.nameKo.empty() ? l.name : l.nameEn;
-        std::string first = primaryName(en, l.nameKo), second = secondaryName(en, l.nameKo);
-        const bool poi = l.kind == MapKind::poi;
-        if (poi) second.clear();  // one line: a symbol and its name
-        if (line && !second.empty()) { first += "  " + second; second.clear(); }
-        ImFont* f1 = (district || line) ? f.small : f.body;
-        ImFont* f2 = f.small;
-        const float size1 = f1->FontSize * zoomScale, size2 = f2->FontSize * zoomScale;
-        ImVec2 s1 = f1->CalcTextSizeA(size1, 1e9f, 0, first.c_str());
-        ImVec2 s2 = second.empty() ? ImVec2(0, 0) : f2->CalcTextSizeA(size2, 1e9f, 0, second.c_str());
-        float w = std::max(s1.x, s2.x), h = s1.y + s2.y;
-        bool landmark = l.kind == MapKind::landmark || poi;
-        float ox = landmark ? 9 * S : -w / 2, oy = landmark ? -s1.y / 2 : -h / 2;
-        // Try the natural spot, then nudge above, below and to the sides: the first free one wins.
-        const float nudges[5][2] = {{0, 0}, {0, -h * 0.9f}, {0, h * 0.9f}, {-w * 0.6f, 0}, {w * 0.6f, 0}};
-        // Streets and landmarks must not cover a glyph; area names take the spot that hides the fewest.
-        int tries = (line || landmark) ? 1 : 5;
-        bool placedOk = false;
-        Box box{};
-        int bestCovered = 1 << 30;
-        float bestDx = 0, bestDy = 0;
-        for (int k = 0; k < tries; ++k) {
-            float bx = float(q.x) + ox + nudges[k][0], by = float(q.y) + oy + nudges[k][1];
-            Box candidate{bx - 3 * S, by - 2 * S, bx + w + 3 * S, by + h + 2 * S};
-            // A name cut by the canvas edge ("Changdeokgung Pa") reads as a glitch: whole or not at all.
-            bool clash = candidate.x0 < 0 || candidate.y0 < 0 || candidate.x1 > float(cam.viewportWidth()) ||
-                         candidate.y1 > float(cam.viewportHeight());
-            if (!clash) clash = taken.covered(candidate) > 0;
-            if (clash) continue;
-            int covered = glyphs.covered(candidate);
-            if ((line || landmark) && covered) continue;
-            if (covered < bestCovered) {
-                bestCovered = covered;
-                box = candidate;
-                bestDx = nudges[k][0];
-                bestDy = nudges[k][1];
-                placedOk = true;
+    for (int pass = 0; pass < 3; ++pass) {
+        if (pass == 1) {
+            stats.streets = drawStreetLabels(s, f, taken, glyphs, cssPxPerMetre, zoomScale, dark);
+            continue;
+        }
+        for (const MapLabel& l : s.mesh->labels) {
+            if ((l.priority >= 70) != (pass == 0)) continue;
+            if (cssPxPerMetre < minZoomFor(l.kind)) continue;
+            if (l.kind == MapKind::poi && !poiShown(l.cls, cssPxPerMetre)) continue;
+            Vec2 q = cam.worldToScreen(l.position);
+            if (q.x < -200 || q.y < -50 || q.x > cam.viewportWidth() + 200 || q.y > cam.viewportHeight() + 50) continue;
+            bool district = l.kind == MapKind::district, area = l.kind == MapKind::palace || l.kind == MapKind::park;
+            // Districts and areas: English over Korean, centred. Landmarks and POIs: a mark, then the name.
+            const std::string& en = l.nameEn.empty() && l.nameKo.empty() ? l.name : l.nameEn;
+            std::string first = primaryName(en, l.nameKo), second = secondaryName(en, l.nameKo);
+            const bool poi = l.kind == MapKind::poi;
+            if (poi) second.clear();  // one line: a symbol and its name
+            ImFont* f1 = district ? f.small : f.body;
+            ImFont* f2 = f.small;
+            const float size1 = f1->FontSize * zoomScale, size2 = f2->FontSize * zoomScale;
+            ImVec2 s1 = f1->CalcTextSizeA(size1, 1e9f, 0, first.c_str());
+            ImVec2 s2 = second.empty() ? ImVec2(0, 0) : f2->CalcTextSizeA(size2, 1e9f, 0, second.c_str());
+            float w = std::max(s1.x, s2.x), h = s1.y + s2.y;
+            bool landmark = l.kind == MapKind::landmark || poi;
+            float ox = landmark ? 9 * S : -w / 2, oy = landmark ? -s1.y / 2 : -h / 2;
+            // Try the natural spot, then nudge above, below and to the sides: the first free one wins.
+            const float nudges[5][2] = {{0, 0}, {0, -h * 0.9f}, {0, h * 0.9f}, {-w * 0.6f, 0}, {w * 0.6f, 0}};
+            // Landmarks must not cover a glyph; area names take the spot that hides the fewest.
+            int tries = landmark ? 1 : 5;
+            bool placedOk = false;
+            Box box{};
+            int bestCovered = 1 << 30;
+            float bestDx = 0, bestDy = 0;
+            for (int k = 0; k < tries; ++k) {
+                float bx = float(q.x) + ox + nudges[k][0], by = float(q.y) + oy + nudges[k][1];
+                Box candidate{bx - 3 * S, by - 2 * S, bx + w + 3 * S, by + h + 2 * S};
+                // A name cut by the canvas edge ("Changdeokgung Pa") reads as a glitch: whole or not at all.
+                bool clash = candidate.x0 < 0 || candidate.y0 < 0 || candidate.x1 > float(cam.viewportWidth()) ||
+                             candidate.y1 > float(cam.viewportHeight());
+                if (!clash) clash = taken.covered(candidate) > 0;
+                if (clash) continue;
+                int covered = glyphs.covered(candidate);
+                if (landmark && covered) continue;
+                if (covered < bestCovered) {
+                    bestCovered = covered;
+                    box = candidate;
+                    bestDx = nudges[k][0];
+                    bestDy = nudges[k][1];
+                    placedOk = true;
+                }
+                if (covered == 0) break;
             }
-            if (covered == 0) break;
-        }
-        q.x += bestDx;
-        q.y += bestDy;
-        if (!placedOk) continue;
-        taken.add(box);
-        ++stats.places;
-        ImU32 dayInk = district ? IM_COL32(128, 104, 78, 255) : area ? IM_COL32(112, 96, 70, 255) : IM_COL32(70, 70, 74, 255);
-        ImU32 nightInk = district ? IM_COL32(196, 184, 160, 255) : area ? IM_COL32(176, 170, 150, 255) : IM_COL32(214, 214, 220, 255);
-        // Ink and halo switch at dusk rather than blend: blended, both reach the same grey halfway and the names
-        // vanish for the hour around sunset (as the scale bar does).
-        ImU32 ink = dark ? nightInk : dayInk;
-        ImU32 halo = dark ? IM_COL32(20, 26, 40, 235) : IM_COL32(244, 240, 231, 235);
-        if (poi) {
-            drawPoiSymbol(dl, l.cls, ImVec2(float(q.x), float(q.y)), S, dark, f);
-        } else if (landmark) {  // the dot marks the place itself; landmark labels are never nudged away from it
-            dl->AddCircleFilled(ImVec2(float(q.x), float(q.y)), 3.5f * S, ink, 12);
-            dl->AddCircle(ImVec2(float(q.x), float(q.y)), 3.5f * S, halo, 12, 1.2f * S);
-        }
-        float x1 = float(q.x) + (landmark ? ox : -s1.x / 2);
-        drawHaloText(dl, f1, size1, ImVec2(x1, float(q.y) + oy), ink, halo, first.c_str(), S);
-        if (!second.empty()) {
-            float x2 = float(q.x) + (landmark ? ox : -s2.x / 2);
-            drawHaloText(dl, f2, size2, ImVec2(x2, float(q.y) + oy + s1.y), ink, halo, second.c_str(), S);
+            q.x += bestDx;
+            q.y += bestDy;
+            if (!placedOk) continue;
+            taken.add(box);
+            ++stats.places;
+            ImU32 dayInk = district ? IM_COL32(128, 104, 78, 255) : area ? IM_COL32(112, 96, 70, 255) : IM_COL32(70, 70, 74, 255);
+            ImU32 nightInk = district ? IM_COL32(196, 184, 160, 255) : area ? IM_COL32(176, 170, 150, 255) : IM_COL32(214, 214, 220, 255);
+            // Ink and halo switch at dusk rather than blend: blended, both reach the same grey halfway and the names
+            // vanish for the hour around sunset (as the scale bar does).
+            ImU32 ink = dark ? nightInk : dayInk;
+            ImU32 halo = dark ? IM_COL32(20, 26, 40, 235) : IM_COL32(244, 240, 231, 235);
+            if (poi) {
+                drawPoiSymbol(dl, l.cls, ImVec2(float(q.x), float(q.y)), S, dark, f);
+            } else if (landmark) {  // the dot marks the place itself; landmark labels are never nudged away from it
+                dl->AddCircleFilled(ImVec2(float(q.x), float(q.y)), 3.5f * S, ink, 12);
+                dl->AddCircle(ImVec2(float(q.x), float(q.y)), 3.5f * S, halo, 12, 1.2f * S);
+            }
+            float x1 = float(q.x) + (landmark ? ox : -s1.x / 2);
+            drawHaloText(dl, f1, size1, ImVec2(x1, float(q.y) + oy), ink, halo, first.c_str(), S);
+            if (!second.empty()) {
+                float x2 = float(q.x) + (landmark ? ox : -s2.x / 2);
+                drawHaloText(dl, f2, size2, ImVec2(x2, float(q.y) + oy + s1.y), ink, halo, second.c_str(), S);
+            }
         }
     }
-    };
-    pointLabels(true);
-    stats.streets = drawStreetLabels(s, f, taken, glyphs, cssPxPerMetre, zoomScale, dark);
-    pointLabels(false);
     return stats;
 }
 

@@ -4,6 +4,7 @@
 #include "binary_format.hpp"
 #include "glyph_scene.hpp"
 #include "importer.hpp"
+#include "map_binary.hpp"
 #include "map_data.hpp"
 #include "map_mesh.hpp"
 #include "street_graph.hpp"
@@ -175,6 +176,14 @@ void MapLoad(benchmark::State& state) {
     state.SetBytesProcessed(int64_t(state.iterations()) * int64_t(mapText().size()));
 }
 BENCHMARK(MapLoad)->Unit(benchmark::kMillisecond);
+
+// The same map as the page loads it: the binary twin (map.bkm).
+void MapLoadBinary(benchmark::State& state) {
+    static const std::string bytes = bk::writeBinaryMap(bk::loadMap(mapText(), "map.geojson").value());
+    for (auto _ : state) benchmark::DoNotOptimize(bk::loadMap(bytes, "map.bkm"));
+    state.SetBytesProcessed(int64_t(state.iterations()) * int64_t(bytes.size()));
+}
+BENCHMARK(MapLoadBinary)->Unit(benchmark::kMillisecond);
 
 void MapMeshBuild(benchmark::State& state) {
     bk::MapData map = bk::loadMap(mapText(), "map.geojson").value();

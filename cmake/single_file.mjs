@@ -22,8 +22,8 @@ const walk = (dir) => readdirSync(join(dist, dir)).flatMap((f) => {
   const p = join(dir, f);
   return statSync(join(dist, p)).isDirectory() ? walk(p) : [p];
 });
-// The Bukchon week goes in once, as the binary recording the page loads (its JSON twin and sensor file stay out).
-const twins = new Set(['assets/bukchon/recording.json', 'assets/bukchon/sensors.geojson']);
+// The Bukchon week and map go in once, as the binary twins the page loads (the JSON files and sensors stay out).
+const twins = new Set(['assets/bukchon/recording.json', 'assets/bukchon/sensors.geojson', 'assets/bukchon/map.geojson']);
 // Of the fallback font packs only the list and "world" (Latin Extended, Greek, Cyrillic: 0.6 MB) go in; the
 // Hangul and CJK packs (9 MB) would triple the file — offline, those characters stay unshown (getState().fonts).
 const packKept = (path) => !path.startsWith('assets/fonts/packs/') || path.startsWith('assets/fonts/packs/world');

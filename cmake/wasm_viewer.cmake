@@ -78,6 +78,8 @@ list(APPEND SITE_FONTS ${FONT_CHECK_STAMP})
 # Page, data and the built module, copied when they change.
 file(GLOB_RECURSE SITE_INPUTS CONFIGURE_DEPENDS RELATIVE ${CMAKE_SOURCE_DIR}
   ${CMAKE_SOURCE_DIR}/web/* ${CMAKE_SOURCE_DIR}/assets/bukchon/* ${CMAKE_SOURCE_DIR}/assets/i18n/*)
+# The OpenStreetMap extract is the map's source, for bukchon-map; the site serves what it converts to.
+list(FILTER SITE_INPUTS EXCLUDE REGEX "^assets/bukchon/osm/")
 set(SITE_OUTPUTS)
 foreach(rel ${SITE_INPUTS})
   string(REGEX REPLACE "^web/" "" dest ${rel})

@@ -82,7 +82,9 @@ function manifestUrls(url, manifest) {
 const TABLE = /\.(csv|tsv|txt)$/i;
 function classify(name, bytes) {
   const lower = name.toLowerCase();
-  if (bytes.length >= 4 && String.fromCharCode(...bytes.subarray(0, 4)) === 'BKRB') return 'recording';  // binary
+  const magic = bytes.length >= 4 ? String.fromCharCode(...bytes.subarray(0, 4)) : '';
+  if (magic === 'BKRB') return 'recording';  // binary recording
+  if (magic === 'BKMB') return 'map';  // binary map
   if (TABLE.test(lower)) return 'table';
   const start = new TextDecoder().decode(bytes.subarray(0, 64)).replace(/^\uFEFF/, '').trimStart();
   if (!start.startsWith('{')) return 'table';
@@ -152,7 +154,7 @@ export async function createViewer(element, options = {}) {
 
   // Where the data comes from. The Bukchon week ships as a binary recording too (sensors inside): no JSON to parse
   // before the first frame. A `data` URL taken from the page's address is same-origin only unless allowed.
-  let dataSource = options.data || { map: new URL('assets/bukchon/map.geojson', base).href,
+  let dataSource = options.data || { map: new URL('assets/bukchon/map.bkm', base).href,
                                      recording: new URL('assets/bukchon/recording.bkr', base).href };
   const checkDataOrigin = (source) => {
     const origin = new URL(source, location.href).origin;

@@ -456,8 +456,9 @@ void App::renderMap(double realTimeS) {
         mapCache_.invalidate();
     }
     if (mapCache_.beginRedraw(view, clear)) {
-        mapLayer_.draw(view);
-        if (route) routeLayer_.draw(view);
+        const float pxPerMetre = float(view.pxPerUnit / view.dpr / content_->projection.groundMetresPerUnit());
+        mapLayer_.draw(view, pxPerMetre);
+        if (route) routeLayer_.draw(view, pxPerMetre);
         mapCache_.endRedraw();
     }
     mapCache_.present();

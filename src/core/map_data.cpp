@@ -2,6 +2,7 @@
 #include "map_data.hpp"
 
 #include "geojson_common.hpp"
+#include "map_binary.hpp"
 
 #include <cmath>
 
@@ -118,6 +119,7 @@ const char* mapKindName(MapKind kind) {
 }
 
 Result<MapData> loadMap(std::string_view text, const std::string& fileName) {
+    if (looksLikeBinaryMap(text)) return loadBinaryMap(text, fileName);
     JsonReader reader(text, fileName);
     Json root;
     if (!reader.parse(root)) return reader.error();

@@ -52,7 +52,8 @@ struct MapData {
 // people on foot. v1 maps have no classes: their roads and paths are all drivable.
 bool isDrivableClass(std::string_view cls);
 
-// Parses RFC 7946 GeoJSON. Geometry types: Point, MultiPoint, LineString, MultiLineString, Polygon, MultiPolygon.
+// Parses RFC 7946 GeoJSON, or a binary map (map_binary.hpp) when the bytes start with its magic.
+// Geometry types: Point, MultiPoint, LineString, MultiLineString, Polygon, MultiPolygon.
 // Errors name the file, line and field (e.g. "features[12].geometry.coordinates[3]").
 Result<MapData> loadMap(std::string_view text, const std::string& fileName);
 

@@ -337,8 +337,15 @@ MapMesh buildMapMesh(const MapData& map, const Projection& proj, const MapPalett
 
     for (int layer = 0; layer < kLayerCount; ++layer) {
         uint32_t base = static_cast<uint32_t>(mesh.vertices.size());
+        uint32_t first = static_cast<uint32_t>(mesh.indices.size());
         mesh.vertices.insert(mesh.vertices.end(), b.verts[layer].begin(), b.verts[layer].end());
         for (uint32_t i : b.idx[layer]) mesh.indices.push_back(base + i);
+        // Treads from street level, footway casings once a footway is wider than its minimum.
+        float from = layer == kSteps ? 1.2f : layer == kPathCasing ? 0.8f : 0.0f;
+        uint32_t count = static_cast<uint32_t>(mesh.indices.size()) - first;
+        if (!count) continue;
+        if (!mesh.ranges.empty() && mesh.ranges.back().minPxPerMetre == from) mesh.ranges.back().count += count;
+        else mesh.ranges.push_back({first, count, from});
     }
     const double metresPerUnit = proj.groundMetresPerUnit();
     for (NamedStreet& n : named) {

@@ -39,9 +39,17 @@ struct StreetLabel {
     double lengthM = 0;   // the longest chain, ground metres
 };
 
+// A run of indices drawn only from a zoom on (CSS px per ground metre): detail that is sub-pixel noise further out
+// (steps' treads, footway casings) costs fill on a weak GPU and says nothing.
+struct MeshRange {
+    uint32_t first = 0, count = 0;
+    float minPxPerMetre = 0;
+};
+
 struct MapMesh {
     std::vector<MapVertex> vertices;
     std::vector<uint32_t> indices;
+    std::vector<MeshRange> ranges;       // cover `indices` in draw order; empty: draw everything
     std::vector<MapLabel> labels;
     std::vector<StreetLabel> streets;   // sorted by rank, then length (longest first)
     Bounds bounds;        // local units, of all geometry

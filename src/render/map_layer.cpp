@@ -71,15 +71,28 @@ void MapLayer::upload(const MapMesh& mesh) {
                  GL_STATIC_DRAW);
     glBindVertexArray(0);
     indexCount_ = GLsizei(mesh.indices.size());
+    ranges_ = mesh.ranges;
+    if (ranges_.empty()) ranges_.push_back({0, uint32_t(indexCount_), 0});
 }
 
-void MapLayer::draw(const ViewUniforms& v) const {
+void MapLayer::draw(const ViewUniforms& v, float pxPerMetre) const {
     if (!program_ || indexCount_ == 0) return;
     glUseProgram(program_);
     camera_.apply(v);
     glUniform1f(uNight_, v.night);
     glBindVertexArray(vao_);
-    glDrawElements(GL_TRIANGLES, indexCount_, GL_UNSIGNED_INT, nullptr);
+    // Adjacent visible ranges go in one call (all of them, zoomed in).
+    uint32_t first = 0, count = 0;
+    auto flush = [&] {
+        if (count) glDrawElements(GL_TRIANGLES, GLsizei(count), GL_UNSIGNED_INT, (void*)(uintptr_t(first) * sizeof(uint32_t)));
+        count = 0;
+    };
+    for (const MeshRange& r : ranges_) {
+        if (pxPerMetre < r.minPxPerMetre) { flush(); continue; }
+        if (!count) first = r.first;
+        count += r.count;
+    }
+    flush();
     glBindVertexArray(0);
 }
 

@@ -1,4 +1,4 @@
-// map_layer.hpp — draws the basemap mesh (built once per dataset) in one indexed draw call.
+// map_layer.hpp — draws the basemap mesh (built once per dataset): one indexed draw call per run of visible ranges.
 #pragma once
 
 #include "gl.hpp"
@@ -6,6 +6,7 @@
 #include "view_uniforms.hpp"
 
 #include <string>
+#include <vector>
 
 namespace bk {
 
@@ -13,7 +14,8 @@ class MapLayer {
 public:
     bool init(std::string* error);     // compiles the program; call once with a current GL context
     void upload(const MapMesh& mesh);  // replaces the mesh
-    void draw(const ViewUniforms& view) const;
+    // `pxPerMetre`: CSS px per ground metre, for the mesh's zoom-dependent ranges.
+    void draw(const ViewUniforms& view, float pxPerMetre) const;
     void destroy();
 
 private:
@@ -21,6 +23,7 @@ private:
     CameraUniforms camera_;
     GLint uNight_ = -1;
     GLsizei indexCount_ = 0;
+    std::vector<MeshRange> ranges_;
 };
 
 }  // namespace bk

@@ -1,9 +1,11 @@
 // map_main.cpp — `bukchon-map`: an OpenStreetMap extract (XML/PBF, .gz/.bz2) → the viewer's map.geojson.
 //
 //   bukchon-map IN.osm[.pbf|.gz|.bz2] -o OUT.geojson [--bbox lon0,lat0,lon1,lat1] [--name "…"] [--name-ko "…"]
-//               [--depot lon,lat] [--label lon,lat,"English","한국어"] [--languages ja,zh] [--date 2026-07] [--no-blocks]
+//               [--depot lon,lat] [--label lon,lat,"English","한국어"] [--languages ja,zh] [--date 2026-07]
+//               [--binary OUT.bkm] [--no-blocks]
 //
 // docs/map.md shows it start to finish, for Bukchon and for another city.
+#include "map_binary.hpp"
 #include "map_builder.hpp"
 #include "map_writer.hpp"
 #include "osm_reader.hpp"
@@ -21,7 +23,7 @@ namespace {
 int usage() {
     std::cerr << "usage: bukchon-map IN.osm[.pbf|.gz|.bz2] -o OUT.geojson [--bbox lon0,lat0,lon1,lat1] [--name TEXT]\n"
                  "                  [--name-ko TEXT] [--depot lon,lat] [--label lon,lat,English,Korean] [--languages ja,zh]\n"
-                 "                  [--date YYYY-MM] [--no-blocks]\n";
+                 "                  [--date YYYY-MM] [--binary OUT.bkm] [--no-blocks]\n";
     return 2;
 }
 
@@ -47,7 +49,7 @@ bool position(const std::string& lonText, const std::string& latText, bk::LatLon
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::string in, out;
+    std::string in, out, binaryOut;
     bk::MapBuildOptions opt;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
@@ -69,6 +71,7 @@ int main(int argc, char** argv) {
         else if (a == "--name-ko") opt.nameKo = value("--name-ko");
         else if (a == "--no-blocks") opt.blocks = false;
         else if (a == "--date") opt.snapshot = value("--date");
+        else if (a == "--binary") binaryOut = value("--binary");
         else if (a == "--languages") {
             for (const std::string& l : split(value("--languages"))) opt.languages.push_back(l);
         }
@@ -113,6 +116,11 @@ int main(int argc, char** argv) {
     std::ofstream file(out, std::ios::binary);
     file << text;
     if (!file) { std::cerr << "bukchon-map: cannot write " << out << "\n"; return 1; }
+    if (!binaryOut.empty()) {  // the binary twin the page loads (no JSON parse before the first frame)
+        std::ofstream bin(binaryOut, std::ios::binary);
+        bin << bk::writeBinaryMap(check.value());
+        if (!bin) { std::cerr << "bukchon-map: cannot write " << binaryOut << "\n"; return 1; }
+    }
     std::printf("%s: %zu roads, %zu paths, %zu areas, %zu walls, %zu points of interest, %zu places, %zu blocks "
                 "(%zu tiny, %zu sliver, %zu open faces dropped), %zu bytes\n",
                 out.c_str(), stats.roads, stats.paths, stats.areas, stats.walls, stats.pois, stats.places, stats.blocks,

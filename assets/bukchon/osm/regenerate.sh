@@ -1,7 +1,9 @@
 #!/bin/sh
-# regenerate.sh — the one command that makes assets/bukchon/map.geojson from this OpenStreetMap extract.
+# regenerate.sh — the one command that makes assets/bukchon/map.geojson (and map.bkm) from this OpenStreetMap extract.
 #
-#   sh assets/bukchon/osm/regenerate.sh [path/to/bukchon-map] [output.geojson]
+#   sh assets/bukchon/osm/regenerate.sh [path/to/bukchon-map] [output.geojson] [output.bkm]
+#
+# map.bkm is the binary twin the page loads (docs/formats.md, "Binary map").
 #
 # A unit test runs exactly this and fails when the committed map differs (docs/map.md). The depot is the
 # simulation's assumed truck base; Changdeokgung has no grounds polygon in OSM, so only its name is placed (by its
@@ -10,7 +12,8 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 tool=${1:-build-native/bukchon-map}
 out=${2:-$here/../map.geojson}
-exec "$tool" "$here/bukchon.osm.pbf" -o "$out" \
+bin=${3:-$here/../map.bkm}
+exec "$tool" "$here/bukchon.osm.pbf" -o "$out" --binary "$bin" \
   --bbox 126.9720,37.5720,126.9990,37.5900 --date 2026-07 \
   --name "Bukchon, Jongno-gu, Seoul" --name-ko "서울 종로구 북촌" \
   --depot "126.9840,37.5762,Collection truck base (assumed),수거차 출발지(가정)" \

@@ -10,6 +10,11 @@
 namespace bk {
 
 struct LatLon { double lat = 0, lon = 0; };
+
+// A hash key for a cell (or a position rounded to integers) of a 2D grid, negative coordinates included.
+inline unsigned long long gridKey(long long x, long long y) {
+    return (static_cast<unsigned long long>(x) << 32) ^ (static_cast<unsigned long long>(y) & 0xffffffffull);
+}
 struct Vec2 { double x = 0, y = 0; };
 
 constexpr double kEarthRadiusM = 6378137.0;

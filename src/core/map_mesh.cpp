@@ -111,8 +111,8 @@ StreetStyle streetStyle(const MapFeature& f) {
 // Joins a street's ways end to end into chains (same name, shared end positions), so its name can run along it.
 // Ends are indexed by position (to the centimetre), so a long street of many ways chains in linear time.
 std::vector<std::vector<Vec2>> chainLines(std::vector<std::vector<Vec2>> parts) {
-    auto key = [](Vec2 p) { return (int64_t(std::llround(p.x * 100)) << 32) ^ (int64_t(std::llround(p.y * 100)) & 0xffffffff); };
-    std::unordered_multimap<int64_t, size_t> ends;
+    auto key = [](Vec2 p) { return gridKey(std::llround(p.x * 100), std::llround(p.y * 100)); };
+    std::unordered_multimap<unsigned long long, size_t> ends;
     for (size_t i = 0; i < parts.size(); ++i) {
         ends.emplace(key(parts[i].front()), i);
         ends.emplace(key(parts[i].back()), i);

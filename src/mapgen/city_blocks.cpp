@@ -57,7 +57,7 @@ public:
     explicit Noder(const Frame& f) : frame_(f) {}
 
     int node(Vec2 p, LatLon original) {
-        int64_t key = (int64_t(std::llround(p.x * 100)) << 32) ^ (int64_t(std::llround(p.y * 100)) & 0xffffffff);
+        unsigned long long key = gridKey(std::llround(p.x * 100), std::llround(p.y * 100));
         auto [it, fresh] = index_.try_emplace(key, int(points.size()));
         if (fresh) {
             points.push_back(p);
@@ -72,7 +72,7 @@ public:
 
 private:
     const Frame& frame_;
-    std::unordered_map<int64_t, int> index_;
+    std::unordered_map<unsigned long long, int> index_;
 };
 
 }  // namespace
@@ -105,18 +105,18 @@ std::vector<Ring> computeCityBlocks(const std::vector<Ring>& streets, LatLon box
 
     // 2. Noding: every crossing and every end lying on another segment splits it (a grid keeps it near-linear).
     const double cell = 40;
-    std::unordered_map<int64_t, std::vector<uint32_t>> grid;
+    std::unordered_map<unsigned long long, std::vector<uint32_t>> grid;
     for (uint32_t i = 0; i < segs.size(); ++i) {
         Vec2 a = noder.points[size_t(segs[i].a)], b = noder.points[size_t(segs[i].b)];
         int64_t x0 = int64_t(std::floor(std::min(a.x, b.x) / cell)), x1 = int64_t(std::floor(std::max(a.x, b.x) / cell));
         int64_t y0 = int64_t(std::floor(std::min(a.y, b.y) / cell)), y1 = int64_t(std::floor(std::max(a.y, b.y) / cell));
         for (int64_t x = x0; x <= x1; ++x)
-            for (int64_t y = y0; y <= y1; ++y) grid[(x << 32) ^ (y & 0xffffffff)].push_back(i);
+            for (int64_t y = y0; y <= y1; ++y) grid[gridKey(x, y)].push_back(i);
     }
-    std::vector<int64_t> keys;
+    std::vector<unsigned long long> keys;
     for (const auto& kv : grid) keys.push_back(kv.first);
     std::sort(keys.begin(), keys.end());  // a fixed order, so node numbering (and the output) is deterministic
-    for (int64_t key : keys) {
+    for (unsigned long long key : keys) {
         const std::vector<uint32_t>& in = grid[key];
         for (size_t m = 0; m < in.size(); ++m)
             for (size_t n = m + 1; n < in.size(); ++n) {
@@ -205,9 +205,9 @@ std::vector<Ring> computeCityBlocks(const std::vector<Ring>& streets, LatLon box
     }
     // Open areas by 100 m cell, so a sample tests only the areas around it (a city has thousands of parks).
     const double openCell = 100;
-    std::unordered_map<int64_t, std::vector<uint32_t>> openGrid;
+    std::unordered_map<unsigned long long, std::vector<uint32_t>> openGrid;
     auto cellKey = [&](double x, double y) {
-        return (int64_t(std::floor(x / openCell)) << 32) ^ (int64_t(std::floor(y / openCell)) & 0xffffffff);
+        return gridKey(int64_t(std::floor(x / openCell)), int64_t(std::floor(y / openCell)));
     };
     for (uint32_t k = 0; k < open.size(); ++k)
         for (double x = std::floor(open[k].lo.x / openCell) * openCell; x <= open[k].hi.x; x += openCell)

@@ -79,7 +79,7 @@ void drawCollectionPanel(const ViewState& s, const UiFonts& f, std::vector<Inten
     if (c.routable && c.fixedWalkM > 0) {  // some bins stand on pedestrian alleys: the crew walks there
         char km[16];
         std::snprintf(km, sizeof km, "%.1f", c.fixedWalkM / 1000);
-        ImGui::TextWrapped("%s", trf("collection.noteWalk", {{"km", km}}).c_str());
+        textWrappedAtSpaces(trf("collection.noteWalk", {{"km", km}}));  // never "0." | "2 km"
     } else {
         ImGui::TextWrapped("%s", tr(c.routable ? "collection.noteStreets" : "collection.noteStraight"));
     }

@@ -188,7 +188,15 @@ BENCHMARK(MapLoadBinary)->Unit(benchmark::kMillisecond);
 void MapMeshBuild(benchmark::State& state) {
     bk::MapData map = bk::loadMap(mapText(), "map.geojson").value();
     bk::Projection proj({37.581, 126.9855});
-    for (auto _ : state) benchmark::DoNotOptimize(bk::buildMapMesh(map, proj));
+    size_t vertices = 0, triangles = 0;
+    for (auto _ : state) {
+        bk::MapMesh mesh = bk::buildMapMesh(map, proj);
+        vertices = mesh.vertices.size();
+        triangles = mesh.indices.size() / 3;
+        benchmark::DoNotOptimize(mesh);
+    }
+    state.counters["vertices"] = double(vertices);
+    state.counters["triangles"] = double(triangles);
 }
 BENCHMARK(MapMeshBuild)->Unit(benchmark::kMillisecond);
 

@@ -136,17 +136,26 @@ async function mapMotion() {
   await page.evaluate(() => window.viewer.ready);
   await page.evaluate(() => window.viewer.seek('2026-05-16T14:00:00+09:00'));
   const still = await intervals(page, '.bk-viewer canvas');
-  const moving = [];
-  const t0 = Date.now();
-  await page.mouse.move(640, 360);
-  while (Date.now() - t0 < SECONDS * 1000) {  // pan in a circle and zoom in and out: every frame a new view
-    const a = (Date.now() - t0) / 700;
-    await page.mouse.down();
-    await page.mouse.move(640 + 120 * Math.cos(a), 360 + 80 * Math.sin(a), { steps: 4 });
-    await page.mouse.up();
-    await page.mouse.wheel(0, Math.sin(a) > 0 ? -120 : 120);
-    moving.push(await page.evaluate(() => new Promise((r) => requestAnimationFrame((t1) => requestAnimationFrame((t2) => r(t2 - t1))))));
-  }
+  // Panning and zooming: every frame a new view (a circle around the quarter, zoom 15.5–17.6), set through the
+  // camera API and timed like `intervals` (a pixel read back per frame, so a frame counts once it is drawn).
+  const moving = await page.evaluate((seconds) => new Promise((resolve) => {
+    const gl = document.querySelector('.bk-viewer canvas').getContext('webgl2');
+    const pixel = new Uint8Array(4);
+    const out = [];
+    let f = 0, last = 0;
+    const end = performance.now() + seconds * 1000;
+    const tick = () => {
+      gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
+      const t = performance.now();
+      if (last) out.push(t - last);
+      last = t;
+      if (t > end && out.length >= 3) return resolve(out);
+      window.viewer.flyTo(37.5815 + 0.002 * Math.sin(f / 5), 126.9855 + 0.003 * Math.cos(f / 5), 15.5 + (f % 8) * 0.3, { animate: false });
+      f++;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }), SECONDS);
   const labelMs = [];
   for (const [lat, lon] of [[37.5800, 126.9870], [37.5825, 126.9845], [37.5790, 126.9835], [37.5815, 126.9890]]) {
     await page.evaluate(([lat, lon]) => window.viewer.flyTo(lat, lon, 18, { animate: false }), [lat, lon]);

@@ -13,6 +13,10 @@ namespace {
 
 // Draw order, bottom to top: big areas under small ones, then tunnels (dimmed), path casings and fills, road
 // casings and fills (all casings of a group before its fills, so junctions merge cleanly), steps' treads, walls.
+// The cells per side of the grid each layer is cut into for culling (see MeshRange): 8 keeps a street-level view
+// to a few cells and the ranges to a few hundred.
+constexpr int kMeshGrid = 8;
+
 enum Layer {
     kPalace = 0, kArea, kBlock, kPlaza, kPark, kGrass, kWood, kSand, kAreaDetail, kAreaEdge, kTunnel,
     kPathCasing, kPathFill, kSteps, kRoadCasing, kRoadFill, kMajorCasing, kMajorFill, kWall, kLayerCount
@@ -335,17 +339,44 @@ MapMesh buildMapMesh(const MapData& map, const Projection& proj, const MapPalett
         mesh.labels.push_back(std::move(label));
     }
 
+    // Each layer's triangles go to the grid cell of their centroid, in their order; one range per non-empty cell.
+    const Bounds all = b.bounds;
+    const Vec2 span = all.empty() ? Vec2{1, 1} : all.size();
+    auto cellOf = [&](const MapVertex* v[3]) {
+        double cx = (v[0]->x + v[1]->x + v[2]->x) / 3, cy = (v[0]->y + v[1]->y + v[2]->y) / 3;
+        int i = std::clamp(int((cx - all.min.x) / std::max(span.x, 1e-9) * kMeshGrid), 0, kMeshGrid - 1);
+        int j = std::clamp(int((cy - all.min.y) / std::max(span.y, 1e-9) * kMeshGrid), 0, kMeshGrid - 1);
+        return j * kMeshGrid + i;
+    };
+    std::vector<std::vector<uint32_t>> cells(kMeshGrid * kMeshGrid);
     for (int layer = 0; layer < kLayerCount; ++layer) {
-        uint32_t base = static_cast<uint32_t>(mesh.vertices.size());
-        uint32_t first = static_cast<uint32_t>(mesh.indices.size());
+        const uint32_t base = static_cast<uint32_t>(mesh.vertices.size());
         mesh.vertices.insert(mesh.vertices.end(), b.verts[layer].begin(), b.verts[layer].end());
-        for (uint32_t i : b.idx[layer]) mesh.indices.push_back(base + i);
+        const std::vector<uint32_t>& idx = b.idx[layer];
+        for (auto& c : cells) c.clear();
+        for (size_t t = 0; t + 2 < idx.size(); t += 3) {
+            const MapVertex* v[3] = {&b.verts[layer][idx[t]], &b.verts[layer][idx[t + 1]], &b.verts[layer][idx[t + 2]]};
+            auto& c = cells[size_t(cellOf(v))];
+            for (int k = 0; k < 3; ++k) c.push_back(idx[t + k]);
+        }
         // Treads from street level, footway casings once a footway is wider than its minimum.
-        float from = layer == kSteps ? 1.2f : layer == kPathCasing ? 0.8f : 0.0f;
-        uint32_t count = static_cast<uint32_t>(mesh.indices.size()) - first;
-        if (!count) continue;
-        if (!mesh.ranges.empty() && mesh.ranges.back().minPxPerMetre == from) mesh.ranges.back().count += count;
-        else mesh.ranges.push_back({first, count, from});
+        const float from = layer == kSteps ? 1.2f : layer == kPathCasing ? 0.8f : 0.0f;
+        for (const auto& c : cells) {
+            if (c.empty()) continue;
+            MeshRange r;
+            r.first = static_cast<uint32_t>(mesh.indices.size());
+            r.count = static_cast<uint32_t>(c.size());
+            r.minPxPerMetre = from;
+            for (uint32_t i : c) {
+                const MapVertex& v = b.verts[layer][i];
+                mesh.indices.push_back(base + i);
+                r.box.add({v.x, v.y});
+                r.maxHalfWidth = std::max(r.maxHalfWidth, v.halfWidth);
+                r.maxHalfPx = std::max(r.maxHalfPx, v.minHalfPx);
+                r.maxOffset = std::max(r.maxOffset, float(std::hypot(v.offsetX, v.offsetY)));
+            }
+            mesh.ranges.push_back(r);
+        }
     }
     const double metresPerUnit = proj.groundMetresPerUnit();
     for (NamedStreet& n : named) {
@@ -370,6 +401,22 @@ MapMesh buildMapMesh(const MapData& map, const Projection& proj, const MapPalett
 }  // namespace bk
 
 namespace bk {
+
+void visibleRuns(const std::vector<MeshRange>& ranges, const Bounds& view, double cssPxPerUnit, float pxPerMetre,
+                 std::vector<DrawRun>& out) {
+    out.clear();
+    for (const MeshRange& r : ranges) {
+        if (pxPerMetre < r.minPxPerMetre || !r.count) continue;
+        if (!r.box.empty()) {
+            const double reach = r.maxOffset * std::max(double(r.maxHalfWidth), r.maxHalfPx / std::max(cssPxPerUnit, 1e-12));
+            if (r.box.max.x + reach < view.min.x || r.box.min.x - reach > view.max.x ||
+                r.box.max.y + reach < view.min.y || r.box.min.y - reach > view.max.y)
+                continue;
+        }
+        if (!out.empty() && out.back().first + out.back().count == r.first) out.back().count += r.count;
+        else out.push_back({r.first, r.count});
+    }
+}
 
 MapMesh buildOverlayLines(const std::vector<std::vector<Vec2>>& lines, double widthM, float minPx, uint32_t day,
                           uint32_t night, double metresPerUnit) {

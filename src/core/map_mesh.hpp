@@ -40,11 +40,23 @@ struct StreetLabel {
 };
 
 // A run of indices drawn only from a zoom on (CSS px per ground metre): detail that is sub-pixel noise further out
-// (steps' treads, footway casings) costs fill on a weak GPU and says nothing.
+// (steps' treads, footway casings) costs fill on a weak GPU and says nothing. Each layer is cut into the cells of
+// a grid over the map, one range per cell, so a zoomed-in view submits only the cells it sees (a software
+// rasterizer pays for every triangle submitted, on screen or not).
 struct MeshRange {
     uint32_t first = 0, count = 0;
     float minPxPerMetre = 0;
+    Bounds box;              // local units: its vertices' centre points (empty: always drawn)
+    float maxHalfWidth = 0;  // local units: the widest stroke's half width on the ground
+    float maxHalfPx = 0;     // CSS px: the widest stroke's legible minimum half width
+    float maxOffset = 0;     // the longest offset vector (a miter join reaches beyond 1)
 };
+
+// What to draw for a view: the runs of `ranges` shown from this zoom whose box, grown by their strokes' reach at
+// this scale, meets `view` (local units); ranges next to each other in the index buffer are merged into one run.
+struct DrawRun { uint32_t first = 0, count = 0; };
+void visibleRuns(const std::vector<MeshRange>& ranges, const Bounds& view, double cssPxPerUnit, float pxPerMetre,
+                 std::vector<DrawRun>& out);
 
 struct MapMesh {
     std::vector<MapVertex> vertices;

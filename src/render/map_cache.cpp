@@ -62,10 +62,16 @@ void MapCache::resize(int width, int height) {
 bool MapCache::beginRedraw(const ViewUniforms& v, const float clear[4]) {
     if (!ok()) return true;  // not initialised: the caller draws straight to the screen
     Key key{v.centerX, v.centerY, v.pxPerUnit, v.dpr, int(v.viewportW), int(v.viewportH), int(std::lround(v.night * 128))};
-    if (valid_ && key == key_) return false;
+    const bool cameraMoved = valid_ && !key.sameCamera(key_);
+    const bool moving = cameraMoved && movedLastFrame_;   // the second changed frame in a row: a drag, a flight
+    movedLastFrame_ = cameraMoved;
+    if (valid_ && key == key_ && !draft_) return false;
     if (key.width != width_ || key.height != height_) resize(key.width, key.height);
     key_ = key;
-    glBindFramebuffer(GL_FRAMEBUFFER, samplesFbo_);
+    // In motion the image is drawn single-sampled, straight into the texture (a software rasterizer pays about
+    // twice per triangle for 4× samples); the first still frame after it redraws with every sample.
+    draft_ = moving && samples_ > 0;
+    glBindFramebuffer(GL_FRAMEBUFFER, draft_ ? imageFbo_ : samplesFbo_);
     glViewport(0, 0, width_, height_);
     glClearColor(clear[0], clear[1], clear[2], clear[3]);
     glClear(GL_COLOR_BUFFER_BIT);
@@ -74,9 +80,11 @@ bool MapCache::beginRedraw(const ViewUniforms& v, const float clear[4]) {
 
 void MapCache::endRedraw() {
     if (!ok()) return;
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, samplesFbo_);
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, imageFbo_);
-    glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    if (!draft_) {
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, samplesFbo_);
+        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, imageFbo_);
+        glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    }
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     valid_ = true;
 }

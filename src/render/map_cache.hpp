@@ -17,7 +17,8 @@ class MapCache {
 public:
     bool init(std::string* error);  // program and framebuffers (sized lazily, at the first redraw)
     // True when the image must be redrawn for this view: then it is bound and cleared to `clear` (RGBA 0…1),
-    // the caller draws into it and calls endRedraw(). False: the image is current, call present().
+    // the caller draws into it and calls endRedraw(). False: the image is current, call present(). Called once
+    // per frame: a camera that moves on consecutive frames gets single-sampled drafts, then one full redraw.
     bool beginRedraw(const ViewUniforms& view, const float clear[4]);
     void endRedraw();
     // Copies the image to the screen with a full-screen triangle, blending off (replaces the clear). Not
@@ -36,6 +37,10 @@ private:
             return centerX == o.centerX && centerY == o.centerY && pxPerUnit == o.pxPerUnit && dpr == o.dpr &&
                    width == o.width && height == o.height && nightStep == o.nightStep;
         }
+        bool sameCamera(const Key& o) const {
+            return centerX == o.centerX && centerY == o.centerY && pxPerUnit == o.pxPerUnit && dpr == o.dpr &&
+                   width == o.width && height == o.height;
+        }
     };
     void resize(int width, int height);
 
@@ -45,6 +50,8 @@ private:
     int width_ = 0, height_ = 0;
     Key key_;
     bool valid_ = false;
+    bool draft_ = false;           // the image was drawn single-sampled, in motion
+    bool movedLastFrame_ = false;  // the camera changed between the last two frames
 };
 
 }  // namespace bk

@@ -72,27 +72,23 @@ void MapLayer::upload(const MapMesh& mesh) {
     glBindVertexArray(0);
     indexCount_ = GLsizei(mesh.indices.size());
     ranges_ = mesh.ranges;
-    if (ranges_.empty()) ranges_.push_back({0, uint32_t(indexCount_), 0});
+    if (ranges_.empty()) ranges_.push_back({0, uint32_t(indexCount_), 0, {}, 0, 0, 0});
 }
 
-void MapLayer::draw(const ViewUniforms& v, float pxPerMetre) const {
+void MapLayer::draw(const ViewUniforms& v, float pxPerMetre) {
     if (!program_ || indexCount_ == 0) return;
+    Bounds view;
+    const float halfW = v.viewportW / 2 / v.pxPerUnit, halfH = v.viewportH / 2 / v.pxPerUnit;
+    view.add({v.centerX - halfW, v.centerY - halfH});
+    view.add({v.centerX + halfW, v.centerY + halfH});
+    visibleRuns(ranges_, view, double(v.pxPerUnit) / v.dpr, pxPerMetre, runs_);
+    if (runs_.empty()) return;
     glUseProgram(program_);
     camera_.apply(v);
     glUniform1f(uNight_, v.night);
     glBindVertexArray(vao_);
-    // Adjacent visible ranges go in one call (all of them, zoomed in).
-    uint32_t first = 0, count = 0;
-    auto flush = [&] {
-        if (count) glDrawElements(GL_TRIANGLES, GLsizei(count), GL_UNSIGNED_INT, (void*)(uintptr_t(first) * sizeof(uint32_t)));
-        count = 0;
-    };
-    for (const MeshRange& r : ranges_) {
-        if (pxPerMetre < r.minPxPerMetre) { flush(); continue; }
-        if (!count) first = r.first;
-        count += r.count;
-    }
-    flush();
+    for (const DrawRun& r : runs_)
+        glDrawElements(GL_TRIANGLES, GLsizei(r.count), GL_UNSIGNED_INT, (void*)(uintptr_t(r.first) * sizeof(uint32_t)));
     glBindVertexArray(0);
 }
 

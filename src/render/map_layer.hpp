@@ -1,4 +1,4 @@
-// map_layer.hpp — draws the basemap mesh (built once per dataset): one indexed draw call per run of visible ranges.
+// map_layer.hpp — draws the basemap mesh (built once per dataset): one indexed draw call per run of ranges in view.
 #pragma once
 
 #include "gl.hpp"
@@ -14,8 +14,8 @@ class MapLayer {
 public:
     bool init(std::string* error);     // compiles the program; call once with a current GL context
     void upload(const MapMesh& mesh);  // replaces the mesh
-    // `pxPerMetre`: CSS px per ground metre, for the mesh's zoom-dependent ranges.
-    void draw(const ViewUniforms& view, float pxPerMetre) const;
+    // `pxPerMetre`: CSS px per ground metre, for the mesh's zoom-dependent ranges; cells out of view are skipped.
+    void draw(const ViewUniforms& view, float pxPerMetre);
     void destroy();
 
 private:
@@ -24,6 +24,7 @@ private:
     GLint uNight_ = -1;
     GLsizei indexCount_ = 0;
     std::vector<MeshRange> ranges_;
+    std::vector<DrawRun> runs_;   // this frame's, kept to reuse its storage
 };
 
 }  // namespace bk

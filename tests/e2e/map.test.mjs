@@ -92,4 +92,41 @@ describe('the OpenStreetMap basemap', () => {
     assert.ok(s.collection.week.fixed.walkKm > 0, 'bins on pedestrian alleys are walked to');
     await page.context().close();
   });
+
+  test('while the camera moves the map is still drawn whole (a draft differs from the still frame only at edges)', async () => {
+    const { page } = await open('?t=2026-05-16T14:00:00%2B09:00');
+    await page.evaluate(() => window.viewer.pause());
+    // Frames drawn in motion (single-sampled drafts) against the same view drawn still (every sample).
+    const r = await page.evaluate(() => new Promise((resolve) => {
+      const gl = document.querySelector('.bk-viewer canvas').getContext('webgl2');
+      const grab = () => { const px = new Uint8Array(300 * 200 * 4); gl.readPixels(500, 300, 300, 200, gl.RGBA, gl.UNSIGNED_BYTE, px); return px; };
+      let f = 0, draft = null;
+      const step = () => {
+        const a = f % 2 === 0;
+        window.viewer.flyTo(37.5815, a ? 126.9855 : 126.98552, 17, { animate: false });
+        requestAnimationFrame(() => {
+          if (a && f === 8) draft = grab();
+          if (++f < 10) return step();
+          window.viewer.flyTo(37.5815, 126.9855, 17, { animate: false });
+          let k = 0;
+          const still = () => {
+            if (++k < 6) return requestAnimationFrame(still);
+            const s = grab();
+            let far = 0, mapPixels = 0;
+            for (let i = 0; i < s.length; i += 4) {
+              const d = Math.abs(s[i] - draft[i]) + Math.abs(s[i + 1] - draft[i + 1]) + Math.abs(s[i + 2] - draft[i + 2]);
+              if (d > 60) far++;
+              if (s[i] + s[i + 1] + s[i + 2] > 0) mapPixels++;
+            }
+            resolve({ far: far / (s.length / 4), mapPixels: mapPixels / (s.length / 4) });
+          };
+          requestAnimationFrame(still);
+        });
+      };
+      step();
+    }));
+    assert.ok(r.mapPixels > 0.99, 'the still frame is drawn');
+    assert.ok(r.far < 0.05, `a frame in motion differs from the still one only at edges: ${(r.far * 100).toFixed(1)} % of pixels`);
+    await page.context().close();
+  });
 });

@@ -76,6 +76,80 @@ TEST(MapMesh, ShippedMapTriangulatesEverything) {
     EXPECT_GT(mesh.bounds.size().x, 1500);  // the Bukchon extent is ≈ 1.85 km wide (≈ 2.3 km mercator)
 }
 
+TEST(MapMesh, CellRangesCoverEveryTriangleOnceAndBoundTheirVertices) {
+    auto map = loadMap(readRepoFile("assets/bukchon/map.geojson"), "map.geojson");
+    ASSERT_TRUE(map.ok());
+    MapMesh mesh = buildMapMesh(map.value(), Projection({37.581, 126.9855}));
+    ASSERT_GT(mesh.ranges.size(), 20u);  // layers × cells
+    uint32_t next = 0;
+    for (const MeshRange& r : mesh.ranges) {
+        EXPECT_EQ(r.first, next);  // contiguous, in draw order
+        EXPECT_EQ(r.count % 3, 0u);
+        next = r.first + r.count;
+        for (uint32_t k = r.first; k < r.first + r.count; ++k) {
+            const MapVertex& v = mesh.vertices[mesh.indices[k]];
+            ASSERT_TRUE(v.x >= r.box.min.x && v.x <= r.box.max.x && v.y >= r.box.min.y && v.y <= r.box.max.y);
+            ASSERT_LE(std::hypot(v.offsetX, v.offsetY), r.maxOffset + 1e-6);
+        }
+    }
+    EXPECT_EQ(next, mesh.indices.size());
+}
+
+TEST(MapMesh, AStreetLevelViewSubmitsAFewCellsAndLosesNothingInView) {
+    auto map = loadMap(readRepoFile("assets/bukchon/map.geojson"), "map.geojson");
+    ASSERT_TRUE(map.ok());
+    Projection proj({37.581, 126.9855});
+    MapMesh mesh = buildMapMesh(map.value(), proj);
+    const double cssPxPerUnit = 2.0 * proj.groundMetresPerUnit();  // 2 CSS px per metre: street level
+    const float pxPerMetre = 2.0f;
+    Bounds view;  // 1280 × 720 CSS px around the centre of the quarter
+    Vec2 c = proj.toLocal({37.5815, 126.9855});
+    view.add({c.x - 640 / cssPxPerUnit, c.y - 360 / cssPxPerUnit});
+    view.add({c.x + 640 / cssPxPerUnit, c.y + 360 / cssPxPerUnit});
+    std::vector<DrawRun> runs;
+    visibleRuns(mesh.ranges, view, cssPxPerUnit, pxPerMetre, runs);
+    size_t submitted = 0;
+    std::vector<bool> drawn(mesh.indices.size(), false);
+    for (const DrawRun& r : runs) {
+        submitted += r.count;
+        for (uint32_t k = r.first; k < r.first + r.count; ++k) drawn[k] = true;
+    }
+    EXPECT_LT(submitted, mesh.indices.size() / 3);  // most of the map is out of view
+    size_t inView = 0;
+    for (size_t k = 0; k < mesh.indices.size(); ++k) {
+        const MapVertex& v = mesh.vertices[mesh.indices[k]];
+        bool in = v.x >= view.min.x && v.x <= view.max.x && v.y >= view.min.y && v.y <= view.max.y;
+        if (!in) continue;
+        ++inView;
+        ASSERT_TRUE(drawn[k - k % 3]) << "a triangle with a vertex in view was culled";
+    }
+    EXPECT_GT(inView, 1000u);
+    // Zoomed out, every range (from its zoom on) is drawn, in as few runs as the zoom-gated ranges allow.
+    Bounds everything = mesh.bounds;
+    visibleRuns(mesh.ranges, everything, 0.3 * proj.groundMetresPerUnit(), 0.3f, runs);
+    EXPECT_LE(runs.size(), 3u);
+}
+
+TEST(MapMesh, AStrokeWhoseWidthReachesIntoViewIsKept) {
+    // A line 5 units left of the view, drawn at least 10 CSS px wide: at 1 CSS px per unit it reaches in.
+    MeshRange r{0, 6, 0, {}, 0.1f, 10.0f, 1.0f};
+    r.box.add({-5, 0});
+    r.box.add({-5, 10});
+    Bounds view;
+    view.add({0, 0});
+    view.add({100, 100});
+    std::vector<DrawRun> runs;
+    visibleRuns({r}, view, 1.0, 1.0f, runs);
+    EXPECT_EQ(runs.size(), 1u);
+    visibleRuns({r}, view, 4.0, 1.0f, runs);  // 4 px per unit: 2.5 units of reach, short of the view
+    EXPECT_TRUE(runs.empty());
+    visibleRuns({r}, view, 1.0, 0.0f, runs);  // and a range is shown only from its zoom on
+    EXPECT_EQ(runs.size(), 1u);
+    r.minPxPerMetre = 0.5f;
+    visibleRuns({r}, view, 1.0, 0.2f, runs);
+    EXPECT_TRUE(runs.empty());
+}
+
 TEST(Glyphs, AirUsesKoreanPm25Bands) {
     Sensor air;
     air.type = SensorType::air;

@@ -156,16 +156,18 @@ async function mapMotion() {
     };
     requestAnimationFrame(tick);
   }), SECONDS);
+  // Label placement at street zooms (16–18: where the most names compete), 4 places, 8 frames each.
   const labelMs = [];
-  for (const [lat, lon] of [[37.5800, 126.9870], [37.5825, 126.9845], [37.5790, 126.9835], [37.5815, 126.9890]]) {
-    await page.evaluate(([lat, lon]) => window.viewer.flyTo(lat, lon, 18, { animate: false }), [lat, lon]);
-    for (let k = 0; k < 8; k++) {
-      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
-      labelMs.push((await page.evaluate(() => window.viewer.getState())).labels.ms);
+  for (const zoom of [16, 17, 18])
+    for (const [lat, lon] of [[37.5800, 126.9870], [37.5825, 126.9845], [37.5790, 126.9835], [37.5815, 126.9890]]) {
+      await page.evaluate(([lat, lon, zoom]) => window.viewer.flyTo(lat, lon, zoom, { animate: false }), [lat, lon, zoom]);
+      for (let k = 0; k < 8; k++) {
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+        labelMs.push((await page.evaluate(() => window.viewer.getState())).labels.ms);
+      }
     }
-  }
   await context.close();
-  return { stillP50: pct(still, 50), movingP50: pct(moving, 50), labelMsP50: pct(labelMs, 50), labelMsMax: Math.max(...labelMs) };
+  return { stillP50: pct(still, 50), movingP50: pct(moving, 50), labelMsP50: pct(labelMs, 50), labelMsP95: pct(labelMs, 95), labelMsMax: Math.max(...labelMs) };
 }
 
 const rounds = { map: [], ours: [], oursGlyphs: [], oursNoPanels: [], deck: [], load: [], first: [], floorClear: [], floorPass: [] };
@@ -190,6 +192,7 @@ const nat = (name) => native.benchmarks.find((b) => b.name === name);
 const ms = (b) => b && (b.time_unit === 'ms' ? b.real_time : b.time_unit === 'us' ? b.real_time / 1000 : b.real_time / 1e6);
 const resultsPath = `${ROOT}bench/results.json`;
 const old = existsSync(resultsPath) ? JSON.parse(readFileSync(resultsPath, 'utf8')) : {};
+for (const gone of ['labelPlacementMsP50_z18', 'labelPlacementMsMax_z18']) delete old[gone];  // renamed
 const results = {
   ...old,
   date: new Date().toISOString(),
@@ -199,8 +202,9 @@ const results = {
   frameMsP50_bukchon50: round2(median(rounds.first.map((f) => f.baselineP50))),
   mapFrameMsP50_still: round2(median(rounds.map.map((m) => m.stillP50))),
   mapFrameMsP50_panZoom: round2(median(rounds.map.map((m) => m.movingP50))),
-  labelPlacementMsP50_z18: round2(median(rounds.map.map((m) => m.labelMsP50))),
-  labelPlacementMsMax_z18: round2(Math.max(...rounds.map.map((m) => m.labelMsMax))),
+  labelPlacementMsP50_z16to18: round2(median(rounds.map.map((m) => m.labelMsP50))),
+  labelPlacementMsP95_z16to18: round2(median(rounds.map.map((m) => m.labelMsP95))),
+  labelPlacementMsMax_z16to18: round2(Math.max(...rounds.map.map((m) => m.labelMsMax))),
   frameMsP50_100k: round2(median(rounds.ours.map((o) => o.p50))),
   frameMsP95_100k: round2(median(rounds.ours.map((o) => o.p95))),
   frameDetail_100k: rounds.ours[0].detail,
@@ -243,7 +247,7 @@ const rows = [
   ['transferred, default page (gzip)', `${(results.transferGzipBytes / 1048576).toFixed(2)} MB`, '≤ 1.5 MB'],
   ['OSM basemap, native: load map.geojson / map.bkm (the page\'s) / build mesh / street graph', `${results.native.mapLoadMs} / ${results.native.mapLoadBinaryMs} / ${results.native.mapMeshMs} / ${results.native.streetGraphMs} ms`, ''],
   ['OSM basemap: frame p50 still / while panning and zooming', `${results.mapFrameMsP50_still} / ${results.mapFrameMsP50_panZoom} ms`, 'no worse than before the map'],
-  ['label placement per frame at zoom 18, p50 / max (wasm)', `${results.labelPlacementMsP50_z18} / ${results.labelPlacementMsMax_z18} ms`, '≤ 2 ms'],
+  ['label placement per frame at zooms 16–18, p50 / p95 / max (wasm; the max is a preempted frame)', `${results.labelPlacementMsP50_z16to18} / ${results.labelPlacementMsP95_z16to18} / ${results.labelPlacementMsMax_z16to18} ms`, '≤ 2 ms'],
   ['100k sensors @3600×, frame p50 / p95 (ours, auto detail)', `${results.frameMsP50_100k} / ${results.frameMsP95_100k} ms`, '≤ 16.7 ms (60 fps)'],
   ['… of which CPU work in our wasm frame (p50)', `${results.frameWorkMsP50_100k} ms`, ''],
   ['… without panels (ui=none), frame p50', `${results.frameMsP50_100k_noPanels} ms`, ''],

@@ -58,7 +58,7 @@ Layout computeLayout(float W, float H, float s, UiMode mode) {
         // One row of tiles; two; or two whose labels wrap (phones).
         float kpiH = (cssW >= 1000 ? 84 : cssW >= 700 ? 104 : 136) * s;
         L.kpis = {m, bottom - kpiH, W - 2 * m, kpiH};
-        float lowerH = std::min(230 * s, cssH * 0.2f * s);  // tall tablets: room for the collection tables
+        float lowerH = std::min(250 * s, cssH * 0.24f * s);  // tall tablets: room for the collection card
         L.events = {m, L.kpis.y - g - lowerH, half, lowerH};
         L.sensor = {m + half + g, L.events.y, half, lowerH};
         float top = std::max(L.header.bottom(), L.legend.bottom()) + g;

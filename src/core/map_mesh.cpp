@@ -19,7 +19,7 @@ constexpr int kMeshGrid = 8;
 
 enum Layer {
     kPalace = 0, kArea, kBlock, kPlaza, kPark, kGrass, kWood, kSand, kAreaDetail, kAreaEdge, kTunnel,
-    kPathCasing, kPathFill, kSteps, kRoadCasing, kRoadFill, kMajorCasing, kMajorFill, kWall, kLayerCount
+    kPathCasing, kPathFill, kSteps, kRoadCasing, kRoadFill, kMajorCasing, kMajorFill, kWall, kEdge, kLayerCount
 };
 
 struct ColorPair { uint32_t day, night; };
@@ -337,6 +337,27 @@ MapMesh buildMapMesh(const MapData& map, const Projection& proj, const MapPalett
             }
         }
         mesh.labels.push_back(std::move(label));
+    }
+
+    // The data's edge fades into the paper (at least 28 CSS px, 40 m when zoomed in) instead of cutting the
+    // streets off: an extract reads as a map sheet, not as a hole in the world.
+    if (!b.bounds.empty()) {
+        const Bounds e = b.bounds;
+        const Vec2 corner[4] = {{e.min.x, e.min.y}, {e.max.x, e.min.y}, {e.max.x, e.max.y}, {e.min.x, e.max.y}};
+        const Vec2 inward[4] = {{1, 1}, {-1, 1}, {-1, -1}, {1, -1}};
+        const float half = float(40 * b.unitsPerGroundMetre);
+        auto& v = b.verts[kEdge];
+        auto& ix = b.idx[kEdge];
+        const uint32_t paperDay = day.background & 0x00ffffffu, paperNight = night.background & 0x00ffffffu;
+        for (int k = 0; k < 4; ++k) {
+            v.push_back({float(corner[k].x), float(corner[k].y), 0, 0, 0, 0, day.background, night.background});
+            v.push_back({float(corner[k].x), float(corner[k].y), float(inward[k].x), float(inward[k].y), half, 28.0f,
+                         paperDay, paperNight});  // transparent: alpha 0
+        }
+        for (uint32_t k = 0; k < 4; ++k) {
+            uint32_t o0 = 2 * k, i0 = 2 * k + 1, o1 = 2 * ((k + 1) % 4), i1 = 2 * ((k + 1) % 4) + 1;
+            ix.insert(ix.end(), {o0, o1, i1, o0, i1, i0});
+        }
     }
 
     // Each layer's triangles go to the grid cell of their centroid, in their order; one range per non-empty cell.

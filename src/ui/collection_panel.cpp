@@ -53,36 +53,61 @@ void drawCollectionPanel(const ViewState& s, const UiFonts& f, std::vector<Inten
     if (f.strong) ImGui::PushFont(f.strong);
     ImGui::TextUnformatted(tr("collection.title"));
     if (f.strong) ImGui::PopFont();
+    const float titleH = ImGui::GetCursorPosY();
     if (f.small) ImGui::PushFont(f.small);
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kMutedColor));
-    ImGui::TextWrapped("%s", tr("collection.explain"));
-    ImGui::PopStyleColor();
-    PolicyTotals smartToday, fixedToday;
-    c.totalsForDay(*s.dataset, t, smartToday, fixedToday);
-    ImGui::Spacing();
-    ImGui::TextUnformatted(trf("collection.today", {{"time", formatLocalClock(t, s.dataset->utcOffsetMinutes, false)}}).c_str());
-    table("##today", smartToday, fixedToday);
+    // Every text first, so the card can tell what fits its budget.
+    std::string saved;
+    if (c.fixedWeek.binVisits > 0) {
+        char a[16], b[16];
+        std::snprintf(a, sizeof a, "%.0f", 100.0 * (1.0 - double(c.fillDrivenWeek.binVisits) / double(c.fixedWeek.binVisits)));
+        std::snprintf(b, sizeof b, "%.0f", 100.0 * (1.0 - c.fillDrivenWeek.km / std::max(1e-9, c.fixedWeek.km)));
+        saved = trf("collection.saved", {{"visits", a}, {"km", b}});
+    }
+    std::string note;
+    const bool walkNote = c.routable && c.fixedWalkM > 0;  // some bins stand on pedestrian alleys: the crew walks there
+    if (walkNote) {
+        char km[16];
+        std::snprintf(km, sizeof km, "%.1f", c.fixedWalkM / 1000);
+        note = trf("collection.noteWalk", {{"km", km}});
+    } else {
+        note = tr(c.routable ? "collection.noteStreets" : "collection.noteStraight");
+    }
+    // What fits: the week's comparison, its saving and the note always; today's table and the explanation
+    // when the card has the height (a portrait tablet gives it less than a laptop's right column).
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float wrapW = ImGui::GetContentRegionAvail().x;
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    auto wrapped = [&](const std::string& text) { return ImGui::CalcTextSize(text.c_str(), nullptr, false, wrapW).y + st.ItemSpacing.y; };
+    const float tableH = 3 * (ImGui::GetTextLineHeight() + 2 * st.CellPadding.y) + st.ItemSpacing.y;
+    const float section = st.ItemSpacing.y + line + tableH;  // spacing, its title, its table
+    const float explainH = wrapped(tr("collection.explain"));
+    float need = titleH + section + (saved.empty() ? 0 : wrapped(saved)) + wrapped(note) + st.WindowPadding.y;
+    const bool showToday = need + section <= s.layout.sensor.h;
+    if (showToday) need += section;
+    const bool showExplain = need + explainH <= s.layout.sensor.h;
+    if (showExplain) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kMutedColor));
+        ImGui::TextWrapped("%s", tr("collection.explain"));
+        ImGui::PopStyleColor();
+    }
+    if (showToday) {
+        PolicyTotals smartToday, fixedToday;
+        c.totalsForDay(*s.dataset, t, smartToday, fixedToday);
+        ImGui::Spacing();
+        ImGui::TextUnformatted(trf("collection.today", {{"time", formatLocalClock(t, s.dataset->utcOffsetMinutes, false)}}).c_str());
+        table("##today", smartToday, fixedToday);
+    }
     ImGui::Spacing();
     ImGui::TextUnformatted(tr("collection.week"));
     table("##week", c.fillDrivenWeek, c.fixedWeek);
-    if (c.fixedWeek.binVisits > 0) {
-        double saved = 100.0 * (1.0 - double(c.fillDrivenWeek.binVisits) / double(c.fixedWeek.binVisits));
-        double km = 100.0 * (1.0 - c.fillDrivenWeek.km / std::max(1e-9, c.fixedWeek.km));
+    if (!saved.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kAccentColor));
-        char a[16], b[16];
-        std::snprintf(a, sizeof a, "%.0f", saved);
-        std::snprintf(b, sizeof b, "%.0f", km);
-        ImGui::TextWrapped("%s", trf("collection.saved", {{"visits", a}, {"km", b}}).c_str());
+        ImGui::TextWrapped("%s", saved.c_str());
         ImGui::PopStyleColor();
     }
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kMutedColor));
-    if (c.routable && c.fixedWalkM > 0) {  // some bins stand on pedestrian alleys: the crew walks there
-        char km[16];
-        std::snprintf(km, sizeof km, "%.1f", c.fixedWalkM / 1000);
-        textWrappedAtSpaces(trf("collection.noteWalk", {{"km", km}}));  // never "0." | "2 km"
-    } else {
-        ImGui::TextWrapped("%s", tr(c.routable ? "collection.noteStreets" : "collection.noteStraight"));
-    }
+    if (walkNote) textWrappedAtSpaces(note);  // never "0." | "2 km"
+    else ImGui::TextWrapped("%s", note.c_str());
     ImGui::PopStyleColor();
     if (f.small) ImGui::PopFont();
     (void)out;

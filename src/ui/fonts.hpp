@@ -58,6 +58,8 @@ private:
 
     std::string regular_, bold_;
     float builtDpr_ = 0;
+    double buildMs_ = 0;      // the last atlas build, ms
+    size_t atlasGlyphs_ = 0;  // glyphs over all faces in it
     bool dirty_ = true;
     UiFonts fonts_;
     CodepointSet all_, display_;

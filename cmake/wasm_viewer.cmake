@@ -35,6 +35,7 @@ target_link_libraries(bukchon PRIVATE bukchon_core imgui)
 # Emitting .js (not .html): Emscripten 3.1.6's HTML minifier crashes, and the page is ours (web/).
 target_link_options(bukchon PRIVATE
   -sUSE_GLFW=3 -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sFULL_ES3=1
+  -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0  # only what is used is enabled (heatmap_layer.cpp)
   -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432
   -sMODULARIZE=1 -sEXPORT_ES6=1 -sENVIRONMENT=web -sEXPORT_NAME=createBukchonModule
   -sEXPORTED_FUNCTIONS=_main,_malloc,_free

@@ -201,6 +201,16 @@ export async function createViewer(element, options = {}) {
     let lang = wanted === 'en' ? english : optionalLanguage(wanted);
     lang.catch(() => {});
     const wasm = download('wasm', new URL('bukchon.wasm', base).href);
+    // The WebGL2 context is made now, while the files download: the GPU process starts it on its own (a second
+    // on a software renderer), and the first frame waits only for what is left of that. At the canvas's final
+    // size and with the attributes of web_main.cpp's hints, so GLFW's window adopts it as it is.
+    const dpr = Math.min(4, Math.max(0.5, window.devicePixelRatio || 1));
+    const box = canvas.getBoundingClientRect();
+    canvas.width = Math.max(1, Math.round(box.width * dpr));
+    canvas.height = Math.max(1, Math.round(box.height * dpr));
+    if (!canvas.getContext('webgl2', { antialias: false, depth: false, stencil: false, alpha: true })) {
+      throw new Error('this browser cannot create a WebGL2 context (WebGL2 is needed to draw the map)');
+    }
     const fontRegular = download('fontRegular', new URL('assets/fonts/NanumGothic-subset.ttf', base).href);
     const fontBold = download('fontBold', new URL('assets/fonts/NanumGothicBold-subset.ttf', base).href);
     const startData = async () => {
@@ -231,18 +241,9 @@ export async function createViewer(element, options = {}) {
     let fatal = null;
     const wasmBytes = await wasm;
     mark('bk:downloaded');
-    // The engine compiles the module on its own threads while this one creates the WebGL2 context (a quarter
-    // second on a software renderer) at the canvas's final size, so GLFW's window adopts both as they are
-    // (same attributes as its hints in web_main.cpp; no resize of a fresh drawing buffer).
+    // The engine compiles the module on its own threads (the context was made while everything downloaded).
     const compiled = WebAssembly.compile(wasmBytes);
     compiled.catch(() => {});  // awaited below
-    const dpr = Math.min(4, Math.max(0.5, window.devicePixelRatio || 1));
-    const box = canvas.getBoundingClientRect();
-    canvas.width = Math.max(1, Math.round(box.width * dpr));
-    canvas.height = Math.max(1, Math.round(box.height * dpr));
-    if (!canvas.getContext('webgl2', { antialias: false, depth: false, stencil: false, alpha: true })) {
-      throw new Error('this browser cannot create a WebGL2 context (WebGL2 is needed to draw the map)');
-    }
     const wasmModule = await compiled;
     let instantiateFailed;
     const instantiation = new Promise((resolve, reject) => { instantiateFailed = reject; });

@@ -23,6 +23,7 @@ EMSCRIPTEN_KEEPALIVE void bk_stage_file(const char* kind, const char* name, cons
 
 // Parses and swaps in the staged files. Returns 1 on success; 0 keeps the previous data and sets state.error.
 EMSCRIPTEN_KEEPALIVE int bk_commit() {
+    platform().drawRequested = true;  // something to draw now, or an error to show over the last data
     return platform().app.commitStaged() ? 1 : 0;
 }
 

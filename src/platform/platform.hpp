@@ -26,6 +26,9 @@ struct Platform {
     int uiMode = 0;            // 0 full, 1 minimal, 2 none
     int textDataVersion = -1, textStringsVersion = -1;  // what the fonts' text in use was collected from
     bool contextLost = false;  // WebGL context lost: skip frames until it is restored
+    bool drawRequested = false;    // the page committed its first data: build the programs at the next frame
+    bool graphicsStarted = false;  // the programs are built (startGraphics in web_main.cpp)
+    double startedAtMs = 0;
     double lastFrameStart = 0; // emscripten_get_now() at the previous frame (frame statistics)
     float captureScale = 0;    // > 0: the next frame is a capture at this scale
     bool capturing = false;

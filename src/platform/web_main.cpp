@@ -82,6 +82,10 @@ EM_BOOL onContextLost(int, const void*, void*) {
 
 EM_BOOL onContextRestored(int, const void*, void*) {
     Platform& p = platform();
+    if (!p.graphicsStarted) {  // lost before the first frame: the first frame builds everything
+        p.contextLost = false;
+        return EM_TRUE;
+    }
     std::string error;
     p.imgui.forget();
     if (!p.imgui.init(&error) || !p.app.rebuildGraphics(&error))
@@ -140,9 +144,24 @@ EM_BOOL onTouch(int type, const EmscriptenTouchEvent* e, void*) {
     return EM_TRUE;
 }
 
+// Builds the programs once there is something to draw (the first commit, or after 3 s whatever happened).
+bool startGraphics(Platform& p) {
+    if (p.graphicsStarted) return true;
+    if (!p.drawRequested && emscripten_get_now() - p.startedAtMs < 3000) return false;
+    p.graphicsStarted = true;
+    std::string error;
+    if (!p.imgui.init(&error) || !p.app.initGraphics(&error)) {
+        fail(("could not build the WebGL programs: " + error).c_str());
+        emscripten_cancel_main_loop();
+        return false;
+    }
+    return true;
+}
+
 void frame() {
     Platform& p = platform();
     if (p.contextLost) return;  // nothing can be drawn until the browser gives the context back
+    if (!startGraphics(p)) return;
     // The page's own frame instrumentation (getState().frame): interval since the last frame, CPU work in this one.
     const double frameStart = emscripten_get_now();
     struct Record {
@@ -314,10 +333,6 @@ int main() {
     ImGui_ImplGlfw_InitForOpenGL(p.window, true);
     glfwSetScrollCallback(p.window, nullptr);  // wheel goes through html5 (see onWheel)
     glfwSetCursorPosCallback(p.window, onCursorPos);
-    {
-        std::string error;
-        if (!p.imgui.init(&error)) { fail(("could not build the WebGL programs: " + error).c_str()); return 1; }
-    }
 
     // GLFW's touch listeners report buttons without positions; our html5 touch handlers replace them.
     // Keys are handled by the page (web/bukchon-replay.js) for the focused viewer only; GLFW's window-wide key
@@ -341,8 +356,10 @@ int main() {
     emscripten_set_touchmove_callback("!canvas", nullptr, EM_TRUE, onTouch);
     emscripten_set_touchend_callback("!canvas", nullptr, EM_TRUE, onTouch);
     emscripten_set_touchcancel_callback("!canvas", nullptr, EM_TRUE, onTouch);
-    std::string error;
-    if (!p.app.initGraphics(&error)) { fail(("could not build the WebGL programs: " + error).c_str()); return 1; }
+    // The WebGL programs are built at the first frame that has something to draw (startGraphics), not here: the
+    // first call that waits for the GPU process (a compile status, a uniform location) waits for its start-up too,
+    // a third of a second on a software renderer, and by then the page has parsed the data on this thread.
+    p.startedAtMs = emscripten_get_now();
     emscripten_set_main_loop(frame, 0, false);
     return 0;
 }

@@ -3,6 +3,9 @@
 #include "heatmap_layer.hpp"
 
 #include <GLES3/gl3.h>
+#ifdef __EMSCRIPTEN__
+#include <emscripten/html5.h>
+#endif
 
 #include <algorithm>
 #include <cmath>
@@ -84,9 +87,15 @@ bool HeatmapLayer::init(std::string* error) {
     glVertexAttribDivisor(0, 1);
     glVertexAttribDivisor(1, 1);
     glBindVertexArray(0);
-    // Float render targets need EXT_color_buffer_float in WebGL2; without it, 8-bit still works (coarser).
+    // Float render targets need EXT_color_buffer_float in WebGL2; without it, 8-bit still works (coarser). It is
+    // the one extension the viewer uses, so it is the one enabled (the build turns Emscripten's enable-them-all
+    // off: on a software renderer that cost a third of a second at start).
+#ifdef __EMSCRIPTEN__
+    floatTarget_ = emscripten_webgl_enable_extension(emscripten_webgl_get_current_context(), "EXT_color_buffer_float");
+#else
     const char* ext = reinterpret_cast<const char*>(glGetString(GL_EXTENSIONS));
     floatTarget_ = ext && std::strstr(ext, "EXT_color_buffer_float");
+#endif
     return true;
 }
 

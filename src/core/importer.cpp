@@ -12,6 +12,7 @@
 #include "json_reader.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 
@@ -20,6 +21,22 @@ namespace bk {
 using namespace importer_detail;
 
 // ---- [1] files and decoding -------------------------------------------------------------------------------------
+
+// OpenStreetMap extracts (XML, PBF and their compressed forms) are for the converter, not for the importer: by
+// content (an <osm> root, a PBF's OSMHeader block) or, for compressed ones, by name.
+static bool looksLikeOsm(const std::string& name, std::string_view head) {
+    std::string lower;
+    for (char c : name) lower += char(std::tolower(static_cast<unsigned char>(c)));
+    auto endsWith = [&](std::string_view e) { return lower.size() >= e.size() && lower.compare(lower.size() - e.size(), e.size(), e) == 0; };
+    for (std::string_view e : {".osm", ".osm.pbf", ".pbf", ".osm.gz", ".osm.bz2", ".o5m", ".osc", ".osc.gz"})
+        if (endsWith(e)) return true;
+    if (head.substr(0, 32).find("OSMHeader") != std::string_view::npos) return true;
+    std::string_view start = head.substr(0, 1024);
+    if (start.substr(0, 3) == "\xEF\xBB\xBF") start.remove_prefix(3);
+    while (!start.empty() && std::isspace(static_cast<unsigned char>(start.front()))) start.remove_prefix(1);
+    if (start.substr(0, 4) == "<osm") return true;
+    return start.substr(0, 5) == "<?xml" && start.find("<osm") != std::string_view::npos;
+}
 
 void Importer::State::reject(int64_t line, const std::string& column, std::string_view value, std::string why) {
     ++rejectedTotal;
@@ -57,6 +74,11 @@ void Importer::State::failFile(const std::string& why) {
 
 // The head is in: choose the encoding and delimiter, and start the CSV reader (which fills the sample first).
 void Importer::State::startDecoding() {
+    if (looksLikeOsm(file, raw)) {
+        failFile("is OpenStreetMap data, which the page does not read directly: convert it once with bukchon-map "
+                 "(bukchon-map " + file + " -o map.geojson, docs/map.md) and load the map.geojson it writes");
+        return;
+    }
     TextEncoding enc = opt.encoding ? *opt.encoding : detectEncoding(raw);
     decoder = std::make_unique<TextDecoder>(enc);
     in->encoding = encodingName(enc);

@@ -199,9 +199,8 @@ void frame() {
     p.dpr = dpr;
     updateTextInUse(p);
     if (p.fonts.rebuildIfNeeded(uiScale) || !p.imgui.hasFonts()) p.imgui.uploadFonts();
-    // Before the first data there is nothing to draw (the page shows its loading card): the atlas is built above
-    // while the data downloads, and no frame spends a software renderer's ~10 ms of the main thread, which the
-    // page needs to read the data's bytes.
+    // Without data there is nothing to draw (a first commit that failed: the page shows why); no frame spends a
+    // software renderer's ~10 ms of the main thread on a clear.
     if (!p.app.hasData()) return;
 
     double now = emscripten_get_now();
@@ -317,7 +316,7 @@ int main() {
     // web/bukchon-replay.js creates the context early with the same attributes; GLFW adopts it.
     glfwWindowHint(GLFW_SAMPLES, 0);
     glfwWindowHint(GLFW_DEPTH_BITS, 0);
-    glfwWindowHint(GLFW_STENCIL_BITS, 0);  // WebGL antialias: smooth street edges
+    glfwWindowHint(GLFW_STENCIL_BITS, 0);
     // The page sized the canvas's drawing buffer already (web/bukchon-replay.js): keep it, a resize reallocates.
     const int canvasW = EM_ASM_INT({ return Module["canvas"].width; }), canvasH = EM_ASM_INT({ return Module["canvas"].height; });
     p.window = glfwCreateWindow(std::max(1, canvasW), std::max(1, canvasH), "Bukchon IoT Replay", nullptr, nullptr);

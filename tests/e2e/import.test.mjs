@@ -3,6 +3,7 @@
 // that cannot be used leaves the replay that was there.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { DIST, launchBrowser, openPage, startServer, waitFrames, waitReady } from './harness.mjs';
 import { decodePng, distinctColors } from './png.mjs';
 
@@ -116,6 +117,17 @@ describe('importing a city log', () => {
     assert.equal(await page.locator('.bk-report').isVisible(), true);
     assert.match(await page.locator('.bk-report pre').textContent(), /photo\.csv: does not look like a text table/);
     assert.equal(await page.locator('.bk-error').isVisible(), true);
+    await waitFrames(page);
+  });
+
+  test('an OpenStreetMap extract dropped on the page points to the converter, and the replay stays', async () => {
+    const before = await page.evaluate(() => window.viewer.getState());
+    const osm = Buffer.from(readFileSync(new URL('../../assets/bukchon/osm/bukchon.osm.pbf', import.meta.url)).subarray(0, 4096));
+    const s = await drop(page, [{ name: 'bukchon.osm.pbf', bytes: osm }]);
+    assert.match(s.error, /^bukchon\.osm\.pbf: nothing imported: /);
+    assert.equal(s.readings, before.readings);
+    assert.match(await page.locator('.bk-report pre').textContent(),
+                 /bukchon\.osm\.pbf: is OpenStreetMap data, which the page does not read directly: convert it once with bukchon-map/);
     await waitFrames(page);
   });
 

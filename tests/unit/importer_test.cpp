@@ -429,6 +429,23 @@ TEST(Importer, EmptyFileAndGarbageAreUnusable) {
     EXPECT_TRUE(reportHas(bin, "note: photo.jpg: does not look like a text table (")) << bin.report.text();
 }
 
+TEST(Importer, OpenStreetMapDataIsSentToTheConverter) {
+    const std::string xml = "<?xml version='1.0' encoding='UTF-8'?>\n<osm version=\"0.6\">\n <node id=\"1\" lat=\"37.58\" lon=\"126.98\"/>\n</osm>\n";
+    std::string pbf("\x00\x00\x00\x0d\x0a\x09OSMHeader\x18\x7c", 17);
+    pbf += std::string(200, '\x01');
+    for (const File& f : std::vector<File>{{"export.osm", xml}, {"export.xml", xml}, {"seoul-latest.osm.pbf", pbf},
+                                         {"download", pbf}, {"city.osm.gz", "\x1f\x8b\x08 compressed"}}) {
+        auto r = run({f});
+        EXPECT_FALSE(r.dataset) << f.name;
+        EXPECT_TRUE(reportHas(r, "note: " + f.name + ": is OpenStreetMap data, which the page does not read directly: "
+                                 "convert it once with bukchon-map (bukchon-map " + f.name + " -o map.geojson"))
+            << r.report.text();
+    }
+    // A table that merely mentions OSM is still a table.
+    auto t = run({{"osm-sites.csv", "time,id,lat,lon,v\n2026-05-11T09:00Z,A,37.58,126.98,1\n"}});
+    EXPECT_TRUE(t.dataset) << t.report.text();
+}
+
 TEST(Importer, NoPositionsAnywhereIsFatalWithTheFix) {
     auto r = run({{"t.csv", "time,id,v\n2026-05-11T09:00Z,A,1\n"}});
     EXPECT_FALSE(r.dataset);

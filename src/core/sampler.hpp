@@ -1,6 +1,6 @@
 // sampler.hpp — values of a Dataset at replay time t, with cached per-series cursors.
 //
-// Rules (tested in tests/unit/sampler_test.cpp):
+// Rules (tested in tests/unit/sampler_clock_test.cpp):
 //   before a series' first reading → NaN (no data yet; glyphs show "no data")
 //   exactly at a reading           → that reading
 //   between two readings           → linear interpolation, or the earlier value for step series / gaps (NaN)

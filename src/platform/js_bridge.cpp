@@ -1,4 +1,4 @@
-// js_bridge.cpp — the C functions web/viewer.js calls (data in, intents in, state out as JSON). Nothing else.
+// js_bridge.cpp — the C functions web/bukchon-replay.js calls (data in, intents in, state out as JSON). Nothing else.
 #include "platform.hpp"
 
 #include <emscripten/emscripten.h>

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""gen_cp949.py — writes the CP949 → Unicode table for src/core/text_decode.cpp from Python's built-in cp949 codec.
+"""gen_cp949.py — writes the CP949 → Unicode table for src/core/formats/text_decode.cpp from Python's built-in cp949 codec.
 
 The mapping is third-party data, so the repository holds this generator instead of the table; the build runs it.
 Rows are lead bytes 0x81–0xFE, columns trail bytes 0x41–0xFE (UHC extension included); 0 marks an unmapped pair.

@@ -2,10 +2,10 @@
 """make_font_packs.py — cuts the fallback font packs another city's names need, and lists what each covers.
 
 The page's own font is Nanum Gothic cut to the characters of the page, the languages and the Bukchon data. The
-packs, fetched only when the text in use needs them (src/core/font_plan.hpp), come from Debian's fonts:
+packs, fetched only when the text in use needs them (src/core/text/font_plan.hpp), come from Debian's fonts:
   world       DejaVu Sans (+ Bold): Latin Extended (Vietnamese, Polish, Turkish, …), Greek, Cyrillic, Armenian,
               Georgian, Hebrew, Arabic with its presentation forms (the viewer draws right-to-left names in
-              visual order with joined letters: src/core/bidi_text.hpp), symbols.
+              visual order with joined letters: src/core/text/bidi_text.hpp), symbols.
   hangul      Nanum Gothic (+ Bold): every Hangul syllable and jamo, the same face as the page.
   cjk-common  WenQuanYi Micro Hei: kana, CJK punctuation, full-width forms and the ideographs of GB 2312 level 1,
               JIS X 0208 level 1 and Big5's frequent set (taken from Python's own codecs) — most place names.

@@ -48,7 +48,7 @@ target_link_options(bukchon PRIVATE
 set(NANUM_DIR /usr/share/fonts/truetype/nanum)
 file(GLOB FONT_TEXT_SOURCES CONFIGURE_DEPENDS
   ${CMAKE_SOURCE_DIR}/assets/*/*.json ${CMAKE_SOURCE_DIR}/assets/*/*.geojson
-  ${CMAKE_SOURCE_DIR}/web/*.html ${CMAKE_SOURCE_DIR}/web/*.js ${CMAKE_SOURCE_DIR}/src/ui/*.cpp ${CMAKE_SOURCE_DIR}/src/core/*.cpp)
+  ${CMAKE_SOURCE_DIR}/web/*.html ${CMAKE_SOURCE_DIR}/web/*.js ${CMAKE_SOURCE_DIR}/src/ui/*.cpp ${CMAKE_SOURCE_DIR}/src/core/*/*.cpp)
 set(FONT_TEXT ${CMAKE_BINARY_DIR}/font-text.txt)
 add_custom_command(OUTPUT ${FONT_TEXT}
   COMMAND ${CMAKE_COMMAND} -E cat ${FONT_TEXT_SOURCES} > ${FONT_TEXT}

@@ -3,7 +3,7 @@
 // The base faces ask for whole blocks (Latin, punctuation, arrows, maths, Hangul): ImGui skips code points the
 // font lacks, and the build subset the font to exactly the characters the page, UI and data use — so the atlas
 // holds those few hundred glyphs, not all 11,172 syllables (which take seconds to rasterise in wasm). Packs are
-// merged for exactly the characters in use that the base lacks (src/core/font_plan.hpp).
+// merged for exactly the characters in use that the base lacks (src/core/text/font_plan.hpp).
 #include "fonts.hpp"
 
 #include <imgui.h>

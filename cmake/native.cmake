@@ -4,7 +4,7 @@ find_package(GTest REQUIRED)
 
 file(GLOB UNIT_TEST_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/unit/*.cpp)
 add_executable(unit_tests ${UNIT_TEST_SOURCES})
-target_link_libraries(unit_tests PRIVATE bukchon_core GTest::gtest GTest::gtest_main)
+target_link_libraries(unit_tests PRIVATE bukchon_viewer bukchon_core GTest::gtest GTest::gtest_main)
 target_compile_definitions(unit_tests PRIVATE BUKCHON_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
 include(GoogleTest)
 gtest_discover_tests(unit_tests)

@@ -13,7 +13,7 @@ target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE
 
 file(GLOB VIEWER_SOURCES CONFIGURE_DEPENDS
   ${CMAKE_SOURCE_DIR}/src/render/*.cpp ${CMAKE_SOURCE_DIR}/src/ui/*.cpp
-  ${CMAKE_SOURCE_DIR}/src/app/*.cpp ${CMAKE_SOURCE_DIR}/src/platform/*.cpp)
+  ${CMAKE_SOURCE_DIR}/src/platform/*.cpp)
 # Fallback font packs for other cities' names (cmake/make_font_packs.py), cut from Debian's DejaVu, Nanum and
 # WenQuanYi fonts; the module gets the page font's coverage, the site the packs and their list.
 set(FONT_BASE_COVERAGE ${CMAKE_BINARY_DIR}/generated/font_base.cpp)
@@ -29,9 +29,9 @@ add_custom_command(OUTPUT ${FONT_BASE_COVERAGE} ${FONT_PACKS_LIST}
 add_executable(bukchon ${VIEWER_SOURCES} ${FONT_BASE_COVERAGE})
 set_target_properties(bukchon PROPERTIES SUFFIX ".js")
 target_include_directories(bukchon PRIVATE
-  ${CMAKE_SOURCE_DIR}/src/render ${CMAKE_SOURCE_DIR}/src/ui ${CMAKE_SOURCE_DIR}/src/app ${CMAKE_SOURCE_DIR}/src/platform)
+  ${CMAKE_SOURCE_DIR}/src/render ${CMAKE_SOURCE_DIR}/src/ui ${CMAKE_SOURCE_DIR}/src/platform)
 target_compile_options(bukchon PRIVATE -Wall -Wextra -Wno-unused-parameter)
-target_link_libraries(bukchon PRIVATE bukchon_core imgui)
+target_link_libraries(bukchon PRIVATE bukchon_viewer imgui)
 # Emitting .js (not .html): Emscripten 3.1.6's HTML minifier crashes, and the page is ours (web/).
 target_link_options(bukchon PRIVATE
   -sUSE_GLFW=3 -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sFULL_ES3=1

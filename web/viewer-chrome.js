@@ -149,3 +149,16 @@ export function createChrome(root, text) {
     remove() { root.replaceChildren(); root.classList.remove('bk-viewer', 'bk-kiosk-mode', 'bk-idle'); },
   };
 }
+
+// The chrome's text (loading card, captions, notices) uses the same Nanum Gothic subset as the canvas: registered
+// from the bytes already downloaded for the engine, so the page never fetches the fonts a second time (a CSS
+// @font-face would: its requests are a different kind and miss the preload). Once per document.
+let pageFontsRegistered = false;
+export function registerPageFonts(regular, bold) {
+  if (pageFontsRegistered || typeof FontFace !== 'function' || !document.fonts) return;
+  pageFontsRegistered = true;
+  for (const [bytes, weight] of [[regular, '400'], [bold, '700']]) {
+    const face = new FontFace('Nanum Gothic Subset', bytes, { weight });
+    face.load().then(() => document.fonts.add(face), () => {});  // a font the browser refuses: system fonts remain
+  }
+}

@@ -1,30 +1,28 @@
-// js_bridge.cpp — the C functions web/bukchon-replay.js calls (data in, intents in, state out as JSON). Nothing else.
+// js_bridge.cpp — the C functions web/viewer-bridge.js calls (data in, commands in, state out as JSON). Nothing else.
 #include "platform.hpp"
 
 #include <emscripten/emscripten.h>
 
+#include "commands.hpp"
 #include "embed_command.hpp"
 #include "launch_params.hpp"
-#include "time_util.hpp"
 
-#include <limits>
 #include <malloc.h>
 #include <string>
 
-using bk::Intent;
 using bk::platform;
 
 extern "C" {
 
 // Hands over one file's bytes; `kind` is "map", "sensors" or "recording". Nothing is parsed until bk_commit().
 EMSCRIPTEN_KEEPALIVE void bk_stage_file(const char* kind, const char* name, const char* data, int length) {
-    platform().app.stageFile(kind, name, std::string(data, size_t(length > 0 ? length : 0)));
+    platform().viewer.stageFile(kind, name, std::string(data, size_t(length > 0 ? length : 0)));
 }
 
 // Parses and swaps in the staged files. Returns 1 on success; 0 keeps the previous data and sets state.error.
 EMSCRIPTEN_KEEPALIVE int bk_commit() {
     platform().drawRequested = true;  // something to draw now, or an error to show over the last data
-    return platform().app.commitStaged() ? 1 : 0;
+    return platform().viewer.commitStaged() ? 1 : 0;
 }
 
 EMSCRIPTEN_KEEPALIVE void bk_set_fonts(const char* regular, int regularLength, const char* bold, int boldLength) {
@@ -42,9 +40,9 @@ EMSCRIPTEN_KEEPALIVE void bk_font_file_failed(const char* name, const char* why)
 // The state as JSON text (valid until the next call).
 EMSCRIPTEN_KEEPALIVE const char* bk_state() {
     static std::string state;
-    state = platform().app.stateJson();
+    state = platform().viewer.stateJson();
     bk::updateTextInUse(platform());
-    // The fonts are the platform's: their state joins the app's object ("…}" → "…,"fonts":{…}}").
+    // The fonts are the platform's: their state joins the viewer's object ("…}" → "…,"fonts":{…}}").
     if (!state.empty() && state.back() == '}') {
         state.pop_back();
         state += ",\"fonts\":" + platform().fonts.stateJson() + "}";
@@ -54,27 +52,15 @@ EMSCRIPTEN_KEEPALIVE const char* bk_state() {
 
 EMSCRIPTEN_KEEPALIVE const char* bk_sensor_ids() {
     static std::string ids;
-    ids = platform().app.sensorIdsJson();
+    ids = platform().viewer.sensorIdsJson();
     return ids.c_str();
 }
 EMSCRIPTEN_KEEPALIVE const char* bk_screen_position(const char* id) {
     static std::string out;
-    out = platform().app.screenPositionJson(id ? id : "");
+    out = platform().viewer.screenPositionJson(id ? id : "");
     return out.c_str();
 }
 
-EMSCRIPTEN_KEEPALIVE void bk_play() { platform().app.push(Intent::of(Intent::play)); }
-EMSCRIPTEN_KEEPALIVE void bk_pause() { platform().app.push(Intent::of(Intent::pause)); }
-EMSCRIPTEN_KEEPALIVE void bk_seek(double timeMs) { platform().app.push(Intent::number(Intent::seek, timeMs)); }
-EMSCRIPTEN_KEEPALIVE void bk_set_speed(double speed) { platform().app.push(Intent::number(Intent::setSpeed, speed)); }
-EMSCRIPTEN_KEEPALIVE void bk_set_loop(int loop) { platform().app.push(Intent::number(Intent::setLoop, loop)); }
-EMSCRIPTEN_KEEPALIVE void bk_select(const char* id) { platform().app.push(Intent::named(Intent::select, id ? id : "")); }
-EMSCRIPTEN_KEEPALIVE void bk_reset_view() { platform().app.push(Intent::of(Intent::resetView)); }
-// Parses an ISO 8601 time with offset with the same strict rules as the recording loader; NaN if invalid.
-EMSCRIPTEN_KEEPALIVE double bk_parse_time(const char* text) {
-    auto t = bk::parseIsoTimeMs(text ? text : "");
-    return t ? double(*t) : std::numeric_limits<double>::quiet_NaN();
-}
 // The page's query string (location.search) read into viewer options:
 // {"options":{"lang":"ko","t":1778907600000,…},"problems":["URL parameter speed=abc: expected …"]} (valid until the
 // next call).
@@ -83,12 +69,60 @@ EMSCRIPTEN_KEEPALIVE const char* bk_launch_params(const char* query) {
     out = bk::launchParamsJson(bk::parseLaunchParams(query ? query : ""));
     return out.c_str();
 }
-// A postMessage command as JSON text (Blobs as {"$blob": i}): {"status":"ok","id":…,"cmd":…,"args":[…]}, or
-// {"status":"invalid",…,"error":…}, or {"status":"ignored","reason":…} (valid until the next call).
+// A command from a JS method, {"cmd": name, "args": […]}, checked by the command table (src/core/embed/commands.hpp)
+// and, when it runs in the viewer, applied: {"status":"ok","runs":"viewer"|"page","cmd":…,"args":[…]} or
+// {"status":"invalid","cmd":…,"error":…} (valid until the next call).
+EMSCRIPTEN_KEEPALIVE const char* bk_command(const char* json, int length) {
+    static std::string out;
+    auto message = nlohmann::ordered_json::parse(json && length > 0 ? std::string_view(json, size_t(length)) : "{}",
+                                                 nullptr, false);
+    const std::string name = message.is_object() && message.value("cmd", nlohmann::ordered_json()).is_string()
+                                 ? message["cmd"].get<std::string>() : "";
+    bk::CheckedCommand checked = bk::checkCommand(name, message.is_object() ? message.value("args", nlohmann::ordered_json::array())
+                                                                            : nlohmann::ordered_json::array());
+    platform().viewer.run(checked);
+    out = bk::checkedCommandJson(checked, name);
+    return out.c_str();
+}
+// A postMessage command as JSON text (Blobs as {"$blob": i}): {"status":"ok","id":…,"cmd":…,"args":[…],"runs":…}
+// (a viewer command has already run), {"status":"invalid",…,"error":…}, or {"status":"ignored","reason":…} (valid
+// until the next call).
 EMSCRIPTEN_KEEPALIVE const char* bk_embed_command(const char* json, int length) {
     static std::string out;
     std::string_view text = json && length > 0 ? std::string_view(json, size_t(length)) : std::string_view();
-    out = bk::embedCommandJson(bk::parseEmbedCommand(text));
+    bk::EmbedCommand command = bk::parseEmbedCommand(text);
+    auto j = nlohmann::ordered_json::parse(bk::embedCommandJson(command));
+    if (command.status == bk::EmbedCommand::Status::ok) {
+        bk::CheckedCommand checked{bk::findCommand(command.cmd), command.args, ""};
+        platform().viewer.run(checked);
+        j["runs"] = checked.spec->runner == bk::CommandRunner::viewer ? "viewer" : "page";
+    }
+    out = j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    return out.c_str();
+}
+// A key press (KeyboardEvent.key, Shift) through the key table: null for a key the viewer leaves alone, else the
+// command as bk_command answers it (a viewer command has already run; a page command is the page's to do).
+EMSCRIPTEN_KEEPALIVE const char* bk_key(const char* key, int shift) {
+    static std::string out;
+    auto command = bk::commandForKey(key ? key : "", shift != 0);
+    if (!command) return "null";
+    bk::CheckedCommand checked = bk::checkCommand(command->cmd, command->args);
+    platform().viewer.run(checked);
+    out = bk::checkedCommandJson(checked, command->cmd);
+    return out.c_str();
+}
+// The help card's rows: [{"keys":"Space","text":"help.space"}, …] ("keysText": a UI string instead of keys).
+EMSCRIPTEN_KEEPALIVE const char* bk_key_help() {
+    static std::string out;
+    out = bk::keyHelpRows().dump();
+    return out.c_str();
+}
+// createViewer's merged options → the commands that apply them at start, in order: [["seek",[…]], …].
+EMSCRIPTEN_KEEPALIVE const char* bk_start_commands(const char* json, int length) {
+    static std::string out;
+    auto options = nlohmann::ordered_json::parse(json && length > 0 ? std::string_view(json, size_t(length)) : "{}",
+                                                 nullptr, false);
+    out = bk::startCommands(options).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
     return out.c_str();
 }
 // Sets the UI language from a language file's text; returns null, or the reason it cannot be used.
@@ -99,36 +133,18 @@ EMSCRIPTEN_KEEPALIVE const char* bk_set_language(const char* json, int length, c
         error = strings.error().describe();
         return error.c_str();
     }
-    platform().app.setLanguage(strings->code());
+    platform().viewer.setLanguage(strings->code());
     bk::setUiStrings(std::move(strings.value()));
     return nullptr;
 }
 
-EMSCRIPTEN_KEEPALIVE void bk_set_view(double lat, double lon, double zoom, int animate) {
-    Intent i = Intent::at(Intent::setView, lat, lon, zoom);
-    if (animate) i.text = "animate";
-    platform().app.push(std::move(i));
-}
-EMSCRIPTEN_KEEPALIVE void bk_zoom_by(double factor) { platform().app.push(Intent::at(Intent::zoomBy, 0, 0, factor)); }
-EMSCRIPTEN_KEEPALIVE void bk_set_layers(int mask) { platform().app.push(Intent::number(Intent::setLayers, mask)); }
-EMSCRIPTEN_KEEPALIVE void bk_next_event(int direction) { platform().app.push(Intent::number(Intent::focusNextEvent, direction)); }
-EMSCRIPTEN_KEEPALIVE void bk_select_next(int direction) { platform().app.push(Intent::number(Intent::selectNext, direction)); }
-EMSCRIPTEN_KEEPALIVE void bk_toggle_play() { platform().app.push(Intent::of(Intent::togglePlay)); }
-// 0 = full, 1 = minimal (timeline and the data badge), 2 = none (the canvas, and the badge when data is simulated).
-EMSCRIPTEN_KEEPALIVE void bk_set_ui_mode(int mode) {
-    platform().uiMode = mode < 0 || mode > 2 ? 0 : mode;
-    platform().app.setUiMode(bk::UiMode(platform().uiMode));
-}
-EMSCRIPTEN_KEEPALIVE void bk_set_palette(int colourBlindSafe) { bk::setColourBlindSafe(colourBlindSafe != 0); }
 // Renders the next frame at `scale` × the canvas size and calls Module.onCapture() right after drawing it.
 EMSCRIPTEN_KEEPALIVE void bk_capture(double scale) { platform().captureScale = float(scale > 0 ? scale : 1); }
-EMSCRIPTEN_KEEPALIVE void bk_set_max_file_bytes(double bytes) { platform().app.setMaxFileBytes(bytes); }
-EMSCRIPTEN_KEEPALIVE void bk_set_detail_limit(double maxGlyphs) { platform().app.setDetailLimit(size_t(maxGlyphs > 0 ? maxGlyphs : 0)); }
-EMSCRIPTEN_KEEPALIVE void bk_set_import_time_zone(const char* spec) { platform().app.setImportTimeZone(spec ? spec : ""); }
+EMSCRIPTEN_KEEPALIVE void bk_set_import_time_zone(const char* spec) { platform().viewer.setImportTimeZone(spec ? spec : ""); }
 // Bytes currently allocated by malloc (not the heap's size): what a leak would grow.
 EMSCRIPTEN_KEEPALIVE double bk_heap_used() { return double(mallinfo().uordblks); }
 EMSCRIPTEN_KEEPALIVE void bk_destroy() { bk::shutdownPlatform(); }
 
-EMSCRIPTEN_KEEPALIVE void bk_set_reduced_motion(int on) { platform().app.setReducedMotion(on != 0); }
+EMSCRIPTEN_KEEPALIVE void bk_set_reduced_motion(int on) { platform().viewer.setReducedMotion(on != 0); }
 
 }  // extern "C"

@@ -4,26 +4,27 @@
 // several times (MODULARIZE), so module-level state is per viewer.
 #pragma once
 
-#include "app.hpp"
 #include "imgui_renderer.hpp"
+#include "renderer.hpp"
 #include "ui.hpp"
+#include "viewer.hpp"
 
 struct GLFWwindow;
 
 namespace bk {
 
 struct Platform {
-    App app;
+    Viewer viewer;        // no GL: data, clock, camera, intents, state (src/viewer/)
+    Renderer renderer;    // all of the map view's GL: draws the viewer's Frame
     FontBook fonts;
     ImGuiRenderer imgui;  // the panels' and labels' draw lists → WebGL2
     GLFWwindow* window = nullptr;
     float dpr = 0;        // device px per CSS px
-    float uiScale = 0;    // device px per design px (see App::update)
+    float uiScale = 0;    // device px per design px (see Viewer::update)
     double lastFrameMs = 0;
     // Pointer state for drag-to-pan and click-to-select.
     bool dragging = false, dragMoved = false;
     double downX = 0, downY = 0, lastX = 0, lastY = 0;
-    int uiMode = 0;            // 0 full, 1 minimal, 2 none
     int textDataVersion = -1, textStringsVersion = -1;  // what the fonts' text in use was collected from
     bool contextLost = false;  // WebGL context lost: skip frames until it is restored
     bool drawRequested = false;    // the page committed its first data: build the programs at the next frame

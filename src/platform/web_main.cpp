@@ -39,7 +39,7 @@ void onMouseButton(GLFWwindow*, int button, int action, int) {
         p.downY = p.lastY;
     } else if (action == GLFW_RELEASE && p.dragging) {
         p.dragging = false;
-        if (!p.dragMoved) p.app.push(Intent::at(Intent::pickAt, p.lastX, p.lastY));
+        if (!p.dragMoved) p.viewer.push(Intent::at(Intent::pickAt, p.lastX, p.lastY));
     }
 }
 
@@ -48,15 +48,15 @@ void onCursorPos(GLFWwindow*, double x, double y) {
     // GLFW reports canvas backing-store pixels (Emscripten scales CSS px by canvas.width / rect.width): device px.
     if (p.dragging && !p.touchDown) {
         if (std::hypot(x - p.downX, y - p.downY) > 4 * std::max(1.0f, p.uiScale)) p.dragMoved = true;
-        if (p.dragMoved) p.app.push(Intent::at(Intent::panBy, x - p.lastX, y - p.lastY));
+        if (p.dragMoved) p.viewer.push(Intent::at(Intent::panBy, x - p.lastX, y - p.lastY));
     }
     p.lastX = x;
     p.lastY = y;
-    if (!p.dragging) p.app.push(imguiWantsMouse() ? Intent::at(Intent::hoverAt, -1, -1) : Intent::at(Intent::hoverAt, x, y));
+    if (!p.dragging) p.viewer.push(imguiWantsMouse() ? Intent::at(Intent::hoverAt, -1, -1) : Intent::at(Intent::hoverAt, x, y));
 }
 
 void onCursorEnter(GLFWwindow*, int entered) {
-    if (!entered) platform().app.push(Intent::at(Intent::hoverAt, -1, -1));
+    if (!entered) platform().viewer.push(Intent::at(Intent::hoverAt, -1, -1));
 }
 
 // Wheel through html5 (not GLFW): it keeps deltaMode, so lines and pages scale like pixels on every browser.
@@ -69,7 +69,7 @@ EM_BOOL onWheel(int, const EmscriptenWheelEvent* e, void*) {
     }
     double x = e->mouse.targetX * p.dpr, y = e->mouse.targetY * p.dpr;  // CSS px → device px
     double factor = std::pow(2.0, std::clamp(-dy, -600.0, 600.0) / 300.0);
-    p.app.push(Intent::at(Intent::zoomAt, x, y, factor));
+    p.viewer.push(Intent::at(Intent::zoomAt, x, y, factor));
     return EM_TRUE;
 }
 
@@ -88,8 +88,9 @@ EM_BOOL onContextRestored(int, const void*, void*) {
     }
     std::string error;
     p.imgui.forget();
-    if (!p.imgui.init(&error) || !p.app.rebuildGraphics(&error))
+    if (!p.imgui.init(&error) || !p.renderer.rebuild(&error))
         fail(("could not rebuild the WebGL programs: " + error).c_str());
+    p.viewer.noteContextLoss();
     p.fonts.invalidate();
     p.contextLost = false;
     return EM_TRUE;
@@ -105,8 +106,8 @@ EM_BOOL onTouch(int type, const EmscriptenTouchEvent* e, void*) {
     const double slop = 8.0 * std::max(1.0f, p.uiScale);
     if (n == 0) {  // last finger lifted: a touch that never moved is a tap
         if (p.touchDown && !p.touchMoved && type == EMSCRIPTEN_EVENT_TOUCHEND) {
-            p.app.push(Intent::at(Intent::pickAt, p.touchX, p.touchY));
-            p.app.push(Intent::at(Intent::hoverAt, p.touchX, p.touchY));  // shows its tooltip
+            p.viewer.push(Intent::at(Intent::pickAt, p.touchX, p.touchY));
+            p.viewer.push(Intent::at(Intent::hoverAt, p.touchX, p.touchY));  // shows its tooltip
         }
         p.touchDown = p.pinching = false;
         return EM_TRUE;
@@ -122,7 +123,7 @@ EM_BOOL onTouch(int type, const EmscriptenTouchEvent* e, void*) {
             p.touchStartY = ay;
         } else if (type == EMSCRIPTEN_EVENT_TOUCHMOVE) {
             if (std::hypot(ax - p.touchStartX, ay - p.touchStartY) > slop) p.touchMoved = true;
-            if (p.touchMoved) p.app.push(Intent::at(Intent::panBy, ax - p.touchX, ay - p.touchY));
+            if (p.touchMoved) p.viewer.push(Intent::at(Intent::panBy, ax - p.touchX, ay - p.touchY));
         }
         p.touchX = ax;
         p.touchY = ay;
@@ -132,8 +133,8 @@ EM_BOOL onTouch(int type, const EmscriptenTouchEvent* e, void*) {
     double bx = b.targetX * p.dpr, by = b.targetY * p.dpr;
     double mx = (ax + bx) / 2, my = (ay + by) / 2, dist = std::max(1.0, std::hypot(ax - bx, ay - by));
     if (p.pinching && type == EMSCRIPTEN_EVENT_TOUCHMOVE) {
-        p.app.push(Intent::at(Intent::panBy, mx - p.pinchMidX, my - p.pinchMidY));
-        p.app.push(Intent::at(Intent::zoomAt, mx, my, dist / p.pinchDist));
+        p.viewer.push(Intent::at(Intent::panBy, mx - p.pinchMidX, my - p.pinchMidY));
+        p.viewer.push(Intent::at(Intent::zoomAt, mx, my, dist / p.pinchDist));
     }
     p.pinching = true;
     p.touchDown = true;
@@ -150,7 +151,7 @@ bool startGraphics(Platform& p) {
     if (!p.drawRequested && emscripten_get_now() - p.startedAtMs < 3000) return false;
     p.graphicsStarted = true;
     std::string error;
-    if (!p.imgui.init(&error) || !p.app.initGraphics(&error)) {
+    if (!p.imgui.init(&error) || !p.renderer.init(&error)) {
         fail(("could not build the WebGL programs: " + error).c_str());
         emscripten_cancel_main_loop();
         return false;
@@ -168,7 +169,7 @@ void frame() {
         Platform& p;
         double start;
         ~Record() {
-            if (p.lastFrameStart > 0) p.app.frameStats().add(start - p.lastFrameStart, emscripten_get_now() - start);
+            if (p.lastFrameStart > 0) p.viewer.frameStats().add(start - p.lastFrameStart, emscripten_get_now() - start);
             p.lastFrameStart = start;
         }
     } record{p, frameStart};
@@ -201,13 +202,13 @@ void frame() {
     if (p.fonts.rebuildIfNeeded(uiScale) || !p.imgui.hasFonts()) p.imgui.uploadFonts();
     // Without data there is nothing to draw (a first commit that failed: the page shows why); no frame spends a
     // software renderer's ~10 ms of the main thread on a clear.
-    if (!p.app.hasData()) return;
+    if (!p.viewer.hasData()) return;
 
     double now = emscripten_get_now();
     // A hidden tab or a long stall must not jump the replay: cap one step at a quarter second.
     double elapsed = p.lastFrameMs > 0 ? std::min(now - p.lastFrameMs, 250.0) : 0;
     p.lastFrameMs = now;
-    p.app.update(elapsed, w, h, dpr * capture, uiScale);
+    p.viewer.update(elapsed, w, h, dpr * capture, uiScale);
 
     beginUiFrame();
     ImGui_ImplGlfw_NewFrame();
@@ -215,18 +216,19 @@ void frame() {
     ImGui::GetIO().DisplaySize = ImVec2(float(w), float(h));
     ImGui::GetIO().DisplayFramebufferScale = ImVec2(1, 1);
     ImGui::NewFrame();
-    ViewState state = p.app.viewState();
+    ViewState state = p.viewer.viewState();
     std::vector<Intent> intents;
     const UiFonts& fonts = p.fonts.fonts();
     if (p.fonts.ready()) {  // panels wait for the Hangul-capable font: never tofu boxes
         double labelStart = emscripten_get_now();
         MapLabelStats placed = drawMapLabels(state, fonts);
         Rect credit = attributionBounds(state, fonts);
-        p.app.setLabelStats(placed.places, placed.streets, emscripten_get_now() - labelStart,
+        p.viewer.setLabelStats(placed.places, placed.streets, emscripten_get_now() - labelStart,
                             {credit.x, credit.y, credit.w, credit.h});
         drawAttribution(state, fonts);  // the data's credit: in every UI mode, and so in every export
-        if (p.uiMode != 2) drawScaleBar(state, fonts);
-        if (p.uiMode == 0) {
+        const UiMode mode = p.viewer.uiMode();
+        if (mode != UiMode::none) drawScaleBar(state, fonts);
+        if (mode == UiMode::full) {
             drawTimelinePanel(state, fonts, intents);
             drawHeaderPanel(state, fonts, intents);
             drawKpiPanel(state, fonts, intents);
@@ -235,29 +237,24 @@ void frame() {
             drawSensorPanel(state, fonts, intents);
             drawCollectionPanel(state, fonts, intents);
         } else {
-            if (p.uiMode == 1) drawTimelinePanel(state, fonts, intents);
+            if (mode == UiMode::minimal) drawTimelinePanel(state, fonts, intents);
             drawDataBadge(state, fonts);  // a simulation says so, whatever the chrome
         }
         drawSensorTooltip(state, fonts);
     }
+    // Map, then the background draw list (map labels, scale bar), then glyphs (a draw callback at the end of that
+    // list), then the panels.
+    const Frame& drawn = p.viewer.frame(now / 1000.0);
+    p.renderer.addGlyphPass(ImGui::GetBackgroundDrawList(), drawn);
     ImGui::Render();
 
     glViewport(0, 0, w, h);
     glEnable(GL_BLEND);
     glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);  // premultiplied alpha
-    // Map, then the background draw list (map labels), then glyphs, then the panels.
-    ImDrawData* drawData = ImGui::GetDrawData();
-    ImDrawData labels = *drawData, panels = *drawData;
-    bool hasLabels = drawData->CmdListsCount > 0 && drawData->CmdLists[0] == ImGui::GetBackgroundDrawList();
-    labels.CmdListsCount = hasLabels ? 1 : 0;
-    panels.CmdLists = drawData->CmdLists + (hasLabels ? 1 : 0);
-    panels.CmdListsCount = drawData->CmdListsCount - (hasLabels ? 1 : 0);
-    p.app.renderMap(now / 1000.0);
-    p.imgui.render(labels, w, h);  // leaves premultiplied blending on, as the layers expect
-    p.app.renderGlyphs(now / 1000.0);
-    p.imgui.render(panels, w, h);
+    p.renderer.drawMap(drawn);
+    p.imgui.render(*ImGui::GetDrawData(), w, h);
     if (p.capturing) EM_ASM({ if (Module.onCapture) Module.onCapture(); });
-    for (Intent& i : intents) p.app.push(std::move(i));
+    for (Intent& i : intents) p.viewer.push(std::move(i));
 }
 
 void fail(const char* message) {
@@ -272,11 +269,11 @@ namespace bk {
 // The characters the panels and labels may draw come from the data and the language; when either changes, the
 // fonts learn the new set and may ask for fallback packs, which the page fetches (Module.onFontFile).
 void updateTextInUse(Platform& p) {
-    if (p.app.dataVersion() != p.textDataVersion || uiStringsVersion() != p.textStringsVersion) {
-        p.textDataVersion = p.app.dataVersion();
+    if (p.viewer.dataVersion() != p.textDataVersion || uiStringsVersion() != p.textStringsVersion) {
+        p.textDataVersion = p.viewer.dataVersion();
         p.textStringsVersion = uiStringsVersion();
         CodepointSet all, display;
-        p.app.collectText(all, display);
+        p.viewer.collectText(all, display);
         const std::string language = uiStrings().allText();
         all.addUtf8(language);
         display.addUtf8(language);
@@ -296,6 +293,7 @@ void shutdownPlatform() {
     emscripten_set_touchend_callback("!canvas", nullptr, EM_TRUE, nullptr);
     emscripten_set_touchcancel_callback("!canvas", nullptr, EM_TRUE, nullptr);
     p.imgui.destroy();
+    p.renderer.destroy();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();
     glfwDestroyWindow(p.window);

@@ -48,10 +48,7 @@ bool DensityLayer::init(std::string* error) {
     glGenVertexArrays(1, &vao_);
     glGenTextures(1, &texture_);
     glBindTexture(GL_TEXTURE_2D, texture_);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    setSampling(GL_NEAREST);
     return true;
 }
 
@@ -84,10 +81,9 @@ void DensityLayer::draw(int viewportH, float night) const {
 }
 
 void DensityLayer::destroy() {
-    if (program_) glDeleteProgram(program_);
-    if (vao_) glDeleteVertexArrays(1, &vao_);
-    if (texture_) glDeleteTextures(1, &texture_);
-    program_ = vao_ = texture_ = 0;
+    release(GlName::program, {&program_});
+    release(GlName::vertexArray, {&vao_});
+    release(GlName::texture, {&texture_});
     cols_ = rows_ = 0;
 }
 

@@ -1,8 +1,11 @@
-// gl.hpp — the one place that includes OpenGL ES 3 / WebGL2 headers, plus a tiny program-building helper.
+// gl.hpp — the one place that includes OpenGL ES 3 / WebGL2 headers, plus the small helpers every layer shares:
+// programs, vertex layouts described as data, streamed buffers, texture sampling and releasing names.
 #pragma once
 
 #include <GLES3/gl3.h>
 
+#include <cstddef>
+#include <initializer_list>
 #include <string>
 
 namespace bk {
@@ -10,10 +13,40 @@ namespace bk {
 // Compiles and links a program; on failure returns 0 and puts the driver's log in `log`.
 GLuint buildProgram(const char* vertexSource, const char* fragmentSource, std::string* log);
 
+// One vertex attribute, read from the layout's buffer; its shader location is its index in the layout.
+struct VertexAttribute {
+    GLint components = 0;      // 1…4; 0 ends the layout
+    GLenum type = GL_FLOAT;
+    bool normalized = false;   // integer data read as 0…1 (GL_UNSIGNED_BYTE colours)
+    bool integer = false;      // read as uint / int by the shader (glVertexAttribIPointer)
+    size_t offset = 0;         // offsetof(Vertex, field)
+};
+
+// How a layer's vertices (or instances) sit in their buffer: the zero value of each field is the common case.
+struct VertexLayout {
+    GLsizei stride = 0;
+    GLuint divisor = 0;        // 1: one value per instance
+    VertexAttribute attributes[6] = {};
+};
+
+// A vertex array reading `buffer` as `layout` says (and `indices` as its element buffer, when not 0).
+GLuint makeVertexArray(const VertexLayout& layout, GLuint buffer, GLuint indices = 0);
+
+// Uploads `bytes` into `buffer` (bound to GL_ARRAY_BUFFER), growing its storage by half again when they do not
+// fit; `capacity` holds the storage's size in bytes between calls.
+void streamBuffer(GLuint buffer, const void* data, size_t bytes, size_t& capacity);
+
+// The bound 2D texture: `filter` for minifying and magnifying, clamped to its edges.
+void setSampling(GLenum filter);
+
+// Deletes the names that are not 0 and sets them to 0.
+enum class GlName { program, vertexArray, buffer, texture, framebuffer, renderbuffer };
+void release(GlName kind, std::initializer_list<GLuint*> names);
+
 struct ViewUniforms;
-// The camera uniforms every map-space program shares (u_center, u_scale, u_viewport, u_dpr; absent ones are -1).
+// The camera uniforms every map-space program shares (u_center, u_scale, u_viewport, u_uiScale; absent ones are -1).
 struct CameraUniforms {
-    GLint center = -1, scale = -1, viewport = -1, dpr = -1;
+    GLint center = -1, scale = -1, viewport = -1, uiScale = -1;
     void locate(GLuint program);
     void apply(const ViewUniforms& view) const;  // with the program in use
 };

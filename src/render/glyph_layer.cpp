@@ -15,7 +15,7 @@ layout(location = 4) in uvec2 a_shapeFlags;
 uniform vec2 u_center;
 uniform float u_scale;
 uniform vec2 u_viewport;
-uniform float u_dpr;
+uniform float u_uiScale;
 uniform int u_pass;   // 0: footfall glows (under everything), 1: the other glyphs
 out vec2 v_px;        // fragment position relative to the glyph centre, device px, y up
 out float v_r;
@@ -29,13 +29,13 @@ void main() {
     bool glow = shape == 3u;
     if ((u_pass == 0) != glow) { gl_Position = vec4(2.0, 2.0, 2.0, 1.0); return; }  // culled in this pass
     vec2 corner = vec2(float(gl_VertexID & 1), float((gl_VertexID >> 1) & 1)) * 2.0 - 1.0;
-    float r = a_radius * u_dpr;
+    float r = a_radius * u_uiScale;
     // Glyphs shrunk below 6 CSS px (a city seen whole) cannot show a gauge anyway: they become a plain mark in
     // their colour on a quad just larger than the mark, not one sized for halos and shadows (13× less to fill).
     // Alerts, the selection and hover keep the full glyph.
     bool small = !glow && shape != 16u && a_radius <= 6.0 && (a_shapeFlags.y & 14u) == 0u;
     v_small = small ? 1 : 0;
-    float extent = small ? r + 1.5 * u_dpr : (glow ? r * 2.6 : r * 1.9) + 6.0 * u_dpr;
+    float extent = small ? r + 1.5 * u_uiScale : (glow ? r * 2.6 : r * 1.9) + 6.0 * u_uiScale;
     vec2 px = (a_center - u_center) * u_scale + corner * extent;
     gl_Position = vec4(px * 2.0 / u_viewport, 0.0, 1.0);
     v_px = corner * extent;
@@ -46,6 +46,15 @@ void main() {
     v_flags = a_shapeFlags.y;
 })";
 
+// One instance per glyph, as the shader's locations read it.
+const VertexLayout kLayout{sizeof(GlyphInstance), 1, {
+    {2, GL_FLOAT, false, false, offsetof(GlyphInstance, x)},
+    {1, GL_FLOAT, false, false, offsetof(GlyphInstance, gauge)},
+    {1, GL_FLOAT, false, false, offsetof(GlyphInstance, radiusPx)},
+    {4, GL_UNSIGNED_BYTE, true, false, offsetof(GlyphInstance, rgba)},
+    {2, GL_UNSIGNED_SHORT, false, true, offsetof(GlyphInstance, shape)},
+}};
+
 const char* kFragment = R"(#version 300 es
 precision highp float;
 in vec2 v_px;
@@ -55,7 +64,7 @@ in vec4 v_color;
 flat in uint v_shape;
 flat in uint v_flags;
 flat in int v_small;
-uniform float u_dpr;
+uniform float u_uiScale;
 uniform float u_time;
 uniform float u_motion;   // 1 = animate, 0 = prefers-reduced-motion
 out vec4 fragColor;
@@ -73,7 +82,7 @@ void main() {
     acc = vec4(0.0);
     float d = length(v_px);
     float r = v_r;
-    float px = u_dpr;
+    float px = u_uiScale;
     vec3 col = v_color.rgb;
     bool noData = (v_flags & 1u) != 0u;
     bool alert = (v_flags & 2u) != 0u;
@@ -163,34 +172,13 @@ bool GlyphLayer::init(std::string* error) {
     uTime_ = glGetUniformLocation(program_, "u_time");
     uPass_ = glGetUniformLocation(program_, "u_pass");
     uMotion_ = glGetUniformLocation(program_, "u_motion");
-    glGenVertexArrays(1, &vao_);
     glGenBuffers(1, &vbo_);
-    glBindVertexArray(vao_);
-    glBindBuffer(GL_ARRAY_BUFFER, vbo_);
-    const GLsizei stride = sizeof(GlyphInstance);
-    glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, (void*)offsetof(GlyphInstance, x));
-    glEnableVertexAttribArray(1);
-    glVertexAttribPointer(1, 1, GL_FLOAT, GL_FALSE, stride, (void*)offsetof(GlyphInstance, gauge));
-    glEnableVertexAttribArray(2);
-    glVertexAttribPointer(2, 1, GL_FLOAT, GL_FALSE, stride, (void*)offsetof(GlyphInstance, radiusPx));
-    glEnableVertexAttribArray(3);
-    glVertexAttribPointer(3, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, (void*)offsetof(GlyphInstance, rgba));
-    glEnableVertexAttribArray(4);
-    glVertexAttribIPointer(4, 2, GL_UNSIGNED_SHORT, stride, (void*)offsetof(GlyphInstance, shape));
-    for (GLuint a = 0; a < 5; ++a) glVertexAttribDivisor(a, 1);
-    glBindVertexArray(0);
+    vao_ = makeVertexArray(kLayout, vbo_);
     return true;
 }
 
 void GlyphLayer::update(const std::vector<GlyphInstance>& glyphs) {
-    glBindBuffer(GL_ARRAY_BUFFER, vbo_);
-    size_t bytes = glyphs.size() * sizeof(GlyphInstance);
-    if (glyphs.size() > capacity_) {
-        capacity_ = glyphs.size() + glyphs.size() / 2;
-        glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(capacity_ * sizeof(GlyphInstance)), nullptr, GL_DYNAMIC_DRAW);
-    }
-    if (bytes) glBufferSubData(GL_ARRAY_BUFFER, 0, GLsizeiptr(bytes), glyphs.data());
+    streamBuffer(vbo_, glyphs.data(), glyphs.size() * sizeof(GlyphInstance), capacity_);
     count_ = GLsizei(glyphs.size());
 }
 
@@ -209,10 +197,9 @@ void GlyphLayer::draw(const ViewUniforms& v) const {
 }
 
 void GlyphLayer::destroy() {
-    if (program_) glDeleteProgram(program_);
-    if (vao_) glDeleteVertexArrays(1, &vao_);
-    if (vbo_) glDeleteBuffers(1, &vbo_);
-    program_ = vao_ = vbo_ = 0;
+    release(GlName::program, {&program_});
+    release(GlName::vertexArray, {&vao_});
+    release(GlName::buffer, {&vbo_});
     count_ = 0;
     capacity_ = 0;
 }

@@ -44,6 +44,12 @@ void main() {
     fragColor = vec4(k * 0.25, 0.0, 0.0, 0.0);  // scaled so 8-bit targets do not saturate at a handful of splats
 })";
 
+// One instance per splat.
+const VertexLayout kSplatLayout{sizeof(HeatPoint), 1, {
+    {2, GL_FLOAT, false, false, offsetof(HeatPoint, x)},
+    {1, GL_FLOAT, false, false, offsetof(HeatPoint, weight)},
+}};
+
 const char* kCompositeVertex = R"(#version 300 es
 out vec2 v_uv;
 void main() {
@@ -76,17 +82,8 @@ bool HeatmapLayer::init(std::string* error) {
     sRadius_ = glGetUniformLocation(splatProgram_, "u_radius");
     cTexture_ = glGetUniformLocation(compositeProgram_, "u_heat");
     cNight_ = glGetUniformLocation(compositeProgram_, "u_night");
-    glGenVertexArrays(1, &vao_);
     glGenBuffers(1, &vbo_);
-    glBindVertexArray(vao_);
-    glBindBuffer(GL_ARRAY_BUFFER, vbo_);
-    glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(HeatPoint), (void*)offsetof(HeatPoint, x));
-    glEnableVertexAttribArray(1);
-    glVertexAttribPointer(1, 1, GL_FLOAT, GL_FALSE, sizeof(HeatPoint), (void*)offsetof(HeatPoint, weight));
-    glVertexAttribDivisor(0, 1);
-    glVertexAttribDivisor(1, 1);
-    glBindVertexArray(0);
+    vao_ = makeVertexArray(kSplatLayout, vbo_);
     // Float render targets need EXT_color_buffer_float in WebGL2; without it, 8-bit still works (coarser). It is
     // the one extension the viewer uses, so it is the one enabled (the build turns Emscripten's enable-them-all
     // off: on a software renderer that cost a third of a second at start).
@@ -106,10 +103,7 @@ bool HeatmapLayer::ensureTarget(int w, int h) {
     glBindTexture(GL_TEXTURE_2D, texture_);
     if (floatTarget_) glTexImage2D(GL_TEXTURE_2D, 0, GL_R16F, w, h, 0, GL_RED, GL_HALF_FLOAT, nullptr);
     else glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    setSampling(GL_LINEAR);
     glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, texture_, 0);
     bool ok = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
@@ -129,12 +123,7 @@ void HeatmapLayer::draw(const ViewUniforms& v, const std::vector<HeatPoint>& poi
     int w = int(v.viewportW / 2) + 1, h = int(v.viewportH / 2) + 1;  // half resolution: heat is soft anyway
     if (!ensureTarget(w, h)) return;
 
-    glBindBuffer(GL_ARRAY_BUFFER, vbo_);
-    if (points.size() > capacity_) {
-        capacity_ = points.size();
-        glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(capacity_ * sizeof(HeatPoint)), nullptr, GL_DYNAMIC_DRAW);
-    }
-    glBufferSubData(GL_ARRAY_BUFFER, 0, GLsizeiptr(points.size() * sizeof(HeatPoint)), points.data());
+    streamBuffer(vbo_, points.data(), points.size() * sizeof(HeatPoint), capacity_);
 
     // Only the screen rectangle the splats reach is cleared and composited: heat covers part of the map, and a
     // full-screen pass is the expensive thing on a fill-limited renderer.
@@ -181,13 +170,11 @@ void HeatmapLayer::draw(const ViewUniforms& v, const std::vector<HeatPoint>& poi
 }
 
 void HeatmapLayer::destroy() {
-    if (splatProgram_) glDeleteProgram(splatProgram_);
-    if (compositeProgram_) glDeleteProgram(compositeProgram_);
-    if (vao_) glDeleteVertexArrays(1, &vao_);
-    if (vbo_) glDeleteBuffers(1, &vbo_);
-    if (fbo_) glDeleteFramebuffers(1, &fbo_);
-    if (texture_) glDeleteTextures(1, &texture_);
-    splatProgram_ = compositeProgram_ = vao_ = vbo_ = fbo_ = texture_ = 0;
+    release(GlName::program, {&splatProgram_, &compositeProgram_});
+    release(GlName::vertexArray, {&vao_});
+    release(GlName::buffer, {&vbo_});
+    release(GlName::framebuffer, {&fbo_});
+    release(GlName::texture, {&texture_});
     targetW_ = targetH_ = 0;
     capacity_ = 0;
 }

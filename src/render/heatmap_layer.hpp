@@ -2,17 +2,12 @@
 #pragma once
 
 #include "gl.hpp"
-#include "view_uniforms.hpp"
+#include "frame.hpp"
 
 #include <string>
 #include <vector>
 
 namespace bk {
-
-struct HeatPoint {
-    float x, y;        // local units
-    float weight;      // 0..1
-};
 
 class HeatmapLayer {
 public:
@@ -25,7 +20,7 @@ private:
     bool ensureTarget(int w, int h);
 
     GLuint splatProgram_ = 0, compositeProgram_ = 0, vao_ = 0, vbo_ = 0, fbo_ = 0, texture_ = 0;
-    CameraUniforms camera_;  // of the splat program (it has no u_dpr: -1, ignored)
+    CameraUniforms camera_;  // of the splat program (it has no u_uiScale: -1, ignored)
     GLint sRadius_ = -1;
     GLint cTexture_ = -1, cNight_ = -1;
     int targetW_ = 0, targetH_ = 0;

@@ -21,6 +21,12 @@ void main() {
     gl_Position = u_projection * vec4(a_position, 0.0, 1.0);
 })";
 
+const VertexLayout kLayout{sizeof(ImDrawVert), 0, {
+    {2, GL_FLOAT, false, false, offsetof(ImDrawVert, pos)},
+    {2, GL_FLOAT, false, false, offsetof(ImDrawVert, uv)},
+    {4, GL_UNSIGNED_BYTE, true, false, offsetof(ImDrawVert, col)},
+}};
+
 const char* kFragment = R"(#version 300 es
 precision mediump float;
 uniform sampler2D u_texture;
@@ -37,20 +43,9 @@ bool ImGuiRenderer::init(std::string* error) {
     if (!program_) return false;
     uProjection_ = glGetUniformLocation(program_, "u_projection");
     uTexture_ = glGetUniformLocation(program_, "u_texture");
-    glGenVertexArrays(1, &vao_);
     glGenBuffers(1, &vertexBuffer_);
     glGenBuffers(1, &indexBuffer_);
-    glBindVertexArray(vao_);
-    glBindBuffer(GL_ARRAY_BUFFER, vertexBuffer_);
-    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, indexBuffer_);  // recorded in the VAO
-    const GLsizei stride = sizeof(ImDrawVert);
-    glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(ImDrawVert, pos)));
-    glEnableVertexAttribArray(1);
-    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(ImDrawVert, uv)));
-    glEnableVertexAttribArray(2);
-    glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, reinterpret_cast<void*>(offsetof(ImDrawVert, col)));
-    glBindVertexArray(0);
+    vao_ = makeVertexArray(kLayout, vertexBuffer_, indexBuffer_);
     ImGuiIO& io = ImGui::GetIO();
     io.BackendRendererName = "bukchon_webgl2";
     // No ImGuiBackendFlags_RendererHasVtxOffset: WebGL2 has no base-vertex draws, so ImGui keeps each draw
@@ -59,11 +54,10 @@ bool ImGuiRenderer::init(std::string* error) {
 }
 
 void ImGuiRenderer::destroy() {
-    if (fontTexture_) glDeleteTextures(1, &fontTexture_);
-    if (vertexBuffer_) glDeleteBuffers(1, &vertexBuffer_);
-    if (indexBuffer_) glDeleteBuffers(1, &indexBuffer_);
-    if (vao_) glDeleteVertexArrays(1, &vao_);
-    if (program_) glDeleteProgram(program_);
+    release(GlName::texture, {&fontTexture_});
+    release(GlName::buffer, {&vertexBuffer_, &indexBuffer_});
+    release(GlName::vertexArray, {&vao_});
+    release(GlName::program, {&program_});
     forget();
 }
 
@@ -72,20 +66,16 @@ void ImGuiRenderer::uploadFonts() {
     unsigned char* pixels = nullptr;
     int width = 0, height = 0;
     io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
-    if (fontTexture_) glDeleteTextures(1, &fontTexture_);
+    release(GlName::texture, {&fontTexture_});
     glGenTextures(1, &fontTexture_);
     glBindTexture(GL_TEXTURE_2D, fontTexture_);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    setSampling(GL_LINEAR);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
     io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(fontTexture_)));
 }
 
-void ImGuiRenderer::render(const ImDrawData& data, int framebufferW, int framebufferH) {
-    if (!program_ || data.CmdListsCount == 0 || framebufferW <= 0 || framebufferH <= 0) return;
+void ImGuiRenderer::setupState(const ImDrawData& data, int framebufferW, int framebufferH) {
     glEnable(GL_BLEND);
     glBlendEquation(GL_FUNC_ADD);
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
@@ -108,6 +98,11 @@ void ImGuiRenderer::render(const ImDrawData& data, int framebufferW, int framebu
     glActiveTexture(GL_TEXTURE0);
     glBindVertexArray(vao_);
     glBindBuffer(GL_ARRAY_BUFFER, vertexBuffer_);
+}
+
+void ImGuiRenderer::render(const ImDrawData& data, int framebufferW, int framebufferH) {
+    if (!program_ || data.CmdListsCount == 0 || framebufferW <= 0 || framebufferH <= 0) return;
+    setupState(data, framebufferW, framebufferH);
     const ImVec2 origin = data.DisplayPos, scale = data.FramebufferScale;
     for (int n = 0; n < data.CmdListsCount; ++n) {
         const ImDrawList* list = data.CmdLists[n];
@@ -116,8 +111,11 @@ void ImGuiRenderer::render(const ImDrawData& data, int framebufferW, int framebu
         glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr(list->IdxBuffer.Size) * GLsizeiptr(sizeof(ImDrawIdx)),
                      list->IdxBuffer.Data, GL_STREAM_DRAW);
         for (const ImDrawCmd& cmd : list->CmdBuffer) {
-            if (cmd.UserCallback) {  // the viewer registers none; ImGui's reset marker only asks for this state
-                if (cmd.UserCallback != ImDrawCallback_ResetRenderState) cmd.UserCallback(list, &cmd);
+            // Custom GPU work between draw commands (the glyph pass, see Renderer::addGlyphPass); ImGui's reset
+            // marker that follows it asks for this renderer's state again.
+            if (cmd.UserCallback) {
+                if (cmd.UserCallback == ImDrawCallback_ResetRenderState) setupState(data, framebufferW, framebufferH);
+                else cmd.UserCallback(list, &cmd);
                 continue;
             }
             const float x0 = (cmd.ClipRect.x - origin.x) * scale.x, y0 = (cmd.ClipRect.y - origin.y) * scale.y;

@@ -19,7 +19,8 @@ public:
     bool init(std::string* error);   // program, buffers; the font texture comes with uploadFonts()
     void uploadFonts();              // (re)creates the font atlas texture from ImGui's current atlas
     // Draws with blending on (ImGui's straight-alpha function) and the scissor test on; afterwards: scissor off,
-    // blending on with premultiplied alpha (ONE, ONE_MINUS_SRC_ALPHA), no VAO, no program bound.
+    // blending on with premultiplied alpha (ONE, ONE_MINUS_SRC_ALPHA), no VAO, no program bound. Draw callbacks
+    // run in list order; an ImDrawCallback_ResetRenderState after one sets this renderer's state again.
     void render(const ImDrawData& data, int framebufferW, int framebufferH);
     bool hasFonts() const { return fontTexture_ != 0; }
     void destroy();  // deletes what init() and uploadFonts() made
@@ -27,6 +28,8 @@ public:
     void forget() { *this = ImGuiRenderer(); }
 
 private:
+    void setupState(const ImDrawData& data, int framebufferW, int framebufferH);
+
     GLuint program_ = 0, vao_ = 0, vertexBuffer_ = 0, indexBuffer_ = 0, fontTexture_ = 0;
     GLint uProjection_ = -1, uTexture_ = -1;
 };

@@ -46,8 +46,7 @@ void MapCache::resize(int width, int height) {
     glGenTextures(1, &imageTexture_);
     glBindTexture(GL_TEXTURE_2D, imageTexture_);
     glTexStorage2D(GL_TEXTURE_2D, 1, GL_RGBA8, width, height);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    setSampling(GL_NEAREST);
     glBindFramebuffer(GL_FRAMEBUFFER, imageFbo_);
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, imageTexture_, 0);
     // Complete by definition: RGBA8 is colour-renderable and `samples` ≤ GL_MAX_SAMPLES in every WebGL2. Asking
@@ -61,7 +60,7 @@ void MapCache::resize(int width, int height) {
 
 bool MapCache::beginRedraw(const ViewUniforms& v, const float clear[4]) {
     if (!ok()) return true;  // not initialised: the caller draws straight to the screen
-    Key key{v.centerX, v.centerY, v.pxPerUnit, v.dpr, int(v.viewportW), int(v.viewportH), int(std::lround(v.night * 128))};
+    Key key{v.centerX, v.centerY, v.pxPerUnit, v.uiScale, int(v.viewportW), int(v.viewportH), int(std::lround(v.night * 128))};
     const bool cameraMoved = valid_ && !key.sameCamera(key_);
     const bool moving = cameraMoved && movedLastFrame_;   // the second changed frame in a row: a drag, a flight
     movedLastFrame_ = cameraMoved;
@@ -103,12 +102,11 @@ void MapCache::present() const {
 }
 
 void MapCache::destroy() {
-    if (samplesFbo_) glDeleteFramebuffers(1, &samplesFbo_);
-    if (imageFbo_) glDeleteFramebuffers(1, &imageFbo_);
-    if (samplesRb_) glDeleteRenderbuffers(1, &samplesRb_);
-    if (imageTexture_) glDeleteTextures(1, &imageTexture_);
-    if (copyProgram_) glDeleteProgram(copyProgram_);
-    if (vao_) glDeleteVertexArrays(1, &vao_);
+    release(GlName::framebuffer, {&samplesFbo_, &imageFbo_});
+    release(GlName::renderbuffer, {&samplesRb_});
+    release(GlName::texture, {&imageTexture_});
+    release(GlName::program, {&copyProgram_});
+    release(GlName::vertexArray, {&vao_});
     forget();
 }
 

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "gl.hpp"
-#include "view_uniforms.hpp"
+#include "frame.hpp"
 
 #include <string>
 
@@ -31,14 +31,14 @@ public:
 
 private:
     struct Key {
-        float centerX = 0, centerY = 0, pxPerUnit = 0, dpr = 0;
+        float centerX = 0, centerY = 0, pxPerUnit = 0, uiScale = 0;
         int width = 0, height = 0, nightStep = -1;
         bool operator==(const Key& o) const {
-            return centerX == o.centerX && centerY == o.centerY && pxPerUnit == o.pxPerUnit && dpr == o.dpr &&
+            return centerX == o.centerX && centerY == o.centerY && pxPerUnit == o.pxPerUnit && uiScale == o.uiScale &&
                    width == o.width && height == o.height && nightStep == o.nightStep;
         }
         bool sameCamera(const Key& o) const {
-            return centerX == o.centerX && centerY == o.centerY && pxPerUnit == o.pxPerUnit && dpr == o.dpr &&
+            return centerX == o.centerX && centerY == o.centerY && pxPerUnit == o.pxPerUnit && uiScale == o.uiScale &&
                    width == o.width && height == o.height;
         }
     };

@@ -16,16 +16,26 @@ layout(location = 5) in vec4 a_colorNight;
 uniform vec2 u_center;
 uniform float u_scale;      // device px per unit
 uniform vec2 u_viewport;    // device px
-uniform float u_dpr;
+uniform float u_uiScale;
 uniform float u_night;
 out vec4 v_color;
 void main() {
-    float halfWidth = max(a_halfWidth, a_minHalfPx * u_dpr / u_scale);
+    float halfWidth = max(a_halfWidth, a_minHalfPx * u_uiScale / u_scale);
     vec2 world = a_pos + a_offset * halfWidth;
     vec2 px = (world - u_center) * u_scale;
     gl_Position = vec4(px * 2.0 / u_viewport, 0.0, 1.0);
     v_color = mix(a_color, a_colorNight, u_night);
 })";
+
+// The vertex format, as the shader's locations read it.
+const VertexLayout kLayout{sizeof(MapVertex), 0, {
+    {2, GL_FLOAT, false, false, offsetof(MapVertex, x)},
+    {2, GL_FLOAT, false, false, offsetof(MapVertex, offsetX)},
+    {1, GL_FLOAT, false, false, offsetof(MapVertex, halfWidth)},
+    {1, GL_FLOAT, false, false, offsetof(MapVertex, minHalfPx)},
+    {4, GL_UNSIGNED_BYTE, true, false, offsetof(MapVertex, rgba)},
+    {4, GL_UNSIGNED_BYTE, true, false, offsetof(MapVertex, rgbaNight)},
+}};
 
 const char* kFragment = R"(#version 300 es
 precision mediump float;
@@ -39,26 +49,9 @@ bool MapLayer::init(std::string* error) {
     if (!program_) return false;
     camera_.locate(program_);
     uNight_ = glGetUniformLocation(program_, "u_night");
-    glGenVertexArrays(1, &vao_);
     glGenBuffers(1, &vbo_);
     glGenBuffers(1, &ibo_);
-    glBindVertexArray(vao_);
-    glBindBuffer(GL_ARRAY_BUFFER, vbo_);
-    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ibo_);
-    const GLsizei stride = sizeof(MapVertex);
-    glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, (void*)offsetof(MapVertex, x));
-    glEnableVertexAttribArray(1);
-    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, (void*)offsetof(MapVertex, offsetX));
-    glEnableVertexAttribArray(2);
-    glVertexAttribPointer(2, 1, GL_FLOAT, GL_FALSE, stride, (void*)offsetof(MapVertex, halfWidth));
-    glEnableVertexAttribArray(3);
-    glVertexAttribPointer(3, 1, GL_FLOAT, GL_FALSE, stride, (void*)offsetof(MapVertex, minHalfPx));
-    glEnableVertexAttribArray(4);
-    glVertexAttribPointer(4, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, (void*)offsetof(MapVertex, rgba));
-    glEnableVertexAttribArray(5);
-    glVertexAttribPointer(5, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, (void*)offsetof(MapVertex, rgbaNight));
-    glBindVertexArray(0);
+    vao_ = makeVertexArray(kLayout, vbo_, ibo_);
     return true;
 }
 
@@ -81,7 +74,7 @@ void MapLayer::draw(const ViewUniforms& v, float pxPerMetre) {
     const float halfW = v.viewportW / 2 / v.pxPerUnit, halfH = v.viewportH / 2 / v.pxPerUnit;
     view.add({v.centerX - halfW, v.centerY - halfH});
     view.add({v.centerX + halfW, v.centerY + halfH});
-    visibleRuns(ranges_, view, double(v.pxPerUnit) / v.dpr, pxPerMetre, runs_);
+    visibleRuns(ranges_, view, double(v.pxPerUnit) / v.uiScale, pxPerMetre, runs_);
     if (runs_.empty()) return;
     glUseProgram(program_);
     camera_.apply(v);
@@ -93,11 +86,9 @@ void MapLayer::draw(const ViewUniforms& v, float pxPerMetre) {
 }
 
 void MapLayer::destroy() {
-    if (program_) glDeleteProgram(program_);
-    if (vao_) glDeleteVertexArrays(1, &vao_);
-    if (vbo_) glDeleteBuffers(1, &vbo_);
-    if (ibo_) glDeleteBuffers(1, &ibo_);
-    program_ = vao_ = vbo_ = ibo_ = 0;
+    release(GlName::program, {&program_});
+    release(GlName::vertexArray, {&vao_});
+    release(GlName::buffer, {&vbo_, &ibo_});
     indexCount_ = 0;
 }
 

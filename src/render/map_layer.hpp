@@ -3,7 +3,7 @@
 
 #include "gl.hpp"
 #include "map_mesh.hpp"
-#include "view_uniforms.hpp"
+#include "frame.hpp"
 
 #include <string>
 #include <vector>

@@ -11,7 +11,7 @@ namespace bk {
 
 Rect attributionBounds(const ViewState& s, const UiFonts& f) {
     if (s.mapAttribution.empty() || !f.small) return {};
-    const float S = s.dpr, size = f.small->FontSize * 0.9f;
+    const float S = s.uiScale, size = f.small->FontSize * 0.9f;
     ImVec2 t = f.small->CalcTextSizeA(size, 1e9f, 0, s.mapAttribution.c_str());
     const Layout& L = s.layout;
     float w = t.x + 10 * S, h = t.y + 4 * S;
@@ -24,7 +24,7 @@ Rect attributionBounds(const ViewState& s, const UiFonts& f) {
 void drawAttribution(const ViewState& s, const UiFonts& f) {
     Rect r = attributionBounds(s, f);
     if (r.w <= 0) return;
-    const float S = s.dpr, size = f.small->FontSize * 0.9f;
+    const float S = s.uiScale, size = f.small->FontSize * 0.9f;
     const bool dark = s.night > 0.5f;
     ImDrawList* dl = ImGui::GetForegroundDrawList();
     dl->AddRectFilled({r.x, r.y}, {r.right(), r.bottom()}, dark ? IM_COL32(20, 26, 40, 200) : IM_COL32(250, 248, 242, 215),

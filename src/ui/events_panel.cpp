@@ -14,7 +14,7 @@ void drawEventsPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
     if (!s.dataset || !s.clock) return;
     const Dataset& d = *s.dataset;
     const Layout& L = s.layout;
-    if (L.events.h < 60 * s.dpr) return;  // no room: the map comes first
+    if (L.events.h < 60 * s.uiScale) return;  // no room: the map comes first
     if (!beginCard("##events", L.events, true)) return;
     const int64_t t = int64_t(s.clock->timeMs());
     const int64_t dayStart = startOfLocalDayMs(t, d.utcOffsetMinutes);
@@ -29,8 +29,8 @@ void drawEventsPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
     // Routine parking and noise events are many; by default the feed shows bins and alarms. (Presentation-only
     // state, so it lives here rather than in the app.)
     static bool everything = false;
-    ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(tr("events.all")).x - ImGui::GetFrameHeight() - 8 * s.dpr);
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(2 * s.dpr, 0));
+    ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(tr("events.all")).x - ImGui::GetFrameHeight() - 8 * s.uiScale);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(2 * s.uiScale, 0));
     ImGui::Checkbox(tr("events.all"), &everything);
     ImGui::PopStyleVar();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("events.allHint"));
@@ -38,8 +38,8 @@ void drawEventsPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
 
     ImGui::BeginChild("##eventList", ImVec2(0, 0), false);
     if (first == last) ImGui::TextDisabled("%s", tr("events.none"));
-    const float S = s.dpr;
-    auto routine = [](const std::string& k) { return k == "illegal_stop" || k == "noise_violation"; };
+    const float S = s.uiScale;
+    auto routine = [](const std::string& k) { return eventKindInfo(k).routine; };
     std::vector<size_t> rows;
     for (size_t i = first; i < last; ++i)
         if (everything || !routine(d.events[i].kind)) rows.push_back(i);

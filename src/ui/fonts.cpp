@@ -119,8 +119,8 @@ void FontBook::fileFailed(const std::string& name, const std::string& why) {
                  why.c_str());
 }
 
-bool FontBook::rebuildIfNeeded(float dpr) {
-    if (!dirty_ && dpr == builtDpr_) return false;
+bool FontBook::rebuildIfNeeded(float uiScale) {
+    if (!dirty_ && uiScale == builtScale_) return false;
     if (regular_.empty()) return false;
     const auto started = std::chrono::steady_clock::now();
     ImGuiIO& io = ImGui::GetIO();
@@ -191,7 +191,7 @@ bool FontBook::rebuildIfNeeded(float dpr) {
         cfg.OversampleH = 2;
         cfg.OversampleV = 1;
         cfg.PixelSnapH = false;
-        ImFont* font = io.Fonts->AddFontFromMemoryTTF(ttf.data(), int(ttf.size()), sizeCssPx * dpr, &cfg,
+        ImFont* font = io.Fonts->AddFontFromMemoryTTF(ttf.data(), int(ttf.size()), sizeCssPx * uiScale, &cfg,
                                                       displayFace ? displayRanges : baseRanges);
         for (const Merge& m : merges) {
             const ImWchar* ranges = displayFace ? m.display : m.body;
@@ -200,10 +200,10 @@ bool FontBook::rebuildIfNeeded(float dpr) {
             ImFontConfig merge;
             merge.FontDataOwnedByAtlas = false;
             merge.MergeMode = true;
-            merge.OversampleH = dpr >= 2 ? 1 : 2;  // fine enough on HiDPI; the atlas holds more glyphs now
+            merge.OversampleH = uiScale >= 2 ? 1 : 2;  // fine enough on HiDPI; the atlas holds more glyphs now
             merge.OversampleV = 1;
             merge.PixelSnapH = false;
-            io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(data.data()), int(data.size()), sizeCssPx * dpr, &merge,
+            io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(data.data()), int(data.size()), sizeCssPx * uiScale, &merge,
                                            ranges);
         }
         return font;
@@ -231,7 +231,7 @@ bool FontBook::rebuildIfNeeded(float dpr) {
             if (font->IndexLookup[i] == ImWchar(-1)) font->IndexAdvanceX[i] = box->AdvanceX;
     }
     io.FontDefault = fonts_.body;
-    builtDpr_ = dpr;
+    builtScale_ = uiScale;
     dirty_ = false;
     buildMs_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     atlasGlyphs_ = 0;

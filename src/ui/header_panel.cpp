@@ -73,7 +73,7 @@ void drawHeaderPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
 
 void drawDataBadge(const ViewState& s, const UiFonts& f) {
     if (!s.dataset || !s.dataset->simulated) return;
-    const float S = s.dpr;
+    const float S = s.uiScale;
     ImGui::SetNextWindowPos(ImVec2(10 * S, 10 * S), ImGuiCond_Always);
     ImGui::SetNextWindowBgAlpha(0.0f);
     ImGui::Begin("##badge", nullptr,

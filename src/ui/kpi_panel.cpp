@@ -51,7 +51,7 @@ void drawKpiPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& out
     const Layout& L = s.layout;
     if (L.compact && s.selected >= 0) return;  // phones: the selected sensor's card is in the band's place
     if (!beginCard("##kpis", L.kpis, !L.columns)) return;
-    const float S = s.dpr;
+    const float S = s.uiScale;
     if (L.columns) {
         if (f.strong) ImGui::PushFont(f.strong);
         ImGui::TextUnformatted(tr(isBukchonData(s) ? "kpi.title" : "kpi.titleOther"));

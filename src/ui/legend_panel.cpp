@@ -32,7 +32,7 @@ void drawLegendPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
     int counts[kSensorTypeCount] = {0};
     for (const Sensor& sensor : s.dataset->sensors) ++counts[int(sensor.type)];
 
-    const float S = s.dpr;
+    const float S = s.uiScale;
     const Layout& L = s.layout;
     if (!beginCard("##legend", L.legend, false)) return;
     const bool compact = L.compact;  // phones: three columns of names, no title and no second lines

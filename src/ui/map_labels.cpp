@@ -76,7 +76,7 @@ MapLabelStats drawMapLabels(const ViewState& s, const UiFonts& f) {
     MapLabelStats stats;
     if (!s.mesh || !s.camera || !f.small || !f.body) return stats;
     const Camera& cam = *s.camera;
-    const float S = s.dpr;
+    const float S = s.uiScale;
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
     // Ground scale: local units are mercator metres, metresPerUnit (cos of the latitude) ground metres each.
     float cssPxPerMetre = float(cam.pixelsPerUnit() / S / s.metresPerUnit);

@@ -16,7 +16,7 @@ Rect scaleBarBounds(const Layout& L, float S) {
 void drawScaleBar(const ViewState& s, const UiFonts& f) {
     if (!s.camera || !s.dataset || !f.small) return;
     if (s.layout.compact && !s.layout.columns && s.selected >= 0) return;  // a phone's sensor card stands there
-    const float S = s.dpr;
+    const float S = s.uiScale;
     const double pxPerMetre = s.camera->pixelsPerUnit() / s.metresPerUnit;  // device px
     if (!(pxPerMetre > 0)) return;
     // The longest round length (1, 2, 5 × 10^k m) that fits in ~110 design px.

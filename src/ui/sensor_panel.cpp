@@ -96,7 +96,7 @@ void drawSensorPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
     const Sensor& sensor = d.sensors[size_t(s.selected)];
     const int32_t primary = d.primarySeries[size_t(s.selected)];
     const int64_t t = int64_t(s.clock->timeMs());
-    const float S = s.dpr;
+    const float S = s.uiScale;
     // On a phone the card stands on the timeline, where the KPI band was (layout.hpp, compact).
     if (!beginCard("##sensor", s.layout.sensor, false, s.layout.compact && !s.layout.columns)) return;
     // In a band (portrait) the chart sits to the right of the facts; in a column, below them.

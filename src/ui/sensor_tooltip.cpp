@@ -20,10 +20,10 @@ void drawSensorTooltip(const ViewState& s, const UiFonts& f) {
     const std::string& other = secondaryName(sensor.nameEn, sensor.nameKo);
     if (!other.empty()) ImGui::TextUnformatted(other.c_str());
     ImVec2 p = ImGui::GetCursorScreenPos();
-    float r = 7 * s.dpr;
-    drawGlyphIcon(ImGui::GetWindowDrawList(), ImVec2(p.x + r, p.y + ImGui::GetTextLineHeight() / 2 + 2 * s.dpr), r,
+    float r = 7 * s.uiScale;
+    drawGlyphIcon(ImGui::GetWindowDrawList(), ImVec2(p.x + r, p.y + ImGui::GetTextLineHeight() / 2 + 2 * s.uiScale), r,
                   sensor.type, colorForValue(sensor, v), normalisedValue(sensor, v));
-    ImGui::Dummy(ImVec2(2 * r + 4 * s.dpr, ImGui::GetTextLineHeight()));
+    ImGui::Dummy(ImVec2(2 * r + 4 * s.uiScale, ImGui::GetTextLineHeight()));
     ImGui::SameLine();
     if (f.title) ImGui::PushFont(f.title);
     int32_t primary = s.dataset->primarySeries[size_t(s.hovered)];

@@ -17,7 +17,7 @@ int drawStreetLabels(const ViewState& s, const UiFonts& f, GlyphBoxes& taken, co
     // CSS px per ground metre from which each rank is named: primary, tertiary, residential, service, footway.
     static const float kMinZoom[] = {0.3f, 0.55f, 0.95f, 1.7f, 2.4f};
     const Camera& cam = *s.camera;
-    const float S = s.dpr, W = float(cam.viewportWidth()), H = float(cam.viewportHeight());
+    const float S = s.uiScale, W = float(cam.viewportWidth()), H = float(cam.viewportHeight());
     ImFont* font = f.small;
     const float size = font->FontSize * zoomScale * 0.96f;
     const float scale = size / font->FontSize;

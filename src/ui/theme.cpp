@@ -5,7 +5,7 @@
 
 namespace bk {
 
-void applyTheme(float dpr) {
+void applyTheme(float uiScale) {
     ImGuiStyle style;  // fresh defaults, then scaled once (ScaleAllSizes is not idempotent)
     ImGui::StyleColorsLight(&style);
     style.WindowPadding = ImVec2(14, 12);
@@ -44,7 +44,7 @@ void applyTheme(float dpr) {
     c[ImGuiCol_TableBorderStrong] = ImVec4(0.0f, 0.0f, 0.0f, 0.10f);
     c[ImGuiCol_ScrollbarBg] = ImVec4(0.0f, 0.0f, 0.0f, 0.0f);
     c[ImGuiCol_ScrollbarGrab] = ImVec4(0.0f, 0.0f, 0.0f, 0.15f);
-    style.ScaleAllSizes(dpr);
+    style.ScaleAllSizes(uiScale);
     ImGui::GetStyle() = style;
 }
 

@@ -6,14 +6,19 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <string>
 
 namespace bk {
 
 namespace {
-const double kSpeeds[] = {1, 10, 60, 600, 3600};
-const char* const kSpeedLabels[] = {"1×", "10×", "60×", "600×", "3600×"};
+// The speed buttons: Clock's steps (the [ ] keys step through the same), labelled "600×".
+const std::array<std::string, Clock::kSpeedStepCount> kSpeedLabels = [] {
+    std::array<std::string, Clock::kSpeedStepCount> labels;
+    for (int i = 0; i < Clock::kSpeedStepCount; ++i) labels[size_t(i)] = std::to_string(int(Clock::kSpeedSteps[i])) + "×";
+    return labels;
+}();
 
 // Play/pause as a round button with a drawn icon (no icon font needed).
 bool playButton(bool playing, float size) {
@@ -34,16 +39,13 @@ bool playButton(bool playing, float size) {
     return pressed;
 }
 
-bool isKeyEvent(const std::string& kind) {
-    return kind == "fire_alarm" || kind == "false_alarm" || kind == "overflow";
-}
 }  // namespace
 
 void drawTimelinePanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& out) {
     if (!s.dataset || !s.clock) return;
     const Dataset& d = *s.dataset;
     const Clock& clock = *s.clock;
-    const float S = s.dpr;
+    const float S = s.uiScale;
     ImGuiIO& io = ImGui::GetIO();
     if (!beginCard("##timeline", s.layout.timeline, true)) return;
 
@@ -74,7 +76,7 @@ void drawTimelinePanel(const ViewState& s, const UiFonts& f, std::vector<Intent>
     // Speed buttons and loop need this much room on the right.
     ImGuiStyle& st = ImGui::GetStyle();
     float speedsW = 0;
-    for (const char* l : kSpeedLabels) speedsW += ImGui::CalcTextSize(l).x + st.FramePadding.x * 2 + 4 * S;
+    for (const std::string& l : kSpeedLabels) speedsW += ImGui::CalcTextSize(l.c_str()).x + st.FramePadding.x * 2 + 4 * S;
     float loopW = ImGui::CalcTextSize(tr("timeline.loop")).x + ImGui::GetFrameHeight() + st.ItemInnerSpacing.x + 16 * S;
     float rightW = speedsW + loopW + 16 * S;
     float scrubW = ImGui::GetContentRegionAvail().x - (narrow ? 0 : rightW);
@@ -109,10 +111,9 @@ void drawTimelinePanel(const ViewState& s, const UiFonts& f, std::vector<Intent>
             dl->AddText(small, smallSize, {(xd + xNext - ts.x) / 2, p.y + 2 * S}, kMutedColor, label.c_str());
     }
     for (const Event& e : d.events) {
-        if (!isKeyEvent(e.kind)) continue;
+        const ImU32 c = eventKindInfo(e.kind).markRgba;
+        if (!c) continue;
         float xe = xOf(double(e.timeMs));
-        ImU32 c = e.kind == "fire_alarm" ? IM_COL32(192, 57, 43, 255) : e.kind == "overflow" ? IM_COL32(217, 110, 48, 255)
-                                                                                            : IM_COL32(140, 132, 120, 255);
         dl->AddTriangleFilled({xe - 4 * S, trackY - 12 * S}, {xe + 4 * S, trackY - 12 * S}, {xe, trackY - 5 * S}, c);
     }
     dl->AddCircleFilled({px, trackY}, (active ? 9.f : 8.f) * S, kPaperColor, 24);
@@ -129,16 +130,18 @@ void drawTimelinePanel(const ViewState& s, const UiFonts& f, std::vector<Intent>
     ImGui::BeginGroup();
     float padY = (rowH - ImGui::GetFrameHeight()) / 2;
     if (!narrow) ImGui::SetCursorPosY(ImGui::GetCursorPosY() + padY);
-    for (int i = 0; i < 5; ++i) {
-        bool on = std::fabs(clock.speed() - kSpeeds[i]) < 1e-6;
+    for (int i = 0; i < Clock::kSpeedStepCount; ++i) {
+        const double speed = Clock::kSpeedSteps[i];
+        const char* label = kSpeedLabels[size_t(i)].c_str();
+        bool on = std::fabs(clock.speed() - speed) < 1e-6;
         if (on) {
             ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(kAccentColor));
             ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::ColorConvertU32ToFloat4(kAccentColor));
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kPaperColor));
         }
-        if (ImGui::Button(kSpeedLabels[i])) out.push_back(Intent::number(Intent::setSpeed, kSpeeds[i]));
+        if (ImGui::Button(label)) out.push_back(Intent::number(Intent::setSpeed, speed));
         if (on) ImGui::PopStyleColor(3);
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", trf("timeline.speedHint", {{"speed", kSpeedLabels[i]}}).c_str());
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", trf("timeline.speedHint", {{"speed", label}}).c_str());
         ImGui::SameLine(0, 4 * S);
     }
     ImGui::SameLine(0, 12 * S);

@@ -11,7 +11,7 @@
 
 namespace bk {
 
-void applyTheme(float dpr);
+void applyTheme(float uiScale);
 
 // The language the panels speak (set by the platform when the page picks one).
 void setUiStrings(Strings strings);
@@ -35,7 +35,7 @@ const std::string& secondaryName(const std::string& en, const std::string& ko);
 // A scale bar (metres or kilometres, a round length) at the bottom left of the free map area.
 void drawScaleBar(const ViewState& s, const UiFonts& fonts);
 // Where the scale bar may draw (device px), so map labels keep clear of it.
-Rect scaleBarBounds(const Layout& layout, float dpr);
+Rect scaleBarBounds(const Layout& layout, float uiScale);
 void drawHeaderPanel(const ViewState& s, const UiFonts& fonts, std::vector<Intent>& out);
 void drawLegendPanel(const ViewState& s, const UiFonts& fonts, std::vector<Intent>& out);
 void drawTimelinePanel(const ViewState& s, const UiFonts& fonts, std::vector<Intent>& out);

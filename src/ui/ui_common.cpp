@@ -67,8 +67,8 @@ ImU32 mixColor(ImU32 a, ImU32 b, float t) {
 }
 
 void drawHaloText(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 color, ImU32 halo, const char* text,
-                  float dpr) {
-    const float o = 1.2f * dpr;
+                  float uiScale) {
+    const float o = 1.2f * uiScale;
     static const float dirs[8][2] = {{1, 0}, {-1, 0}, {0, 1}, {0, -1}, {0.7f, 0.7f}, {-0.7f, 0.7f}, {0.7f, -0.7f}, {-0.7f, -0.7f}};
     for (const auto& d : dirs) dl->AddText(font, size, {pos.x + d[0] * o, pos.y + d[1] * o}, halo, text);
     dl->AddText(font, size, pos, color, text);
@@ -220,12 +220,6 @@ bool beginCard(const char* id, const Rect& r, bool fillHeight, bool anchorBottom
     return true;
 }
 
-ImU32 eventColor(const std::string& kind) {
-    if (kind == "fire_alarm") return IM_COL32(192, 57, 43, 255);
-    if (kind == "overflow") return IM_COL32(217, 110, 48, 255);
-    if (kind == "false_alarm" || kind == "noise_violation") return IM_COL32(214, 160, 41, 255);
-    if (kind == "illegal_stop") return IM_COL32(120, 90, 160, 255);
-    return IM_COL32(47, 128, 110, 255);
-}
+ImU32 eventColor(const std::string& kind) { return eventKindInfo(kind).rgba; }
 
 }  // namespace bk

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "dataset.hpp"
+#include "event_kinds.hpp"
 #include "sensors.hpp"
 #include "view_state.hpp"
 
@@ -28,7 +29,7 @@ void drawGlyphIcon(ImDrawList* dl, ImVec2 c, float r, SensorType type, uint32_t 
 
 // Text with a paper-coloured halo so it stays legible over streets and areas.
 void drawHaloText(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 color, ImU32 halo, const char* text,
-                  float dpr);
+                  float uiScale);
 // Blends two colours: t = 0 → a, 1 → b.
 ImU32 mixColor(ImU32 a, ImU32 b, float t);
 

@@ -280,7 +280,7 @@ void readLayers(LaunchParams& p, const std::string& v) {
         problem(p, "layers", v,
                 std::string(unknown.size() == 1 ? "unknown layer " : "unknown layers ") + showText(joined(unknown)) +
                     (known.empty() ? " (the default layers are shown)" : " ignored") + "; layers are " +
-                    rules::kLayerList);
+                    rules::layerList());
     if (unknown.empty() || !known.empty()) p.layers = std::move(known);
 }
 

@@ -1,18 +1,33 @@
 // param_rules.cpp — the value rules URL parameters and embed commands share (see param_rules.hpp).
 #include "param_rules.hpp"
 
+#include "ui_mode.hpp"
+
 #include <cmath>
 #include <cstdlib>
 
 namespace bk::rules {
 
-const char* const kLayerNames[kLayerCount] = {"bin", "parking", "noise", "footfall", "air", "fire", "other", "route"};
-const char* const kLayerList = "bin, parking, noise, footfall, air, fire, other, route";
+const char* layerName(size_t bit) {
+    if (bit < size_t(kSensorTypeCount)) return sensorTypeInfo(SensorType(bit)).name;
+    return bit == size_t(kSensorTypeCount) ? "route" : "";
+}
 
-bool isLayerName(std::string_view name) {
-    for (const char* n : kLayerNames)
-        if (name == n) return true;
-    return false;
+int layerBit(std::string_view name) {
+    for (size_t bit = 0; bit < kLayerCount; ++bit)
+        if (name == layerName(bit)) return int(bit);
+    return -1;
+}
+
+bool isLayerName(std::string_view name) { return layerBit(name) >= 0; }
+
+const std::string& layerList() {
+    static const std::string list = [] {
+        std::string l;
+        for (size_t bit = 0; bit < kLayerCount; ++bit) l += (bit ? ", " : "") + std::string(layerName(bit));
+        return l;
+    }();
+    return list;
 }
 
 namespace {
@@ -35,7 +50,7 @@ bool isLanguageCode(std::string_view code) {
     return true;
 }
 
-bool isUiMode(std::string_view mode) { return mode == "full" || mode == "minimal" || mode == "none"; }
+bool isUiMode(std::string_view mode) { return parseUiMode(mode).has_value(); }
 bool isPalette(std::string_view name) { return name == "default" || name == "colourblind"; }
 bool isDetailMode(std::string_view mode) { return mode == "auto" || mode == "glyphs"; }
 

@@ -4,6 +4,9 @@
 // methods, so they accept the same values; keeping the rules here means the two cannot drift apart.
 #pragma once
 
+#include "clock.hpp"
+#include "sensors.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
@@ -13,19 +16,20 @@
 
 namespace bk::rules {
 
-constexpr double kMinSpeed = 0.1, kMaxSpeed = 100000;  // what Clock::setSpeed clamps to
+constexpr double kMinSpeed = Clock::kMinSpeed, kMaxSpeed = Clock::kMaxSpeed;
 constexpr double kMaxLatitude = 85.06;                 // web-map (Web Mercator) limit, rounded
 constexpr double kMaxLongitude = 180;
 constexpr double kMinZoom = 0, kMaxZoom = 22;
 constexpr double kMinIdleSeconds = 1, kMaxIdleSeconds = 86400;
 constexpr size_t kMaxIdBytes = 256;                    // sensor ids, postMessage ids
 constexpr size_t kMaxUrlBytes = 2048;                  // data and story URLs
-constexpr size_t kLayerCount = 8;
+constexpr size_t kLayerCount = kSensorTypeCount + 1;
 
-// In the bit order of bk_set_layers (sensor types, then the collection route).
-extern const char* const kLayerNames[kLayerCount];
+// Layers in the bit order of the layer mask: the sensor types (their names in files), then the collection route.
+const char* layerName(size_t bit);
+int layerBit(std::string_view name);   // -1: not a layer
 bool isLayerName(std::string_view name);
-extern const char* const kLayerList;  // "bin, parking, noise, footfall, air, fire, other, route"
+const std::string& layerList();        // "bin, parking, noise, footfall, air, fire, other, route"
 
 // ^[a-z]{2,3}(-[A-Za-z]{2,4})?$ : "en", "ko", "pt-BR", "zh-Hant"
 bool isLanguageCode(std::string_view code);

@@ -41,11 +41,17 @@ void Clock::seek(double timeMs) {
 
 void Clock::setSpeed(double speed) {
     if (!std::isfinite(speed)) return;
-    speed_ = std::clamp(speed, 0.1, 100000.0);
+    speed_ = std::clamp(speed, kMinSpeed, kMaxSpeed);
 }
 
 double Clock::progress() const {
     return endMs_ > startMs_ ? (timeMs_ - double(startMs_)) / double(endMs_ - startMs_) : 0.0;
+}
+
+double Clock::steppedSpeed(double speed, int direction) {
+    int i = 0;  // the first step at or above the speed (the last if none is)
+    while (i < kSpeedStepCount - 1 && kSpeedSteps[i] < speed - 1e-9) ++i;
+    return kSpeedSteps[std::clamp(i + (direction > 0 ? 1 : -1), 0, kSpeedStepCount - 1)];
 }
 
 }  // namespace bk

@@ -7,6 +7,14 @@ namespace bk {
 
 class Clock {
 public:
+    // The speeds a replay may run at (replay seconds per real second): every way in checks against these.
+    static constexpr double kMinSpeed = 0.1, kMaxSpeed = 100000;
+    // The speeds the timeline offers and the [ ] keys step through.
+    static constexpr double kSpeedSteps[] = {1, 10, 60, 600, 3600};
+    static constexpr int kSpeedStepCount = 5;
+    // The step `direction` (+1 faster, -1 slower) from `speed` through kSpeedSteps, kept at the ends.
+    static double steppedSpeed(double speed, int direction);
+
     void setRange(int64_t startMs, int64_t endMs);   // also seeks to start and pauses
     // Advances by real elapsed time × speed while playing. At the end: wraps to the start when looping,
     // otherwise stops there and pauses.
@@ -15,7 +23,7 @@ public:
     void play();
     void pause();
     void seek(double timeMs);                        // clamped into the range
-    void setSpeed(double speed);                     // replay seconds per real second, clamped to 0.1 … 100000
+    void setSpeed(double speed);                     // replay seconds per real second, clamped to kMinSpeed … kMaxSpeed
     void setLoop(bool loop) { loop_ = loop; }
 
     double timeMs() const { return timeMs_; }

@@ -1,6 +1,8 @@
 // replay_stats.cpp — KPI, statistics and chart extraction over the columnar Dataset.
 #include "replay_stats.hpp"
 
+#include "event_kinds.hpp"
+
 #include "time_util.hpp"
 
 #include <algorithm>
@@ -139,10 +141,10 @@ Kpis computeKpis(const Dataset& d, Sampler& sampler, int64_t t, const KpiIndex& 
     auto [a, b] = eventRange(d, dayStart, t + 1);
     for (size_t i = a; i < b; ++i) {
         const std::string& kind = d.events[i].kind;
-        k.overflowsToday += kind == "overflow";
-        k.illegalStopsToday += kind == "illegal_stop";
-        k.noiseViolationsToday += kind == "noise_violation";
-        k.collectionsToday += kind == "collection";
+        k.overflowsToday += kind == event_kind::overflow;
+        k.illegalStopsToday += kind == event_kind::illegalStop;
+        k.noiseViolationsToday += kind == event_kind::noiseViolation;
+        k.collectionsToday += kind == event_kind::collection;
     }
     // Active alarms in one pass over the fire events so far (per sensor it would be sensors × events: a city-sized
     // trap).

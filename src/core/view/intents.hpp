@@ -1,4 +1,5 @@
-// intents.hpp — everything the UI, input and the JS API may ask of the viewer; applied by the app once per frame.
+// intents.hpp — everything the UI, input and the JS API may ask of the viewer; applied by the viewer once per frame
+// (or before a state read). The command table (embed/commands.hpp) turns commands from every way in into these.
 #pragma once
 
 #include <string>
@@ -8,6 +9,9 @@ namespace bk {
 struct Intent {
     enum Kind {
         play, pause, togglePlay, seek, setSpeed, setLoop,
+        seekBy,        // x = milliseconds from the replay time (clamped to the recording)
+        speedStep,     // x = +1 / -1: the next faster / slower of Clock::kSpeedSteps
+        toggleLoop,
         select,        // text = sensor id ("" clears)
         pickAt,        // select whatever is under (x, y) in device px, or clear
         hoverAt,       // hover whatever is under (x, y); x < 0 clears

@@ -4,6 +4,8 @@
 // portrait or narrow ones (panels above and below, map between), compact on phones. All numbers are device pixels.
 #pragma once
 
+#include "ui_mode.hpp"
+
 namespace bk {
 
 struct Rect {
@@ -29,7 +31,6 @@ struct Layout {
     Rect map;           // the free area the initial view frames
 };
 
-enum class UiMode { full = 0, minimal = 1, none = 2 };
 
 // `cssScale` is device px per CSS px (the devicePixelRatio). Minimal keeps the timeline only; none, nothing.
 Layout computeLayout(float widthPx, float heightPx, float cssScale, UiMode mode = UiMode::full);

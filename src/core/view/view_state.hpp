@@ -23,7 +23,7 @@ struct ViewState {
     const Camera* camera = nullptr;
     int hovered = -1, selected = -1;         // sensor indices
     double hoverX = 0, hoverY = 0;           // device px of the pointer, for the tooltip
-    float dpr = 1;                           // device px per design px (devicePixelRatio × big-screen boost)
+    float uiScale = 1;                       // device px per design px (devicePixelRatio × big-screen boost)
     std::string error;                       // last load error, empty when none
     Kpis kpis;                               // at the current replay time
     uint32_t layerMask = ~0u;                // visible sensor types (bit per SensorType)

@@ -1,0 +1,433 @@
+// commands.cpp — the command table: one argument check per command, where each runs, the keys, the start.
+//
+// [1] helpers   [2] one check per command   [3] the table   [4] keys   [5] start commands
+#include "commands.hpp"
+
+#include "param_rules.hpp"
+#include "time_util.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+namespace bk {
+
+using Json = CommandJson;
+
+// ---- [1] helpers ------------------------------------------------------------------------------------------------
+
+namespace {
+
+const Json& arg(const Json& args, size_t i) {
+    static const Json kNull;
+    return i < args.size() ? args[i] : kNull;
+}
+
+std::string got(const Json& args, size_t i) { return i < args.size() ? rules::showJson(args[i]) : "nothing"; }
+
+std::optional<double> finiteNumber(const Json& v) {
+    if (!v.is_number()) return std::nullopt;
+    double d = v.get<double>();
+    if (!std::isfinite(d)) return std::nullopt;  // the parser refuses 1e400 today; a DOM built otherwise may not
+    return d;
+}
+
+// ---- [2] one check per command ----------------------------------------------------------------------------------
+
+
+std::string none(const Json&, Json& out) {
+    out = Json::array();
+    return "";
+}
+
+std::string seek(const Json& a, Json& out) {
+    const Json& t = arg(a, 0);
+    if (auto ms = finiteNumber(t)) {
+        out = Json::array({rules::jsonNumber(*ms)});
+        return "";
+    }
+    if (t.is_string())
+        if (auto ms = parseIsoTimeMs(t.get<std::string>())) {
+            out = Json::array({*ms});
+            return "";
+        }
+    return "seek: expected milliseconds or an ISO 8601 time with offset (e.g. \"2026-05-11T12:00:00+09:00\"), got " +
+           got(a, 0);
+}
+
+std::string setSpeed(const Json& a, Json& out) {
+    auto x = finiteNumber(arg(a, 0));
+    if (x && *x >= rules::kMinSpeed && *x <= rules::kMaxSpeed) {
+        out = Json::array({rules::jsonNumber(*x)});
+        return "";
+    }
+    return "setSpeed: expected a number from 0.1 to 100000 (replay seconds per real second), got " + got(a, 0);
+}
+
+std::string setLoop(const Json& a, Json& out) {
+    const Json& on = arg(a, 0);
+    auto x = finiteNumber(on);
+    if (on.is_boolean() || (x && (*x == 0 || *x == 1))) {
+        out = Json::array({on.is_boolean() ? on.get<bool>() : *x == 1});
+        return "";
+    }
+    return "setLoop: expected true, false, 0 or 1, got " + got(a, 0);
+}
+
+std::string setLanguage(const Json& a, Json& out) {
+    const Json& code = arg(a, 0);
+    if (code.is_string() && rules::isLanguageCode(code.get<std::string>())) {
+        out = Json::array({code});
+        return "";
+    }
+    return "setLanguage: expected a language code such as \"en\" or \"ko\", got " + got(a, 0);
+}
+
+std::string setLayers(const Json& a, Json& out) {
+    const Json& names = arg(a, 0);
+    std::string expected = "setLayers: expected an array of layer names (" + rules::layerList() + "), got ";
+    if (!names.is_array()) return expected + got(a, 0);
+    Json known = Json::array();
+    std::vector<std::string> unknown;
+    for (const Json& n : names) {
+        if (!n.is_string()) return expected + got(a, 0);
+        const std::string name = n.get<std::string>();
+        if (!rules::isLayerName(name)) {
+            if (std::find(unknown.begin(), unknown.end(), name) == unknown.end()) unknown.push_back(name);
+        } else if (std::find(known.begin(), known.end(), n) == known.end()) {
+            known.push_back(n);
+        }
+    }
+    if (!unknown.empty()) {
+        std::string list;
+        for (const std::string& u : unknown) list += (list.empty() ? "" : ", ") + u;
+        return "setLayers: unknown layer " + rules::showText(list) + "; layers are " + rules::layerList();
+    }
+    out = Json::array({std::move(known)});
+    return "";
+}
+
+std::string select(const Json& a, Json& out) {
+    const Json& id = arg(a, 0);
+    if (id.is_null() || (id.is_string() && !id.get<std::string>().empty() &&
+                         id.get<std::string>().size() <= rules::kMaxIdBytes)) {
+        out = Json::array({id});
+        return "";
+    }
+    return "select: expected a sensor id (a string of 1 to 256 bytes) or null, got " + got(a, 0);
+}
+
+std::string flyTo(const Json& a, Json& out) {
+    auto lat = finiteNumber(arg(a, 0)), lon = finiteNumber(arg(a, 1)), zoom = finiteNumber(arg(a, 2));
+    if (!lat || !lon || !zoom || !rules::inViewRange(*lat, *lon, *zoom)) {
+        Json first = Json::array();
+        for (size_t i = 0; i < 3 && i < a.size(); ++i) first.push_back(a[i]);
+        return "flyTo: expected lat from -85.06 to 85.06, lon from -180 to 180 and zoom from 0 to 22, got " +
+               rules::showJson(first);
+    }
+    const Json& options = arg(a, 3);
+    bool animate = true;
+    if (options.is_object()) {
+        auto it = options.find("animate");
+        if (it != options.end() && !it->is_boolean())
+            return "flyTo: expected {animate: true or false} as the fourth argument, got " + got(a, 3);
+        if (it != options.end()) animate = it->get<bool>();
+    } else if (!options.is_null()) {
+        return "flyTo: expected {animate: true or false} as the fourth argument, got " + got(a, 3);
+    }
+    out = Json::array({rules::jsonNumber(*lat), rules::jsonNumber(*lon), rules::jsonNumber(*zoom),
+                       Json{{"animate", animate}}});
+    return "";
+}
+
+bool isUrl(const Json& v) { return v.is_string() && rules::isPlainText(v.get<std::string>(), rules::kMaxUrlBytes); }
+
+// A URL, {kind: URL} for some of the five kinds, or 1–64 {"$blob": k} markers standing for the posted Files.
+std::string load(const Json& a, Json& out) {
+    static const char* const kKinds[] = {"map", "sensors", "recording", "readings", "sites"};
+    static const char* const kKindList = "map, sensors, recording, readings, sites";
+    const Json& source = arg(a, 0);
+    if (source.is_string() && !isUrl(source))
+        return "load: expected a dataset URL of 1 to 2048 bytes without control characters, got " + got(a, 0);
+    if (source.is_object()) {
+        if (source.empty()) return std::string("load: expected an object of URLs with some of ") + kKindList + ", got {}";
+        for (auto it = source.begin(); it != source.end(); ++it) {
+            bool known = false;
+            for (const char* kind : kKinds) known = known || it.key() == kind;
+            if (!known)
+                return "load: unknown file kind " + rules::showJson(it.key()) + "; the kinds are " + kKindList;
+            if (!isUrl(it.value()))
+                return "load: " + it.key() + " must be a URL of 1 to 2048 bytes without control characters, got " +
+                       rules::showJson(it.value());
+        }
+    } else if (source.is_array()) {
+        if (source.empty() || source.size() > 64)
+            return "load: expected 1 to 64 files, got " + std::to_string(source.size());
+        for (size_t i = 0; i < source.size(); ++i) {
+            const Json& marker = source[i];
+            auto blob = marker.is_object() && marker.size() == 1 ? marker.find("$blob") : marker.end();
+            std::optional<double> k;
+            if (blob != marker.end()) k = finiteNumber(*blob);
+            if (!k || *k != std::floor(*k) || *k < 0 || *k > 63)
+                return "load: file " + std::to_string(i) + " is not a file (expected {\"$blob\": 0 to 63}), got " +
+                       rules::showJson(marker);
+        }
+    } else if (!source.is_string()) {
+        return std::string("load: expected a dataset URL, an object of URLs (") + kKindList + ") or files, got " +
+               got(a, 0);
+    }
+    out = Json::array({source});
+    return "";
+}
+
+std::string screenshot(const Json& a, Json& out) {
+    const Json& options = arg(a, 0);
+    std::optional<double> scale = 1;
+    if (options.is_object()) {
+        auto it = options.find("scale");
+        if (it != options.end()) scale = finiteNumber(*it);
+    } else if (!options.is_null()) {
+        scale.reset();
+    }
+    if (!scale || (*scale != 1 && *scale != 2)) return "screenshot: expected {scale: 1 or 2}, got " + got(a, 0);
+    out = Json::array({Json{{"scale", static_cast<int>(*scale)}}});
+    return "";
+}
+
+std::string oneOf(const char* cmd, const Json& a, Json& out, bool (*allowed)(std::string_view), const char* expected) {
+    const Json& v = arg(a, 0);
+    if (v.is_string() && allowed(v.get<std::string>())) {
+        out = Json::array({v});
+        return "";
+    }
+    return std::string(cmd) + ": expected " + expected + ", got " + got(a, 0);
+}
+std::string setUi(const Json& a, Json& out) {
+    return oneOf("setUi", a, out, rules::isUiMode, "\"full\", \"minimal\" or \"none\"");
+}
+std::string setPalette(const Json& a, Json& out) {
+    return oneOf("setPalette", a, out, rules::isPalette, "\"default\" or \"colourblind\"");
+}
+std::string setDetail(const Json& a, Json& out) {
+    return oneOf("setDetail", a, out, rules::isDetailMode, "\"auto\" or \"glyphs\"");
+}
+
+
+// A direction, +1 or -1 (any negative number is -1, any other number +1; nothing means +1).
+std::string direction(const char* cmd, const Json& a, Json& out) {
+    const Json& d = arg(a, 0);
+    auto x = finiteNumber(d);
+    if (d.is_null() || x) {
+        out = Json::array({x && *x < 0 ? -1 : 1});
+        return "";
+    }
+    return std::string(cmd) + ": expected a direction (1 or -1), got " + got(a, 0);
+}
+std::string nextEvent(const Json& a, Json& out) { return direction("nextEvent", a, out); }
+std::string selectNext(const Json& a, Json& out) { return direction("selectNext", a, out); }
+std::string speedStep(const Json& a, Json& out) { return direction("speedStep", a, out); }
+
+std::string seekBy(const Json& a, Json& out) {
+    if (auto ms = finiteNumber(arg(a, 0))) {
+        out = Json::array({rules::jsonNumber(*ms)});
+        return "";
+    }
+    return "seekBy: expected milliseconds (a finite number), got " + got(a, 0);
+}
+
+std::string zoomBy(const Json& a, Json& out) {
+    auto x = finiteNumber(arg(a, 0));
+    if (x && *x >= 1.0 / 64 && *x <= 64) {
+        out = Json::array({rules::jsonNumber(*x)});
+        return "";
+    }
+    return "zoomBy: expected a factor from 1/64 to 64 (2 zooms in twice as far), got " + got(a, 0);
+}
+
+std::string toggleLayer(const Json& a, Json& out) {
+    const Json& n = arg(a, 0);
+    if (n.is_string() && rules::isLayerName(n.get<std::string>())) {
+        out = Json::array({n});
+        return "";
+    }
+    return "toggleLayer: expected a layer name (" + rules::layerList() + "), got " + got(a, 0);
+}
+
+std::string setLimits(const Json& a, Json& out) {
+    const Json& o = arg(a, 0);
+    auto it = o.is_object() ? o.find("maxFileBytes") : o.end();
+    std::optional<double> bytes;
+    if (o.is_object() && it != o.end()) bytes = finiteNumber(*it);
+    if (bytes && *bytes > 0) {
+        out = Json::array({Json{{"maxFileBytes", rules::jsonNumber(*bytes)}}});
+        return "";
+    }
+    return "setLimits: expected { maxFileBytes: a positive number }, got " + got(a, 0);
+}
+
+// step (the arrow keys): [direction, milliseconds] — a tour's next or previous step, or the replay time moved.
+std::string step(const Json& a, Json& out) {
+    auto dir = finiteNumber(arg(a, 0)), ms = finiteNumber(arg(a, 1));
+    if (dir && ms && *ms > 0) {
+        out = Json::array({*dir < 0 ? -1 : 1, rules::jsonNumber(*ms)});
+        return "";
+    }
+    return "step: expected a direction (1 or -1) and milliseconds, got " + rules::showJson(a);
+}
+
+// record(seconds, {fps}): a clip of 0.1 s to an hour, at 1 to 60 frames a second (defaults 5 s, 30 fps).
+std::string record(const Json& a, Json& out) {
+    const Json& s = arg(a, 0);
+    const Json& o = arg(a, 1);
+    const Json fpsValue = o.is_object() && o.contains("fps") ? o["fps"] : Json(30);
+    auto seconds = s.is_null() ? std::optional<double>(5) : finiteNumber(s);
+    auto fps = o.is_null() || o.is_object() ? finiteNumber(fpsValue) : std::nullopt;
+    if (!seconds || !fps || *seconds < 0.1 || *seconds > 3600 || *fps < 1 || *fps > 60)
+        return "record: expected seconds from 0.1 to 3600 and {fps: 1 to 60}, got " + rules::showJson(a);
+    out = Json::array({rules::jsonNumber(*seconds), Json{{"fps", rules::jsonNumber(*fps)}}});
+    return "";
+}
+
+// ---- [3] the table ----------------------------------------------------------------------------------------------
+
+constexpr CommandRunner kViewer = CommandRunner::viewer, kPage = CommandRunner::page;
+const CommandSpec kCommands[] = {
+    // name            runs     postMessage  check
+    {"play",           kViewer, true,  none},
+    {"pause",          kViewer, true,  none},
+    {"togglePlay",     kViewer, false, none},
+    {"seek",           kViewer, true,  seek},
+    {"seekBy",         kViewer, false, seekBy},
+    {"setSpeed",       kViewer, true,  setSpeed},
+    {"speedStep",      kViewer, false, speedStep},
+    {"setLoop",        kViewer, true,  setLoop},
+    {"toggleLoop",     kViewer, false, none},
+    {"setLayers",      kViewer, true,  setLayers},
+    {"toggleLayer",    kViewer, false, toggleLayer},
+    {"select",         kViewer, true,  select},
+    {"flyTo",          kViewer, true,  flyTo},
+    {"resetView",      kViewer, true,  none},
+    {"zoomBy",         kViewer, false, zoomBy},
+    {"nextEvent",      kViewer, false, nextEvent},
+    {"selectNext",     kViewer, false, selectNext},
+    {"setUi",          kViewer, true,  setUi},
+    {"setPalette",     kViewer, true,  setPalette},
+    {"setDetail",      kViewer, true,  setDetail},
+    {"setLimits",      kViewer, false, setLimits},
+    {"getState",       kPage,   true,  none},
+    {"setLanguage",    kPage,   true,  setLanguage},
+    {"load",           kPage,   true,  load},
+    {"screenshot",     kPage,   true,  screenshot},
+    {"record",         kPage,   false, record},
+    {"fullscreen",     kPage,   false, none},
+    {"step",           kPage,   false, step},
+    {"help",           kPage,   false, none},
+    {"escape",         kPage,   false, none},
+};
+
+}  // namespace
+
+const CommandSpec* findCommand(std::string_view name) {
+    for (const CommandSpec& c : kCommands)
+        if (name == c.name) return &c;
+    return nullptr;
+}
+
+CheckedCommand checkCommand(std::string_view name, const Json& args) {
+    CheckedCommand out;
+    out.spec = findCommand(name);
+    if (!out.spec) {
+        out.error = "unknown command " + rules::showJson(Json(std::string(name)));
+        return out;
+    }
+    static const Json kNoArgs = Json::array();
+    out.error = out.spec->check(args.is_array() ? args : kNoArgs, out.args);
+    if (!out.error.empty()) out.args = Json::array();
+    return out;
+}
+
+std::string checkedCommandJson(const CheckedCommand& c, std::string_view name) {
+    Json out;
+    if (c.ok())
+        out = {{"status", "ok"}, {"runs", c.spec->runner == CommandRunner::viewer ? "viewer" : "page"},
+               {"cmd", c.spec->name}, {"args", c.args}};
+    else
+        out = {{"status", "invalid"}, {"cmd", std::string(name)}, {"error", c.error}};
+    return out.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+// ---- [4] keys ---------------------------------------------------------------------------------------------------
+
+std::optional<KeyCommand> commandForKey(std::string_view key, bool shift) {
+    constexpr double kStepMs = 15 * 60 * 1000;  // ← →: 15 minutes, with Shift an hour
+    auto to = [](const char* cmd, Json args = Json::array()) { return KeyCommand{cmd, std::move(args)}; };
+    if (key == " ") return to("togglePlay");
+    if (key == "ArrowRight" || key == "ArrowLeft")
+        return to("step", Json::array({key == "ArrowRight" ? 1 : -1, rules::jsonNumber(kStepMs * (shift ? 4 : 1))}));
+    if (key == "+" || key == "=") return to("zoomBy", Json::array({1.25}));
+    if (key == "-" || key == "_") return to("zoomBy", Json::array({0.8}));
+    if (key == "0") return to("resetView");
+    if (key.size() == 1 && key[0] >= '1' && key[0] <= '7') {  // 1–6 the sensor types, 7 the collection route
+        size_t bit = key[0] == '7' ? size_t(kSensorTypeCount) : size_t(key[0] - '1');
+        return to("toggleLayer", Json::array({rules::layerName(bit)}));
+    }
+    if (key == "f" || key == "F") return to("fullscreen");
+    if (key == "?") return to("help");
+    if (key == "Escape") return to("escape");
+    if (key == "]" || key == "[") return to("speedStep", Json::array({key == "]" ? 1 : -1}));
+    if (key == "n" || key == "N") return to("nextEvent", Json::array({key == "N" ? -1 : 1}));
+    if (key == "s" || key == "S") return to("selectNext", Json::array({key == "S" ? -1 : 1}));
+    if (key == "l" || key == "L") return to("toggleLoop");
+    return std::nullopt;
+}
+
+const Json& keyHelpRows() {
+    static const Json rows = Json::array({
+        {{"keys", "Space"}, {"text", "help.space"}},
+        {{"keys", "← →"}, {"text", "help.arrows"}},
+        {{"keys", "+ − 0"}, {"text", "help.zoom"}},
+        {{"keys", "1 … 7"}, {"text", "help.layers"}},
+        {{"keys", "[ ]  L"}, {"text", "help.speed"}},
+        {{"keys", "N  Shift+N"}, {"text", "help.events"}},
+        {{"keys", "S  Shift+S"}, {"text", "help.sensors"}},
+        {{"keys", "F"}, {"text", "help.fullscreen"}},
+        {{"keys", "?"}, {"text", "help.help"}},
+        {{"keysText", "help.touchKey"}, {"text", "help.touch"}},
+    });
+    return rows;
+}
+
+// ---- [5] start commands -----------------------------------------------------------------------------------------
+
+Json startCommands(const Json& o) {
+    Json out = Json::array();
+    if (!o.is_object()) return out;
+    auto has = [&](const char* key) { return o.contains(key) && !o[key].is_null(); };
+    auto add = [&](const char* cmd, Json args) {
+        if (checkCommand(cmd, args).ok()) out.push_back(Json::array({cmd, std::move(args)}));
+    };
+    if (has("maxFileBytes")) add("setLimits", Json::array({Json{{"maxFileBytes", o["maxFileBytes"]}}}));
+    if (has("palette") && (o["palette"] == "colourblind" || o["palette"] == "cb")) add("setPalette", Json::array({"colourblind"}));
+    if (has("ui")) add("setUi", Json::array({o["ui"]}));
+    if (has("detail")) add("setDetail", Json::array({o["detail"]}));
+    if (has("layers") && o["layers"].is_array()) {
+        Json known = Json::array();
+        for (const Json& n : o["layers"])
+            if (n.is_string() && rules::isLayerName(n.get<std::string>())) known.push_back(n);
+        add("setLayers", Json::array({known}));
+    }
+    if (has("t") && !(o["t"].is_number() && o["t"].get<double>() == 0) && o["t"] != "") add("seek", Json::array({o["t"]}));
+    if (has("speed")) add("setSpeed", Json::array({o["speed"]}));
+    if (has("loop") && o["loop"].is_boolean()) add("setLoop", Json::array({o["loop"]}));
+    if (has("kiosk") && o["kiosk"] == true) add("setLoop", Json::array({true}));
+    if (has("sensor") && o["sensor"] != "") add("select", Json::array({o["sensor"]}));
+    if (has("view") && o["view"].is_object()) {
+        const Json& v = o["view"];
+        add("flyTo", Json::array({v.value("lat", Json()), v.value("lon", Json()), v.value("zoom", Json()),
+                                  Json{{"animate", false}}}));
+    }
+    if (has("play") && o["play"] == true) add("play", Json::array());
+    return out;
+}
+
+}  // namespace bk

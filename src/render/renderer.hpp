@@ -1,0 +1,48 @@
+// renderer.hpp — owns every GL object of the map view and draws a `const Frame&`: the cached map image, today's
+// route, footfall heat, the dot matrix and the glyphs; rebuilds it all after a lost WebGL context.
+#pragma once
+
+#include "density_layer.hpp"
+#include "frame.hpp"
+#include "glyph_layer.hpp"
+#include "heatmap_layer.hpp"
+#include "map_cache.hpp"
+#include "map_layer.hpp"
+
+#include <cstdint>
+#include <string>
+
+struct ImDrawList;
+
+namespace bk {
+
+class Renderer {
+public:
+    bool init(std::string* error);      // every program; call with a current GL context
+    // The WebGL context was lost and is back: every name is void; forget them and build them again.
+    bool rebuild(std::string* error);
+    void destroy();
+
+    // Clears to the paper (or copies the cached map image over the whole screen), then the footfall heat.
+    void drawMap(const Frame& frame);
+    // The dot matrix (level of detail) and the glyphs, over the map and its labels.
+    void drawGlyphs(const Frame& frame);
+    // Puts drawGlyphs(frame) into `list` at this point, as an ImGui draw callback followed by ImGui's reset
+    // marker: the glyphs sit between what the list drew before (map labels) and everything after (panels).
+    // `frame` must stay valid until the draw data is rendered.
+    void addGlyphPass(ImDrawList* list, const Frame& frame);
+
+private:
+    static constexpr uint64_t kNone = ~uint64_t(0);
+    MapLayer map_;
+    MapLayer route_;                // today's collection trips, over the streets and under the glyphs
+    MapCache cache_;                // map + route as one image, redrawn only when the view or light changes
+    HeatmapLayer heat_;             // footfall: where the crowd is
+    DensityLayer density_;          // level of detail: many sensors on screen as a dot matrix
+    GlyphLayer glyphs_;
+    uint64_t mapVersion_ = kNone, routeVersion_ = kNone;  // what the map and route buffers hold
+    bool routeShown_ = false;       // whether the cached map image includes the route
+    const Frame* pending_ = nullptr;  // addGlyphPass's frame, drawn by its callback
+};
+
+}  // namespace bk

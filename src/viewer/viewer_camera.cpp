@@ -1,0 +1,89 @@
+// viewer_camera.cpp — where the camera looks: fitting the data on load and resize, flights to a sensor or a view.
+#include "viewer.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace bk {
+
+// Zooming in stops at about 6 CSS px per ground metre: alley level, where a hanok is ~100 px wide.
+double Viewer::maxPixelsPerUnit() const {
+    return content_ ? 6.0 * scale_ / content_->projection.groundMetresPerUnit() : 1.0;
+}
+
+void Viewer::fitView() {
+    if (!content_) return;
+    camera_.setLimits(content_->bounds, maxPixelsPerUnit());
+    // Frame the sensors (the subject) with ~120 m of context, leaving room for the panels.
+    Bounds area = content_->sensorBounds;
+    double pad = 120.0 / content_->projection.groundMetresPerUnit();
+    area.add({area.min.x - pad, area.min.y - pad});
+    area.add({area.max.x + pad, area.max.y + pad});
+    const Rect& free = layout_.map;
+    camera_.fit(area, {free.x, free.y, camera_.viewportWidth() - free.right(), camera_.viewportHeight() - free.bottom()});
+    flight_.active = false;
+    viewFitted_ = true;
+    userMovedView_ = false;
+}
+
+// Flies the camera so `target` sits in the middle of the free map area, zoomed in to street level if further out.
+void Viewer::flyTo(Vec2 target) {
+    flyTo(target, std::max(camera_.pixelsPerUnit(), 2.2 * scale_ / content_->projection.groundMetresPerUnit()), true);
+}
+
+void Viewer::flyTo(Vec2 target, double scale, bool animate) {
+    flight_.fromCenter = camera_.center();
+    flight_.fromScale = camera_.pixelsPerUnit();
+    flight_.toScale = std::min(scale, maxPixelsPerUnit());
+    // Aim so the target lands in the centre of the free area, not of the whole canvas.
+    const Rect& free = layout_.map;
+    double offX = (free.x + free.w / 2 - camera_.viewportWidth() / 2) / flight_.toScale;
+    double offY = (free.y + free.h / 2 - camera_.viewportHeight() / 2) / flight_.toScale;
+    flight_.toCenter = {target.x - offX, target.y + offY};
+    flight_.elapsedMs = 0;
+    flight_.durationMs = reducedMotion_ || !animate ? 0 : 900;
+    flight_.active = true;
+    userMovedView_ = true;
+}
+
+void Viewer::advanceFlight(double realElapsedMs) {
+    if (!flight_.active) return;
+    flight_.elapsedMs += realElapsedMs;
+    double t = flight_.durationMs <= 0 ? 1.0 : std::min(1.0, flight_.elapsedMs / flight_.durationMs);
+    double e = t * t * (3 - 2 * t);  // ease in-out
+    // Scale interpolates geometrically so zooming feels even; the centre follows in screen terms.
+    double scale = flight_.fromScale * std::pow(flight_.toScale / flight_.fromScale, e);
+    camera_.setPixelsPerUnit(scale);
+    camera_.setCenter({flight_.fromCenter.x + (flight_.toCenter.x - flight_.fromCenter.x) * e,
+                       flight_.fromCenter.y + (flight_.toCenter.y - flight_.fromCenter.y) * e});
+    if (t >= 1) flight_.active = false;
+}
+
+void Viewer::setView(double lat, double lon, double zoom, bool animate) {
+    if (!content_ || !std::isfinite(lat) || !std::isfinite(lon) || !std::isfinite(zoom)) return;
+    Vec2 target = content_->projection.toLocal({lat, lon});
+    // Web-map zoom: 256 CSS px span the world's circumference at zoom 0.
+    double scale = 256.0 * std::pow(2.0, zoom) / (2 * kPi * kEarthRadiusM) * dpr_;
+    flyTo(target, scale, animate);
+}
+
+void Viewer::resize(int viewportW, int viewportH, float dpr, float uiScale) {
+    if (viewportW == int(camera_.viewportWidth()) && viewportH == int(camera_.viewportHeight()) && dpr == dpr_ &&
+        uiScale == scale_)
+        return;
+    // A new pixel density (another monitor, a 2× capture) keeps the same view: scale the camera with it.
+    double rescale = dpr_ > 0 && dpr != dpr_ ? double(dpr) / dpr_ : 1.0;
+    dpr_ = dpr;
+    scale_ = uiScale;
+    camera_.setViewport(viewportW, viewportH);
+    if (rescale != 1.0 && content_) {
+        camera_.setLimits(content_->bounds, maxPixelsPerUnit());
+        camera_.setPixelsPerUnit(camera_.pixelsPerUnit() * rescale);
+    }
+    layout_ = computeLayout(float(viewportW), float(viewportH), uiScale, uiMode_);
+    // Until the user moves the map, a resize re-frames the whole area; after that, their view stays put.
+    if (content_ && !userMovedView_) viewFitted_ = false;
+    else if (content_) camera_.setLimits(content_->bounds, maxPixelsPerUnit());
+}
+
+}  // namespace bk

@@ -1,0 +1,49 @@
+// viewer_commands.cpp — the command table's viewer commands (src/core/embed/commands.hpp), applied: arguments
+// arrive checked and normalized, and each becomes intents or a setting. Page commands are not run here.
+#include "viewer.hpp"
+
+#include "param_rules.hpp"
+
+namespace bk {
+
+bool Viewer::run(const CheckedCommand& c) {
+    if (!c.ok() || c.spec->runner != CommandRunner::viewer) return false;
+    const std::string name = c.spec->name;
+    const CommandJson& a = c.args;
+    auto number = [&](size_t i) { return a[i].get<double>(); };
+    auto text = [&](size_t i) { return a[i].is_string() ? a[i].get<std::string>() : std::string(); };
+    if (name == "play") push(Intent::of(Intent::play));
+    else if (name == "pause") push(Intent::of(Intent::pause));
+    else if (name == "togglePlay") push(Intent::of(Intent::togglePlay));
+    else if (name == "seek") push(Intent::number(Intent::seek, number(0)));
+    else if (name == "seekBy") push(Intent::number(Intent::seekBy, number(0)));
+    else if (name == "setSpeed") push(Intent::number(Intent::setSpeed, number(0)));
+    else if (name == "speedStep") push(Intent::number(Intent::speedStep, number(0)));
+    else if (name == "setLoop") push(Intent::number(Intent::setLoop, a[0].get<bool>() ? 1 : 0));
+    else if (name == "toggleLoop") push(Intent::of(Intent::toggleLoop));
+    else if (name == "setLayers") {
+        uint32_t mask = 0;
+        for (const CommandJson& n : a[0]) mask |= 1u << rules::layerBit(n.get<std::string>());
+        push(Intent::number(Intent::setLayers, mask));
+    } else if (name == "toggleLayer") push(Intent::number(Intent::toggleLayer, rules::layerBit(text(0))));
+    else if (name == "select") push(Intent::named(Intent::select, text(0)));
+    else if (name == "flyTo") {
+        Intent i = Intent::at(Intent::setView, number(0), number(1), number(2));
+        if (a[3].value("animate", true)) i.text = "animate";
+        push(std::move(i));
+    } else if (name == "resetView") push(Intent::of(Intent::resetView));
+    else if (name == "zoomBy") push(Intent::at(Intent::zoomBy, 0, 0, number(0)));
+    else if (name == "nextEvent") push(Intent::number(Intent::focusNextEvent, number(0)));
+    else if (name == "selectNext") push(Intent::number(Intent::selectNext, number(0)));
+    else if (name == "setUi") setUiMode(parseUiMode(text(0)).value_or(UiMode::full));
+    else if (name == "setPalette") {
+        palette_ = text(0);
+        setColourBlindSafe(palette_ == "colourblind");  // glyph and band colours, in the core and the panels
+    }
+    else if (name == "setDetail") setDetailLimit(text(0) == "glyphs" ? 0 : kDefaultDetailLimit);
+    else if (name == "setLimits") setMaxFileBytes(a[0]["maxFileBytes"].get<double>());
+    else return false;
+    return true;
+}
+
+}  // namespace bk

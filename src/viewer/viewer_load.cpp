@@ -1,0 +1,150 @@
+// viewer_load.cpp — files in: staging, the size limit, parsing and importing, and the swap to the new content.
+#include "viewer.hpp"
+
+#include "binary_format.hpp"
+#include "importer.hpp"
+#include "json_reader.hpp"
+#include "time_util.hpp"
+
+#include <cstdio>
+
+namespace bk {
+
+void Viewer::stageFile(const std::string& kind, const std::string& fileName, std::string bytes) {
+    if (kind == "table") {
+        tables_.push_back(Staged{fileName, std::move(bytes), true});
+        return;
+    }
+    Staged* slot = kind == "map" ? &map_ : kind == "sensors" ? &sensors_ : kind == "recording" ? &recording_ : nullptr;
+    if (!slot) return;
+    slot->fileName = fileName;
+    slot->bytes = std::move(bytes);
+    slot->present = true;
+}
+
+bool Viewer::commitStaged() {
+    auto fail = [&](const LoadError& e) {
+        error_ = e.describe();
+        map_ = sensors_ = recording_ = Staged{};
+        tables_.clear();
+        return false;
+    };
+    std::vector<const Staged*> all{&map_, &sensors_, &recording_};
+    for (const Staged& t : tables_) all.push_back(&t);
+    for (const Staged* f : all) {
+        if (f->present && double(f->bytes.size()) > maxFileBytes_) {
+            char msg[160];
+            std::snprintf(msg, sizeof msg, "%s is %.1f MB; the limit is %.1f MB", f->fileName.c_str(),
+                          double(f->bytes.size()) / 1048576.0, maxFileBytes_ / 1048576.0);
+            return fail(LoadError{f->fileName, 0, 0, "", msg});
+        }
+    }
+    MapData mapData;
+    if (map_.present) {
+        auto map = loadMap(map_.bytes, map_.fileName);
+        if (!map) return fail(map.error());
+        mapData = std::move(map.value());
+    }
+    // A map alone, over data already shown: the data stays, the map changes (a city's streets or boundaries
+    // dropped on its imported sensors replace the neutral grid).
+    if (map_.present && !sensors_.present && !recording_.present && tables_.empty() && content_) {
+        map_ = Staged{};
+        return install(std::move(content_->dataset), mapData);  // (the last import's report stays as it was)
+    }
+    if (!tables_.empty()) {
+        if (recording_.present) return fail(LoadError{recording_.fileName, 0, 0, "", "load a recording or tables to import, not both"});
+        return commitImport(std::move(mapData));
+    }
+    // A binary recording carries its own sensors (a sensors file alongside is not needed and not used).
+    if (recording_.present && looksLikeBinaryRecording(recording_.bytes)) {
+        auto dataset = loadBinaryRecording(recording_.bytes, recording_.fileName);
+        if (!dataset) return fail(dataset.error());
+        if (dataset->sensors.empty()) return fail(LoadError{recording_.fileName, 0, 0, "sensors", "no sensors in the file"});
+        importReport_.clear();
+        return install(std::move(dataset.value()), mapData);
+    }
+    if (!sensors_.present || !recording_.present) {
+        return fail(LoadError{"", 0, 0, "", "a dataset needs a sensors file and a recording file (or a table of readings to import)"});
+    }
+    auto sensors = loadSensors(sensors_.bytes, sensors_.fileName);
+    if (!sensors) return fail(sensors.error());
+    auto dataset = loadRecording(recording_.bytes, recording_.fileName, std::move(sensors.value()));
+    if (!dataset) return fail(dataset.error());
+    if (dataset->sensors.empty()) return fail(LoadError{sensors_.fileName, 0, 0, "features", "no sensors in the file"});
+    importReport_.clear();
+    return install(std::move(dataset.value()), mapData);
+}
+
+bool Viewer::commitImport(MapData mapData) {
+    ImportOptions options;
+    std::string zoneSpec = importTimeZone_;
+    if (!zoneSpec.empty() && zoneSpec[0] == '{') {
+        // A named zone's transitions, computed by the page (the browser knows the zone rules; wasm has no tz database).
+        Json z = Json::parse(zoneSpec, nullptr, false);
+        if (z.is_object() && z.value("name", "").size() > 0 && z["transitions"].is_array()) {
+            std::vector<std::pair<int64_t, int>> transitions;
+            for (const Json& t : z["transitions"])
+                if (t.is_array() && t.size() == 2 && t[0].is_number() && t[1].is_number())
+                    transitions.push_back({t[0].get<int64_t>(), t[1].get<int>()});
+            options.zone = TimeZone::fromTransitions(z.value("name", ""), z.value("initial", 0), std::move(transitions));
+        }
+    } else options.timeZone = zoneSpec;
+    Importer importer(options);
+    for (const Staged& t : tables_) importer.add(t.fileName, t.bytes);
+    if (sensors_.present) importer.add(sensors_.fileName, sensors_.bytes);
+    ImportResult result = importer.finish();
+    importReport_ = result.report.json();
+    std::vector<std::string> names;
+    for (const Staged& t : tables_) names.push_back(t.fileName);
+    map_ = sensors_ = recording_ = Staged{};
+    tables_.clear();
+    if (!result.dataset) {
+        std::string files;
+        for (const std::string& n : names) files += (files.empty() ? "" : ", ") + n;
+        error_ = files + ": nothing imported: " + result.report.fatal;
+        return false;
+    }
+    return install(std::move(*result.dataset), mapData);
+}
+
+bool Viewer::install(Dataset dataset, const MapData& mapData) {
+    auto next = std::make_unique<Content>();
+    next->dataset = std::move(dataset);
+    // The projection origin sits at the middle of the sensors, so float precision is best where the data is.
+    Bounds geo;
+    for (const Sensor& s : next->dataset.sensors) geo.add({s.position.lon, s.position.lat});
+    next->projection = Projection({geo.center().y, geo.center().x});
+    for (const Sensor& s : next->dataset.sensors) {
+        next->positions.push_back(next->projection.toLocal(s.position));
+        next->sensorBounds.add(next->positions.back());
+    }
+    // A city without a map file gets the neutral basemap: a graticule around its sensors (and a scale bar).
+    if (mapData.features.empty()) next->mesh = buildGraticule(next->sensorBounds, next->projection, &next->graticuleStepDeg);
+    else next->mesh = buildMapMesh(mapData, next->projection);
+    next->bounds = next->sensorBounds;
+    if (!next->mesh.bounds.empty()) {
+        next->bounds.add(next->mesh.bounds.min);
+        next->bounds.add(next->mesh.bounds.max);
+    }
+    next->collection = planCollection(next->dataset, mapData, next->projection, next->positions);
+    next->kpiIndex = std::make_unique<KpiIndex>(next->dataset);
+    next->glyphStyles = glyphStyles(next->dataset);
+    next->mapName = mapData.name;
+    next->mapNameKo = mapData.nameKo;
+    next->mapAttribution = mapData.attribution;
+    next->mapFeatures = mapData.features.size();
+    routeKeyDay_ = -1;
+    ++mapVersion_;
+    content_ = std::move(next);
+    ++dataVersion_;
+    map_ = sensors_ = recording_ = Staged{};
+    tables_.clear();
+    error_.clear();
+    sampler_.reset(&content_->dataset);
+    clock_.setRange(content_->dataset.startMs, content_->dataset.endMs);
+    selected_ = hovered_ = -1;
+    viewFitted_ = false;
+    return true;
+}
+
+}  // namespace bk

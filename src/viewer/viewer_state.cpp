@@ -1,0 +1,194 @@
+// viewer_state.cpp — what the viewer shows to others: the panels' ViewState, the JS state JSON, sensor ids and
+// screen positions, and the characters the loaded data puts on screen (for the fonts).
+#include "viewer.hpp"
+
+#include "bidi_text.hpp"
+#include "param_rules.hpp"
+#include "time_util.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <unordered_set>
+
+namespace bk {
+
+void Viewer::collectText(CodepointSet& all, CodepointSet& display) const {
+    if (!content_) return;
+    const Content& c = *content_;
+    const Dataset& d = c.dataset;
+    // Right-to-left text is drawn in visual order with joined Arabic forms: those are the characters in use.
+    auto add = [](CodepointSet& set, const std::string& t) { set.addUtf8(hasRightToLeft(t) ? visualOrder(t) : t); };
+    for (const std::string* t : {&d.title, &d.titleKo, &d.source, &d.sourceKo, &c.mapName, &c.mapNameKo}) {
+        add(all, *t);
+        add(display, *t);
+    }
+    for (const Sensor& s : d.sensors) {
+        add(all, s.id);
+        add(all, s.nameEn);
+        add(all, s.nameKo);
+        add(all, s.typeName);
+        add(all, s.unit);
+        add(display, s.unit);
+    }
+    for (const Series& s : d.series) {
+        for (const std::string* t : {&s.metric, &s.unit}) {
+            add(all, *t);
+            add(display, *t);
+        }
+        for (const std::string& level : s.levels) {
+            add(all, level);
+            add(display, level);
+        }
+    }
+    // Event kinds repeat: each distinct one once.
+    std::unordered_set<std::string_view> kinds;
+    for (const Event& e : d.events)
+        if (kinds.insert(e.kind).second) add(all, e.kind);
+    for (const MapLabel& l : c.mesh.labels) {
+        add(all, l.nameEn);
+        add(all, l.nameKo);
+        add(all, l.name);
+    }
+    for (const StreetLabel& l : c.mesh.streets) {
+        add(all, l.nameEn);
+        add(all, l.nameKo);
+        add(all, l.name);
+    }
+    add(all, c.mapAttribution);
+    add(display, c.mapAttribution);
+}
+
+std::string Viewer::sensorIdsJson() const {
+    nlohmann::json ids = nlohmann::json::array();
+    if (content_)
+        for (const Sensor& sensor : content_->dataset.sensors) ids.push_back(sensor.id);
+    return ids.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string Viewer::screenPositionJson(const std::string& sensorId) const {
+    if (!content_) return "null";
+    int i = content_->dataset.findSensor(sensorId);
+    if (i < 0) return "null";
+    Vec2 s = camera_.worldToScreen(content_->positions[size_t(i)]);
+    nlohmann::json j = {{"x", s.x / dpr_}, {"y", s.y / dpr_}};
+    return j.dump();
+}
+
+ViewState Viewer::viewState() const {
+    ViewState s;
+    if (content_) {
+        s.dataset = &content_->dataset;
+        s.mesh = &content_->mesh;
+        s.sensorPositions = &content_->positions;
+        s.collection = &content_->collection;
+        s.mapName = content_->mapName;
+        s.mapNameKo = content_->mapNameKo;
+        s.mapAttribution = content_->mapAttribution;
+        s.metresPerUnit = content_->projection.groundMetresPerUnit();
+        s.graticuleStepDeg = content_->graticuleStepDeg;
+    }
+    s.values = &values_;
+    s.clock = &clock_;
+    s.camera = &camera_;
+    s.hovered = hovered_;
+    s.selected = selected_;
+    s.hoverX = hoverX_;
+    s.hoverY = hoverY_;
+    s.uiScale = scale_;
+    s.error = error_;
+    s.kpis = kpis_;
+    s.layerMask = layerMask_;
+    s.night = night_;
+    s.layout = layout_;
+    return s;
+}
+
+std::string Viewer::stateJson() {
+    if (!intents_.empty()) {
+        applyIntents();
+        refreshDerived(false);  // a read right after a write sees its consequences (KPIs, light), not last frame's
+    }
+    nlohmann::json j;
+    j["timeMs"] = clock_.timeMs();
+    j["time"] = content_ ? formatIsoTime(int64_t(clock_.timeMs()), content_->dataset.utcOffsetMinutes) : "";
+    j["playing"] = clock_.playing();
+    j["speed"] = clock_.speed();
+    j["loop"] = clock_.loop();
+    j["startMs"] = clock_.startMs();
+    j["endMs"] = clock_.endMs();
+    j["sensors"] = content_ ? content_->dataset.sensors.size() : 0;
+    j["readings"] = content_ ? content_->dataset.readingCount() : 0;
+    j["events"] = content_ ? content_->dataset.events.size() : 0;
+    j["simulated"] = content_ ? content_->dataset.simulated : false;
+    j["title"] = content_ ? content_->dataset.title : "";
+    // "map" (a map file), "graticule" (none: the neutral basemap), "" (nothing loaded)
+    j["basemap"] = !content_ ? "" : content_->graticuleStepDeg > 0 ? "graticule" : "map";
+    j["detail"] = lod_ ? "density" : "glyphs";   // level of detail: a dot matrix when thousands are on screen
+    j["labels"] = {{"places", labelPlaces_}, {"streets", labelStreets_}, {"ms", labelMs_},
+                   {"attribution", {{"x", creditRect_[0]}, {"y", creditRect_[1]}, {"w", creditRect_[2]}, {"h", creditRect_[3]}}}};
+    if (content_) {
+        j["map"] = {{"streets", content_->mesh.streetLines}, {"streetNames", content_->mesh.streets.size()},
+                    {"attribution", content_->mapAttribution}, {"features", content_->mapFeatures}};
+    }
+    j["frame"] = {{"frames", frameStats_.count()},
+                  {"intervalMsP50", frameStats_.intervalPercentile(50)}, {"intervalMsP95", frameStats_.intervalPercentile(95)},
+                  {"workMsP50", frameStats_.workPercentile(50)}, {"workMsP95", frameStats_.workPercentile(95)}};
+    j["utcOffsetMinutes"] = content_ ? content_->dataset.utcOffsetMinutes : 0;
+    j["error"] = error_.empty() ? nlohmann::json(nullptr) : nlohmann::json(error_);
+    j["import"] = importReport_.empty() ? nlohmann::json(nullptr) : nlohmann::json::parse(importReport_, nullptr, false);
+    j["selected"] = content_ && selected_ >= 0 ? nlohmann::json(content_->dataset.sensors[size_t(selected_)].id)
+                                               : nlohmann::json(nullptr);
+    if (content_) {
+        // The view's centre is the middle of the free map area (what flyTo and view= aim at), not of the canvas.
+        const Rect& free = layout_.map;
+        Vec2 mid = free.w > 0 ? camera_.screenToWorld({free.x + free.w / 2.0, free.y + free.h / 2.0}) : camera_.center();
+        LatLon c = content_->projection.toLatLon(mid);
+        // Web-map zoom level: 256 CSS px cover the world's circumference at zoom 0.
+        double cssPxPerUnit = camera_.pixelsPerUnit() / dpr_;
+        j["view"] = {{"lat", c.lat}, {"lon", c.lon}, {"zoom", std::log2(cssPxPerUnit * 2 * kPi * kEarthRadiusM / 256.0)}};
+    }
+    if (content_) {
+        // The ids are fetched once per dataset (sensorIdsJson): 100,000 of them in every state read would cost more
+        // than the replay itself.
+        j["dataVersion"] = dataVersion_;
+        const Kpis& k = kpis_;
+        auto orNull = [](double v) { return v < 0 ? nlohmann::json(nullptr) : nlohmann::json(std::round(v * 10) / 10); };
+        j["kpis"] = {{"binsOver80", k.binsOver80}, {"bins", k.binsTotal}, {"overflowsToday", k.overflowsToday},
+                     {"parkingOccupancyPct", orNull(k.parkingOccupancyPct)}, {"illegalStopsToday", k.illegalStopsToday},
+                     {"noiseViolationsToday", k.noiseViolationsToday}, {"pm25MaxToday", orNull(k.pm25MaxToday)},
+                     {"activeAlarms", k.activeAlarms}, {"collectionsToday", k.collectionsToday}};
+    }
+    nlohmann::json layers = nlohmann::json::array();
+    for (size_t bit = 0; bit < rules::kLayerCount; ++bit)
+        if ((layerMask_ >> bit) & 1u) layers.push_back(rules::layerName(bit));
+    if (content_ && content_->collection.available) {
+        PolicyTotals fd, fx;
+        content_->collection.totalsForDay(content_->dataset, int64_t(clock_.timeMs()), fd, fx);
+        auto totals = [](const PolicyTotals& p) {
+            return nlohmann::json{{"trips", p.trips}, {"binsEmptied", p.binVisits}, {"km", std::round(p.km * 10) / 10},
+                                  {"walkKm", std::round(p.walkKm * 100) / 100}, {"overflows", p.overflows}};
+        };
+        const CollectionPlan& c = content_->collection;
+        j["collection"] = {{"today", {{"fillDriven", totals(fd)}, {"fixed", totals(fx)}}},
+                           {"week", {{"fillDriven", totals(c.fillDrivenWeek)}, {"fixed", totals(c.fixedWeek)}}},
+                           {"streetRouted", c.routable}};
+    }
+    j["layers"] = std::move(layers);
+    j["night"] = std::round(night_ * 100) / 100;
+    j["lang"] = lang_;
+    j["ui"] = uiModeName(uiMode_);
+    j["palette"] = palette_;
+    j["limits"] = {{"maxFileBytes", maxFileBytes_}};
+    j["contextLosses"] = contextLosses_;
+    // Where the panels are (CSS px), so a host page can keep its own overlays clear of them.
+    auto rect = [&](const Rect& r) {
+        return nlohmann::json{{"x", r.x / dpr_}, {"y", r.y / dpr_}, {"w", r.w / dpr_}, {"h", r.h / dpr_}};
+    };
+    j["panels"] = {{"timeline", rect(layout_.timeline)}, {"header", rect(layout_.header)}, {"kpis", rect(layout_.kpis)},
+                   {"events", rect(layout_.events)}, {"legend", rect(layout_.legend)}, {"sensor", rect(layout_.sensor)}};
+    j["frames"] = frames_;
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace bk

@@ -1,0 +1,133 @@
+// commands_test.cpp — the one command table: its checks, where each command runs, the keys, the start commands,
+// and the viewer running what the table hands it.
+#include "commands.hpp"
+#include "param_rules.hpp"
+#include "viewer.hpp"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+using namespace bk;
+using Json = CommandJson;
+
+TEST(Commands, EveryWayInAgreesOnSpeed) {
+    // One rule for setSpeed, whatever the caller: a method, postMessage, the URL at start.
+    for (double bad : {0.0, -1.0, 0.05, 100001.0}) {
+        CheckedCommand c = checkCommand("setSpeed", Json::array({bad}));
+        EXPECT_FALSE(c.ok()) << bad;
+        EXPECT_EQ(c.error.rfind("setSpeed: expected a number from 0.1 to 100000", 0), 0u) << c.error;
+    }
+    EXPECT_TRUE(checkCommand("setSpeed", Json::array({0.1})).ok());
+    EXPECT_TRUE(checkCommand("setSpeed", Json::array({100000})).ok());
+    EXPECT_EQ(startCommands(Json{{"speed", -1}}).size(), 0u);
+    EXPECT_EQ(startCommands(Json{{"speed", 600}}), Json::parse(R"([["setSpeed", [600]]])"));
+    EXPECT_EQ(rules::kMinSpeed, Clock::kMinSpeed);
+    EXPECT_EQ(rules::kMaxSpeed, Clock::kMaxSpeed);
+}
+
+TEST(Commands, TheTableNamesEachCommandOnceAndEmbedsOnlyTheDocumentedOnes) {
+    const std::set<std::string> embeddable = {"play", "pause", "seek", "setSpeed", "setLoop", "setLanguage",
+                                              "setLayers", "select", "flyTo", "resetView", "load", "screenshot",
+                                              "getState", "setUi", "setPalette", "setDetail"};
+    for (const char* name : {"play", "pause", "togglePlay", "seek", "seekBy", "setSpeed", "speedStep", "setLoop",
+                             "toggleLoop", "setLayers", "toggleLayer", "select", "flyTo", "resetView", "zoomBy",
+                             "nextEvent", "selectNext", "setUi", "setPalette", "setDetail", "setLimits", "getState",
+                             "setLanguage", "load", "screenshot", "record", "fullscreen", "step", "help", "escape"}) {
+        const CommandSpec* c = findCommand(name);
+        ASSERT_NE(c, nullptr) << name;
+        EXPECT_EQ(c->embeddable, embeddable.count(name) == 1) << name;
+    }
+    EXPECT_EQ(findCommand("destroy"), nullptr);
+    EXPECT_EQ(checkCommand("rm", Json::array()).error, "unknown command \"rm\"");
+}
+
+TEST(Commands, ArgumentsAreNormalized) {
+    EXPECT_EQ(checkCommand("nextEvent", Json::array()).args, Json::array({1}));
+    EXPECT_EQ(checkCommand("nextEvent", Json::array({-7})).args, Json::array({-1}));
+    EXPECT_FALSE(checkCommand("nextEvent", Json::array({"back"})).ok());
+    EXPECT_EQ(checkCommand("seek", Json::array({"2026-05-11T00:00:00+09:00"})).args, Json::array({1778425200000}));
+    EXPECT_EQ(checkCommand("record", Json::array()).args, Json::parse(R"([5, {"fps": 30}])"));
+    EXPECT_FALSE(checkCommand("record", Json::array({5, Json{{"fps", 240}}})).ok());
+    EXPECT_FALSE(checkCommand("zoomBy", Json::array({0})).ok());
+    EXPECT_FALSE(checkCommand("setLimits", Json::array({Json{{"maxFileBytes", -1}}})).ok());
+    EXPECT_EQ(checkCommand("setLayers", Json::array({Json::array({"bin", "bin", "route"})})).args,
+              Json::parse(R"([["bin", "route"]])"));
+    const std::string json = checkedCommandJson(checkCommand("zoomBy", Json::array({2})), "zoomBy");
+    EXPECT_EQ(json, R"({"status":"ok","runs":"viewer","cmd":"zoomBy","args":[2]})");
+}
+
+TEST(Commands, LayerNamesAreTheSensorTypesThenTheRoute) {
+    ASSERT_EQ(rules::kLayerCount, size_t(kSensorTypeCount + 1));
+    for (int t = 0; t < kSensorTypeCount; ++t) EXPECT_STREQ(rules::layerName(size_t(t)), sensorTypeInfo(SensorType(t)).name);
+    EXPECT_STREQ(rules::layerName(size_t(kRouteLayerBit)), "route");
+    EXPECT_EQ(rules::layerList(), "bin, parking, noise, footfall, air, fire, other, route");
+    EXPECT_EQ(rules::layerBit("route"), kRouteLayerBit);
+    EXPECT_EQ(rules::layerBit("trees"), -1);
+}
+
+TEST(Commands, TheKeyTable) {
+    auto key = [](const char* k, bool shift = false) {
+        auto c = commandForKey(k, shift);
+        return c ? Json::array({c->cmd, c->args}) : Json();
+    };
+    EXPECT_EQ(key(" "), Json::parse(R"(["togglePlay", []])"));
+    EXPECT_EQ(key("ArrowRight"), Json::parse(R"(["step", [1, 900000]])"));
+    EXPECT_EQ(key("ArrowLeft", true), Json::parse(R"(["step", [-1, 3600000]])"));
+    EXPECT_EQ(key("3"), Json::parse(R"(["toggleLayer", ["noise"]])"));
+    EXPECT_EQ(key("7"), Json::parse(R"(["toggleLayer", ["route"]])"));
+    EXPECT_EQ(key("N"), Json::parse(R"(["nextEvent", [-1]])"));
+    EXPECT_EQ(key("]"), Json::parse(R"(["speedStep", [1]])"));
+    EXPECT_TRUE(key("x").is_null());
+    EXPECT_TRUE(key("Tab").is_null());  // keyboard users move between controls with it
+    // Every key's command passes its own check.
+    for (const char* k : {" ", "ArrowRight", "+", "-", "0", "1", "7", "f", "?", "Escape", "[", "]", "n", "S", "l"}) {
+        auto c = commandForKey(k, false);
+        ASSERT_TRUE(c) << k;
+        EXPECT_TRUE(checkCommand(c->cmd, c->args).ok()) << k;
+    }
+    EXPECT_EQ(keyHelpRows().size(), 10u);
+}
+
+TEST(Commands, SpeedStepsThroughTheTimelinesSpeeds) {
+    EXPECT_EQ(Clock::steppedSpeed(60, 1), 600);
+    EXPECT_EQ(Clock::steppedSpeed(60, -1), 10);
+    EXPECT_EQ(Clock::steppedSpeed(3600, 1), 3600);
+    EXPECT_EQ(Clock::steppedSpeed(1, -1), 1);
+    EXPECT_EQ(Clock::steppedSpeed(100, 1), 3600);  // between steps: from the next one up
+    EXPECT_EQ(Clock::steppedSpeed(100000, -1), 600);
+}
+
+TEST(Commands, StartCommandsComeInTheOrderTheyApply) {
+    Json options = Json::parse(R"({"palette": "cb", "ui": "minimal", "layers": ["bin", "nope"], "t": 1778425200000,
+                                   "speed": 60, "loop": false, "kiosk": true, "sensor": "BIN-01",
+                                   "view": {"lat": 37.58, "lon": 126.98, "zoom": 17}, "play": true,
+                                   "maxFileBytes": 1000, "onProgress": null})");
+    Json names = Json::array();
+    for (const Json& c : startCommands(options)) names.push_back(c[0]);
+    EXPECT_EQ(names, Json::parse(R"(["setLimits", "setPalette", "setUi", "setLayers", "seek", "setSpeed", "setLoop",
+                                     "setLoop", "select", "flyTo", "play"])"));
+    EXPECT_EQ(startCommands(options)[9][1][3], Json::parse(R"({"animate": false})"));
+    EXPECT_EQ(startCommands(Json{{"ui", "loud"}}).size(), 0u);  // unusable values are left out
+}
+
+TEST(Commands, TheViewerRunsItsOwnAndLeavesThePagesAlone) {
+    Viewer v;
+    EXPECT_TRUE(v.run(checkCommand("setUi", Json::array({"none"}))));
+    EXPECT_EQ(v.uiMode(), UiMode::none);
+    EXPECT_TRUE(v.run(checkCommand("setPalette", Json::array({"colourblind"}))));
+    EXPECT_EQ(v.palette(), "colourblind");
+    EXPECT_TRUE(v.run(checkCommand("setPalette", Json::array({"default"}))));
+    EXPECT_TRUE(v.run(checkCommand("setLayers", Json::array({Json::array({"air", "route"})}))));
+    EXPECT_TRUE(v.run(checkCommand("speedStep", Json::array({1}))));
+    EXPECT_TRUE(v.run(checkCommand("toggleLoop", Json::array())));
+    Json s = Json::parse(v.stateJson());
+    EXPECT_EQ(s["layers"], Json::parse(R"(["air", "route"])"));
+    EXPECT_EQ(s["ui"], "none");
+    EXPECT_EQ(s["speed"], 600);
+    EXPECT_FALSE(s["loop"].get<bool>());
+    EXPECT_FALSE(v.run(checkCommand("load", Json::array({"data/"}))));      // the page's
+    EXPECT_FALSE(v.run(checkCommand("setSpeed", Json::array({-1}))));        // refused
+    EXPECT_TRUE(v.run(checkCommand("setLimits", Json::array({Json{{"maxFileBytes", 2048}}}))));
+    EXPECT_EQ(Json::parse(v.stateJson())["limits"]["maxFileBytes"], 2048);
+}

@@ -1,0 +1,268 @@
+// viewer_test.cpp — the viewer without GL, natively: intents → state, loads that fail, seeks while playing,
+// language and layers, the camera's fit and flight, and the Frame it hands the renderer.
+#include "viewer.hpp"
+
+#include "test_util.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+using namespace bk;
+using Json = nlohmann::json;
+
+namespace {
+
+const char* kSensors = R"({"type": "FeatureCollection", "features": [
+  {"type": "Feature", "geometry": {"type": "Point", "coordinates": [126.9850, 37.5826]},
+   "properties": {"id": "BIN-01", "type": "bin", "name_en": "Gahoe-dong bin", "name_ko": "가회동 쓰레기통"}},
+  {"type": "Feature", "geometry": {"type": "Point", "coordinates": [126.9830, 37.5800]},
+   "properties": {"id": "FOOT-01", "type": "footfall", "name_en": "Alley counter", "name_ko": "골목 계수기"}},
+  {"type": "Feature", "geometry": {"type": "Point", "coordinates": [126.9870, 37.5790]},
+   "properties": {"id": "PARK-01", "type": "parking", "name_en": "Anguk lot", "name_ko": "안국 주차장", "capacity": 20}}
+]})";
+
+// Three hours at one reading a minute, from 2026-05-11 00:00 KST, and two events.
+std::string recording() {
+    std::string fill, people, cars;
+    for (int i = 0; i < 180; ++i) {
+        fill += (i ? "," : "") + std::to_string(i / 2);
+        people += (i ? "," : "") + std::to_string(20 + i % 7);
+        cars += (i ? "," : "") + std::to_string(i % 20);
+    }
+    auto series = [](const char* sensor, const char* metric, const std::string& values) {
+        return std::string("{\"sensor\": \"") + sensor + "\", \"metric\": \"" + metric +
+               "\", \"start\": \"2026-05-11T00:00:00+09:00\", \"step_s\": 60, \"values\": [" + values + "]}";
+    };
+    return "{\"format\": \"bukchon-recording\", \"version\": 1, \"title\": \"Viewer test\", \"series\": [" +
+           series("BIN-01", "fill", fill) + "," + series("FOOT-01", "people", people) + "," +
+           series("PARK-01", "occupied", cars) + "], \"events\": [" +
+           "{\"time\": \"2026-05-11T00:30:00+09:00\", \"sensor\": \"PARK-01\", \"kind\": \"illegal_stop\"}," +
+           "{\"time\": \"2026-05-11T01:30:00+09:00\", \"sensor\": \"BIN-01\", \"kind\": \"overflow\"}]}";
+}
+
+constexpr int64_t kStartMs = 1778425200000;  // 2026-05-11T00:00:00+09:00
+
+bool load(Viewer& v, const std::string& sensors = kSensors, const std::string& rec = recording()) {
+    v.stageFile("sensors", "sensors.geojson", sensors);
+    v.stageFile("recording", "recording.json", rec);
+    return v.commitStaged();
+}
+
+Json state(Viewer& v) { return Json::parse(v.stateJson()); }
+
+// A viewer with the test data, one frame drawn at 1280×720 CSS px on a 1× screen.
+struct Loaded {
+    Viewer v;
+    Loaded() {
+        EXPECT_TRUE(load(v)) << v.error();
+        v.setReducedMotion(true);  // flights land at once
+        v.update(0, 1280, 720, 1, 1);
+    }
+};
+
+}  // namespace
+
+TEST(Viewer, IntentsChangeTheState) {
+    Loaded l;
+    Json s = state(l.v);
+    EXPECT_EQ(s["sensors"], 3);
+    EXPECT_EQ(s["startMs"], double(kStartMs));
+    EXPECT_FALSE(s["playing"].get<bool>());
+    l.v.push(Intent::of(Intent::play));
+    l.v.push(Intent::number(Intent::setSpeed, 60));
+    l.v.push(Intent::number(Intent::seek, double(kStartMs + 3600000)));
+    s = state(l.v);  // a read right after a write sees it
+    EXPECT_TRUE(s["playing"].get<bool>());
+    EXPECT_EQ(s["speed"], 60);
+    EXPECT_EQ(s["timeMs"], double(kStartMs + 3600000));
+    EXPECT_EQ(s["time"], "2026-05-11T01:00:00+09:00");
+    l.v.push(Intent::named(Intent::select, "PARK-01"));
+    EXPECT_EQ(state(l.v)["selected"], "PARK-01");
+    l.v.push(Intent::named(Intent::select, "NOPE"));
+    EXPECT_TRUE(state(l.v)["selected"].is_null());
+    l.v.push(Intent::of(Intent::togglePlay));
+    EXPECT_FALSE(state(l.v)["playing"].get<bool>());
+}
+
+TEST(Viewer, AFailedLoadKeepsThePreviousDataAndSetsTheError) {
+    Loaded l;
+    l.v.push(Intent::named(Intent::select, "BIN-01"));
+    const int version = l.v.dataVersion();
+    EXPECT_FALSE(load(l.v, kSensors, "{\"format\": \"bukchon-recording\", \"version\": 1, \"series\": ["));
+    Json s = state(l.v);
+    EXPECT_EQ(s["sensors"], 3);
+    EXPECT_EQ(s["title"], "Viewer test");
+    EXPECT_EQ(s["selected"], "BIN-01");
+    EXPECT_EQ(l.v.dataVersion(), version);
+    ASSERT_TRUE(s["error"].is_string());
+    EXPECT_NE(s["error"].get<std::string>().find("recording.json"), std::string::npos) << s["error"];
+    // A good load replaces the data and clears the error.
+    EXPECT_TRUE(load(l.v));
+    s = state(l.v);
+    EXPECT_TRUE(s["error"].is_null());
+    EXPECT_EQ(l.v.dataVersion(), version + 1);
+    EXPECT_TRUE(s["selected"].is_null());
+}
+
+TEST(Viewer, AFileOverTheLimitIsRefusedBeforeParsing) {
+    Loaded l;
+    l.v.setMaxFileBytes(100);
+    EXPECT_FALSE(load(l.v));
+    EXPECT_NE(l.v.error().find("the limit is 0.0 MB"), std::string::npos) << l.v.error();
+    EXPECT_EQ(state(l.v)["sensors"], 3);
+}
+
+TEST(Viewer, SeekWhilePlayingContinuesFromTheNewTime) {
+    Loaded l;
+    l.v.push(Intent::number(Intent::setSpeed, 60));
+    l.v.push(Intent::of(Intent::play));
+    l.v.update(1000, 1280, 720, 1, 1);  // one real second: one replay minute
+    EXPECT_NEAR(state(l.v)["timeMs"].get<double>(), double(kStartMs + 60000), 1);
+    l.v.push(Intent::number(Intent::seek, double(kStartMs + 7200000)));
+    l.v.update(500, 1280, 720, 1, 1);
+    Json s = state(l.v);
+    EXPECT_TRUE(s["playing"].get<bool>());
+    EXPECT_NEAR(s["timeMs"].get<double>(), double(kStartMs + 7200000 + 30000), 1);
+}
+
+TEST(Viewer, SpeedIsKeptInsideTheClocksLimits) {
+    Loaded l;
+    l.v.push(Intent::number(Intent::setSpeed, 1e9));
+    EXPECT_EQ(state(l.v)["speed"], 100000);
+    l.v.push(Intent::number(Intent::setSpeed, 0.001));
+    EXPECT_NEAR(state(l.v)["speed"].get<double>(), 0.1, 1e-9);
+}
+
+TEST(Viewer, LanguageAndLayersChangeStateAndFrame) {
+    Loaded l;
+    l.v.setLanguage("ko");
+    EXPECT_EQ(state(l.v)["lang"], "ko");
+    l.v.update(16, 1280, 720, 1, 1);
+    const Frame& all = l.v.frame(0);
+    ASSERT_NE(all.glyphs, nullptr);
+    const size_t glyphs = all.glyphs->size();
+    EXPECT_GE(glyphs, 3u);
+    EXPECT_FALSE(all.heat->empty());  // the footfall counter's crowd
+    // Hide footfall (SensorType order: bin, parking, noise, footfall, …): one glyph and the heat go.
+    l.v.push(Intent::number(Intent::toggleLayer, double(int(SensorType::footfall))));
+    l.v.update(16, 1280, 720, 1, 1);
+    const Frame& fewer = l.v.frame(0);
+    EXPECT_EQ(fewer.glyphs->size(), glyphs - 1);
+    EXPECT_TRUE(fewer.heat->empty());
+    Json layers = state(l.v)["layers"];
+    EXPECT_EQ(std::find(layers.begin(), layers.end(), "footfall"), layers.end());
+    EXPECT_NE(std::find(layers.begin(), layers.end(), "bin"), layers.end());
+    // Only bins.
+    l.v.push(Intent::number(Intent::setLayers, 1));
+    EXPECT_EQ(state(l.v)["layers"], Json::array({"bin"}));
+}
+
+TEST(Viewer, TheFirstFrameFitsTheSensorsIntoTheFreeMapArea) {
+    Loaded l;
+    Json s = state(l.v);
+    ASSERT_TRUE(s.contains("panels"));
+    const Camera& cam = l.v.camera();
+    ViewState view = l.v.viewState();
+    const Rect& free = view.layout.map;
+    for (const Vec2& p : *view.sensorPositions) {
+        Vec2 px = cam.worldToScreen(p);
+        EXPECT_GE(px.x, free.x - 1);
+        EXPECT_LE(px.x, free.right() + 1);
+        EXPECT_GE(px.y, free.y - 1);
+        EXPECT_LE(px.y, free.bottom() + 1);
+    }
+    EXPECT_NEAR(s["view"]["lat"].get<double>(), 37.58, 0.01);
+    EXPECT_NEAR(s["view"]["lon"].get<double>(), 126.985, 0.01);
+}
+
+TEST(Viewer, AFlightEndsOnTheSensorAndEasesOnTheWay) {
+    Viewer v;
+    ASSERT_TRUE(load(v));
+    v.update(0, 1280, 720, 1, 1);
+    ViewState view = v.viewState();
+    const Rect free = view.layout.map;
+    const Vec2 target = (*view.sensorPositions)[2];  // PARK-01
+    v.push(Intent::named(Intent::flyToSensor, "PARK-01"));
+    v.update(0, 1280, 720, 1, 1);
+    const double startDistance = std::hypot(v.camera().worldToScreen(target).x - (free.x + free.w / 2),
+                                            v.camera().worldToScreen(target).y - (free.y + free.h / 2));
+    v.update(450, 1280, 720, 1, 1);  // half way (900 ms in all)
+    Vec2 mid = v.camera().worldToScreen(target);
+    const double midDistance = std::hypot(mid.x - (free.x + free.w / 2), mid.y - (free.y + free.h / 2));
+    EXPECT_LT(midDistance, startDistance);
+    EXPECT_GT(midDistance, 1.0);
+    v.update(500, 1280, 720, 1, 1);
+    Vec2 end = v.camera().worldToScreen(target);
+    EXPECT_NEAR(end.x, free.x + free.w / 2, 1.0);
+    EXPECT_NEAR(end.y, free.y + free.h / 2, 1.0);
+    // Street level at least: 2.2 CSS px per metre.
+    EXPECT_GE(state(v)["view"]["zoom"].get<double>(), 18.0);
+}
+
+TEST(Viewer, SetViewGoesToTheWebMapZoomAndResetFitsAgain) {
+    Loaded l;
+    const double fitted = state(l.v)["view"]["zoom"].get<double>();
+    l.v.push(Intent::at(Intent::setView, 37.5800, 126.9840, 17.5));
+    l.v.update(0, 1280, 720, 1, 1);
+    Json s = state(l.v);
+    EXPECT_NEAR(s["view"]["lat"].get<double>(), 37.5800, 1e-5);
+    EXPECT_NEAR(s["view"]["lon"].get<double>(), 126.9840, 1e-5);
+    EXPECT_NEAR(s["view"]["zoom"].get<double>(), 17.5, 1e-6);
+    l.v.push(Intent::of(Intent::resetView));
+    l.v.update(0, 1280, 720, 1, 1);
+    EXPECT_NEAR(state(l.v)["view"]["zoom"].get<double>(), fitted, 1e-6);
+}
+
+TEST(Viewer, TheNextNotableEventSkipsRoutineOnes) {
+    Loaded l;
+    l.v.push(Intent::number(Intent::focusNextEvent, 1));
+    Json s = state(l.v);
+    // The illegal stop at 00:30 is routine; the overflow at 01:30 is the next notable event.
+    EXPECT_EQ(s["time"], "2026-05-11T01:30:00+09:00");
+    EXPECT_EQ(s["selected"], "BIN-01");
+}
+
+TEST(Viewer, TheFrameCarriesTheMapOncePerLoadAndTheDotMatrixWhenCrowded) {
+    Loaded l;
+    const Frame& f = l.v.frame(0);
+    ASSERT_NE(f.map, nullptr);
+    const uint64_t version = f.mapVersion;
+    EXPECT_EQ(f.density, nullptr);
+    EXPECT_FLOAT_EQ(f.view.viewportW, 1280);
+    EXPECT_LT(f.background[0], 0.2f);  // 00:00 in Seoul: the ink-blue night paper
+    EXPECT_GT(state(l.v)["night"].get<double>(), 0.9);
+    l.v.setDetailLimit(1);             // more than one glyph on screen: the dot matrix
+    l.v.update(16, 1280, 720, 1, 1);
+    const Frame& crowded = l.v.frame(0);
+    EXPECT_NE(crowded.density, nullptr);
+    EXPECT_EQ(crowded.mapVersion, version);
+    EXPECT_EQ(state(l.v)["detail"], "density");
+    ASSERT_TRUE(load(l.v));
+    l.v.update(16, 1280, 720, 1, 1);
+    EXPECT_NE(l.v.frame(0).mapVersion, version);
+}
+
+TEST(Viewer, WithoutDataTheFrameIsOnlyTheClear) {
+    Viewer v;
+    v.update(16, 800, 600, 2, 2);
+    const Frame& f = v.frame(0);
+    EXPECT_EQ(f.map, nullptr);
+    EXPECT_EQ(f.glyphs, nullptr);
+    EXPECT_EQ(state(v)["sensors"], 0);
+}
+
+TEST(Viewer, TheShippedBukchonRecordingOpensOnItsMap) {
+    Viewer v;
+    v.stageFile("map", "map.bkm", readRepoFile("assets/bukchon/map.bkm"));
+    v.stageFile("recording", "recording.bkr", readRepoFile("assets/bukchon/recording.bkr"));
+    ASSERT_TRUE(v.commitStaged()) << v.error();
+    v.update(0, 1280, 720, 1, 1);
+    Json s = state(v);
+    EXPECT_EQ(s["basemap"], "map");
+    EXPECT_TRUE(s["simulated"].get<bool>());
+    EXPECT_GT(s["map"]["streets"].get<int>(), 100);
+    EXPECT_EQ(s["map"]["attribution"], "© OpenStreetMap contributors");
+    EXPECT_GE(s["sensors"].get<int>(), 50);
+}

@@ -1,0 +1,168 @@
+// viewer-api.js — the Viewer object (docs/api.md): every method is a command of the core's command table
+// (src/core/embed/commands.hpp), checked there; the page commands (loading, screenshots, video, language, full
+// screen) are done here with the arguments the core normalized.
+import { decodeJson, downloadDataset, fetchBytes, readFiles } from './viewer-files.js';
+
+// Blobs and Files cannot cross as JSON: they go as {"$blob": i} markers and come back as themselves.
+function marked(args, blobs) {
+  const mark = (v) => (v instanceof Blob ? { $blob: blobs.push(v) - 1 } : v);
+  return args.map((a) => (typeof FileList !== 'undefined' && a instanceof FileList ? [...a].map(mark)
+    : Array.isArray(a) ? a.map(mark) : mark(a)));
+}
+const unmarked = (v, blobs) => (Array.isArray(v) && v.length && v.every((x) => x && typeof x.$blob === 'number')
+  ? v.map((x) => blobs[x.$blob]) : v);
+
+// ctx: {bridge, chrome, canvas, element, state, options, emit, listeners, languageUrl, useStrings(strings)}
+export function createApi(ctx) {
+  const { bridge, chrome, canvas, element, state, options, emit } = ctx;
+  let ids = { version: -1, list: [] };   // sensor ids, fetched once per dataset
+  const sensorIds = (version) => {
+    if (version !== ids.version) ids = { version, list: Object.freeze(bridge.sensorIds()) };
+    return ids.list;
+  };
+  const getState = () => {
+    const s = bridge.state();
+    s.sensorIds = sensorIds(s.dataVersion);
+    return { ...s, kiosk: !!options.kiosk, urlProblems: state.urlProblems, story: state.story ? state.story.status() : null,
+             heapBytes: bridge.heapBytes(), heapUsedBytes: bridge.heapUsed() };
+  };
+  const commit = (files) => {
+    bridge.setImportTimeZone(options.timezone);
+    const { ok, state: s } = bridge.commit(files);
+    emit(ok ? 'data' : 'error', ok ? s : s.error);
+    return s;
+  };
+
+  // The page's half of the table: what these commands do once the core has checked their arguments.
+  const page = {
+    getState,
+    async setLanguage(code) {
+      const next = decodeJson(await fetchBytes(ctx.languageUrl(code)));
+      bridge.setLanguage(next, `${code}.json`);
+      ctx.useStrings(next);
+      state.story?.refresh();
+      emit('language', next.lang);
+      return getState();
+    },
+    // Another dataset: a folder URL, a manifest URL, {map?, sensors, recording} URLs, or Files. Rejects with the
+    // message if it cannot be used; the current dataset stays on screen.
+    async load(source) {
+      const files = Array.isArray(source) ? await readFiles(source) : await downloadDataset(source);
+      // Files over the limit are not copied into the wasm heap at all (the core would refuse them the same way).
+      const limit = bridge.state().limits.maxFileBytes;
+      const mb = (n) => (n / 1048576).toFixed(1);
+      for (const file of Object.values(files)) {
+        if (file.bytes.length <= limit) continue;
+        const message = `${file.name} is ${mb(file.bytes.length)} MB; the limit is ${mb(limit)} MB`;
+        chrome.showError(message);
+        throw new Error(message);
+      }
+      const s = commit(files);
+      const imported = Object.keys(files).some((k) => k.startsWith('table'));
+      if (imported && s.import) chrome.showReport(s.import);
+      else chrome.hideReport();
+      if (s.error) { chrome.showError(s.error); throw new Error(s.error); }
+      chrome.hideError();
+      return getState();
+    },
+    // A PNG of the view as shown (panels, legend and time included), at 1× or 2× the canvas resolution.
+    screenshot({ scale }) {
+      return new Promise((resolve, reject) => {
+        bridge.module.onCapture = () => {
+          bridge.module.onCapture = null;
+          canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('screenshot: the canvas gave no image'))), 'image/png');
+        };
+        bridge.capture(scale);
+      });
+    },
+    // A WebM clip of `seconds` of replay as it plays (for slides that cannot embed a live page).
+    record(seconds, { fps }) {
+      if (typeof MediaRecorder === 'undefined' || !canvas.captureStream) return Promise.reject(new Error('record: this browser cannot record a canvas'));
+      const stream = canvas.captureStream(fps);
+      const type = ['video/webm;codecs=vp9', 'video/webm;codecs=vp8', 'video/webm'].find((t) => MediaRecorder.isTypeSupported(t));
+      const recorder = new MediaRecorder(stream, type ? { mimeType: type } : undefined);
+      const chunks = [];
+      recorder.ondataavailable = (e) => { if (e.data.size) chunks.push(e.data); };
+      return new Promise((resolve, reject) => {
+        recorder.onstop = () => resolve(new Blob(chunks, { type: 'video/webm' }));
+        recorder.onerror = (e) => reject(e.error || new Error('record failed'));
+        recorder.start(250);
+        setTimeout(() => recorder.state !== 'inactive' && recorder.stop(), seconds * 1000);
+      });
+    },
+    fullscreen() {
+      if (document.fullscreenElement) return document.exitFullscreen();
+      return element.requestFullscreen?.();
+    },
+    // The arrow keys: a tour's next or previous step while one plays, otherwise the replay time moved.
+    step(direction, ms) {
+      if (state.story?.active()) state.story.step(direction);
+      else run('seekBy', [direction * ms]);
+    },
+    help() {
+      chrome.toggleHelp(bridge.keyHelp().map((r) => [r.keys ?? ctx.text(r.keysText), ctx.text(r.text)]));
+    },
+    escape() {  // closes the help, else clears the selection; false: nothing to do (the key is not taken)
+      if (chrome.helpOpen()) chrome.toggleHelp();
+      else if (bridge.state().selected) run('select', [null]);
+      else return false;
+      return true;
+    },
+  };
+
+  // Every method and key goes through here: the core checks (and runs its own commands), the page does the rest.
+  function run(cmd, args) {
+    const blobs = [];
+    const r = bridge.command(cmd, marked(args, blobs));
+    if (r.status !== 'ok') throw new TypeError(r.error);
+    if (r.runs === 'viewer') return getState();
+    return page[r.cmd](...r.args.map((a) => unmarked(a, blobs)));
+  }
+  const method = (cmd) => (...args) => run(cmd, args);
+
+  const viewer = {
+    getState,
+    urlOptions: state.urlOptions,  // what the core read from the query (e.g. embed.html's `parents`)
+    // A postMessage-shaped command ({bukchon: 1, id, cmd, args}): the core checks the envelope and the arguments
+    // (src/core/embed/embed_command.cpp), runs its own commands, and hands the page's here. Resolves {ignored: reason}
+    // for a message that is not a well-formed command, {id, ok: false, error} for bad arguments, {id, ok: true,
+    // result} after running.
+    async command(message) {
+      const blobs = [];
+      let text = '';
+      try {
+        text = JSON.stringify(message, (key, value) => (value instanceof Blob ? { $blob: blobs.push(value) - 1 } : value)) || '';
+      } catch { /* cyclic or otherwise unserializable: the core ignores an empty message */ }
+      let bytes = new TextEncoder().encode(text);
+      if (bytes.length > ctx.maxMessageBytes) bytes = bytes.subarray(0, ctx.maxMessageBytes + 1);  // the core says it is too large
+      const r = bridge.embedCommand(bytes);
+      if (r.status === 'ignored') return { ignored: r.reason };
+      if (r.status === 'invalid') return { id: r.id, ok: false, error: r.error };
+      try {
+        const result = r.runs === 'viewer' ? getState() : await page[r.cmd](...r.args.map((a) => unmarked(a, blobs)));
+        return { id: r.id, ok: true, result };
+      } catch (error) {
+        return { id: r.id, ok: false, error: String(error && error.message ? error.message : error) };
+      }
+    },
+    screenPositionOf: (id) => bridge.screenPosition(String(id)),
+    on(event, fn) {
+      if (!ctx.listeners.has(event)) ctx.listeners.set(event, []);
+      ctx.listeners.get(event).push(fn);
+      return () => ctx.listeners.set(event, ctx.listeners.get(event).filter((f) => f !== fn));
+    },
+    story: {
+      start: () => state.story?.start(),
+      stop: () => state.story?.stop(),
+      next: () => state.story?.step(1),
+      previous: () => state.story?.step(-1),
+    },
+  };
+  for (const cmd of ['play', 'pause', 'seek', 'setSpeed', 'setLoop', 'select', 'setLayers', 'resetView', 'nextEvent',
+                     'selectNext', 'zoomBy', 'setUi', 'setLimits', 'setDetail', 'setPalette', 'fullscreen']) viewer[cmd] = method(cmd);
+  // Those that wait for something return a Promise, also when the core refuses their arguments.
+  for (const cmd of ['setLanguage', 'load', 'screenshot', 'record']) viewer[cmd] = async (...args) => run(cmd, args);
+  // flyTo's options come last and may be left out.
+  viewer.flyTo = (lat, lon, zoom, opts) => run('flyTo', [lat, lon, zoom, opts ?? null]);
+  return { viewer, run, page, commit };
+}

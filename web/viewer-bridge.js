@@ -1,0 +1,81 @@
+// viewer-bridge.js — the wasm module's C functions (src/platform/js_bridge.cpp) as JavaScript calls: bytes and text
+// into the heap, JSON back. Nothing here decides anything: the core checks and answers.
+const encoder = new TextEncoder();
+
+function heap(module, bytes, fn) {
+  const ptr = module._malloc(Math.max(1, bytes.length));
+  module.HEAPU8.set(bytes, ptr);
+  try { return fn(ptr, bytes.length); } finally { module._free(ptr); }
+}
+
+export function createBridge(module) {
+  const json = (ptr) => JSON.parse(module.UTF8ToString(ptr));
+  const withText = (value, fn) => heap(module, encoder.encode(`${value}\0`), (ptr) => fn(ptr));
+  const withJson = (value, fn) => heap(module, encoder.encode(JSON.stringify(value)), fn);
+  return {
+    module,
+    state: () => json(module._bk_state()),
+    sensorIds: () => json(module._bk_sensor_ids()),
+    heapBytes: () => module.HEAPU8.length,
+    heapUsed: () => module._bk_heap_used(),
+    launchParams: (query) => withText(query, (p) => json(module._bk_launch_params(p))),
+    startCommands: (options) => withJson(options, (p, l) => json(module._bk_start_commands(p, l))),
+    // {cmd, args} → {status: 'ok', runs: 'viewer' | 'page', cmd, args} or {status: 'invalid', error} (commands.hpp).
+    command: (cmd, args) => withJson({ cmd, args }, (p, l) => json(module._bk_command(p, l))),
+    embedCommand: (bytes) => heap(module, bytes, (p, l) => json(module._bk_embed_command(p, l))),
+    key: (key, shift) => withText(key, (p) => json(module._bk_key(p, shift ? 1 : 0))),
+    keyHelp: () => json(module._bk_key_help()),
+    screenPosition: (id) => withText(id, (p) => json(module._bk_screen_position(p))),
+    setFonts: (regular, bold) => heap(module, regular, (rp, rl) => heap(module, bold, (bp, bl) => module._bk_set_fonts(rp, rl, bp, bl))),
+    addFontFile: (name, bytes) => withText(name, (n) => heap(module, bytes, (p, l) => module._bk_add_font_file(n, p, l))),
+    fontFileFailed: (name, why) => withText(name, (n) => withText(why, (w) => module._bk_font_file_failed(n, w))),
+    // A language file's strings; throws with the core's reason when it cannot be used.
+    setLanguage(strings, fileName) {
+      const error = withJson(strings, (p, l) => withText(fileName, (n) => module._bk_set_language(p, l, n)));
+      if (error) throw new Error(module.UTF8ToString(error));
+    },
+    // Stages files (kind → {name, bytes}) and commits them: {ok, state}; on failure the previous dataset stays.
+    commit(files) {
+      for (const [key, file] of Object.entries(files)) {
+        const kind = key.split('#')[0];
+        withText(kind, (k) => withText(file.name, (n) => heap(module, file.bytes, (p, l) => module._bk_stage_file(k, n, p, l))));
+      }
+      const ok = module._bk_commit() === 1;
+      return { ok, state: json(module._bk_state()) };
+    },
+    setImportTimeZone: (zone) => withText(zoneSpec(zone), (p) => module._bk_set_import_time_zone(p)),
+    setReducedMotion: (on) => module._bk_set_reduced_motion(on ? 1 : 0),
+    capture: (scale) => module._bk_capture(scale),
+    destroy: () => module._bk_destroy(),
+  };
+}
+
+// The time zone for imported local times: an offset ("+09:00", "UTC-5") as is, or a zone name ("Europe/Lisbon"),
+// whose offset changes the browser knows: sent as transitions (wasm has no time-zone database).
+function zoneSpec(zone) {
+  const spec = zone || '';
+  if (!spec.includes('/')) return spec;
+  const offsetAt = (ms) => {
+    const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric',
+                                                    day: 'numeric', hour: 'numeric', minute: 'numeric' }).formatToParts(new Date(ms));
+    const v = Object.fromEntries(parts.map((p) => [p.type, Number(p.value)]));
+    return Math.round((Date.UTC(v.year, v.month - 1, v.day, v.hour, v.minute) - Math.floor(ms / 60000) * 60000) / 60000);
+  };
+  try {
+    const from = Date.UTC(1990, 0, 1), to = Date.UTC(2040, 0, 1), day = 86400000;
+    const initial = offsetAt(from);
+    const transitions = [];
+    let prev = initial;
+    for (let t = from + day; t <= to; t += day) {
+      const now = offsetAt(t);
+      if (now === prev) continue;
+      let lo = t - day, hi = t;  // the change is in (lo, hi]: narrow it to the minute
+      while (hi - lo > 60000) { const mid = lo + Math.floor((hi - lo) / 120000) * 60000; if (offsetAt(mid) === prev) lo = mid; else hi = mid; }
+      transitions.push([hi, now]);
+      prev = now;
+    }
+    return JSON.stringify({ name: zone, initial, transitions });
+  } catch (e) {
+    return zone;  // not a zone the browser knows: the importer says so in its report
+  }
+}

@@ -1,0 +1,128 @@
+// viewer-files.js — files in: downloads with progress (or the offline single file's inline copies), what a dataset
+// source names (a folder, a manifest, a log to import, a binary recording) and which dropped file is which.
+export const HERE = new URL('.', import.meta.url).href;
+export const DATA_FILES = { map: 'map.geojson', sensors: 'sensors.geojson', recording: 'recording.json' };
+const TABLE = /\.(csv|tsv|txt)$/i;
+
+// The offline single file (dist/bukchon-replay.html) carries every resource inline, base64, keyed by its path
+// relative to this module; then nothing is fetched at all (file:// pages cannot fetch).
+export function inlineResource(url) {
+  const inline = globalThis.BUKCHON_RESOURCES;
+  if (!inline || !url.startsWith(HERE)) return null;
+  const encoded = inline[url.slice(HERE.length).split(/[?#]/)[0]];
+  if (encoded === undefined) return null;
+  const binary = atob(encoded);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+export async function fetchBytes(url, onProgress = () => {}, signal) {
+  const inline = inlineResource(new URL(url, location.href).href);
+  if (inline) {
+    onProgress(inline.length, inline.length);
+    return inline;
+  }
+  let response;
+  try {
+    response = await fetch(url, { signal });
+  } catch (e) {
+    throw new Error(`could not download ${url}: the network request failed (${e.message})`);
+  }
+  if (!response.ok) throw new Error(`could not download ${url}: HTTP ${response.status} ${response.statusText}`.trim());
+  const total = Number(response.headers.get('Content-Length')) || 0;
+  if (!response.body || !response.body.getReader) {
+    const buffer = new Uint8Array(await response.arrayBuffer());
+    onProgress(buffer.length, buffer.length);
+    return buffer;
+  }
+  const reader = response.body.getReader();
+  const chunks = [];
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    received += value.length;
+    onProgress(received, total);
+  }
+  const bytes = new Uint8Array(received);
+  let offset = 0;
+  for (const c of chunks) { bytes.set(c, offset); offset += c.length; }
+  return bytes;
+}
+
+export const decodeJson = (bytes) => JSON.parse(new TextDecoder().decode(bytes));
+
+// A manifest: {map?, sensors, recording} or {map?, readings, sites?} (logs to import), relative to itself.
+function manifestUrls(url, manifest) {
+  const out = {};
+  for (const [k, v] of Object.entries(manifest)) {
+    if (typeof v !== 'string') continue;
+    if (k in DATA_FILES) out[k] = new URL(v, url).href;
+    else if (k === 'readings' || k === 'sites') out[`table#${k}`] = new URL(v, url).href;
+  }
+  return out;
+}
+
+// The files a dataset source names, kind → URL: a folder, a log to import, a binary recording, a manifest (fetched
+// here), or an object of URLs as it is.
+export async function dataUrls(source) {
+  if (typeof source === 'object') {  // logs to import (readings, sites) go to the importer as tables
+    return Object.fromEntries(Object.entries(source).map(([k, v]) => [k in DATA_FILES ? k : `table#${k}`, v]));
+  }
+  const url = new URL(source, location.href);
+  if (url.pathname.endsWith('/')) return Object.fromEntries(Object.entries(DATA_FILES).map(([k, f]) => [k, new URL(f, url).href]));
+  if (TABLE.test(url.pathname)) return { table: url.href };  // a log to import
+  if (/\.bkr$/i.test(url.pathname)) return { recording: url.href };  // a binary recording: sensors inside
+  return manifestUrls(url, decodeJson(await fetchBytes(url.href)));
+}
+
+// Which file is which when files are dropped or picked: by name first, then by content. Logs to import (CSV,
+// TSV, text, GeoJSON points with times) are "table"s: the importer decides readings vs sites by their columns.
+export function classify(name, bytes) {
+  const lower = name.toLowerCase();
+  const magic = bytes.length >= 4 ? String.fromCharCode(...bytes.subarray(0, 4)) : '';
+  if (magic === 'BKRB') return 'recording';  // binary recording
+  if (magic === 'BKMB') return 'map';  // binary map
+  if (TABLE.test(lower)) return 'table';
+  const start = new TextDecoder().decode(bytes.subarray(0, 64)).replace(/^\uFEFF/, '').trimStart();
+  if (!start.startsWith('{')) return 'table';
+  const head = new TextDecoder().decode(bytes.subarray(0, 4096));
+  if (!head.includes('"bukchon-recording"') && /"(time|timestamp|datetime|measured_at|측정시간)"\s*:/.test(head)) return 'table';
+  if (lower.includes('recording')) return 'recording';
+  if (lower.includes('sensor')) return 'sensors';
+  if (lower.includes('map')) return 'map';
+  if (head.includes('"bukchon-recording"')) return 'recording';
+  if (/"type"\s*:\s*"Point"/.test(head) && /"id"\s*:/.test(head)) return 'sensors';
+  return 'map';
+}
+
+// Files picked or dropped (a FileList or an array of Files) → kind → {name, bytes}; logs are "table#i".
+export async function readFiles(list) {
+  const files = {};
+  for (const [i, file] of [...list].entries()) {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const kind = classify(file.name, bytes);
+    files[kind === 'table' ? `table#${i}` : kind] = { name: file.name, bytes };
+  }
+  return files;
+}
+
+// The files a source names, downloaded: kind → {name, bytes}. A folder need not have a map (a city without one
+// gets the neutral basemap): a missing map.geojson there is fine.
+export async function downloadDataset(source) {
+  const urls = await dataUrls(source);
+  const optional = typeof source === 'string' && new URL(source, location.href).pathname.endsWith('/') ? ['map'] : [];
+  const entries = await Promise.all(Object.entries(urls).map(async ([kind, url]) => {
+    try {
+      return [kind, { name: fileName(url), bytes: await fetchBytes(url) }];
+    } catch (e) {
+      if (optional.includes(kind) && / 404 /.test(e.message)) return null;
+      throw e;
+    }
+  }));
+  return Object.fromEntries(entries.filter(Boolean));
+}
+
+export const fileName = (url) => new URL(url, location.href).pathname.split('/').pop();

@@ -1,0 +1,84 @@
+// viewer-input.js — the page's inputs and outputs around the canvas: keys (through the core's key table), dropped
+// files, the "time" event and the screen-reader live region, and the kiosk's idle behaviour. Mouse, wheel and touch
+// are the core's (src/platform/web_main.cpp).
+
+// ctx: {bridge, chrome, canvas, element, state, options, emit, text}, api: createApi's {viewer, page}.
+// Returns {listen, stop}: a listener that is removed at stop(), and stop() itself.
+export function attachInput(ctx, api) {
+  const { bridge, chrome, canvas, element, state, emit } = ctx;
+  const { viewer, page } = api;
+  const domListeners = [];
+  const listen = (target, type, fn) => { target.addEventListener(type, fn); domListeners.push([target, type, fn]); };
+
+  // Keys: the core's key table says what each does; it has run the viewer's commands, the page runs its own.
+  listen(canvas, 'keydown', (e) => {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    const r = bridge.key(e.key, e.shiftKey);
+    if (!r || r.status !== 'ok') return;
+    if (r.runs === 'page' && page[r.cmd](...r.args) === false) return;
+    e.preventDefault();
+  });
+
+  // Drop dataset files (map, sensors, recording, logs) on the viewer to load them through the same checks.
+  listen(element, 'dragover', (e) => { if (e.dataTransfer?.types?.includes('Files')) e.preventDefault(); });
+  listen(element, 'drop', (e) => {
+    if (!e.dataTransfer?.files?.length) return;
+    e.preventDefault();
+    viewer.load(e.dataTransfer.files).catch(() => {});  // the banner shows why; the current data stays
+  });
+
+  // 'time' at most 4 times a second while playing; the live region every ~10 s.
+  const timers = { frame: 0, live: 0 };
+  let lastTime = 0;
+  const tick = (now) => {
+    if (state.destroyed) return;
+    if (now - lastTime >= 250) {
+      const s = viewer.getState();
+      if (s.playing) { lastTime = now; emit('time', s); }
+    }
+    timers.frame = requestAnimationFrame(tick);
+  };
+  timers.frame = requestAnimationFrame(tick);
+  timers.live = setInterval(() => {
+    const s = viewer.getState();
+    if (s.playing) chrome.announce(liveSummary(s, ctx.text));
+  }, 10000);
+
+  const stop = () => {
+    clearInterval(timers.live);
+    cancelAnimationFrame(timers.frame);
+    for (const [target, type, fn] of domListeners) target.removeEventListener(type, fn);
+  };
+  return { listen, stop };
+}
+
+function liveSummary(s, text) {
+  const k = s.kpis || {};
+  // The data's local time (its UTC offset), whatever the city: shift, then format as UTC.
+  const when = new Date(s.timeMs + (s.utcOffsetMinutes ?? 540) * 60000);
+  const time = new Intl.DateTimeFormat(s.lang, { timeZone: 'UTC', hour: '2-digit', minute: '2-digit', hour12: false }).format(when);
+  const date = new Intl.DateTimeFormat(s.lang, { timeZone: 'UTC', weekday: 'long', month: 'long', day: 'numeric' }).format(when);
+  return text('live.summary').replace('{date}', date).replace('{time}', time)
+    .replace('{bins}', k.binsOver80 ?? 0).replace('{total}', k.bins ?? 0)
+    .replace('{parking}', Math.round(k.parkingOccupancyPct ?? 0)).replace('{pm25}', Math.round(k.pm25MaxToday ?? 0))
+    .replace('{alarms}', k.activeAlarms ?? 0);
+}
+
+// Kiosk: loops forever, a full-screen button, cursor hidden when idle, back to the tour after `idleSeconds`
+// without touch.
+export function setupKiosk(ctx, viewer, listen, idleSeconds) {
+  const { element, chrome, state, text } = ctx;
+  element.classList.add('bk-kiosk-mode');
+  chrome.kioskButtons([[text('kiosk.fullscreen'), () => viewer.fullscreen()], [text('kiosk.story'), () => state.story.start()]]);
+  let idleCursor = 0, idleStory = 0;
+  const activity = (e) => {
+    if (e && e.type !== 'pointermove' && state.story.active()) state.story.stop();  // a visitor takes over
+    element.classList.remove('bk-idle');
+    clearTimeout(idleCursor);
+    clearTimeout(idleStory);
+    idleCursor = setTimeout(() => element.classList.add('bk-idle'), 3000);
+    idleStory = setTimeout(() => { if (!state.story.active()) state.story.start(); }, idleSeconds * 1000);
+  };
+  for (const type of ['pointerdown', 'pointermove', 'wheel', 'touchstart']) listen(element, type, activity);
+  activity();
+}

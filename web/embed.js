@@ -1,6 +1,6 @@
 // embed.js — the iframe side of the postMessage contract: {bukchon: 1, id, cmd, args} in, {bukchon: 1, id, ok,
 // state} (or ok: false, error) back to the sender; "ready" and "time" events to the parent. The viewer's core
-// checks every message (src/core/embed_command.cpp); malformed or unknown messages, and messages from origins
+// checks every message (src/core/embed/embed_command.cpp and the command table, commands.cpp); malformed or unknown messages, and messages from origins
 // outside the `parents=` allowlist, are ignored and counted, never thrown.
 import { createViewer } from './bukchon-replay.js';
 

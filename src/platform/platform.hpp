@@ -37,7 +37,7 @@ struct Platform {
     bool touchDown = false, touchMoved = false;
     double touchStartX = 0, touchStartY = 0, touchX = 0, touchY = 0;
     bool pinching = false;
-    double pinchDist = 0, pinchMidX = 0, pinchMidY = 0;
+    struct Pinch { double dist = 0, midX = 0, midY = 0; } pinch;  // the last two-finger frame: spread and middle
 };
 
 Platform& platform();

@@ -133,15 +133,11 @@ EM_BOOL onTouch(int type, const EmscriptenTouchEvent* e, void*) {
     double bx = b.targetX * p.dpr, by = b.targetY * p.dpr;
     double mx = (ax + bx) / 2, my = (ay + by) / 2, dist = std::max(1.0, std::hypot(ax - bx, ay - by));
     if (p.pinching && type == EMSCRIPTEN_EVENT_TOUCHMOVE) {
-        p.viewer.push(Intent::at(Intent::panBy, mx - p.pinchMidX, my - p.pinchMidY));
-        p.viewer.push(Intent::at(Intent::zoomAt, mx, my, dist / p.pinchDist));
+        p.viewer.push(Intent::at(Intent::panBy, mx - p.pinch.midX, my - p.pinch.midY));
+        p.viewer.push(Intent::at(Intent::zoomAt, mx, my, dist / p.pinch.dist));
     }
-    p.pinching = true;
-    p.touchDown = true;
-    p.touchMoved = true;
-    p.pinchDist = dist;
-    p.pinchMidX = mx;
-    p.pinchMidY = my;
+    p.pinching = p.touchDown = p.touchMoved = true;
+    p.pinch = {dist, mx, my};
     return EM_TRUE;
 }
 
@@ -332,8 +328,9 @@ int main() {
     glfwSetCursorPosCallback(p.window, onCursorPos);
 
     // GLFW's touch listeners report buttons without positions; our html5 touch handlers replace them.
-    // Keys are handled by the page (web/bukchon-replay.js) for the focused viewer only; GLFW's window-wide key
-    // listeners would also swallow Tab, which keyboard users need to move between controls.
+    // Keys are taken by the page (web/viewer-input.js) for the focused viewer only and sent through the core's key
+    // table (core/embed/commands.cpp); GLFW's window-wide key listeners would also swallow Tab, which keyboard
+    // users need to move between controls.
     EM_ASM({
         // "!canvas" names this module's own canvas in html5 calls (several viewers on a page, no element ids).
         specialHTMLTargets["!canvas"] = Module["canvas"];

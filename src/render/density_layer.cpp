@@ -39,12 +39,9 @@ void main() {
 }  // namespace
 
 bool DensityLayer::init(std::string* error) {
-    program_ = buildProgram(kVertex, kFragment, error);
+    program_ = buildProgram(kVertex, kFragment, error, {{"u_grid", &uGrid_}, {"u_cell", &uCell_},
+                                                        {"u_viewportH", &uViewportH_}, {"u_night", &uNight_}});
     if (!program_) return false;
-    uGrid_ = glGetUniformLocation(program_, "u_grid");
-    uCell_ = glGetUniformLocation(program_, "u_cell");
-    uViewportH_ = glGetUniformLocation(program_, "u_viewportH");
-    uNight_ = glGetUniformLocation(program_, "u_night");
     glGenVertexArrays(1, &vao_);
     glGenTextures(1, &texture_);
     glBindTexture(GL_TEXTURE_2D, texture_);
@@ -81,9 +78,7 @@ void DensityLayer::draw(int viewportH, float night) const {
 }
 
 void DensityLayer::destroy() {
-    release(GlName::program, {&program_});
-    release(GlName::vertexArray, {&vao_});
-    release(GlName::texture, {&texture_});
+    release({{GlName::program, &program_}, {GlName::vertexArray, &vao_}, {GlName::texture, &texture_}});
     cols_ = rows_ = 0;
 }
 

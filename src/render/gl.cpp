@@ -41,7 +41,7 @@ void CameraUniforms::apply(const ViewUniforms& v) const {
     glUniform1f(uiScale, v.uiScale);
 }
 
-GLuint buildProgram(const char* vs, const char* fs, std::string* log) {
+GLuint buildProgram(const char* vs, const char* fs, std::string* log, std::initializer_list<UniformSlot> uniforms) {
     GLuint v = compile(GL_VERTEX_SHADER, vs, log);
     GLuint f = v ? compile(GL_FRAGMENT_SHADER, fs, log) : 0;
     if (!v || !f) {
@@ -63,6 +63,7 @@ GLuint buildProgram(const char* vs, const char* fs, std::string* log) {
         glDeleteProgram(p);
         return 0;
     }
+    for (const UniformSlot& u : uniforms) *u.location = glGetUniformLocation(p, u.name);
     return p;
 }
 
@@ -102,10 +103,11 @@ void setSampling(GLenum filter) {
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
 }
 
-void release(GlName kind, std::initializer_list<GLuint*> names) {
-    for (GLuint* name : names) {
+void release(std::initializer_list<GlObject> objects) {
+    for (const GlObject& o : objects) {
+        GLuint* name = o.name;
         if (!*name) continue;
-        switch (kind) {
+        switch (o.kind) {
             case GlName::program: glDeleteProgram(*name); break;
             case GlName::vertexArray: glDeleteVertexArrays(1, name); break;
             case GlName::buffer: glDeleteBuffers(1, name); break;

@@ -10,8 +10,14 @@
 
 namespace bk {
 
-// Compiles and links a program; on failure returns 0 and puts the driver's log in `log`.
-GLuint buildProgram(const char* vertexSource, const char* fragmentSource, std::string* log);
+// Compiles and links a program and finds its uniforms (`{"u_time", &uTime_}`; one it lacks is -1); on failure returns
+// 0 and puts the driver's log in `log`.
+struct UniformSlot {
+    const char* name;
+    GLint* location;
+};
+GLuint buildProgram(const char* vertexSource, const char* fragmentSource, std::string* log,
+                    std::initializer_list<UniformSlot> uniforms = {});
 
 // One vertex attribute, read from the layout's buffer; its shader location is its index in the layout.
 struct VertexAttribute {
@@ -21,6 +27,12 @@ struct VertexAttribute {
     bool integer = false;      // read as uint / int by the shader (glVertexAttribIPointer)
     size_t offset = 0;         // offsetof(Vertex, field)
 };
+
+// The attributes as a layout names them: `floats(2, offsetof(V, x))`, `unitBytes(4, …)` (colours read as 0…1),
+// `integers(2, GL_UNSIGNED_SHORT, …)` (read as uvec by the shader).
+constexpr VertexAttribute floats(GLint n, size_t offset) { return {n, GL_FLOAT, false, false, offset}; }
+constexpr VertexAttribute unitBytes(GLint n, size_t offset) { return {n, GL_UNSIGNED_BYTE, true, false, offset}; }
+constexpr VertexAttribute integers(GLint n, GLenum type, size_t offset) { return {n, type, false, true, offset}; }
 
 // How a layer's vertices (or instances) sit in their buffer: the zero value of each field is the common case.
 struct VertexLayout {
@@ -39,9 +51,13 @@ void streamBuffer(GLuint buffer, const void* data, size_t bytes, size_t& capacit
 // The bound 2D texture: `filter` for minifying and magnifying, clamped to its edges.
 void setSampling(GLenum filter);
 
-// Deletes the names that are not 0 and sets them to 0.
+// Deletes the names that are not 0 and sets them to 0: `release({{GlName::program, &program_}, …})`.
 enum class GlName { program, vertexArray, buffer, texture, framebuffer, renderbuffer };
-void release(GlName kind, std::initializer_list<GLuint*> names);
+struct GlObject {
+    GlName kind;
+    GLuint* name;
+};
+void release(std::initializer_list<GlObject> objects);
 
 struct ViewUniforms;
 // The camera uniforms every map-space program shares (u_center, u_scale, u_viewport, u_uiScale; absent ones are -1).

@@ -47,13 +47,9 @@ void main() {
 })";
 
 // One instance per glyph, as the shader's locations read it.
-const VertexLayout kLayout{sizeof(GlyphInstance), 1, {
-    {2, GL_FLOAT, false, false, offsetof(GlyphInstance, x)},
-    {1, GL_FLOAT, false, false, offsetof(GlyphInstance, gauge)},
-    {1, GL_FLOAT, false, false, offsetof(GlyphInstance, radiusPx)},
-    {4, GL_UNSIGNED_BYTE, true, false, offsetof(GlyphInstance, rgba)},
-    {2, GL_UNSIGNED_SHORT, false, true, offsetof(GlyphInstance, shape)},
-}};
+const VertexLayout kLayout{sizeof(GlyphInstance), 1, {floats(2, offsetof(GlyphInstance, x)),
+    floats(1, offsetof(GlyphInstance, gauge)), floats(1, offsetof(GlyphInstance, radiusPx)),
+    unitBytes(4, offsetof(GlyphInstance, rgba)), integers(2, GL_UNSIGNED_SHORT, offsetof(GlyphInstance, shape))}};
 
 const char* kFragment = R"(#version 300 es
 precision highp float;
@@ -166,12 +162,9 @@ void main() {
 }  // namespace
 
 bool GlyphLayer::init(std::string* error) {
-    program_ = buildProgram(kVertex, kFragment, error);
+    program_ = buildProgram(kVertex, kFragment, error, {{"u_time", &uTime_}, {"u_pass", &uPass_}, {"u_motion", &uMotion_}});
     if (!program_) return false;
     camera_.locate(program_);
-    uTime_ = glGetUniformLocation(program_, "u_time");
-    uPass_ = glGetUniformLocation(program_, "u_pass");
-    uMotion_ = glGetUniformLocation(program_, "u_motion");
     glGenBuffers(1, &vbo_);
     vao_ = makeVertexArray(kLayout, vbo_);
     return true;
@@ -197,9 +190,7 @@ void GlyphLayer::draw(const ViewUniforms& v) const {
 }
 
 void GlyphLayer::destroy() {
-    release(GlName::program, {&program_});
-    release(GlName::vertexArray, {&vao_});
-    release(GlName::buffer, {&vbo_});
+    release({{GlName::program, &program_}, {GlName::vertexArray, &vao_}, {GlName::buffer, &vbo_}});
     count_ = 0;
     capacity_ = 0;
 }

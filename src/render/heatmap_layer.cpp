@@ -45,10 +45,7 @@ void main() {
 })";
 
 // One instance per splat.
-const VertexLayout kSplatLayout{sizeof(HeatPoint), 1, {
-    {2, GL_FLOAT, false, false, offsetof(HeatPoint, x)},
-    {1, GL_FLOAT, false, false, offsetof(HeatPoint, weight)},
-}};
+const VertexLayout kSplatLayout{sizeof(HeatPoint), 1, {floats(2, offsetof(HeatPoint, x)), floats(1, offsetof(HeatPoint, weight))}};
 
 const char* kCompositeVertex = R"(#version 300 es
 out vec2 v_uv;
@@ -75,13 +72,11 @@ void main() {
 }  // namespace
 
 bool HeatmapLayer::init(std::string* error) {
-    splatProgram_ = buildProgram(kSplatVertex, kSplatFragment, error);
-    compositeProgram_ = splatProgram_ ? buildProgram(kCompositeVertex, kCompositeFragment, error) : 0;
+    splatProgram_ = buildProgram(kSplatVertex, kSplatFragment, error, {{"u_radius", &sRadius_}});
+    compositeProgram_ = splatProgram_ ? buildProgram(kCompositeVertex, kCompositeFragment, error,
+                                                     {{"u_heat", &cTexture_}, {"u_night", &cNight_}}) : 0;
     if (!splatProgram_ || !compositeProgram_) return false;
     camera_.locate(splatProgram_);
-    sRadius_ = glGetUniformLocation(splatProgram_, "u_radius");
-    cTexture_ = glGetUniformLocation(compositeProgram_, "u_heat");
-    cNight_ = glGetUniformLocation(compositeProgram_, "u_night");
     glGenBuffers(1, &vbo_);
     vao_ = makeVertexArray(kSplatLayout, vbo_);
     // Float render targets need EXT_color_buffer_float in WebGL2; without it, 8-bit still works (coarser). It is
@@ -170,11 +165,8 @@ void HeatmapLayer::draw(const ViewUniforms& v, const std::vector<HeatPoint>& poi
 }
 
 void HeatmapLayer::destroy() {
-    release(GlName::program, {&splatProgram_, &compositeProgram_});
-    release(GlName::vertexArray, {&vao_});
-    release(GlName::buffer, {&vbo_});
-    release(GlName::framebuffer, {&fbo_});
-    release(GlName::texture, {&texture_});
+    release({{GlName::program, &splatProgram_}, {GlName::program, &compositeProgram_}, {GlName::vertexArray, &vao_},
+             {GlName::buffer, &vbo_}, {GlName::framebuffer, &fbo_}, {GlName::texture, &texture_}});
     targetW_ = targetH_ = 0;
     capacity_ = 0;
 }

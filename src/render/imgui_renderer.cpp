@@ -21,11 +21,8 @@ void main() {
     gl_Position = u_projection * vec4(a_position, 0.0, 1.0);
 })";
 
-const VertexLayout kLayout{sizeof(ImDrawVert), 0, {
-    {2, GL_FLOAT, false, false, offsetof(ImDrawVert, pos)},
-    {2, GL_FLOAT, false, false, offsetof(ImDrawVert, uv)},
-    {4, GL_UNSIGNED_BYTE, true, false, offsetof(ImDrawVert, col)},
-}};
+const VertexLayout kLayout{sizeof(ImDrawVert), 0, {floats(2, offsetof(ImDrawVert, pos)), floats(2, offsetof(ImDrawVert, uv)),
+                                                   unitBytes(4, offsetof(ImDrawVert, col))}};
 
 const char* kFragment = R"(#version 300 es
 precision mediump float;
@@ -39,10 +36,8 @@ void main() {
 }  // namespace
 
 bool ImGuiRenderer::init(std::string* error) {
-    program_ = buildProgram(kVertex, kFragment, error);
+    program_ = buildProgram(kVertex, kFragment, error, {{"u_projection", &uProjection_}, {"u_texture", &uTexture_}});
     if (!program_) return false;
-    uProjection_ = glGetUniformLocation(program_, "u_projection");
-    uTexture_ = glGetUniformLocation(program_, "u_texture");
     glGenBuffers(1, &vertexBuffer_);
     glGenBuffers(1, &indexBuffer_);
     vao_ = makeVertexArray(kLayout, vertexBuffer_, indexBuffer_);
@@ -54,10 +49,8 @@ bool ImGuiRenderer::init(std::string* error) {
 }
 
 void ImGuiRenderer::destroy() {
-    release(GlName::texture, {&fontTexture_});
-    release(GlName::buffer, {&vertexBuffer_, &indexBuffer_});
-    release(GlName::vertexArray, {&vao_});
-    release(GlName::program, {&program_});
+    release({{GlName::texture, &fontTexture_}, {GlName::buffer, &vertexBuffer_}, {GlName::buffer, &indexBuffer_},
+             {GlName::vertexArray, &vao_}, {GlName::program, &program_}});
     forget();
 }
 
@@ -66,7 +59,7 @@ void ImGuiRenderer::uploadFonts() {
     unsigned char* pixels = nullptr;
     int width = 0, height = 0;
     io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
-    release(GlName::texture, {&fontTexture_});
+    release({{GlName::texture, &fontTexture_}});
     glGenTextures(1, &fontTexture_);
     glBindTexture(GL_TEXTURE_2D, fontTexture_);
     setSampling(GL_LINEAR);

@@ -102,11 +102,8 @@ void MapCache::present() const {
 }
 
 void MapCache::destroy() {
-    release(GlName::framebuffer, {&samplesFbo_, &imageFbo_});
-    release(GlName::renderbuffer, {&samplesRb_});
-    release(GlName::texture, {&imageTexture_});
-    release(GlName::program, {&copyProgram_});
-    release(GlName::vertexArray, {&vao_});
+    release({{GlName::framebuffer, &samplesFbo_}, {GlName::framebuffer, &imageFbo_}, {GlName::renderbuffer, &samplesRb_},
+             {GlName::texture, &imageTexture_}, {GlName::program, &copyProgram_}, {GlName::vertexArray, &vao_}});
     forget();
 }
 

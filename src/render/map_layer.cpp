@@ -28,14 +28,9 @@ void main() {
 })";
 
 // The vertex format, as the shader's locations read it.
-const VertexLayout kLayout{sizeof(MapVertex), 0, {
-    {2, GL_FLOAT, false, false, offsetof(MapVertex, x)},
-    {2, GL_FLOAT, false, false, offsetof(MapVertex, offsetX)},
-    {1, GL_FLOAT, false, false, offsetof(MapVertex, halfWidth)},
-    {1, GL_FLOAT, false, false, offsetof(MapVertex, minHalfPx)},
-    {4, GL_UNSIGNED_BYTE, true, false, offsetof(MapVertex, rgba)},
-    {4, GL_UNSIGNED_BYTE, true, false, offsetof(MapVertex, rgbaNight)},
-}};
+const VertexLayout kLayout{sizeof(MapVertex), 0, {floats(2, offsetof(MapVertex, x)), floats(2, offsetof(MapVertex, offsetX)),
+    floats(1, offsetof(MapVertex, halfWidth)), floats(1, offsetof(MapVertex, minHalfPx)),
+    unitBytes(4, offsetof(MapVertex, rgba)), unitBytes(4, offsetof(MapVertex, rgbaNight))}};
 
 const char* kFragment = R"(#version 300 es
 precision mediump float;
@@ -45,10 +40,9 @@ void main() { fragColor = vec4(v_color.rgb * v_color.a, v_color.a); })";
 }  // namespace
 
 bool MapLayer::init(std::string* error) {
-    program_ = buildProgram(kVertex, kFragment, error);
+    program_ = buildProgram(kVertex, kFragment, error, {{"u_night", &uNight_}});
     if (!program_) return false;
     camera_.locate(program_);
-    uNight_ = glGetUniformLocation(program_, "u_night");
     glGenBuffers(1, &vbo_);
     glGenBuffers(1, &ibo_);
     vao_ = makeVertexArray(kLayout, vbo_, ibo_);
@@ -86,9 +80,7 @@ void MapLayer::draw(const ViewUniforms& v, float pxPerMetre) {
 }
 
 void MapLayer::destroy() {
-    release(GlName::program, {&program_});
-    release(GlName::vertexArray, {&vao_});
-    release(GlName::buffer, {&vbo_, &ibo_});
+    release({{GlName::program, &program_}, {GlName::vertexArray, &vao_}, {GlName::buffer, &vbo_}, {GlName::buffer, &ibo_}});
     indexCount_ = 0;
 }
 

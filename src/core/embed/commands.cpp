@@ -74,13 +74,10 @@ std::string setLoop(const Json& a, Json& out) {
     return "setLoop: expected true, false, 0 or 1, got " + got(a, 0);
 }
 
+std::string oneOf(const char* cmd, const Json& a, Json& out, bool (*allowed)(std::string_view), const char* expected);
+
 std::string setLanguage(const Json& a, Json& out) {
-    const Json& code = arg(a, 0);
-    if (code.is_string() && rules::isLanguageCode(code.get<std::string>())) {
-        out = Json::array({code});
-        return "";
-    }
-    return "setLanguage: expected a language code such as \"en\" or \"ko\", got " + got(a, 0);
+    return oneOf("setLanguage", a, out, rules::isLanguageCode, "a language code such as \"en\" or \"ko\"");
 }
 
 std::string setLayers(const Json& a, Json& out) {
@@ -245,12 +242,7 @@ std::string zoomBy(const Json& a, Json& out) {
 }
 
 std::string toggleLayer(const Json& a, Json& out) {
-    const Json& n = arg(a, 0);
-    if (n.is_string() && rules::isLayerName(n.get<std::string>())) {
-        out = Json::array({n});
-        return "";
-    }
-    return "toggleLayer: expected a layer name (" + rules::layerList() + "), got " + got(a, 0);
+    return oneOf("toggleLayer", a, out, rules::isLayerName, ("a layer name (" + rules::layerList() + ")").c_str());
 }
 
 std::string setLimits(const Json& a, Json& out) {

@@ -4,7 +4,6 @@
 // several times (MODULARIZE), so module-level state is per viewer.
 #pragma once
 
-#include "imgui_renderer.hpp"
 #include "renderer.hpp"
 #include "ui.hpp"
 #include "viewer.hpp"
@@ -15,9 +14,8 @@ namespace bk {
 
 struct Platform {
     Viewer viewer;        // no GL: data, clock, camera, intents, state (src/viewer/)
-    Renderer renderer;    // all of the map view's GL: draws the viewer's Frame
+    Renderer renderer;    // all GL: draws the viewer's Frame and the panels' draw lists
     FontBook fonts;
-    ImGuiRenderer imgui;  // the panels' and labels' draw lists → WebGL2
     GLFWwindow* window = nullptr;
     float dpr = 0;        // device px per CSS px
     float uiScale = 0;    // device px per design px (see Viewer::update)

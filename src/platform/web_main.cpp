@@ -8,8 +8,6 @@
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 
-#include "gl.hpp"
-#include "imgui_renderer.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -73,8 +71,7 @@ EM_BOOL onWheel(int, const EmscriptenWheelEvent* e, void*) {
     return EM_TRUE;
 }
 
-// Touch: one finger pans and taps (select), two fingers pinch-zoom and pan. Handled here rather than by GLFW,
-// whose Emscripten port turns touches into mouse buttons without positions (see main(): its listeners are removed).
+// The WebGL context was lost: nothing is drawn until it is restored (then every GL object is built again).
 EM_BOOL onContextLost(int, const void*, void*) {
     platform().contextLost = true;
     return EM_TRUE;  // preventDefault: ask the browser to restore it
@@ -87,8 +84,7 @@ EM_BOOL onContextRestored(int, const void*, void*) {
         return EM_TRUE;
     }
     std::string error;
-    p.imgui.forget();
-    if (!p.imgui.init(&error) || !p.renderer.rebuild(&error))
+    if (!p.renderer.rebuild(&error))
         fail(("could not rebuild the WebGL programs: " + error).c_str());
     p.viewer.noteContextLoss();
     p.fonts.invalidate();
@@ -96,6 +92,8 @@ EM_BOOL onContextRestored(int, const void*, void*) {
     return EM_TRUE;
 }
 
+// Touch: one finger pans and taps (select), two fingers pinch-zoom and pan. Handled here rather than by GLFW,
+// whose Emscripten port turns touches into mouse buttons without positions (see main(): its listeners are removed).
 EM_BOOL onTouch(int type, const EmscriptenTouchEvent* e, void*) {
     Platform& p = platform();
     int active[2], n = 0;
@@ -147,7 +145,7 @@ bool startGraphics(Platform& p) {
     if (!p.drawRequested && emscripten_get_now() - p.startedAtMs < 3000) return false;
     p.graphicsStarted = true;
     std::string error;
-    if (!p.imgui.init(&error) || !p.renderer.init(&error)) {
+    if (!p.renderer.init(&error)) {
         fail(("could not build the WebGL programs: " + error).c_str());
         emscripten_cancel_main_loop();
         return false;
@@ -195,7 +193,7 @@ void frame() {
     }
     p.dpr = dpr;
     updateTextInUse(p);
-    if (p.fonts.rebuildIfNeeded(uiScale) || !p.imgui.hasFonts()) p.imgui.uploadFonts();
+    if (p.fonts.rebuildIfNeeded(uiScale) || !p.renderer.hasFonts()) p.renderer.uploadFonts();
     // Without data there is nothing to draw (a first commit that failed: the page shows why); no frame spends a
     // software renderer's ~10 ms of the main thread on a clear.
     if (!p.viewer.hasData()) return;
@@ -244,11 +242,7 @@ void frame() {
     p.renderer.addGlyphPass(ImGui::GetBackgroundDrawList(), drawn);
     ImGui::Render();
 
-    glViewport(0, 0, w, h);
-    glEnable(GL_BLEND);
-    glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);  // premultiplied alpha
-    p.renderer.drawMap(drawn);
-    p.imgui.render(*ImGui::GetDrawData(), w, h);
+    p.renderer.draw(drawn, *ImGui::GetDrawData(), w, h);
     if (p.capturing) EM_ASM({ if (Module.onCapture) Module.onCapture(); });
     for (Intent& i : intents) p.viewer.push(std::move(i));
 }
@@ -288,7 +282,6 @@ void shutdownPlatform() {
     emscripten_set_touchmove_callback("!canvas", nullptr, EM_TRUE, nullptr);
     emscripten_set_touchend_callback("!canvas", nullptr, EM_TRUE, nullptr);
     emscripten_set_touchcancel_callback("!canvas", nullptr, EM_TRUE, nullptr);
-    p.imgui.destroy();
     p.renderer.destroy();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();

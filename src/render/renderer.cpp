@@ -8,7 +8,7 @@ namespace bk {
 
 bool Renderer::init(std::string* error) {
     mapVersion_ = routeVersion_ = kNone;
-    return map_.init(error) && route_.init(error) && heat_.init(error) && glyphs_.init(error) &&
+    return ui_.init(error) && map_.init(error) && route_.init(error) && heat_.init(error) && glyphs_.init(error) &&
            density_.init(error) && cache_.init(error);
 }
 
@@ -19,6 +19,7 @@ bool Renderer::rebuild(std::string* error) {
 }
 
 void Renderer::destroy() {
+    ui_.destroy();
     map_.destroy();
     route_.destroy();
     heat_.destroy();
@@ -26,6 +27,14 @@ void Renderer::destroy() {
     density_.destroy();
     cache_.destroy();
     mapVersion_ = routeVersion_ = kNone;
+}
+
+void Renderer::draw(const Frame& frame, const ImDrawData& ui, int width, int height) {
+    glViewport(0, 0, width, height);
+    glEnable(GL_BLEND);
+    glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);  // premultiplied alpha
+    drawMap(frame);
+    ui_.render(ui, width, height);  // leaves premultiplied blending on
 }
 
 void Renderer::drawMap(const Frame& f) {

@@ -1,17 +1,20 @@
-// renderer.hpp — owns every GL object of the map view and draws a `const Frame&`: the cached map image, today's
-// route, footfall heat, the dot matrix and the glyphs; rebuilds it all after a lost WebGL context.
+// renderer.hpp — owns every GL object and draws a `const Frame&` with the panels' draw data: the cached map image,
+// today's route, footfall heat, the dot matrix, the glyphs and the ImGui lists; rebuilds it all after a lost
+// WebGL context.
 #pragma once
 
 #include "density_layer.hpp"
 #include "frame.hpp"
 #include "glyph_layer.hpp"
 #include "heatmap_layer.hpp"
+#include "imgui_renderer.hpp"
 #include "map_cache.hpp"
 #include "map_layer.hpp"
 
 #include <cstdint>
 #include <string>
 
+struct ImDrawData;
 struct ImDrawList;
 
 namespace bk {
@@ -22,6 +25,13 @@ public:
     // The WebGL context was lost and is back: every name is void; forget them and build them again.
     bool rebuild(std::string* error);
     void destroy();
+
+    // The whole picture at `width` × `height` device px: the map (drawMap), then ImGui's lists in order, the glyph
+    // pass among them where addGlyphPass put it.
+    void draw(const Frame& frame, const ImDrawData& ui, int width, int height);
+    // The font atlas: (re)uploaded when the UI's fonts were rebuilt, or never yet.
+    void uploadFonts() { ui_.uploadFonts(); }
+    bool hasFonts() const { return ui_.hasFonts(); }
 
     // Clears to the paper (or copies the cached map image over the whole screen), then the footfall heat.
     void drawMap(const Frame& frame);
@@ -40,6 +50,7 @@ private:
     HeatmapLayer heat_;             // footfall: where the crowd is
     DensityLayer density_;          // level of detail: many sensors on screen as a dot matrix
     GlyphLayer glyphs_;
+    ImGuiRenderer ui_;              // the panels' and labels' draw lists
     uint64_t mapVersion_ = kNone, routeVersion_ = kNone;  // what the map and route buffers hold
     bool routeShown_ = false;       // whether the cached map image includes the route
     const Frame* pending_ = nullptr;  // addGlyphPass's frame, drawn by its callback

@@ -5,7 +5,7 @@
 import createBukchonModule from './bukchon.js';
 import { createChrome, registerPageFonts } from './viewer-chrome.js';
 import { StoryPlayer } from './story.js';
-import { HERE, inlineResource, fetchBytes, decodeJson, dataUrls, fileName } from './viewer-files.js';
+import { HERE, inlineResource, fetchBytes, decodeJson, dataUrls, fileName, optionalKinds } from './viewer-files.js';
 import { createBridge } from './viewer-bridge.js';
 import { createApi } from './viewer-api.js';
 import { attachInput, setupKiosk } from './viewer-input.js';
@@ -93,9 +93,11 @@ export async function createViewer(element, options = {}) {
     chrome.progress(total ? got / total : 0, message);
     options.onProgress?.(total ? got / total : 0, message);
   };
-  const download = (key, url) => {
+  // `optional`: a file the dataset may lack; a 404 gives null instead of stopping everything.
+  const download = (key, url, optional = false) => {
     progress[key] = { got: 0, total: 0 };
-    const bytes = fetchBytes(url, (got, total) => { progress[key] = { got, total }; report(); }, abort.signal);
+    const fetched = fetchBytes(url, (got, total) => { progress[key] = { got, total }; report(); }, abort.signal);
+    const bytes = optional ? fetched.catch((e) => { if (/ 404 /.test(e.message)) { delete progress[key]; return null; } throw e; }) : fetched;
     bytes.catch((e) => { firstFailure = firstFailure || e; abort.abort(); });
     const reported = bytes.catch((e) => { throw firstFailure || e; });
     reported.catch(() => {});  // a download nobody awaits after a failure is not an unhandled rejection
@@ -121,11 +123,17 @@ export async function createViewer(element, options = {}) {
     }
     const fontRegular = download('fontRegular', new URL('assets/fonts/NanumGothic-subset.ttf', base).href);
     const fontBold = download('fontBold', new URL('assets/fonts/NanumGothicBold-subset.ttf', base).href);
+    // A manifest is read by the core, so the data's downloads start once the module is there (`bridgeReady`).
+    let bridgeReady;
+    const bridgeStarted = new Promise((resolve) => { bridgeReady = resolve; });
+    const readManifest = async (bytes, name) => (await bridgeStarted).manifest(bytes, name);
     const startData = async () => {
-      const urls = await dataUrls(dataSource);
-      return { urls, files: Object.fromEntries(Object.entries(urls).map(([kind, url]) => [kind, download(kind, url)])) };
+      const urls = await dataUrls(dataSource, readManifest);
+      const optional = optionalKinds(dataSource);
+      return { urls, files: Object.fromEntries(Object.entries(urls).map(([kind, url]) => [kind, download(kind, url, optional.includes(kind))])) };
     };
-    let data = deferData ? null : await startData();
+    let data = deferData ? null : startData();
+    data?.catch(() => {});  // awaited below
     // Fallback font packs (other cities' scripts): the engine asks for them by name once the text in use needs
     // them; the answer, bytes or the reason, goes back the same way. Nothing waits for them.
     const fetchFontFile = (name) => {
@@ -169,6 +177,7 @@ export async function createViewer(element, options = {}) {
     })]);
     if (fatal) throw new Error(fatal);
     bridge = createBridge(module);
+    bridgeReady(bridge);
     const launch = bridge.launchParams(query);
     state.urlOptions = Object.freeze(launch.options);
     options = { ...(options.defaults || {}), ...launch.options, ...options };
@@ -183,8 +192,9 @@ export async function createViewer(element, options = {}) {
         dataSource = options.data;
         if (options.dataFromUrl) checkDataOrigin(dataSource);
       }
-      data = await startData();
+      data = startData();
     }
+    data = await data;
     state.urlProblems = [...launch.problems, ...languageProblems];
     state.fonts = [await fontRegular, await fontBold];
     registerPageFonts(...state.fonts);
@@ -194,7 +204,10 @@ export async function createViewer(element, options = {}) {
     state.lang = strings.lang;
     if (window.matchMedia) bridge.setReducedMotion(matchMedia('(prefers-reduced-motion: reduce)').matches);
     const loaded = {};
-    for (const [kind, bytes] of Object.entries(data.files)) loaded[kind] = { name: fileName(data.urls[kind]), bytes: await bytes };
+    for (const [kind, pending] of Object.entries(data.files)) {
+      const bytes = await pending;
+      if (bytes) loaded[kind] = { name: fileName(data.urls[kind]), bytes };
+    }
     bridge.setImportTimeZone(options.timezone);
     const { ok, state: s } = bridge.commit(loaded);
     emit(ok ? 'data' : 'error', ok ? s : s.error);

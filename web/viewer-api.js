@@ -47,15 +47,20 @@ export function createApi(ctx) {
     // Another dataset: a folder URL, a manifest URL, {map?, sensors, recording} URLs, or Files. Rejects with the
     // message if it cannot be used; the current dataset stays on screen.
     async load(source) {
-      const files = Array.isArray(source) ? await readFiles(source) : await downloadDataset(source);
-      // Files over the limit are not copied into the wasm heap at all (the core would refuse them the same way).
-      const limit = bridge.state().limits.maxFileBytes;
-      const mb = (n) => (n / 1048576).toFixed(1);
-      for (const file of Object.values(files)) {
-        if (file.bytes.length <= limit) continue;
-        const message = `${file.name} is ${mb(file.bytes.length)} MB; the limit is ${mb(limit)} MB`;
-        chrome.showError(message);
-        throw new Error(message);
+      let files;
+      try {
+        files = Array.isArray(source) ? await readFiles(source) : await downloadDataset(source, bridge.manifest);
+        // Files over the limit are not copied into the wasm heap at all (the core would refuse them the same way).
+        const limit = bridge.state().limits.maxFileBytes;
+        const mb = (n) => (n / 1048576).toFixed(1);
+        for (const file of Object.values(files)) {
+          if (file.bytes.length > limit) throw new Error(`${file.name} is ${mb(file.bytes.length)} MB; the limit is ${mb(limit)} MB`);
+        }
+      } catch (error) {  // nothing reached the core: it says so all the same, and the data shown stays
+        bridge.failLoad(error.message);
+        chrome.showError(error.message);
+        emit('error', error.message);
+        throw error;
       }
       const s = commit(files);
       const imported = Object.keys(files).some((k) => k.startsWith('table'));

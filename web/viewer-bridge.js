@@ -43,6 +43,13 @@ export function createBridge(module) {
       const ok = module._bk_commit() === 1;
       return { ok, state: json(module._bk_state()) };
     },
+    // A manifest's bytes → {kind: url as written}; throws with the core's message (file, line, field) if unusable.
+    manifest(bytes, fileName) {
+      const r = heap(module, bytes, (p, l) => withText(fileName, (n) => json(module._bk_manifest(p, l, n))));
+      if (r.error) throw new Error(r.error);
+      return r.files;
+    },
+    failLoad: (message) => withText(message, (p) => module._bk_fail_load(p)),
     setImportTimeZone: (zone) => withText(zoneSpec(zone), (p) => module._bk_set_import_time_zone(p)),
     setReducedMotion: (on) => module._bk_set_reduced_motion(on ? 1 : 0),
     capture: (scale) => module._bk_capture(scale),

@@ -54,7 +54,7 @@ export async function fetchBytes(url, onProgress = () => {}, signal) {
 
 export const decodeJson = (bytes) => JSON.parse(new TextDecoder().decode(bytes));
 
-// A manifest: {map?, sensors, recording} or {map?, readings, sites?} (logs to import), relative to itself.
+// A manifest's files (the core read them: src/core/formats/manifest.hpp), relative to the manifest.
 function manifestUrls(url, manifest) {
   const out = {};
   for (const [k, v] of Object.entries(manifest)) {
@@ -66,8 +66,8 @@ function manifestUrls(url, manifest) {
 }
 
 // The files a dataset source names, kind → URL: a folder, a log to import, a binary recording, a manifest (fetched
-// here), or an object of URLs as it is.
-export async function dataUrls(source) {
+// here and read by `readManifest(bytes, fileName)`), or an object of URLs as it is.
+export async function dataUrls(source, readManifest) {
   if (typeof source === 'object') {  // logs to import (readings, sites) go to the importer as tables
     return Object.fromEntries(Object.entries(source).map(([k, v]) => [k in DATA_FILES ? k : `table#${k}`, v]));
   }
@@ -75,8 +75,11 @@ export async function dataUrls(source) {
   if (url.pathname.endsWith('/')) return Object.fromEntries(Object.entries(DATA_FILES).map(([k, f]) => [k, new URL(f, url).href]));
   if (TABLE.test(url.pathname)) return { table: url.href };  // a log to import
   if (/\.bkr$/i.test(url.pathname)) return { recording: url.href };  // a binary recording: sensors inside
-  return manifestUrls(url, decodeJson(await fetchBytes(url.href)));
+  return manifestUrls(url, await readManifest(await fetchBytes(url.href), fileName(url.href)));
 }
+
+// Kinds a source may lack: a folder need not have a map (a city without one gets the neutral basemap).
+export const optionalKinds = (source) => (typeof source === 'string' && new URL(source, location.href).pathname.endsWith('/') ? ['map'] : []);
 
 // Which file is which when files are dropped or picked: by name first, then by content. Logs to import (CSV,
 // TSV, text, GeoJSON points with times) are "table"s: the importer decides readings vs sites by their columns.
@@ -109,11 +112,10 @@ export async function readFiles(list) {
   return files;
 }
 
-// The files a source names, downloaded: kind → {name, bytes}. A folder need not have a map (a city without one
-// gets the neutral basemap): a missing map.geojson there is fine.
-export async function downloadDataset(source) {
-  const urls = await dataUrls(source);
-  const optional = typeof source === 'string' && new URL(source, location.href).pathname.endsWith('/') ? ['map'] : [];
+// The files a source names, downloaded: kind → {name, bytes}; a missing optional one (404) is left out.
+export async function downloadDataset(source, readManifest) {
+  const urls = await dataUrls(source, readManifest);
+  const optional = optionalKinds(source);
   const entries = await Promise.all(Object.entries(urls).map(async ([kind, url]) => {
     try {
       return [kind, { name: fileName(url), bytes: await fetchBytes(url) }];

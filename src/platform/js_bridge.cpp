@@ -6,6 +6,7 @@
 #include "commands.hpp"
 #include "embed_command.hpp"
 #include "launch_params.hpp"
+#include "manifest.hpp"
 
 #include <malloc.h>
 #include <string>
@@ -23,6 +24,21 @@ EMSCRIPTEN_KEEPALIVE void bk_stage_file(const char* kind, const char* name, cons
 EMSCRIPTEN_KEEPALIVE int bk_commit() {
     platform().drawRequested = true;  // something to draw now, or an error to show over the last data
     return platform().viewer.commitStaged() ? 1 : 0;
+}
+
+// A load that failed in the page (a download, a manifest): the message becomes the state's error; the data stays.
+EMSCRIPTEN_KEEPALIVE void bk_fail_load(const char* message) { platform().viewer.failLoad(message ? message : ""); }
+
+// A dataset manifest's text: {"files": {kind: url, …}} or {"error": "data.json line 3, sensors: …"} (valid until the
+// next call).
+EMSCRIPTEN_KEEPALIVE const char* bk_manifest(const char* json, int length, const char* fileName) {
+    static std::string out;
+    auto files = bk::parseManifest(std::string_view(json, size_t(length > 0 ? length : 0)), fileName ? fileName : "");
+    nlohmann::ordered_json j;
+    if (files) j["files"] = files.value();
+    else j["error"] = files.error().describe();
+    out = j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    return out.c_str();
 }
 
 EMSCRIPTEN_KEEPALIVE void bk_set_fonts(const char* regular, int regularLength, const char* bold, int boldLength) {

@@ -42,6 +42,9 @@ public:
     // report is in the state ("import") whether or not anything could be used.
     void stageFile(const std::string& kind, const std::string& fileName, std::string bytes);
     bool commitStaged();
+    // A load that failed before its files reached the viewer (a download, a manifest): the data shown stays, the
+    // staged files are dropped, and the error is set as a failed commit sets it.
+    void failLoad(std::string message);
 
     void push(Intent intent) { intents_.push_back(std::move(intent)); }
     // Runs a command of the command table that runs in the viewer (arguments already checked); false for one

@@ -22,6 +22,12 @@ void Viewer::stageFile(const std::string& kind, const std::string& fileName, std
     slot->present = true;
 }
 
+void Viewer::failLoad(std::string message) {
+    error_ = std::move(message);
+    map_ = sensors_ = recording_ = Staged{};
+    tables_.clear();
+}
+
 bool Viewer::commitStaged() {
     auto fail = [&](const LoadError& e) {
         error_ = e.describe();

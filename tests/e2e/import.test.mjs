@@ -34,7 +34,15 @@ const LOG = messyLog();
 
 let server, browser;
 before(async () => {
-  server = await startServer(DIST, new Map([['/fixtures/lisbon.csv', LOG]]));
+  const asset = (f) => readFileSync(new URL(`../../assets/bukchon/${f}`, import.meta.url));
+  server = await startServer(DIST, new Map([
+    ['/fixtures/lisbon.csv', LOG],
+    // A dataset folder as bukchon-import writes it for a city without a map: no map.geojson (a 404).
+    ['/fixtures/city/sensors.geojson', asset('sensors.geojson')],
+    ['/fixtures/city/recording.json', asset('recording.json')],
+    ['/fixtures/truncated.json', Buffer.from('{\n  "sensors": "city/sensors.geojson",\n  "recording": ')],
+    ['/fixtures/wrong.json', Buffer.from('{\n  "sensors": "city/sensors.geojson",\n  "recording": 5\n}\n')],
+  ]));
   browser = await launchBrowser();
 });
 after(async () => {
@@ -143,5 +151,43 @@ test('?data= a CSV with tz= loads through the same importer at start', async () 
   assert.equal(s.utcOffsetMinutes, 60);
   assert.equal(await page.locator('.bk-report').isVisible(), true);
   assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('?data= a dataset folder without map.geojson opens on the neutral basemap', async () => {
+  const { page, problems } = await openPage(browser, `${server.url}?data=/fixtures/city/`);
+  await waitReady(page);
+  const s = await page.evaluate(() => window.viewer.getState());
+  assert.equal(s.error, null);
+  assert.equal(s.sensors, 50);
+  assert.equal(s.basemap, 'graticule');
+  await waitFrames(page);
+  assert.deepEqual(problems.filter((p) => !p.includes('404')), []);
+  await page.close();
+});
+
+test('a manifest that is not valid JSON, or names a file wrongly, is refused with its file and line; the data stays', async () => {
+  const { page, problems } = await openPage(browser, server.url);
+  await waitReady(page);
+  const before = await page.evaluate(() => window.viewer.getState());
+  for (const [file, message] of [['truncated.json', /^truncated\.json line 3\b.*JSON/i],
+                                 ['wrong.json', /^wrong\.json line 3, recording: expected a string, got the number 5/]]) {
+    const r = await page.evaluate(async (url) => {
+      try { await window.viewer.load(url); return { ok: true }; } catch (e) { return { name: e.name, message: e.message }; }
+    }, `/fixtures/${file}`);
+    assert.notEqual(r.ok, true, file);
+    assert.notEqual(r.name, 'SyntaxError', file);
+    assert.match(r.message, message);
+    const s = await page.evaluate(() => window.viewer.getState());
+    assert.equal(s.error, r.message, 'the state says why');
+    assert.equal(s.readings, before.readings, 'the data shown stays');
+    assert.equal(await page.locator('.bk-error').isVisible(), true);
+    assert.match(await page.locator('.bk-error').textContent(), new RegExp(file.replace('.', '\\.')));
+  }
+  // A good load clears it.
+  await page.evaluate(() => window.viewer.load('/fixtures/city/'));
+  assert.equal((await page.evaluate(() => window.viewer.getState())).error, null);
+  await waitFrames(page);
+  assert.deepEqual(problems.filter((p) => !p.includes('404')), []);
   await page.close();
 });

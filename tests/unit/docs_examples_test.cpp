@@ -1,5 +1,6 @@
 // docs_examples_test.cpp — the examples in docs/formats.md are real: they load, and join into a dataset.
 #include "dataset.hpp"
+#include "manifest.hpp"
 #include "map_data.hpp"
 #include "sampler.hpp"
 #include "sensors.hpp"
@@ -27,7 +28,10 @@ std::vector<std::string> jsonBlocks(const std::string& markdown) {
 
 TEST(DocsExamples, FormatsExamplesLoadAndJoin) {
     auto blocks = jsonBlocks(readRepoFile("docs/formats.md"));
-    ASSERT_EQ(blocks.size(), 3u) << "docs/formats.md should show a map, a sensors file and a recording";
+    ASSERT_EQ(blocks.size(), 4u) << "docs/formats.md should show a map, a sensors file, a recording and a manifest";
+    auto manifest = parseManifest(blocks[3], "city.json");
+    ASSERT_TRUE(manifest.ok()) << manifest.error().describe();
+    EXPECT_EQ(manifest->size(), 3u);
     auto map = loadMap(blocks[0], "map.geojson");
     ASSERT_TRUE(map.ok()) << map.error().describe();
     EXPECT_EQ(map->features.size(), 4u);

@@ -2,6 +2,7 @@
 // and class of bad row, with the exact report line a user reads. Fixtures are made here (no third-party data).
 #include "csv_reader.hpp"
 #include "dataset.hpp"
+#include "import_columns.hpp"
 #include "importer.hpp"
 #include "recording_writer.hpp"
 #include "sampler.hpp"
@@ -12,6 +13,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <set>
 #include <sstream>
 
 using namespace bk;
@@ -561,4 +563,42 @@ TEST(Importer, FuzzFoundFlatHugeSeriesStillRoundTrips) {
     auto sensors = loadSensors(writeSensorsGeoJson(r.dataset->sensors), "sensors.geojson");
     ASSERT_TRUE(sensors) << sensors.error().describe();
     EXPECT_TRUE(loadRecording(writeRecordingJson(*r.dataset), "recording.json", sensors.value()));
+}
+
+TEST(Importer, OnlyATrailingUnitIsAUnit) {
+    auto split = [](const char* header) {
+        std::string name, unit;
+        importer_detail::splitUnit(header, name, unit);
+        return name + "|" + unit;
+    };
+    EXPECT_EQ(split("진동(x) (g)"), "진동(x)|g");
+    EXPECT_EQ(split("최대진동(z) (g)"), "최대진동(z)|g");
+    EXPECT_EQ(split("fill (%)"), "fill|%");
+    EXPECT_EQ(split("PM2.5 [µg/m³]"), "PM2.5|µg/m³");
+    EXPECT_EQ(split("noise, dB"), "noise|dB");
+    EXPECT_EQ(split("PM10, ㎍/㎥"), "PM10|㎍/㎥");
+    EXPECT_EQ(split("Temperature, outside"), "Temperature, outside|");
+    EXPECT_EQ(split("level (a (b))"), "level|a (b)");
+    EXPECT_EQ(split("(g)"), "(g)|");
+    EXPECT_EQ(split("humidity"), "humidity|");
+    EXPECT_EQ(split("x) (y"), "x) (y|");
+}
+
+TEST(Importer, QualifiedMetricsStayApart) {
+    // Six vibration columns that differ only in their qualifier: six series, none rejected as a duplicate.
+    std::string csv = "time,id,lat,lon,진동(x) (g),진동(y) (g),진동(z) (g),최대진동(x) (g),최대진동(y) (g),최대진동(z) (g)\n";
+    for (int m = 0; m < 10; ++m)
+        csv += "2026-05-11T00:0" + std::to_string(m) + ":00+09:00,V-1,37.58,126.98,0.1,0.2,0.3,0.4,0.5,0.6\n";
+    Importer importer(ImportOptions{});
+    importer.add("vibration.csv", csv);
+    ImportResult r = importer.finish();
+    ASSERT_TRUE(r.dataset) << r.report.fatal;
+    EXPECT_EQ(r.dataset->series.size(), 6u);
+    EXPECT_EQ(r.report.rejectedTotal, 0);
+    std::set<std::string> metrics;
+    for (const Series& s : r.dataset->series) {
+        metrics.insert(s.metric);
+        EXPECT_EQ(s.unit, "g");
+    }
+    EXPECT_TRUE(metrics.count("진동(x)") && metrics.count("최대진동(z)"));
 }

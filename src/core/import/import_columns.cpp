@@ -38,15 +38,53 @@ std::string normalizeName(std::string_view name) {
     return out;
 }
 
+namespace {
+// After a comma, only what reads as a unit is one ("noise, dB", "PM2.5, µg/m³"); "Temperature, outside" is a name.
+bool looksLikeUnit(std::string_view u) {
+    static const char* const kUnits[] = {"db", "dba", "dbc", "ppm", "ppb", "lux", "lx", "hpa", "kpa", "pa", "mm", "cm",
+                                         "m", "km", "kg", "g", "s", "ms", "min", "h", "kwh", "kw", "w", "v", "a", "c",
+                                         "f", "k", "pct", "percent", "count", "ugm3"};
+    if (u.empty() || u.size() > 16 || u.find(' ') != std::string_view::npos) return false;
+    for (unsigned char c : u)
+        if (c == '%' || c == '/' || c >= 0x80 || (c >= '0' && c <= '9')) return true;  // %, µg/m³, °C, m3
+    const std::string l = lower(u);
+    for (const char* k : kUnits)
+        if (l == k) return true;
+    return false;
+}
+}  // namespace
+
 void splitUnit(std::string_view header, std::string& name, std::string& unit) {
     header = trim(header);
-    size_t open = header.find_first_of("([");
-    if (open != std::string_view::npos && open > 0 && (header.back() == ')' || header.back() == ']')) {
-        name = std::string(trim(header.substr(0, open)));
-        unit = std::string(trim(header.substr(open + 1, header.size() - open - 2)));
-    } else {
-        name = std::string(header);
-        unit.clear();
+    name = std::string(header);
+    unit.clear();
+    if (header.empty()) return;
+    // A trailing group in brackets is the unit; what comes before it, qualifiers in brackets included, is the name:
+    // "진동(x) (g)" → "진동(x)", "g". The group's opening bracket is found by its depth, so "a (b (c))" → "a", "b (c)".
+    const char close = header.back();
+    if (close == ')' || close == ']') {
+        const char open = close == ')' ? '(' : '[';
+        int depth = 0;
+        for (size_t i = header.size(); i-- > 0;) {
+            if (header[i] == close) ++depth;
+            else if (header[i] == open && --depth == 0) {
+                std::string_view before = trim(header.substr(0, i));
+                if (!before.empty()) {
+                    name = std::string(before);
+                    unit = std::string(trim(header.substr(i + 1, header.size() - i - 2)));
+                }
+                return;
+            }
+        }
+        return;
+    }
+    size_t comma = header.rfind(',');
+    if (comma != std::string_view::npos && comma > 0) {
+        std::string_view after = trim(header.substr(comma + 1)), before = trim(header.substr(0, comma));
+        if (!before.empty() && looksLikeUnit(after)) {
+            name = std::string(before);
+            unit = std::string(after);
+        }
     }
 }
 

@@ -17,7 +17,8 @@ std::string_view trim(std::string_view s);   // without surrounding spaces, tabs
 std::string lower(std::string_view s);       // ASCII letters in lower case
 // Column names compared without case, spaces, underscores, hyphens, dots or a trailing "(unit)" / "[unit]".
 std::string normalizeName(std::string_view name);
-// "fill (%)" → metric "fill", unit "%"; "PM2.5 [µg/m³]" → "PM2.5", "µg/m³".
+// Only a trailing unit is a unit: "fill (%)" → metric "fill", unit "%"; "PM2.5 [µg/m³]" → "PM2.5", "µg/m³";
+// "noise, dB" → "noise", "dB"; "진동(x) (g)" → "진동(x)", "g" (a qualifier before the unit stays in the name).
 void splitUnit(std::string_view header, std::string& name, std::string& unit);
 std::string shorten(std::string_view s, size_t max = 40);  // at most `max` bytes (whole UTF-8 characters) + "…"
 bool isMissing(std::string_view v);          // empty, NA, n/a, NaN, null, none, -, --, ?

@@ -602,3 +602,23 @@ TEST(Importer, QualifiedMetricsStayApart) {
     }
     EXPECT_TRUE(metrics.count("진동(x)") && metrics.count("최대진동(z)"));
 }
+
+TEST(Importer, ExactDuplicateRowsAreCountedOnceAndConflictsListed) {
+    std::string csv = "time,id,lat,lon,fill,temp\n";
+    for (int m = 0; m < 6; ++m) {
+        std::string row = "2026-05-11T00:0" + std::to_string(m) + ":00+09:00,B-1,37.58,126.98," + std::to_string(10 * m) + ",20\n";
+        csv += row;
+        if (m % 2 == 0) csv += row;  // repeated byte for byte: rows 0, 2 and 4
+    }
+    csv += "2026-05-11T00:05:00+09:00,B-1,37.58,126.98,99,20\n";  // the same time, another fill: a real conflict
+    Importer importer(ImportOptions{});
+    importer.add("bins.csv", csv);
+    ImportResult r = importer.finish();
+    ASSERT_TRUE(r.dataset) << r.report.fatal;
+    EXPECT_EQ(r.dataset->readingCount(), 12u);
+    int notes = 0;
+    for (const std::string& n : r.report.notes) notes += n == "bins.csv: 3 exact duplicate rows skipped (the same sensor, time and values as a row kept)";
+    EXPECT_EQ(notes, 1) << r.report.text();
+    ASSERT_EQ(r.report.rejected.size(), 1u) << r.report.text();   // the conflict, once
+    EXPECT_EQ(r.report.rejected[0].line, 11);
+}

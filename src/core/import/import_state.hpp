@@ -114,6 +114,9 @@ struct Importer::State {
     bool wide = false, sitesFile = false;
     TimeFormat timeFormat = TimeFormat::isoOffset;
     int64_t outOfOrderNoted = 0;
+    // Rows repeated exactly (the same sensor, time and values as the row kept): skipped and counted, not listed.
+    int64_t exactDuplicateRows = 0;
+    bool lastReadingRepeated = false;   // addReading's last refusal was a repeat of the kept reading, not a conflict
     std::string lastKey, keyBuffer;
     size_t lastAcc = 0;
 

@@ -165,7 +165,8 @@ void Importer::State::rowBody(const std::vector<std::string_view>& f, int64_t li
         }
         noteReadingSite(id, lat, lon, line, field(f, nameCol), field(f, typeCol));
     }
-    bool any = false;
+    bool any = false, conflict = false;
+    int repeated = 0;
     for (int c : valueCols) {
         Column& col = cols[size_t(c)];
         std::string_view v = field(f, c);
@@ -187,10 +188,16 @@ void Importer::State::rowBody(const std::vector<std::string_view>& f, int64_t li
         const std::string& sensorId = wide ? col.header : id;
         float value;
         if (!valueOf(metric, unit, col, v, line, value)) { if (!wide && valueCols.size() == 1) return; continue; }
-        if (!addReading(sensorId, metric, *t, value, line, cols[size_t(timeCol)].header, tText)) { if (!wide && valueCols.size() == 1) return; continue; }
+        if (!addReading(sensorId, metric, *t, value, line, cols[size_t(timeCol)].header, tText)) {
+            if (lastReadingRepeated) ++repeated;
+            else conflict = true;
+            if (!wide && valueCols.size() == 1) break;
+            continue;
+        }
         any = true;
     }
     if (any) ++in->rowsAccepted;
+    else if (repeated > 0 && !conflict) ++exactDuplicateRows;
 }
 
 std::string_view Importer::State::field(const std::vector<std::string_view>& f, int c) const {
@@ -267,7 +274,12 @@ bool Importer::State::addReading(const std::string& sensor, const std::string& m
     if (s.count > 0) {
         int64_t last = s.lastTime;
         if (t == last) {
-            reject(line, column, timeText, "duplicate time for sensor \"" + sensor + "\" (" + metric + "); the first reading is kept");
+            // The same value again is a repeated row (common in exports): counted once per file, not listed. Another
+            // value at the same time is a real conflict, and listed.
+            const float kept = s.values.back();
+            lastReadingRepeated = kept == value || (std::isnan(kept) && std::isnan(value));
+            if (!lastReadingRepeated)
+                reject(line, column, timeText, "duplicate time for sensor \"" + sensor + "\" (" + metric + "); the first reading is kept");
             return false;
         }
         if (t < last) {
@@ -376,7 +388,13 @@ void Importer::State::addGeoJson(const std::string& name, std::string_view bytes
 }
 
 void Importer::State::endFileChecks() {
+    const int64_t repeats = exactDuplicateRows;
+    exactDuplicateRows = 0;
     if (fileFailed || !in) return;
+    if (repeats > 0)
+        report.notes.push_back(file + ": " + std::to_string(repeats) +
+                               (repeats == 1 ? " exact duplicate row skipped" : " exact duplicate rows skipped") +
+                               " (the same sensor, time and values as a row kept)");
     if (in->role == "readings" && in->rowsAccepted == 0 && in->rowsRead > 0)
         report.notes.push_back(file + ": no row could be used");
 }

@@ -6,9 +6,39 @@
 #include "json_reader.hpp"
 #include "time_util.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace bk {
+
+namespace {
+// Where the sensors are: their whole box, unless a few strays (a wrong position in a log: a sensor in the ocean)
+// stretch it to more than 4× the box of the middle 98 % (at least one point cut at each end); then that box, with a
+// tenth of its size around it. The view frames it and the projection is centred on it (the strays stay reachable:
+// panning is limited by all of them).
+Bounds whereMostAre(const std::vector<Vec2>& points) {
+    Bounds all;
+    for (const Vec2& p : points) all.add(p);
+    if (points.size() < 20) return all;
+    std::vector<double> xs, ys;
+    for (const Vec2& p : points) {
+        xs.push_back(p.x);
+        ys.push_back(p.y);
+    }
+    std::sort(xs.begin(), xs.end());
+    std::sort(ys.begin(), ys.end());
+    const size_t lo = std::max<size_t>(1, points.size() / 100), hi = points.size() - 1 - lo;
+    Bounds middle;
+    middle.add({xs[lo], ys[lo]});
+    middle.add({xs[hi], ys[hi]});
+    const Vec2 a = all.size(), m = middle.size();
+    if (std::max(a.x, a.y) <= 4 * std::max(m.x, m.y)) return all;
+    const double padX = m.x / 10, padY = m.y / 10;
+    middle.add({middle.min.x - padX, middle.min.y - padY});
+    middle.add({middle.max.x + padX, middle.max.y + padY});
+    return middle;
+}
+}  // namespace
 
 void Viewer::stageFile(const std::string& kind, const std::string& fileName, std::string bytes) {
     if (kind == "table") {
@@ -117,17 +147,20 @@ bool Viewer::install(Dataset dataset, const MapData& mapData) {
     auto next = std::make_unique<Content>();
     next->dataset = std::move(dataset);
     // The projection origin sits at the middle of the sensors, so float precision is best where the data is.
-    Bounds geo;
-    for (const Sensor& s : next->dataset.sensors) geo.add({s.position.lon, s.position.lat});
+    std::vector<Vec2> lonLat;
+    for (const Sensor& s : next->dataset.sensors) lonLat.push_back({s.position.lon, s.position.lat});
+    const Bounds geo = whereMostAre(lonLat);
     next->projection = Projection({geo.center().y, geo.center().x});
+    Bounds all;
     for (const Sensor& s : next->dataset.sensors) {
         next->positions.push_back(next->projection.toLocal(s.position));
-        next->sensorBounds.add(next->positions.back());
+        all.add(next->positions.back());
     }
+    next->sensorBounds = whereMostAre(next->positions);
     // A city without a map file gets the neutral basemap: a graticule around its sensors (and a scale bar).
     if (mapData.features.empty()) next->mesh = buildGraticule(next->sensorBounds, next->projection, &next->graticuleStepDeg);
     else next->mesh = buildMapMesh(mapData, next->projection);
-    next->bounds = next->sensorBounds;
+    next->bounds = all;
     if (!next->mesh.bounds.empty()) {
         next->bounds.add(next->mesh.bounds.min);
         next->bounds.add(next->mesh.bounds.max);

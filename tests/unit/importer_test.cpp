@@ -622,3 +622,24 @@ TEST(Importer, ExactDuplicateRowsAreCountedOnceAndConflictsListed) {
     ASSERT_EQ(r.report.rejected.size(), 1u) << r.report.text();   // the conflict, once
     EXPECT_EQ(r.report.rejected[0].line, 11);
 }
+
+TEST(Importer, ZeroZeroAndBlankPositionsAreUnknownNotAPlace) {
+    std::string csv = "time,id,lat,lon,fill\n";
+    for (int m = 0; m < 4; ++m) {
+        const std::string t = "2026-05-11T00:0" + std::to_string(m) + ":00+09:00,";
+        csv += t + "B-1," + (m == 1 ? std::string("0,0") : std::string("37.58,126.98")) + "," + std::to_string(m) + "\n";
+        csv += t + "B-2," + (m == 2 ? std::string(",") : std::string("37.59,126.99")) + "," + std::to_string(m) + "\n";
+        csv += t + "B-3,0,0," + std::to_string(m) + "\n";  // never a real position
+    }
+    Importer importer(ImportOptions{});
+    importer.add("bins.csv", csv);
+    ImportResult r = importer.finish();
+    ASSERT_TRUE(r.dataset) << r.report.fatal;
+    ASSERT_EQ(r.dataset->sensors.size(), 2u) << r.report.text();
+    for (const Sensor& s : r.dataset->sensors) {
+        EXPECT_GT(s.position.lat, 37) << s.id;           // 0,0 never became the position
+        EXPECT_EQ(r.dataset->readingCount() >= 8u, true);  // B-1's and B-2's rows all count
+    }
+    EXPECT_TRUE(reportHas(r, "bins.csv: 0,0 read as an unknown position for 2 sensors (B-3, B-1)")) << r.report.text();
+    EXPECT_TRUE(reportHas(r, "\"B-3\" — sensor has no position")) << r.report.text();  // dropped, and said so
+}

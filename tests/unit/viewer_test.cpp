@@ -266,3 +266,27 @@ TEST(Viewer, TheShippedBukchonRecordingOpensOnItsMap) {
     EXPECT_EQ(s["map"]["attribution"], "© OpenStreetMap contributors");
     EXPECT_GE(s["sensors"].get<int>(), 50);
 }
+
+TEST(Viewer, AStraySensorDoesNotTakeTheViewAwayFromTheRest) {
+    // 40 bins across Bukchon and one whose log put it on the other side of the world: the view frames the 40.
+    std::string features, series;
+    for (int i = 0; i <= 40; ++i) {
+        const bool stray = i == 40;
+        char f[400];
+        std::snprintf(f, sizeof f, R"(%s{"type": "Feature", "geometry": {"type": "Point", "coordinates": [%.5f, %.5f]},
+            "properties": {"id": "B-%d", "type": "bin"}})", i ? "," : "", stray ? -70.0 : 126.980 + 0.0002 * i,
+                      stray ? -30.0 : 37.578 + 0.0001 * (i % 9), i);
+        features += f;
+        series += std::string(i ? "," : "") + "{\"sensor\": \"B-" + std::to_string(i) +
+                  "\", \"metric\": \"fill\", \"start\": \"2026-05-11T00:00:00+09:00\", \"step_s\": 60, \"values\": [1, 2]}";
+    }
+    Viewer v;
+    ASSERT_TRUE(load(v, "{\"type\": \"FeatureCollection\", \"features\": [" + features + "]}",
+                     "{\"format\": \"bukchon-recording\", \"version\": 1, \"series\": [" + series + "]}"))
+        << v.error();
+    v.update(0, 1280, 720, 1, 1);
+    Json s = state(v);
+    EXPECT_NEAR(s["view"]["lat"].get<double>(), 37.5785, 0.005);
+    EXPECT_NEAR(s["view"]["lon"].get<double>(), 126.984, 0.005);
+    EXPECT_GT(s["view"]["zoom"].get<double>(), 14.0);  // a city's streets, not the globe
+}

@@ -18,6 +18,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace bk {
@@ -117,12 +118,16 @@ struct Importer::State {
     // Rows repeated exactly (the same sensor, time and values as the row kept): skipped and counted, not listed.
     int64_t exactDuplicateRows = 0;
     bool lastReadingRepeated = false;   // addReading's last refusal was a repeat of the kept reading, not a conflict
+    // Sensors that had 0,0 as their position in this file (read as unknown), in order of first sight.
+    std::vector<std::string> zeroPositionSensors;
+    std::unordered_set<std::string> zeroPositionSeen;
     std::string lastKey, keyBuffer;
     size_t lastAcc = 0;
 
     // ---- importer.cpp: files and rows
     void reject(int64_t line, const std::string& column, std::string_view value, std::string why);
     void startFile(const std::string& name);
+    void noteZeroPosition(const std::string& id);
     void failFile(const std::string& why);
     void startDecoding();
     bool onRecord(const std::vector<std::string_view>& fields, int64_t line);

@@ -157,11 +157,18 @@ void Importer::State::rowBody(const std::vector<std::string_view>& f, int64_t li
         double lat = NAN, lon = NAN;
         if (latCol >= 0) {
             if (!needed(f, line, latCol, "latitude") || !needed(f, line, lonCol, "longitude")) return;
-            auto la = parseNumber(field(f, latCol)), lo = parseNumber(field(f, lonCol));
-            if (!la || *la < -90 || *la > 90) { reject(line, cols[size_t(latCol)].header, field(f, latCol), "not a latitude (a number from -90 to 90)"); return; }
-            if (!lo || *lo < -180 || *lo > 180) { reject(line, cols[size_t(lonCol)].header, field(f, lonCol), "not a longitude (a number from -180 to 180)"); return; }
-            lat = *la;
-            lon = *lo;
+            // Logs write "unknown" as blanks or 0,0: the row's readings count, its position does not (the sensor's
+            // comes from its other rows or a sites file, and the report names the sensors that had 0,0).
+            if (!(isMissing(field(f, latCol)) && isMissing(field(f, lonCol)))) {
+                auto la = parseNumber(field(f, latCol)), lo = parseNumber(field(f, lonCol));
+                if (!la || *la < -90 || *la > 90) { reject(line, cols[size_t(latCol)].header, field(f, latCol), "not a latitude (a number from -90 to 90)"); return; }
+                if (!lo || *lo < -180 || *lo > 180) { reject(line, cols[size_t(lonCol)].header, field(f, lonCol), "not a longitude (a number from -180 to 180)"); return; }
+                if (*la == 0 && *lo == 0) noteZeroPosition(id);
+                else {
+                    lat = *la;
+                    lon = *lo;
+                }
+            }
         }
         noteReadingSite(id, lat, lon, line, field(f, nameCol), field(f, typeCol));
     }
@@ -303,8 +310,11 @@ void Importer::State::siteRow(const std::vector<std::string_view>& f, int64_t li
     if (!lo || *lo < -180 || *lo > 180) { reject(line, cols[size_t(lonCol)].header, field(f, lonCol), "not a longitude (a number from -180 to 180)"); return; }
     if (sites.count(id)) { reject(line, cols[size_t(idCol)].header, id, "duplicate sensor id (the first row is kept)"); return; }
     SiteInfo site;
-    site.lat = *la;
-    site.lon = *lo;
+    if (*la == 0 && *lo == 0) noteZeroPosition(id);  // "unknown", not a place in the Gulf of Guinea
+    else {
+        site.lat = *la;
+        site.lon = *lo;
+    }
     site.name = std::string(field(f, nameCol));
     site.type = std::string(field(f, typeCol));
     site.unit = std::string(field(f, unitCol));
@@ -313,6 +323,10 @@ void Importer::State::siteRow(const std::vector<std::string_view>& f, int64_t li
     sites.emplace(id, std::move(site));
     siteOrder.push_back(id);
     ++in->rowsAccepted;
+}
+
+void Importer::State::noteZeroPosition(const std::string& id) {
+    if (zeroPositionSeen.insert(id).second) zeroPositionSensors.push_back(id);
 }
 
 void Importer::State::noteReadingSite(const std::string& id, double lat, double lon, int64_t line, std::string_view name, std::string_view type) {
@@ -390,7 +404,17 @@ void Importer::State::addGeoJson(const std::string& name, std::string_view bytes
 void Importer::State::endFileChecks() {
     const int64_t repeats = exactDuplicateRows;
     exactDuplicateRows = 0;
+    std::vector<std::string> zero;
+    zero.swap(zeroPositionSensors);
+    zeroPositionSeen.clear();
     if (fileFailed || !in) return;
+    if (!zero.empty()) {
+        std::string list;
+        for (size_t i = 0; i < zero.size() && i < 8; ++i) list += (i ? ", " : "") + zero[i];
+        if (zero.size() > 8) list += " and " + std::to_string(zero.size() - 8) + " more";
+        report.notes.push_back(file + ": 0,0 read as an unknown position for " + std::to_string(zero.size()) +
+                               (zero.size() == 1 ? " sensor (" : " sensors (") + list + ")");
+    }
     if (repeats > 0)
         report.notes.push_back(file + ": " + std::to_string(repeats) +
                                (repeats == 1 ? " exact duplicate row skipped" : " exact duplicate rows skipped") +

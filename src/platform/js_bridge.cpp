@@ -107,13 +107,14 @@ EMSCRIPTEN_KEEPALIVE const char* bk_embed_command(const char* json, int length) 
     static std::string out;
     std::string_view text = json && length > 0 ? std::string_view(json, size_t(length)) : std::string_view();
     bk::EmbedCommand command = bk::parseEmbedCommand(text);
-    auto j = nlohmann::ordered_json::parse(bk::embedCommandJson(command));
+    out = bk::embedCommandJson(command);
     if (command.status == bk::EmbedCommand::Status::ok) {
         bk::CheckedCommand checked{bk::findCommand(command.cmd), command.args, ""};
         platform().viewer.run(checked);
-        j["runs"] = checked.spec->runner == bk::CommandRunner::viewer ? "viewer" : "page";
+        // Where it ran joins the core's object ("…}" → "…,"runs":"viewer"}"), as the fonts join bk_state's.
+        out.pop_back();
+        out += checked.spec->runner == bk::CommandRunner::viewer ? ",\"runs\":\"viewer\"}" : ",\"runs\":\"page\"}";
     }
-    out = j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
     return out.c_str();
 }
 // A key press (KeyboardEvent.key, Shift) through the key table: null for a key the viewer leaves alone, else the

@@ -571,17 +571,13 @@ TEST(Importer, OnlyATrailingUnitIsAUnit) {
         importer_detail::splitUnit(header, name, unit);
         return name + "|" + unit;
     };
-    EXPECT_EQ(split("진동(x) (g)"), "진동(x)|g");
-    EXPECT_EQ(split("최대진동(z) (g)"), "최대진동(z)|g");
-    EXPECT_EQ(split("fill (%)"), "fill|%");
-    EXPECT_EQ(split("PM2.5 [µg/m³]"), "PM2.5|µg/m³");
-    EXPECT_EQ(split("noise, dB"), "noise|dB");
-    EXPECT_EQ(split("PM10, ㎍/㎥"), "PM10|㎍/㎥");
-    EXPECT_EQ(split("Temperature, outside"), "Temperature, outside|");
-    EXPECT_EQ(split("level (a (b))"), "level|a (b)");
-    EXPECT_EQ(split("(g)"), "(g)|");
-    EXPECT_EQ(split("humidity"), "humidity|");
-    EXPECT_EQ(split("x) (y"), "x) (y|");
+    const std::pair<const char*, const char*> cases[] = {
+        {"진동(x) (g)", "진동(x)|g"}, {"최대진동(z) (g)", "최대진동(z)|g"}, {"fill (%)", "fill|%"},
+        {"PM2.5 [µg/m³]", "PM2.5|µg/m³"}, {"noise, dB", "noise|dB"}, {"PM10, ㎍/㎥", "PM10|㎍/㎥"},
+        {"Temperature, outside", "Temperature, outside|"}, {"level (a (b))", "level|a (b)"}, {"(g)", "(g)|"},
+        {"humidity", "humidity|"}, {"x) (y", "x) (y|"},
+    };
+    for (const auto& [header, expected] : cases) EXPECT_EQ(split(header), expected) << header;
 }
 
 TEST(Importer, QualifiedMetricsStayApart) {

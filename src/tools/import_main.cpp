@@ -27,6 +27,7 @@ const char* kUsage =
     "  --timezone TZ         zone of times without an offset: +09:00, UTC-5, UTC, or a name like Asia/Seoul\n"
     "  --time-col C          column choices, by header name or 1-based number; every detected choice can be\n"
     "  --id-col C            overridden: --lat-col, --lon-col, --name-col, --metric-col, --type-col, --unit-col\n"
+    "  --hour-col C          the time of day, when the time column holds dates alone (default: detected)\n"
     "  --value-col C[,C…]    the value columns (default: every column without another role)\n"
     "  --shape long|wide     table shape (default: long when there is an id column, else wide)\n"
     "  --time-format F       iso, local, us, dmy, compact, epoch-s, epoch-ms (default: detected)\n"
@@ -88,6 +89,7 @@ int main(int argc, char** argv) {
         else if (a == "-o" || a == "--out") outDir = value();
         else if (a == "--timezone") opt.timeZone = value();
         else if (a == "--time-col") opt.timeColumn = value();
+        else if (a == "--hour-col") opt.hourColumn = value();
         else if (a == "--id-col") opt.idColumn = value();
         else if (a == "--lat-col") opt.latColumn = value();
         else if (a == "--lon-col") opt.lonColumn = value();

@@ -174,7 +174,9 @@ TEST(TimeParse, CompactDigits) {
     EXPECT_EQ(parse("20260511090530", TimeFormat::compact), 1778490330000);
     EXPECT_EQ(parse("20260511T090530", TimeFormat::compact), 1778490330000);
     EXPECT_EQ(parse("202605110905", TimeFormat::compact, kKst), 1778490300000 - 9 * kHourMs);
-    for (const char* s : {"20260511", "2026051109", "2026051109053", "202605110905301", "2026-05-11 09:05"})
+    EXPECT_EQ(parse("20260511", TimeFormat::compact), 1778457600000);        // the date alone: midnight
+    EXPECT_EQ(parse("2026051109", TimeFormat::compact), 1778490000000);      // YYYYMMDDHH (Korean hourly exports)
+    for (const char* s : {"202605110", "2026051109053", "202605110905301", "2026-05-11 09:05", "18000101"})
         EXPECT_FALSE(parse(s, TimeFormat::compact)) << s;
 }
 

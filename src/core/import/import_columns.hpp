@@ -27,7 +27,8 @@ std::optional<double> parseNumber(std::string_view v, std::string* unitOut = nul
 
 // ---- column roles
 
-enum class Role { none, time, id, lat, lon, name, metric, value, type, unit };
+// `hour`: the time of day when the time column holds dates alone (a date column and an hour column).
+enum class Role { none, time, id, lat, lon, name, metric, value, type, unit, hour };
 
 Role roleFromName(std::string_view header);  // from a header cell ("위도" → lat); none when it names no role
 

@@ -19,6 +19,70 @@ int Importer::State::findColumn(const std::string& spec) {
     return -2;  // named but not there
 }
 
+std::vector<std::string_view> Importer::State::columnSample(size_t c) const {
+    std::vector<std::string_view> out;
+    for (size_t r = in->header ? 1 : 0; r < sample.size() && out.size() < kSampleRows; ++r)
+        if (c < sample[r].size() && !isMissing(trim(sample[r][c]))) out.push_back(trim(sample[r][c]));
+    return out;
+}
+
+// A date column and a time-of-day column (측정일자 + 측정시간, date + hour 0–23, date + "00~01", date + HH:MM): each
+// row's time is their sum. The date column is --time-col's, else the first time column (by name, else by values)
+// whose values are dates alone; the time of day is --hour-col's, else a column named like one (hour, 시간, 측정시간 …)
+// whose values read as times of day, else an unnamed-role column of clocks or hour ranges (a bare 0–23 needs a name:
+// small integers could be any reading). False when the file has no such pair.
+bool Importer::State::findDateAndHour() {
+    auto isDateColumn = [&](size_t c, std::optional<TimeFormat>& format) {
+        auto s = columnSample(c);
+        format = opt.timeFormat ? opt.timeFormat : detectTimeFormat(s);
+        if (s.empty() || !format || formatHasOffset(*format)) return false;
+        size_t n = 0;
+        for (auto v : s) n += isDateOnly(v, *format);
+        return n * 10 >= s.size() * 9;
+    };
+    int dateCol = -1;
+    std::optional<TimeFormat> format;
+    bool timeByName = false;
+    for (size_t c = 0; c < cols.size() && dateCol < 0; ++c)
+        if (cols[c].role == Role::time) {
+            timeByName = true;
+            if (isDateColumn(c, format)) dateCol = int(c);
+        }
+    if (dateCol < 0 && !timeByName && opt.timeColumn.empty())
+        for (size_t c = 0; c < cols.size() && dateCol < 0; ++c)
+            if (cols[c].role == Role::none && isDateColumn(c, format)) dateCol = int(c);
+    int given = findColumn(opt.hourColumn);
+    if (given == -2) {
+        failFile("--hour-col \"" + opt.hourColumn + "\": no such column");
+        return false;
+    }
+    if (dateCol < 0) {
+        if (given >= 0) failFile("--hour-col \"" + opt.hourColumn + "\" needs a time column of dates alone");
+        return false;
+    }
+    auto timesOfDay = [&](size_t c, bool named) {
+        auto s = columnSample(c);
+        size_t read = 0, clocks = 0;
+        for (auto v : s) {
+            if (!parseTimeOfDay(v)) continue;
+            ++read;
+            clocks += v.find_first_of(":~") != std::string_view::npos || v.find("시") != std::string_view::npos;
+        }
+        bool enough = !s.empty() && read * 10 >= s.size() * 9;
+        return enough && (named || clocks * 10 >= s.size() * 9);
+    };
+    int hour = given;
+    for (size_t c = 0; c < cols.size() && hour < 0; ++c) {
+        if (int(c) == dateCol || (cols[c].role != Role::time && cols[c].role != Role::none)) continue;
+        bool named = cols[c].role == Role::time || looksLikeHourColumnName(cols[c].header);
+        if (timesOfDay(c, named)) hour = int(c);
+    }
+    if (hour < 0) return false;
+    for (Column& col : cols) if (col.role == Role::time) col.role = Role::none;
+    cols[size_t(dateCol)].role = Role::time;
+    cols[size_t(hour)].role = Role::hour;
+    return true;
+}
 
 // Reads the sample: header, roles, shape, time format, value kinds. Then replays the sample as rows.
 void Importer::State::analyse() {
@@ -54,12 +118,6 @@ void Importer::State::analyse() {
         cols[c].role = header ? roleFromName(cols[c].header) : Role::none;
     }
     size_t firstData = header ? 1 : 0;
-    auto columnSample = [&](size_t c) {
-        std::vector<std::string_view> out;
-        for (size_t r = firstData; r < sample.size() && out.size() < kSampleRows; ++r)
-            if (c < sample[r].size() && !isMissing(trim(sample[r][c]))) out.push_back(trim(sample[r][c]));
-        return out;
-    };
 
     // A sites table (positions by name, no time column by name or by values) takes no column overrides: those
     // describe the readings.
@@ -96,6 +154,7 @@ void Importer::State::analyse() {
         for (auto& col : cols) if (col.role == p.role) col.role = Role::none;
         cols[size_t(c)].role = p.role;
     }
+    if (!sitesLike && !findDateAndHour() && fileFailed) return;
     // One column per role: the first keeps it.
     auto firstOf = [&](Role r) {
         int found = -1;
@@ -113,6 +172,7 @@ void Importer::State::analyse() {
             if (f && *f != TimeFormat::epochSeconds && *f != TimeFormat::epochMillis) { cols[c].role = Role::time; timeCol = int(c); }
         }
     }
+    hourCol = firstOf(Role::hour);
     idCol = firstOf(Role::id);
     latCol = firstOf(Role::lat);
     lonCol = firstOf(Role::lon);
@@ -152,6 +212,7 @@ void Importer::State::analyse() {
         }
         timeFormat = *f;
         in->timeFormat = timeFormatName(timeFormat);
+        if (hourCol >= 0) in->timeFormat = std::string("date (") + timeFormatName(timeFormat) + ") + time of day";
         if (formatHasOffset(timeFormat)) {
             in->timeZone = "from the values";
             // The values say where they were taken: with no zone given, the replay shows its clock at the first
@@ -236,6 +297,7 @@ void Importer::State::analyse() {
     // The report's column list.
     auto add = [&](const char* role, int c) { if (c >= 0) in->columns.push_back({role, cols[size_t(c)].header}); };
     add("time", timeCol);
+    add("hour", hourCol);
     add("id", idCol);
     add("lat", latCol);
     add("lon", lonCol);

@@ -110,6 +110,7 @@ struct Importer::State {
     bool analysed = false, fileFailed = false;
     ImportReport::Input* in = nullptr;
     std::vector<importer_detail::Column> cols;
+    int hourCol = -1;                 // the time of day beside a date-only time column (-1: none)
     int timeCol = -1, idCol = -1, latCol = -1, lonCol = -1, nameCol = -1, metricCol = -1, typeCol = -1, unitCol = -1;
     std::vector<int> valueCols;
     bool wide = false, sitesFile = false;
@@ -121,7 +122,7 @@ struct Importer::State {
     // Sensors that had 0,0 as their position in this file (read as unknown), in order of first sight.
     std::vector<std::string> zeroPositionSensors;
     std::unordered_set<std::string> zeroPositionSeen;
-    std::string lastKey, keyBuffer;
+    std::string lastKey, keyBuffer, timeText;
     size_t lastAcc = 0;
 
     // ---- importer.cpp: files and rows
@@ -149,6 +150,8 @@ struct Importer::State {
 
     // ---- import_detect.cpp
     int findColumn(const std::string& spec);  // index; -1 when spec is empty, -2 when named but not there
+    bool findDateAndHour();                   // a date-only column and a time-of-day column: marks both
+    std::vector<std::string_view> columnSample(size_t c) const;  // up to kSampleRows non-missing values
     void analyse();
 
     // ---- import_join.cpp

@@ -57,6 +57,7 @@ void Importer::State::startFile(const std::string& name) {
     analysed = fileFailed = false;
     cols.clear();
     valueCols.clear();
+    hourCol = -1;
     timeCol = idCol = latCol = lonCol = nameCol = metricCol = typeCol = unitCol = -1;
     wide = sitesFile = false;
     outOfOrderNoted = 0;
@@ -144,7 +145,29 @@ void Importer::State::rowBody(const std::vector<std::string_view>& f, int64_t li
     if (!needed(f, line, timeCol, "time") || !needed(f, line, idCol, "sensor id")) return;
     std::string_view tText = field(f, timeCol);
     if (tText.empty()) { reject(line, cols[size_t(timeCol)].header, "", "no time"); return; }
-    auto t = parseTime(tText, timeFormat, zone);
+    std::optional<int64_t> t;
+    if (hourCol >= 0) {
+        // A date and a time of day: the wall time is their sum, read in the zone (a 25-hour day keeps its hours).
+        if (!needed(f, line, hourCol, "time of day")) return;
+        std::string_view hText = field(f, hourCol);
+        auto day = parseTime(tText, timeFormat, TimeZone());
+        if (!day || !isDateOnly(tText, timeFormat)) {
+            reject(line, cols[size_t(timeCol)].header, tText, std::string("not a date in the column's format (") +
+                                                                   timeFormatName(timeFormat) + ")");
+            return;
+        }
+        auto ofDay = parseTimeOfDay(hText);
+        if (!ofDay) {
+            reject(line, cols[size_t(hourCol)].header, hText,
+                   hText.empty() ? "no time of day" : "not a time of day (expected an hour 0–24, HH:MM or a range 00~01)");
+            return;
+        }
+        t = zone.localToUtc(*day + *ofDay);
+        timeText.assign(tText).append(" ").append(hText);  // for the report's messages: "2026-05-11 13"
+        tText = timeText;
+    } else {
+        t = parseTime(tText, timeFormat, zone);
+    }
     if (!t) {
         reject(line, cols[size_t(timeCol)].header, tText, std::string("not a time in the column's format (") +
                                                                timeFormatName(timeFormat) + ")");

@@ -25,6 +25,7 @@ namespace bk {
 struct ImportOptions {
     // Column choices (names as in the header, or 1-based numbers); empty = detect.
     std::string timeColumn, idColumn, latColumn, lonColumn, metricColumn, nameColumn, typeColumn, unitColumn;
+    std::string hourColumn;                    // the time of day, when the time column holds dates alone
     std::vector<std::string> valueColumns;
     std::string shape;                         // "long", "wide" or empty (detect)
     std::optional<TimeFormat> timeFormat;

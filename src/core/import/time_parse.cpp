@@ -245,12 +245,23 @@ bool parseSlashed(Cursor& c, Fields& f, bool monthFirst) {
     return optionalClock(c, f, true);
 }
 
-bool parseCompact(Cursor& c, Fields& f) {
+// YYYYMMDD[[T]HH[MM[SS]]]: the date alone is midnight; YYYYMMDDHH is how Korean hourly exports (AirKorea) write
+// the hour, with 24 for the end of the day. Years before 1900 are refused so that epoch seconds (17…, 18…) never read
+// as compact dates.
+bool parseCompact(Cursor& c, Fields& f, bool& endOfDay) {
     int date;
     if (!c.digits(8, 8, date)) return false;
     f.year = date / 10000, f.month = date / 100 % 100, f.day = date % 100;
+    if (f.year < 1900) return false;
+    if (c.atEnd()) return true;
     if (!c.eat('T')) c.eat('t');
-    if (!c.digits(2, 2, f.hour) || !c.digits(2, 2, f.minute)) return false;
+    if (!c.digits(2, 2, f.hour)) return false;
+    if (c.atEnd()) {
+        endOfDay = f.hour == 24;
+        if (endOfDay) f.hour = 0;
+        return true;
+    }
+    if (!c.digits(2, 2, f.minute)) return false;
     return c.atEnd() || c.digits(2, 2, f.second);
 }
 
@@ -280,13 +291,13 @@ std::optional<int64_t> parseTime(std::string_view text, TimeFormat format, const
     std::string_view s = trim(text);
     Cursor c{s.data(), s.data() + s.size()};
     Fields f;
-    bool ok = false;
+    bool ok = false, endOfDay = false;
     switch (format) {
     case TimeFormat::isoOffset: ok = parseIsoOffset(c, f); break;
     case TimeFormat::localDateTime: ok = parseLocal(c, f); break;
     case TimeFormat::usSlash: ok = parseSlashed(c, f, true); break;
     case TimeFormat::dmySlash: ok = parseSlashed(c, f, false); break;
-    case TimeFormat::compact: ok = parseCompact(c, f); break;
+    case TimeFormat::compact: ok = parseCompact(c, f, endOfDay); break;
     case TimeFormat::epochSeconds:
     case TimeFormat::epochMillis: {
         bool seconds = format == TimeFormat::epochSeconds;
@@ -296,7 +307,67 @@ std::optional<int64_t> parseTime(std::string_view text, TimeFormat format, const
     }
     }
     if (!ok || !c.atEnd()) return std::nullopt;
-    return toUtcMs(f, zone);
+    if (!endOfDay) return toUtcMs(f, zone);
+    auto midnight = toUtcMs(f, TimeZone());  // hour 24: the next day's 00:00, local
+    if (!midnight) return std::nullopt;
+    return zone.localToUtc(*midnight + 86400000);
+}
+
+bool isDateOnly(std::string_view text, TimeFormat format) {
+    std::string_view s = trim(text);
+    if (formatHasOffset(format) || !parseTime(s, format, TimeZone())) return false;
+    if (format == TimeFormat::compact) return s.size() == 8;
+    for (char ch : s)
+        if (ch == ':' || ch == 'T' || ch == 't' || ch == 'M' || ch == 'm') return false;
+    return s.find("오") == std::string_view::npos;  // 오전/오후 without a clock does not parse anyway
+}
+
+std::optional<int64_t> parseTimeOfDay(std::string_view text) {
+    std::string_view s = trim(text);
+    Cursor c{s.data(), s.data() + s.size()};
+    auto one = [&](Cursor& k) -> std::optional<int64_t> {
+        Fields f;
+        Cursor save = k;
+        if (clock(k, f, true)) {  // H:MM[:SS][ AM|PM], 오전/오후
+            if (f.hour > 24 || f.minute > 59 || f.second > 59 || (f.hour == 24 && (f.minute || f.second || f.millis)))
+                return std::nullopt;
+            return ((f.hour * 60 + f.minute) * 60 + f.second) * int64_t(1000) + f.millis;
+        }
+        k = save;
+        Meridiem m = meridiem(k);
+        if (m != Meridiem::none) k.skipSpaces();
+        int hour;
+        if (!k.digits(1, 2, hour)) return std::nullopt;
+        k.skipSpaces();
+        if (!k.eatWord("시") && !k.eatWord("h")) k.eatWord("時");
+        if (m == Meridiem::none) {
+            Cursor save2 = k;
+            k.skipSpaces();
+            m = meridiem(k);
+            if (m == Meridiem::none) k = save2;
+        }
+        if (m != Meridiem::none) {
+            if (hour < 1 || hour > 12) return std::nullopt;
+            hour = hour % 12 + (m == Meridiem::pm ? 12 : 0);
+        }
+        if (hour > 24) return std::nullopt;
+        return hour * int64_t(3600000);
+    };
+    auto start = one(c);
+    if (!start) return std::nullopt;
+    c.skipSpaces();
+    if (c.atEnd()) return start;
+    // A range ("00~01", "00-01", "00:00~01:00", "0시~1시"): the reading covers the hour that starts at its start.
+    char sep;
+    if (!c.eatAny("~-", sep) && !c.eatWord("～") && !c.eatWord("–")) return std::nullopt;
+    c.skipSpaces();
+    auto stop = one(c);
+    c.skipSpaces();
+    if (!stop || !c.atEnd() || *stop < *start || *start >= 24 * int64_t(3600000)) {
+        // An hour range may end at the next day's first hour ("23~00", "23~24").
+        if (!(stop && c.atEnd() && *stop == 0 && *start >= 23 * int64_t(3600000))) return std::nullopt;
+    }
+    return start;
 }
 
 // ---- [SECTION] detection ------------------------------------------------------------------------------------------
@@ -336,6 +407,34 @@ std::optional<TimeFormat> detectTimeFormat(const std::vector<std::string_view>& 
 }
 
 // ---- [SECTION] column names ---------------------------------------------------------------------------------------
+
+namespace {
+// Lower-case ASCII without spaces, separators or anything in brackets: "Hour (KST)" → "hour".
+std::string_view compactName(std::string_view name, char (&buf)[96]) {
+    size_t n = 0;
+    int depth = 0;
+    for (char ch : name) {
+        if (ch == '(' || ch == '[') ++depth;
+        else if (ch == ')' || ch == ']') depth = depth > 0 ? depth - 1 : 0;
+        else if (depth > 0 || isSpace(ch) || ch == '_' || ch == '-' || ch == '.' || ch == ':' || ch == '/') continue;
+        else if (n == sizeof buf) return {};
+        else buf[n++] = lower(ch);
+    }
+    return std::string_view(buf, n);
+}
+}  // namespace
+
+bool looksLikeHourColumnName(std::string_view name) {
+    char buf[96];
+    std::string_view s = compactName(name, buf);
+    static constexpr std::string_view kNames[] = {
+        "hour", "hr", "hh", "hours", "hourofday", "timeofday", "clock", "time", "localtime", "timekst", "hourkst",
+        "시", "시간", "시각", "시간대", "측정시간", "측정시각", "측정시", "관측시간", "관측시각", "수집시간", "기록시간",
+    };
+    for (std::string_view k : kNames)
+        if (s == k) return true;
+    return false;
+}
 
 bool looksLikeTimeColumnName(std::string_view name) {
     // Lower-case ASCII, drop separators and anything in brackets ("time (KST)"), and note where the last word starts

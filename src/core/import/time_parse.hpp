@@ -25,7 +25,8 @@ enum class TimeFormat {
                    // alone
     dmySlash,      // D/M/YYYY H:MM[:SS] [AM|PM] (day first), '/', '-' or '.' ("11.05.2026 09:00"), or the date alone.
                    // Detection picks it only when it reads more samples than usSlash: a first field > 12, or '.'
-    compact,       // YYYYMMDDHHMM or YYYYMMDDHHMMSS, also with a T before the time (ISO basic)
+    compact,       // YYYYMMDDHHMM or YYYYMMDDHHMMSS, also with a T before the time (ISO basic); YYYYMMDD alone
+                   // (midnight); YYYYMMDDHH (Korean hourly exports; hour 24 is the next day's 00:00). Years from 1900
     epochSeconds,  // integer or decimal seconds since 1970 (≈ 9–10 digits)
     epochMillis,   // 13 digits (a decimal part, as float columns write it, is cut)
 };
@@ -45,6 +46,18 @@ std::optional<int> trailingUtcOffsetMinutes(std::string_view isoValue);
 // Parses one value as `format`; times without an offset are read in `zone`. nullopt if it does not parse or the
 // date is impossible.
 std::optional<int64_t> parseTime(std::string_view text, TimeFormat format, const TimeZone& zone);
+
+// True when `text` is a date with no time of day in `format` ("2026-05-11", "5/11/2026", "2026. 5. 11.",
+// "20260511"): a log that writes the hour in a column of its own.
+bool isDateOnly(std::string_view text, TimeFormat format);
+// The time of day in a column of its own, as ms after midnight (0…24 h): an hour "9", "09", "9시", "9 PM",
+// "24" (the end of the day, as Korean hourly exports write it: the next day's 00:00), a clock "09:30", "09:30:00",
+// "오후 9:30", or an hour range "00~01", "00-01", "00:00~01:00", "0시~1시", "23~24" (read as its start, the hour the
+// reading covers). nullopt otherwise.
+std::optional<int64_t> parseTimeOfDay(std::string_view text);
+// True if a column name looks like an hour or time-of-day column: hour, hr, time of day, 시, 시간, 시각, 시간대,
+// 측정시간, … (case, spaces and a bracketed unit do not matter).
+bool looksLikeHourColumnName(std::string_view name);
 
 // Picks the format that parses the most non-empty samples (ties: the order of the enum, so dmySlash only wins when it
 // reads more than usSlash); nullopt when none parses at least 90% of them, or all are empty. Epoch values count only

@@ -5,6 +5,7 @@
 // 0 when something was imported, 1 when nothing usable remains, 2 on a usage error.
 #include "binary_format.hpp"
 #include "importer.hpp"
+#include "quantity.hpp"
 #include "recording_writer.hpp"
 
 #include <sys/resource.h>
@@ -35,6 +36,8 @@ const char* kUsage =
     "  --delimiter D         , ; tab | (default: detected)\n"
     "  --type T              sensor type for every sensor: bin, parking, noise, footfall, air, fire, other\n"
     "  --metric M            metric name of a wide table's values (default: value)\n"
+    "  --quantity M=Q        what metric or column M measures: pm25, pm10, noise, fill, occupancy, footfall,\n"
+    "                        temperature, humidity, or none (default: recognised by name, unit and levels)\n"
     "  --levels C=A,B,C      ordered levels (lowest first) of a categorical column or metric; repeatable\n"
     "  --title T, --source S dataset title and source shown on the page; --simulated marks simulated data\n"
     "  --binary              write OUTDIR/recording.bkr (binary, sensors inside) instead of the two JSON files\n";
@@ -125,6 +128,15 @@ int main(int argc, char** argv) {
             std::stringstream list(spec.substr(eq + 1));
             for (std::string v; std::getline(list, v, ',');) if (!v.empty()) levels.push_back(v);
             opt.levels[spec.substr(0, eq)] = levels;
+        } else if (a == "--quantity") {
+            std::string spec = value();
+            size_t eq = spec.find('=');
+            if (eq == std::string::npos || eq == 0 || !bk::quantityFromFlag(spec.substr(eq + 1))) {
+                std::cerr << "bukchon-import: --quantity is METRIC=Q, Q one of pm25, pm10, noise, fill, occupancy, "
+                             "footfall, temperature, humidity, none\n";
+                return 2;
+            }
+            opt.quantities[spec.substr(0, eq)] = spec.substr(eq + 1);
         } else if (a == "--title") opt.title = value();
         else if (a == "--source") opt.source = value();
         else if (a == "--simulated") opt.simulated = true;

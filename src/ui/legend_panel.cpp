@@ -115,6 +115,24 @@ void drawLegendPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
     }
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + rowH * float((shown + columns - 1) / columns)));
     ImGui::Dummy(ImVec2(1, 1));
+    // Sensors that measure many things: which metric drives the map (setMetric / metric=).
+    if (s.metricChoices && !s.metricChoices->empty()) {
+        auto label = [](const std::string& m) { return m.empty() ? std::string(tr("legend.metricDefault")) : metricLabel(m); };
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(tr("legend.metric"));
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
+        if (ImGui::BeginCombo("##metric", label(s.metric).c_str())) {
+            if (ImGui::Selectable(label("").c_str(), s.metric.empty())) out.push_back(Intent::named(Intent::setMetric, ""));
+            for (const auto& [name, count] : *s.metricChoices) {
+                std::string text = trf("legend.metricSensors", {{"name", label(name)}, {"count", formatCount(int(count))}});
+                ImGui::PushID(name.c_str());
+                if (ImGui::Selectable(text.c_str(), name == s.metric)) out.push_back(Intent::named(Intent::setMetric, name));
+                ImGui::PopID();
+            }
+            ImGui::EndCombo();
+        }
+    }
     if (compact && f.small) ImGui::PopFont();
     (void)out;
     ImGui::End();

@@ -126,16 +126,17 @@ void drawSensorPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
 
     // Value now, big, with its glyph.
     float vNow = primary >= 0 ? sampleSeries(d, uint32_t(primary), t) : NAN;
+    const GlyphStyle style = glyphStyleOf(d, size_t(s.selected));
     ImVec2 p = ImGui::GetCursorScreenPos();
     float r = 10 * S;
-    drawGlyphIcon(ImGui::GetWindowDrawList(), ImVec2(p.x + r, p.y + 16 * S), r, sensor.type, colorForValue(sensor, vNow),
-                  normalisedValue(sensor, vNow));
+    drawGlyphIcon(ImGui::GetWindowDrawList(), ImVec2(p.x + r, p.y + 16 * S), r, sensor.type, colorForValue(style, vNow),
+                  normalisedValue(style, vNow));
     ImGui::Dummy(ImVec2(2 * r + 4 * S, 1));
     ImGui::SameLine();
     if (f.clock) ImGui::PushFont(f.clock);
     ImGui::TextUnformatted(formatValue(sensor, vNow, primary >= 0 ? &d.series[size_t(primary)] : nullptr).c_str());
     if (f.clock) ImGui::PopFont();
-    if (isAlert(sensor, vNow) || alarmActive(d, uint32_t(s.selected), t))
+    if (isAlert(style, vNow) || alarmActive(d, uint32_t(s.selected), t))
         ImGui::TextColored(ImVec4(0.75f, 0.22f, 0.17f, 1), "%s", tr("sensor.alert"));
 
     // The other metrics of this sensor, now.

@@ -19,10 +19,11 @@ void drawSensorTooltip(const ViewState& s, const UiFonts& f) {
     if (f.strong) ImGui::PopFont();
     const std::string& other = secondaryName(sensor.nameEn, sensor.nameKo);
     if (!other.empty()) ImGui::TextUnformatted(other.c_str());
+    const GlyphStyle style = glyphStyleOf(*s.dataset, size_t(s.hovered));
     ImVec2 p = ImGui::GetCursorScreenPos();
     float r = 7 * s.uiScale;
     drawGlyphIcon(ImGui::GetWindowDrawList(), ImVec2(p.x + r, p.y + ImGui::GetTextLineHeight() / 2 + 2 * s.uiScale), r,
-                  sensor.type, colorForValue(sensor, v), normalisedValue(sensor, v));
+                  sensor.type, colorForValue(style, v), normalisedValue(style, v));
     ImGui::Dummy(ImVec2(2 * r + 4 * s.uiScale, ImGui::GetTextLineHeight()));
     ImGui::SameLine();
     if (f.title) ImGui::PushFont(f.title);
@@ -32,7 +33,7 @@ void drawSensorTooltip(const ViewState& s, const UiFonts& f) {
     if (f.small) ImGui::PushFont(f.small);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kMutedColor));
     ImGui::Text("%s · %s", typeLabel(sensor.type).c_str(), sensor.id.c_str());
-    if (isAlert(sensor, v)) {
+    if (isAlert(style, v)) {
         ImGui::PopStyleColor();
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.22f, 0.17f, 1));
         ImGui::TextUnformatted(tr("sensor.alert"));

@@ -28,6 +28,7 @@ void Viewer::apply(const Intent& i) {
         case Intent::seekBy: clock_.seek(clock_.timeMs() + i.x); break;
         case Intent::speedStep: clock_.setSpeed(Clock::steppedSpeed(clock_.speed(), i.x < 0 ? -1 : 1)); break;
         case Intent::toggleLoop: clock_.setLoop(!clock_.loop()); break;
+        case Intent::setMetric: setMetric(i.text); break;
         case Intent::select:
             selected_ = content_ && !i.text.empty() ? content_->dataset.findSensor(i.text) : -1;
             break;

@@ -22,6 +22,7 @@
 #include "layout.hpp"
 #include "map_data.hpp"
 #include "map_mesh.hpp"
+#include "metric_choice.hpp"
 #include "replay_stats.hpp"
 #include "sampler.hpp"
 #include "view_state.hpp"
@@ -81,6 +82,10 @@ public:
     void setReducedMotion(bool on) { reducedMotion_ = on; }
     void setLanguage(std::string code) { lang_ = std::move(code); }
     void setUiMode(UiMode mode);
+    // The metric that drives the map (metric_choice.hpp); kept when the data lacks it, and applied to each new load.
+    void setMetric(const std::string& metric);
+    const std::string& metric() const { return metric_; }
+    std::string metricInForce() const;  // metric_ when the data has it, else ""
     // Files larger than this are refused with a message before parsing (viewer.setLimits).
     void setMaxFileBytes(double bytes) { maxFileBytes_ = bytes; }
     // Time zone for imported local times: a fixed offset ("+09:00") or transitions computed by the page for a
@@ -115,6 +120,8 @@ private:
         CollectionPlan collection;
         std::unique_ptr<KpiIndex> kpiIndex;   // makes the KPIs cheap at any time (built with the content)
         std::vector<GlyphStyle> glyphStyles;  // per sensor: what a frame's glyph rebuild reads
+        MetricDefaults metricDefaults;        // the dataset's own types, scales and driving series
+        std::vector<std::pair<std::string, size_t>> metricChoices;
         std::string mapName, mapNameKo;   // the map file's "name" / "name_ko": shown as its attribution
         size_t mapFeatures = 0;
         std::string mapAttribution;       // the data's required credit ("© OpenStreetMap contributors"), always shown
@@ -184,6 +191,7 @@ private:
     bool lod_ = false;
     size_t lodMaxGlyphs_ = kDefaultDetailLimit;
     std::string palette_ = "default";
+    std::string metric_;            // requested ("" = default); in force when content_->metricChoices has it
     uint64_t frames_ = 0;
 
     // Reported in the state.

@@ -143,6 +143,24 @@ bool Viewer::commitImport(MapData mapData) {
     return install(std::move(*result.dataset), mapData);
 }
 
+std::string Viewer::metricInForce() const {
+    if (!content_ || metric_.empty()) return "";
+    for (const auto& [name, n] : content_->metricChoices)
+        if (name == metric_) return metric_;
+    return "";
+}
+
+void Viewer::setMetric(const std::string& metric) {
+    metric_ = metric;
+    if (!content_) return;
+    Content& c = *content_;
+    if (!chooseMetric(c.dataset, c.metricDefaults, metric)) chooseMetric(c.dataset, c.metricDefaults, "");
+    // What follows from the driving series: glyph styles, the KPIs' index, the sampled values.
+    c.kpiIndex = std::make_unique<KpiIndex>(c.dataset);
+    c.glyphStyles = glyphStyles(c.dataset);
+    sampler_.reset(&c.dataset);
+}
+
 bool Viewer::install(Dataset dataset, const MapData& mapData) {
     auto next = std::make_unique<Content>();
     next->dataset = std::move(dataset);
@@ -166,6 +184,9 @@ bool Viewer::install(Dataset dataset, const MapData& mapData) {
         next->bounds.add(next->mesh.bounds.max);
     }
     next->collection = planCollection(next->dataset, mapData, next->projection, next->positions);
+    next->metricDefaults = metricDefaults(next->dataset);
+    next->metricChoices = metricChoices(next->dataset);
+    if (!metric_.empty()) chooseMetric(next->dataset, next->metricDefaults, metric_);  // kept across loads
     next->kpiIndex = std::make_unique<KpiIndex>(next->dataset);
     next->glyphStyles = glyphStyles(next->dataset);
     next->mapName = mapData.name;

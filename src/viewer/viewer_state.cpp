@@ -87,6 +87,8 @@ ViewState Viewer::viewState() const {
         s.mapAttribution = content_->mapAttribution;
         s.metresPerUnit = content_->projection.groundMetresPerUnit();
         s.graticuleStepDeg = content_->graticuleStepDeg;
+        s.metricChoices = &content_->metricChoices;
+        s.metric = metricInForce();
     }
     s.values = &values_;
     s.clock = &clock_;
@@ -125,6 +127,11 @@ std::string Viewer::stateJson() {
     // "map" (a map file), "graticule" (none: the neutral basemap), "" (nothing loaded)
     j["basemap"] = !content_ ? "" : content_->graticuleStepDeg > 0 ? "graticule" : "map";
     j["detail"] = lod_ ? "density" : "glyphs";   // level of detail: a dot matrix when thousands are on screen
+    // The metric that drives the map ("" = each sensor's default) and the ones to choose from, with their sensors.
+    j["metric"] = metricInForce();
+    j["metrics"] = nlohmann::json::array();
+    if (content_)
+        for (const auto& [name, n] : content_->metricChoices) j["metrics"].push_back({{"name", name}, {"sensors", n}});
     j["labels"] = {{"places", labelPlaces_}, {"streets", labelStreets_}, {"ms", labelMs_},
                    {"attribution", {{"x", creditRect_[0]}, {"y", creditRect_[1]}, {"w", creditRect_[2]}, {"h", creditRect_[3]}}}};
     if (content_) {

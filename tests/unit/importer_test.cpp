@@ -165,8 +165,8 @@ TEST(Importer, MetricColumnNamesEachRowsQuantity) {
     auto r = run({{"m.csv", csv}, {"sites.csv", kSites}});
     ASSERT_TRUE(r.dataset) << r.report.text();
     EXPECT_TRUE(seriesOf(*r.dataset, "A", "pm25"));
-    EXPECT_TRUE(seriesOf(*r.dataset, "A", "temp"));
-    EXPECT_EQ(seriesOf(*r.dataset, "A", "temp")->unit, "°C");
+    EXPECT_TRUE(seriesOf(*r.dataset, "A", "temperature"));
+    EXPECT_EQ(seriesOf(*r.dataset, "A", "temperature")->unit, "°C");
     EXPECT_EQ(r.dataset->sensors[0].type, SensorType::air);
 }
 

@@ -208,6 +208,11 @@ std::string setPalette(const Json& a, Json& out) {
 std::string setDetail(const Json& a, Json& out) {
     return oneOf("setDetail", a, out, rules::isDetailMode, "\"auto\" or \"glyphs\"");
 }
+// A metric name as the data writes it ("pm25", "noise", "진동(x)"), or "" for each sensor's default.
+std::string setMetric(const Json& a, Json& out) {
+    return oneOf("setMetric", a, out, [](std::string_view v) { return v.empty() || rules::isPlainText(v, 128); },
+                 "a metric name of up to 128 bytes without control characters, or \"\" for each sensor's own");
+}
 
 
 // A direction, +1 or -1 (any negative number is -1, any other number +1; nothing means +1).
@@ -305,6 +310,7 @@ const CommandSpec kCommands[] = {
     {"setUi",          kViewer, true,  setUi},
     {"setPalette",     kViewer, true,  setPalette},
     {"setDetail",      kViewer, true,  setDetail},
+    {"setMetric",      kViewer, true,  setMetric},
     {"setLimits",      kViewer, false, setLimits},
     {"getState",       kPage,   true,  none},
     {"setLanguage",    kPage,   true,  setLanguage},
@@ -402,6 +408,7 @@ Json startCommands(const Json& o) {
     if (has("palette") && (o["palette"] == "colourblind" || o["palette"] == "cb")) add("setPalette", Json::array({"colourblind"}));
     if (has("ui")) add("setUi", Json::array({o["ui"]}));
     if (has("detail")) add("setDetail", Json::array({o["detail"]}));
+    if (has("metric")) add("setMetric", Json::array({o["metric"]}));
     if (has("layers") && o["layers"].is_array()) {
         Json known = Json::array();
         for (const Json& n : o["layers"])

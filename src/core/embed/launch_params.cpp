@@ -322,6 +322,11 @@ void readDetail(LaunchParams& p, const std::string& v) {
     else problem(p, "detail", v, "expected auto or glyphs");
 }
 
+void readMetric(LaunchParams& p, const std::string& v) {
+    if (rules::isPlainText(v, 128)) p.metric = v;
+    else problem(p, "metric", v, "expected a metric name such as pm25 or noise (up to 128 bytes)");
+}
+
 void readStory(LaunchParams& p, const std::string& v) {
     if (auto on = parseFlag(v)) p.story = on;
     else if (rules::isPlainText(v, rules::kMaxUrlBytes) && v.find(' ') == std::string::npos) p.storyUrl = v;
@@ -376,7 +381,7 @@ const Rule kRules[] = {
     {"loop", readLoop},       {"kiosk", readKiosk},    {"layers", readLayers}, {"sensor", readSensor},
     {"view", readView},       {"ui", readUi},          {"palette", readPalette}, {"detail", readDetail},
     {"story", readStory},     {"idle", readIdle},      {"data", readData},     {"tz", readTimeZone},
-    {"parents", readParents},
+    {"parents", readParents}, {"metric", readMetric},
 };
 constexpr size_t kRuleCount = sizeof(kRules) / sizeof(kRules[0]);
 
@@ -422,6 +427,7 @@ std::string launchParamsJson(const LaunchParams& p) {
     if (p.ui) o["ui"] = *p.ui;
     if (p.palette) o["palette"] = *p.palette;
     if (p.detail) o["detail"] = *p.detail;
+    if (p.metric) o["metric"] = *p.metric;
     if (p.storyUrl) o["story"] = *p.storyUrl;
     else if (p.story) o["story"] = *p.story;
     if (p.kioskIdleSeconds) o["kioskIdleSeconds"] = rules::jsonNumber(*p.kioskIdleSeconds);

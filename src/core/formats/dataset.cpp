@@ -2,6 +2,7 @@
 #include "dataset.hpp"
 
 #include "json_reader.hpp"
+#include "quantity.hpp"
 #include "time_util.hpp"
 
 #include <algorithm>
@@ -176,8 +177,12 @@ void choosePrimarySeries(Dataset& d) {
         const Series& s = d.series[i];
         const char* primary = sensorTypeInfo(d.sensors[s.sensor].type).primaryMetric;
         int32_t& slot = d.primarySeries[s.sensor];
-        // The type's primary metric wins; otherwise a sensor's first series drives its glyph.
-        if (slot < 0 || (s.metric == primary && d.series[slot].metric != primary)) slot = static_cast<int32_t>(i);
+        // The type's primary metric wins; then the quantity first in line (PM2.5, PM10, noise …, quantity.hpp); then
+        // a sensor's first series drives its glyph.
+        auto rank = [&](const Series& x) {
+            return x.metric == primary ? -1 : quantityInfo(quantityOfMetric(x.metric)).priority;
+        };
+        if (slot < 0 || rank(s) < rank(d.series[size_t(slot)])) slot = static_cast<int32_t>(i);
     }
 }
 

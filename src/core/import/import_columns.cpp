@@ -154,16 +154,6 @@ Role roleFromName(std::string_view header) {
     return Role::none;
 }
 
-std::optional<KnownMetric> knownMetric(std::string_view metric) {
-    std::string n = normalizeName(metric);
-    if (nameIn(n, {"fill", "filllevel", "fillpct", "fillpercent", "적재량", "적재율", "fullness"})) return KnownMetric{"fill", SensorType::bin};
-    if (nameIn(n, {"occupied", "occupancy", "주차대수", "점유"})) return KnownMetric{"occupied", SensorType::parking};
-    if (nameIn(n, {"noise", "db", "dba", "laeq", "소음", "소음도"})) return KnownMetric{"noise", SensorType::noise};
-    if (nameIn(n, {"footfall", "pedestrians", "people", "유동인구", "보행량", "보행자수"})) return KnownMetric{"footfall", SensorType::footfall};
-    if (nameIn(n, {"pm25", "pm2,5", "초미세먼지"})) return KnownMetric{"pm25", SensorType::air};
-    return std::nullopt;
-}
-
 namespace {
 // Ordered vocabularies for categorical values (compared in lower case): the first list holding every level wins.
 const std::vector<std::vector<const char*>>& knownOrders() {

@@ -32,10 +32,6 @@ enum class Role { none, time, id, lat, lon, name, metric, value, type, unit, hou
 
 Role roleFromName(std::string_view header);  // from a header cell ("위도" → lat); none when it names no role
 
-// A metric name the viewer has a glyph for: fill level → bin, PM2.5 → air, … (only when nothing names the type).
-struct KnownMetric { const char* metric; SensorType type; };
-std::optional<KnownMetric> knownMetric(std::string_view metric);
-
 // Categorical levels in a known order (green < yellow < red, 좋음 < 보통 < 나쁨, …), else alphabetical.
 std::vector<std::string> orderLevels(const std::vector<std::string>& seen);
 

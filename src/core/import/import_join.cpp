@@ -3,6 +3,7 @@
 #include "import_state.hpp"
 
 #include "dataset.hpp"
+#include "quantity.hpp"
 #include "sensors.hpp"
 
 #include <algorithm>
@@ -35,6 +36,29 @@ ImportResult Importer::State::finish() {
         report.categorical.push_back({name, m.fixed});
     }
 
+    // What each metric measures (by --quantity, else its name, unit and levels), and per sensor the one that gives it
+    // its glyph: the lowest priority (PM2.5 before PM10 before noise …) among its metrics.
+    std::unordered_map<std::string, QuantityMatch> quantityOf;
+    for (const std::string& name : metricOrder) {
+        const MetricInfo& m = metrics[name];
+        QuantityMatch q;
+        auto given = opt.quantities.find(name);
+        if (given != opt.quantities.end()) q = QuantityMatch{*quantityFromFlag(given->second), "--quantity"};
+        else q = detectQuantity(name, m.unit, m.fixed);
+        quantityOf[name] = q;
+        if (q.quantity == Quantity::none) continue;
+        const QuantityInfo& info = quantityInfo(q.quantity);
+        report.quantities.push_back({name, std::string(info.metric) + " (" + sensorTypeInfo(info.type).name + ", by " + q.how + ")"});
+    }
+    std::unordered_map<std::string, Quantity> sensorQuantity;
+    for (const SeriesAcc& acc : series) {
+        Quantity q = quantityOf[acc.metric].quantity;
+        if (q == Quantity::none) continue;
+        auto [it, fresh] = sensorQuantity.emplace(acc.sensor, q);
+        if (!fresh && quantityInfo(q).priority < quantityInfo(it->second).priority) it->second = q;
+    }
+    std::unordered_set<std::string> canonicalTaken;  // sensor + '\x1f' + canonical metric: one series each
+
     bool anyPositions = false;
     for (auto& [id, site] : readingSites) if (!std::isnan(site.lat)) anyPositions = true;
     if (!sites.empty()) anyPositions = true;
@@ -65,8 +89,8 @@ ImportResult Importer::State::finish() {
         s.id = id;
         std::string typeName = !opt.sensorType.empty() ? opt.sensorType : site->type;
         if (fromRows != readingSites.end() && typeName.empty()) typeName = fromRows->second.type;
-        if (typeName.empty())
-            if (auto km = knownMetric(acc.metric)) typeName = sensorTypeInfo(km->type).name;
+        if (auto q = sensorQuantity.find(id); typeName.empty() && q != sensorQuantity.end())
+            typeName = sensorTypeInfo(quantityInfo(q->second).type).name;
         s.typeName = typeName.empty() ? "other" : typeName;
         s.type = sensorTypeFromName(s.typeName);
         std::string name = site->name;
@@ -126,9 +150,17 @@ ImportResult Importer::State::finish() {
         Series s;
         s.sensor = uint32_t(sensor);
         s.metric = acc.metric;
-        if (auto km = knownMetric(acc.metric); km && d.sensors[size_t(sensor)].type == km->type) s.metric = km->metric;
         const MetricInfo& m = metrics[acc.metric];
         s.unit = m.unit;
+        // A recognised metric is stored under its canonical name (the second of a sensor's noise columns keeps its own).
+        // Levels keep their name: "fill" means a percentage to the collection planner, not GREEN < YELLOW < RED.
+        if (Quantity q = quantityOf[acc.metric].quantity; q != Quantity::none && !m.categorical) {
+            const QuantityInfo& info = quantityInfo(q);
+            if (canonicalTaken.insert(acc.sensor + '\x1f' + info.metric).second) {
+                s.metric = info.metric;
+                if (s.unit.empty()) s.unit = info.unit;
+            }
+        }
         s.levels = m.categorical ? m.fixed : std::vector<std::string>{};
         s.interpolation = m.categorical ? Interpolation::step : Interpolation::linear;
         s.offset = uint32_t(d.values.size());

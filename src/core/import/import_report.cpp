@@ -53,6 +53,12 @@ std::string ImportReport::text() const {
     } else {
         out += "nothing imported: " + fatal + "\n";
     }
+    if (!quantities.empty()) {
+        out += "recognised:";
+        for (size_t i = 0; i < quantities.size(); ++i)
+            out += (i ? ", \"" : " \"") + quantities[i].first + "\" as " + quantities[i].second;
+        out += "\n";
+    }
     for (const auto& [metric, levels] : categorical) {
         out += "levels of " + metric + ":";
         for (size_t i = 0; i < levels.size(); ++i) out += (i ? " < " : " ") + levels[i];
@@ -94,6 +100,9 @@ std::string ImportReport::json() const {
     Json cat = Json::object();
     for (const auto& [metric, levels] : categorical) cat[metric] = levels;
     j["levels"] = cat;
+    Json rec = Json::object();
+    for (const auto& [metric, what] : quantities) rec[metric] = what;
+    j["recognised"] = rec;
     j["sensors"] = sensors;
     j["series"] = series;
     j["readings"] = readings;

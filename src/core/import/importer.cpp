@@ -8,6 +8,7 @@
 
 #include "csv_reader.hpp"
 #include "geojson_common.hpp"
+#include "quantity.hpp"
 #include "import_state.hpp"
 #include "json_reader.hpp"
 
@@ -456,6 +457,10 @@ Importer::Importer(ImportOptions options) : s_(std::make_unique<State>()) {
         else s_->report.fatal = "time zone \"" + s_->opt.timeZone + "\" is not understood (expected +09:00, UTC, UTC-5 … "
                                 "or, on the command line, a zone name like Asia/Seoul)";
     }
+    for (const auto& [metric, q] : s_->opt.quantities)
+        if (!quantityFromFlag(q))
+            s_->report.fatal = "quantity \"" + q + "\" for \"" + metric + "\" is not one of pm25, pm10, noise, fill, "
+                               "occupancy, footfall, temperature, humidity, none";
 }
 
 Importer::~Importer() = default;

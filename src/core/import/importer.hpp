@@ -37,6 +37,9 @@ struct ImportOptions {
     std::string metric;                        // metric name for a wide table's values (default "value")
     // Explicit ordered levels for categorical columns: column or metric name → levels, lowest first.
     std::map<std::string, std::vector<std::string>> levels;
+    // What a metric measures, overriding recognition: metric name → "pm25", "pm10", "noise", "fill", "occupancy",
+    // "footfall", "temperature", "humidity" or "none" (see quantity.hpp).
+    std::map<std::string, std::string> quantities;
     std::string title, source;
     bool simulated = false;
     size_t maxReasons = 20;                    // rejected rows listed in the report (all are counted)
@@ -66,6 +69,7 @@ struct ImportReport {
     std::vector<std::string> rejectedFile; // the file of each entry in `rejected`
     std::vector<std::string> notes;        // things a user should know that did not reject rows
     std::vector<std::pair<std::string, std::vector<std::string>>> categorical;  // metric → levels
+    std::vector<std::pair<std::string, std::string>> quantities;  // metric → "pm25 (air, by name)": what was recognised
     int64_t readings = 0;
     int64_t rejectedTotal = 0;             // rows (or readings) not imported, all counted
     size_t sensors = 0, series = 0;

@@ -51,13 +51,48 @@ GlyphStyle glyphStyleOf(const Sensor& s) {
     double lo = info.scaleMin, hi = info.scaleMax;
     if (s.scaleMax > s.scaleMin) { lo = s.scaleMin; hi = s.scaleMax; }
     else if (s.type == SensorType::parking) { lo = 0; hi = s.capacity > 0 ? s.capacity : 3; }  // 0: a no-parking stretch
-    return GlyphStyle{s.type, lo, hi};
+    GlyphStyle style;
+    style.type = s.type;
+    style.lo = lo;
+    style.hi = hi;
+    return style;
+}
+
+GlyphStyle glyphStyleOf(const Dataset& d, size_t i) {
+    GlyphStyle style = glyphStyleOf(d.sensors[i]);
+    int32_t p = i < d.primarySeries.size() ? d.primarySeries[i] : -1;
+    if (p < 0) return style;
+    const Series& series = d.series[size_t(p)];
+    if (style.type == SensorType::air && series.metric == "pm10") {
+        style.bands = Bands::pm10;
+        if (!(d.sensors[i].scaleMax > d.sensors[i].scaleMin)) style.lo = 0, style.hi = 150;
+    }
+    // Levels named as colours are drawn in them (only when every level is a colour word, at most four).
+    if (!series.levels.empty() && series.levels.size() <= 4) {
+        uint32_t colours[4];
+        bool all = true;
+        for (size_t k = 0; k < series.levels.size() && all; ++k) {
+            std::string l = series.levels[k];
+            for (char& c : l) if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+            if (l == "green" || l == "초록") colours[k] = gColourBlindSafe ? kCvdGood : kGood;
+            else if (l == "yellow" || l == "노랑") colours[k] = gColourBlindSafe ? kCvdFair : kFair;
+            else if (l == "orange" || l == "주황") colours[k] = gColourBlindSafe ? kCvdPoor : kPoor;
+            else if (l == "red" || l == "빨강") colours[k] = gColourBlindSafe ? kCvdBad : kBad;
+            else all = false;
+        }
+        if (all) {
+            style.bands = Bands::namedLevels;
+            style.levelCount = uint8_t(series.levels.size());
+            std::copy(colours, colours + series.levels.size(), style.levelRgba);
+        }
+    }
+    return style;
 }
 
 std::vector<GlyphStyle> glyphStyles(const Dataset& d) {
     std::vector<GlyphStyle> styles;
     styles.reserve(d.sensors.size());
-    for (const Sensor& s : d.sensors) styles.push_back(glyphStyleOf(s));
+    for (size_t i = 0; i < d.sensors.size(); ++i) styles.push_back(glyphStyleOf(d, i));
     return styles;
 }
 
@@ -72,6 +107,16 @@ uint32_t colorForValue(const Sensor& s, float v) { return colorForValue(glyphSty
 
 uint32_t colorForValue(const GlyphStyle& s, float v) {
     if (std::isnan(v)) return kNoDataColor;
+    if (s.bands == Bands::namedLevels) {
+        long k = std::lround(v);
+        return k >= 0 && k < s.levelCount ? s.levelRgba[k] : kNoDataColor;
+    }
+    if (s.bands == Bands::pm10) {  // Korean PM10 bands: good ≤30, moderate ≤80, bad ≤150, very bad
+        if (gColourBlindSafe) return v <= 30 ? kCvdGood : v <= 80 ? kCvdGreen : v <= 150 ? kCvdPoor : kCvdBad;
+        if (v <= 30) return rgba(52, 113, 190);
+        if (v <= 80) return kGood;
+        return v <= 150 ? kPoor : kBad;
+    }
     switch (s.type) {
         case SensorType::bin: return byThresholds(v, 50, 80, 99.5f);
         case SensorType::parking: return byThresholds(normalisedValue(s, v), 0.6f, 0.85f, 0.97f);
@@ -98,6 +143,16 @@ uint32_t colorForValue(const GlyphStyle& s, float v) {
 }
 
 bool isAlert(const Sensor& s, float v) { return isAlert(s.type, v); }
+
+bool isAlert(const GlyphStyle& s, float v) {
+    if (std::isnan(v)) return false;
+    if (s.bands == Bands::pm10) return v > 150;
+    if (s.bands == Bands::namedLevels) {  // red is the alert
+        long k = std::lround(v);
+        return k >= 0 && k < s.levelCount && (s.levelRgba[k] == kBad || s.levelRgba[k] == kCvdBad);
+    }
+    return isAlert(s.type, v);
+}
 
 bool isAlert(SensorType type, float v) {
     if (std::isnan(v)) return false;
@@ -129,7 +184,7 @@ void buildGlyphs(const std::vector<GlyphStyle>& styles, const std::vector<Vec2>&
         g.shape = static_cast<uint16_t>(s.type);
         g.flags = 0;
         if (std::isnan(v)) g.flags |= kNoData;
-        if (isAlert(s.type, v)) g.flags |= kAlert;
+        if (isAlert(s, v)) g.flags |= kAlert;
         if (int(i) == selected) g.flags |= kSelected;
         if (int(i) == hovered) g.flags |= kHovered;
         float r = baseRadius(s.type);

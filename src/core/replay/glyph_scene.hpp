@@ -22,12 +22,20 @@ struct GlyphInstance {
 enum GlyphFlag : uint16_t { kNoData = 1, kAlert = 2, kSelected = 4, kHovered = 8 };
 
 // What drawing a sensor needs from it, 24 bytes instead of a whole Sensor: a frame walks 100,000 of these.
+// Colours follow the quantity: Korean PM2.5 or PM10 bands for air, and for levels named as colours (GREEN, YELLOW,
+// RED) those colours in the calm palette, in the levels' order.
+enum class Bands : uint8_t { standard, pm10, namedLevels };
 struct GlyphStyle {
     SensorType type = SensorType::other;
+    Bands bands = Bands::standard;
+    uint8_t levelCount = 0;      // namedLevels: the colour of level k is levelRgba[k]
+    uint32_t levelRgba[4] = {};
     double lo = 0, hi = 1;   // the value scale mapped to 0..1: the sensor's own min/max, parking capacity, or the type's
 };
 GlyphStyle glyphStyleOf(const Sensor& sensor);
-std::vector<GlyphStyle> glyphStyles(const Dataset& dataset);  // one per sensor, built once per dataset
+// The full style of sensor i: its type's scale and the bands of the series that drives its glyph.
+GlyphStyle glyphStyleOf(const Dataset& dataset, size_t sensor);
+std::vector<GlyphStyle> glyphStyles(const Dataset& dataset);  // one per sensor, built once per dataset (and metric)
 
 // Value → 0..1 on the sensor's scale (its own min/max, parking capacity, or the type's default).
 float normalisedValue(const Sensor& sensor, float value);
@@ -41,6 +49,7 @@ uint32_t colorForValue(const GlyphStyle& style, float value);
 // Whether a value is an alert for its type (bin full, fire ≥ 57 °C, PM2.5 > 75 µg/m³, noise > 70 dB).
 bool isAlert(const Sensor& sensor, float value);
 bool isAlert(SensorType type, float value);
+bool isAlert(const GlyphStyle& style, float value);  // with the style's bands (PM10 > 150, a RED level)
 
 // Bit per SensorType: which layers are shown; one more bit for the collection route and truck.
 constexpr int kRouteLayerBit = kSensorTypeCount;

@@ -26,6 +26,7 @@ struct Intent {
         zoomBy,        // z = factor, about the middle of the free map area
         focusNextEvent,// x = +1 / -1: the next / previous notable event from the replay time, as focusEvent
         selectNext,    // x = +1 / -1: the next / previous visible sensor (keyboard users' way to "click")
+        setMetric,     // text = the metric that drives the map ("" = each sensor's default)
     };
     Kind kind;
     double x = 0, y = 0, z = 0;

@@ -34,6 +34,8 @@ struct ViewState {
     std::string mapAttribution;              // the map data's required credit, drawn on the map at all times
     double metresPerUnit = 1;                // ground metres per local unit (Projection::groundMetresPerUnit)
     double graticuleStepDeg = 0;             // > 0: no map file, the neutral graticule is shown at this spacing
+    const std::vector<std::pair<std::string, size_t>>* metricChoices = nullptr;  // metric, sensors; empty: no choice
+    std::string metric;                      // the metric chosen to drive the map ("" = each sensor's default)
 };
 
 }  // namespace bk

@@ -107,7 +107,7 @@ void KpiIndexBuild100k(benchmark::State& state) {
     const bk::Dataset& d = scaleDataset();
     for (auto _ : state) {
         bk::KpiIndex index(d);
-        benchmark::DoNotOptimize(index.pm25Grids.data());
+        benchmark::DoNotOptimize(index.pm25.grids.data());
     }
 }
 BENCHMARK(KpiIndexBuild100k)->Unit(benchmark::kMillisecond);

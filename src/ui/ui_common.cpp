@@ -106,7 +106,8 @@ std::string formatValue(const Sensor& s, float v, const Series* series) {
         if (i >= 0 && size_t(i) < series->levels.size()) return shownText(series->levels[size_t(i)]);
     }
     const SensorTypeInfo& info = sensorTypeInfo(s.type);
-    const std::string unit = s.unit.empty() ? info.unit : s.unit;
+    // The driving series' own unit first: after a metric switch the sensor's unit is another metric's.
+    const std::string unit = series && !series->unit.empty() ? series->unit : s.unit.empty() ? info.unit : s.unit;
     char buf[96];
     char count[24];
     std::snprintf(count, sizeof count, "%.0f", v);

@@ -165,6 +165,25 @@ std::string Viewer::stateJson() {
                      {"parkingOccupancyPct", orNull(k.parkingOccupancyPct)}, {"illegalStopsToday", k.illegalStopsToday},
                      {"noiseViolationsToday", k.noiseViolationsToday}, {"pm25MaxToday", orNull(k.pm25MaxToday)},
                      {"activeAlarms", k.activeAlarms}, {"collectionsToday", k.collectionsToday}};
+        // For logs without events, the day's numbers from the readings (null when the data has no such sensors).
+        auto countOrNull = [](int v) { return v < 0 ? nlohmann::json(nullptr) : nlohmann::json(v); };
+        nlohmann::json& kj = j["kpis"];
+        kj["fromReadings"] = k.fromReadings;
+        kj["binsFullToday"] = countOrNull(k.binsFullToday);
+        kj["noiseMaxToday"] = orNull(k.noiseMaxToday);
+        kj["noiseHoursOverToday"] = countOrNull(k.noiseHoursOverToday);
+        kj["airHoursOverToday"] = countOrNull(k.airHoursOverToday);
+        kj["pm10MaxToday"] = orNull(k.pm10MaxToday);
+        nlohmann::json levels = nlohmann::json::array();
+        for (int i = 0; i < k.binLevelCount; ++i) levels.push_back(k.binsAtLevel[i]);
+        kj["binsAtLevel"] = levels;  // bins at each fill level now, lowest first (levels: the series' "levels")
+        // What each sensor type counts right now (a metric switch moves sensors between types).
+        nlohmann::json types = nlohmann::json::object();
+        for (const Sensor& s : content_->dataset.sensors) {
+            nlohmann::json& n = types[sensorTypeInfo(s.type).name];
+            n = n.is_null() ? 1 : n.get<int>() + 1;
+        }
+        j["types"] = types;
     }
     nlohmann::json layers = nlohmann::json::array();
     for (size_t bit = 0; bit < rules::kLayerCount; ++bit)

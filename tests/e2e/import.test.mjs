@@ -32,6 +32,25 @@ function messyLog() {
 }
 const LOG = messyLog();
 
+// Seoul's hourly environment-sensor export, as a city would try it: CP949, a date column and an hour column
+// (1–24: 24 is the next day's 00:00), one column per metric with qualifiers and units, a model column that never
+// changes, and the poles' positions in a separate site list. Header (CP949):
+// 측정일자,측정시간,시리얼,초미세먼지(PM2.5) (㎍/㎥),미세먼지(PM10) (㎍/㎥),소음 (dB),기온 (℃),습도 (%),모델
+const poleHeader = Buffer.from('c3f8c1a4c0cfc0da2cc3f8c1a4bdc3b0a32cbdc3b8aebef32cc3cab9ccbcbcb8d5c1f628504d322e35292028a7b6' +
+  '2fa7a9292cb9ccbcbcb8d5c1f628504d3130292028a7b62fa7a9292cbcd2c0bd20286442292cb1e2bfc22028a1c9292cbdc0b5b5202825292cb8f0b5a80d0a', 'hex');
+const POLES = Array.from({ length: 12 }, (_, i) => [`SDOT-${String(i + 1).padStart(2, '0')}`, 37.5500 + 0.002 * (i % 4),
+  126.9100 + 0.003 * Math.floor(i / 4)]);
+function poleLog() {
+  const rows = [];
+  for (let h = 1; h <= 24; h++)
+    for (const [i, [id]] of POLES.entries()) {
+      const pm25 = 8 + ((h * 3 + i * 5) % 40), noise = 44 + ((h * 2 + i) % 24);
+      rows.push(`20260511,${String(h).padStart(2, '0')},${id},${pm25},${pm25 * 2},${noise},${(12 + h / 2).toFixed(1)},${40 + h},SDOT-S2`);
+    }
+  return Buffer.concat([poleHeader, Buffer.from(rows.join('\r\n') + '\r\n')]);
+}
+const POLE_SITES = Buffer.from('id,lat,lon,name\n' + POLES.map(([id, lat, lon], i) => `${id},${lat},${lon},망원 ${i + 1}번 폴`).join('\n') + '\n');
+
 let server, browser;
 before(async () => {
   const asset = (f) => readFileSync(new URL(`../../assets/bukchon/${f}`, import.meta.url));
@@ -137,6 +156,43 @@ describe('importing a city log', () => {
     assert.match(await page.locator('.bk-report pre').textContent(),
                  /bukchon\.osm\.pbf: is OpenStreetMap data, which the page does not read directly: convert it once with bukchon-map/);
     await waitFrames(page);
+  });
+
+  test('a multi-metric hourly CP949 log with a site list: 24 hours, air then noise glyphs, the KPIs it supports', async () => {
+    const s = await drop(page, [{ name: 'poles.csv', bytes: poleLog() }, { name: 'sites.csv', bytes: POLE_SITES }]);
+    assert.equal(s.error, null);
+    assert.equal(s.sensors, 12);
+    assert.equal(s.import.rejectedTotal, 0, 'date + hour columns: no reading is taken for a duplicate');
+    assert.equal(s.endMs - s.startMs, 23 * 3600000, 'hours 1 … 24 of one day');
+    assert.match(s.import.recognised['초미세먼지(PM2.5)'], /^pm25 \(air/);
+    assert.match(s.import.recognised['소음'], /^noise/);
+    assert.deepEqual(s.types, { air: 12 }, 'PM2.5 drives the map first');
+    assert.deepEqual(s.metrics.slice(0, 3).map((m) => m.name), ['pm25', 'pm10', 'noise']);
+    assert.equal(s.kpis.fromReadings, true);
+    assert.equal(s.kpis.illegalStopsToday, 0);
+    for (const [id] of POLES) {
+      const p = await page.evaluate((i) => window.viewer.screenPositionOf(i), id);
+      assert.ok(p && p.x > 0 && p.x < 1280 && p.y > 0 && p.y < 720, `${id} is on screen: the view fits the poles`);
+    }
+    await page.evaluate(() => window.viewer.seek(Date.parse('2026-05-11T14:00:00Z')));
+    await waitFrames(page, 3);
+    const air = await page.locator('canvas').screenshot();
+    const atTwo = await page.evaluate(() => window.viewer.getState());
+    assert.ok(atTwo.kpis.pm25MaxToday > 8, 'the day\'s PM2.5 maximum so far');
+    assert.ok(atTwo.kpis.airHoursOverToday >= 1, 'hours over the PM2.5 "bad" band, from the readings');
+    await page.evaluate(() => window.viewer.setMetric('noise'));
+    await waitFrames(page, 3);
+    const noise = await page.evaluate(() => window.viewer.getState());
+    assert.equal(noise.metric, 'noise');
+    assert.deepEqual(noise.types, { noise: 12 }, 'noise drives every pole: noise rings');
+    assert.ok(noise.kpis.noiseMaxToday >= 44);
+    const a = decodePng(air).pixels, b = decodePng(await page.locator('canvas').screenshot()).pixels;
+    let changed = 0;
+    for (let i = 0; i < a.length; i += 4) changed += a[i] !== b[i] || a[i + 1] !== b[i + 1] || a[i + 2] !== b[i + 2];
+    assert.ok(changed > 200, `the glyphs changed with the metric (${changed} pixels)`);
+    await assert.rejects(page.evaluate(() => window.viewer.setMetric(7)), /setMetric: expected a metric name/);
+    await page.evaluate(() => window.viewer.setMetric(''));
+    assert.deepEqual((await page.evaluate(() => window.viewer.getState())).types, { air: 12 });
   });
 
   test('the page stayed clean', () => assert.deepEqual(problems, []));

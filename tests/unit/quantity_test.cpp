@@ -97,7 +97,7 @@ TEST(Quantity, AMultiMetricLogGetsAirGlyphsAndCanonicalNames) {
     EXPECT_EQ(d.sensors[0].type, SensorType::air);  // PM2.5 comes first of what a pole measures
     for (const char* m : {"pm25", "pm10", "noise", "temperature", "humidity"}) EXPECT_TRUE(seriesOf(d, "P1", m)) << m;
     EXPECT_EQ(d.series[size_t(d.primarySeries[0])].metric, "pm25");
-    EXPECT_EQ(seriesOf(d, "P1", "pm25")->unit, "㎍/㎥");
+    EXPECT_EQ(seriesOf(d, "P1", "pm25")->unit, "µg/m³");
     const std::string text = r.report.text();
     EXPECT_NE(text.find("recognised: \"초미세먼지(PM2.5)\" as pm25 (air, by name)"), std::string::npos) << text;
     EXPECT_NE(text.find("\"소음\" as noise (noise, by name)"), std::string::npos) << text;

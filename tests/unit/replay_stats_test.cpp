@@ -107,7 +107,7 @@ double pm25MaxByScan(const Dataset& d, int64_t from, int64_t to) {
 TEST_F(Week, KpiIndexGivesThePm25MaximumOfAScanAtEveryQuarterHour) {
     KpiIndex index(data);
     ASSERT_TRUE(index.hasPm25);
-    EXPECT_EQ(index.pm25Grids.size(), 1u);  // the week's air sensors share one 5-minute grid
+    EXPECT_EQ(index.pm25.grids.size(), 1u);  // the week's air sensors share one 5-minute grid
     for (int64_t t = data.startMs - 3600000; t <= data.endMs + 3600000; t += 15 * 60000) {
         int64_t day = startOfLocalDayMs(t, data.utcOffsetMinutes);
         ASSERT_DOUBLE_EQ(index.pm25Max(day, t), pm25MaxByScan(data, day, t)) << t;
@@ -151,8 +151,8 @@ TEST(KpiIndex, MixedGridsIrregularSeriesAndGapsAgreeWithAScan) {
     d.startMs = 700;
     d.endMs = 1000 + 100 * 1000000;
     KpiIndex index(d);
-    EXPECT_EQ(index.pm25Grids.size(), 2u);
-    EXPECT_EQ(index.pm25Irregular.size(), 3u);  // the far series' reading and the irregular series' two
+    EXPECT_EQ(index.pm25.grids.size(), 2u);
+    EXPECT_EQ(index.pm25.irregular.size(), 3u);  // the far series' reading and the irregular series' two
     for (int64_t from = 600; from <= 1600; from += 37)
         for (int64_t to = from - 50; to <= 1700; to += 41)
             ASSERT_DOUBLE_EQ(index.pm25Max(from, to), pm25MaxByScan(d, from, to)) << from << ".." << to;

@@ -54,6 +54,18 @@ bool looksLikeUnit(std::string_view u) {
 }
 }  // namespace
 
+std::string plainUnit(std::string_view unit) {
+    static const std::pair<std::string_view, std::string_view> kSigns[] = {
+        {"\u338D", "\u00B5g"}, {"\u338E", "mg"}, {"\u33A5", "m\u00B3"}, {"\u2103", "\u00B0C"}, {"\u33C8", "dB"},
+        {"\uFF05", "%"},       {"\u339C", "mm"}, {"\u339D", "cm"},       {"\u339E", "km"},
+    };
+    std::string out(trim(unit));
+    for (const auto& [sign, plain] : kSigns)
+        for (size_t at = out.find(sign); at != std::string::npos; at = out.find(sign, at + plain.size()))
+            out.replace(at, sign.size(), plain);
+    return out;
+}
+
 void splitUnit(std::string_view header, std::string& name, std::string& unit) {
     header = trim(header);
     name = std::string(header);

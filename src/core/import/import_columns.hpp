@@ -20,6 +20,9 @@ std::string normalizeName(std::string_view name);
 // Only a trailing unit is a unit: "fill (%)" → metric "fill", unit "%"; "PM2.5 [µg/m³]" → "PM2.5", "µg/m³";
 // "noise, dB" → "noise", "dB"; "진동(x) (g)" → "진동(x)", "g" (a qualifier before the unit stays in the name).
 void splitUnit(std::string_view header, std::string& name, std::string& unit);
+// Units written with CJK compatibility signs, as Korean exports do, in the common spelling: ㎍/㎥ → µg/m³, ℃ → °C,
+// ㏈ → dB, ％ → %. One spelling for one unit, and one the page's fonts always have.
+std::string plainUnit(std::string_view unit);
 std::string shorten(std::string_view s, size_t max = 40);  // at most `max` bytes (whole UTF-8 characters) + "…"
 bool isMissing(std::string_view v);          // empty, NA, n/a, NaN, null, none, -, --, ?
 // A number, optionally followed by a unit ("52 dB", "45%", "12.5µg/m³"); decimal point only, no thousands separators.

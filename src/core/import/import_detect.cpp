@@ -212,7 +212,11 @@ void Importer::State::analyse() {
         }
         timeFormat = *f;
         in->timeFormat = timeFormatName(timeFormat);
-        if (hourCol >= 0) in->timeFormat = std::string("date (") + timeFormatName(timeFormat) + ") + time of day";
+        if (hourCol >= 0) {
+            const char* date = timeFormat == TimeFormat::compact ? "YYYYMMDD" : timeFormat == TimeFormat::usSlash ? "M/D/YYYY"
+                               : timeFormat == TimeFormat::dmySlash ? "D/M/YYYY" : "YYYY-MM-DD";
+            in->timeFormat = std::string("date (") + date + ") + time of day";
+        }
         if (formatHasOffset(timeFormat)) {
             in->timeZone = "from the values";
             // The values say where they were taken: with no zone given, the replay shows its clock at the first

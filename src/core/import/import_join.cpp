@@ -100,7 +100,7 @@ ImportResult Importer::State::finish() {
                       name.find("\xEC") != std::string::npos || name.find("\xED") != std::string::npos;
         (hangul ? s.nameKo : s.nameEn) = name;
         s.position = {site->lat, site->lon};
-        s.unit = site->unit;
+        s.unit = plainUnit(site->unit);
         if (fromRows != readingSites.end() && fromRows->second.moved)
             report.notes.push_back("sensor \"" + id + "\" reports different positions; the first is used");
         uint32_t index = uint32_t(d.sensors.size());
@@ -151,7 +151,7 @@ ImportResult Importer::State::finish() {
         s.sensor = uint32_t(sensor);
         s.metric = acc.metric;
         const MetricInfo& m = metrics[acc.metric];
-        s.unit = m.unit;
+        s.unit = plainUnit(m.unit);
         // A recognised metric is stored under its canonical name (the second of a sensor's noise columns keeps its own).
         // Levels keep their name: "fill" means a percentage to the collection planner, not GREEN < YELLOW < RED.
         if (Quantity q = quantityOf[acc.metric].quantity; q != Quantity::none && !m.categorical) {

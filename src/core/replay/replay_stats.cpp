@@ -32,68 +32,60 @@ bool alarmActive(const Dataset& d, uint32_t sensor, int64_t t) {
 }
 
 namespace {
-bool isPm25(const Dataset& d, const Series& s) { return d.sensors[s.sensor].type == SensorType::air && s.metric == "pm25"; }
+// By the metric, not the sensor type: a pole that measures PM2.5 and noise counts in both, whichever drives its glyph.
+bool isPm25(const Dataset&, const Series& s) { return s.metric == "pm25"; }
 }  // namespace
 
-KpiIndex::KpiIndex(const Dataset& d) {
+void MaxIndex::add(const Dataset& d, const Series& s) {
     constexpr size_t kMaxGrids = 64;  // beyond this many distinct grids, series go to the sorted list instead
-    for (const Series& s : d.series) {
-        if (!isPm25(d, s) || s.count == 0) continue;
-        hasPm25 = true;
-        Grid* grid = nullptr;
-        if (s.regular && s.stepMs > 0) {
-            for (Grid& g : pm25Grids)
-                if (g.stepMs == s.stepMs && (s.startMs - g.startMs) % s.stepMs == 0) grid = &g;
-            if (!grid && pm25Grids.size() < kMaxGrids) {
-                pm25Grids.push_back(Grid{s.startMs, s.stepMs, {}});
-                grid = &pm25Grids.back();
-            }
-        }
-        // A grid holds one float per step from its first to its last reading: a series far away on the same step
-        // (years apart) would make it huge, so that one goes to the list.
-        if (grid) {
-            int64_t lo = std::min(grid->startMs, s.startMs);
-            int64_t hi = std::max(grid->startMs + int64_t(grid->maxAt.size()) * s.stepMs, s.startMs + int64_t(s.count) * s.stepMs);
-            if ((hi - lo) / s.stepMs > int64_t(4 * s.count + grid->maxAt.size() + 4096)) grid = nullptr;
-        }
-        if (grid) {
-            // Extend the grid to cover this series (it may start earlier or end later than the others).
-            if (s.startMs < grid->startMs) {
-                size_t extra = size_t((grid->startMs - s.startMs) / s.stepMs);
-                grid->maxAt.insert(grid->maxAt.begin(), extra, std::numeric_limits<float>::quiet_NaN());
-                grid->startMs = s.startMs;
-            }
-            size_t first = size_t((s.startMs - grid->startMs) / s.stepMs);
-            if (grid->maxAt.size() < first + s.count) grid->maxAt.resize(first + s.count, std::numeric_limits<float>::quiet_NaN());
-            for (uint32_t i = 0; i < s.count; ++i) {
-                float v = d.values[s.offset + i];
-                float& m = grid->maxAt[first + i];
-                if (!std::isnan(v) && (std::isnan(m) || v > m)) m = v;
-            }
-        } else {
-            for (uint32_t i = 0; i < s.count; ++i) {
-                float v = d.values[s.offset + i];
-                if (!std::isnan(v)) pm25Irregular.emplace_back(s.timeAt(d.timesMs, i), v);
-            }
+    if (s.count == 0) return;
+    any = true;
+    Grid* grid = nullptr;
+    if (s.regular && s.stepMs > 0) {
+        for (Grid& g : grids)
+            if (g.stepMs == s.stepMs && (s.startMs - g.startMs) % s.stepMs == 0) grid = &g;
+        if (!grid && grids.size() < kMaxGrids) {
+            grids.push_back(Grid{s.startMs, s.stepMs, {}});
+            grid = &grids.back();
         }
     }
-    for (uint32_t i = 0; i < d.sensors.size(); ++i) {
-        const Sensor& sensor = d.sensors[i];
-        if (sensor.type == SensorType::bin) bins.push_back(i);
-        else if (sensor.type == SensorType::parking && sensor.capacity > 0) lots.emplace_back(i, sensor.capacity);
+    // A grid holds one float per step from its first to its last reading: a series far away on the same step
+    // (years apart) would make it huge, so that one goes to the list.
+    if (grid) {
+        int64_t lo = std::min(grid->startMs, s.startMs);
+        int64_t hi = std::max(grid->startMs + int64_t(grid->maxAt.size()) * s.stepMs, s.startMs + int64_t(s.count) * s.stepMs);
+        if ((hi - lo) / s.stepMs > int64_t(4 * s.count + grid->maxAt.size() + 4096)) grid = nullptr;
     }
-    std::sort(pm25Irregular.begin(), pm25Irregular.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (size_t i = 0; i < d.events.size(); ++i) {
-        const Event& e = d.events[i];
-        if (d.sensors[e.sensor].type == SensorType::fire && (e.kind == "fire_alarm" || e.kind == "alarm_cleared"))
-            fireEvents.push_back(uint32_t(i));
+    if (grid) {
+        // Extend the grid to cover this series (it may start earlier or end later than the others).
+        if (s.startMs < grid->startMs) {
+            size_t extra = size_t((grid->startMs - s.startMs) / s.stepMs);
+            grid->maxAt.insert(grid->maxAt.begin(), extra, std::numeric_limits<float>::quiet_NaN());
+            grid->startMs = s.startMs;
+        }
+        size_t first = size_t((s.startMs - grid->startMs) / s.stepMs);
+        if (grid->maxAt.size() < first + s.count) grid->maxAt.resize(first + s.count, std::numeric_limits<float>::quiet_NaN());
+        for (uint32_t i = 0; i < s.count; ++i) {
+            float v = d.values[s.offset + i];
+            float& m = grid->maxAt[first + i];
+            if (!std::isnan(v) && (std::isnan(m) || v > m)) m = v;
+        }
+    } else {
+        for (uint32_t i = 0; i < s.count; ++i) {
+            float v = d.values[s.offset + i];
+            if (!std::isnan(v)) irregular.emplace_back(s.timeAt(d.timesMs, i), v);
+        }
     }
 }
 
-double KpiIndex::pm25Max(int64_t from, int64_t to) const {
+void MaxIndex::finish() {
+    std::sort(irregular.begin(), irregular.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+}
+
+double MaxIndex::max(int64_t from, int64_t to) const {
     float best = std::numeric_limits<float>::quiet_NaN();
     auto take = [&](float v) { if (!std::isnan(v) && (std::isnan(best) || v > best)) best = v; };
-    for (const Grid& g : pm25Grids) {
+    for (const Grid& g : grids) {
         const int64_t n = int64_t(g.maxAt.size());
         if (to < from || to < g.startMs || n == 0) continue;
         int64_t first = from <= g.startMs ? 0 : (from - g.startMs + g.stepMs - 1) / g.stepMs;
@@ -101,11 +93,84 @@ double KpiIndex::pm25Max(int64_t from, int64_t to) const {
         for (int64_t i = first; i <= last; ++i) take(g.maxAt[size_t(i)]);
     }
     auto byTime = [](const std::pair<int64_t, float>& p, int64_t t) { return p.first < t; };
-    for (auto it = std::lower_bound(pm25Irregular.begin(), pm25Irregular.end(), from, byTime);
-         it != pm25Irregular.end() && it->first <= to; ++it)
+    for (auto it = std::lower_bound(irregular.begin(), irregular.end(), from, byTime);
+         it != irregular.end() && it->first <= to; ++it)
         take(it->second);
     return std::isnan(best) ? -1.0 : double(best);
 }
+
+namespace {
+// Local hour of day at t (0–23).
+int localHour(int64_t t, int offsetMinutes) {
+    int64_t local = t + int64_t(offsetMinutes) * 60000;
+    return int(((local % 86400000) + 86400000) % 86400000 / 3600000);
+}
+int64_t hourStart(int64_t t) { return t - (((t % 3600000) + 3600000) % 3600000); }
+}  // namespace
+
+KpiIndex::KpiIndex(const Dataset& d) {
+    for (const Series& s : d.series) {
+        if (isPm25(d, s)) pm25.add(d, s);
+        else if (s.metric == "pm10") pm10.add(d, s);
+        else if (s.metric == "noise") noise.add(d, s), ++noiseSeries;
+    }
+    pm25.finish();
+    pm10.finish();
+    noise.finish();
+    hasPm25 = pm25.any;
+    for (uint32_t i = 0; i < d.sensors.size(); ++i) {
+        const Sensor& sensor = d.sensors[i];
+        sensorsOfType[int(sensor.type)]++;
+        if (sensor.type == SensorType::bin) bins.push_back(i);
+        else if (sensor.type == SensorType::parking && sensor.capacity > 0) lots.emplace_back(i, sensor.capacity);
+    }
+    for (size_t i = 0; i < d.events.size(); ++i) {
+        const Event& e = d.events[i];
+        eventKinds.insert(e.kind);
+        if (d.sensors[e.sensor].type == SensorType::fire && (e.kind == "fire_alarm" || e.kind == "alarm_cleared"))
+            fireEvents.push_back(uint32_t(i));
+    }
+    // From the readings, for logs that carry no events: when each bin first reached its top on each local day, and
+    // each sensor-hour over the noise limit (55 dB from 07 to 22 h, 45 dB at night) or PM2.5's "bad" band (> 35).
+    for (uint32_t k = 0; k < d.series.size(); ++k) {
+        const Series& s = d.series[k];
+        const SensorType type = d.sensors[s.sensor].type;
+        const bool bin = type == SensorType::bin && d.primarySeries[s.sensor] == int32_t(k);
+        const bool loud = s.metric == "noise", dusty = isPm25(d, s);
+        if (!bin && !loud && !dusty) continue;
+        if (bin && !s.levels.empty()) {
+            if (binLevels.empty()) binLevels = s.levels;
+            else if (binLevels != s.levels) binLevelsDiffer = true;
+        }
+        const float top = s.levels.empty() ? 99.5f : float(s.levels.size() - 1);
+        int64_t lastDay = INT64_MIN, lastHour = INT64_MIN;
+        for (uint32_t i = 0; i < s.count; ++i) {
+            const float v = d.values[s.offset + i];
+            if (std::isnan(v)) continue;
+            const int64_t t = s.timeAt(d.timesMs, i);
+            if (bin && v >= top) {
+                int64_t day = startOfLocalDayMs(t, d.utcOffsetMinutes);
+                if (day != lastDay) binTopTimes.push_back(t), lastDay = day;
+            }
+            const bool over = loud ? v > (localHour(t, d.utcOffsetMinutes) >= 7 && localHour(t, d.utcOffsetMinutes) < 22 ? 55 : 45)
+                                   : dusty && v > 35;
+            if (over && hourStart(t) != lastHour) {
+                lastHour = hourStart(t);
+                (loud ? noiseOverHours : airBadHours).push_back(lastHour);
+            }
+        }
+    }
+    for (auto* list : {&binTopTimes, &noiseOverHours, &airBadHours}) std::sort(list->begin(), list->end());
+}
+
+double KpiIndex::pm25Max(int64_t from, int64_t to) const { return pm25.max(from, to); }
+
+namespace {
+int countIn(const std::vector<int64_t>& sorted, int64_t from, int64_t to) {
+    return int(std::upper_bound(sorted.begin(), sorted.end(), to) - std::lower_bound(sorted.begin(), sorted.end(), from));
+}
+}  // namespace
+
 
 Kpis computeKpis(const Dataset& d, Sampler& sampler, int64_t t, const std::vector<float>* primaryValues) {
     return computeKpis(d, sampler, t, KpiIndex(d), primaryValues);
@@ -120,12 +185,31 @@ Kpis computeKpis(const Dataset& d, Sampler& sampler, int64_t t, const KpiIndex& 
     int64_t dayStart = startOfLocalDayMs(t, d.utcOffsetMinutes);
     double occupied = 0, capacity = 0;
     k.binsTotal = int(index.bins.size());
+    const bool byLevel = !index.binLevels.empty() && !index.binLevelsDiffer && index.binLevels.size() <= 4;
+    if (byLevel) k.binLevelCount = int(index.binLevels.size());
     for (uint32_t i : index.bins) {
         int32_t si = d.primarySeries[i];
         if (si < 0) continue;
         float v = valueOf(i, si);
-        if (!std::isnan(v) && v >= 80) ++k.binsOver80;
+        if (std::isnan(v)) continue;
+        if (!d.series[size_t(si)].levels.empty()) {
+            long level = std::lround(v);
+            if (byLevel && level >= 0 && level < k.binLevelCount) ++k.binsAtLevel[level];
+        } else if (v >= 80) ++k.binsOver80;
     }
+    k.parkingSensors = index.sensorsOfType[int(SensorType::parking)];
+    k.noiseSensors = index.noiseSeries;
+    k.fireSensors = index.sensorsOfType[int(SensorType::fire)];
+    k.fromReadings = d.events.empty();
+    if (k.fromReadings) {  // a log without events: "today" from the readings themselves
+        if (k.binsTotal) k.binsFullToday = countIn(index.binTopTimes, dayStart, t);
+        if (index.noise.any) {
+            k.noiseMaxToday = index.noise.max(dayStart, t);
+            k.noiseHoursOverToday = countIn(index.noiseOverHours, dayStart, t);
+        }
+        if (index.pm25.any) k.airHoursOverToday = countIn(index.airBadHours, dayStart, t);
+    }
+    if (index.pm10.any) k.pm10MaxToday = index.pm10.max(dayStart, t);
     k.lotsTotal = int(index.lots.size());
     for (auto [i, lotCapacity] : index.lots) {
         int32_t si = d.primarySeries[i];

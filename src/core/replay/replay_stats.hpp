@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 namespace bk {
@@ -22,21 +23,47 @@ struct Kpis {
     double pm25MaxToday = -1;              // µg/m³; -1 without air sensors or readings
     int activeAlarms = 0;                  // fire alarms raised and not yet cleared
     int collectionsToday = 0;
+    // What the data has, so that the panel shows only the numbers it supports (no illegal stops without parking).
+    int parkingSensors = 0, noiseSensors = 0, fireSensors = 0;  // noise: sensors with a noise series
+    bool fromReadings = false;             // no events in the data: the day's counts below come from readings
+    int binLevelCount = 0;                 // bins whose fill is levels (GREEN < YELLOW < RED): how many at each now
+    int binsAtLevel[4] = {};
+    int binsFullToday = -1;                // bins that reached their top (≥ 99.5 % or the top level) today; -1: n/a
+    double noiseMaxToday = -1, pm10MaxToday = -1;   // dB, µg/m³; -1 without such sensors
+    int noiseHoursOverToday = -1;          // sensor-hours over the limit (55 dB day, 45 dB night) today; -1: n/a
+    int airHoursOverToday = -1;            // sensor-hours with PM2.5 over 35 µg/m³ today; -1: n/a
+};
+// The highest reading of a set of series over a time window, cheap at any window: series that share a time grid
+// (start, step) share one array of per-step maxima; the rest go to one time-sorted list.
+struct MaxIndex {
+    struct Grid {
+        int64_t startMs = 0, stepMs = 0;
+        std::vector<float> maxAt;   // highest reading at startMs + i·stepMs over the grid's series (NaN: none)
+    };
+    std::vector<Grid> grids;
+    std::vector<std::pair<int64_t, float>> irregular;  // (time, reading), by time after finish()
+    bool any = false;
+
+    void add(const Dataset& d, const Series& s);
+    void finish();
+    double max(int64_t fromMs, int64_t toMs) const;    // over readings in [fromMs, toMs]; -1 without any
 };
 // What makes the KPIs cheap at any time, built once per dataset. "PM2.5 max so far today" would otherwise scan
 // today's readings of every air sensor on every seek (5 ms at 100,000 sensors): instead, series that share a
 // time grid (start, step) share one array of per-step maxima, and irregular series one time-sorted list.
 struct KpiIndex {
-    struct Grid {
-        int64_t startMs = 0, stepMs = 0;
-        std::vector<float> maxAt;   // highest PM2.5 reading at startMs + i·stepMs over the grid's series (NaN: none)
-    };
-    std::vector<Grid> pm25Grids;
-    std::vector<std::pair<int64_t, float>> pm25Irregular;  // (time, reading) of irregular series, by time
+    MaxIndex pm25, pm10, noise;                            // PM2.5 and PM10 of air sensors, noise of noise sensors
     std::vector<uint32_t> fireEvents;                      // fire_alarm / alarm_cleared of fire sensors, in order
     std::vector<uint32_t> bins;                            // sensor indices (a contiguous walk, not 100k Sensors)
     std::vector<std::pair<uint32_t, double>> lots;         // parking sensors with a capacity, and that capacity
     bool hasPm25 = false;
+    int sensorsOfType[kSensorTypeCount] = {};
+    int noiseSeries = 0;                                   // sensors with a noise series (whatever their glyph)
+    std::unordered_set<std::string> eventKinds;
+    std::vector<std::string> binLevels;                    // levels of categorical bin fills (when they agree)
+    bool binLevelsDiffer = false;
+    std::vector<int64_t> binTopTimes;                      // each bin's first reading at its top, per local day
+    std::vector<int64_t> noiseOverHours, airBadHours;      // starts of sensor-hours over the limits, sorted
 
     explicit KpiIndex(const Dataset& d);
     double pm25Max(int64_t fromMs, int64_t toMs) const;    // over readings in [fromMs, toMs]; -1 without any

@@ -156,11 +156,15 @@ void drawSensorPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
         std::snprintf(buf, sizeof buf, "%s %s%s%s", metricLabel(series.metric).c_str(), value, *unit ? " " : "", unit);
         others.push_back(buf);
     }
+    // Then what the sensor is (its attributes: a model, a stream type), muted.
+    const size_t measured = others.size();
+    for (const auto& [name, value] : sensor.attributes) others.push_back(shownText(name) + " " + shownText(value));
     // Items flow left to right and a line breaks only between them ("Temperature 18.1 °C" stays whole; ImGui's
     // own wrapping would break after the "18.").
     const float gap = ImGui::CalcTextSize("   ").x, avail = ImGui::GetContentRegionAvail().x;
     float x = 0;
-    for (const std::string& item : others) {
+    for (size_t k = 0; k < others.size(); ++k) {
+        const std::string& item = others[k];
         float w = ImGui::CalcTextSize(item.c_str()).x;
         if (x > 0 && x + gap + w <= avail) {
             ImGui::SameLine(0, gap);
@@ -168,8 +172,10 @@ void drawSensorPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
         } else {
             x = 0;
         }
+        if (k >= measured) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kMutedColor));
         if (w > avail) ImGui::TextWrapped("%s", item.c_str());  // longer than a line on its own: wrap it
         else ImGui::TextUnformatted(item.c_str());
+        if (k >= measured) ImGui::PopStyleColor();
         x += w;
     }
     if (f.small) ImGui::PopFont();

@@ -56,6 +56,16 @@ std::string writeSensorsGeoJson(const std::vector<Sensor>& sensors) {
             out += ", \"max\": ";
             appendDouble(out, s.scaleMax, "%.10g");
         }
+        if (!s.attributes.empty()) {
+            out += ", \"attributes\": {";
+            for (size_t k = 0; k < s.attributes.size(); ++k) {
+                if (k) out += ", ";
+                appendJsonString(out, s.attributes[k].first);
+                out += ": ";
+                appendJsonString(out, s.attributes[k].second);
+            }
+            out += "}";
+        }
         out += "}, \"geometry\": {\"type\": \"Point\", \"coordinates\": [";
         appendDouble(out, s.position.lon, "%.7f");
         out += ", ";

@@ -65,6 +65,15 @@ Result<std::vector<Sensor>> loadSensors(std::string_view text, const std::string
         auto hi = reader.number(*props, pp, "max", false);
         if (lo && hi && *hi <= *lo) { reader.fail(pp["max"], "expected max to be greater than min"); return; }
         if (lo && hi) { s.scaleMin = *lo; s.scaleMax = *hi; }
+        if (const Json* attrs = reader.object(*props, pp, "attributes", false)) {
+            for (auto it = attrs->begin(); it != attrs->end(); ++it) {
+                if (!it.value().is_string()) {
+                    reader.fail(pp["attributes"][it.key().c_str()], "expected a text value, got " + describeJsonType(it.value()));
+                    return;
+                }
+                s.attributes.push_back({it.key(), it.value().get<std::string>()});
+            }
+        }
         if (reader.ok()) sensors.push_back(std::move(s));
     });
     if (!reader.ok()) return reader.error();

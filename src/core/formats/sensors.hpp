@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace bk {
@@ -33,10 +34,13 @@ struct Sensor {
     std::string unit;           // overrides the type's unit when set
     double capacity = 0;        // parking: spaces (0 = not given)
     double scaleMin = 0, scaleMax = 0;  // override of the type's scale when scaleMax > scaleMin
+    // What a sensor is rather than what it measures (a model, a stream type, an install date): name → value, in
+    // the order given. Shown on its card.
+    std::vector<std::pair<std::string, std::string>> attributes;
 };
 
 // Parses a GeoJSON FeatureCollection of Point features with properties id, type, name_en, name_ko and optional
-// unit, capacity, min, max. Ids must be unique.
+// unit, capacity, min, max and attributes (an object of text values). Ids must be unique.
 Result<std::vector<Sensor>> loadSensors(std::string_view text, const std::string& fileName);
 
 }  // namespace bk

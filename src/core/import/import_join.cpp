@@ -20,11 +20,41 @@ ImportResult Importer::State::finish() {
     file.clear();
     in = nullptr;
 
+    // A categorical column with one value per sensor over the whole log (a model, a stream type) says what the
+    // sensor is, not what it measured: an attribute on its card, not a series. Only when some sensor has several
+    // readings of it (a snapshot of one row per sensor proves nothing) and other columns remain to replay.
+    std::unordered_set<std::string> attributeMetrics;
+    {
+        std::unordered_map<std::string, bool> constant;  // metric → every sensor's readings of it are one value
+        std::unordered_map<std::string, size_t> longest;
+        for (const SeriesAcc& acc : series) {
+            if (!metrics[acc.metric].categorical) continue;
+            bool same = std::all_of(acc.values.begin(), acc.values.end(), [&](float v) { return v == acc.values[0]; });
+            auto [it, fresh] = constant.emplace(acc.metric, same);
+            if (!fresh) it->second = it->second && same;
+            longest[acc.metric] = std::max(longest[acc.metric], acc.values.size());
+        }
+        for (const auto& [name, same] : constant)
+            if (same && longest[name] >= 3 && opt.levels.count(name) == 0 && opt.quantities.count(name) == 0 &&
+                detectQuantity(name, metrics[name].unit, metrics[name].seen).quantity == Quantity::none)
+                attributeMetrics.insert(name);
+        if (attributeMetrics.size() == metrics.size()) attributeMetrics.clear();
+        for (const std::string& name : metricOrder)
+            if (attributeMetrics.count(name))
+                report.notes.push_back("column \"" + name + "\" has one value per sensor (\"" + metrics[name].seen[0] +
+                                       (metrics[name].seen.size() > 1 ? "\", …" : "\"") +
+                                       "): kept as a sensor attribute shown on its card, not replayed as a series");
+    }
+    std::unordered_map<std::string, std::vector<std::pair<std::string, std::string>>> attributesOf;  // sensor id → …
+    for (SeriesAcc& acc : series)
+        if (attributeMetrics.count(acc.metric) && !acc.values.empty())
+            attributesOf[acc.sensor].push_back({acc.metric, metrics[acc.metric].seen[size_t(acc.values[0])]});
+
     // Categorical levels: a known order, or alphabetical; remap the first-appearance indices.
     std::unordered_map<std::string, std::vector<float>> remap;
     for (const std::string& name : metricOrder) {
         MetricInfo& m = metrics[name];
-        if (!m.categorical) continue;
+        if (!m.categorical || attributeMetrics.count(name)) continue;
         if (m.fixed.empty()) {
             std::vector<std::string> ordered = orderLevels(m.seen);
             std::vector<float> map(m.seen.size());
@@ -40,6 +70,7 @@ ImportResult Importer::State::finish() {
     // its glyph: the lowest priority (PM2.5 before PM10 before noise …) among its metrics.
     std::unordered_map<std::string, QuantityMatch> quantityOf;
     for (const std::string& name : metricOrder) {
+        if (attributeMetrics.count(name)) continue;
         const MetricInfo& m = metrics[name];
         QuantityMatch q;
         auto given = opt.quantities.find(name);
@@ -101,6 +132,7 @@ ImportResult Importer::State::finish() {
         (hangul ? s.nameKo : s.nameEn) = name;
         s.position = {site->lat, site->lon};
         s.unit = plainUnit(site->unit);
+        if (auto a = attributesOf.find(id); a != attributesOf.end()) s.attributes = a->second;
         if (fromRows != readingSites.end() && fromRows->second.moved)
             report.notes.push_back("sensor \"" + id + "\" reports different positions; the first is used");
         uint32_t index = uint32_t(d.sensors.size());
@@ -119,6 +151,11 @@ ImportResult Importer::State::finish() {
         if (!report.fatal.empty()) break;
         int sensor = sensorFor(acc.sensor, acc);
         if (sensor < 0) continue;
+        if (attributeMetrics.count(acc.metric)) {
+            std::vector<int64_t>().swap(acc.times);
+            std::vector<float>().swap(acc.values);
+            continue;
+        }
         acc.materialize();
         size_t n = acc.times.size();
         if (!acc.sorted) {

@@ -153,6 +153,11 @@ void main() {
             paint(col, cover(d - (inner - 1.2 * px)));
         }
     }
+    if ((v_flags & 16u) != 0u) {  // a data-quality issue (a gap, a stuck stretch, an impossible reading): amber badge
+        float b = length(v_px - vec2(0.74, 0.74) * r);
+        paint(PAPER, cover(b - 4.2 * px));
+        paint(vec3(0.80, 0.52, 0.08), cover(b - 2.8 * px));
+    }
     if (hovered || selected) {
         float ringR = r + (selected ? 4.0 : 3.0) * px;
         paint(INK, cover(abs(d - ringR) - (selected ? 1.4 : 0.8) * px) * (selected ? 1.0 : 0.6));

@@ -23,6 +23,7 @@
 #include "map_data.hpp"
 #include "map_mesh.hpp"
 #include "metric_choice.hpp"
+#include "quality.hpp"
 #include "replay_stats.hpp"
 #include "sampler.hpp"
 #include "view_state.hpp"
@@ -121,6 +122,7 @@ private:
         std::unique_ptr<KpiIndex> kpiIndex;   // makes the KPIs cheap at any time (built with the content)
         std::vector<GlyphStyle> glyphStyles;  // per sensor: what a frame's glyph rebuild reads
         MetricDefaults metricDefaults;        // the dataset's own types, scales and driving series
+        QualityReport quality;                // gaps, stuck stretches, impossible readings (the map marks them)
         std::vector<std::pair<std::string, size_t>> metricChoices;
         std::string mapName, mapNameKo;   // the map file's "name" / "name_ko": shown as its attribution
         size_t mapFeatures = 0;
@@ -143,6 +145,7 @@ private:
     // viewer_load.cpp
     bool commitImport(MapData mapData);
     bool install(Dataset dataset, const MapData& mapData);
+    void restyle();  // glyph styles from the dataset, its chosen metric, the palette and its quality
     // viewer_camera.cpp
     void fitView();
     void flyTo(Vec2 target);

@@ -39,7 +39,7 @@ bool Viewer::run(const CheckedCommand& c) {
     else if (name == "setPalette") {
         palette_ = text(0);
         setColourBlindSafe(palette_ == "colourblind");  // glyph and band colours, in the core and the panels
-        if (content_) content_->glyphStyles = glyphStyles(content_->dataset);  // colours of named levels
+        restyle();  // the colours of named levels
     }
     else if (name == "setMetric") push(Intent::named(Intent::setMetric, text(0)));
     else if (name == "setDetail") setDetailLimit(text(0) == "glyphs" ? 0 : kDefaultDetailLimit);

@@ -143,6 +143,12 @@ bool Viewer::commitImport(MapData mapData) {
     return install(std::move(*result.dataset), mapData);
 }
 
+void Viewer::restyle() {
+    if (!content_) return;
+    content_->glyphStyles = glyphStyles(content_->dataset);
+    for (uint32_t i : content_->quality.sensorsAffected) content_->glyphStyles[i].qualityIssue = true;
+}
+
 std::string Viewer::metricInForce() const {
     if (!content_ || metric_.empty()) return "";
     for (const auto& [name, n] : content_->metricChoices)
@@ -157,7 +163,7 @@ void Viewer::setMetric(const std::string& metric) {
     if (!chooseMetric(c.dataset, c.metricDefaults, metric)) chooseMetric(c.dataset, c.metricDefaults, "");
     // What follows from the driving series: glyph styles, the KPIs' index, the sampled values.
     c.kpiIndex = std::make_unique<KpiIndex>(c.dataset);
-    c.glyphStyles = glyphStyles(c.dataset);
+    restyle();
     sampler_.reset(&c.dataset);
 }
 
@@ -188,7 +194,7 @@ bool Viewer::install(Dataset dataset, const MapData& mapData) {
     next->metricChoices = metricChoices(next->dataset);
     if (!metric_.empty()) chooseMetric(next->dataset, next->metricDefaults, metric_);  // kept across loads
     next->kpiIndex = std::make_unique<KpiIndex>(next->dataset);
-    next->glyphStyles = glyphStyles(next->dataset);
+    next->quality = checkQuality(next->dataset);
     next->mapName = mapData.name;
     next->mapNameKo = mapData.nameKo;
     next->mapAttribution = mapData.attribution;
@@ -196,6 +202,7 @@ bool Viewer::install(Dataset dataset, const MapData& mapData) {
     routeKeyDay_ = -1;
     ++mapVersion_;
     content_ = std::move(next);
+    restyle();
     ++dataVersion_;
     map_ = sensors_ = recording_ = Staged{};
     tables_.clear();

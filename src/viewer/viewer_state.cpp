@@ -88,6 +88,7 @@ ViewState Viewer::viewState() const {
         s.metresPerUnit = content_->projection.groundMetresPerUnit();
         s.graticuleStepDeg = content_->graticuleStepDeg;
         s.metricChoices = &content_->metricChoices;
+        s.quality = &content_->quality;
         s.metric = metricInForce();
     }
     s.values = &values_;
@@ -184,6 +185,11 @@ std::string Viewer::stateJson() {
             n = n.is_null() ? 1 : n.get<int>() + 1;
         }
         j["types"] = types;
+        // Data quality (quality.hpp): counts, and the sensors affected (ids) with their issues as text.
+        const QualityReport& q = content_->quality;
+        nlohmann::json affected = nlohmann::json::array();
+        for (uint32_t i : q.sensorsAffected) affected.push_back(content_->dataset.sensors[i].id);
+        j["quality"] = {{"gaps", q.gaps}, {"stuck", q.stuck}, {"impossible", q.impossible}, {"sensors", affected}};
     }
     nlohmann::json layers = nlohmann::json::array();
     for (size_t bit = 0; bit < rules::kLayerCount; ++bit)

@@ -290,3 +290,15 @@ TEST(Viewer, AStraySensorDoesNotTakeTheViewAwayFromTheRest) {
     EXPECT_NEAR(s["view"]["lon"].get<double>(), 126.984, 0.005);
     EXPECT_GT(s["view"]["zoom"].get<double>(), 14.0);  // a city's streets, not the globe
 }
+
+TEST(Viewer, TheShippedSimulationHasNoQualityIssues) {
+    // The simulated week is clean by construction: a quality mark on it would be a false alarm in every demo.
+    Viewer v;
+    v.stageFile("map", "map.bkm", readRepoFile("assets/bukchon/map.bkm"));
+    v.stageFile("recording", "recording.bkr", readRepoFile("assets/bukchon/recording.bkr"));
+    ASSERT_TRUE(v.commitStaged()) << v.error();
+    Json q = state(v)["quality"];
+    EXPECT_EQ(q["gaps"], 0) << q.dump();
+    EXPECT_EQ(q["stuck"], 0) << q.dump();
+    EXPECT_EQ(q["impossible"], 0) << q.dump();
+}

@@ -185,6 +185,7 @@ void buildGlyphs(const std::vector<GlyphStyle>& styles, const std::vector<Vec2>&
         g.flags = 0;
         if (std::isnan(v)) g.flags |= kNoData;
         if (isAlert(s, v)) g.flags |= kAlert;
+        if (s.qualityIssue) g.flags |= kQualityIssue;
         if (int(i) == selected) g.flags |= kSelected;
         if (int(i) == hovered) g.flags |= kHovered;
         float r = baseRadius(s.type);

@@ -19,7 +19,7 @@ struct GlyphInstance {
     uint16_t flags;    // GlyphFlag bits
 };
 
-enum GlyphFlag : uint16_t { kNoData = 1, kAlert = 2, kSelected = 4, kHovered = 8 };
+enum GlyphFlag : uint16_t { kNoData = 1, kAlert = 2, kSelected = 4, kHovered = 8, kQualityIssue = 16 };
 
 // What drawing a sensor needs from it, 24 bytes instead of a whole Sensor: a frame walks 100,000 of these.
 // Colours follow the quantity: Korean PM2.5 or PM10 bands for air, and for levels named as colours (GREEN, YELLOW,
@@ -30,6 +30,7 @@ struct GlyphStyle {
     Bands bands = Bands::standard;
     uint8_t levelCount = 0;      // namedLevels: the colour of level k is levelRgba[k]
     uint32_t levelRgba[4] = {};
+    bool qualityIssue = false;   // the sensor's data has gaps, stuck stretches or impossible readings (quality.hpp)
     double lo = 0, hi = 1;   // the value scale mapped to 0..1: the sensor's own min/max, parking capacity, or the type's
 };
 GlyphStyle glyphStyleOf(const Sensor& sensor);

@@ -7,6 +7,7 @@
 #include "geo.hpp"
 #include "layout.hpp"
 #include "map_mesh.hpp"
+#include "quality.hpp"
 #include "replay_stats.hpp"
 
 #include <string>
@@ -36,6 +37,7 @@ struct ViewState {
     double graticuleStepDeg = 0;             // > 0: no map file, the neutral graticule is shown at this spacing
     const std::vector<std::pair<std::string, size_t>>* metricChoices = nullptr;  // metric, sensors; empty: no choice
     std::string metric;                      // the metric chosen to drive the map ("" = each sensor's default)
+    const QualityReport* quality = nullptr;  // gaps, stuck stretches and impossible readings per sensor
 };
 
 }  // namespace bk

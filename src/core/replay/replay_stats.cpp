@@ -117,7 +117,7 @@ Kpis computeKpis(const Dataset& d, Sampler& sampler, int64_t t, const KpiIndex& 
     auto valueOf = [&](size_t sensor, int32_t si) {
         return primaryValues ? (*primaryValues)[sensor] : sampler.valueAt(uint32_t(si), t);
     };
-    int64_t dayStart = startOfLocalDayMs(t, d.utcOffsetMinutes);
+    int64_t dayStart = d.localDayStartMs(t);
     double occupied = 0, capacity = 0;
     k.binsTotal = int(index.bins.size());
     for (uint32_t i : index.bins) {

@@ -150,12 +150,15 @@ int offsetAtMs(int64_t utcMs, const std::vector<OffsetChange>& changes, int fixe
 }
 
 // A change applies to the wall times from utcMs + max(from, to) on: below that a wall time is before the change, in
-// the skipped hour or in the first reading of the repeated one, all read with the offset before it. Real changes
-// are months apart, so these starts keep the changes' order and can be searched.
+// the skipped hour or in the first reading of the repeated one, all read with the offset before it. No offset is
+// beyond ±18 hours, so every change more than that before wallMs applies and only the few near it need a look; the
+// first that does not apply ends the search (as TimeZone keeps its local starts in order).
 int64_t localToUtcMs(int64_t wallMs, const std::vector<OffsetChange>& changes, int fixedMinutes) {
-    auto after = std::upper_bound(changes.begin(), changes.end(), wallMs, [](int64_t wall, const OffsetChange& c) {
-        return wall < c.utcMs + int64_t(std::max(c.fromMinutes, c.toMinutes)) * 60000;
-    });
+    constexpr int64_t kMaxOffsetMs = 18 * 3600000;
+    auto after = std::lower_bound(changes.begin(), changes.end(), wallMs - kMaxOffsetMs,
+                                  [](const OffsetChange& c, int64_t t) { return c.utcMs < t; });
+    while (after != changes.end() && after->utcMs + int64_t(std::max(after->fromMinutes, after->toMinutes)) * 60000 <= wallMs)
+        ++after;
     int offset = after == changes.begin() ? (changes.empty() ? fixedMinutes : changes.front().fromMinutes)
                                           : std::prev(after)->toMinutes;
     return wallMs - int64_t(offset) * 60000;

@@ -285,6 +285,10 @@ TEST(Loaders, AMalformedTimeZoneNamesTheFieldAndWhatWasExpected) {
         {R"({"changes": [{"at": "2026-11-01T06:00:00Z", "from": "-04:00", "to": "-05:00"},
   {"at": "2026-03-08T07:00:00Z", "from": "-05:00", "to": "-04:00"}]})", "",
          "recording.json line 3, time_zone.changes[1]: changes must be in time order, each after the one before"},
+        {R"({"changes": [{"at": "2026-03-08T07:00:00Z", "from": "-05:00", "to": "+17:00"}]})", "",
+         "recording.json line 2, time_zone.changes[0]: expected offsets within ±16:00"},
+        {R"({"changes": [{"at": "2026-03-08T07:00:00Z", "from": "-05:00", "to": "-05:00"}]})", "",
+         "recording.json line 2, time_zone.changes[0]: expected a change to another offset, got -05:00 to itself"},
         {kNewYorkZone, R"("utc_offset": "-04:00",)",
          "recording.json line 2, utc_offset: the offset at the recording's start is -04:00, but the time zone's changes give -05:00 then"},
     };

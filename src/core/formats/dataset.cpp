@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 #include <limits>
 #include <unordered_map>
 
@@ -272,14 +271,13 @@ Result<Dataset> loadRecording(std::string_view text, const std::string& fileName
 
 std::string offsetChangesProblem(const Dataset& d, int& where) {
     auto offsetText = [](int minutes) { return formatIsoTime(0, minutes).substr(19); };  // "-05:00"
-    constexpr int kMaxOffsetMinutes = 16 * 60;
+    auto inRange = [](int minutes) { return minutes >= -16 * 60 && minutes <= 16 * 60; };  // (no abs: a file may say INT_MIN)
     for (size_t i = 0; i < d.offsetChanges.size(); ++i) {
         const OffsetChange& c = d.offsetChanges[i];
         where = int(i);
-        if (std::abs(c.fromMinutes) > kMaxOffsetMinutes || std::abs(c.toMinutes) > kMaxOffsetMinutes)
-            return "expected offsets within ±16:00";
+        if (!inRange(c.fromMinutes) || !inRange(c.toMinutes)) return "expected offsets within ±16:00";
         if (c.fromMinutes == c.toMinutes) return "expected a change to another offset, got " + offsetText(c.toMinutes) + " to itself";
-        if (std::llabs(c.utcMs) > int64_t(1) << 50) return "time out of range";
+        if (c.utcMs < -(int64_t(1) << 50) || c.utcMs > int64_t(1) << 50) return "time out of range";
         if (i == 0) continue;
         const OffsetChange& prev = d.offsetChanges[i - 1];
         if (c.utcMs <= prev.utcMs) return "changes must be in time order, each after the one before";

@@ -54,7 +54,8 @@ export function attachInput(ctx, api) {
 
 function liveSummary(s, text) {
   const k = s.kpis || {};
-  // The data's local time (its UTC offset), whatever the city: shift, then format as UTC.
+  // The data's local time (the UTC offset in force then, daylight saving included), whatever the city: shift, then
+  // format as UTC.
   const when = new Date(s.timeMs + (s.utcOffsetMinutes ?? 540) * 60000);
   const time = new Intl.DateTimeFormat(s.lang, { timeZone: 'UTC', hour: '2-digit', minute: '2-digit', hour12: false }).format(when);
   const date = new Intl.DateTimeFormat(s.lang, { timeZone: 'UTC', weekday: 'long', month: 'long', day: 'numeric' }).format(when);

@@ -94,7 +94,7 @@ void drawCollectionPanel(const ViewState& s, const UiFonts& f, std::vector<Inten
         PolicyTotals smartToday, fixedToday;
         c.totalsForDay(*s.dataset, t, smartToday, fixedToday);
         ImGui::Spacing();
-        ImGui::TextUnformatted(trf("collection.today", {{"time", formatLocalClock(t, s.dataset->utcOffsetMinutes, false)}}).c_str());
+        ImGui::TextUnformatted(trf("collection.today", {{"time", formatLocalClock(t, s.dataset->offsetAt(t), false)}}).c_str());
         table("##today", smartToday, fixedToday);
     }
     ImGui::Spacing();

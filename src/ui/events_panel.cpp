@@ -17,15 +17,15 @@ void drawEventsPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
     if (L.events.h < 60 * s.uiScale) return;  // no room: the map comes first
     if (!beginCard("##events", L.events, true)) return;
     const int64_t t = int64_t(s.clock->timeMs());
-    const int64_t dayStart = startOfLocalDayMs(t, d.utcOffsetMinutes);
-    auto [first, last] = eventRange(d, dayStart, dayStart + 86400000);
+    const int64_t dayStart = d.localDayStartMs(t);
+    auto [first, last] = eventRange(d, dayStart, d.nextLocalDayStartMs(t));
 
     if (f.strong) ImGui::PushFont(f.strong);
     ImGui::TextUnformatted(tr("events.title"));
     if (f.strong) ImGui::PopFont();
     ImGui::SameLine();
     if (f.small) ImGui::PushFont(f.small);
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kMutedColor), "%s", uiStrings().date(t, d.utcOffsetMinutes).c_str());
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kMutedColor), "%s", uiStrings().date(t, d.offsetAt(t)).c_str());
     // Routine parking and noise events are many; by default the feed shows bins and alarms. (Presentation-only
     // state, so it lives here rather than in the app.)
     static bool everything = false;
@@ -61,7 +61,7 @@ void drawEventsPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
         ImDrawList* dl = ImGui::GetWindowDrawList();
         float alpha = future ? 0.45f : 1.0f;
         dl->AddCircleFilled(ImVec2(p.x + 6 * S, p.y + rowH / 2), 4.5f * S, eventColor(e.kind) & IM_COL32(255, 255, 255, int(255 * alpha)), 12);
-        std::string line1 = formatLocalClock(e.timeMs, d.utcOffsetMinutes, false) + "  " + eventLabel(e.kind);
+        std::string line1 = formatLocalClock(e.timeMs, d.offsetAt(e.timeMs), false) + "  " + eventLabel(e.kind);
         const Sensor& sensor = d.sensors[e.sensor];
         const std::string& line2 = primaryName(sensor.nameEn, sensor.nameKo);
         ImU32 ink = future ? IM_COL32(41, 46, 56, 120) : kInkColor;

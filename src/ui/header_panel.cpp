@@ -52,7 +52,9 @@ void drawHeaderPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
         }
         if (f.small) ImGui::PushFont(f.small);
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kMutedColor));
-        std::string tz = d.utcOffsetMinutes == kKstOffsetMinutes ? "KST" : "UTC" + formatIsoTime(0, d.utcOffsetMinutes).substr(19);
+        // The offset in force now: a New York replay says UTC-04:00 in June and UTC-05:00 in January.
+        const int offsetNow = s.clock ? d.offsetAt(int64_t(s.clock->timeMs())) : d.utcOffsetMinutes;
+        std::string tz = offsetNow == kKstOffsetMinutes ? "KST" : "UTC" + formatIsoTime(0, offsetNow).substr(19);
         ImGui::TextWrapped("%s", trf("header.summary", {{"sensors", formatCount(static_cast<long long>(d.sensors.size()))},
                                                          {"span", formatSpan(d.endMs - d.startMs)},
                                                          {"events", formatCount(static_cast<long long>(d.events.size()))}, {"tz", tz}}).c_str());

@@ -81,7 +81,7 @@ void drawChart(const Dataset& d, uint32_t si, const Sensor& sensor, int64_t t, f
     dl->AddText(small, fs, ImVec2(left + 3 * S, top + 1 * S), kMutedColor, buf);
     for (int k = 0; k < 3; ++k) {
         int64_t ms = from + (to - from) * k / 2;
-        std::string label = k == 1 ? tr("chart.now") : formatLocalClock(ms, d.utcOffsetMinutes, false);
+        std::string label = k == 1 ? tr("chart.now") : formatLocalClock(ms, d.offsetAt(ms), false);
         float tw = small->CalcTextSizeA(fs, 1e9f, 0, label.c_str()).x;
         float x = k == 0 ? left : k == 1 ? xn - tw / 2 : right - tw;
         dl->AddText(small, fs, ImVec2(x, bottom + 2 * S), kMutedColor, label.c_str());
@@ -184,30 +184,28 @@ void drawSensorPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
     if (primary >= 0) {
         const float chartH = (s.layout.columns ? 120 : 96) * S;
         drawChart(d, uint32_t(primary), sensor, t, chartH, S);
-        int64_t dayStart = startOfLocalDayMs(t, d.utcOffsetMinutes);
-        DayStats st = seriesStats(d, uint32_t(primary), dayStart, dayStart + 86400000 - 1);
+        DayStats st = seriesStats(d, uint32_t(primary), d.localDayStartMs(t), d.nextLocalDayStartMs(t) - 1);
         if (st.count && d.series[size_t(primary)].levels.empty()) {  // min/mean/max of levels would mean nothing
             if (f.small) ImGui::PushFont(f.small);
             char lo[16], mean[16], hi[16];
             std::snprintf(lo, sizeof lo, "%.1f", st.min);
             std::snprintf(mean, sizeof mean, "%.1f", st.mean);
             std::snprintf(hi, sizeof hi, "%.1f", st.max);
-            textWrappedAtSpaces(trf("sensor.dayStats", {{"day", uiStrings().weekdayShort(t, d.utcOffsetMinutes)},
+            textWrappedAtSpaces(trf("sensor.dayStats", {{"day", uiStrings().weekdayShort(t, d.offsetAt(t))},
                                                             {"min", lo}, {"mean", mean}, {"max", hi}}));
             if (f.small) ImGui::PopFont();
         }
     }
 
     // This sensor's events that day.
-    int64_t dayStart = startOfLocalDayMs(t, d.utcOffsetMinutes);
-    auto [a, b] = eventRange(d, dayStart, dayStart + 86400000);
+    auto [a, b] = eventRange(d, d.localDayStartMs(t), d.nextLocalDayStartMs(t));
     int shown = 0;
     for (size_t i = a; i < b; ++i) {
         const Event& e = d.events[i];
         if (e.sensor != uint32_t(s.selected)) continue;
         if (shown++ == 0) ImGui::Separator();
         ImGui::PushID(int(i));
-        std::string text = formatLocalClock(e.timeMs, d.utcOffsetMinutes, false) + "  " + eventLabel(e.kind);
+        std::string text = formatLocalClock(e.timeMs, d.offsetAt(e.timeMs), false) + "  " + eventLabel(e.kind);
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(e.timeMs > t ? kMutedColor : eventColor(e.kind)));
         if (ImGui::Selectable(text.c_str())) out.push_back(Intent::number(Intent::focusEvent, double(i)));
         ImGui::PopStyleColor();

@@ -56,8 +56,9 @@ void drawTimelinePanel(const ViewState& s, const UiFonts& f, std::vector<Intent>
 
     // Clock: big local time, the date beneath.
     int64_t t = int64_t(std::floor(clock.timeMs()));
-    std::string hm = formatLocalClock(t, d.utcOffsetMinutes, false);
-    std::string date = uiStrings().date(t, d.utcOffsetMinutes) + (d.utcOffsetMinutes == kKstOffsetMinutes ? " KST" : "");
+    const int offsetNow = d.offsetAt(t);
+    std::string hm = formatLocalClock(t, offsetNow, false);
+    std::string date = uiStrings().date(t, offsetNow) + (offsetNow == kKstOffsetMinutes ? " KST" : "");
     ImGui::BeginGroup();
     if (f.clock) ImGui::PushFont(f.clock);
     ImGui::TextUnformatted(hm.c_str());
@@ -101,11 +102,14 @@ void drawTimelinePanel(const ViewState& s, const UiFonts& f, std::vector<Intent>
     // Day boundaries (local midnight) with weekday labels.
     ImFont* small = f.small ? f.small : ImGui::GetFont();
     float smallSize = f.small ? f.small->FontSize : ImGui::GetFontSize();
-    for (int64_t day = startOfLocalDayMs(clock.startMs(), d.utcOffsetMinutes); day < clock.endMs(); day += 86400000) {
+    // Each midnight at the offset in force then: a day with a clock change is 23 or 25 hours wide.
+    for (int64_t day = d.localDayStartMs(clock.startMs()), next; day < clock.endMs(); day = next) {
+        next = d.nextLocalDayStartMs(day);
         float xd = xOf(double(std::max<int64_t>(day, clock.startMs())));
         if (day >= clock.startMs()) dl->AddLine({xd, trackY - 9 * S}, {xd, trackY + 9 * S}, IM_COL32(170, 160, 146, 255), 1 * S);
-        float xNext = xOf(double(std::min<int64_t>(day + 86400000, clock.endMs())));
-        std::string label = uiStrings().weekdayShort(std::max<int64_t>(day, clock.startMs()) + 1, d.utcOffsetMinutes);
+        float xNext = xOf(double(std::min<int64_t>(next, clock.endMs())));
+        const int64_t labelAt = std::max<int64_t>(day, clock.startMs()) + 1;
+        std::string label = uiStrings().weekdayShort(labelAt, d.offsetAt(labelAt));
         ImVec2 ts = small->CalcTextSizeA(smallSize, 1e9f, 0, label.c_str());
         if (xNext - xd > ts.x + 8 * S)
             dl->AddText(small, smallSize, {(xd + xNext - ts.x) / 2, p.y + 2 * S}, kMutedColor, label.c_str());
@@ -121,8 +125,7 @@ void drawTimelinePanel(const ViewState& s, const UiFonts& f, std::vector<Intent>
     if (hovered && !active && x1 > x0) {
         double frac = std::clamp((io.MousePos.x - x0) / (x1 - x0), 0.0f, 1.0f);
         int64_t at = clock.startMs() + int64_t(frac * span);
-        ImGui::SetTooltip("%s %s", uiStrings().date(at, d.utcOffsetMinutes).c_str(),
-                          formatLocalClock(at, d.utcOffsetMinutes, false).c_str());
+        ImGui::SetTooltip("%s %s", uiStrings().date(at, d.offsetAt(at)).c_str(), formatLocalClock(at, d.offsetAt(at), false).c_str());
     }
 
     // Speeds as a segmented control, then loop.

@@ -195,7 +195,7 @@ void Viewer::refreshDerived(bool withGlyphs) {
 // Today's trips so far, as a mesh; rebuilt only when the day or the number of trips changes.
 void Viewer::refreshRoute(int64_t t) {
     const CollectionPlan& plan = content_->collection;
-    int64_t day = startOfLocalDayMs(t, content_->dataset.utcOffsetMinutes);
+    int64_t day = content_->dataset.localDayStartMs(t);
     size_t started = 0;
     std::vector<std::vector<Vec2>> lines;
     for (const CollectionTrip& trip : plan.trips)

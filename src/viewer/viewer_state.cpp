@@ -114,7 +114,9 @@ std::string Viewer::stateJson() {
     }
     nlohmann::json j;
     j["timeMs"] = clock_.timeMs();
-    j["time"] = content_ ? formatIsoTime(int64_t(clock_.timeMs()), content_->dataset.utcOffsetMinutes) : "";
+    // The offset in force at the replay's time: "…-04:00" in a New York June, "…-05:00" in its January.
+    const int offsetNow = content_ ? content_->dataset.offsetAt(int64_t(clock_.timeMs())) : 0;
+    j["time"] = content_ ? formatIsoTime(int64_t(clock_.timeMs()), offsetNow) : "";
     j["playing"] = clock_.playing();
     j["speed"] = clock_.speed();
     j["loop"] = clock_.loop();
@@ -142,7 +144,8 @@ std::string Viewer::stateJson() {
     j["frame"] = {{"frames", frameStats_.count()},
                   {"intervalMsP50", frameStats_.intervalPercentile(50)}, {"intervalMsP95", frameStats_.intervalPercentile(95)},
                   {"workMsP50", frameStats_.workPercentile(50)}, {"workMsP95", frameStats_.workPercentile(95)}};
-    j["utcOffsetMinutes"] = content_ ? content_->dataset.utcOffsetMinutes : 0;
+    j["utcOffsetMinutes"] = offsetNow;
+    j["timeZone"] = content_ ? content_->dataset.timeZoneName : "";
     j["error"] = error_.empty() ? nlohmann::json(nullptr) : nlohmann::json(error_);
     j["import"] = importReport_.empty() ? nlohmann::json(nullptr) : nlohmann::json::parse(importReport_, nullptr, false);
     j["selected"] = content_ && selected_ >= 0 ? nlohmann::json(content_->dataset.sensors[size_t(selected_)].id)

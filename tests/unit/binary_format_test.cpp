@@ -5,6 +5,8 @@
 #include "importer.hpp"
 #include "sensors.hpp"
 #include "test_util.hpp"
+#include "time_util.hpp"
+#include "time_zone.hpp"
 
 #include <gtest/gtest.h>
 
@@ -122,6 +124,64 @@ TEST(BinaryFormat, DamagedFilesAreRefusedWithThePartAndByte) {
     std::memcpy(&valuesOff, &good[120], 8);
     EXPECT_EQ(message(patched<float>(good, size_t(valuesOff) + 8, INFINITY)),
               "week.bkr values[2]: expected a finite number or NaN (a gap) (at byte " + std::to_string(valuesOff + 8) + ")");
+}
+
+namespace {
+// A New York log across both 2026 changes, imported as the page does it (the zone's transitions).
+Dataset newYorkSeasons() {
+    ImportOptions opt;
+    opt.zone = TimeZone::fromTransitions("America/New_York", -300, {{*parseIsoTimeMs("2026-03-08T07:00:00Z"), -240},
+                                                                   {*parseIsoTimeMs("2026-11-01T06:00:00Z"), -300}});
+    Importer importer(opt);
+    importer.add("ny.csv", "time,id,lat,lon,v\n2026-01-10 09:00,A,40.7,-74.0,1\n2026-06-20 09:00,A,40.7,-74.0,2\n"
+                           "2026-11-20 09:00,A,40.7,-74.0,3\n");
+    auto r = importer.finish();
+    EXPECT_TRUE(r.dataset) << r.report.text();
+    return r.dataset ? std::move(*r.dataset) : Dataset{};
+}
+uint16_t headerBytesOf(const std::string& file) {
+    uint16_t n;
+    std::memcpy(&n, &file[6], 2);
+    return n;
+}
+}  // namespace
+
+TEST(BinaryFormat, ATimeZoneRoundTripsInTheLongerHeader) {
+    Dataset ny = newYorkSeasons();
+    ASSERT_EQ(ny.offsetChanges.size(), 2u);
+    std::string bytes = writeBinaryRecording(ny);
+    EXPECT_EQ(headerBytesOf(bytes), 200);
+    auto back = loadBinaryRecording(bytes, "ny.bkr");
+    ASSERT_TRUE(back) << back.error().describe();
+    expectSame(ny, back.value());
+    EXPECT_EQ(back->timeZoneName, "America/New_York");
+    EXPECT_EQ(back->offsetChanges, ny.offsetChanges);
+    EXPECT_EQ(back->offsetAt(*parseIsoTimeMs("2026-06-20T13:00:00Z")), -240);
+    EXPECT_EQ(back->offsetAt(*parseIsoTimeMs("2026-11-20T14:00:00Z")), -300);
+    // Without a zone the header stays the 176 bytes every earlier file has (the shipped week is one: it loads).
+    EXPECT_EQ(headerBytesOf(writeBinaryRecording(shippedWeek())), 176);
+    EXPECT_EQ(headerBytesOf(readRepoFile("assets/bukchon/recording.bkr")), 176);
+}
+
+TEST(BinaryFormat, ADamagedTimeZoneIsRefusedWithThePartAndByte) {
+    std::string good = writeBinaryRecording(newYorkSeasons());
+    auto message = [](const std::string& bytes) {
+        auto r = loadBinaryRecording(bytes, "ny.bkr");
+        return r ? std::string("loaded") : r.error().describe();
+    };
+    EXPECT_EQ(message(patched<uint16_t>(good, 6, 190)),
+              "ny.bkr header.headerBytes: expected a header of 176 or 200 bytes (with a time zone), got 190 (at byte 6)");
+    EXPECT_EQ(message(patched<uint32_t>(good, 184, 1000)), "ny.bkr header.changes: section outside the file (at byte 192)");
+    EXPECT_EQ(message(patched<uint32_t>(good, 180, 1u << 30)), "ny.bkr header.time_zone: string outside the string table (at byte 176)");
+    uint64_t changesOff;
+    std::memcpy(&changesOff, &good[192], 8);
+    EXPECT_EQ(message(patched<int32_t>(good, size_t(changesOff) + 16 + 8, -180)),
+              "ny.bkr changes[1]: expected the change to start from -04:00 (where the one before ended), got -03:00 (at byte " +
+                  std::to_string(changesOff + 16) + ")");
+    EXPECT_EQ(message(patched<int64_t>(good, size_t(changesOff) + 16, 0)),
+              "ny.bkr changes[1]: changes must be in time order, each after the one before (at byte " + std::to_string(changesOff + 16) + ")");
+    EXPECT_EQ(message(patched<int32_t>(good, 72, -240)),
+              "ny.bkr header.utcOffset: the offset at the recording's start is -04:00, but the time zone's changes give -05:00 then (at byte 72)");
 }
 
 TEST(BinaryFormat, ChecksumSeesEveryByteAndLength) {

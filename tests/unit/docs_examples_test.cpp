@@ -28,8 +28,9 @@ std::vector<std::string> jsonBlocks(const std::string& markdown) {
 
 TEST(DocsExamples, FormatsExamplesLoadAndJoin) {
     auto blocks = jsonBlocks(readRepoFile("docs/formats.md"));
-    ASSERT_EQ(blocks.size(), 4u) << "docs/formats.md should show a map, a sensors file, a recording and a manifest";
-    auto manifest = parseManifest(blocks[3], "city.json");
+    ASSERT_EQ(blocks.size(), 5u)
+        << "docs/formats.md should show a map, a sensors file, a recording, one with a time zone and a manifest";
+    auto manifest = parseManifest(blocks[4], "city.json");
     ASSERT_TRUE(manifest.ok()) << manifest.error().describe();
     EXPECT_EQ(manifest->size(), 3u);
     auto map = loadMap(blocks[0], "map.geojson");
@@ -45,4 +46,13 @@ TEST(DocsExamples, FormatsExamplesLoadAndJoin) {
     Sampler s(&rec.value());
     EXPECT_TRUE(std::isnan(s.valueAt(0, *parseIsoTimeMs("2026-05-11T06:15:00+09:00"))));
     EXPECT_FLOAT_EQ(s.valueAt(1, *parseIsoTimeMs("2026-05-11T06:20:59+09:00")), 30);
+    // The time zone example: New York's spring change, a 23-hour day.
+    auto ny = loadRecording(blocks[3], "recording.json", sensors.value());
+    ASSERT_TRUE(ny.ok()) << ny.error().describe();
+    EXPECT_EQ(ny->timeZoneName, "America/New_York");
+    EXPECT_EQ(ny->offsetAt(ny->startMs), -300);
+    EXPECT_EQ(ny->offsetAt(ny->endMs), -240);
+    int64_t springDay = ny->localDayStartMs(*parseIsoTimeMs("2026-03-08T09:00:00-04:00"));
+    EXPECT_EQ(springDay, *parseIsoTimeMs("2026-03-08T00:00:00-05:00"));
+    EXPECT_EQ(ny->nextLocalDayStartMs(springDay) - springDay, 23 * 3600000);
 }

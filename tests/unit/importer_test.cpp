@@ -4,11 +4,13 @@
 #include "dataset.hpp"
 #include "import_columns.hpp"
 #include "importer.hpp"
+#include "json_reader.hpp"
 #include "recording_writer.hpp"
 #include "sampler.hpp"
 #include "sensors.hpp"
 #include "test_util.hpp"
 #include "time_util.hpp"
+#include "time_zone.hpp"
 
 #include <gtest/gtest.h>
 
@@ -258,6 +260,110 @@ TEST(Importer, BadTimeZoneIsFatal) {
     auto r = run({{"t.csv", "time,id,v\n2026-05-11 09:00,A,1\n"}, {"sites.csv", kSites}}, opt);
     EXPECT_FALSE(r.dataset);
     EXPECT_TRUE(reportHas(r, "nothing imported: time zone \"Mars/Olympus\" is not understood"));
+}
+
+// ---- zones whose clocks change (daylight saving) --------------------------------------------------------------
+
+namespace {
+// The zones as the page hands them over (transitions) or a TZif file gives them, for 2026 only.
+TimeZone newYork() {
+    return TimeZone::fromTransitions("America/New_York", -300,
+                                     {{ms("2026-03-08T07:00:00Z"), -240}, {ms("2026-11-01T06:00:00Z"), -300}});
+}
+TimeZone lisbon() {
+    return TimeZone::fromTransitions("Europe/Lisbon", 0, {{ms("2026-03-29T01:00:00Z"), 60}, {ms("2026-10-25T01:00:00Z"), 0}});
+}
+// Local readings (no offset) on the 10th of January, the 20th of June and the 20th of November, 09:00 on the wall.
+const std::string kSeasonsLog = "time,id,v\n2026-01-10 09:00,A,1\n2026-06-20 09:00,A,2\n2026-11-20 09:00,A,3\n";
+
+ImportResult inZone(const TimeZone& zone, const std::string& log) {
+    ImportOptions opt;
+    opt.zone = zone;
+    return run({{"t.csv", log}, {"sites.csv", kSites}}, opt);
+}
+}  // namespace
+
+TEST(Importer, TheClockFollowsDaylightSavingInNewYork) {
+    auto r = inZone(newYork(), kSeasonsLog);
+    ASSERT_TRUE(r.dataset) << r.report.text();
+    const Dataset& d = *r.dataset;
+    // Each reading at 09:00 on the wall, in the offset of its season.
+    EXPECT_EQ(d.startMs, ms("2026-01-10T14:00:00Z"));
+    EXPECT_EQ(d.endMs, ms("2026-11-20T14:00:00Z"));
+    EXPECT_EQ(d.timeZoneName, "America/New_York");
+    EXPECT_EQ(d.utcOffsetMinutes, -300);
+    EXPECT_EQ(d.offsetAt(ms("2026-01-10T14:00:00Z")), -300);
+    EXPECT_EQ(d.offsetAt(ms("2026-06-20T13:00:00Z")), -240);
+    EXPECT_EQ(d.offsetAt(ms("2026-11-20T14:00:00Z")), -300);
+    EXPECT_EQ(d.offsetChanges, (std::vector<OffsetChange>{{ms("2026-03-08T07:00:00Z"), -300, -240},
+                                                          {ms("2026-11-01T06:00:00Z"), -240, -300}}));
+    EXPECT_TRUE(reportHas(r, "time span: 2026-01-10T09:00:00-05:00 to 2026-11-20T09:00:00-05:00\n"
+                             "times in America/New_York: UTC-05:00 / -04:00 (daylight saving, 2 changes)\n"))
+        << r.report.text();
+    // A log from winter into summer ends at the summer offset.
+    auto spring = inZone(newYork(), "time,id,v\n2026-01-10 09:00,A,1\n2026-06-20 09:00,A,2\n");
+    ASSERT_TRUE(spring.dataset);
+    EXPECT_TRUE(reportHas(spring, "time span: 2026-01-10T09:00:00-05:00 to 2026-06-20T09:00:00-04:00\n"
+                                  "times in America/New_York: UTC-05:00 / -04:00 (daylight saving, 1 change)\n"))
+        << spring.report.text();
+    Json j = Json::parse(spring.report.json());
+    EXPECT_EQ(j["start"], "2026-01-10T09:00:00-05:00");
+    EXPECT_EQ(j["end"], "2026-06-20T09:00:00-04:00");
+    EXPECT_EQ(j["timeZone"], "America/New_York");
+    EXPECT_EQ(j["utcOffsets"], Json::array({-300, -240}));
+    EXPECT_EQ(j["offsetChanges"], 1);
+}
+
+TEST(Importer, ADatasetKeepsOnlyTheChangesOfItsSpanAndADayEitherSide) {
+    // Lisbon, a summer week: no change inside, none kept; the name stays.
+    auto summer = inZone(lisbon(), "time,id,v\n2026-07-01 12:00,A,1\n2026-07-08 12:00,A,2\n");
+    ASSERT_TRUE(summer.dataset);
+    EXPECT_EQ(summer.dataset->timeZoneName, "Europe/Lisbon");
+    EXPECT_TRUE(summer.dataset->offsetChanges.empty());
+    EXPECT_EQ(summer.dataset->utcOffsetMinutes, 60);
+    EXPECT_TRUE(reportHas(summer, "times in Europe/Lisbon: UTC+01:00\n")) << summer.report.text();
+    // A log that starts just after the spring change keeps it: its first local day began before it.
+    auto spring = inZone(lisbon(), "time,id,v\n2026-03-29 08:00,A,1\n2026-03-29 20:00,A,2\n");
+    ASSERT_TRUE(spring.dataset);
+    EXPECT_EQ(spring.dataset->offsetChanges, (std::vector<OffsetChange>{{ms("2026-03-29T01:00:00Z"), 0, 60}}));
+    EXPECT_EQ(spring.dataset->utcOffsetMinutes, 60);
+    EXPECT_EQ(spring.dataset->localDayStartMs(spring.dataset->startMs), ms("2026-03-29T00:00:00+00:00"));
+    EXPECT_TRUE(reportHas(spring, "times in Europe/Lisbon: UTC+01:00\n")) << spring.report.text();
+    // Across the autumn change, in both offsets.
+    auto autumn = inZone(lisbon(), "time,id,v\n2026-10-24 12:00,A,1\n2026-10-26 12:00,A,2\n");
+    ASSERT_TRUE(autumn.dataset);
+    EXPECT_EQ(autumn.dataset->offsetAt(ms("2026-10-24T11:00:00Z")), 60);
+    EXPECT_EQ(autumn.dataset->offsetAt(ms("2026-10-26T12:00:00Z")), 0);
+    EXPECT_TRUE(reportHas(autumn, "time span: 2026-10-24T12:00:00+01:00 to 2026-10-26T12:00:00+00:00\n"
+                                  "times in Europe/Lisbon: UTC+01:00 / +00:00 (daylight saving, 1 change)\n"))
+        << autumn.report.text();
+    // A fixed offset has no name and no changes.
+    ImportOptions opt;
+    opt.timeZone = "+09:00";
+    auto seoul = run({{"t.csv", "time,id,v\n2026-05-11 09:00,A,1\n"}, {"sites.csv", kSites}}, opt);
+    ASSERT_TRUE(seoul.dataset);
+    EXPECT_EQ(seoul.dataset->timeZoneName, "");
+    EXPECT_TRUE(seoul.dataset->offsetChanges.empty());
+    EXPECT_TRUE(reportHas(seoul, "times in UTC+09:00\n")) << seoul.report.text();
+}
+
+TEST(Importer, AZoneRecordingWrittenAndReadBackKeepsItsChanges) {
+    auto r = inZone(newYork(), kSeasonsLog);
+    ASSERT_TRUE(r.dataset);
+    std::string json = writeRecordingJson(*r.dataset);
+    EXPECT_NE(json.find("\"time_zone\": {\"name\": \"America/New_York\", \"changes\": [\n"
+                        "  {\"at\": \"2026-03-08T07:00:00Z\", \"from\": \"-05:00\", \"to\": \"-04:00\"},\n"
+                        "  {\"at\": \"2026-11-01T06:00:00Z\", \"from\": \"-04:00\", \"to\": \"-05:00\"}]}"),
+              std::string::npos) << json;
+    EXPECT_NE(json.find("\"2026-06-20T09:00:00-04:00\""), std::string::npos) << "times are written at their own offset";
+    auto back = loadRecording(json, "recording.json", r.dataset->sensors);
+    ASSERT_TRUE(back) << back.error().describe();
+    EXPECT_EQ(back->timeZoneName, "America/New_York");
+    EXPECT_EQ(back->offsetChanges, r.dataset->offsetChanges);
+    EXPECT_EQ(back->utcOffsetMinutes, -300);
+    EXPECT_EQ(back->timesMs, r.dataset->timesMs);
+    EXPECT_EQ(back->startMs, r.dataset->startMs);
+    EXPECT_EQ(back->endMs, r.dataset->endMs);
 }
 
 // ---- encodings --------------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@
 #include "map_data.hpp"
 #include "sensors.hpp"
 #include "test_util.hpp"
+#include "time_util.hpp"
 
 #include <gtest/gtest.h>
 
@@ -231,4 +232,68 @@ TEST(BukchonAssets, FiftySitesOfTheTrialsServicesEachNamedInBothLanguages) {
     EXPECT_EQ(counts[int(SensorType::footfall)], 8);
     EXPECT_EQ(counts[int(SensorType::air)], 6);
     EXPECT_EQ(counts[int(SensorType::fire)], 6);
+}
+
+// ---- the recording's time zone ---------------------------------------------------------------------------------
+
+namespace {
+std::string zoneRecording(const std::string& zone, const std::string& offset = R"("utc_offset": "-05:00",)") {
+    return recording(offset + " \"time_zone\": " + zone + R"(,
+"series": [{"sensor": "PARK-01", "metric": "occupied",
+  "times": ["2026-01-10T09:00:00-05:00", "2026-06-20T09:00:00-04:00", "2026-11-20T09:00:00-05:00"], "values": [1, 2, 3]}])");
+}
+const char* kNewYorkZone = R"({"name": "America/New_York", "changes": [
+  {"at": "2026-03-08T07:00:00Z", "from": "-05:00", "to": "-04:00"},
+  {"at": "2026-11-01T06:00:00Z", "from": "-04:00", "to": "-05:00"}]})";
+}  // namespace
+
+TEST(Loaders, RecordingTimeZoneGivesTheOffsetInForce) {
+    auto r = loadRecording(zoneRecording(kNewYorkZone), "recording.json", sensors());
+    ASSERT_TRUE(r) << r.error().describe();
+    EXPECT_EQ(r->timeZoneName, "America/New_York");
+    ASSERT_EQ(r->offsetChanges.size(), 2u);
+    EXPECT_EQ(r->offsetAt(*parseIsoTimeMs("2026-01-10T14:00:00Z")), -300);
+    EXPECT_EQ(r->offsetAt(*parseIsoTimeMs("2026-06-20T13:00:00Z")), -240);
+    EXPECT_EQ(r->offsetAt(*parseIsoTimeMs("2026-11-20T14:00:00Z")), -300);
+    // Without utc_offset, the zone's offset at the start is the recording's.
+    auto implied = loadRecording(zoneRecording(kNewYorkZone, ""), "recording.json", sensors());
+    ASSERT_TRUE(implied) << implied.error().describe();
+    EXPECT_EQ(implied->utcOffsetMinutes, -300);
+    // A recording without one keeps its single offset.
+    auto plain = loadRecording(recording(R"("utc_offset": "+01:00", "series": [{"sensor": "BIN-01", "metric": "fill",
+      "start": "2026-06-20T09:00:00+01:00", "step_s": 60, "values": [1]}])"), "recording.json", sensors());
+    ASSERT_TRUE(plain) << plain.error().describe();
+    EXPECT_EQ(plain->timeZoneName, "");
+    EXPECT_TRUE(plain->offsetChanges.empty());
+    EXPECT_EQ(plain->offsetAt(*parseIsoTimeMs("2026-01-01T00:00:00Z")), 60);
+}
+
+TEST(Loaders, AMalformedTimeZoneNamesTheFieldAndWhatWasExpected) {
+    struct Case { std::string zone, offset, describe; };
+    const Case cases[] = {
+        {R"("America/New_York")", "", "recording.json line 2, time_zone: expected an object, got the string \"America/New_York\""},
+        {R"({"name": "America/New_York"})", "", "recording.json line 2, time_zone: missing required field \"changes\""},
+        {R"({"changes": [["2026-03-08T07:00:00Z", "-04:00"]]})", "",
+         "recording.json line 2, time_zone.changes[0]: expected a change {\"at\": time, \"from\": offset, \"to\": offset}, got an array"},
+        {R"({"changes": [{"at": "2026-03-08T07:00:00Z", "from": "-05:00", "to": "summer"}]})", "",
+         "recording.json line 2, time_zone.changes[0].to: expected an offset such as \"+09:00\", got \"summer\""},
+        {R"({"changes": [{"at": "March 8", "from": "-05:00", "to": "-04:00"}]})", "",
+         "recording.json line 2, time_zone.changes[0].at: expected an ISO 8601 time with offset such as \"2026-05-04T09:00:00+09:00\", got \"March 8\""},
+        {R"({"changes": [{"at": "2026-03-08T07:00:00Z", "from": "-05:00", "to": "-04:00"},
+  {"at": "2026-11-01T06:00:00Z", "from": "-05:00", "to": "-04:00"}]})", "",
+         "recording.json line 3, time_zone.changes[1]: expected the change to start from -04:00 (where the one before ended), got -05:00"},
+        {R"({"changes": [{"at": "2026-11-01T06:00:00Z", "from": "-04:00", "to": "-05:00"},
+  {"at": "2026-03-08T07:00:00Z", "from": "-05:00", "to": "-04:00"}]})", "",
+         "recording.json line 3, time_zone.changes[1]: changes must be in time order, each after the one before"},
+        {R"({"changes": [{"at": "2026-03-08T07:00:00Z", "from": "-05:00", "to": "+17:00"}]})", "",
+         "recording.json line 2, time_zone.changes[0]: expected offsets within ±16:00"},
+        {R"({"changes": [{"at": "2026-03-08T07:00:00Z", "from": "-05:00", "to": "-05:00"}]})", "",
+         "recording.json line 2, time_zone.changes[0]: expected a change to another offset, got -05:00 to itself"},
+        {kNewYorkZone, R"("utc_offset": "-04:00",)",
+         "recording.json line 2, utc_offset: the offset at the recording's start is -04:00, but the time zone's changes give -05:00 then"},
+    };
+    for (const Case& c : cases) {
+        auto text = c.offset.empty() ? zoneRecording(c.zone, "") : zoneRecording(c.zone, c.offset);
+        EXPECT_EQ(recordingError(text).describe(), c.describe) << text;
+    }
 }

@@ -299,6 +299,23 @@ TEST_F(Simulator, FillDrivenCollectionBeatsFixedRoundsOnTheBukchonStreets) {
     EXPECT_GT(fd.trips, 0);
 }
 
+TEST_F(Simulator, FixedRoundsKeepTheirWallClockTimesWhenTheClocksChange) {
+    auto map = loadMap(readRepoFile("assets/bukchon/map.geojson"), "map.geojson");
+    auto d = loadRecording(readRepoFile("assets/bukchon/recording.json"), "recording.json", sensors);
+    ASSERT_TRUE(map.ok() && d.ok());
+    // As if Seoul put its clocks forward mid-week (it had summer time in 1987 and 1988): 02:00 → 03:00 on the 14th.
+    d->offsetChanges = {{*parseIsoTimeMs("2026-05-13T17:00:00Z"), 540, 600}};
+    Projection proj({37.581, 126.9855});
+    std::vector<Vec2> pos;
+    for (const Sensor& s : d->sensors) pos.push_back(proj.toLocal(s.position));
+    CollectionPlan plan = planCollection(d.value(), map.value(), proj, pos);
+    EXPECT_EQ(plan.fixedWeek.trips, 14);
+    for (int64_t t : plan.fixedRoundTimes) {
+        LocalTime wall = toLocalTime(t, d->offsetAt(t));
+        EXPECT_TRUE((wall.hour == 6 || wall.hour == 15) && wall.minute == 0) << formatIsoTime(t, d->offsetAt(t));
+    }
+}
+
 TEST(StreetGraph, FuzzedGeometryTerminates) {
     // Found by fuzz_map: far-apart, nearly parallel segments made the junction search split forever.
     auto map = loadMap(readRepoFile("tests/fuzz/corpus/map/regression-street-graph-loop.geojson"), "map.geojson");

@@ -3,6 +3,7 @@
 #include "viewer.hpp"
 
 #include "test_util.hpp"
+#include "time_util.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -84,6 +85,34 @@ TEST(Viewer, IntentsChangeTheState) {
     EXPECT_TRUE(state(l.v)["selected"].is_null());
     l.v.push(Intent::of(Intent::togglePlay));
     EXPECT_FALSE(state(l.v)["playing"].get<bool>());
+}
+
+// A New York log dropped with tz=America/New_York: the page sends the zone's transitions, the clock follows them.
+TEST(Viewer, TheStateTimeCarriesTheOffsetInForceThen) {
+    Viewer v;
+    v.setImportTimeZone(R"({"name": "America/New_York", "initial": -300,
+                            "transitions": [[1772953200000, -240], [1793512800000, -300]]})");  // 2026-03-08T07Z, 2026-11-01T06Z
+    v.stageFile("table", "ny.csv", "time,id,lat,lon,v\n2026-01-10 09:00,A,40.7,-74.0,1\n2026-06-20 09:00,A,40.7,-74.0,2\n"
+                                   "2026-11-20 09:00,A,40.7,-74.0,3\n");
+    ASSERT_TRUE(v.commitStaged()) << v.error();
+    v.update(0, 1280, 720, 1, 1);
+    Json s = state(v);
+    EXPECT_EQ(s["timeZone"], "America/New_York");
+    EXPECT_EQ(s["time"], "2026-01-10T09:00:00-05:00");
+    EXPECT_EQ(s["utcOffsetMinutes"], -300);
+    v.push(Intent::number(Intent::seek, double(*parseIsoTimeMs("2026-06-20T09:00:00-04:00"))));
+    s = state(v);
+    EXPECT_EQ(s["time"], "2026-06-20T09:00:00-04:00");
+    EXPECT_EQ(s["utcOffsetMinutes"], -240);
+    v.push(Intent::number(Intent::seek, double(*parseIsoTimeMs("2026-11-20T09:00:00-05:00"))));
+    EXPECT_EQ(state(v)["time"], "2026-11-20T09:00:00-05:00");
+    ASSERT_TRUE(s["import"].is_object());
+    EXPECT_NE(s["import"]["text"].get<std::string>().find("times in America/New_York: UTC-05:00 / -04:00 (daylight saving, 2 changes)"),
+              std::string::npos) << s["import"]["text"];
+    // Seoul stays one offset, and has no zone name.
+    Loaded seoul;
+    EXPECT_EQ(state(seoul.v)["timeZone"], "");
+    EXPECT_EQ(state(seoul.v)["utcOffsetMinutes"], 540);
 }
 
 TEST(Viewer, AFailedLoadKeepsThePreviousDataAndSetsTheError) {

@@ -1,6 +1,7 @@
 // time_util.cpp — calendar arithmetic (days-from-civil) and strict ISO 8601 parsing without locale or libc time.
 #include "time_util.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace bk {
@@ -139,6 +140,48 @@ std::string formatLocalClock(int64_t timeMs, int offsetMinutes, bool withSeconds
 int64_t startOfLocalDayMs(int64_t timeMs, int offsetMinutes) {
     int64_t off = static_cast<int64_t>(offsetMinutes) * 60000;
     return floorDiv(timeMs + off, kMsPerDay) * kMsPerDay - off;
+}
+
+int offsetAtMs(int64_t utcMs, const std::vector<OffsetChange>& changes, int fixedMinutes) {
+    auto after = std::upper_bound(changes.begin(), changes.end(), utcMs,
+                                  [](int64_t t, const OffsetChange& c) { return t < c.utcMs; });
+    if (after == changes.begin()) return changes.empty() ? fixedMinutes : changes.front().fromMinutes;
+    return std::prev(after)->toMinutes;
+}
+
+// A change applies to the wall times from utcMs + max(from, to) on: below that a wall time is before the change, in
+// the skipped hour or in the first reading of the repeated one, all read with the offset before it. No offset is
+// beyond ±18 hours, so every change more than that before wallMs applies and only the few near it need a look; the
+// first that does not apply ends the search (as TimeZone keeps its local starts in order).
+int64_t localToUtcMs(int64_t wallMs, const std::vector<OffsetChange>& changes, int fixedMinutes) {
+    constexpr int64_t kMaxOffsetMs = 18 * 3600000;
+    auto after = std::lower_bound(changes.begin(), changes.end(), wallMs - kMaxOffsetMs,
+                                  [](const OffsetChange& c, int64_t t) { return c.utcMs < t; });
+    while (after != changes.end() && after->utcMs + int64_t(std::max(after->fromMinutes, after->toMinutes)) * 60000 <= wallMs)
+        ++after;
+    int offset = after == changes.begin() ? (changes.empty() ? fixedMinutes : changes.front().fromMinutes)
+                                          : std::prev(after)->toMinutes;
+    return wallMs - int64_t(offset) * 60000;
+}
+
+namespace {
+int64_t wallMidnightMs(int64_t timeMs, const std::vector<OffsetChange>& changes, int fixedMinutes) {
+    int64_t wall = timeMs + int64_t(offsetAtMs(timeMs, changes, fixedMinutes)) * 60000;
+    return floorDiv(wall, kMsPerDay) * kMsPerDay;
+}
+}  // namespace
+
+int64_t startOfLocalDayMs(int64_t timeMs, const std::vector<OffsetChange>& changes, int fixedMinutes) {
+    return localToUtcMs(wallMidnightMs(timeMs, changes, fixedMinutes), changes, fixedMinutes);
+}
+
+int64_t startOfNextLocalDayMs(int64_t timeMs, const std::vector<OffsetChange>& changes, int fixedMinutes) {
+    int64_t nextWall = wallMidnightMs(timeMs, changes, fixedMinutes) + kMsPerDay;
+    int64_t next = localToUtcMs(nextWall, changes, fixedMinutes);
+    // Only when clocks go back across midnight can the first reading of the next midnight lie behind timeMs (in the
+    // repeated hour): then the day ends at its second reading, with the offset now in force.
+    if (next <= timeMs) next = nextWall - int64_t(offsetAtMs(timeMs, changes, fixedMinutes)) * 60000;
+    return next;
 }
 
 }  // namespace bk

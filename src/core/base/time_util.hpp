@@ -1,13 +1,16 @@
-// time_util.hpp — ISO 8601 timestamps ↔ epoch milliseconds, and calendar formatting at a fixed UTC offset.
+// time_util.hpp — ISO 8601 timestamps ↔ epoch milliseconds, calendar formatting at a UTC offset, and local days
+// where the offset changes (daylight saving).
 //
 // Seoul has kept UTC+09:00 with no daylight saving since 1988, so KST display needs only a fixed offset, not a
-// time-zone database. Recordings carry explicit offsets, so parsing never guesses.
+// time-zone database. Other cities' clocks change: a recording then carries the few offset changes of its span
+// (OffsetChange), and local days are found with them. Recordings carry explicit offsets, so parsing never guesses.
 #pragma once
 
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace bk {
 
@@ -37,5 +40,25 @@ std::string formatLocalClock(int64_t timeMs, int offsetMinutes, bool withSeconds
 
 // Start of the local day containing timeMs.
 int64_t startOfLocalDayMs(int64_t timeMs, int offsetMinutes);
+
+// A change of a place's UTC offset: at `utcMs` the clocks go from `fromMinutes` to `toMinutes`.
+struct OffsetChange {
+    int64_t utcMs = 0;
+    int fromMinutes = 0, toMinutes = 0;
+    bool operator==(const OffsetChange& o) const {
+        return utcMs == o.utcMs && fromMinutes == o.fromMinutes && toMinutes == o.toMinutes;
+    }
+};
+// With `changes` sorted by time: the offset in force at utcMs (the first change's `fromMinutes` before it,
+// `fixedMinutes` when there are none).
+int offsetAtMs(int64_t utcMs, const std::vector<OffsetChange>& changes, int fixedMinutes);
+// A wall-clock time (ms since 1970 as if it were UTC) → UTC. A wall time skipped or repeated by a change is read
+// with the offset before it, as TimeZone::localToUtc does (New York 2026-03-08 02:30 → 03:30 EDT).
+int64_t localToUtcMs(int64_t wallMs, const std::vector<OffsetChange>& changes, int fixedMinutes);
+// Local midnights where the offset changes: a day is 23 or 25 hours long on the days the clocks change, so a loop
+// over days steps with startOfNextLocalDayMs, never with += 24 h. A midnight that does not exist (a zone that
+// springs forward at 00:00) starts its day at the change. startOfNextLocalDayMs is always after timeMs.
+int64_t startOfLocalDayMs(int64_t timeMs, const std::vector<OffsetChange>& changes, int fixedMinutes);
+int64_t startOfNextLocalDayMs(int64_t timeMs, const std::vector<OffsetChange>& changes, int fixedMinutes);
 
 }  // namespace bk

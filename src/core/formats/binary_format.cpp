@@ -1,9 +1,11 @@
 // binary_format.cpp — writer and checked reader of the binary recording; the byte layout is in docs/formats.md.
 //
 // Layout (all little-endian, sections 8-byte aligned):
-//   header (176 bytes) · strings (UTF-8, back to back) · sensors (80 B each) · series (64 B each)
-//   · level names (8 B string refs) · values (f32) · times (i64 ms) · events (40 B each)
-// A string is referenced by {u32 offset into strings, u32 length}.
+//   header (176 bytes, or 200 with a time zone) · strings (UTF-8, back to back) · sensors (80 B each)
+//   · series (64 B each) · level names (8 B string refs) · values (f32) · times (i64 ms) · events (40 B each)
+//   · offset changes (16 B each, only with the 200-byte header)
+// A string is referenced by {u32 offset into strings, u32 length}. The header says its own size: a file without a
+// time zone keeps the first 176-byte header, byte for byte what earlier writers wrote and earlier viewers read.
 #include "binary_format.hpp"
 
 #include <cmath>
@@ -15,7 +17,8 @@ namespace bk {
 namespace {
 
 constexpr char kMagic[4] = {'B', 'K', 'R', 'B'};
-constexpr size_t kHeaderBytes = 176, kSensorBytes = 80, kSeriesBytes = 64, kEventBytes = 40, kRefBytes = 8;
+constexpr size_t kHeaderBytes = 176, kZoneHeaderBytes = 200, kSensorBytes = 80, kSeriesBytes = 64, kEventBytes = 40,
+                 kRefBytes = 8, kChangeBytes = 16;
 
 // Offsets of the header fields.
 enum : size_t {
@@ -24,6 +27,8 @@ enum : size_t {
     hFlags = 76, hStringsOffset = 80, hStringsBytes = 88, hSensorsOffset = 96, hSeriesOffset = 104, hLevelsOffset = 112,
     hValuesOffset = 120, hTimesOffset = 128, hEventsOffset = 136, hTitle = 144, hTitleKo = 152, hSource = 160,
     hSourceKo = 168,
+    // The 200-byte header only: the zone's name, then its offset changes {i64 utcMs, i32 from, i32 to minutes}.
+    hZoneName = 176, hChangeCount = 184, hChangesOffset = 192,
 };
 
 template <class T>
@@ -72,12 +77,15 @@ bool looksLikeBinaryRecording(std::string_view bytes) {
 std::string writeBinaryRecording(const Dataset& d) {
     // Fixed-size tables first (their string refs fill the string table), then the layout.
     StringTable strings;
-    std::string header(kHeaderBytes, '\0'), sensors(d.sensors.size() * kSensorBytes, '\0'),
+    const bool zone = !d.timeZoneName.empty() || !d.offsetChanges.empty();
+    const size_t headerBytes = zone ? kZoneHeaderBytes : kHeaderBytes;
+    std::string header(headerBytes, '\0'), sensors(d.sensors.size() * kSensorBytes, '\0'),
         series(d.series.size() * kSeriesBytes, '\0'), events(d.events.size() * kEventBytes, '\0'), levels;
     strings.ref(header, hTitle, d.title);
     strings.ref(header, hTitleKo, d.titleKo);
     strings.ref(header, hSource, d.source);
     strings.ref(header, hSourceKo, d.sourceKo);
+    if (zone) strings.ref(header, hZoneName, d.timeZoneName);
     for (size_t i = 0; i < d.sensors.size(); ++i) {
         const Sensor& s = d.sensors[i];
         size_t at = i * kSensorBytes;
@@ -124,7 +132,14 @@ std::string writeBinaryRecording(const Dataset& d) {
         put<double>(events, at + 32, e.value);
     }
 
-    size_t at = kHeaderBytes;
+    std::string changes(d.offsetChanges.size() * kChangeBytes, '\0');
+    for (size_t i = 0; i < d.offsetChanges.size(); ++i) {
+        put<int64_t>(changes, i * kChangeBytes, d.offsetChanges[i].utcMs);
+        put<int32_t>(changes, i * kChangeBytes + 8, d.offsetChanges[i].fromMinutes);
+        put<int32_t>(changes, i * kChangeBytes + 12, d.offsetChanges[i].toMinutes);
+    }
+
+    size_t at = headerBytes;
     auto section = [&](size_t field, size_t bytes) {
         put<uint64_t>(header, field, uint64_t(at));
         at = align8(at + bytes);
@@ -137,11 +152,12 @@ std::string writeBinaryRecording(const Dataset& d) {
     section(hValuesOffset, d.values.size() * 4);
     section(hTimesOffset, d.timesMs.size() * 8);
     section(hEventsOffset, events.size());
+    if (zone) section(hChangesOffset, changes.size());
     const size_t fileBytes = at;
 
     std::memcpy(&header[0], kMagic, 4);
     put<uint16_t>(header, hVersion, kBinaryVersion);
-    put<uint16_t>(header, hHeaderBytes, uint16_t(kHeaderBytes));
+    put<uint16_t>(header, hHeaderBytes, uint16_t(headerBytes));
     put<uint64_t>(header, hFileBytes, fileBytes);
     put<uint32_t>(header, hSensorCount, uint32_t(d.sensors.size()));
     put<uint32_t>(header, hSeriesCount, uint32_t(d.series.size()));
@@ -153,6 +169,7 @@ std::string writeBinaryRecording(const Dataset& d) {
     put<int64_t>(header, hEndMs, d.endMs);
     put<int32_t>(header, hUtcOffset, d.utcOffsetMinutes);
     put<uint32_t>(header, hFlags, d.simulated ? 1u : 0u);
+    if (zone) put<uint32_t>(header, hChangeCount, uint32_t(d.offsetChanges.size()));
 
     std::string out(fileBytes, '\0');
     std::memcpy(&out[0], header.data(), header.size());
@@ -166,6 +183,7 @@ std::string writeBinaryRecording(const Dataset& d) {
     place(hValuesOffset, d.values.data(), d.values.size() * 4);
     place(hTimesOffset, d.timesMs.data(), d.timesMs.size() * 8);
     place(hEventsOffset, events.data(), events.size());
+    if (zone) place(hChangesOffset, changes.data(), changes.size());
     uint64_t sum = binaryChecksum(reinterpret_cast<const uint8_t*>(out.data()) + 24, fileBytes - 24);
     put<uint64_t>(out, hChecksum, sum);
     return out;
@@ -177,6 +195,8 @@ class Reader {
 public:
     Reader(std::string_view bytes, const std::string& file)
         : p_(reinterpret_cast<const uint8_t*>(bytes.data())), n_(bytes.size()), file_(file) {}
+
+    size_t headerBytes = kHeaderBytes;  // once read: sections start after it
 
     LoadError error(const std::string& field, size_t at, const std::string& message) const {
         return LoadError{file_, 0, 0, field, message + " (at byte " + std::to_string(at) + ")"};
@@ -190,7 +210,7 @@ public:
         uint64_t off = at<uint64_t>(field);
         if (count > (std::numeric_limits<uint64_t>::max() / 2) / size) { why = "count too large"; return false; }
         uint64_t bytes = count * size;
-        if (off < kHeaderBytes || off > fileBytes || bytes > fileBytes - off) { why = "section outside the file"; return false; }
+        if (off < headerBytes || off > fileBytes || bytes > fileBytes - off) { why = "section outside the file"; return false; }
         if (off % align) { why = "section not aligned"; return false; }
         offset = size_t(off);
         return true;
@@ -217,7 +237,15 @@ Result<Dataset> loadBinaryRecording(std::string_view bytes, const std::string& f
     if (!looksLikeBinaryRecording(bytes)) return r.error("header.magic", 0, "expected \"BKRB\" (a binary recording)");
     if (uint16_t v = r.at<uint16_t>(hVersion); v != kBinaryVersion)
         return r.error("header.version", hVersion, "this viewer reads version " + std::to_string(kBinaryVersion) + ", got " + std::to_string(v));
-    if (r.at<uint16_t>(hHeaderBytes) != kHeaderBytes) return r.error("header.headerBytes", hHeaderBytes, "unexpected header size");
+    r.headerBytes = r.at<uint16_t>(hHeaderBytes);
+    if (r.headerBytes != kHeaderBytes && r.headerBytes != kZoneHeaderBytes)
+        return r.error("header.headerBytes", hHeaderBytes, "expected a header of " + std::to_string(kHeaderBytes) + " or " +
+                                                               std::to_string(kZoneHeaderBytes) + " bytes (with a time zone), got " +
+                                                               std::to_string(r.headerBytes));
+    if (bytes.size() < r.headerBytes)
+        return r.error("header", 0, "expected a binary recording header of " + std::to_string(r.headerBytes) +
+                                        " bytes, the file has " + std::to_string(bytes.size()));
+    const bool zone = r.headerBytes == kZoneHeaderBytes;
     const uint64_t fileBytes = r.at<uint64_t>(hFileBytes);
     if (fileBytes != bytes.size())
         return r.error("header.fileBytes", hFileBytes, "the file should have " + std::to_string(fileBytes) + " bytes, it has " +
@@ -231,7 +259,8 @@ Result<Dataset> loadBinaryRecording(std::string_view bytes, const std::string& f
                    stringsBytes = r.at<uint64_t>(hStringsBytes);
     if (valueCount > std::numeric_limits<uint32_t>::max() || timeCount > std::numeric_limits<uint32_t>::max())
         return r.error("header.valueCount", hValueCount, "too many readings in one recording (more than 4 billion)");
-    size_t strOff, senOff, serOff, lvlOff, valOff, timOff, evOff;
+    const uint32_t changeCount = zone ? r.at<uint32_t>(hChangeCount) : 0;
+    size_t strOff, senOff, serOff, lvlOff, valOff, timOff, evOff, chgOff = 0;
     std::string why;
     struct S { size_t field; uint64_t count; size_t size, align; size_t* out; const char* name; };
     const S sections[] = {{hStringsOffset, stringsBytes, 1, 1, &strOff, "header.strings"},
@@ -243,6 +272,8 @@ Result<Dataset> loadBinaryRecording(std::string_view bytes, const std::string& f
                           {hEventsOffset, eventCount, kEventBytes, 8, &evOff, "header.events"}};
     for (const S& s : sections)
         if (!r.section(s.field, s.count, s.size, s.align, fileBytes, *s.out, why)) return r.error(s.name, s.field, why);
+    if (zone && !r.section(hChangesOffset, changeCount, kChangeBytes, 8, fileBytes, chgOff, why))
+        return r.error("header.changes", hChangesOffset, why);
 
     Dataset d;
     // String references read into `out`; a record's field name is only spelled out when something is wrong (a
@@ -263,6 +294,14 @@ Result<Dataset> loadBinaryRecording(std::string_view bytes, const std::string& f
     d.utcOffsetMinutes = r.at<int32_t>(hUtcOffset);
     if (d.utcOffsetMinutes < -16 * 60 || d.utcOffsetMinutes > 16 * 60)
         return r.error("header.utcOffset", hUtcOffset, "expected a UTC offset within ±16 hours");
+    if (zone) {
+        if (!text(hZoneName, d.timeZoneName)) return badString("header.time_zone", hZoneName);
+        d.offsetChanges.resize(changeCount);
+        for (uint32_t i = 0; i < changeCount; ++i) {
+            size_t at = chgOff + size_t(i) * kChangeBytes;
+            d.offsetChanges[i] = {r.at<int64_t>(at), r.at<int32_t>(at + 8), r.at<int32_t>(at + 12)};
+        }
+    }
 
     d.sensors.resize(sensorCount);
     std::unordered_set<std::string> ids;
@@ -360,6 +399,10 @@ Result<Dataset> loadBinaryRecording(std::string_view bytes, const std::string& f
         return r.error("header.end", hEndMs, "the recording must end after it starts");
     if (d.series.empty() && d.events.empty()) return r.error("header.series", hSeriesCount, "the recording has no readings");
     finishDataset(d, start, end);
+    int where = -1;
+    if (std::string problem = offsetChangesProblem(d, where); !problem.empty())
+        return where < 0 ? r.error("header.utcOffset", hUtcOffset, problem)
+                         : r.error(name("changes", uint32_t(where), ""), chgOff + size_t(where) * kChangeBytes, problem);
     return d;
 }
 

@@ -35,16 +35,44 @@ std::optional<int64_t> readTime(JsonReader& r, const Json& v, const JsonPath& pa
     return t;
 }
 
-std::optional<int> readOffset(JsonReader& r, const Json& root, const JsonPath& rootPath) {
-    auto text = r.string(root, rootPath, "utc_offset", false);
+// An offset "+09:00" at `key` of `object`.
+std::optional<int> readOffset(JsonReader& r, const Json& object, const JsonPath& path, const char* key, bool required) {
+    auto text = r.string(object, path, key, required);
     if (!text) return std::nullopt;
     // Reuse the timestamp parser: "+09:00" is the tail of a full time.
     auto t = parseIsoTimeMs("1970-01-01T00:00:00" + *text);
     if (!t) {
-        r.fail(rootPath["utc_offset"], "expected an offset such as \"+09:00\", got \"" + *text + "\"");
+        r.fail(path[key], "expected an offset such as \"+09:00\", got \"" + *text + "\"");
         return std::nullopt;
     }
     return static_cast<int>(-*t / 60000);
+}
+
+// "time_zone": {"name": "America/New_York", "changes": [{"at": "2026-03-08T07:00:00Z", "from": "-05:00",
+// "to": "-04:00"}, …]}. Whether the changes fit together is checked once the span is known (offsetChangesProblem).
+void readTimeZone(JsonReader& r, const Json& root, const JsonPath& rp, Dataset& d) {
+    const Json* zone = r.object(root, rp, "time_zone", false);
+    if (!zone) return;
+    JsonPath zp = rp["time_zone"];
+    d.timeZoneName = r.string(*zone, zp, "name", false).value_or("");
+    const Json* changes = r.array(*zone, zp, "changes", true);
+    if (!changes) return;
+    const JsonPath changesPath = zp["changes"];  // a path points at its parent: keep the parent alive
+    for (size_t i = 0; i < changes->size() && r.ok(); ++i) {
+        const Json& c = (*changes)[i];
+        const JsonPath cp = changesPath[i];
+        if (!c.is_object()) {
+            r.fail(cp, "expected a change {\"at\": time, \"from\": offset, \"to\": offset}, got " + describeJsonType(c));
+            return;
+        }
+        const Json* at = r.member(c, cp, "at", true);
+        auto from = readOffset(r, c, cp, "from", true);
+        auto to = readOffset(r, c, cp, "to", true);
+        if (!at || !from || !to) return;
+        auto t = readTime(r, *at, cp["at"]);
+        if (!t) return;
+        d.offsetChanges.push_back({*t, *from, *to});
+    }
 }
 
 class RecordingBuilder {
@@ -213,7 +241,8 @@ Result<Dataset> loadRecording(std::string_view text, const std::string& fileName
         if (!sim->is_boolean()) r.fail(rp["simulated"], "expected true or false, got " + describeJsonType(*sim));
         else d.simulated = sim->get<bool>();
     }
-    if (auto off = readOffset(r, root, rp)) d.utcOffsetMinutes = *off;
+    if (auto off = readOffset(r, root, rp, "utc_offset", false)) d.utcOffsetMinutes = *off;
+    readTimeZone(r, root, rp, d);
 
     RecordingBuilder builder(r, d);
     const Json* series = r.array(root, rp, "series", true);
@@ -234,7 +263,38 @@ Result<Dataset> loadRecording(std::string_view text, const std::string& fileName
     finishDataset(d, declaredStart, declaredEnd);
     if (d.endMs <= d.startMs) return LoadError{fileName, locateJsonPath(text, rp["end"]).line, 0, "end",
                                                "the recording must end after it starts"};
+    // Without "utc_offset", the zone's offset at the start is the recording's.
+    if (!root.contains("utc_offset") && !d.offsetChanges.empty()) d.utcOffsetMinutes = d.offsetAt(d.startMs);
+    int where = -1;
+    if (std::string why = offsetChangesProblem(d, where); !why.empty()) {
+        const JsonPath zone = rp["time_zone"], changes = zone["changes"];
+        const JsonPath at = where < 0 ? rp["utc_offset"] : changes[size_t(where)];
+        return LoadError{fileName, locateJsonPath(text, at).line, 0, at.readable(), why};
+    }
     return d;
+}
+
+std::string offsetChangesProblem(const Dataset& d, int& where) {
+    auto offsetText = [](int minutes) { return formatIsoTime(0, minutes).substr(19); };  // "-05:00"
+    auto inRange = [](int minutes) { return minutes >= -16 * 60 && minutes <= 16 * 60; };  // (no abs: a file may say INT_MIN)
+    for (size_t i = 0; i < d.offsetChanges.size(); ++i) {
+        const OffsetChange& c = d.offsetChanges[i];
+        where = int(i);
+        if (!inRange(c.fromMinutes) || !inRange(c.toMinutes)) return "expected offsets within ±16:00";
+        if (c.fromMinutes == c.toMinutes) return "expected a change to another offset, got " + offsetText(c.toMinutes) + " to itself";
+        if (c.utcMs < -(int64_t(1) << 50) || c.utcMs > int64_t(1) << 50) return "time out of range";
+        if (i == 0) continue;
+        const OffsetChange& prev = d.offsetChanges[i - 1];
+        if (c.utcMs <= prev.utcMs) return "changes must be in time order, each after the one before";
+        if (c.fromMinutes != prev.toMinutes)
+            return "expected the change to start from " + offsetText(prev.toMinutes) + " (where the one before ended), got " +
+                   offsetText(c.fromMinutes);
+    }
+    where = -1;
+    if (int atStart = d.offsetAt(d.startMs); atStart != d.utcOffsetMinutes)
+        return "the offset at the recording's start is " + offsetText(d.utcOffsetMinutes) + ", but the time zone's changes give " +
+               offsetText(atStart) + " then";
+    return "";
 }
 
 void finishDataset(Dataset& d, std::optional<int64_t> declaredStart, std::optional<int64_t> declaredEnd) {

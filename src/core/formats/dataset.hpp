@@ -7,6 +7,7 @@
 
 #include "load_error.hpp"
 #include "sensors.hpp"
+#include "time_util.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -50,7 +51,12 @@ struct Dataset {
     std::string title, titleKo;   // titleKo: optional Korean title ("title_ko")
     std::string source, sourceKo; // where the data comes from, shown to the user (and "source_ko")
     bool simulated = false;       // shown as a badge: a simulation must never pass for measurements
-    int utcOffsetMinutes = 540;   // for display (recording's "utc_offset", default KST)
+    int utcOffsetMinutes = 540;   // the offset at startMs (recording's "utc_offset", default KST)
+    // The place's time zone, where its clocks change (daylight saving): its name ("America/New_York"; "" for a fixed
+    // offset) and the changes from a day before startMs to a day after endMs (recording's "time_zone"). Display at a
+    // time t uses offsetAt(t), never utcOffsetMinutes; without changes the two are the same.
+    std::string timeZoneName;
+    std::vector<OffsetChange> offsetChanges;  // sorted, each from the previous one's offset
     int64_t startMs = 0, endMs = 0;
 
     std::vector<Sensor> sensors;
@@ -62,7 +68,19 @@ struct Dataset {
 
     size_t readingCount() const { return values.size(); }
     int findSensor(std::string_view id) const;
+
+    int offsetAt(int64_t utcMs) const { return offsetAtMs(utcMs, offsetChanges, utcOffsetMinutes); }
+    // Local midnights with the offset in force then (a day with a change has 23 or 25 hours).
+    int64_t localDayStartMs(int64_t t) const { return startOfLocalDayMs(t, offsetChanges, utcOffsetMinutes); }
+    int64_t nextLocalDayStartMs(int64_t t) const { return startOfNextLocalDayMs(t, offsetChanges, utcOffsetMinutes); }
+    // A wall-clock time of the place (ms as if it were UTC) → UTC.
+    int64_t wallToUtcMs(int64_t wallMs) const { return localToUtcMs(wallMs, offsetChanges, utcOffsetMinutes); }
 };
+
+// Why `d`'s time zone cannot be right, or "" when it can: changes in time order, each from the previous one's
+// offset to another, offsets within ±16 hours, and utcOffsetMinutes the offset at startMs. `where` receives the
+// index of the change at fault (-1 for the recording's own offset). Both recording readers use it.
+std::string offsetChangesProblem(const Dataset& d, int& where);
 
 // Parses a recording (format "bukchon-recording", version 1) and joins it to `sensors` by id. Every series and
 // event must name a known sensor; irregular times must increase; values are numbers or null (a gap).

@@ -102,12 +102,34 @@ void writeRecordingJson(const Dataset& d, const TextSink& sink) {
     text("source_ko", d.sourceKo);
     out += ", \"simulated\": ";
     out += d.simulated ? "true" : "false";
-    int off = d.utcOffsetMinutes;
-    char offset[16];
-    std::snprintf(offset, sizeof offset, "%c%02d:%02d", off < 0 ? '-' : '+', std::abs(off) / 60, std::abs(off) % 60);
-    text("utc_offset", offset);
-    text("start", formatIsoTime(d.startMs, off));
-    text("end", formatIsoTime(d.endMs, off));
+    // Every time is written at the offset in force then, so a June reading in New York reads "…-04:00".
+    auto time = [&](int64_t ms) { return formatIsoTime(ms, d.offsetAt(ms)); };
+    auto offsetText = [](int minutes) { return formatIsoTime(0, minutes).substr(19); };  // "+09:00"
+    text("utc_offset", offsetText(d.utcOffsetMinutes));
+    if (!d.timeZoneName.empty() || !d.offsetChanges.empty()) {
+        out += ",\n\"time_zone\": {";
+        if (!d.timeZoneName.empty()) {
+            appendKey(out, "name");
+            appendJsonString(out, d.timeZoneName);
+            out += ", ";
+        }
+        appendKey(out, "changes");
+        out += "[";
+        for (size_t i = 0; i < d.offsetChanges.size(); ++i) {
+            const OffsetChange& c = d.offsetChanges[i];
+            out += i ? ",\n  {\"at\": " : "\n  {\"at\": ";
+            std::string at = formatIsoTime(c.utcMs, 0);
+            appendJsonString(out, at.replace(at.size() - 6, 6, "Z"));  // an instant: "…T07:00:00Z", not "+00:00"
+            out += ", \"from\": ";
+            appendJsonString(out, offsetText(c.fromMinutes));
+            out += ", \"to\": ";
+            appendJsonString(out, offsetText(c.toMinutes));
+            out += "}";
+        }
+        out += "]}";
+    }
+    text("start", time(d.startMs));
+    text("end", time(d.endMs));
     out += ",\n\"series\": [\n";
     for (size_t i = 0; i < d.series.size(); ++i) {
         const Series& s = d.series[i];
@@ -128,14 +150,14 @@ void writeRecordingJson(const Dataset& d, const TextSink& sink) {
         }
         if (s.regular) {
             out += ", \"start\": ";
-            appendJsonString(out, formatIsoTime(s.startMs, off));
+            appendJsonString(out, time(s.startMs));
             out += ", \"step_s\": ";
             appendDouble(out, double(s.stepMs) / 1000.0, "%.10g");
         } else {
             out += ", \"times\": [";
             for (uint32_t k = 0; k < s.count; ++k) {
                 if (k) out += ',';
-                appendJsonString(out, formatIsoTime(d.timesMs[s.timeOffset + k], off));
+                appendJsonString(out, time(d.timesMs[s.timeOffset + k]));
             }
             out += "]";
         }
@@ -154,7 +176,7 @@ void writeRecordingJson(const Dataset& d, const TextSink& sink) {
     for (size_t i = 0; i < d.events.size(); ++i) {
         const Event& e = d.events[i];
         out += "  {\"time\": ";
-        appendJsonString(out, formatIsoTime(e.timeMs, off));
+        appendJsonString(out, time(e.timeMs));
         out += ", \"sensor\": ";
         appendJsonString(out, d.sensors[e.sensor].id);
         out += ", \"kind\": ";

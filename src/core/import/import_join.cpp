@@ -267,7 +267,12 @@ ImportResult Importer::State::finish() {
         }
         if (sensor.unit.empty()) sensor.unit = s.unit;
     }
+    // The clock follows the zone: its name and the changes that matter for the span (a day either side, where the
+    // first and last local days begin and end), not one offset for the whole log.
+    constexpr int64_t kDayMs = 86400000;
     d.utcOffsetMinutes = zone.offsetAtUtc(d.startMs);
+    d.timeZoneName = zone.isNamed() ? zone.name() : "";
+    d.offsetChanges = zone.changesBetween(d.startMs - kDayMs, d.endMs + kDayMs);
 
     std::string names;
     for (const auto& i : report.inputs) if (i.role == "readings" || i.role == "sites") names += (names.empty() ? "" : ", ") + i.file;
@@ -277,7 +282,16 @@ ImportResult Importer::State::finish() {
     report.series = d.series.size();
     report.firstMs = d.startMs;
     report.lastMs = d.endMs;
-    report.utcOffsetMinutes = d.utcOffsetMinutes;
+    report.timeZone = d.timeZoneName;
+    report.utcOffsetMinutes = d.offsetAt(d.startMs);
+    report.endUtcOffsetMinutes = d.offsetAt(d.endMs);
+    report.offsetsInSpan = {report.utcOffsetMinutes};
+    for (const OffsetChange& c : d.offsetChanges) {
+        if (c.utcMs <= d.startMs || c.utcMs > d.endMs) continue;
+        ++report.changesInSpan;
+        if (std::find(report.offsetsInSpan.begin(), report.offsetsInSpan.end(), c.toMinutes) == report.offsetsInSpan.end())
+            report.offsetsInSpan.push_back(c.toMinutes);
+    }
     report.rejectedTotal = rejectedTotal;
     if (report.fatal.empty()) result.dataset = std::move(d);
     result.report = std::move(report);

@@ -30,6 +30,17 @@ std::string delimiterName(char d) {
 }
 }  // namespace
 
+// "America/New_York: UTC-05:00 / -04:00 (daylight saving, 2 changes)", "UTC+09:00", "UTC".
+std::string ImportReport::zoneSummary() const {
+    std::string out = timeZone.empty() ? "" : timeZone + ": ";
+    const std::vector<int> offsets = offsetsInSpan.empty() ? std::vector<int>{utcOffsetMinutes} : offsetsInSpan;
+    if (offsets.size() == 1 && offsets[0] == 0) return out + "UTC";
+    for (size_t i = 0; i < offsets.size(); ++i) out += (i ? " / " : "UTC") + formatIsoTime(0, offsets[i]).substr(19);
+    if (changesInSpan > 0)
+        out += " (daylight saving, " + std::to_string(changesInSpan) + (changesInSpan == 1 ? " change)" : " changes)");
+    return out;
+}
+
 std::string ImportReport::text() const {
     std::string out;
     for (const Input& i : inputs) {
@@ -49,7 +60,8 @@ std::string ImportReport::text() const {
     if (fatal.empty()) {
         out += "result: " + std::to_string(sensors) + " sensors, " + std::to_string(series) + " series, " +
                std::to_string(readings) + " readings\n";
-        out += "time span: " + formatIsoTime(firstMs, utcOffsetMinutes) + " to " + formatIsoTime(lastMs, utcOffsetMinutes) + "\n";
+        out += "time span: " + formatIsoTime(firstMs, utcOffsetMinutes) + " to " + formatIsoTime(lastMs, endUtcOffsetMinutes) + "\n";
+        out += "times in " + zoneSummary() + "\n";
     } else {
         out += "nothing imported: " + fatal + "\n";
     }
@@ -108,7 +120,10 @@ std::string ImportReport::json() const {
     j["readings"] = readings;
     if (fatal.empty()) {
         j["start"] = formatIsoTime(firstMs, utcOffsetMinutes);
-        j["end"] = formatIsoTime(lastMs, utcOffsetMinutes);
+        j["end"] = formatIsoTime(lastMs, endUtcOffsetMinutes);
+        j["timeZone"] = timeZone;
+        j["utcOffsets"] = offsetsInSpan;
+        j["offsetChanges"] = changesInSpan;
     }
     return j.dump(-1, ' ', false, Json::error_handler_t::replace);
 }

@@ -74,9 +74,14 @@ struct ImportReport {
     int64_t rejectedTotal = 0;             // rows (or readings) not imported, all counted
     size_t sensors = 0, series = 0;
     int64_t firstMs = 0, lastMs = 0;
-    int utcOffsetMinutes = 0;
+    std::string timeZone;                  // the zone's name ("America/New_York"), "" for a fixed offset
+    int utcOffsetMinutes = 0;              // at firstMs
+    int endUtcOffsetMinutes = 0;           // at lastMs
+    int changesInSpan = 0;                 // how often the clocks change between them (daylight saving)
+    std::vector<int> offsetsInSpan;        // the offsets in force between them, each once, in order of appearance
     std::string fatal;                     // why nothing usable remains (empty when the import worked)
 
+    std::string zoneSummary() const;       // "America/New_York: UTC-05:00 / -04:00 (daylight saving, 1 change)"
     std::string text() const;              // the report as plain text (the CLI prints it; tests compare lines)
     std::string json() const;              // the same for the page
 };

@@ -91,7 +91,7 @@ bool CollectionTrip::truckAt(int64_t t, Vec2& out) const {
 
 void CollectionPlan::totalsForDay(const Dataset& d, int64_t t, PolicyTotals& fd, PolicyTotals& fx) const {
     fd = fx = PolicyTotals{};
-    int64_t day = startOfLocalDayMs(t, d.utcOffsetMinutes);
+    int64_t day = d.localDayStartMs(t);
     for (const CollectionTrip& trip : trips)
         if (trip.startMs >= day && trip.startMs <= t) {
             ++fd.trips;
@@ -214,12 +214,15 @@ CollectionPlan planCollection(const Dataset& d, const MapData& map, const Projec
     plan.fixedTourM = route(bins, nullptr, &plan.fixedPolyline);
     plan.fixedWalkM = walkOf(bins);
 
-    // Fixed rounds over the recording.
-    for (int64_t day = startOfLocalDayMs(d.startMs, d.utcOffsetMinutes); day < d.endMs; day += 86400000)
+    // Fixed rounds over the recording. A round at 09:00 is at 09:00 on the wall clock, also on the days the clocks
+    // change (the day's wall midnight is its start read at the offset then: a day may begin at 01:00 after a change).
+    for (int64_t day = d.localDayStartMs(d.startMs); day < d.endMs; day = d.nextLocalDayStartMs(day)) {
+        const int64_t wallMidnight = startOfLocalDayMs(day + int64_t(d.offsetAt(day)) * 60000, 0);
         for (int minute : model.fixedRoundMinutes) {
-            int64_t t = day + int64_t(minute) * 60000;
+            int64_t t = d.wallToUtcMs(wallMidnight + int64_t(minute) * 60000);
             if (t >= d.startMs && t < d.endMs) plan.fixedRoundTimes.push_back(t);
         }
+    }
     plan.fixedWeek.trips = int(plan.fixedRoundTimes.size());
     plan.fixedWeek.binVisits = plan.fixedWeek.trips * int(bins.size());
     plan.fixedWeek.km = plan.fixedWeek.trips * plan.fixedTourM / 1000;

@@ -48,7 +48,7 @@ std::string QualityReport::summary() const {
 std::string QualityReport::describe(const Dataset& d, const QualityIssue& q) const {
     const Series& s = d.series[q.series];
     std::string head = d.sensors[q.sensor].id + " " + s.metric + ": ";
-    auto at = [&](int64_t t) { return formatIsoTime(t, d.utcOffsetMinutes); };
+    auto at = [&](int64_t t) { return formatIsoTime(t, d.offsetAt(t)); };
     char value[32];
     std::snprintf(value, sizeof value, "%g", double(q.value));
     switch (q.kind) {

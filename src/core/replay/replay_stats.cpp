@@ -149,10 +149,10 @@ KpiIndex::KpiIndex(const Dataset& d) {
             if (std::isnan(v)) continue;
             const int64_t t = s.timeAt(d.timesMs, i);
             if (bin && v >= top) {
-                int64_t day = startOfLocalDayMs(t, d.utcOffsetMinutes);
+                int64_t day = d.localDayStartMs(t);
                 if (day != lastDay) binTopTimes.push_back(t), lastDay = day;
             }
-            const bool over = loud ? v > (localHour(t, d.utcOffsetMinutes) >= 7 && localHour(t, d.utcOffsetMinutes) < 22 ? 55 : 45)
+            const bool over = loud ? v > (localHour(t, d.offsetAt(t)) >= 7 && localHour(t, d.offsetAt(t)) < 22 ? 55 : 45)
                                    : dusty && v > 35;
             if (over && hourStart(t) != lastHour) {
                 lastHour = hourStart(t);
@@ -182,7 +182,7 @@ Kpis computeKpis(const Dataset& d, Sampler& sampler, int64_t t, const KpiIndex& 
     auto valueOf = [&](size_t sensor, int32_t si) {
         return primaryValues ? (*primaryValues)[sensor] : sampler.valueAt(uint32_t(si), t);
     };
-    int64_t dayStart = startOfLocalDayMs(t, d.utcOffsetMinutes);
+    int64_t dayStart = d.localDayStartMs(t);
     double occupied = 0, capacity = 0;
     k.binsTotal = int(index.bins.size());
     const bool byLevel = !index.binLevels.empty() && !index.binLevelsDiffer && index.binLevels.size() <= 4;

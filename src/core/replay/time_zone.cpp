@@ -81,6 +81,14 @@ int TimeZone::offsetAtUtc(int64_t utcMs) const {
     return k == 0 ? initialOffsetMinutes_ : offsetMinutes_[k - 1];
 }
 
+std::vector<OffsetChange> TimeZone::changesBetween(int64_t fromMs, int64_t toMs) const {
+    std::vector<OffsetChange> out;
+    size_t k = std::lower_bound(utcMs_.begin(), utcMs_.end(), fromMs) - utcMs_.begin();
+    for (; k < utcMs_.size() && utcMs_[k] <= toMs; ++k)
+        out.push_back({utcMs_[k], k == 0 ? initialOffsetMinutes_ : offsetMinutes_[k - 1], offsetMinutes_[k]});
+    return out;
+}
+
 int64_t TimeZone::localToUtc(int64_t localMs) const {
     size_t k = std::upper_bound(localStartMs_.begin(), localStartMs_.end(), localMs) - localStartMs_.begin();
     int offset = k == 0 ? initialOffsetMinutes_ : offsetMinutes_[k - 1];
@@ -93,6 +101,7 @@ TimeZone TimeZone::fromTransitions(std::string name, int initialOffsetMinutes,
                      [](const auto& a, const auto& b) { return a.first < b.first; });
     TimeZone zone;
     zone.name_ = std::move(name);
+    zone.named_ = true;
     zone.initialOffsetMinutes_ = initialOffsetMinutes;
     for (const auto& [utcMs, offset] : transitions) zone.addTransition(utcMs, offset);
     zone.indexLocalTimes();
@@ -332,6 +341,7 @@ Result<TimeZone> TimeZone::fromTzif(std::string_view bytes, const std::string& n
     }
     TimeZone zone;
     zone.name_ = name;
+    zone.named_ = true;
     zone.initialOffsetMinutes_ = typeOffsets[0];  // RFC 8536: type 0 applies before the first transition
     int64_t previous = INT64_MIN;
     for (uint32_t k = 0; k < c.time; ++k) {

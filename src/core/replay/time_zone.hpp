@@ -5,6 +5,7 @@
 #pragma once
 
 #include "load_error.hpp"
+#include "time_util.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -36,9 +37,13 @@ public:
                                     std::vector<std::pair<int64_t, int>> transitions);
 
     const std::string& name() const { return name_; }
+    // True for a zone of the world (a TZif file or transitions, "America/New_York"), false for a fixed offset.
+    bool isNamed() const { return named_; }
     bool isFixed() const { return utcMs_.empty(); }
     size_t transitionCount() const { return utcMs_.size(); }
     int offsetAtUtc(int64_t utcMs) const;
+    // The changes at instants in [fromMs, toMs], in time order: what a recording of that span keeps of its zone.
+    std::vector<OffsetChange> changesBetween(int64_t fromMs, int64_t toMs) const;
     // Local wall-clock time (ms since 1970 as if it were UTC) → UTC ms. A wall time that does not exist (the hour
     // skipped when clocks go forward) or exists twice (the hour repeated when they go back) is read with the offset
     // in force before the transition: New York 2026-03-08 02:30 → 07:30Z (= 03:30 EDT); 2026-11-01 01:30 → the
@@ -50,6 +55,7 @@ private:
     void indexLocalTimes();                                // fills localStartMs_ after the last addTransition
 
     std::string name_;
+    bool named_ = false;
     int initialOffsetMinutes_ = 0;
     std::vector<int64_t> utcMs_;        // transition instants, ascending
     std::vector<int> offsetMinutes_;    // offset from utcMs_[i] on

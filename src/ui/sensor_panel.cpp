@@ -178,6 +178,28 @@ void drawSensorPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
         if (k >= measured) ImGui::PopStyleColor();
         x += w;
     }
+    // What its data gets wrong (quality.hpp): the first few issues, in amber.
+    if (s.quality && s.quality->affects(uint32_t(s.selected))) {
+        auto when = [&](int64_t ms) {
+            return uiStrings().weekdayShort(ms, d.offsetAt(ms)) + " " + formatLocalClock(ms, d.offsetAt(ms), false);
+        };
+        int shownIssues = 0, more = 0;
+        for (const QualityIssue& q : s.quality->issues) {
+            if (q.sensor != uint32_t(s.selected)) continue;
+            if (shownIssues == 3) { ++more; continue; }
+            char value[24];
+            std::snprintf(value, sizeof value, "%g", double(q.value));
+            std::string line = q.kind == QualityKind::gap ? trf("quality.gap", {{"from", when(q.fromMs)}, {"to", when(q.toMs)}})
+                             : q.kind == QualityKind::stuck ? trf("quality.stuck", {{"value", value}, {"from", when(q.fromMs)}, {"to", when(q.toMs)}})
+                             : trf("quality.impossible", {{"value", value}, {"from", when(q.fromMs)}});
+            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.66f, 0.42f, 0.05f, 1));
+            textWrappedAtSpaces(metricLabel(d.series[q.series].metric) + ": " + line);
+            ImGui::PopStyleColor();
+            ++shownIssues;
+        }
+        if (more) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kMutedColor), "%s",
+                                     trf("quality.more", {{"count", std::to_string(more)}}).c_str());
+    }
     if (f.small) ImGui::PopFont();
 
     if (side) ImGui::TableNextColumn();

@@ -114,6 +114,14 @@ void drawTimelinePanel(const ViewState& s, const UiFonts& f, std::vector<Intent>
         if (xNext - xd > ts.x + 8 * S)
             dl->AddText(small, smallSize, {(xd + xNext - ts.x) / 2, p.y + 2 * S}, kMutedColor, label.c_str());
     }
+    // Data-quality stretches (gaps, stuck values) and impossible readings, amber just below the track: the selected
+    // sensor's when one is selected, else every sensor's.
+    if (s.quality)
+        for (const QualityIssue& q : s.quality->issues) {
+            if (s.selected >= 0 && q.sensor != uint32_t(s.selected)) continue;
+            float xa = xOf(double(q.fromMs)), xb = std::max(xOf(double(q.toMs)), xa + 3 * S);
+            dl->AddRectFilled({xa, trackY + 5 * S}, {xb, trackY + 8 * S}, IM_COL32(204, 133, 20, 220), 1.5f * S);
+        }
     for (const Event& e : d.events) {
         const ImU32 c = eventKindInfo(e.kind).markRgba;
         if (!c) continue;

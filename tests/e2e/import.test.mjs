@@ -44,6 +44,7 @@ function poleLog() {
   const rows = [];
   for (let h = 1; h <= 24; h++)
     for (const [i, [id]] of POLES.entries()) {
+      if (id === 'SDOT-03' && h >= 5 && h <= 10) continue;  // a pole that went quiet for six hours: a gap
       const pm25 = 8 + ((h * 3 + i * 5) % 40), noise = 44 + ((h * 2 + i) % 24);
       rows.push(`20260511,${String(h).padStart(2, '0')},${id},${pm25},${pm25 * 2},${noise},${(12 + h / 2).toFixed(1)},${40 + h},SDOT-S2`);
     }
@@ -182,6 +183,8 @@ describe('importing a city log', () => {
     assert.deepEqual(s.metrics.slice(0, 3).map((m) => m.name), ['pm25', 'pm10', 'noise']);
     assert.equal(s.kpis.fromReadings, true);
     assert.equal(s.kpis.illegalStopsToday, 0);
+    assert.deepEqual([s.quality.gaps, s.quality.stuck, s.quality.impossible, s.quality.sensors], [1, 0, 0, ['SDOT-03']]);
+    assert.match(s.import.quality.issues[0], /^SDOT-03 pm25: no reading from 2026-05-11T04:00:00\+09:00 to 2026-05-11T11:00:00\+09:00/);
     for (const [id] of POLES) {
       const p = await page.evaluate((i) => window.viewer.screenPositionOf(i), id);
       assert.ok(p && p.x > 0 && p.x < 1280 && p.y > 0 && p.y < 720, `${id} is on screen: the view fits the poles`);

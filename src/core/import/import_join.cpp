@@ -3,6 +3,7 @@
 #include "import_state.hpp"
 
 #include "dataset.hpp"
+#include "quality.hpp"
 #include "quantity.hpp"
 #include "sensors.hpp"
 
@@ -293,6 +294,13 @@ ImportResult Importer::State::finish() {
             report.offsetsInSpan.push_back(c.toMinutes);
     }
     report.rejectedTotal = rejectedTotal;
+    if (report.fatal.empty()) {  // what the log gets wrong, beyond rows that could not be read (quality.hpp)
+        QualityReport q = checkQuality(d);
+        report.quality = q.summary();
+        report.qualityIssues = q.issues.size();
+        report.qualityCounts = {q.gaps, q.stuck, q.impossible};
+        for (size_t i = 0; i < q.issues.size() && i < opt.maxReasons; ++i) report.qualityLines.push_back(q.describe(d, q.issues[i]));
+    }
     if (report.fatal.empty()) result.dataset = std::move(d);
     result.report = std::move(report);
     return result;

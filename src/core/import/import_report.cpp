@@ -83,6 +83,12 @@ std::string ImportReport::text() const {
         out += "\n";
         for (size_t i = 0; i < rejected.size(); ++i) out += "  " + rejected[i].describe(rejectedFile[i]) + "\n";
     }
+    if (!quality.empty() && qualityIssues > 0) {
+        out += "quality: " + quality;
+        if (qualityLines.size() < qualityIssues) out += " (" + std::to_string(qualityLines.size()) + " listed below)";
+        out += "\n";
+        for (const std::string& l : qualityLines) out += "  " + l + "\n";
+    }
     for (const std::string& n : notes) out += "note: " + n + "\n";
     return out;
 }
@@ -115,6 +121,8 @@ std::string ImportReport::json() const {
     Json rec = Json::object();
     for (const auto& [metric, what] : quantities) rec[metric] = what;
     j["recognised"] = rec;
+    j["quality"] = {{"summary", quality}, {"gaps", qualityCounts[0]}, {"stuck", qualityCounts[1]},
+                    {"impossible", qualityCounts[2]}, {"issues", qualityLines}};
     j["sensors"] = sensors;
     j["series"] = series;
     j["readings"] = readings;

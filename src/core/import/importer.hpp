@@ -12,6 +12,7 @@
 #include "text_decode.hpp"
 #include "time_parse.hpp"
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -70,6 +71,10 @@ struct ImportReport {
     std::vector<std::string> notes;        // things a user should know that did not reject rows
     std::vector<std::pair<std::string, std::vector<std::string>>> categorical;  // metric → levels
     std::vector<std::pair<std::string, std::string>> quantities;  // metric → "pm25 (air, by name)": what was recognised
+    std::string quality;                   // "2 gaps, 0 stuck stretches, 1 impossible reading" (quality.hpp)
+    std::array<size_t, 3> qualityCounts{}; // gaps, stuck stretches, impossible readings
+    size_t qualityIssues = 0;
+    std::vector<std::string> qualityLines; // the first maxReasons issues, described
     int64_t readings = 0;
     int64_t rejectedTotal = 0;             // rows (or readings) not imported, all counted
     size_t sensors = 0, series = 0;

@@ -1,5 +1,6 @@
-// import_attributes_test.cpp — a column that never changes for a sensor is what the sensor is, not a time series:
-// it becomes an attribute on the sensor (and its card), written to and read from sensors.geojson.
+// import_attributes_test.cpp — what a log says about its sensors rather than their readings: a column that never
+// changes for a sensor becomes an attribute on it (and its card), and positions written the wrong way round are read
+// swapped.
 #include "importer.hpp"
 #include "recording_writer.hpp"
 #include "sensors.hpp"
@@ -88,4 +89,27 @@ TEST(ImportAttributes, WrittenAndReadBackInSensorsGeoJson) {
     ASSERT_FALSE(bad);
     EXPECT_NE(bad.error().describe().find("attributes.model"), std::string::npos) << bad.error().describe();
     EXPECT_NE(bad.error().describe().find("expected a text value, got the number 7"), std::string::npos) << bad.error().describe();
+}
+
+TEST(ImportPositions, SwappedLatitudeAndLongitudeAreReadTheRightWayRound) {
+    // Seoul written lon,lat: a latitude of 126.98 is impossible. New York's NY-3 swapped: both numbers possible, but
+    // it lands in Antarctica, far from the other sensors, and among them swapped back.
+    std::string csv = "time,id,lat,lon,fill\n"
+                      "2026-05-11 00:00,SEOUL-1,126.9850,37.5800,10\n"
+                      "2026-05-11 00:00,NY-1,40.7128,-74.0060,10\n2026-05-11 00:00,NY-2,40.7306,-73.9866,20\n"
+                      "2026-05-11 00:00,NY-4,40.7200,-74.0000,20\n2026-05-11 00:00,NY-3,-74.0010,40.7150,30\n";
+    ImportResult r = importLog(csv);
+    ASSERT_TRUE(r.dataset) << r.report.text();
+    const Dataset& d = *r.dataset;
+    const Sensor& seoul = d.sensors[size_t(d.findSensor("SEOUL-1"))];
+    EXPECT_DOUBLE_EQ(seoul.position.lat, 37.58);
+    EXPECT_DOUBLE_EQ(seoul.position.lon, 126.985);
+    const Sensor& ny3 = d.sensors[size_t(d.findSensor("NY-3"))];
+    EXPECT_DOUBLE_EQ(ny3.position.lat, 40.715);
+    EXPECT_DOUBLE_EQ(ny3.position.lon, -74.001);
+    const std::string text = r.report.text();
+    EXPECT_NE(text.find("latitude and longitude the wrong way round (a latitude beyond ±90) for 1 sensor (SEOUL-1): read swapped"),
+              std::string::npos) << text;
+    EXPECT_NE(text.find("latitude and longitude read swapped for 1 sensor (NY-3)"), std::string::npos) << text;
+    EXPECT_EQ(r.report.rejectedTotal, 0);
 }

@@ -253,6 +253,35 @@ ImportResult Importer::State::finish() {
                                   "no readings table: expected a CSV or GeoJSON with a time column";
     }
     // Scales for sensors without a type of their own: the range of their metric across all sensors.
+    // Positions swapped but each still possible (New York's 40.71, -74.01 written as -74.01, 40.71): far from where
+    // the other sensors are, and among them once swapped. Needs a few sensors to know where "among them" is.
+    if (d.sensors.size() >= 3) {
+        std::vector<double> lats, lons;
+        for (const Sensor& s : d.sensors) lats.push_back(s.position.lat), lons.push_back(s.position.lon);
+        auto middle = [](std::vector<double>& v) {
+            std::nth_element(v.begin(), v.begin() + std::ptrdiff_t(v.size() / 2), v.end());
+            return v[v.size() / 2];
+        };
+        const double midLat = middle(lats), midLon = middle(lons);
+        auto km = [&](double lat, double lon) {  // equirectangular: plenty at the 50 km this asks about
+            const double x = (lon - midLon) * std::cos(midLat * M_PI / 180) * 111.32, y = (lat - midLat) * 110.57;
+            return std::sqrt(x * x + y * y);
+        };
+        std::vector<std::string> swapped;
+        for (Sensor& s : d.sensors)
+            if (km(s.position.lat, s.position.lon) > 50 && std::fabs(s.position.lon) <= 90 && km(s.position.lon, s.position.lat) < 50) {
+                std::swap(s.position.lat, s.position.lon);
+                swapped.push_back(s.id);
+            }
+        if (!swapped.empty()) {
+            std::string list;
+            for (size_t i = 0; i < swapped.size() && i < 8; ++i) list += (i ? ", " : "") + swapped[i];
+            if (swapped.size() > 8) list += " and " + std::to_string(swapped.size() - 8) + " more";
+            report.notes.push_back("latitude and longitude read swapped for " + std::to_string(swapped.size()) +
+                                   (swapped.size() == 1 ? " sensor (" : " sensors (") + list +
+                                   "): far from the others as written, among them swapped");
+        }
+    }
     finishDataset(d);
     for (size_t i = 0; i < d.sensors.size(); ++i) {
         Sensor& sensor = d.sensors[i];

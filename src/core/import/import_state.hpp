@@ -15,6 +15,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -122,6 +123,9 @@ struct Importer::State {
     // Sensors that had 0,0 as their position in this file (read as unknown), in order of first sight.
     std::vector<std::string> zeroPositionSensors;
     std::unordered_set<std::string> zeroPositionSeen;
+    // Sensors whose positions came with latitude and longitude the wrong way round in this file (read swapped).
+    std::vector<std::string> swappedSensors;
+    std::unordered_set<std::string> swappedSeen;
     std::string lastKey, keyBuffer, timeText;
     size_t lastAcc = 0;
 
@@ -129,6 +133,7 @@ struct Importer::State {
     void reject(int64_t line, const std::string& column, std::string_view value, std::string why);
     void startFile(const std::string& name);
     void noteZeroPosition(const std::string& id);
+    void swapIfReversed(const std::string& id, std::optional<double>& la, std::optional<double>& lo);
     void failFile(const std::string& why);
     void startDecoding();
     bool onRecord(const std::vector<std::string_view>& fields, int64_t line);

@@ -185,6 +185,7 @@ void Importer::State::rowBody(const std::vector<std::string_view>& f, int64_t li
             // comes from its other rows or a sites file, and the report names the sensors that had 0,0).
             if (!(isMissing(field(f, latCol)) && isMissing(field(f, lonCol)))) {
                 auto la = parseNumber(field(f, latCol)), lo = parseNumber(field(f, lonCol));
+                swapIfReversed(id, la, lo);
                 if (!la || *la < -90 || *la > 90) { reject(line, cols[size_t(latCol)].header, field(f, latCol), "not a latitude (a number from -90 to 90)"); return; }
                 if (!lo || *lo < -180 || *lo > 180) { reject(line, cols[size_t(lonCol)].header, field(f, lonCol), "not a longitude (a number from -180 to 180)"); return; }
                 if (*la == 0 && *lo == 0) noteZeroPosition(id);
@@ -325,11 +326,20 @@ bool Importer::State::addReading(const std::string& sensor, const std::string& m
     return true;
 }
 
+// A latitude beyond ±90 with a longitude that would be one (126.98, 37.58 in Seoul) is a pair written the wrong way
+// round: read it swapped, and name the sensor in the report.
+void Importer::State::swapIfReversed(const std::string& id, std::optional<double>& la, std::optional<double>& lo) {
+    if (!la || !lo || std::fabs(*la) <= 90 || std::fabs(*la) > 180 || std::fabs(*lo) > 90) return;
+    std::swap(*la, *lo);
+    if (swappedSeen.insert(id).second) swappedSensors.push_back(id);
+}
+
 void Importer::State::siteRow(const std::vector<std::string_view>& f, int64_t line) {
     if (!needed(f, line, idCol, "sensor id") || !needed(f, line, latCol, "latitude") || !needed(f, line, lonCol, "longitude")) return;
     std::string id(field(f, idCol));
     if (id.empty()) { reject(line, cols[size_t(idCol)].header, "", "no sensor id"); return; }
     auto la = parseNumber(field(f, latCol)), lo = parseNumber(field(f, lonCol));
+    swapIfReversed(id, la, lo);
     if (!la || *la < -90 || *la > 90) { reject(line, cols[size_t(latCol)].header, field(f, latCol), "not a latitude (a number from -90 to 90)"); return; }
     if (!lo || *lo < -180 || *lo > 180) { reject(line, cols[size_t(lonCol)].header, field(f, lonCol), "not a longitude (a number from -180 to 180)"); return; }
     if (sites.count(id)) { reject(line, cols[size_t(idCol)].header, id, "duplicate sensor id (the first row is kept)"); return; }
@@ -428,6 +438,17 @@ void Importer::State::addGeoJson(const std::string& name, std::string_view bytes
 void Importer::State::endFileChecks() {
     const int64_t repeats = exactDuplicateRows;
     exactDuplicateRows = 0;
+    std::vector<std::string> swapped;
+    swapped.swap(swappedSensors);
+    swappedSeen.clear();
+    if (!fileFailed && in && !swapped.empty()) {
+        std::string list;
+        for (size_t i = 0; i < swapped.size() && i < 8; ++i) list += (i ? ", " : "") + swapped[i];
+        if (swapped.size() > 8) list += " and " + std::to_string(swapped.size() - 8) + " more";
+        report.notes.push_back(file + ": latitude and longitude the wrong way round (a latitude beyond ±90) for " +
+                               std::to_string(swapped.size()) + (swapped.size() == 1 ? " sensor (" : " sensors (") + list +
+                               "): read swapped");
+    }
     std::vector<std::string> zero;
     zero.swap(zeroPositionSensors);
     zeroPositionSeen.clear();

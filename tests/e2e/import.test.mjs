@@ -172,6 +172,7 @@ describe('importing a city log', () => {
   });
 
   test('a multi-metric hourly CP949 log with a site list: 24 hours, air then noise glyphs, the KPIs it supports', async () => {
+    // (The page reads local times in Lisbon: tz=Europe/Lisbon.)
     const s = await drop(page, [{ name: 'poles.csv', bytes: poleLog() }, { name: 'sites.csv', bytes: POLE_SITES }]);
     assert.equal(s.error, null);
     assert.equal(s.sensors, 12);
@@ -184,7 +185,7 @@ describe('importing a city log', () => {
     assert.equal(s.kpis.fromReadings, true);
     assert.equal(s.kpis.illegalStopsToday, 0);
     assert.deepEqual([s.quality.gaps, s.quality.stuck, s.quality.impossible, s.quality.sensors], [1, 0, 0, ['SDOT-03']]);
-    assert.match(s.import.quality.issues[0], /^SDOT-03 pm25: no reading from 2026-05-11T04:00:00\+09:00 to 2026-05-11T11:00:00\+09:00/);
+    assert.match(s.import.quality.issues[0], /^SDOT-03 5 metrics: no reading from 2026-05-11T04:00:00\+01:00 to 2026-05-11T11:00:00\+01:00/);
     for (const [id] of POLES) {
       const p = await page.evaluate((i) => window.viewer.screenPositionOf(i), id);
       assert.ok(p && p.x > 0 && p.x < 1280 && p.y > 0 && p.y < 720, `${id} is on screen: the view fits the poles`);

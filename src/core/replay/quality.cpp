@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <tuple>
 
 namespace bk {
 
@@ -47,7 +48,8 @@ std::string QualityReport::summary() const {
 
 std::string QualityReport::describe(const Dataset& d, const QualityIssue& q) const {
     const Series& s = d.series[q.series];
-    std::string head = d.sensors[q.sensor].id + " " + s.metric + ": ";
+    std::string head = d.sensors[q.sensor].id + " " +
+                       (q.sharedBy > 1 ? std::to_string(q.sharedBy) + " metrics" : s.metric) + ": ";
     auto at = [&](int64_t t) { return formatIsoTime(t, d.offsetAt(t)); };
     char value[32];
     std::snprintf(value, sizeof value, "%g", double(q.value));
@@ -150,9 +152,25 @@ QualityReport checkQuality(const Dataset& d) {
         }
         if (runCount) closeRun();
     }
-    std::stable_sort(r.issues.begin(), r.issues.end(), [](const QualityIssue& a, const QualityIssue& b) {
+    // A sensor that went quiet is quiet in every metric: one gap, shared by its series, not one per series.
+    // (Sorted so that a sensor's equal gaps sit together, then back in sensor, series, time order.)
+    auto key = [](const QualityIssue& q) { return std::make_tuple(q.sensor, int(q.kind), q.fromMs, q.toMs, q.series); };
+    std::sort(r.issues.begin(), r.issues.end(), [&](const QualityIssue& a, const QualityIssue& b) { return key(a) < key(b); });
+    std::vector<QualityIssue> merged;
+    for (const QualityIssue& q : r.issues) {
+        QualityIssue* last = merged.empty() ? nullptr : &merged.back();
+        if (last && q.kind == QualityKind::gap && last->kind == QualityKind::gap && last->sensor == q.sensor &&
+            last->fromMs == q.fromMs && last->toMs == q.toMs) {
+            ++last->sharedBy;
+            --r.gaps;
+        } else {
+            merged.push_back(q);
+        }
+    }
+    std::sort(merged.begin(), merged.end(), [](const QualityIssue& a, const QualityIssue& b) {
         return a.sensor != b.sensor ? a.sensor < b.sensor : a.series != b.series ? a.series < b.series : a.fromMs < b.fromMs;
     });
+    r.issues = std::move(merged);
     for (const QualityIssue& q : r.issues) r.sensorsAffected.push_back(q.sensor);
     std::sort(r.sensorsAffected.begin(), r.sensorsAffected.end());
     r.sensorsAffected.erase(std::unique(r.sensorsAffected.begin(), r.sensorsAffected.end()), r.sensorsAffected.end());

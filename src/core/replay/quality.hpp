@@ -28,6 +28,7 @@ struct QualityIssue {
     float value = 0;                // stuck: the value; impossible: the reading
     int64_t readings = 0;           // stuck, impossible: how many readings
     int64_t usualStepMs = 0;        // the series' median time between readings
+    int sharedBy = 1;               // gap: how many of the sensor's series have the same one (a sensor gone quiet)
 };
 
 struct QualityReport {

@@ -115,8 +115,13 @@ void drawLegendPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
     }
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + rowH * float((shown + columns - 1) / columns)));
     ImGui::Dummy(ImVec2(1, 1));
-    // Sensors that measure many things: which metric drives the map (setMetric / metric=).
-    if (s.metricChoices && !s.metricChoices->empty()) {
+    // Sensors that measure many things: which metric drives the map (setMetric / metric=). Only where the card has
+    // room for it whole (a city log's few types leave room; Bukchon's six types and route fill the card, and its
+    // sensors each have their own metric anyway): a control cut in half is worse than none.
+    // (Measured against the card's budget: the card itself sizes to what it holds.)
+    const float needed = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.y + ImGui::GetStyle().WindowPadding.y;
+    if (s.metricChoices && !s.metricChoices->empty() && !compact &&
+        ImGui::GetCursorScreenPos().y + needed <= L.legend.y + L.legend.h) {
         auto label = [](const std::string& m) { return m.empty() ? std::string(tr("legend.metricDefault")) : metricLabel(m); };
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(tr("legend.metric"));

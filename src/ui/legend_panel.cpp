@@ -115,6 +115,28 @@ void drawLegendPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
     }
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + rowH * float((shown + columns - 1) / columns)));
     ImGui::Dummy(ImVec2(1, 1));
+    // Levels drawn in their own colours (GREEN < YELLOW < RED): a swatch per level, in their order, for the first
+    // sensor whose glyph they drive.
+    if (!compact)
+        for (size_t i = 0; i < s.dataset->sensors.size(); ++i) {
+            const int32_t p = s.dataset->primarySeries[i];
+            if (p < 0 || s.dataset->series[size_t(p)].levels.empty()) continue;
+            const GlyphStyle style = glyphStyleOf(*s.dataset, i);
+            if (style.bands != Bands::namedLevels) continue;
+            const std::vector<std::string>& levels = s.dataset->series[size_t(p)].levels;
+            if (ImGui::GetCursorScreenPos().y + ImGui::GetTextLineHeightWithSpacing() > L.legend.y + L.legend.h) break;
+            ImDrawList* dl = ImGui::GetWindowDrawList();
+            const float r = 5 * S;
+            for (size_t k = 0; k < levels.size() && k < style.levelCount; ++k) {
+                if (k) ImGui::SameLine(0, 12 * S);
+                ImVec2 at = ImGui::GetCursorScreenPos();
+                dl->AddCircleFilled(ImVec2(at.x + r, at.y + ImGui::GetTextLineHeight() / 2), r, style.levelRgba[k], 16);
+                ImGui::Dummy(ImVec2(2 * r + 4 * S, ImGui::GetTextLineHeight()));
+                ImGui::SameLine(0, 0);
+                ImGui::TextUnformatted(shownText(levels[k]).c_str());
+            }
+            break;
+        }
     // Sensors that measure many things: which metric drives the map (setMetric / metric=). Only where the card has
     // room for it whole (a city log's few types leave room; Bukchon's six types and route fill the card, and its
     // sensors each have their own metric anyway): a control cut in half is worse than none.

@@ -52,11 +52,11 @@ function poleLog() {
 }
 const POLE_SITES = Buffer.from('id,lat,lon,name\n' + POLES.map(([id, lat, lon], i) => `${id},${lat},${lon},망원 ${i + 1}번 폴`).join('\n') + '\n');
 
-// New York, local times (no offset) every six hours from January into July: across the spring change.
+// New York, local times (no offset) every six hours from January into December: across both changes.
 function newYorkLog() {
   const rows = ['time,id,lat,lon,fill'];
   const sites = [['NY-1', 40.7128, -74.0060], ['NY-2', 40.7306, -73.9866]];
-  for (let t = Date.UTC(2026, 0, 5); t <= Date.UTC(2026, 6, 5); t += 6 * 3600000) {
+  for (let t = Date.UTC(2026, 0, 5); t <= Date.UTC(2026, 11, 5); t += 6 * 3600000) {
     const wall = new Date(t).toISOString().slice(0, 16).replace('T', ' ');  // read as New York's wall clock
     for (const [i, [id, lat, lon]] of sites.entries()) rows.push(`${wall},${id},${lat},${lon},${(t / 3600000 + i * 17) % 100}`);
   }
@@ -234,8 +234,8 @@ test('?data= a CSV with tz=America/New_York: the clock follows daylight saving',
   assert.equal(s.sensors, 2);
   assert.equal(s.timeZone, 'America/New_York');
   assert.equal(s.startMs, Date.parse('2026-01-05T00:00:00-05:00'));
-  assert.match(s.import.text, /time span: 2026-01-05T00:00:00-05:00 to 2026-07-05T00:00:00-04:00\n/);
-  assert.match(s.import.text, /times in America\/New_York: UTC-05:00 \/ -04:00 \(daylight saving, 1 change\)/);
+  assert.match(s.import.text, /time span: 2026-01-05T00:00:00-05:00 to 2026-12-05T00:00:00-05:00\n/);
+  assert.match(s.import.text, /times in America\/New_York: UTC-05:00 \/ -04:00 \(daylight saving, 2 changes\)/);
   // January at -05:00, June at -04:00, whether the seek is a time with an offset or epoch ms.
   s = await page.evaluate(() => window.viewer.seek('2026-01-20T12:00:00-05:00'));
   assert.equal(s.time, '2026-01-20T12:00:00-05:00');
@@ -244,6 +244,10 @@ test('?data= a CSV with tz=America/New_York: the clock follows daylight saving',
   assert.equal(s.time, '2026-06-20T12:00:00-04:00');
   assert.equal(s.utcOffsetMinutes, -240);
   assert.equal((await page.evaluate(() => window.viewer.getState())).time, '2026-06-20T12:00:00-04:00');
+  // After the autumn change (2026-11-01): back to -05:00.
+  s = await page.evaluate(() => window.viewer.seek(Date.parse('2026-11-20T17:00:00Z')));
+  assert.equal(s.time, '2026-11-20T12:00:00-05:00');
+  assert.equal(s.utcOffsetMinutes, -300);
   await waitFrames(page);
   assert.deepEqual(problems, []);
   await page.close();

@@ -102,12 +102,12 @@ TEST(Commands, StartCommandsComeInTheOrderTheyApply) {
     Json options = Json::parse(R"({"palette": "cb", "ui": "minimal", "layers": ["bin", "nope"], "t": 1778425200000,
                                    "speed": 60, "loop": false, "kiosk": true, "sensor": "BIN-01",
                                    "view": {"lat": 37.58, "lon": 126.98, "zoom": 17}, "play": true,
-                                   "maxFileBytes": 1000, "onProgress": null})");
+                                   "maxFileBytes": 1000, "onProgress": null, "metric": "noise"})");
     Json names = Json::array();
     for (const Json& c : startCommands(options)) names.push_back(c[0]);
-    EXPECT_EQ(names, Json::parse(R"(["setLimits", "setPalette", "setUi", "setLayers", "seek", "setSpeed", "setLoop",
-                                     "setLoop", "select", "flyTo", "play"])"));
-    EXPECT_EQ(startCommands(options)[9][1][3], Json::parse(R"({"animate": false})"));
+    EXPECT_EQ(names, Json::parse(R"(["setLimits", "setPalette", "setUi", "setMetric", "setLayers", "seek", "setSpeed",
+                                     "setLoop", "setLoop", "select", "flyTo", "play"])"));
+    EXPECT_EQ(startCommands(options)[10][1][3], Json::parse(R"({"animate": false})"));
     EXPECT_EQ(startCommands(Json{{"ui", "loud"}}).size(), 0u);  // unusable values are left out
 }
 

@@ -220,6 +220,8 @@ TEST(LaunchParams, UiPaletteDetail) {
     EXPECT_EQ(problemOf("palette=colorblind"), "URL parameter palette=colorblind: expected default or colourblind");
     EXPECT_EQ(optionsOf("detail=glyphs")["detail"], "glyphs");
     EXPECT_EQ(problemOf("detail=dots"), "URL parameter detail=dots: expected auto or glyphs");
+    EXPECT_EQ(optionsOf("metric=noise")["metric"], "noise");
+    EXPECT_EQ(optionsOf("metric=%EC%86%8C%EC%9D%8C")["metric"], "소음");  // a metric as the data names it
 }
 
 TEST(LaunchParams, StoryFlagOrUrl) {

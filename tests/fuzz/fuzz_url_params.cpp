@@ -84,6 +84,7 @@ void checkOption(const std::string& key, const nlohmann::json& v) {
         require(v.is_boolean() || (textOf(v, r::kMaxUrlBytes) && v.get<std::string>().find(' ') == std::string::npos));
     else if (key == "kioskIdleSeconds") require(numberIn(v, r::kMinIdleSeconds, r::kMaxIdleSeconds));
     else if (key == "data") require(textOf(v, r::kMaxUrlBytes));
+    else if (key == "metric") require(textOf(v, 128));
     else if (key == "timezone")
         require(v.is_string() && !v.get<std::string>().empty() && v.get<std::string>().size() <= 64 &&
                 (bk::TimeZone::parseFixed(v.get<std::string>()) || v.get<std::string>().find(' ') == std::string::npos));
@@ -121,7 +122,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     require(options.contains("data") == options.contains("dataFromUrl"));
 
     // At most one problem per parameter; each names what it is about.
-    require(params.problems.size() <= 17);
+    require(params.problems.size() <= 18);
     for (const std::string& p : params.problems)
         require(p.rfind("URL parameter ", 0) == 0 || p.rfind("URL query is ", 0) == 0);
     return 0;

@@ -126,7 +126,6 @@ KpiIndex::KpiIndex(const Dataset& d) {
     }
     for (size_t i = 0; i < d.events.size(); ++i) {
         const Event& e = d.events[i];
-        eventKinds.insert(e.kind);
         if (d.sensors[e.sensor].type == SensorType::fire && (e.kind == "fire_alarm" || e.kind == "alarm_cleared"))
             fireEvents.push_back(uint32_t(i));
     }

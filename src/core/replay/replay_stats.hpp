@@ -6,7 +6,6 @@
 
 #include <cstdint>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 namespace bk {
@@ -59,7 +58,6 @@ struct KpiIndex {
     bool hasPm25 = false;
     int sensorsOfType[kSensorTypeCount] = {};
     int noiseSeries = 0;                                   // sensors with a noise series (whatever their glyph)
-    std::unordered_set<std::string> eventKinds;
     std::vector<std::string> binLevels;                    // levels of categorical bin fills (when they agree)
     bool binLevelsDiffer = false;
     std::vector<int64_t> binTopTimes;                      // each bin's first reading at its top, per local day

@@ -52,6 +52,8 @@ export class StoryPlayer {
     const s = this.steps[i];
     const v = this.viewer;
     if (s.layers) v.setLayers(s.layers);
+    // A step may open a comparison ({by: "time", t2} or {by: "policy"}); a step without one shows one pane.
+    v.compare(s.compare ?? null);
     v.select(s.select ?? null);
     if (s.t) v.seek(s.t);
     if (s.speed) v.setSpeed(s.speed);

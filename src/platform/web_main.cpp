@@ -139,6 +139,61 @@ EM_BOOL onTouch(int type, const EmscriptenTouchEvent* e, void*) {
     return EM_TRUE;
 }
 
+// A pane's view of the state (a compare view): its camera, values, figures and light; its free area for the credit.
+ViewState paneViewState(const ViewState& s, int k) {
+    if (s.compareBy == CompareBy::off) return s;
+    ViewState v = s;
+    const int from = s.layout.paneSwitch ? s.shownPane : k;
+    v.values = s.panes[from].values;
+    v.kpis = s.panes[from].kpis;
+    v.night = s.panes[from].night;
+    v.camera = &s.paneCamera[s.layout.paneSwitch ? 0 : k];
+    if (!s.layout.paneSwitch) {
+        // The credit sits at the pane's bottom right, above the timeline and left of the legend's column.
+        const Rect& r = s.layout.pane[k];
+        const float m = s.layout.margin, g = s.layout.gap;
+        float right = r.right() - m, bottom = r.bottom() - m;
+        if (s.layout.timeline.w > 0 && s.layout.timeline.y < bottom) bottom = std::min(bottom, s.layout.timeline.y - g);
+        if (s.layout.sensor.w > 0 && s.layout.sensor.x < right && s.layout.sensor.x > r.x && s.layout.sensor.y < bottom &&
+            s.layout.sensor.bottom() > r.y)
+            right = s.layout.sensor.x - g;
+        v.layout.map = {r.x + m, r.y + m, std::max(0.0f, right - r.x - m), std::max(0.0f, bottom - r.y - m)};
+    }
+    return v;
+}
+
+int hoveredPane(const ViewState& s) {
+    if (s.compareBy == CompareBy::off || s.layout.panes < 2) return 0;
+    const Rect& b = s.layout.pane[1];
+    return s.hoverX >= b.x && s.hoverY >= b.y && s.hoverX < b.right() && s.hoverY < b.bottom() ? 1 : 0;
+}
+
+// The map labels of one pane. The labels are placed in the first pane's frame (their collision boxes start at the
+// viewport's corner), then moved to the pane's place, vertices and clip rectangles alike.
+MapLabelStats drawPaneLabels(const ViewState& s, const UiFonts& fonts, float dx, float dy) {
+    if (s.compareBy == CompareBy::off || s.layout.paneSwitch) return drawMapLabels(s, fonts);
+    ViewState at = s;
+    Camera home = *s.camera;
+    home.setOrigin(home.originX() - dx, home.originY() - dy);
+    at.camera = &home;
+    ImDrawList* dl = ImGui::GetBackgroundDrawList();
+    const int firstVtx = dl->VtxBuffer.Size, firstCmd = std::max(0, dl->CmdBuffer.Size - 1);
+    const ImVec2 lo(float(home.originX()), float(home.originY()));
+    const ImVec2 hi(lo.x + float(home.viewportWidth()), lo.y + float(home.viewportHeight()));
+    dl->PushClipRect(lo, hi, false);
+    MapLabelStats got = drawMapLabels(at, fonts);
+    dl->PopClipRect();
+    for (int i = firstVtx; i < dl->VtxBuffer.Size; ++i) {
+        dl->VtxBuffer[i].pos.x += dx;
+        dl->VtxBuffer[i].pos.y += dy;
+    }
+    for (int c = firstCmd; c < dl->CmdBuffer.Size; ++c) {
+        ImVec4& r = dl->CmdBuffer[c].ClipRect;
+        if (r.x == lo.x && r.y == lo.y && r.z == hi.x && r.w == hi.y) r = ImVec4(r.x + dx, r.y + dy, r.z + dx, r.w + dy);
+    }
+    return got;
+}
+
 // Builds the programs once there is something to draw (the first commit, or after 3 s whatever happened).
 bool startGraphics(Platform& p) {
     if (p.graphicsStarted) return true;
@@ -215,11 +270,23 @@ void frame() {
     const UiFonts& fonts = p.fonts.fonts();
     if (p.fonts.ready()) {  // panels wait for the Hangul-capable font: never tofu boxes
         double labelStart = emscripten_get_now();
-        MapLabelStats placed = drawMapLabels(state, fonts);
-        Rect credit = attributionBounds(state, fonts);
+        MapLabelStats placed{};
+        Rect credit{};
+        const bool comparing = state.compareBy != CompareBy::off;
+        const int panes = comparing ? state.layout.panes : 1;
+        for (int k = 0; k < panes; ++k) {
+            // Each pane's map labels and the map's credit: wherever the map is seen, its attribution is too.
+            ViewState pane = paneViewState(state, k);
+            MapLabelStats got = drawPaneLabels(pane, fonts, state.layout.pane[k].x - state.layout.pane[0].x,
+                                               state.layout.pane[k].y - state.layout.pane[0].y);
+            if (k == 0) {
+                placed = got;
+                credit = attributionBounds(pane, fonts);
+            }
+            drawAttribution(pane, fonts);  // the data's credit: in every UI mode, and so in every export
+        }
         p.viewer.setLabelStats(placed.places, placed.streets, emscripten_get_now() - labelStart,
-                            {credit.x, credit.y, credit.w, credit.h});
-        drawAttribution(state, fonts);  // the data's credit: in every UI mode, and so in every export
+                               {credit.x, credit.y, credit.w, credit.h});
         const UiMode mode = p.viewer.uiMode();
         if (mode != UiMode::none) drawScaleBar(state, fonts);
         if (mode == UiMode::full) {
@@ -229,12 +296,13 @@ void frame() {
             drawEventsPanel(state, fonts, intents);
             drawLegendPanel(state, fonts, intents);
             drawSensorPanel(state, fonts, intents);
-            drawCollectionPanel(state, fonts, intents);
+            if (!comparing) drawCollectionPanel(state, fonts, intents);  // the title cards carry each pane's figures
         } else {
             if (mode == UiMode::minimal) drawTimelinePanel(state, fonts, intents);
-            drawDataBadge(state, fonts);  // a simulation says so, whatever the chrome
+            if (!comparing) drawDataBadge(state, fonts);  // a simulation says so, whatever the chrome
         }
-        drawSensorTooltip(state, fonts);
+        drawCompareTitles(state, fonts, intents);   // (each says "simulated" too)
+        drawSensorTooltip(paneViewState(state, hoveredPane(state)), fonts);
     }
     // Map, then the background draw list (map labels, scale bar), then glyphs (a draw callback at the end of that
     // list), then the panels.

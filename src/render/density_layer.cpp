@@ -17,9 +17,10 @@ uniform highp sampler2D u_grid;
 uniform float u_cell;       // device px
 uniform float u_viewportH;  // device px (the grid's row 0 is at the top)
 uniform float u_night;
+uniform vec2 u_origin;      // the viewport's bottom-left corner on the screen, device px
 out vec4 fragColor;
 void main() {
-    vec2 px = vec2(gl_FragCoord.x, u_viewportH - gl_FragCoord.y);
+    vec2 px = vec2(gl_FragCoord.x - u_origin.x, u_viewportH - (gl_FragCoord.y - u_origin.y));
     ivec2 cell = ivec2(floor(px / u_cell));
     ivec2 size = textureSize(u_grid, 0);
     if (cell.x >= size.x || cell.y >= size.y) discard;
@@ -40,7 +41,7 @@ void main() {
 
 bool DensityLayer::init(std::string* error) {
     program_ = buildProgram(kVertex, kFragment, error, {{"u_grid", &uGrid_}, {"u_cell", &uCell_},
-                                                        {"u_viewportH", &uViewportH_}, {"u_night", &uNight_}});
+                                                        {"u_viewportH", &uViewportH_}, {"u_night", &uNight_}, {"u_origin", &uOrigin_}});
     if (!program_) return false;
     glGenVertexArrays(1, &vao_);
     glGenTextures(1, &texture_);
@@ -61,7 +62,7 @@ void DensityLayer::update(const DensityGrid& grid) {
     cellPx_ = grid.cellPx;
 }
 
-void DensityLayer::draw(int viewportH, float night) const {
+void DensityLayer::draw(int viewportH, float night, float originX, float originY) const {
     if (!program_ || cols_ == 0) return;
     glUseProgram(program_);
     glActiveTexture(GL_TEXTURE0);
@@ -70,6 +71,7 @@ void DensityLayer::draw(int viewportH, float night) const {
     glUniform1f(uCell_, cellPx_);
     glUniform1f(uViewportH_, float(viewportH));
     glUniform1f(uNight_, night);
+    glUniform2f(uOrigin_, originX, originY);
     glEnable(GL_BLEND);
     glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
     glBindVertexArray(vao_);

@@ -150,8 +150,9 @@ void HeatmapLayer::draw(const ViewUniforms& v, const std::vector<HeatPoint>& poi
     glBindVertexArray(vao_);
     glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, GLsizei(points.size()));
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
-    glViewport(0, 0, GLsizei(v.viewportW), GLsizei(v.viewportH));  // the screen's (never read back: a sync)
-    glScissor(x0, y0, x1 - x0, y1 - y0);
+    // The screen's viewport (never read back: a sync), at the pane's place.
+    glViewport(GLint(v.originX), GLint(v.originY), GLsizei(v.viewportW), GLsizei(v.viewportH));
+    glScissor(GLint(v.originX) + x0, GLint(v.originY) + y0, x1 - x0, y1 - y0);
 
     glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
     glUseProgram(compositeProgram_);

@@ -15,8 +15,9 @@ void main() {
 const char* kCopyFragment = R"(#version 300 es
 precision mediump float;
 uniform mediump sampler2D u_image;
+uniform ivec2 u_origin;  // the viewport's corner on the screen (a compare view's second pane)
 out vec4 fragColor;
-void main() { fragColor = texelFetch(u_image, ivec2(gl_FragCoord.xy), 0); })";
+void main() { fragColor = texelFetch(u_image, ivec2(gl_FragCoord.xy) - u_origin, 0); })";
 }  // namespace
 
 bool MapCache::init(std::string* error) {
@@ -24,6 +25,7 @@ bool MapCache::init(std::string* error) {
     if (!copyProgram_) return false;
     glUseProgram(copyProgram_);
     glUniform1i(glGetUniformLocation(copyProgram_, "u_image"), 0);
+    uOrigin_ = glGetUniformLocation(copyProgram_, "u_origin");
     glUseProgram(0);
     GLint maxSamples = 0;
     glGetIntegerv(GL_MAX_SAMPLES, &maxSamples);  // once, at start-up
@@ -88,10 +90,11 @@ void MapCache::endRedraw() {
     valid_ = true;
 }
 
-void MapCache::present() const {
+void MapCache::present(int originX, int originY) const {
     if (!ok() || !valid_) return;
     glDisable(GL_BLEND);
     glUseProgram(copyProgram_);
+    glUniform2i(uOrigin_, originX, originY);
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, imageTexture_);
     glBindVertexArray(vao_);

@@ -7,9 +7,13 @@
 namespace bk {
 
 bool Renderer::init(std::string* error) {
-    mapVersion_ = routeVersion_ = kNone;
-    return ui_.init(error) && map_.init(error) && route_.init(error) && heat_.init(error) && glyphs_.init(error) &&
-           density_.init(error) && cache_.init(error);
+    mapVersion_ = kNone;
+    bool ok = ui_.init(error) && map_.init(error) && heat_.init(error) && glyphs_.init(error) && density_.init(error);
+    for (PaneGl& p : panes_) {
+        p.routeVersion = kNone;
+        ok = ok && p.route.init(error) && p.cache.init(error);
+    }
+    return ok;
 }
 
 bool Renderer::rebuild(std::string* error) {
@@ -21,12 +25,15 @@ bool Renderer::rebuild(std::string* error) {
 void Renderer::destroy() {
     ui_.destroy();
     map_.destroy();
-    route_.destroy();
+    for (PaneGl& p : panes_) {
+        p.route.destroy();
+        p.cache.destroy();
+        p.routeVersion = kNone;
+    }
     heat_.destroy();
     glyphs_.destroy();
     density_.destroy();
-    cache_.destroy();
-    mapVersion_ = routeVersion_ = kNone;
+    mapVersion_ = kNone;
 }
 
 void Renderer::draw(const Frame& frame, const ImDrawData& ui, int width, int height) {
@@ -34,50 +41,83 @@ void Renderer::draw(const Frame& frame, const ImDrawData& ui, int width, int hei
     glEnable(GL_BLEND);
     glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);  // premultiplied alpha
     drawMap(frame);
+    glViewport(0, 0, width, height);
+    glDisable(GL_SCISSOR_TEST);
     ui_.render(ui, width, height);  // leaves premultiplied blending on
 }
 
+void Renderer::usePane(const FramePane& p) {
+    const ViewUniforms& v = p.view;
+    glViewport(GLint(v.originX), GLint(v.originY), GLsizei(v.viewportW), GLsizei(v.viewportH));
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(GLint(v.originX), GLint(v.originY), GLsizei(v.viewportW), GLsizei(v.viewportH));
+}
+
 void Renderer::drawMap(const Frame& f) {
-    // The map image covers the whole screen when there is one; otherwise the paper is cleared first.
-    if (!f.map || !cache_.ok()) {
-        glClearColor(f.background[0], f.background[1], f.background[2], f.background[3]);
+    // Between two panes (a compare view) the divider is the screen's clear.
+    if (f.paneCount > 1 || !f.map) {
+        glDisable(GL_SCISSOR_TEST);
+        const float* bg = f.panes[0].background;
+        glClearColor(bg[0] * 0.8f, bg[1] * 0.8f, bg[2] * 0.8f, 1);
+        glClear(GL_COLOR_BUFFER_BIT);
+    }
+    bool mapChanged = false;
+    if (f.map && f.mapVersion != mapVersion_) {
+        map_.upload(*f.map);
+        mapVersion_ = f.mapVersion;
+        mapChanged = true;
+    }
+    for (int p = 0; p < f.paneCount; ++p) drawPaneMap(f, p, mapChanged);
+    glDisable(GL_SCISSOR_TEST);
+}
+
+void Renderer::drawPaneMap(const Frame& f, int p, bool mapChanged) {
+    const FramePane& pane = f.panes[p];
+    PaneGl& gl = panes_[p];
+    usePane(pane);
+    // The map image covers the whole pane when there is one; otherwise the paper is cleared first.
+    if (!f.map || !gl.cache.ok()) {
+        glClearColor(pane.background[0], pane.background[1], pane.background[2], pane.background[3]);
         glClear(GL_COLOR_BUFFER_BIT);
     }
     if (!f.map) return;
-    if (f.mapVersion != mapVersion_) {
-        map_.upload(*f.map);
-        mapVersion_ = f.mapVersion;
-        cache_.invalidate();
+    if (mapChanged) gl.cache.invalidate();
+    if (pane.routeShown && pane.route && pane.routeVersion != gl.routeVersion) {
+        gl.route.upload(*pane.route);
+        gl.routeVersion = pane.routeVersion;
+        gl.cache.invalidate();
     }
-    if (f.routeShown && f.route && f.routeVersion != routeVersion_) {
-        route_.upload(*f.route);
-        routeVersion_ = f.routeVersion;
-        cache_.invalidate();
+    if (pane.routeShown != gl.routeShown) {
+        gl.routeShown = pane.routeShown;
+        gl.cache.invalidate();
     }
-    if (f.routeShown != routeShown_) {
-        routeShown_ = f.routeShown;
-        cache_.invalidate();
+    if (gl.cache.ok()) glDisable(GL_SCISSOR_TEST);  // the image is drawn whole, in its own framebuffer
+    if (gl.cache.beginRedraw(pane.view, pane.background)) {
+        map_.draw(pane.view, f.pxPerMetre);
+        if (pane.routeShown) gl.route.draw(pane.view, f.pxPerMetre);
+        gl.cache.endRedraw();
     }
-    if (cache_.beginRedraw(f.view, f.background)) {
-        map_.draw(f.view, f.pxPerMetre);
-        if (f.routeShown) route_.draw(f.view, f.pxPerMetre);
-        cache_.endRedraw();
-    }
-    cache_.present();
-    if (f.heat && !f.heat->empty()) heat_.draw(f.view, *f.heat, f.heatRadiusUnits);
+    usePane(pane);  // the image's own viewport was the pane's size at the origin
+    gl.cache.present(int(pane.view.originX), int(pane.view.originY));
+    if (pane.heat && !pane.heat->empty()) heat_.draw(pane.view, *pane.heat, pane.heatRadiusUnits);
 }
 
 void Renderer::drawGlyphs(const Frame& f) {
-    if (!f.glyphs) return;
-    glDisable(GL_SCISSOR_TEST);  // (inside ImGui's pass the scissor is on)
     glEnable(GL_BLEND);
     glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);  // premultiplied alpha
-    if (f.density) {
-        density_.update(*f.density);
-        density_.draw(int(f.view.viewportH), f.view.night);
+    for (int p = 0; p < f.paneCount; ++p) {
+        const FramePane& pane = f.panes[p];
+        if (!pane.glyphs) continue;
+        usePane(pane);  // (inside ImGui's pass the scissor was the panels')
+        if (pane.density) {
+            density_.update(*pane.density);
+            density_.draw(int(pane.view.viewportH), pane.view.night, pane.view.originX, pane.view.originY);
+        }
+        glyphs_.update(*pane.glyphs);
+        glyphs_.draw(pane.view);
     }
-    glyphs_.update(*f.glyphs);
-    glyphs_.draw(f.view);
+    glDisable(GL_SCISSOR_TEST);
+    glViewport(0, 0, GLsizei(f.screenW), GLsizei(f.screenH));
 }
 
 void Renderer::addGlyphPass(ImDrawList* list, const Frame& frame) {

@@ -44,15 +44,24 @@ public:
 
 private:
     static constexpr uint64_t kNone = ~uint64_t(0);
+    // Per pane (a compare view has two): the day's route, and map + route as one image, redrawn only when the view,
+    // the light or the route changes.
+    struct PaneGl {
+        MapLayer route;             // today's collection trips, over the streets and under the glyphs
+        MapCache cache;
+        uint64_t routeVersion = kNone;  // what the route buffer holds
+        bool routeShown = false;        // whether the cached map image includes the route
+    };
+    void drawPaneMap(const Frame& frame, int pane, bool mapChanged);
+    static void usePane(const FramePane& pane);  // viewport and scissor on the pane
+
     MapLayer map_;
-    MapLayer route_;                // today's collection trips, over the streets and under the glyphs
-    MapCache cache_;                // map + route as one image, redrawn only when the view or light changes
+    PaneGl panes_[2];
     HeatmapLayer heat_;             // footfall: where the crowd is
     DensityLayer density_;          // level of detail: many sensors on screen as a dot matrix
     GlyphLayer glyphs_;
     ImGuiRenderer ui_;              // the panels' and labels' draw lists
-    uint64_t mapVersion_ = kNone, routeVersion_ = kNone;  // what the map and route buffers hold
-    bool routeShown_ = false;       // whether the cached map image includes the route
+    uint64_t mapVersion_ = kNone;   // what the map buffers hold
     const Frame* pending_ = nullptr;  // addGlyphPass's frame, drawn by its callback
 };
 

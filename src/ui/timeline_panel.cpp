@@ -79,7 +79,8 @@ void drawTimelinePanel(const ViewState& s, const UiFonts& f, std::vector<Intent>
     float speedsW = 0;
     for (const std::string& l : kSpeedLabels) speedsW += ImGui::CalcTextSize(l.c_str()).x + st.FramePadding.x * 2 + 4 * S;
     float loopW = ImGui::CalcTextSize(tr("timeline.loop")).x + ImGui::GetFrameHeight() + st.ItemInnerSpacing.x + 16 * S;
-    float rightW = speedsW + loopW + 16 * S;
+    const float compareW = ImGui::CalcTextSize(tr("compare.button")).x + st.FramePadding.x * 2 + 12 * S;
+    float rightW = speedsW + loopW + compareW + 16 * S;
     float scrubW = ImGui::GetContentRegionAvail().x - (narrow ? 0 : rightW);
 
     // Scrubber: day bands with weekday names, key events, progress, handle.
@@ -128,6 +129,14 @@ void drawTimelinePanel(const ViewState& s, const UiFonts& f, std::vector<Intent>
         float xe = xOf(double(e.timeMs));
         dl->AddTriangleFilled({xe - 4 * S, trackY - 12 * S}, {xe + 4 * S, trackY - 12 * S}, {xe, trackY - 5 * S}, c);
     }
+    // A comparison by time: the second pane's moment, a violet "B" on the track (it moves with the first).
+    if (s.compareBy == CompareBy::time) {
+        const float xb = xOf(double(s.panes[1].timeMs));
+        const ImU32 violet = IM_COL32(92, 84, 160, 255);
+        dl->AddCircleFilled({xb, trackY}, 7.f * S, violet, 20);
+        ImVec2 bs = small->CalcTextSizeA(smallSize * 0.85f, 1e9f, 0, "B");
+        dl->AddText(small, smallSize * 0.85f, {xb - bs.x / 2, trackY - bs.y / 2}, kPaperColor, "B");
+    }
     dl->AddCircleFilled({px, trackY}, (active ? 9.f : 8.f) * S, kPaperColor, 24);
     dl->AddCircle({px, trackY}, (active ? 9.f : 8.f) * S, kAccentColor, 24, 2.5f * S);
     if (hovered && !active && x1 > x0) {
@@ -158,6 +167,21 @@ void drawTimelinePanel(const ViewState& s, const UiFonts& f, std::vector<Intent>
     ImGui::SameLine(0, 12 * S);
     bool loop = clock.loop();
     if (ImGui::Checkbox(tr("timeline.loop"), &loop)) out.push_back(Intent::number(Intent::setLoop, loop ? 1 : 0));
+    // Compare: two panes, another moment or the fixed rounds beside this one (where the row has room for it).
+    ImGui::SameLine(0, 12 * S);
+    const bool comparing = s.compareBy != CompareBy::off;
+    const bool compareFits = ImGui::GetContentRegionAvail().x >= compareW - 12 * S;
+    if (!compareFits) ImGui::Dummy(ImVec2(0, 0));
+    else if (comparing) {
+        ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(kAccentColor));
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kPaperColor));
+    }
+    if (compareFits && ImGui::Button(tr("compare.button"))) ImGui::OpenPopup("##compareMenu");
+    if (compareFits && comparing) ImGui::PopStyleColor(2);
+    if (ImGui::BeginPopup("##compareMenu")) {
+        compareMenuItems(s, out);
+        ImGui::EndPopup();
+    }
     ImGui::EndGroup();
     ImGui::End();
 }

@@ -44,6 +44,9 @@ void drawEventsPanel(const ViewState& s, const UiFonts& fonts, std::vector<Inten
 void drawSensorPanel(const ViewState& s, const UiFonts& fonts, std::vector<Intent>& out);
 void drawCollectionPanel(const ViewState& s, const UiFonts& fonts, std::vector<Intent>& out);
 void drawSensorTooltip(const ViewState& s, const UiFonts& fonts);
+// The compare view's title cards, and the timeline's "Compare" menu items (compare_panel.cpp).
+void drawCompareTitles(const ViewState& s, const UiFonts& fonts, std::vector<Intent>& out);
+void compareMenuItems(const ViewState& s, std::vector<Intent>& out);
 // The honesty badge alone (minimal and none UI modes): shown whenever the data is simulated.
 void drawDataBadge(const ViewState& s, const UiFonts& fonts);
 // Map labels: place names, points of interest and street names. Returns what was placed (for the state JSON).

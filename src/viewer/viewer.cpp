@@ -1,5 +1,5 @@
-// viewer.cpp — intents applied, the replay advanced, and each frame's derived state: values, KPIs, light, glyphs,
-// the level of detail, heat, today's route and the Frame the renderer draws.
+// viewer.cpp — intents applied, the replay advanced, and each frame's derived state per pane: values, KPIs, light,
+// glyphs, the level of detail, heat, today's route, and the Frame the renderer draws (one pane, or two compared).
 #include "viewer.hpp"
 
 #include "daylight.hpp"
@@ -29,6 +29,8 @@ void Viewer::apply(const Intent& i) {
         case Intent::speedStep: clock_.setSpeed(Clock::steppedSpeed(clock_.speed(), i.x < 0 ? -1 : 1)); break;
         case Intent::toggleLoop: clock_.setLoop(!clock_.loop()); break;
         case Intent::setMetric: setMetric(i.text); break;
+        case Intent::setCompare: setCompare(CompareBy(std::clamp(int(i.x), 0, 2)), i.y, i.z); break;
+        case Intent::showPane: shownPane_ = i.x > 0 ? 1 : 0; break;
         case Intent::select:
             selected_ = content_ && !i.text.empty() ? content_->dataset.findSensor(i.text) : -1;
             break;
@@ -39,7 +41,13 @@ void Viewer::apply(const Intent& i) {
             hoverY_ = i.y;
             break;
         case Intent::panBy: camera_.panByPixels(i.x, i.y); userMovedView_ = true; flight_.active = false; break;
-        case Intent::zoomAt: camera_.zoomAt(i.x, i.y, i.z); userMovedView_ = true; flight_.active = false; break;
+        case Intent::zoomAt: {  // about the point under the pointer, in whichever pane it is
+            const Camera at = paneCamera(paneAt(i.x, i.y));
+            camera_.zoomAt(i.x - (at.originX() - camera_.originX()), i.y - (at.originY() - camera_.originY()), i.z);
+            userMovedView_ = true;
+            flight_.active = false;
+            break;
+        }
         case Intent::resetView: fitView(); break;
         case Intent::setLayers: layerMask_ = uint32_t(i.x) & kAllLayers; break;
         case Intent::toggleLayer:
@@ -100,9 +108,23 @@ void Viewer::apply(const Intent& i) {
     }
 }
 
+int Viewer::paneAt(double x, double y) const {
+    if (drawnPanes() < 2) return layout_.paneSwitch && compareBy_ != CompareBy::off ? shownPane_ : 0;
+    const Rect& b = layout_.pane[1];
+    return x >= b.x && y >= b.y && x < b.right() && y < b.bottom() ? 1 : 0;
+}
+
+Camera Viewer::paneCamera(int pane) const {
+    Camera c = camera_;
+    if (pane == 1 && drawnPanes() == 2) c.setOrigin(layout_.pane[1].x, layout_.pane[1].y);
+    return c;
+}
+
 int Viewer::sensorAt(double x, double y, double slopPx) const {
-    int g = pickGlyph(glyphs_, camera_, x, y, scale_, slopPx);
-    return g < 0 || sensorOfGlyph_[size_t(g)] == kNoSensor ? -1 : int(sensorOfGlyph_[size_t(g)]);
+    const int p = paneAt(x, y);
+    const Pane& pane = panes_[size_t(p)];
+    int g = pickGlyph(pane.glyphs, paneCamera(p), x, y, scale_, slopPx);
+    return g < 0 || pane.sensorOfGlyph[size_t(g)] == kNoSensor ? -1 : int(pane.sensorOfGlyph[size_t(g)]);
 }
 
 void Viewer::update(double realElapsedMs, int viewportW, int viewportH, float dpr, float uiScale) {
@@ -116,113 +138,197 @@ void Viewer::update(double realElapsedMs, int viewportW, int viewportH, float dp
     advanceFlight(realElapsedMs);
     clock_.advance(realElapsedMs);
     refreshDerived(true);
-    // Level of detail: thousands of glyphs on screen become a dot matrix (7 design px cells); alerts stay glyphs.
-    lod_ = buildDensityGrid(glyphs_, camera_, viewportW, viewportH, 7.0f * scale_, lodMaxGlyphs_, 12, density_, keptGlyphs_);
 }
 
 const Frame& Viewer::frame(double realTimeS) {
     ++frames_;
     Frame& f = frame_;
-    backgroundColor(f.background);
-    ViewUniforms& v = f.view;
-    v.centerX = float(camera_.center().x);
-    v.centerY = float(camera_.center().y);
-    v.pxPerUnit = float(camera_.pixelsPerUnit());
-    v.viewportW = float(camera_.viewportWidth());
-    v.viewportH = float(camera_.viewportHeight());
-    v.uiScale = scale_;
-    v.timeS = float(realTimeS);
-    v.reducedMotion = reducedMotion_;
-    v.night = night_;
+    f.screenW = float(screenW_);
+    f.screenH = float(screenH_);
+    f.paneCount = content_ ? drawnPanes() : 1;
+    for (int p = 0; p < f.paneCount; ++p) {
+        // With one pane shown for two (phones), it shows the one switched to.
+        const Pane& pane = f.paneCount == 1 ? shown() : panes_[size_t(p)];
+        FramePane& fp = f.panes[p];
+        const Rect& r = layout_.pane[p];
+        backgroundColor(pane.night, fp.background);
+        ViewUniforms& v = fp.view;
+        v.centerX = float(camera_.center().x);
+        v.centerY = float(camera_.center().y);
+        v.pxPerUnit = float(camera_.pixelsPerUnit());
+        v.viewportW = float(camera_.viewportWidth());
+        v.viewportH = float(camera_.viewportHeight());
+        v.originX = r.x;
+        v.originY = float(screenH_) - r.bottom();
+        v.uiScale = scale_;
+        v.timeS = float(realTimeS);
+        v.reducedMotion = reducedMotion_;
+        v.night = pane.night;
+        fp.route = nullptr;
+        fp.heat = nullptr;
+        fp.density = nullptr;
+        fp.glyphs = nullptr;
+        fp.routeShown = false;
+    }
     if (!content_) {
-        f.map = f.route = nullptr;
-        f.heat = nullptr;
-        f.density = nullptr;
-        f.glyphs = nullptr;
+        f.map = nullptr;
         return f;
     }
     const double metresPerUnit = content_->projection.groundMetresPerUnit();
     f.map = &content_->mesh;
     f.mapVersion = mapVersion_;
-    f.pxPerMetre = float(v.pxPerUnit / v.uiScale / metresPerUnit);
-    f.routeShown = layerVisible(layerMask_, SensorType(kRouteLayerBit));
-    if (f.routeShown) refreshRoute(int64_t(std::floor(clock_.timeMs())));
-    f.route = &route_;
-    f.routeVersion = routeVersion_;
-    // Footfall as heat: each counter's crowd spreads ~150 m along the alleys around it (not in the dot matrix:
-    // there, footfall is dots like everything else).
-    heat_.clear();
-    if (layerVisible(layerMask_, SensorType::footfall) && !lod_) {
-        const Dataset& d = content_->dataset;
-        for (size_t i = 0; i < d.sensors.size(); ++i)
-            if (d.sensors[i].type == SensorType::footfall && !std::isnan(values_[i]))
-                heat_.push_back({float(content_->positions[i].x), float(content_->positions[i].y),
-                                 normalisedValue(content_->glyphStyles[i], values_[i])});
+    f.pxPerMetre = float(camera_.pixelsPerUnit() / scale_ / metresPerUnit);
+    for (int p = 0; p < f.paneCount; ++p) {
+        Pane& pane = panes_[size_t(f.paneCount == 1 ? shownIndex() : p)];
+        FramePane& fp = f.panes[p];
+        fp.routeShown = layerVisible(layerMask_, SensorType(kRouteLayerBit));
+        if (fp.routeShown) refreshRoute(pane);
+        fp.route = &pane.route;
+        fp.routeVersion = pane.routeVersion;
+        // Footfall as heat: each counter's crowd spreads ~150 m along the alleys around it (not in the dot matrix:
+        // there, footfall is dots like everything else).
+        pane.heat.clear();
+        if (layerVisible(layerMask_, SensorType::footfall) && !pane.lod) {
+            const Dataset& d = content_->dataset;
+            for (size_t i = 0; i < d.sensors.size(); ++i)
+                if (d.sensors[i].type == SensorType::footfall && !std::isnan(pane.values[i]))
+                    pane.heat.push_back({float(content_->positions[i].x), float(content_->positions[i].y),
+                                         normalisedValue(content_->glyphStyles[i], pane.values[i])});
+        }
+        fp.heat = &pane.heat;
+        fp.heatRadiusUnits = float(150.0 / metresPerUnit);
+        fp.density = pane.lod ? &pane.density : nullptr;
+        fp.glyphs = pane.lod ? &pane.kept : &pane.glyphs;
     }
-    f.heat = &heat_;
-    f.heatRadiusUnits = float(150.0 / metresPerUnit);
-    f.density = lod_ ? &density_ : nullptr;
-    f.glyphs = lod_ ? &keptGlyphs_ : &glyphs_;
     return f;
 }
 
-// Everything that follows from the replay time: sampled values, KPIs, the light, and (for drawing) the glyphs.
+// Everything that follows from the replay time, per pane: sampled values, KPIs, the light, and (for drawing) the
+// glyphs. The second pane, in a comparison, is at its own moment (by time) or under fixed rounds (by policy).
 void Viewer::refreshDerived(bool withGlyphs) {
     if (!content_) return;
-    int64_t t = int64_t(std::floor(clock_.timeMs()));
-    sampler_.sampleSensors(t, values_);
-    kpis_ = computeKpis(content_->dataset, sampler_, t, *content_->kpiIndex, &values_);
-    night_ = nightFactor(content_->projection.origin(), t);
+    const int64_t t = int64_t(std::floor(clock_.timeMs()));
+    panes_[0].timeMs = t;
+    panes_[0].fixedRounds = false;
+    if (compareBy_ != CompareBy::off) {
+        Pane& b = panes_[1];
+        b.fixedRounds = compareBy_ == CompareBy::policy;
+        b.timeMs = compareBy_ == CompareBy::time
+                       ? std::clamp(int64_t(std::llround(double(t) + compareOffsetMs_)), content_->dataset.startMs, content_->dataset.endMs)
+                       : t;
+    }
+    for (int p = 0; p < paneCount(); ++p) refreshPane(panes_[size_t(p)], withGlyphs);
+}
+
+void Viewer::refreshPane(Pane& pane, bool withGlyphs) {
+    const Content& c = *content_;
+    const int64_t t = pane.timeMs;
+    pane.sampler.sampleSensors(t, pane.values);
+    if (pane.fixedRounds) {  // the what-if's bins: their levels under fixed rounds, where fill drives the glyph
+        const CollectionPlan& plan = c.collection;
+        for (size_t i = 0; i < pane.values.size() && i < plan.fillSeriesOf.size(); ++i)
+            if (plan.fillSeriesOf[i] >= 0 && c.dataset.primarySeries[i] == plan.fillSeriesOf[i])
+                pane.values[i] = plan.fixedLevelAt(c.dataset, uint32_t(i), t);
+    }
+    pane.kpis = computeKpis(c.dataset, pane.sampler, t, *c.kpiIndex, &pane.values);
+    if (c.collection.available) {
+        PolicyTotals fillDriven, fixed;
+        c.collection.totalsForDay(c.dataset, t, fillDriven, fixed);
+        pane.today = pane.fixedRounds ? fixed : fillDriven;
+        if (pane.fixedRounds) {  // the what-if's own counts of what is on its map
+            pane.kpis.overflowsToday = fixed.overflows;
+            pane.kpis.collectionsToday = fixed.binVisits;
+            int over = 0;
+            for (size_t i = 0; i < pane.values.size() && i < c.collection.fillSeriesOf.size(); ++i)
+                over += c.collection.fillSeriesOf[i] >= 0 && pane.values[i] >= 80;
+            pane.kpis.binsOver80 = over;
+        }
+    }
+    pane.night = nightFactor(c.projection.origin(), t);
     if (!withGlyphs) return;  // a state read: the next frame rebuilds them
-    buildGlyphs(content_->glyphStyles, content_->positions, values_, layerMask_, selected_, hovered_, glyphs_, sensorOfGlyph_);
+    buildGlyphs(c.glyphStyles, c.positions, pane.values, layerMask_, selected_, hovered_, pane.glyphs, pane.sensorOfGlyph);
     // Zoomed out to a whole city, glyphs shrink (to 45 % at 0.1 CSS px per metre): less overlap, and far fewer
     // pixels to fill. At street level (≥ 0.5 px/m, every Bukchon view) they keep their full size.
-    const double cssPxPerMetre = camera_.pixelsPerUnit() / std::max(1e-6, double(scale_)) / content_->projection.groundMetresPerUnit();
+    const double cssPxPerMetre = camera_.pixelsPerUnit() / std::max(1e-6, double(scale_)) / c.projection.groundMetresPerUnit();
     const float shrink = float(std::clamp(std::sqrt(cssPxPerMetre / 0.5), 0.45, 1.0));
     if (shrink < 1.0f)
-        for (GlyphInstance& g : glyphs_) g.radiusPx *= shrink;
-    // The truck, while a fill-driven trip is under way.
+        for (GlyphInstance& g : pane.glyphs) g.radiusPx *= shrink;
+    // The truck, while a trip is under way (recorded, or a fixed round in the what-if).
     if (layerVisible(layerMask_, SensorType(kRouteLayerBit)))
-        for (const CollectionTrip& trip : content_->collection.trips) {
+        for (const CollectionTrip& trip : pane.fixedRounds ? c.collection.fixedTrips : c.collection.trips) {
             Vec2 at;
             if (!trip.truckAt(t, at)) continue;
             GlyphInstance truck{float(at.x), float(at.y), 0, 11, rgba(47, 128, 110), kTruckShape, 0};
-            glyphs_.push_back(truck);
-            sensorOfGlyph_.push_back(kNoSensor);
+            pane.glyphs.push_back(truck);
+            pane.sensorOfGlyph.push_back(kNoSensor);
         }
+    // Level of detail: thousands of glyphs on screen become a dot matrix (7 design px cells); alerts stay glyphs.
+    pane.lod = buildDensityGrid(pane.glyphs, camera_, int(camera_.viewportWidth()), int(camera_.viewportHeight()),
+                                7.0f * scale_, lodMaxGlyphs_, 12, pane.density, pane.kept);
 }
 
-// Today's trips so far, as a mesh; rebuilt only when the day or the number of trips changes.
-void Viewer::refreshRoute(int64_t t) {
+// The day's trips so far, as a mesh; rebuilt only when the day or the number of trips changes.
+void Viewer::refreshRoute(Pane& pane) {
     const CollectionPlan& plan = content_->collection;
+    const int64_t t = pane.timeMs;
     int64_t day = content_->dataset.localDayStartMs(t);
     size_t started = 0;
     std::vector<std::vector<Vec2>> lines;
-    for (const CollectionTrip& trip : plan.trips)
+    for (const CollectionTrip& trip : pane.fixedRounds ? plan.fixedTrips : plan.trips)
         if (trip.startMs >= day && trip.startMs <= t) {
             ++started;
-            lines.push_back(trip.polyline);
+            if (!pane.fixedRounds || lines.empty()) lines.push_back(trip.polyline);  // a fixed round is one tour
         }
-    if (day == routeKeyDay_ && started == routeKeyTrips_) return;
-    routeKeyDay_ = day;
-    routeKeyTrips_ = started;
-    ++routeVersion_;
-    route_ = buildOverlayLines(lines, 4.0, 3.5f, rgba(47, 128, 110, 235), rgba(94, 214, 180, 235),
-                                         content_->projection.groundMetresPerUnit());
+    if (day == pane.routeKeyDay && started == pane.routeKeyTrips) return;
+    pane.routeKeyDay = day;
+    pane.routeKeyTrips = started;
+    ++pane.routeVersion;
+    pane.route = buildOverlayLines(lines, 4.0, 3.5f, rgba(47, 128, 110, 235), rgba(94, 214, 180, 235),
+                                   content_->projection.groundMetresPerUnit());
+}
+
+void Viewer::setCompare(CompareBy by, double t2Ms, double offsetMs) {
+    const bool was = compareBy_ != CompareBy::off;
+    compareBy_ = by;
+    if (by == CompareBy::time) {
+        const double t = clock_.timeMs();
+        if (std::isfinite(t2Ms)) compareOffsetMs_ = t2Ms - t;
+        else if (std::isfinite(offsetMs)) compareOffsetMs_ = offsetMs;
+        else {  // a day earlier; at the recording's first day, a day later
+            compareOffsetMs_ = -86400000.0;
+            if (content_ && t + compareOffsetMs_ < double(content_->dataset.startMs)) compareOffsetMs_ = 86400000.0;
+        }
+    }
+    if (by == CompareBy::off) shownPane_ = 0;
+    if (content_) {
+        panes_[1].sampler.reset(&content_->dataset);
+        panes_[1].routeKeyDay = -1;
+    }
+    if (was != (by != CompareBy::off)) relayout();
 }
 
 void Viewer::setUiMode(UiMode mode) {
     if (mode == uiMode_) return;
     uiMode_ = mode;
-    layout_ = computeLayout(float(camera_.viewportWidth()), float(camera_.viewportHeight()), scale_, uiMode_);
+    relayout();
+}
+
+// The panels' places and the panes' viewports for this screen, UI mode and comparison; the camera takes the first
+// pane's viewport, and the view is framed again unless the user has moved it.
+void Viewer::relayout() {
+    layout_ = computeLayout(float(screenW_), float(screenH_), scale_, uiMode_, compareBy_ != CompareBy::off);
+    const Rect& first = layout_.pane[0];
+    camera_.setViewport(first.w, first.h);
+    camera_.setOrigin(first.x, first.y);
+    if (content_) camera_.setLimits(content_->bounds, maxPixelsPerUnit());
     if (!userMovedView_) viewFitted_ = false;  // re-frame for the new free area
 }
 
-void Viewer::backgroundColor(float rgba[4]) const {
-    static const MapPalette day, night = nightPalette();
+void Viewer::backgroundColor(float night, float rgba[4]) {
+    static const MapPalette day, dark = nightPalette();
     for (int i = 0; i < 3; ++i) {
-        float a = float((day.background >> (8 * i)) & 255), b = float((night.background >> (8 * i)) & 255);
-        rgba[i] = (a + (b - a) * night_) / 255.0f;
+        float a = float((day.background >> (8 * i)) & 255), b = float((dark.background >> (8 * i)) & 255);
+        rgba[i] = (a + (b - a) * night) / 255.0f;
     }
     rgba[3] = 1.0f;
 }

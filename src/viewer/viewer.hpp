@@ -83,6 +83,9 @@ public:
     void setReducedMotion(bool on) { reducedMotion_ = on; }
     void setLanguage(std::string code) { lang_ = std::move(code); }
     void setUiMode(UiMode mode);
+    // A comparison (compare view): two panes with one camera, by time (the second at t + offset) or by policy (the
+    // recorded fill-driven collection beside fixed rounds, a what-if). off: one pane.
+    CompareBy compareBy() const { return compareBy_; }
     // The metric that drives the map (metric_choice.hpp); kept when the data lacks it, and applied to each new load.
     void setMetric(const std::string& metric);
     const std::string& metric() const { return metric_; }
@@ -98,7 +101,7 @@ public:
     static constexpr size_t kDefaultDetailLimit = 3000;
     void setDetailLimit(size_t maxGlyphs) { lodMaxGlyphs_ = maxGlyphs == 0 ? SIZE_MAX : maxGlyphs; }
     const std::string& palette() const { return palette_; }   // "default" or "colourblind" (the UI draws with it)
-    bool detailIsDensity() const { return lod_; }
+    bool detailIsDensity() const { return shown().lod; }
     // What the map labels placed last frame and how long placing them took (the state JSON reports it).
     // `credit`: where the map's attribution was drawn (device px: x, y, w, h).
     void setLabelStats(int places, int streets, double ms, std::array<float, 4> credit) {
@@ -129,6 +132,27 @@ private:
         std::string mapAttribution;       // the data's required credit ("© OpenStreetMap contributors"), always shown
         double graticuleStepDeg = 0;      // > 0: no map file; the neutral graticule is drawn at this spacing
     };
+    // What one pane shows at its moment and under its policy: sampled values, KPIs, light, glyphs, the level of
+    // detail, heat and the day's route. One pane, or two in a comparison.
+    struct Pane {
+        int64_t timeMs = 0;
+        bool fixedRounds = false;          // the what-if: bins on fixed rounds (a comparison by policy)
+        Sampler sampler;
+        std::vector<float> values;
+        Kpis kpis;
+        PolicyTotals today;                // this pane's collection policy, today up to its time
+        float night = 0;
+        std::vector<GlyphInstance> glyphs;
+        std::vector<uint32_t> sensorOfGlyph;
+        DensityGrid density;
+        std::vector<GlyphInstance> kept;   // in the dot matrix: the glyphs still drawn (alerts, selection)
+        bool lod = false;
+        std::vector<HeatPoint> heat;
+        MapMesh route;                     // today's collection trips so far
+        uint64_t routeVersion = 0;
+        int64_t routeKeyDay = -1;          // which day / how many trips `route` shows
+        size_t routeKeyTrips = 0;
+    };
     struct Staged { std::string fileName, bytes; bool present = false; };
     struct Flight {
         bool active = false;
@@ -139,9 +163,18 @@ private:
     // viewer.cpp
     void apply(const Intent& intent);
     void refreshDerived(bool withGlyphs);  // glyphs only for drawing: a state read skips them
-    void refreshRoute(int64_t timeMs);
+    void refreshPane(Pane& pane, bool withGlyphs);
+    void refreshRoute(Pane& pane);
     int sensorAt(double x, double y, double slopPx) const;
-    void backgroundColor(float rgba[4]) const;
+    int paneAt(double x, double y) const;          // which pane is under a screen point (0 with one)
+    Camera paneCamera(int pane) const;             // the shared camera, at that pane's place on the screen
+    int paneCount() const { return compareBy_ == CompareBy::off ? 1 : 2; }
+    int drawnPanes() const { return compareBy_ == CompareBy::off ? 1 : layout_.panes; }
+    int shownIndex() const { return compareBy_ != CompareBy::off && layout_.paneSwitch ? shownPane_ : 0; }
+    const Pane& shown() const { return panes_[size_t(shownIndex())]; }
+    void setCompare(CompareBy by, double t2Ms, double offsetMs);
+    void relayout();
+    static void backgroundColor(float night, float rgba[4]);
     // viewer_load.cpp
     bool commitImport(MapData mapData);
     bool install(Dataset dataset, const MapData& mapData);
@@ -163,18 +196,17 @@ private:
     int dataVersion_ = 0;           // +1 per successful load (the JS side caches sensor ids by it)
     std::string error_;
 
-    Sampler sampler_;
     Clock clock_;
-    Camera camera_;
+    Camera camera_;                 // the first pane's; the second pane's is this one moved to it (paneCamera)
     Flight flight_;
     Layout layout_;
     std::vector<Intent> intents_;
-    std::vector<float> values_;
-    std::vector<GlyphInstance> glyphs_;
-    std::vector<uint32_t> sensorOfGlyph_;
-    Kpis kpis_;
+    std::array<Pane, 2> panes_;     // [0] at the clock's time; [1] only in a comparison
+    CompareBy compareBy_ = CompareBy::off;
+    double compareOffsetMs_ = 0;    // compare by time: the second pane's moment, from the first's
+    int shownPane_ = 0;             // where only one pane fits (phones): the one shown
+    int screenW_ = 1, screenH_ = 1; // device px of the whole canvas (the panes share it)
     uint32_t layerMask_ = kAllLayers;
-    float night_ = 0;
     std::string lang_ = "en";
     UiMode uiMode_ = UiMode::full;
     int hovered_ = -1, selected_ = -1;
@@ -182,16 +214,8 @@ private:
     float dpr_ = 1, scale_ = 1;     // device px per CSS px; device px per design px (uiScale)
     bool viewFitted_ = false, userMovedView_ = false, reducedMotion_ = false;
 
-    // What the frame carries besides the glyphs.
     Frame frame_;
-    std::vector<HeatPoint> heat_;
-    MapMesh route_;                 // today's collection trips so far
-    uint64_t mapVersion_ = 0, routeVersion_ = 0;
-    int64_t routeKeyDay_ = -1;      // which day / how many trips route_ shows
-    size_t routeKeyTrips_ = 0;
-    DensityGrid density_;
-    std::vector<GlyphInstance> keptGlyphs_;   // in the dot matrix: the glyphs still drawn (alerts, selection)
-    bool lod_ = false;
+    uint64_t mapVersion_ = 0;
     size_t lodMaxGlyphs_ = kDefaultDetailLimit;
     std::string palette_ = "default";
     std::string metric_;            // requested ("" = default); in force when content_->metricChoices has it

@@ -19,8 +19,11 @@ void Viewer::fitView() {
     double pad = 120.0 / content_->projection.groundMetresPerUnit();
     area.add({area.min.x - pad, area.min.y - pad});
     area.add({area.max.x + pad, area.max.y + pad});
+    // The free area is on the screen; the margins are from the camera's viewport (the first pane).
     const Rect& free = layout_.map;
-    camera_.fit(area, {free.x, free.y, camera_.viewportWidth() - free.right(), camera_.viewportHeight() - free.bottom()});
+    const double ox = camera_.originX(), oy = camera_.originY();
+    camera_.fit(area, {free.x - ox, free.y - oy, ox + camera_.viewportWidth() - free.right(),
+                       oy + camera_.viewportHeight() - free.bottom()});
     flight_.active = false;
     viewFitted_ = true;
     userMovedView_ = false;
@@ -37,8 +40,8 @@ void Viewer::flyTo(Vec2 target, double scale, bool animate) {
     flight_.toScale = std::min(scale, maxPixelsPerUnit());
     // Aim so the target lands in the centre of the free area, not of the whole canvas.
     const Rect& free = layout_.map;
-    double offX = (free.x + free.w / 2 - camera_.viewportWidth() / 2) / flight_.toScale;
-    double offY = (free.y + free.h / 2 - camera_.viewportHeight() / 2) / flight_.toScale;
+    double offX = (free.x + free.w / 2 - camera_.originX() - camera_.viewportWidth() / 2) / flight_.toScale;
+    double offY = (free.y + free.h / 2 - camera_.originY() - camera_.viewportHeight() / 2) / flight_.toScale;
     flight_.toCenter = {target.x - offX, target.y + offY};
     flight_.elapsedMs = 0;
     flight_.durationMs = reducedMotion_ || !animate ? 0 : 900;
@@ -68,22 +71,16 @@ void Viewer::setView(double lat, double lon, double zoom, bool animate) {
 }
 
 void Viewer::resize(int viewportW, int viewportH, float dpr, float uiScale) {
-    if (viewportW == int(camera_.viewportWidth()) && viewportH == int(camera_.viewportHeight()) && dpr == dpr_ &&
-        uiScale == scale_)
-        return;
+    if (viewportW == screenW_ && viewportH == screenH_ && dpr == dpr_ && uiScale == scale_) return;
     // A new pixel density (another monitor, a 2× capture) keeps the same view: scale the camera with it.
     double rescale = dpr_ > 0 && dpr != dpr_ ? double(dpr) / dpr_ : 1.0;
     dpr_ = dpr;
     scale_ = uiScale;
-    camera_.setViewport(viewportW, viewportH);
-    if (rescale != 1.0 && content_) {
-        camera_.setLimits(content_->bounds, maxPixelsPerUnit());
-        camera_.setPixelsPerUnit(camera_.pixelsPerUnit() * rescale);
-    }
-    layout_ = computeLayout(float(viewportW), float(viewportH), uiScale, uiMode_);
+    screenW_ = viewportW;
+    screenH_ = viewportH;
     // Until the user moves the map, a resize re-frames the whole area; after that, their view stays put.
-    if (content_ && !userMovedView_) viewFitted_ = false;
-    else if (content_) camera_.setLimits(content_->bounds, maxPixelsPerUnit());
+    relayout();
+    if (rescale != 1.0 && content_) camera_.setPixelsPerUnit(camera_.pixelsPerUnit() * rescale);
 }
 
 }  // namespace bk

@@ -4,6 +4,8 @@
 
 #include "param_rules.hpp"
 
+#include <cmath>
+
 namespace bk {
 
 bool Viewer::run(const CheckedCommand& c) {
@@ -42,6 +44,14 @@ bool Viewer::run(const CheckedCommand& c) {
         restyle();  // the colours of named levels
     }
     else if (name == "setMetric") push(Intent::named(Intent::setMetric, text(0)));
+    else if (name == "compare") {
+        const CommandJson& spec = a[0];
+        const std::string by = spec.value("by", "off");
+        Intent i = Intent::number(Intent::setCompare, by == "time" ? 1 : by == "policy" ? 2 : 0);
+        i.y = spec.contains("t2") ? spec["t2"].get<double>() : NAN;
+        i.z = spec.contains("offsetMs") ? spec["offsetMs"].get<double>() : NAN;
+        push(std::move(i));
+    } else if (name == "showPane") push(Intent::number(Intent::showPane, number(0)));
     else if (name == "setDetail") setDetailLimit(text(0) == "glyphs" ? 0 : kDefaultDetailLimit);
     else if (name == "setLimits") setMaxFileBytes(a[0]["maxFileBytes"].get<double>());
     else return false;

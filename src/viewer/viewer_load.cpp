@@ -164,7 +164,7 @@ void Viewer::setMetric(const std::string& metric) {
     // What follows from the driving series: glyph styles, the KPIs' index, the sampled values.
     c.kpiIndex = std::make_unique<KpiIndex>(c.dataset);
     restyle();
-    sampler_.reset(&c.dataset);
+    for (Pane& pane : panes_) pane.sampler.reset(&c.dataset);
 }
 
 bool Viewer::install(Dataset dataset, const MapData& mapData) {
@@ -199,7 +199,7 @@ bool Viewer::install(Dataset dataset, const MapData& mapData) {
     next->mapNameKo = mapData.nameKo;
     next->mapAttribution = mapData.attribution;
     next->mapFeatures = mapData.features.size();
-    routeKeyDay_ = -1;
+    for (Pane& pane : panes_) pane.routeKeyDay = -1;
     ++mapVersion_;
     content_ = std::move(next);
     restyle();
@@ -207,7 +207,7 @@ bool Viewer::install(Dataset dataset, const MapData& mapData) {
     map_ = sensors_ = recording_ = Staged{};
     tables_.clear();
     error_.clear();
-    sampler_.reset(&content_->dataset);
+    for (Pane& pane : panes_) pane.sampler.reset(&content_->dataset);
     clock_.setRange(content_->dataset.startMs, content_->dataset.endMs);
     selected_ = hovered_ = -1;
     viewFitted_ = false;

@@ -70,7 +70,7 @@ std::string Viewer::screenPositionJson(const std::string& sensorId) const {
     if (!content_) return "null";
     int i = content_->dataset.findSensor(sensorId);
     if (i < 0) return "null";
-    Vec2 s = camera_.worldToScreen(content_->positions[size_t(i)]);
+    Vec2 s = camera_.worldToScreen(content_->positions[size_t(i)]);  // in the first pane
     nlohmann::json j = {{"x", s.x / dpr_}, {"y", s.y / dpr_}};
     return j.dump();
 }
@@ -91,7 +91,8 @@ ViewState Viewer::viewState() const {
         s.quality = &content_->quality;
         s.metric = metricInForce();
     }
-    s.values = &values_;
+    const Pane& shownPane = shown();
+    s.values = &shownPane.values;
     s.clock = &clock_;
     s.camera = &camera_;
     s.hovered = hovered_;
@@ -100,10 +101,17 @@ ViewState Viewer::viewState() const {
     s.hoverY = hoverY_;
     s.uiScale = scale_;
     s.error = error_;
-    s.kpis = kpis_;
+    s.kpis = shownPane.kpis;
     s.layerMask = layerMask_;
-    s.night = night_;
+    s.night = shownPane.night;
     s.layout = layout_;
+    s.compareBy = content_ ? compareBy_ : CompareBy::off;
+    s.shownPane = shownIndex();
+    for (int p = 0; p < paneCount(); ++p) {
+        const Pane& pane = panes_[size_t(p)];
+        s.panes[p] = {pane.timeMs, pane.fixedRounds, &pane.values, pane.kpis, pane.today, pane.night};
+    }
+    for (int p = 0; p < 2; ++p) s.paneCamera[p] = paneCamera(p);
     return s;
 }
 
@@ -129,7 +137,7 @@ std::string Viewer::stateJson() {
     j["title"] = content_ ? content_->dataset.title : "";
     // "map" (a map file), "graticule" (none: the neutral basemap), "" (nothing loaded)
     j["basemap"] = !content_ ? "" : content_->graticuleStepDeg > 0 ? "graticule" : "map";
-    j["detail"] = lod_ ? "density" : "glyphs";   // level of detail: a dot matrix when thousands are on screen
+    j["detail"] = shown().lod ? "density" : "glyphs";   // level of detail: a dot matrix when thousands are on screen
     // The metric that drives the map ("" = each sensor's default) and the ones to choose from, with their sensors.
     j["metric"] = metricInForce();
     j["metrics"] = nlohmann::json::array();
@@ -163,7 +171,7 @@ std::string Viewer::stateJson() {
         // The ids are fetched once per dataset (sensorIdsJson): 100,000 of them in every state read would cost more
         // than the replay itself.
         j["dataVersion"] = dataVersion_;
-        const Kpis& k = kpis_;
+        const Kpis& k = shown().kpis;
         auto orNull = [](double v) { return v < 0 ? nlohmann::json(nullptr) : nlohmann::json(std::round(v * 10) / 10); };
         j["kpis"] = {{"binsOver80", k.binsOver80}, {"bins", k.binsTotal}, {"overflowsToday", k.overflowsToday},
                      {"parkingOccupancyPct", orNull(k.parkingOccupancyPct)}, {"illegalStopsToday", k.illegalStopsToday},
@@ -210,7 +218,32 @@ std::string Viewer::stateJson() {
                            {"streetRouted", c.routable}};
     }
     j["layers"] = std::move(layers);
-    j["night"] = std::round(night_ * 100) / 100;
+    j["night"] = std::round(shown().night * 100) / 100;
+    // The compare view: its kind, each pane's moment, policy and collection figures, where each is on the screen.
+    {
+        nlohmann::json c = {{"by", content_ ? compareByName(compareBy_) : "off"}};
+        if (content_ && compareBy_ != CompareBy::off) {
+            nlohmann::json panes = nlohmann::json::array();
+            for (int p = 0; p < 2; ++p) {
+                const Pane& pane = panes_[size_t(p)];
+                const int offset = content_->dataset.offsetAt(pane.timeMs);
+                nlohmann::json pj = {{"timeMs", pane.timeMs}, {"time", formatIsoTime(pane.timeMs, offset)},
+                                     {"policy", pane.fixedRounds ? "fixed" : "recorded"},
+                                     {"binsOver80", pane.kpis.binsOver80}, {"overflowsToday", pane.kpis.overflowsToday}};
+                if (content_->collection.available)
+                    pj["today"] = {{"trips", pane.today.trips}, {"binsEmptied", pane.today.binVisits},
+                                   {"km", std::round(pane.today.km * 10) / 10}, {"overflows", pane.today.overflows}};
+                const Rect& r = layout_.panes == 2 ? layout_.pane[p] : layout_.pane[0];
+                pj["rect"] = {{"x", r.x / dpr_}, {"y", r.y / dpr_}, {"w", r.w / dpr_}, {"h", r.h / dpr_}};
+                pj["shown"] = layout_.panes == 2 || shownIndex() == p;
+                panes.push_back(std::move(pj));
+            }
+            c["panes"] = std::move(panes);
+            c["offsetMs"] = compareBy_ == CompareBy::time ? compareOffsetMs_ : 0.0;
+            c["switch"] = layout_.paneSwitch;
+        }
+        j["compare"] = std::move(c);
+    }
     j["lang"] = lang_;
     j["ui"] = uiModeName(uiMode_);
     j["palette"] = palette_;
@@ -222,6 +255,8 @@ std::string Viewer::stateJson() {
     };
     j["panels"] = {{"timeline", rect(layout_.timeline)}, {"header", rect(layout_.header)}, {"kpis", rect(layout_.kpis)},
                    {"events", rect(layout_.events)}, {"legend", rect(layout_.legend)}, {"sensor", rect(layout_.sensor)}};
+    if (compareBy_ != CompareBy::off)
+        j["panels"]["paneTitles"] = {rect(layout_.paneTitle[0]), rect(layout_.paneTitle[1])};
     j["frames"] = frames_;
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

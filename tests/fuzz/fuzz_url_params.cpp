@@ -85,6 +85,8 @@ void checkOption(const std::string& key, const nlohmann::json& v) {
     else if (key == "kioskIdleSeconds") require(numberIn(v, r::kMinIdleSeconds, r::kMaxIdleSeconds));
     else if (key == "data") require(textOf(v, r::kMaxUrlBytes));
     else if (key == "metric") require(textOf(v, 128));
+    else if (key == "compare") require(v == "time" || v == "policy");
+    else if (key == "t2") require(v.is_number_integer() && std::fabs(v.get<double>()) <= 8.64e15);
     else if (key == "timezone")
         require(v.is_string() && !v.get<std::string>().empty() && v.get<std::string>().size() <= 64 &&
                 (bk::TimeZone::parseFixed(v.get<std::string>()) || v.get<std::string>().find(' ') == std::string::npos));

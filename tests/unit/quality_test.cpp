@@ -105,7 +105,7 @@ TEST(Quality, TheViewerCountsAndNamesTheSensorsAffected) {
     EXPECT_EQ(q["impossible"], 1);
     EXPECT_EQ(q["sensors"], nlohmann::json::array({"A"}));
     const Frame& f = v.frame(0);
-    ASSERT_NE(f.glyphs, nullptr);
-    ASSERT_EQ(f.glyphs->size(), 1u);
-    EXPECT_TRUE((*f.glyphs)[0].flags & kQualityIssue);  // the map marks it
+    ASSERT_NE(f.panes[0].glyphs, nullptr);
+    ASSERT_EQ(f.panes[0].glyphs->size(), 1u);
+    EXPECT_TRUE((*f.panes[0].glyphs)[0].flags & kQualityIssue);  // the map marks it
 }

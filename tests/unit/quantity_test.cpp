@@ -199,12 +199,12 @@ TEST(MetricChoice, TheViewerSwitchesByCommandAndKeepsTheChoiceAcrossLoads) {
     ASSERT_GE(s["metrics"].size(), 5u);
     EXPECT_EQ(s["metrics"][0]["name"], "pm25");
     const Frame& noise = v.frame(0);
-    ASSERT_NE(noise.glyphs, nullptr);
-    ASSERT_EQ(noise.glyphs->size(), 2u);
-    EXPECT_EQ((*noise.glyphs)[0].shape, uint16_t(SensorType::noise));
+    ASSERT_NE(noise.panes[0].glyphs, nullptr);
+    ASSERT_EQ(noise.panes[0].glyphs->size(), 2u);
+    EXPECT_EQ((*noise.panes[0].glyphs)[0].shape, uint16_t(SensorType::noise));
     ASSERT_TRUE(v.run(checkCommand("setMetric", nlohmann::json::array({""}))));
     v.update(16, 1280, 720, 1, 1);
-    EXPECT_EQ((*v.frame(0).glyphs)[0].shape, uint16_t(SensorType::air));
+    EXPECT_EQ((*v.frame(0).panes[0].glyphs)[0].shape, uint16_t(SensorType::air));
     EXPECT_EQ(nlohmann::json::parse(v.stateJson())["metric"], "");
     // A metric the data lacks leaves each sensor its own and says so in the state ("" in force).
     ASSERT_TRUE(v.run(checkCommand("setMetric", nlohmann::json::array({"wind"}))));

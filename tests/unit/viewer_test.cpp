@@ -170,16 +170,16 @@ TEST(Viewer, LanguageAndLayersChangeStateAndFrame) {
     EXPECT_EQ(state(l.v)["lang"], "ko");
     l.v.update(16, 1280, 720, 1, 1);
     const Frame& all = l.v.frame(0);
-    ASSERT_NE(all.glyphs, nullptr);
-    const size_t glyphs = all.glyphs->size();
+    ASSERT_NE(all.panes[0].glyphs, nullptr);
+    const size_t glyphs = all.panes[0].glyphs->size();
     EXPECT_GE(glyphs, 3u);
-    EXPECT_FALSE(all.heat->empty());  // the footfall counter's crowd
+    EXPECT_FALSE(all.panes[0].heat->empty());  // the footfall counter's crowd
     // Hide footfall (SensorType order: bin, parking, noise, footfall, …): one glyph and the heat go.
     l.v.push(Intent::number(Intent::toggleLayer, double(int(SensorType::footfall))));
     l.v.update(16, 1280, 720, 1, 1);
     const Frame& fewer = l.v.frame(0);
-    EXPECT_EQ(fewer.glyphs->size(), glyphs - 1);
-    EXPECT_TRUE(fewer.heat->empty());
+    EXPECT_EQ(fewer.panes[0].glyphs->size(), glyphs - 1);
+    EXPECT_TRUE(fewer.panes[0].heat->empty());
     Json layers = state(l.v)["layers"];
     EXPECT_EQ(std::find(layers.begin(), layers.end(), "footfall"), layers.end());
     EXPECT_NE(std::find(layers.begin(), layers.end(), "bin"), layers.end());
@@ -258,14 +258,14 @@ TEST(Viewer, TheFrameCarriesTheMapOncePerLoadAndTheDotMatrixWhenCrowded) {
     const Frame& f = l.v.frame(0);
     ASSERT_NE(f.map, nullptr);
     const uint64_t version = f.mapVersion;
-    EXPECT_EQ(f.density, nullptr);
-    EXPECT_FLOAT_EQ(f.view.viewportW, 1280);
-    EXPECT_LT(f.background[0], 0.2f);  // 00:00 in Seoul: the ink-blue night paper
+    EXPECT_EQ(f.panes[0].density, nullptr);
+    EXPECT_FLOAT_EQ(f.panes[0].view.viewportW, 1280);
+    EXPECT_LT(f.panes[0].background[0], 0.2f);  // 00:00 in Seoul: the ink-blue night paper
     EXPECT_GT(state(l.v)["night"].get<double>(), 0.9);
     l.v.setDetailLimit(1);             // more than one glyph on screen: the dot matrix
     l.v.update(16, 1280, 720, 1, 1);
     const Frame& crowded = l.v.frame(0);
-    EXPECT_NE(crowded.density, nullptr);
+    EXPECT_NE(crowded.panes[0].density, nullptr);
     EXPECT_EQ(crowded.mapVersion, version);
     EXPECT_EQ(state(l.v)["detail"], "density");
     ASSERT_TRUE(load(l.v));
@@ -278,7 +278,7 @@ TEST(Viewer, WithoutDataTheFrameIsOnlyTheClear) {
     v.update(16, 800, 600, 2, 2);
     const Frame& f = v.frame(0);
     EXPECT_EQ(f.map, nullptr);
-    EXPECT_EQ(f.glyphs, nullptr);
+    EXPECT_EQ(f.panes[0].glyphs, nullptr);
     EXPECT_EQ(state(v)["sensors"], 0);
 }
 

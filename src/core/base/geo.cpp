@@ -82,11 +82,11 @@ void Camera::setPixelsPerUnit(double scale) {
 }
 
 Vec2 Camera::worldToScreen(Vec2 w) const {
-    return {(w.x - center_.x) * pxPerUnit_ + width_ / 2, height_ / 2 - (w.y - center_.y) * pxPerUnit_};
+    return {originX_ + (w.x - center_.x) * pxPerUnit_ + width_ / 2, originY_ + height_ / 2 - (w.y - center_.y) * pxPerUnit_};
 }
 
 Vec2 Camera::screenToWorld(Vec2 s) const {
-    return {(s.x - width_ / 2) / pxPerUnit_ + center_.x, center_.y - (s.y - height_ / 2) / pxPerUnit_};
+    return {(s.x - originX_ - width_ / 2) / pxPerUnit_ + center_.x, center_.y - (s.y - originY_ - height_ / 2) / pxPerUnit_};
 }
 
 void Camera::clamp() {

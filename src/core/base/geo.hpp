@@ -48,6 +48,11 @@ struct Bounds {
 class Camera {
 public:
     void setViewport(double widthPx, double heightPx);
+    // Where the viewport's top-left corner is on the screen (device px): screen coordinates in and out of this camera
+    // include it (a compare view's right pane shares the left pane's camera, moved by the pane's offset).
+    void setOrigin(double xPx, double yPx) { originX_ = xPx; originY_ = yPx; }
+    double originX() const { return originX_; }
+    double originY() const { return originY_; }
     // Limits: the camera centre stays inside `limits` and the zoom between "whole map fits" / 8 and maxPxPerUnit.
     void setLimits(const Bounds& limits, double maxPixelsPerUnit);
     // Centres and scales `area` into the viewport minus margins (px on each side, e.g. room for panels).
@@ -74,6 +79,7 @@ private:
     Vec2 center_{};
     double pxPerUnit_ = 1;
     double width_ = 1, height_ = 1;
+    double originX_ = 0, originY_ = 0;
     Bounds limits_{};
     double minPxPerUnit_ = 1e-9, maxPxPerUnit_ = 1e9;
 };

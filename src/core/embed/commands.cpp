@@ -215,6 +215,59 @@ std::string setMetric(const Json& a, Json& out) {
 }
 
 
+// compare(spec): null, false or "off" closes the comparison; "policy" or {by: "policy"} puts fixed rounds beside the
+// recorded collection; "time", {by: "time"} and {t2} or {offsetMs} put a second moment beside the first (t2: ms or
+// an ISO time; offsetMs: from the first pane's time; neither: a day earlier).
+std::string compare(const Json& a, Json& out) {
+    const Json& v = arg(a, 0);
+    const std::string expected =
+        "compare: expected \"time\", \"policy\", \"off\", null, or {by: \"time\" or \"policy\", t2: an ISO time or ms, "
+        "offsetMs: a number}, got " + got(a, 0);
+    if (v.is_null() || v == false || v == "off") {
+        out = Json::array({Json{{"by", "off"}}});
+        return "";
+    }
+    if (v == "policy" || v == "time") {
+        out = Json::array({Json{{"by", v}}});
+        return "";
+    }
+    if (!v.is_object()) return expected;
+    Json spec = Json::object();
+    std::string by = v.contains("t2") || v.contains("offsetMs") ? "time" : "";
+    for (auto it = v.begin(); it != v.end(); ++it) {
+        if (it.key() == "by") {
+            if (it->is_null()) continue;
+            if (!it->is_string() || (*it != "time" && *it != "policy" && *it != "off")) return expected;
+            by = it->get<std::string>();
+        } else if (it.key() == "t2") {
+            if (auto ms = finiteNumber(*it)) spec["t2"] = rules::jsonNumber(*ms);
+            else if (auto iso = it->is_string() ? parseIsoTimeMs(it->get<std::string>()) : std::nullopt) spec["t2"] = *iso;
+            else return "compare: t2 must be milliseconds or an ISO 8601 time with offset, got " + rules::showJson(*it);
+        } else if (it.key() == "offsetMs") {
+            auto ms = finiteNumber(*it);
+            if (!ms || std::abs(*ms) > 1e13) return "compare: offsetMs must be a number of milliseconds, got " + rules::showJson(*it);
+            spec["offsetMs"] = rules::jsonNumber(*ms);
+        } else {
+            return "compare: unknown option " + rules::showJson(it.key()) + "; the options are by, t2 and offsetMs";
+        }
+    }
+    if (by.empty()) return expected;
+    if (by != "time" && spec.size()) return "compare: t2 and offsetMs are for {by: \"time\"}, got " + got(a, 0);
+    spec["by"] = by;
+    out = Json::array({std::move(spec)});
+    return "";
+}
+
+// showPane(0 or 1, or "A" / "B"): where only one pane of a comparison fits (phones), the one shown.
+std::string showPane(const Json& a, Json& out) {
+    const Json& v = arg(a, 0);
+    if (v == 0 || v == 1 || v == "A" || v == "B") {
+        out = Json::array({v == 1 || v == "B" ? 1 : 0});
+        return "";
+    }
+    return "showPane: expected 0 or 1 (or \"A\" or \"B\"), got " + got(a, 0);
+}
+
 // A direction, +1 or -1 (any negative number is -1, any other number +1; nothing means +1).
 std::string direction(const char* cmd, const Json& a, Json& out) {
     const Json& d = arg(a, 0);
@@ -312,6 +365,8 @@ const CommandSpec kCommands[] = {
     {"setDetail",      kViewer, true,  setDetail},
     {"setMetric",      kViewer, true,  setMetric},
     {"setLimits",      kViewer, false, setLimits},
+    {"compare",        kViewer, true,  compare},
+    {"showPane",       kViewer, true,  showPane},
     {"getState",       kPage,   true,  none},
     {"setLanguage",    kPage,   true,  setLanguage},
     {"load",           kPage,   true,  load},
@@ -416,6 +471,12 @@ Json startCommands(const Json& o) {
         add("setLayers", Json::array({known}));
     }
     if (has("t") && !(o["t"].is_number() && o["t"].get<double>() == 0) && o["t"] != "") add("seek", Json::array({o["t"]}));
+    // After the time: a comparison by time is the first pane's moment and t2.
+    if (has("compare") || has("t2")) {
+        Json spec = {{"by", has("compare") ? o["compare"] : Json("time")}};
+        if (has("t2")) spec["t2"] = o["t2"];
+        add("compare", Json::array({spec}));
+    }
     if (has("speed")) add("setSpeed", Json::array({o["speed"]}));
     if (has("loop") && o["loop"].is_boolean()) add("setLoop", Json::array({o["loop"]}));
     if (has("kiosk") && o["kiosk"] == true) add("setLoop", Json::array({true}));

@@ -250,6 +250,20 @@ void readTime(LaunchParams& p, const std::string& v) {
                 "or epoch milliseconds");
 }
 
+void readTime2(LaunchParams& p, const std::string& v) {
+    if (auto ms = parseIsoTimeMs(v)) p.time2Ms = *ms;
+    else if (auto epoch = parseEpochMs(v)) p.time2Ms = *epoch;
+    else
+        problem(p, "t2", v,
+                "expected the compare view's second moment, an ISO 8601 time with offset such as "
+                "2026-05-12T14:00:00%2B09:00 (write + as %2B) or epoch milliseconds");
+}
+
+void readCompare(LaunchParams& p, const std::string& v) {
+    if (v == "time" || v == "policy") p.compare = v;
+    else if (v != "off" && v != "") problem(p, "compare", v, "expected time (with t2=…) or policy (fixed rounds beside the recorded collection)");
+}
+
 void readSpeed(LaunchParams& p, const std::string& v) {
     auto x = rules::parseFiniteNumber(v);
     if (x && *x >= rules::kMinSpeed && *x <= rules::kMaxSpeed) p.speed = *x;
@@ -381,7 +395,7 @@ const Rule kRules[] = {
     {"loop", readLoop},       {"kiosk", readKiosk},    {"layers", readLayers}, {"sensor", readSensor},
     {"view", readView},       {"ui", readUi},          {"palette", readPalette}, {"detail", readDetail},
     {"story", readStory},     {"idle", readIdle},      {"data", readData},     {"tz", readTimeZone},
-    {"parents", readParents}, {"metric", readMetric},
+    {"parents", readParents}, {"metric", readMetric}, {"compare", readCompare}, {"t2", readTime2},
 };
 constexpr size_t kRuleCount = sizeof(kRules) / sizeof(kRules[0]);
 
@@ -428,6 +442,8 @@ std::string launchParamsJson(const LaunchParams& p) {
     if (p.palette) o["palette"] = *p.palette;
     if (p.detail) o["detail"] = *p.detail;
     if (p.metric) o["metric"] = *p.metric;
+    if (p.compare) o["compare"] = *p.compare;
+    if (p.time2Ms) o["t2"] = *p.time2Ms;
     if (p.storyUrl) o["story"] = *p.storyUrl;
     else if (p.story) o["story"] = *p.story;
     if (p.kioskIdleSeconds) o["kioskIdleSeconds"] = rules::jsonNumber(*p.kioskIdleSeconds);

@@ -39,6 +39,8 @@ struct LaunchParams {
     std::optional<MapView> view;
     std::optional<std::string> ui, palette, detail;   // palette "cb" is stored as "colourblind"
     std::optional<std::string> metric;                // the metric that drives the map (setMetric)
+    std::optional<std::string> compare;               // "time" or "policy": a compare view (compare())
+    std::optional<int64_t> time2Ms;                   // "t2": the compare view's second moment, epoch ms
     std::optional<bool> story;                        // story=1 / story=0 …
     std::optional<std::string> storyUrl;              // … or story=<url>: then "story" is this string
     std::optional<double> kioskIdleSeconds;           // "idle"

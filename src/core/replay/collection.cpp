@@ -125,6 +125,8 @@ CollectionPlan planCollection(const Dataset& d, const MapData& map, const Projec
         if (s.metric == "compactions") compactSeries[s.sensor] = int(si);
     }
     for (auto& [b, si] : fillSeries) bins.push_back(b);
+    plan.fillSeriesOf.assign(d.sensors.size(), -1);
+    for (auto& [b, si] : fillSeries) plan.fillSeriesOf[b] = si;
     // Route planning is for a district's bins (tens to hundreds): its distance table and 2-opt are quadratic, so a
     // city-wide scale dataset gets no plan (the panel stays hidden) rather than gigabytes of table.
     if (bins.empty() || bins.size() > kMaxPlannedBins) return plan;
@@ -227,6 +229,16 @@ CollectionPlan planCollection(const Dataset& d, const MapData& map, const Projec
     plan.fixedWeek.binVisits = plan.fixedWeek.trips * int(bins.size());
     plan.fixedWeek.km = plan.fixedWeek.trips * plan.fixedTourM / 1000;
     plan.fixedWeek.walkKm = plan.fixedWeek.trips * plan.fixedWalkM / 1000;
+    for (int64_t t : plan.fixedRoundTimes) {
+        CollectionTrip trip;
+        trip.startMs = t;
+        trip.bins = bins;
+        trip.lengthM = plan.fixedTourM;
+        trip.walkM = plan.fixedWalkM;
+        trip.polyline = plan.fixedPolyline;
+        plan.fixedTrips.push_back(std::move(trip));
+    }
+    plan.fixedLevels.assign(d.sensors.size(), {});
 
     // Overflows: recorded (fill-driven) and what-if (fixed). The what-if replays each bin's inflow, inferred from
     // its fill series: the rise between readings, except across a compaction or collection, where the previous
@@ -254,6 +266,9 @@ CollectionPlan planCollection(const Dataset& d, const MapData& map, const Projec
         int pressed = 0;
         bool full = false;
         size_t round = 0;
+        std::vector<float>& levels = plan.fixedLevels[b];
+        levels.assign(fs.count, std::numeric_limits<float>::quiet_NaN());
+        levels[0] = float(level);
         for (uint32_t i = 1; i < fs.count; ++i) {
             float a = recorded[i - 1], c = recorded[i];
             bool clean = !std::isnan(a) && !std::isnan(c) && c >= a && compactions(i) == compactions(i - 1) &&
@@ -271,11 +286,27 @@ CollectionPlan planCollection(const Dataset& d, const MapData& map, const Projec
                 if (!full) plan.fixedOverflowTimes.push_back(times[i]);
                 full = true;
             }
+            levels[i] = float(level);
         }
     }
     plan.fillDrivenWeek.overflows = int(plan.recordedOverflowTimes.size());
     plan.fixedWeek.overflows = int(plan.fixedOverflowTimes.size());
     return plan;
+}
+
+float CollectionPlan::fixedLevelAt(const Dataset& d, uint32_t sensor, int64_t t) const {
+    const float none = std::numeric_limits<float>::quiet_NaN();
+    if (sensor >= fixedLevels.size() || fixedLevels[sensor].empty()) return none;
+    const Series& fs = d.series[size_t(fillSeriesOf[sensor])];
+    const std::vector<float>& levels = fixedLevels[sensor];
+    if (t < fs.startMs || fs.stepMs <= 0) return none;
+    const int64_t i = std::min<int64_t>((t - fs.startMs) / fs.stepMs, int64_t(levels.size()) - 1);
+    const float a = levels[size_t(i)];
+    if (size_t(i) + 1 >= levels.size()) return a;
+    const float b = levels[size_t(i) + 1];
+    if (std::isnan(b) || b < a) return a;
+    const double f = double(t - fs.startMs - i * fs.stepMs) / double(fs.stepMs);
+    return float(a + (b - a) * f);
 }
 
 }  // namespace bk

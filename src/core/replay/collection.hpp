@@ -55,6 +55,14 @@ struct CollectionPlan {
     std::vector<int64_t> fixedOverflowTimes;
     std::vector<int64_t> recordedOverflowTimes;
     std::vector<int64_t> fixedRoundTimes;
+    // The what-if on the map (a compare view's "fixed rounds" pane): each round as a trip over the one tour, and each
+    // bin's level under fixed rounds, one per reading of its fill series (empty for sensors that are not bins).
+    std::vector<CollectionTrip> fixedTrips;
+    std::vector<int32_t> fillSeriesOf;          // per sensor: its fill series, or -1
+    std::vector<std::vector<float>> fixedLevels;
+    // A bin's level at t under fixed rounds (NaN: not a planned bin, or before its first reading). Rises between
+    // readings are interpolated; a fall (a round, a press) happens at the reading, as the recorded series shows it.
+    float fixedLevelAt(const Dataset& d, uint32_t sensor, int64_t timeMs) const;
 };
 
 // Above this many bins no plan is made (route planning is quadratic in the bins).

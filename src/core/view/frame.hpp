@@ -18,6 +18,7 @@ struct ViewUniforms {
     float centerX = 0, centerY = 0;   // camera centre, local units
     float pxPerUnit = 1;              // device pixels per local unit
     float viewportW = 1, viewportH = 1;  // device pixels
+    float originX = 0, originY = 0;   // the viewport's bottom-left corner on the screen, device px, GL's y up
     float uiScale = 1;                // device px per design px (devicePixelRatio × the big-screen boost)
     float timeS = 0;                  // real seconds, for animation (pulses)
     bool reducedMotion = false;
@@ -30,14 +31,11 @@ struct HeatPoint {
     float weight;      // 0..1
 };
 
-struct Frame {
-    ViewUniforms view;
+// One pane of the map: its viewport, and what it draws over the shared basemap.
+struct FramePane {
+    ViewUniforms view;                   // the viewport's size and place (origin), the shared camera, the pane's light
     float background[4] = {1, 1, 1, 1};  // RGBA 0…1: the paper (or, at night, ink blue) the map sits on
-    // The basemap, uploaded again when its version changes (a new load). Null: nothing loaded, only the clear.
-    const MapMesh* map = nullptr;
-    uint64_t mapVersion = 0;
-    float pxPerMetre = 1;                // CSS px per ground metre (the mesh's zoom-dependent ranges)
-    // Today's collection trips, over the streets (a version per day and trip count), when the route layer is on.
+    // The day's collection trips, over the streets (a version per day and trip count), when the route layer is on.
     const MapMesh* route = nullptr;
     uint64_t routeVersion = 0;
     bool routeShown = false;
@@ -47,6 +45,17 @@ struct Frame {
     // Level of detail: non-null, the dot matrix is drawn and `glyphs` holds only the glyphs kept over it.
     const DensityGrid* density = nullptr;
     const std::vector<GlyphInstance>* glyphs = nullptr;
+};
+
+struct Frame {
+    float screenW = 1, screenH = 1;      // device px of the whole canvas
+    // The basemap, uploaded again when its version changes (a new load). Null: nothing loaded, only the clear.
+    const MapMesh* map = nullptr;
+    uint64_t mapVersion = 0;
+    float pxPerMetre = 1;                // CSS px per ground metre (the mesh's zoom-dependent ranges)
+    // One pane, or two side by side / one above the other (a comparison), all with the same camera.
+    int paneCount = 1;
+    FramePane panes[2];
 };
 
 }  // namespace bk

@@ -27,6 +27,9 @@ struct Intent {
         focusNextEvent,// x = +1 / -1: the next / previous notable event from the replay time, as focusEvent
         selectNext,    // x = +1 / -1: the next / previous visible sensor (keyboard users' way to "click")
         setMetric,     // text = the metric that drives the map ("" = each sensor's default)
+        setCompare,    // x = CompareBy (0 off, 1 time, 2 policy); by time: y = the second pane's time (ms), or NaN
+                       // and z = its offset from the first (ms), or both NaN: a day earlier
+        showPane,      // x = 0 / 1: where only one pane fits, the one shown
     };
     Kind kind;
     double x = 0, y = 0, z = 0;

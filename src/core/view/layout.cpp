@@ -2,10 +2,85 @@
 #include "layout.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace bk {
 
-Layout computeLayout(float W, float H, float s, UiMode mode) {
+namespace {
+
+// A comparison: the panes, their title cards, and the shared legend and sensor card (the header, KPI band, event
+// feed and collection card give way: each title card says what its pane shows and its own figures).
+void compareLayout(Layout& L, float W, float H, float s, UiMode mode) {
+    const float m = L.margin, g = L.gap, cssW = W / s, cssH = H / s;
+    const float divider = std::max(1.0f, std::round(2 * s));
+    const float bottom = mode == UiMode::none ? H - m : L.timeline.y - g;
+    const float titleH = 150 * s;  // a budget: the card is as tall as its text
+    if (cssW >= 900 && cssW >= cssH) {  // side by side; the map runs under the timeline as it does in one pane
+        float half = std::floor((W - divider) / 2);
+        L.panes = 2;
+        L.pane[0] = {0, 0, half, H};
+        L.pane[1] = {half + divider, 0, W - half - divider, H};
+        float titleW = std::min(300 * s, half - 2 * m);
+        for (int i = 0; i < 2; ++i) L.paneTitle[i] = {L.pane[i].x + m, m, titleW, titleH};
+        float rightW = std::min(300 * s, L.pane[1].w - titleW - 3 * m);
+        L.header = L.kpis = L.events = Rect{};
+        if (mode == UiMode::full && rightW >= 200 * s) {
+            L.legend = {W - m - rightW, m, rightW, 300 * s};
+            L.sensor = {L.legend.x, L.legend.bottom() + g, rightW, std::max(0.0f, bottom - (L.legend.bottom() + g))};
+        } else {
+            L.legend = L.sensor = Rect{};
+        }
+        // What the first view frames, in the first pane: below the title card, clear of where the legend and the
+        // sensor card sit in the second (one camera: both panes frame the same place).
+        float rightClear = L.legend.w > 0 ? L.legend.w + g : 0;
+        float top = L.paneTitle[0].bottom() + g;
+        L.map = {m, top, std::max(0.0f, half - 2 * m - rightClear), std::max(0.0f, bottom - top)};
+        return;
+    }
+    if (cssW >= 600 && cssH >= 700) {  // one above the other, both above the timeline
+        float areaBottom = mode == UiMode::none ? H : L.timeline.y - g / 2;
+        float half = std::floor((areaBottom - divider) / 2);
+        L.panes = 2;
+        L.pane[0] = {0, 0, W, half};
+        L.pane[1] = {0, half + divider, W, areaBottom - half - divider};
+        float titleW = std::min(300 * s, W - 2 * m);
+        for (int i = 0; i < 2; ++i) L.paneTitle[i] = {m, L.pane[i].y + m, titleW, titleH};
+        L.header = L.kpis = L.events = Rect{};
+        float legendW = std::min(W - titleW - 3 * m, 520 * s);
+        if (mode == UiMode::full && legendW >= 200 * s) {
+            L.legend = {W - m - legendW, m, legendW, std::min(176 * s, half - 2 * m)};
+            float sensorW = std::min(300 * s, W - titleW - 3 * m);
+            L.sensor = {W - m - sensorW, L.pane[1].y + m, sensorW, std::max(0.0f, L.pane[1].h - 2 * m)};
+        } else {
+            L.legend = L.sensor = Rect{};
+        }
+        float top = std::max(L.paneTitle[0].bottom(), L.legend.bottom()) + g;
+        float rightClear = L.sensor.w > 0 ? L.sensor.w + g : 0;
+        L.map = {m, top, std::max(0.0f, W - 2 * m - rightClear), std::max(0.0f, half - m - top)};
+        return;
+    }
+    // Too small for two: one pane, the whole screen, with a switch in its title card. The title card takes the
+    // header's place (or the top of the screen, outside the full UI); the KPI band and event feed give way.
+    L.panes = 1;
+    L.paneSwitch = true;
+    L.pane[0] = L.pane[1] = {0, 0, W, H};
+    Rect title = L.header.w > 0 ? Rect{L.header.x, L.header.y, L.header.w, std::max(L.header.h, titleH)}
+                                : Rect{m, m, std::min(300 * s, W - 2 * m), titleH};
+    L.paneTitle[0] = L.paneTitle[1] = title;
+    L.header = L.events = Rect{};
+    L.kpis = Rect{};
+    if (L.legend.w > 0 && L.legend.y < title.bottom() + g && L.legend.x < title.right()) L.legend.y = title.bottom() + g;
+    float top = std::max(title.bottom(), L.legend.w > 0 ? L.legend.bottom() : 0.0f) + g;
+    if (L.map.y < top) {
+        float b = L.map.bottom();
+        L.map.y = top;
+        L.map.h = std::max(0.0f, b - top);
+    }
+}
+
+}  // namespace
+
+Layout computeLayout(float W, float H, float s, UiMode mode, bool compare) {
     Layout L;
     L.margin = 12 * s;
     L.gap = 10 * s;
@@ -70,6 +145,8 @@ Layout computeLayout(float W, float H, float s, UiMode mode) {
         float bottomEdge = mode == UiMode::none ? H : L.timeline.y - g;
         L.map = {m, m, W - 2 * m, bottomEdge - m};
     }
+    L.pane[0] = {0, 0, W, H};
+    if (compare) compareLayout(L, W, H, s, mode);
     return L;
 }
 

@@ -28,11 +28,19 @@ struct Layout {
     Rect events;
     Rect legend;
     Rect sensor;        // the selected sensor's card
-    Rect map;           // the free area the initial view frames
+    Rect map;           // the free area the initial view frames (in the first pane)
+    // The map's viewports. One pane is the whole screen; a comparison has two with one camera (pan and zoom move
+    // both): side by side on landscape screens, one above the other on portrait ones, and on screens too small for
+    // two (phones) one pane whose title card switches between them (`paneSwitch`). Each pane has a title card.
+    int panes = 1;
+    bool paneSwitch = false;
+    Rect pane[2];
+    Rect paneTitle[2];
 };
 
 
 // `cssScale` is device px per CSS px (the devicePixelRatio). Minimal keeps the timeline only; none, nothing.
-Layout computeLayout(float widthPx, float heightPx, float cssScale, UiMode mode = UiMode::full);
+// `compare`: two panes were asked for (a compare view).
+Layout computeLayout(float widthPx, float heightPx, float cssScale, UiMode mode = UiMode::full, bool compare = false);
 
 }  // namespace bk

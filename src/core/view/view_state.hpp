@@ -15,6 +15,21 @@
 
 namespace bk {
 
+// A comparison's panes differ by their moment (time) or by the collection policy (policy: recorded fill-driven
+// collection beside fixed rounds, a what-if).
+enum class CompareBy { off, time, policy };
+const char* compareByName(CompareBy by);   // "off", "time", "policy"
+
+// What one pane shows: its moment, its policy, its values and figures.
+struct PaneView {
+    int64_t timeMs = 0;
+    bool fixedRounds = false;
+    const std::vector<float>* values = nullptr;
+    Kpis kpis;
+    PolicyTotals today;                      // its policy's collection today, up to its time
+    float night = 0;
+};
+
 struct ViewState {
     const Dataset* dataset = nullptr;        // null until the first successful load
     const MapMesh* mesh = nullptr;
@@ -38,6 +53,12 @@ struct ViewState {
     const std::vector<std::pair<std::string, size_t>>* metricChoices = nullptr;  // metric, sensors; empty: no choice
     std::string metric;                      // the metric chosen to drive the map ("" = each sensor's default)
     const QualityReport* quality = nullptr;  // gaps, stuck stretches and impossible readings per sensor
+    // The compare view: off, or two panes (layout.pane, layout.paneTitle; layout.panes is how many are drawn).
+    // `values`, `kpis` and `night` above are the pane whose panels are shown (the first, or the one switched to).
+    CompareBy compareBy = CompareBy::off;
+    PaneView panes[2];
+    int shownPane = 0;
+    Camera paneCamera[2];                    // the shared camera at each drawn pane's place on the screen
 };
 
 }  // namespace bk

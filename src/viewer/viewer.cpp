@@ -29,6 +29,9 @@ void Viewer::apply(const Intent& i) {
         case Intent::speedStep: clock_.setSpeed(Clock::steppedSpeed(clock_.speed(), i.x < 0 ? -1 : 1)); break;
         case Intent::toggleLoop: clock_.setLoop(!clock_.loop()); break;
         case Intent::setMetric: setMetric(i.text); break;
+        case Intent::setFilter:
+            if (FilterParse p = parseFilters(i.text); p.ok()) setFilters(p.filters);
+            break;
         case Intent::select:
             selected_ = content_ && !i.text.empty() ? content_->dataset.findSensor(i.text) : -1;
             break;
@@ -85,7 +88,7 @@ void Viewer::apply(const Intent& i) {
                 int n = int(content_->dataset.sensors.size()), step = i.x >= 0 ? 1 : -1, s = selected_;
                 for (int k = 0; k < n; ++k) {
                     s = s < 0 ? (step > 0 ? 0 : n - 1) : (s + step + n) % n;
-                    if (layerVisible(layerMask_, content_->dataset.sensors[size_t(s)].type)) break;
+                    if (layerVisible(layerMask_, content_->dataset.sensors[size_t(s)].type) && passesFilters(size_t(s))) break;
                 }
                 selected_ = s;
                 flyTo(content_->positions[size_t(s)]);
@@ -155,7 +158,7 @@ const Frame& Viewer::frame(double realTimeS) {
     if (layerVisible(layerMask_, SensorType::footfall) && !lod_) {
         const Dataset& d = content_->dataset;
         for (size_t i = 0; i < d.sensors.size(); ++i)
-            if (d.sensors[i].type == SensorType::footfall && !std::isnan(values_[i]))
+            if (d.sensors[i].type == SensorType::footfall && !std::isnan(values_[i]) && passesFilters(i))
                 heat_.push_back({float(content_->positions[i].x), float(content_->positions[i].y),
                                  normalisedValue(content_->glyphStyles[i], values_[i])});
     }
@@ -171,10 +174,12 @@ void Viewer::refreshDerived(bool withGlyphs) {
     if (!content_) return;
     int64_t t = int64_t(std::floor(clock_.timeMs()));
     sampler_.sampleSensors(t, values_);
-    kpis_ = computeKpis(content_->dataset, sampler_, t, *content_->kpiIndex, &values_);
+    const std::vector<uint8_t>* pass = evaluateFilters(t);  // null without filters
+    kpis_ = computeKpis(content_->dataset, sampler_, t, *content_->kpiIndex, &values_, pass);
     night_ = nightFactor(content_->projection.origin(), t);
     if (!withGlyphs) return;  // a state read: the next frame rebuilds them
-    buildGlyphs(content_->glyphStyles, content_->positions, values_, layerMask_, selected_, hovered_, glyphs_, sensorOfGlyph_);
+    buildGlyphs(content_->glyphStyles, content_->positions, values_, layerMask_, selected_, hovered_, glyphs_, sensorOfGlyph_,
+                pass);
     // Zoomed out to a whole city, glyphs shrink (to 45 % at 0.1 CSS px per metre): less overlap, and far fewer
     // pixels to fill. At street level (≥ 0.5 px/m, every Bukchon view) they keep their full size.
     const double cssPxPerMetre = camera_.pixelsPerUnit() / std::max(1e-6, double(scale_)) / content_->projection.groundMetresPerUnit();

@@ -13,6 +13,7 @@
 #include "collection.hpp"
 #include "dataset.hpp"
 #include "density_grid.hpp"
+#include "filters.hpp"
 #include "font_plan.hpp"
 #include "frame.hpp"
 #include "frame_stats.hpp"
@@ -86,6 +87,10 @@ public:
     // The metric that drives the map (metric_choice.hpp); kept when the data lacks it, and applied to each new load.
     void setMetric(const std::string& metric);
     const std::string& metric() const { return metric_; }
+    // Filters on what the data says (filters.hpp): sensors that fail are not drawn, picked or counted. Kept across
+    // loads; viewer_filters.cpp.
+    void setFilters(const FilterSet& filters);
+    const FilterSet& filters() const { return filters_; }
     std::string metricInForce() const;  // metric_ when the data has it, else ""
     // Files larger than this are refused with a message before parsing (viewer.setLimits).
     void setMaxFileBytes(double bytes) { maxFileBytes_ = bytes; }
@@ -146,6 +151,12 @@ private:
     bool commitImport(MapData mapData);
     bool install(Dataset dataset, const MapData& mapData);
     void restyle();  // glyph styles from the dataset, its chosen metric, the palette and its quality
+    // viewer_filters.cpp
+    const std::vector<uint8_t>* evaluateFilters(int64_t timeMs);  // the pass mask at t, or null without filters
+    bool passesFilters(size_t sensor) const {
+        return sensor >= filterPass_.size() || filterPass_[sensor];  // empty: no filters (or not evaluated yet)
+    }
+    nlohmann::json filterStateJson() const;  // getState().filter
     // viewer_camera.cpp
     void fitView();
     void flyTo(Vec2 target);
@@ -195,6 +206,10 @@ private:
     size_t lodMaxGlyphs_ = kDefaultDetailLimit;
     std::string palette_ = "default";
     std::string metric_;            // requested ("" = default); in force when content_->metricChoices has it
+    FilterSet filters_;
+    FilterPlan filterPlan_;         // filters_ on this dataset (rebuilt by restyle)
+    std::vector<uint8_t> filterPass_;   // per sensor at the last refresh; empty without filters
+    size_t filterPassing_ = 0;
     uint64_t frames_ = 0;
 
     // Reported in the state.

@@ -42,6 +42,7 @@ bool Viewer::run(const CheckedCommand& c) {
         restyle();  // the colours of named levels
     }
     else if (name == "setMetric") push(Intent::named(Intent::setMetric, text(0)));
+    else if (name == "setFilter") push(Intent::named(Intent::setFilter, text(0)));
     else if (name == "setDetail") setDetailLimit(text(0) == "glyphs" ? 0 : kDefaultDetailLimit);
     else if (name == "setLimits") setMaxFileBytes(a[0]["maxFileBytes"].get<double>());
     else return false;

@@ -39,6 +39,7 @@ struct LaunchParams {
     std::optional<MapView> view;
     std::optional<std::string> ui, palette, detail;   // palette "cb" is stored as "colourblind"
     std::optional<std::string> metric;                // the metric that drives the map (setMetric)
+    std::optional<std::string> filter;                // filters in canonical text form (setFilter)
     std::optional<bool> story;                        // story=1 / story=0 …
     std::optional<std::string> storyUrl;              // … or story=<url>: then "story" is this string
     std::optional<double> kioskIdleSeconds;           // "idle"

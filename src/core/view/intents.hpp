@@ -27,6 +27,7 @@ struct Intent {
         focusNextEvent,// x = +1 / -1: the next / previous notable event from the replay time, as focusEvent
         selectNext,    // x = +1 / -1: the next / previous visible sensor (keyboard users' way to "click")
         setMetric,     // text = the metric that drives the map ("" = each sensor's default)
+        setFilter,     // text = filters in their text form (filters.hpp; "" clears); the legend's chips send it too
     };
     Kind kind;
     double x = 0, y = 0, z = 0;

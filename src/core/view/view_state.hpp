@@ -4,6 +4,7 @@
 #include "clock.hpp"
 #include "collection.hpp"
 #include "dataset.hpp"
+#include "filters.hpp"
 #include "geo.hpp"
 #include "layout.hpp"
 #include "map_mesh.hpp"
@@ -38,6 +39,11 @@ struct ViewState {
     const std::vector<std::pair<std::string, size_t>>* metricChoices = nullptr;  // metric, sensors; empty: no choice
     std::string metric;                      // the metric chosen to drive the map ("" = each sensor's default)
     const QualityReport* quality = nullptr;  // gaps, stuck stretches and impossible readings per sensor
+    // Filters (filters.hpp): the set in force, a note per clause ("" or why it may show nothing), and each sensor's
+    // verdict now (null without filters). kpis.sensorsCounted says how many pass.
+    const FilterSet* filters = nullptr;
+    const std::vector<std::string>* filterNotes = nullptr;
+    const std::vector<uint8_t>* filterPass = nullptr;
 };
 
 }  // namespace bk

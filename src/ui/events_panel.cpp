@@ -1,4 +1,5 @@
 // events_panel.cpp — the day's events around replay time; a click seeks there, selects the sensor, flies to it.
+#include "filter_chips.hpp"
 #include "time_util.hpp"
 #include "ui.hpp"
 #include "ui_common.hpp"
@@ -34,6 +35,9 @@ void drawEventsPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
     ImGui::Checkbox(tr("events.all"), &everything);
     ImGui::PopStyleVar();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("events.allHint"));
+    // With filters, only the events of the sensors that pass (as the KPIs count them), and a line that says so.
+    const std::string filtered = filteredLine(s, "filter.events");
+    if (!filtered.empty()) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kAccentColor), "%s", filtered.c_str());
     if (f.small) ImGui::PopFont();
 
     ImGui::BeginChild("##eventList", ImVec2(0, 0), false);
@@ -42,8 +46,9 @@ void drawEventsPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
     auto routine = [](const std::string& k) { return eventKindInfo(k).routine; };
     std::vector<size_t> rows;
     for (size_t i = first; i < last; ++i)
-        if (everything || !routine(d.events[i].kind)) rows.push_back(i);
-    if (rows.empty() && first != last) ImGui::TextDisabled("%s", tr("events.onlyRoutine"));
+        if ((everything || !routine(d.events[i].kind)) && (!s.filterPass || (*s.filterPass)[d.events[i].sensor]))
+            rows.push_back(i);
+    if (rows.empty() && first != last) ImGui::TextDisabled("%s", tr(s.filterPass ? "filter.noEvents" : "events.onlyRoutine"));
     size_t nowIndex = 0;
     for (size_t r = 0; r < rows.size(); ++r)
         if (d.events[rows[r]].timeMs <= t) nowIndex = r;

@@ -1,4 +1,5 @@
 // kpi_panel.cpp — the day at a glance: big numbers synced to replay time (bins, parking, noise, air, alarms).
+#include "filter_chips.hpp"
 #include "ui.hpp"
 #include "ui_common.hpp"
 
@@ -89,7 +90,8 @@ void drawKpiPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& out
     }
     if (k.fireSensors) tiles.push_back({std::to_string(k.activeAlarms), tr("kpi.alarms"), k.activeAlarms ? red : kInkColor});
     if (k.binsTotal && !k.fromReadings) tiles.push_back({std::to_string(k.collectionsToday), tr("kpi.collections"), kInkColor});
-    if (tiles.empty()) return;
+    const std::string filtered = filteredLine(s, "filter.counted");  // with filters, the numbers are of some sensors
+    if (tiles.empty() && filtered.empty()) return;
 
     const Layout& L = s.layout;
     if (L.compact && s.selected >= 0) return;  // phones: the selected sensor's card is in the band's place
@@ -99,7 +101,15 @@ void drawKpiPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& out
         if (f.strong) ImGui::PushFont(f.strong);
         ImGui::TextUnformatted(tr(isBukchonData(s) ? "kpi.title" : "kpi.titleOther"));
         if (f.strong) ImGui::PopFont();
+        if (!filtered.empty()) {
+            if (f.small) ImGui::PushFont(f.small);
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kAccentColor), "%s", filtered.c_str());
+            if (f.small) ImGui::PopFont();
+        }
         ImGui::Spacing();
+    } else if (!filtered.empty()) {  // a band has no title line: the count is a tile of its own
+        tiles.insert(tiles.begin(), {formatCount(k.sensorsCounted) + "/" + formatCount(k.sensorsTotal), tr("filter.countedTile"),
+                                     kAccentColor});
     }
     // Two tiles a row in a column; a band shows them all in one row when wide enough, else two rows.
     int cols = L.columns ? 2 : (L.kpis.w / S >= 980 ? int(tiles.size()) : (int(tiles.size()) + 1) / 2);

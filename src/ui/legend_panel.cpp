@@ -1,4 +1,6 @@
-// legend_panel.cpp — top-right card: one row per sensor type present, with its glyph, names and what it shows.
+// legend_panel.cpp — top-right card: one row per sensor type present, with its glyph, names and what it shows,
+// and its filters (a funnel menu per row; active ones as chips in place of the row's second line).
+#include "filter_chips.hpp"
 #include "glyph_scene.hpp"
 #include "ui.hpp"
 #include "ui_common.hpp"
@@ -37,12 +39,19 @@ void drawLegendPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
     if (!beginCard("##legend", L.legend, false)) return;
     const bool compact = L.compact;  // phones: three columns of names, no title and no second lines
     if (!compact) {
+        const ImVec2 titleAt = ImGui::GetCursorScreenPos();
         if (f.strong) ImGui::PushFont(f.strong);
         ImGui::TextUnformatted(tr("legend.title"));
+        const float titleH = ImGui::GetTextLineHeightWithSpacing();
         if (f.strong) ImGui::PopFont();
         ImGui::SameLine();
         if (f.small) ImGui::PushFont(f.small);
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kMutedColor), "%s", tr("legend.hint"));
+        // Filters on every type ("*:alert") are chips in the hint's place.
+        const ImVec2 chipsAt = ImGui::GetCursorScreenPos();
+        if (drawFilterChips(s, -1, chipsAt, titleAt.x + ImGui::GetContentRegionAvail().x - chipsAt.x, out))
+            ImGui::SetCursorScreenPos(ImVec2(titleAt.x, titleAt.y + titleH));
+        else
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kMutedColor), "%s", tr("legend.hint"));
         if (f.small) ImGui::PopFont();
     }
     if (compact && f.small) ImGui::PushFont(f.small);
@@ -66,7 +75,9 @@ void drawLegendPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
         ++shown;
         ImGui::PushID(t);
         ImGui::SetCursorScreenPos(p);
-        if (ImGui::InvisibleButton("##toggle", ImVec2(colW - 4 * S, rowH))) out.push_back(Intent::number(Intent::toggleLayer, t));
+        const float menuW = compact ? 0 : ImGui::GetTextLineHeight() + 2 * S;  // the row's filter menu, at its right
+        if (ImGui::InvisibleButton("##toggle", ImVec2(colW - 4 * S - menuW, rowH))) out.push_back(Intent::number(Intent::toggleLayer, t));
+        ImGui::SetItemAllowOverlap();  // the filter chips on the second line take their own clicks
         bool hovered = ImGui::IsItemHovered();
         if (hovered) ImGui::SetTooltip("%s", trf(visible ? "legend.hide" : "legend.show", {{"name", name}}).c_str());
         ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -77,18 +88,24 @@ void drawLegendPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
         // Line 1: the English name (and the Korean one when there is room); line 2: what it shows.
         const std::string& label = name;
         float textX = p.x + iconR * 2 + (compact ? 8 : 12) * S, textY = p.y + (compact ? 2 : 3) * S;
-        ImGui::PushClipRect(p, ImVec2(p.x + colW - 4 * S, p.y + rowH), true);
+        ImGui::PushClipRect(p, ImVec2(p.x + colW - 4 * S - menuW, p.y + rowH), true);
         dl->AddText(ImVec2(textX, textY), ink, label.c_str());
         ImGui::PopClipRect();
         if (compact) {
             ImGui::PopID();
             continue;
         }
-        char sub[96];
-        std::snprintf(sub, sizeof sub, "%s · %s", formatCount(counts[t]).c_str(), meaningOf(probe.type).c_str());
-        ImFont* small = f.small ? f.small : ImGui::GetFont();
-        dl->AddText(small, small->FontSize, ImVec2(textX, textY + ImGui::GetTextLineHeight()),
-                    visible ? kMutedColor : IM_COL32(110, 104, 96, 80), sub);
+        const float lineH = ImGui::GetTextLineHeight();
+        drawFilterMenuButton(s, probe.type, ImVec2(p.x + colW - 4 * S - menuW, p.y + 2 * S), menuW - 2 * S, out);
+        if (f.small) ImGui::PushFont(f.small);
+        const bool chips = drawFilterChips(s, t, ImVec2(textX, textY + lineH), p.x + colW - 6 * S - textX, out);
+        if (f.small) ImGui::PopFont();
+        if (!chips) {
+            char sub[96];
+            std::snprintf(sub, sizeof sub, "%s · %s", formatCount(counts[t]).c_str(), meaningOf(probe.type).c_str());
+            ImFont* small = f.small ? f.small : ImGui::GetFont();
+            dl->AddText(small, small->FontSize, ImVec2(textX, textY + lineH), visible ? kMutedColor : IM_COL32(110, 104, 96, 80), sub);
+        }
         ImGui::PopID();
     }
     // The collection route: a line, not a sensor type, toggled the same way.

@@ -31,6 +31,9 @@ void Viewer::apply(const Intent& i) {
         case Intent::setMetric: setMetric(i.text); break;
         case Intent::setCompare: setCompare(CompareBy(std::clamp(int(i.x), 0, 2)), i.y, i.z); break;
         case Intent::showPane: shownPane_ = i.x > 0 ? 1 : 0; break;
+        case Intent::setFilter:
+            if (FilterParse p = parseFilters(i.text); p.ok()) setFilters(p.filters);
+            break;
         case Intent::select:
             selected_ = content_ && !i.text.empty() ? content_->dataset.findSensor(i.text) : -1;
             break;
@@ -93,7 +96,7 @@ void Viewer::apply(const Intent& i) {
                 int n = int(content_->dataset.sensors.size()), step = i.x >= 0 ? 1 : -1, s = selected_;
                 for (int k = 0; k < n; ++k) {
                     s = s < 0 ? (step > 0 ? 0 : n - 1) : (s + step + n) % n;
-                    if (layerVisible(layerMask_, content_->dataset.sensors[size_t(s)].type)) break;
+                    if (layerVisible(layerMask_, content_->dataset.sensors[size_t(s)].type) && passesFilters(size_t(s))) break;
                 }
                 selected_ = s;
                 flyTo(content_->positions[size_t(s)]);
@@ -191,7 +194,8 @@ const Frame& Viewer::frame(double realTimeS) {
         if (layerVisible(layerMask_, SensorType::footfall) && !pane.lod) {
             const Dataset& d = content_->dataset;
             for (size_t i = 0; i < d.sensors.size(); ++i)
-                if (d.sensors[i].type == SensorType::footfall && !std::isnan(pane.values[i]))
+                if (d.sensors[i].type == SensorType::footfall && !std::isnan(pane.values[i]) &&
+                    (i >= pane.pass.size() || pane.pass[i]))
                     pane.heat.push_back({float(content_->positions[i].x), float(content_->positions[i].y),
                                          normalisedValue(content_->glyphStyles[i], pane.values[i])});
         }
@@ -230,7 +234,8 @@ void Viewer::refreshPane(Pane& pane, bool withGlyphs) {
             if (plan.fillSeriesOf[i] >= 0 && c.dataset.primarySeries[i] == plan.fillSeriesOf[i])
                 pane.values[i] = plan.fixedLevelAt(c.dataset, uint32_t(i), t);
     }
-    pane.kpis = computeKpis(c.dataset, pane.sampler, t, *c.kpiIndex, &pane.values);
+    const std::vector<uint8_t>* pass = evaluateFilters(pane);  // null without filters
+    pane.kpis = computeKpis(c.dataset, pane.sampler, t, *c.kpiIndex, &pane.values, pass);
     if (c.collection.available) {
         PolicyTotals fillDriven, fixed;
         c.collection.totalsForDay(c.dataset, t, fillDriven, fixed);
@@ -240,13 +245,14 @@ void Viewer::refreshPane(Pane& pane, bool withGlyphs) {
             pane.kpis.collectionsToday = fixed.binVisits;
             int over = 0;
             for (size_t i = 0; i < pane.values.size() && i < c.collection.fillSeriesOf.size(); ++i)
-                over += c.collection.fillSeriesOf[i] >= 0 && pane.values[i] >= 80;
+                over += c.collection.fillSeriesOf[i] >= 0 && pane.values[i] >= 80 && (!pass || (*pass)[i]);
             pane.kpis.binsOver80 = over;
         }
     }
     pane.night = nightFactor(c.projection.origin(), t);
     if (!withGlyphs) return;  // a state read: the next frame rebuilds them
-    buildGlyphs(c.glyphStyles, c.positions, pane.values, layerMask_, selected_, hovered_, pane.glyphs, pane.sensorOfGlyph);
+    buildGlyphs(c.glyphStyles, c.positions, pane.values, layerMask_, selected_, hovered_, pane.glyphs, pane.sensorOfGlyph,
+                pass);
     // Zoomed out to a whole city, glyphs shrink (to 45 % at 0.1 CSS px per metre): less overlap, and far fewer
     // pixels to fill. At street level (≥ 0.5 px/m, every Bukchon view) they keep their full size.
     const double cssPxPerMetre = camera_.pixelsPerUnit() / std::max(1e-6, double(scale_)) / c.projection.groundMetresPerUnit();

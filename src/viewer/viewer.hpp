@@ -13,6 +13,7 @@
 #include "collection.hpp"
 #include "dataset.hpp"
 #include "density_grid.hpp"
+#include "filters.hpp"
 #include "font_plan.hpp"
 #include "frame.hpp"
 #include "frame_stats.hpp"
@@ -89,6 +90,10 @@ public:
     // The metric that drives the map (metric_choice.hpp); kept when the data lacks it, and applied to each new load.
     void setMetric(const std::string& metric);
     const std::string& metric() const { return metric_; }
+    // Filters on what the data says (filters.hpp): sensors that fail are not drawn, picked or counted. Kept across
+    // loads; viewer_filters.cpp.
+    void setFilters(const FilterSet& filters);
+    const FilterSet& filters() const { return filters_; }
     std::string metricInForce() const;  // metric_ when the data has it, else ""
     // Files larger than this are refused with a message before parsing (viewer.setLimits).
     void setMaxFileBytes(double bytes) { maxFileBytes_ = bytes; }
@@ -138,6 +143,8 @@ private:
         int64_t timeMs = 0;
         bool fixedRounds = false;          // the what-if: bins on fixed rounds (a comparison by policy)
         Sampler sampler;
+        std::vector<uint8_t> pass;         // filters: per sensor at the last refresh; empty without filters
+        size_t passing = 0;
         std::vector<float> values;
         Kpis kpis;
         PolicyTotals today;                // this pane's collection policy, today up to its time
@@ -179,6 +186,13 @@ private:
     bool commitImport(MapData mapData);
     bool install(Dataset dataset, const MapData& mapData);
     void restyle();  // glyph styles from the dataset, its chosen metric, the palette and its quality
+    // viewer_filters.cpp
+    const std::vector<uint8_t>* evaluateFilters(Pane& pane);  // the pane's pass mask at its time, or null without filters
+    bool passesFilters(size_t sensor) const {  // in the pane whose panels are shown
+        const std::vector<uint8_t>& pass = shown().pass;
+        return sensor >= pass.size() || pass[sensor];  // empty: no filters (or not evaluated yet)
+    }
+    nlohmann::json filterStateJson() const;  // getState().filter
     // viewer_camera.cpp
     void fitView();
     void flyTo(Vec2 target);
@@ -219,6 +233,8 @@ private:
     size_t lodMaxGlyphs_ = kDefaultDetailLimit;
     std::string palette_ = "default";
     std::string metric_;            // requested ("" = default); in force when content_->metricChoices has it
+    FilterSet filters_;
+    FilterPlan filterPlan_;         // filters_ on this dataset (rebuilt by restyle)
     uint64_t frames_ = 0;
 
     // Reported in the state.

@@ -52,6 +52,7 @@ bool Viewer::run(const CheckedCommand& c) {
         i.z = spec.contains("offsetMs") ? spec["offsetMs"].get<double>() : NAN;
         push(std::move(i));
     } else if (name == "showPane") push(Intent::number(Intent::showPane, number(0)));
+    else if (name == "setFilter") push(Intent::named(Intent::setFilter, text(0)));
     else if (name == "setDetail") setDetailLimit(text(0) == "glyphs" ? 0 : kDefaultDetailLimit);
     else if (name == "setLimits") setMaxFileBytes(a[0]["maxFileBytes"].get<double>());
     else return false;

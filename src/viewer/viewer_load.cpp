@@ -147,6 +147,7 @@ void Viewer::restyle() {
     if (!content_) return;
     content_->glyphStyles = glyphStyles(content_->dataset);
     for (uint32_t i : content_->quality.sensorsAffected) content_->glyphStyles[i].qualityIssue = true;
+    filterPlan_ = FilterPlan(content_->dataset, filters_);  // which series each clause reads follows the types
 }
 
 std::string Viewer::metricInForce() const {

@@ -90,6 +90,9 @@ ViewState Viewer::viewState() const {
         s.metricChoices = &content_->metricChoices;
         s.quality = &content_->quality;
         s.metric = metricInForce();
+        s.filters = &filters_;
+        s.filterNotes = &filterPlan_.notes();
+        if (shown().pass.size() == content_->dataset.sensors.size()) s.filterPass = &shown().pass;
     }
     const Pane& shownPane = shown();
     s.values = &shownPane.values;
@@ -140,6 +143,7 @@ std::string Viewer::stateJson() {
     j["detail"] = shown().lod ? "density" : "glyphs";   // level of detail: a dot matrix when thousands are on screen
     // The metric that drives the map ("" = each sensor's default) and the ones to choose from, with their sensors.
     j["metric"] = metricInForce();
+    j["filter"] = filterStateJson();  // filters: text, clauses, how many sensors pass
     j["metrics"] = nlohmann::json::array();
     if (content_)
         for (const auto& [name, n] : content_->metricChoices) j["metrics"].push_back({{"name", name}, {"sensors", n}});
@@ -186,6 +190,8 @@ std::string Viewer::stateJson() {
         kj["noiseHoursOverToday"] = countOrNull(k.noiseHoursOverToday);
         kj["airHoursOverToday"] = countOrNull(k.airHoursOverToday);
         kj["pm10MaxToday"] = orNull(k.pm10MaxToday);
+        kj["filtered"] = k.filtered;            // with filters, every number counts only the sensors that pass
+        kj["sensorsCounted"] = k.sensorsCounted;
         nlohmann::json levels = nlohmann::json::array();
         for (int i = 0; i < k.binLevelCount; ++i) levels.push_back(k.binsAtLevel[i]);
         kj["binsAtLevel"] = levels;  // bins at each fill level now, lowest first (levels: the series' "levels")

@@ -2,6 +2,7 @@
 //
 // Beyond "no crash" (ASan, UBSan), it traps when a promise breaks: every decoded name and value is valid UTF-8, the
 // JSON is valid, and every option in it has the type and range docs/api.md gives; parents read back unchanged.
+#include "filters.hpp"
 #include "launch_params.hpp"
 #include "param_rules.hpp"
 #include "time_zone.hpp"
@@ -87,6 +88,12 @@ void checkOption(const std::string& key, const nlohmann::json& v) {
     else if (key == "metric") require(textOf(v, 128));
     else if (key == "compare") require(v == "time" || v == "policy");
     else if (key == "t2") require(v.is_number_integer() && std::fabs(v.get<double>()) <= 8.64e15);
+    else if (key == "filter") {
+        // Canonical: it reads back as itself, without an error.
+        require(v.is_string());
+        bk::FilterParse again = bk::parseFilters(v.get<std::string>());
+        require(again.ok() && bk::formatFilters(again.filters) == v.get<std::string>());
+    }
     else if (key == "timezone")
         require(v.is_string() && !v.get<std::string>().empty() && v.get<std::string>().size() <= 64 &&
                 (bk::TimeZone::parseFixed(v.get<std::string>()) || v.get<std::string>().find(' ') == std::string::npos));
@@ -124,7 +131,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     require(options.contains("data") == options.contains("dataFromUrl"));
 
     // At most one problem per parameter; each names what it is about.
-    require(params.problems.size() <= 18);
+    require(params.problems.size() <= 19);
     for (const std::string& p : params.problems)
         require(p.rfind("URL parameter ", 0) == 0 || p.rfind("URL query is ", 0) == 0);
     return 0;

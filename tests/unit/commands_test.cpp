@@ -131,3 +131,23 @@ TEST(Commands, TheViewerRunsItsOwnAndLeavesThePagesAlone) {
     EXPECT_TRUE(v.run(checkCommand("setLimits", Json::array({Json{{"maxFileBytes", 2048}}}))));
     EXPECT_EQ(Json::parse(v.stateJson())["limits"]["maxFileBytes"], 2048);
 }
+
+TEST(Commands, SetFilterTakesTextOrClausesAndGivesTheCanonicalText) {
+    EXPECT_EQ(checkCommand("setFilter", Json::array({"bin: fill>=80 ,noise:noise>55"})).args,
+              Json::array({"bin:fill>=80,noise:noise>55"}));
+    EXPECT_EQ(checkCommand("setFilter", Json::array({Json::array({"air:pm25>=bad", "*:alert"})})).args,
+              Json::array({"air:pm25>=bad,*:alert"}));
+    EXPECT_EQ(checkCommand("setFilter", Json::array({nullptr})).args, Json::array({""}));
+    EXPECT_EQ(checkCommand("setFilter", Json::array({""})).args, Json::array({""}));
+    EXPECT_EQ(checkCommand("setFilter", Json::array({"noise:noise>>55"})).error,
+              "setFilter: clause 1 \"noise:noise>>55\": expected a number or a PM band (good, moderate, bad, verybad) "
+              "after >, got \">55\"");
+    EXPECT_EQ(checkCommand("setFilter", Json::array({42})).error.rfind("setFilter: expected filters as text", 0), 0u);
+    EXPECT_FALSE(checkCommand("setFilter", Json::array({Json::array({"bin:fill>1,bin:fill<9"})})).ok());  // one a piece
+    EXPECT_TRUE(findCommand("setFilter")->embeddable);
+    EXPECT_EQ(startCommands(Json{{"filter", "bin:fill>=80"}}), Json::parse(R"([["setFilter", ["bin:fill>=80"]]])"));
+    EXPECT_EQ(startCommands(Json{{"filter", "bin:fill>>80"}}).size(), 0u);
+    Viewer v;
+    EXPECT_TRUE(v.run(checkCommand("setFilter", Json::array({"parking:hide"}))));
+    EXPECT_EQ(Json::parse(v.stateJson())["filter"]["text"], "parking:hide");
+}

@@ -224,6 +224,17 @@ TEST(LaunchParams, UiPaletteDetail) {
     EXPECT_EQ(optionsOf("metric=%EC%86%8C%EC%9D%8C")["metric"], "소음");  // a metric as the data names it
 }
 
+TEST(LaunchParams, FilterIsReadByTheCoreAndRefusedWhole) {
+    EXPECT_EQ(optionsOf("filter=bin:fill%3E%3D80,noise:noise%3E55")["filter"], "bin:fill>=80,noise:noise>55");
+    EXPECT_EQ(optionsOf("filter=bin:fill>=80,+air:pm25>=bad,*:alert")["filter"], "bin:fill>=80,air:pm25>=bad,*:alert");
+    EXPECT_EQ(optionsOf("filter=")["filter"], "");
+    EXPECT_EQ(problemOf("filter=bin:fill>=80,noise:loud"),
+              "URL parameter filter=bin:fill>=80,noise:loud: clause 2 \"noise:loud\": expected a condition after the "
+              "layer: metric>=number, metric=low..high, a PM band (pm25>=bad), alert or hide, got \"loud\" (no filter "
+              "applied)");
+    EXPECT_FALSE(optionsOf("filter=bin:fill>=80,noise:loud").contains("filter"));
+}
+
 TEST(LaunchParams, StoryFlagOrUrl) {
     EXPECT_EQ(optionsOf("story")["story"], true);
     EXPECT_EQ(optionsOf("story=0")["story"], false);

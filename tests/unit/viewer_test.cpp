@@ -331,3 +331,65 @@ TEST(Viewer, TheShippedSimulationHasNoQualityIssues) {
     EXPECT_EQ(q["stuck"], 0) << q.dump();
     EXPECT_EQ(q["impossible"], 0) << q.dump();
 }
+
+TEST(Viewer, AFilterChangesWhatIsDrawnPickedAndCounted) {
+    Loaded l;
+    auto glyphs = [&] {
+        l.v.update(0, 1280, 720, 1, 1);
+        return l.v.frame(0).panes[0].glyphs->size();
+    };
+    const size_t all = glyphs();
+    Json s = state(l.v);
+    EXPECT_EQ(s["filter"]["text"], "");
+    EXPECT_EQ(s["filter"]["passing"], 3);
+    EXPECT_FALSE(s["kpis"]["filtered"].get<bool>());
+    EXPECT_EQ(s["kpis"]["bins"], 1);
+    // At the start the bin is empty: "bins at 80 % or more" leaves it out of the map, the picking and the KPIs.
+    ASSERT_TRUE(l.v.run(checkCommand("setFilter", CommandJson::array({"bin:fill>=50"}))));
+    EXPECT_EQ(glyphs(), all - 1);
+    s = state(l.v);
+    EXPECT_EQ(s["filter"]["text"], "bin:fill>=50");
+    EXPECT_EQ(s["filter"]["passing"], 2);
+    EXPECT_EQ(s["filter"]["hidden"], 1);
+    EXPECT_EQ(s["filter"]["clauses"][0]["metric"], "fill");
+    EXPECT_EQ(s["filter"]["clauses"][0]["op"], ">=");
+    EXPECT_EQ(s["filter"]["clauses"][0]["value"], 50);
+    EXPECT_TRUE(s["kpis"]["filtered"].get<bool>());
+    EXPECT_EQ(s["kpis"]["sensorsCounted"], 2);
+    EXPECT_EQ(s["kpis"]["bins"], 0);
+    Json at = Json::parse(l.v.screenPositionJson("BIN-01"));
+    l.v.push(Intent::at(Intent::pickAt, at["x"].get<double>(), at["y"].get<double>()));
+    EXPECT_TRUE(state(l.v)["selected"].is_null());
+    // Two hours in, the bin is at 60 %: it passes again (filters follow the replay time).
+    l.v.push(Intent::number(Intent::seek, double(kStartMs + 120 * 60000)));
+    EXPECT_EQ(glyphs(), all);
+    EXPECT_EQ(state(l.v)["kpis"]["bins"], 1);
+    // The selected sensor stays drawn when it fails (its card is open), but is not counted.
+    l.v.push(Intent::number(Intent::seek, double(kStartMs)));
+    l.v.push(Intent::named(Intent::select, "BIN-01"));
+    EXPECT_EQ(glyphs(), all);
+    EXPECT_EQ(state(l.v)["kpis"]["bins"], 0);
+    // A metric the data lacks is a note; clearing restores everything.
+    l.v.push(Intent::named(Intent::setFilter, "parking:hide,bin:weight>2"));
+    s = state(l.v);
+    EXPECT_EQ(s["filter"]["clauses"][1]["note"], "no bin sensor has \"weight\": this hides them all");
+    EXPECT_TRUE(s["filter"]["clauses"][0]["note"].is_null());
+    ASSERT_TRUE(l.v.run(checkCommand("setFilter", CommandJson::array({nullptr}))));
+    l.v.push(Intent::named(Intent::select, ""));
+    EXPECT_EQ(glyphs(), all);
+    s = state(l.v);
+    EXPECT_EQ(s["filter"]["clauses"].size(), 0u);
+    EXPECT_FALSE(s["kpis"]["filtered"].get<bool>());
+}
+
+TEST(Viewer, FiltersAreKeptAcrossLoads) {
+    Loaded l;
+    l.v.push(Intent::named(Intent::setFilter, "footfall:hide"));
+    l.v.update(0, 1280, 720, 1, 1);
+    EXPECT_TRUE(load(l.v));
+    l.v.update(0, 1280, 720, 1, 1);
+    Json s = state(l.v);
+    EXPECT_EQ(s["filter"]["text"], "footfall:hide");
+    EXPECT_EQ(s["filter"]["passing"], 2);
+    EXPECT_TRUE(l.v.frame(0).panes[0].heat->empty());  // the hidden counter's crowd is not drawn either
+}

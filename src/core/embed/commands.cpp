@@ -3,6 +3,7 @@
 // [1] helpers   [2] one check per command   [3] the table   [4] keys   [5] start commands
 #include "commands.hpp"
 
+#include "filters.hpp"
 #include "param_rules.hpp"
 #include "time_util.hpp"
 
@@ -214,6 +215,26 @@ std::string setMetric(const Json& a, Json& out) {
                  "a metric name of up to 128 bytes without control characters, or \"\" for each sensor's own");
 }
 
+// Filters in their text form ("bin:fill>=80,noise:noise>55"), an array of clauses (["bin:fill>=80", …]), or null
+// or "" for none; normalized to the canonical text (filters.hpp), which the viewer parses again.
+std::string setFilter(const Json& a, Json& out) {
+    const Json& f = arg(a, 0);
+    std::string text;
+    bool usable = f.is_null() || f.is_string() || f.is_array();
+    if (f.is_string()) text = f.get<std::string>();
+    if (f.is_array())
+        for (const Json& clause : f) {
+            usable = usable && clause.is_string() && clause.get<std::string>().find(',') == std::string::npos;
+            if (usable) text += (text.empty() ? "" : ",") + clause.get<std::string>();
+        }
+    if (!usable)
+        return "setFilter: expected filters as text (\"bin:fill>=80,noise:noise>55\"), an array of clauses, or null, got " +
+               got(a, 0);
+    FilterParse parsed = parseFilters(text);
+    if (!parsed.ok()) return "setFilter: " + parsed.error;
+    out = Json::array({formatFilters(parsed.filters)});
+    return "";
+}
 
 // compare(spec): null, false or "off" closes the comparison; "policy" or {by: "policy"} puts fixed rounds beside the
 // recorded collection; "time", {by: "time"} and {t2} or {offsetMs} put a second moment beside the first (t2: ms or
@@ -364,6 +385,7 @@ const CommandSpec kCommands[] = {
     {"setPalette",     kViewer, true,  setPalette},
     {"setDetail",      kViewer, true,  setDetail},
     {"setMetric",      kViewer, true,  setMetric},
+    {"setFilter",      kViewer, true,  setFilter},
     {"setLimits",      kViewer, false, setLimits},
     {"compare",        kViewer, true,  compare},
     {"showPane",       kViewer, true,  showPane},
@@ -464,6 +486,7 @@ Json startCommands(const Json& o) {
     if (has("ui")) add("setUi", Json::array({o["ui"]}));
     if (has("detail")) add("setDetail", Json::array({o["detail"]}));
     if (has("metric")) add("setMetric", Json::array({o["metric"]}));
+    if (has("filter")) add("setFilter", Json::array({o["filter"]}));
     if (has("layers") && o["layers"].is_array()) {
         Json known = Json::array();
         for (const Json& n : o["layers"])

@@ -4,6 +4,7 @@
 // [4] parseLaunchParams                        [5] JSON
 #include "launch_params.hpp"
 
+#include "filters.hpp"
 #include "param_rules.hpp"
 #include "text_decode.hpp"
 #include "time_util.hpp"
@@ -341,6 +342,13 @@ void readMetric(LaunchParams& p, const std::string& v) {
     else problem(p, "metric", v, "expected a metric name such as pm25 or noise (up to 128 bytes)");
 }
 
+// A filter with a bad clause is left out whole: counting a different set than the one asked for would mislead.
+void readFilter(LaunchParams& p, const std::string& v) {
+    FilterParse parsed = parseFilters(v);
+    if (parsed.ok()) p.filter = formatFilters(parsed.filters);
+    else problem(p, "filter", v, parsed.error + " (no filter applied)");
+}
+
 void readStory(LaunchParams& p, const std::string& v) {
     if (auto on = parseFlag(v)) p.story = on;
     else if (rules::isPlainText(v, rules::kMaxUrlBytes) && v.find(' ') == std::string::npos) p.storyUrl = v;
@@ -396,6 +404,7 @@ const Rule kRules[] = {
     {"view", readView},       {"ui", readUi},          {"palette", readPalette}, {"detail", readDetail},
     {"story", readStory},     {"idle", readIdle},      {"data", readData},     {"tz", readTimeZone},
     {"parents", readParents}, {"metric", readMetric}, {"compare", readCompare}, {"t2", readTime2},
+    {"filter", readFilter},
 };
 constexpr size_t kRuleCount = sizeof(kRules) / sizeof(kRules[0]);
 
@@ -444,6 +453,7 @@ std::string launchParamsJson(const LaunchParams& p) {
     if (p.metric) o["metric"] = *p.metric;
     if (p.compare) o["compare"] = *p.compare;
     if (p.time2Ms) o["t2"] = *p.time2Ms;
+    if (p.filter) o["filter"] = *p.filter;
     if (p.storyUrl) o["story"] = *p.storyUrl;
     else if (p.story) o["story"] = *p.story;
     if (p.kioskIdleSeconds) o["kioskIdleSeconds"] = rules::jsonNumber(*p.kioskIdleSeconds);

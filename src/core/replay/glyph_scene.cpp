@@ -103,6 +103,12 @@ float normalisedValue(const GlyphStyle& s, float v) {
 
 float normalisedValue(const Sensor& s, float v) { return normalisedValue(glyphStyleOf(s), v); }
 
+int koreanPmBand(bool pm10, float v) {
+    if (std::isnan(v)) return -1;
+    const float good = pm10 ? 30 : 15, moderate = pm10 ? 80 : 35, bad = pm10 ? 150 : 75;
+    return v <= good ? 0 : v <= moderate ? 1 : v <= bad ? 2 : 3;
+}
+
 uint32_t colorForValue(const Sensor& s, float v) { return colorForValue(glyphStyleOf(s), v); }
 
 uint32_t colorForValue(const GlyphStyle& s, float v) {
@@ -111,22 +117,16 @@ uint32_t colorForValue(const GlyphStyle& s, float v) {
         long k = std::lround(v);
         return k >= 0 && k < s.levelCount ? s.levelRgba[k] : kNoDataColor;
     }
-    if (s.bands == Bands::pm10) {  // Korean PM10 bands: good ≤30, moderate ≤80, bad ≤150, very bad
-        if (gColourBlindSafe) return v <= 30 ? kCvdGood : v <= 80 ? kCvdGreen : v <= 150 ? kCvdPoor : kCvdBad;
-        if (v <= 30) return rgba(52, 113, 190);
-        if (v <= 80) return kGood;
-        return v <= 150 ? kPoor : kBad;
-    }
+    // Korean PM bands (koreanPmBand): good blue, moderate green, bad orange, very bad red.
+    static const uint32_t kPmColours[4] = {rgba(52, 113, 190), kGood, kPoor, kBad};
+    static const uint32_t kCvdPmColours[4] = {kCvdGood, kCvdGreen, kCvdPoor, kCvdBad};
+    if (s.bands == Bands::pm10 || s.type == SensorType::air)
+        return (gColourBlindSafe ? kCvdPmColours : kPmColours)[koreanPmBand(s.bands == Bands::pm10, v)];
     switch (s.type) {
         case SensorType::bin: return byThresholds(v, 50, 80, 99.5f);
         case SensorType::parking: return byThresholds(normalisedValue(s, v), 0.6f, 0.85f, 0.97f);
         case SensorType::noise: return byThresholds(v, 45, 55, 65);
         case SensorType::footfall: return rgba(201, 146, 30);
-        case SensorType::air:  // Korean PM2.5 bands: good ≤15 (blue), moderate ≤35 (green), bad ≤75, very bad
-            if (gColourBlindSafe) return v <= 15 ? kCvdGood : v <= 35 ? kCvdGreen : v <= 75 ? kCvdPoor : kCvdBad;
-            if (v <= 15) return rgba(52, 113, 190);
-            if (v <= 35) return kGood;
-            return v <= 75 ? kPoor : kBad;
         case SensorType::fire: return v >= 57 ? (gColourBlindSafe ? kCvdBad : kBad) : kInk;
         default: {
             // Other sensors (imported data): one calm sequential ramp, pale to deep blue-green, over the sensor's
@@ -167,12 +167,14 @@ bool isAlert(SensorType type, float v) {
 
 void buildGlyphs(const std::vector<GlyphStyle>& styles, const std::vector<Vec2>& positions, const std::vector<float>& values,
                  uint32_t layerMask, int selected, int hovered, std::vector<GlyphInstance>& out,
-                 std::vector<uint32_t>& sensorOfGlyph) {
+                 std::vector<uint32_t>& sensorOfGlyph, const std::vector<uint8_t>* pass) {
     out.clear();
     sensorOfGlyph.clear();
+    if (pass && pass->size() != styles.size()) pass = nullptr;
     for (size_t i = 0; i < styles.size(); ++i) {
         const GlyphStyle& s = styles[i];
         if (!layerVisible(layerMask, s.type)) continue;
+        if (pass && !(*pass)[i] && int(i) != selected) continue;
         float v = i < values.size() ? values[i] : NAN;
         out.emplace_back();
         sensorOfGlyph.push_back(uint32_t(i));

@@ -47,6 +47,9 @@ bool colourBlindSafe();
 // Colour of a value for its type (Korean PM2.5 bands for air, fill thresholds for bins …).
 uint32_t colorForValue(const Sensor& sensor, float value);
 uint32_t colorForValue(const GlyphStyle& style, float value);
+// Korean air-quality bands, as the glyphs colour them: PM2.5 good ≤ 15, moderate ≤ 35, bad ≤ 75, very bad above;
+// PM10 good ≤ 30, moderate ≤ 80, bad ≤ 150, very bad above. 0 good … 3 very bad; -1 for NaN. (Filters use them too.)
+int koreanPmBand(bool pm10, float microgramsPerM3);
 // Whether a value is an alert for its type (bin full, fire ≥ 57 °C, PM2.5 > 75 µg/m³, noise > 70 dB).
 bool isAlert(const Sensor& sensor, float value);
 bool isAlert(SensorType type, float value);
@@ -60,9 +63,11 @@ constexpr uint32_t kNoSensor = 0xFFFFFFFFu; // sensorOfGlyph entry for glyphs th
 inline bool layerVisible(uint32_t mask, SensorType t) { return (mask >> int(t)) & 1u; }
 
 // Fills `out` with one glyph per sensor whose layer is visible, and `sensorOfGlyph` with the sensor behind each.
+// `pass` (optional, one per sensor): the filters' verdict (filters.hpp); a sensor that fails is not drawn, unless
+// it is the selected one (its card is open: its glyph says where it is).
 void buildGlyphs(const std::vector<GlyphStyle>& styles, const std::vector<Vec2>& positions, const std::vector<float>& values,
                  uint32_t layerMask, int selected, int hovered, std::vector<GlyphInstance>& out,
-                 std::vector<uint32_t>& sensorOfGlyph);
+                 std::vector<uint32_t>& sensorOfGlyph, const std::vector<uint8_t>* pass = nullptr);
 
 // The glyph under screen point (x,y) within `slopPx`, nearest first, or -1.
 int pickGlyph(const std::vector<GlyphInstance>& glyphs, const Camera& camera, double x, double y, double pxScale,

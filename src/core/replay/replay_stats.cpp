@@ -109,10 +109,11 @@ int64_t hourStart(int64_t t) { return t - (((t % 3600000) + 3600000) % 3600000);
 }  // namespace
 
 KpiIndex::KpiIndex(const Dataset& d) {
-    for (const Series& s : d.series) {
-        if (isPm25(d, s)) pm25.add(d, s);
-        else if (s.metric == "pm10") pm10.add(d, s);
-        else if (s.metric == "noise") noise.add(d, s), ++noiseSeries;
+    for (uint32_t k = 0; k < d.series.size(); ++k) {
+        const Series& s = d.series[k];
+        if (isPm25(d, s)) pm25.add(d, s), pm25Series.push_back(k);
+        else if (s.metric == "pm10") pm10.add(d, s), pm10Series.push_back(k);
+        else if (s.metric == "noise") noise.add(d, s), ++noiseSeries, noiseSeriesOf.push_back(k);
     }
     pm25.finish();
     pm10.finish();
@@ -149,13 +150,13 @@ KpiIndex::KpiIndex(const Dataset& d) {
             const int64_t t = s.timeAt(d.timesMs, i);
             if (bin && v >= top) {
                 int64_t day = d.localDayStartMs(t);
-                if (day != lastDay) binTopTimes.push_back(t), lastDay = day;
+                if (day != lastDay) binTopTimes.emplace_back(t, s.sensor), lastDay = day;
             }
             const bool over = loud ? v > (localHour(t, d.offsetAt(t)) >= 7 && localHour(t, d.offsetAt(t)) < 22 ? 55 : 45)
                                    : dusty && v > 35;
             if (over && hourStart(t) != lastHour) {
                 lastHour = hourStart(t);
-                (loud ? noiseOverHours : airBadHours).push_back(lastHour);
+                (loud ? noiseOverHours : airBadHours).emplace_back(lastHour, s.sensor);
             }
         }
     }
@@ -165,8 +166,25 @@ KpiIndex::KpiIndex(const Dataset& d) {
 double KpiIndex::pm25Max(int64_t from, int64_t to) const { return pm25.max(from, to); }
 
 namespace {
-int countIn(const std::vector<int64_t>& sorted, int64_t from, int64_t to) {
-    return int(std::upper_bound(sorted.begin(), sorted.end(), to) - std::lower_bound(sorted.begin(), sorted.end(), from));
+// Entries with a time in [from, to] (of sensors that pass, when there is a verdict).
+int countIn(const std::vector<std::pair<int64_t, uint32_t>>& sorted, int64_t from, int64_t to,
+            const std::vector<uint8_t>* pass) {
+    auto first = std::lower_bound(sorted.begin(), sorted.end(), std::make_pair(from, uint32_t(0)));
+    auto last = std::upper_bound(sorted.begin(), sorted.end(), std::make_pair(to, UINT32_MAX));
+    if (!pass) return int(last - first);
+    return int(std::count_if(first, last, [&](const auto& e) { return (*pass)[e.second] != 0; }));
+}
+
+// The highest reading in [from, to] of the series whose sensor passes; -1 without any.
+double maxOfPassing(const Dataset& d, const std::vector<uint32_t>& series, const std::vector<uint8_t>& pass,
+                    int64_t from, int64_t to) {
+    double best = -1;
+    for (uint32_t k : series) {
+        if (!pass[d.series[k].sensor]) continue;
+        DayStats st = seriesStats(d, k, from, to);
+        if (st.count) best = std::max(best, double(st.max));
+    }
+    return best;
 }
 }  // namespace
 
@@ -175,18 +193,25 @@ Kpis computeKpis(const Dataset& d, Sampler& sampler, int64_t t, const std::vecto
     return computeKpis(d, sampler, t, KpiIndex(d), primaryValues);
 }
 
-Kpis computeKpis(const Dataset& d, Sampler& sampler, int64_t t, const KpiIndex& index, const std::vector<float>* primaryValues) {
+Kpis computeKpis(const Dataset& d, Sampler& sampler, int64_t t, const KpiIndex& index, const std::vector<float>* primaryValues,
+                 const std::vector<uint8_t>* pass) {
     Kpis k;
     if (primaryValues && primaryValues->size() != d.sensors.size()) primaryValues = nullptr;
+    if (pass && pass->size() != d.sensors.size()) pass = nullptr;
+    auto counted = [&](uint32_t sensor) { return !pass || (*pass)[sensor]; };
+    k.filtered = pass != nullptr;
+    k.sensorsTotal = int(d.sensors.size());
+    k.sensorsCounted = pass ? int(std::count(pass->begin(), pass->end(), uint8_t(1))) : k.sensorsTotal;
     auto valueOf = [&](size_t sensor, int32_t si) {
         return primaryValues ? (*primaryValues)[sensor] : sampler.valueAt(uint32_t(si), t);
     };
     int64_t dayStart = d.localDayStartMs(t);
     double occupied = 0, capacity = 0;
-    k.binsTotal = int(index.bins.size());
     const bool byLevel = !index.binLevels.empty() && !index.binLevelsDiffer && index.binLevels.size() <= 4;
     if (byLevel) k.binLevelCount = int(index.binLevels.size());
     for (uint32_t i : index.bins) {
+        if (!counted(i)) continue;
+        ++k.binsTotal;
         int32_t si = d.primarySeries[i];
         if (si < 0) continue;
         float v = valueOf(i, si);
@@ -199,18 +224,32 @@ Kpis computeKpis(const Dataset& d, Sampler& sampler, int64_t t, const KpiIndex& 
     k.parkingSensors = index.sensorsOfType[int(SensorType::parking)];
     k.noiseSensors = index.noiseSeries;
     k.fireSensors = index.sensorsOfType[int(SensorType::fire)];
+    if (pass) {
+        k.parkingSensors = k.fireSensors = k.noiseSensors = 0;
+        for (uint32_t i = 0; i < d.sensors.size(); ++i)
+            if ((*pass)[i]) {
+                k.parkingSensors += d.sensors[i].type == SensorType::parking;
+                k.fireSensors += d.sensors[i].type == SensorType::fire;
+            }
+        for (uint32_t s : index.noiseSeriesOf) k.noiseSensors += (*pass)[d.series[s].sensor];
+    }
+    // A maximum so far today: from the index, or over the passing sensors' readings.
+    auto maxToday = [&](const MaxIndex& all, const std::vector<uint32_t>& series) {
+        return pass ? maxOfPassing(d, series, *pass, dayStart, t) : all.max(dayStart, t);
+    };
     k.fromReadings = d.events.empty();
     if (k.fromReadings) {  // a log without events: "today" from the readings themselves
-        if (k.binsTotal) k.binsFullToday = countIn(index.binTopTimes, dayStart, t);
-        if (index.noise.any) {
-            k.noiseMaxToday = index.noise.max(dayStart, t);
-            k.noiseHoursOverToday = countIn(index.noiseOverHours, dayStart, t);
+        if (k.binsTotal) k.binsFullToday = countIn(index.binTopTimes, dayStart, t, pass);
+        if (index.noise.any && k.noiseSensors) {
+            k.noiseMaxToday = maxToday(index.noise, index.noiseSeriesOf);
+            k.noiseHoursOverToday = countIn(index.noiseOverHours, dayStart, t, pass);
         }
-        if (index.pm25.any) k.airHoursOverToday = countIn(index.airBadHours, dayStart, t);
+        if (index.pm25.any) k.airHoursOverToday = countIn(index.airBadHours, dayStart, t, pass);
     }
-    if (index.pm10.any) k.pm10MaxToday = index.pm10.max(dayStart, t);
-    k.lotsTotal = int(index.lots.size());
+    if (index.pm10.any) k.pm10MaxToday = maxToday(index.pm10, index.pm10Series);
     for (auto [i, lotCapacity] : index.lots) {
+        if (!counted(i)) continue;
+        ++k.lotsTotal;
         int32_t si = d.primarySeries[i];
         if (si < 0) continue;
         float v = valueOf(i, si);
@@ -220,9 +259,10 @@ Kpis computeKpis(const Dataset& d, Sampler& sampler, int64_t t, const KpiIndex& 
         }
     }
     if (capacity > 0) k.parkingOccupancyPct = 100.0 * occupied / capacity;
-    k.pm25MaxToday = index.pm25Max(dayStart, t);
+    k.pm25MaxToday = maxToday(index.pm25, index.pm25Series);
     auto [a, b] = eventRange(d, dayStart, t + 1);
     for (size_t i = a; i < b; ++i) {
+        if (!counted(d.events[i].sensor)) continue;
         const std::string& kind = d.events[i].kind;
         k.overflowsToday += kind == event_kind::overflow;
         k.illegalStopsToday += kind == event_kind::illegalStop;
@@ -235,7 +275,7 @@ Kpis computeKpis(const Dataset& d, Sampler& sampler, int64_t t, const KpiIndex& 
     for (uint32_t i : index.fireEvents) {
         const Event& e = d.events[i];
         if (e.timeMs > t) break;
-        if (e.timeMs < d.startMs) continue;  // as eventRange(startMs, t]
+        if (e.timeMs < d.startMs || !counted(e.sensor)) continue;  // as eventRange(startMs, t]
         if (e.kind == "fire_alarm") active.insert(e.sensor);
         else active.erase(e.sensor);
     }

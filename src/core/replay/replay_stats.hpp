@@ -31,6 +31,9 @@ struct Kpis {
     double noiseMaxToday = -1, pm10MaxToday = -1;   // dB, µg/m³; -1 without such sensors
     int noiseHoursOverToday = -1;          // sensor-hours over the limit (55 dB day, 45 dB night) today; -1: n/a
     int airHoursOverToday = -1;            // sensor-hours with PM2.5 over 35 µg/m³ today; -1: n/a
+    // With filters (filters.hpp) every number above counts only the sensors that pass: how many of how many.
+    bool filtered = false;
+    int sensorsCounted = 0, sensorsTotal = 0;
 };
 // The highest reading of a set of series over a time window, cheap at any window: series that share a time grid
 // (start, step) share one array of per-step maxima; the rest go to one time-sorted list.
@@ -60,17 +63,20 @@ struct KpiIndex {
     int noiseSeries = 0;                                   // sensors with a noise series (whatever their glyph)
     std::vector<std::string> binLevels;                    // levels of categorical bin fills (when they agree)
     bool binLevelsDiffer = false;
-    std::vector<int64_t> binTopTimes;                      // each bin's first reading at its top, per local day
-    std::vector<int64_t> noiseOverHours, airBadHours;      // starts of sensor-hours over the limits, sorted
+    // (time, sensor), sorted by time: each bin's first reading at its top per local day; the starts of sensor-hours
+    // over the noise limit and in PM2.5's bad band.
+    std::vector<std::pair<int64_t, uint32_t>> binTopTimes, noiseOverHours, airBadHours;
+    std::vector<uint32_t> pm25Series, pm10Series, noiseSeriesOf;  // series indices, for maxima over some sensors
 
     explicit KpiIndex(const Dataset& d);
     double pm25Max(int64_t fromMs, int64_t toMs) const;    // over readings in [fromMs, toMs]; -1 without any
 };
 
 // `primaryValues` (optional): each sensor's primary value at timeMs, already sampled for the frame (saves sampling
-// the bins and lots again; must be Dataset::sensors-sized).
+// the bins and lots again; must be Dataset::sensors-sized). `pass` (optional, one per sensor): the filters' verdict;
+// then only sensors that pass are counted, their events and their readings (maxima scan today's readings of those).
 Kpis computeKpis(const Dataset& d, Sampler& sampler, int64_t timeMs, const KpiIndex& index,
-                 const std::vector<float>* primaryValues = nullptr);
+                 const std::vector<float>* primaryValues = nullptr, const std::vector<uint8_t>* pass = nullptr);
 // The same, building the index for this one call (tests, one-off use).
 Kpis computeKpis(const Dataset& d, Sampler& sampler, int64_t timeMs, const std::vector<float>* primaryValues = nullptr);
 

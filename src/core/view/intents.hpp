@@ -30,6 +30,7 @@ struct Intent {
         setCompare,    // x = CompareBy (0 off, 1 time, 2 policy); by time: y = the second pane's time (ms), or NaN
                        // and z = its offset from the first (ms), or both NaN: a day earlier
         showPane,      // x = 0 / 1: where only one pane fits, the one shown
+        setFilter,     // text = filters in their text form (filters.hpp; "" clears); the legend's chips send it too
     };
     Kind kind;
     double x = 0, y = 0, z = 0;

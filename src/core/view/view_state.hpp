@@ -4,6 +4,7 @@
 #include "clock.hpp"
 #include "collection.hpp"
 #include "dataset.hpp"
+#include "filters.hpp"
 #include "geo.hpp"
 #include "layout.hpp"
 #include "map_mesh.hpp"
@@ -59,6 +60,11 @@ struct ViewState {
     PaneView panes[2];
     int shownPane = 0;
     Camera paneCamera[2];                    // the shared camera at each drawn pane's place on the screen
+    // Filters (filters.hpp): the set in force, a note per clause ("" or why it may show nothing), and each sensor's
+    // verdict now (null without filters). kpis.sensorsCounted says how many pass.
+    const FilterSet* filters = nullptr;
+    const std::vector<std::string>* filterNotes = nullptr;
+    const std::vector<uint8_t>* filterPass = nullptr;
 };
 
 }  // namespace bk

@@ -223,6 +223,7 @@ std::string Viewer::stateJson() {
     j["panels"] = {{"timeline", rect(layout_.timeline)}, {"header", rect(layout_.header)}, {"kpis", rect(layout_.kpis)},
                    {"events", rect(layout_.events)}, {"legend", rect(layout_.legend)}, {"sensor", rect(layout_.sensor)}};
     j["frames"] = frames_;
+    addTwinState(j);
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

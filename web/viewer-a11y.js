@@ -200,10 +200,9 @@ export function createTwin(ctx, viewer) {
     // Legend: one checkbox per sensor type present, the route, and the metric when there is a choice.
     setText(lg.h, text('legend.title'));
     const layers = new Set(s.layers);
-    const types = Object.entries(s.types || {}).filter(([, n]) => n > 0);
-    const rows = types.map(([name, n]) => ({ key: name, name, on: layers.has(name),
-      text: `${textOr(`type.${name}`, name)} · ${n} · ${textOr(`meaning.${name}`, '')}`.replace(/ · $/, '') }));
-    if (s.collection) rows.push({ key: 'route', name: 'route', on: layers.has('route'), text: text('legend.route') });
+    const rows = (twin.legend || []).map(({ layer, sensors }) => ({ key: layer, name: layer, on: layers.has(layer),
+      text: layer === 'route' ? text('legend.route')
+        : `${textOr(`type.${layer}`, layer)} · ${sensors} · ${textOr(`meaning.${layer}`, '')}`.replace(/ · $/, '') }));
     syncList(layerBox, rows, layerItem);
     metric.parentElement.hidden = !(s.metrics && s.metrics.length);
     setText(metricLabel, text('legend.metric'));
@@ -231,6 +230,7 @@ export function createTwin(ctx, viewer) {
     if (!card) {
       setText(scType, text('a11y.noSensor'));
       for (const n of [scValue, scAlert, scReadings, scQuality, scDay, scEvents]) n.hidden = true;
+      for (const list of [scReadings, scQuality, scEvents]) syncList(list, [], textItem);
     } else {
       const other = card.otherName ? `${card.otherName} · ` : '';
       setText(scType, `${other}${textOr(`type.${card.type}`, card.type)} · ${card.id}`);

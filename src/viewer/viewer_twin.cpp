@@ -5,6 +5,7 @@
 
 #include "event_kinds.hpp"
 #include "panel_facts.hpp"
+#include "param_rules.hpp"
 #include "replay_stats.hpp"
 #include "sampler.hpp"
 #include "time_util.hpp"
@@ -41,6 +42,7 @@ void Viewer::addTwinState(nlohmann::json& j) const {
     twin["speeds"] = speeds;
     twin["kpis"] = nullptr;
     twin["feed"] = nullptr;
+    twin["legend"] = Json::array();
     twin["card"] = nullptr;
     if (!content_) {
         j["twin"] = std::move(twin);
@@ -58,6 +60,15 @@ void Viewer::addTwinState(nlohmann::json& j) const {
     for (const KpiTile& tile : kpiTiles(kpis_, d))
         tiles.push_back({{"value", tile.value}, {"label", uiTextJson(tile.label)}, {"tone", toneName(tile.tone)}});
     twin["kpis"] = {{"title", isBukchonData(content_->mapName, d.title) ? "kpi.title" : "kpi.titleOther"}, {"tiles", tiles}};
+
+    // The legend's rows in its order (the sensor types present, as the layer names), then the route when there is one.
+    int perType[kSensorTypeCount] = {0};
+    for (const Sensor& s : d.sensors) ++perType[int(s.type)];
+    Json legend = Json::array();
+    for (int type = 0; type < kSensorTypeCount; ++type)
+        if (perType[type]) legend.push_back({{"layer", rules::layerName(size_t(type))}, {"sensors", perType[type]}});
+    if (content_->collection.available) legend.push_back({{"layer", rules::layerName(size_t(kRouteLayerBit))}, {"sensors", 0}});
+    twin["legend"] = legend;
 
     // The feed as the panel shows it by default: the local day's notable events (routine ones only counted).
     const int64_t dayStart = d.localDayStartMs(t);

@@ -22,7 +22,8 @@ export async function axeViolations(page) {
 const focusedName = (page) => page.evaluate(() => {
   const e = document.activeElement;
   if (!e || e === document.body) return '(body)';
-  const name = e.getAttribute('aria-label') || (e.labels && e.labels[0] ? e.labels[0].textContent : '') || e.textContent;
+  const label = e.labels && e.labels[0] ? [...e.labels[0].childNodes].filter((n) => n !== e).map((n) => n.textContent).join(' ') : '';
+  const name = e.getAttribute('aria-label') || label || e.textContent;
   return `${e.tagName.toLowerCase()}${e.type ? `[${e.type}]` : ''}: ${name.trim().replace(/\s+/g, ' ').slice(0, 60)}`;
 });
 
@@ -74,13 +75,14 @@ describe('the default page', () => {
       names.push(await focusedName(page));
     }
     const first = names.slice(0, 5);
-    assert.deepEqual(first.map((n) => n.split(':')[0]), ['button', 'input[range]', 'select[select-one]', 'input[checkbox]', 'button'], names.join('\n'));
+    assert.deepEqual(first.map((n) => n.split(':')[0]), ['button[button]', 'input[range]', 'select[select-one]', 'input[checkbox]', 'button[button]'], names.join('\n'));
     assert.match(first[0], /Play/);
     assert.match(first[1], /Replay time/);
     assert.match(first[4], /Next notable event/);
     const at = (re) => names.findIndex((n) => re.test(n));
-    const layer = at(/Smart bin/), route = at(/Collection route/), event = at(/^button: \d\d:\d\d /), next = at(/Next sensor/);
-    assert.ok(layer > 4 && route > layer, names.join('\n'));
+    const layer = at(/Smart bin/), route = at(/Collection route/), event = at(/^button\[button\]: \d\d:\d\d /), next = at(/Next sensor/);
+    assert.equal(layer, 5, `the layers in the legend's order, bins first:\n${names.join('\n')}`);
+    assert.ok(route > layer, names.join('\n'));
     assert.ok(event > route, `events after the layers:\n${names.join('\n')}`);
     assert.ok(next > event, `the sensor card last:\n${names.join('\n')}`);
     // Every control the twin shows was reached, once.
@@ -127,7 +129,8 @@ describe('the default page', () => {
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     const moved = await page.evaluate(() => window.viewer.getState().timeMs);
-    assert.ok(moved > before && moved - before <= 30 * 60000 + 1, `${before} → ${moved}`);
+    // Two steps of 15 minutes on the slider's grid (from the start of the recording).
+    assert.ok(moved > before && moved - before <= 2 * 15 * 60000 + 7.5 * 60000, `${before} → ${moved}`);
     await settle(page);
     assert.equal(Number(await slider.inputValue()), moved, 'the slider stays where the user put it');
     assert.match(await slider.getAttribute('aria-valuetext'), /2026, \d\d:\d\d$/);

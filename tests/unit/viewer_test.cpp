@@ -338,6 +338,8 @@ TEST(ViewerTwin, TheStateSaysWhatThePanelsShow) {
     l.v.push(Intent::number(Intent::seek, double(kStartMs + 2 * 3600000)));
     Json twin = state(l.v)["twin"];
     EXPECT_EQ(twin["speeds"], Json::parse("[1, 10, 60, 600, 3600]"));
+    EXPECT_EQ(twin["legend"], Json::parse(R"([{"layer": "bin", "sensors": 1}, {"layer": "parking", "sensors": 1},
+                                               {"layer": "footfall", "sensors": 1}, {"layer": "route", "sensors": 0}])"));
     EXPECT_EQ(twin["kpis"]["title"], "kpi.titleOther");  // the test data is not Bukchon's
     ASSERT_GE(twin["kpis"]["tiles"].size(), 2u);
     EXPECT_EQ(twin["kpis"]["tiles"][0]["label"]["key"], "kpi.binsOver80");

@@ -150,11 +150,9 @@ export function createTwin(ctx, viewer) {
   const local = (ms, offset, opts) => new Intl.DateTimeFormat(lang, { timeZone: 'UTC', ...opts })
     .format(new Date(ms + (offset ?? 540) * 60000));
   let lang = 'en';
-  let last = null;
 
   function update(s) {
     if (!s || typeof s !== 'object') return;
-    last = s;
     lang = s.lang || 'en';
     setAttr(root, 'lang', lang);
     const twin = s.twin || {};
@@ -275,7 +273,8 @@ export function createTwin(ctx, viewer) {
       const bottomAnchored = part === tl.s;
       const style = bottomAnchored
         ? { left: `${x}px`, width: `${w}px`, top: '', bottom: `${Math.max(8, H - (ok ? r.y + r.h : H - 16))}px`, maxHeight: `${H - 16}px` }
-        : { left: `${x}px`, width: `${w}px`, top: `${ok ? r.y : 16}px`, bottom: '', maxHeight: `${Math.max(120, H - (ok ? r.y : 16) - 8)}px` };
+        : { left: `${x}px`, width: `${w}px`, top: `${ok ? r.y : 16}px`, bottom: '',  // within its panel's budget, scrolling
+            maxHeight: `${Math.min(Math.max(160, ok ? r.h : H), H - (ok ? r.y : 16) - 8)}px` };
       for (const [k, v] of Object.entries(style)) if (part.style[k] !== v) part.style[k] = v;
     }
   }
@@ -289,6 +288,5 @@ export function createTwin(ctx, viewer) {
     update,
     relabel: () => update(viewer.getState()),
     stop() { clearInterval(timer); root.remove(); },
-    get last() { return last; },
   };
 }

@@ -1,7 +1,7 @@
 // bukchon-replay.js — the embedding contract: createViewer(element, options) → Promise<Viewer> (docs/api.md).
 // Each viewer is its own wasm instance on its own canvas, so several on one page stay independent. This file starts
 // one: styles, downloads (all at once), the module, the language, the first data; then the API (viewer-api.js), the
-// inputs (viewer-input.js) and the options at start, which the core turns into commands.
+// inputs (viewer-input.js), the panels' accessible twin (viewer-a11y.js) and the options at start, which the core turns into commands.
 import createBukchonModule from './bukchon.js';
 import { createChrome, registerPageFonts } from './viewer-chrome.js';
 import { StoryPlayer } from './story.js';
@@ -9,6 +9,7 @@ import { HERE, inlineResource, fetchBytes, decodeJson, dataUrls, fileName, optio
 import { createBridge } from './viewer-bridge.js';
 import { createApi } from './viewer-api.js';
 import { attachInput, setupKiosk } from './viewer-input.js';
+import { createTwin } from './viewer-a11y.js';
 
 const MAX_MESSAGE_BYTES = 1024 * 1024;  // a postMessage command's JSON (src/core/embed/embed_command.hpp)
 
@@ -230,11 +231,14 @@ export async function createViewer(element, options = {}) {
   const api = createApi(ctx);
   const { viewer, run } = api;
   const input = attachInput(ctx, api);
+  const twin = createTwin(ctx, viewer);
+  viewer.on('language', () => twin.relabel());
   viewer.destroy = () => {
     if (state.destroyed) return;
     state.destroyed = true;
     state.story?.stop();
     input.stop();
+    twin.stop();
     bridge.destroy();
     canvas.getContext('webgl2')?.getExtension('WEBGL_lose_context')?.loseContext();
     chrome.remove();

@@ -164,8 +164,8 @@ export function createApi(ctx) {
     },
   };
   for (const cmd of ['play', 'pause', 'seek', 'setSpeed', 'setLoop', 'select', 'setLayers', 'resetView', 'nextEvent',
-                     'selectNext', 'zoomBy', 'setUi', 'setLimits', 'setDetail', 'setMetric', 'setFilter', 'setPalette',
-                     'compare', 'showPane', 'fullscreen']) viewer[cmd] = method(cmd);
+                     'focusEvent', 'selectNext', 'zoomBy', 'setUi', 'setLimits', 'setDetail', 'setMetric', 'setFilter',
+                     'setPalette', 'compare', 'showPane', 'fullscreen']) viewer[cmd] = method(cmd);
   // Those that wait for something return a Promise, also when the core refuses their arguments.
   for (const cmd of ['setLanguage', 'load', 'screenshot', 'record']) viewer[cmd] = async (...args) => run(cmd, args);
   // flyTo's options come last and may be left out.

@@ -145,15 +145,10 @@ void drawSensorPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
     for (size_t si = 0; si < d.series.size(); ++si) {
         const Series& series = d.series[si];
         if (series.sensor != uint32_t(s.selected) || int32_t(si) == primary) continue;
-        float v = sampleSeries(d, uint32_t(si), t);
-        char value[32], buf[96];
-        bool whole = std::fabs(v - std::round(v)) < 1e-4;  // counts read as counts: "8", not "8.0"
-        if (std::isnan(v)) std::snprintf(value, sizeof value, "–");
-        else if (!series.levels.empty() && std::lround(v) >= 0 && size_t(std::lround(v)) < series.levels.size())
-            std::snprintf(value, sizeof value, "%s", shownText(series.levels[size_t(std::lround(v))]).c_str());
-        else std::snprintf(value, sizeof value, whole || std::fabs(v) >= 100 ? "%.0f" : "%.1f", v);
-        const char* unit = series.unit == "count" ? "" : series.unit.c_str();  // counts need no unit word
-        std::snprintf(buf, sizeof buf, "%s %s%s%s", metricLabel(series.metric).c_str(), value, *unit ? " " : "", unit);
+        auto [value, unit] = readingText(series, sampleSeries(d, uint32_t(si), t));
+        char buf[160];
+        std::snprintf(buf, sizeof buf, "%s %s%s%s", metricLabel(series.metric).c_str(), shownText(value).c_str(),
+                      unit.empty() ? "" : " ", unit.c_str());
         others.push_back(buf);
     }
     // Then what the sensor is (its attributes: a model, a stream type), muted.

@@ -75,17 +75,7 @@ void drawHaloText(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 co
 }
 
 bool isBukchonData(const ViewState& s) {
-    if (!s.dataset) return true;
-    return s.mapName.find("Bukchon") != std::string::npos || s.dataset->title.find("Bukchon") != std::string::npos;
-}
-
-std::string formatCount(long long n) {
-    std::string digits = std::to_string(n < 0 ? -n : n), out;
-    for (size_t i = 0; i < digits.size(); ++i) {
-        if (i && (digits.size() - i) % 3 == 0) out += ',';
-        out += digits[i];
-    }
-    return n < 0 ? "-" + out : out;
+    return !s.dataset || isBukchonData(s.mapName, s.dataset->title);
 }
 
 std::string formatSpan(int64_t durationMs) {
@@ -99,29 +89,18 @@ std::string formatSpan(int64_t durationMs) {
 }
 
 std::string formatValue(const Sensor& s, float v, const Series* series) {
-    if (std::isnan(v)) return tr("value.noData");
-    // Categorical readings show their level's name ("YELLOW"), not its index.
-    if (series && !series->levels.empty()) {
-        long i = std::lround(v);
-        if (i >= 0 && size_t(i) < series->levels.size()) return shownText(series->levels[size_t(i)]);
+    ValueText t = valueText(s, v, series);
+    return t.say.key.empty() ? shownText(t.text) : say(t.say);
+}
+
+std::string say(const UiText& t) {
+    std::string out = tr(t.key.c_str());
+    for (const auto& [name, value] : t.args) {
+        const std::string field = "{" + name + "}";
+        for (size_t at = out.find(field); at != std::string::npos; at = out.find(field, at + value.size()))
+            out.replace(at, field.size(), shownText(value));
     }
-    const SensorTypeInfo& info = sensorTypeInfo(s.type);
-    // The driving series' own unit first: after a metric switch the sensor's unit is another metric's.
-    const std::string unit = series && !series->unit.empty() ? series->unit : s.unit.empty() ? info.unit : s.unit;
-    char buf[96];
-    char count[24];
-    std::snprintf(count, sizeof count, "%.0f", v);
-    if (s.type == SensorType::parking && s.capacity > 0) {
-        char cap[24];
-        std::snprintf(cap, sizeof cap, "%.0f", s.capacity);
-        return trf("value.spaces", {{"value", count}, {"capacity", cap}});
-    }
-    if (s.type == SensorType::parking) return trf("value.stopped", {{"value", count}});
-    if (s.type == SensorType::bin || s.type == SensorType::footfall || std::fabs(v) >= 1000)
-        std::snprintf(buf, sizeof buf, "%.0f %s", v, unit.c_str());
-    else
-        std::snprintf(buf, sizeof buf, "%.1f %s", v, unit.c_str());
-    return buf;
+    return out;
 }
 
 }  // namespace bk

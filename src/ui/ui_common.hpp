@@ -3,6 +3,7 @@
 
 #include "dataset.hpp"
 #include "event_kinds.hpp"
+#include "panel_facts.hpp"
 #include "sensors.hpp"
 #include "view_state.hpp"
 
@@ -37,8 +38,8 @@ ImU32 mixColor(ImU32 a, ImU32 b, float t);
 // Whether the loaded data is Bukchon's (its map or recording says so): other cities' data gets neutral titles.
 bool isBukchonData(const ViewState& s);
 std::string formatValue(const Sensor& sensor, float value, const Series* series = nullptr);
-// A count with thousands grouped: 100000 → "100,000" (both languages use the comma).
-std::string formatCount(long long n);
+// A UiText (panel_facts.hpp) in the current language, its values as shownText.
+std::string say(const UiText& text);
 // How long a recording runs, in the UI language: "18 hours", "1 day", "7 days".
 std::string formatSpan(int64_t durationMs);
 // "Battery", "PM2.5" … for a metric name in the current language; the name itself when unknown.

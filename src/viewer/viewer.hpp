@@ -29,6 +29,8 @@
 #include "sampler.hpp"
 #include "view_state.hpp"
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <array>
 #include <cstdint>
 #include <memory>
@@ -64,6 +66,8 @@ public:
 
     ViewState viewState() const;
     std::string stateJson();        // for the JS API: applies pending intents first, so reads see writes
+    // The state's "twin": KPI tiles, the day's feed, the selected sensor's card (viewer_twin.cpp).
+    void addTwinState(nlohmann::json& state) const;
     // {"x":…,"y":…} in CSS px of a sensor's glyph centre, or "null" for an unknown id.
     std::string screenPositionJson(const std::string& sensorId) const;
     const std::string& error() const { return error_; }

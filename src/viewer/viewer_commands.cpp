@@ -36,6 +36,7 @@ bool Viewer::run(const CheckedCommand& c) {
     } else if (name == "resetView") push(Intent::of(Intent::resetView));
     else if (name == "zoomBy") push(Intent::at(Intent::zoomBy, 0, 0, number(0)));
     else if (name == "nextEvent") push(Intent::number(Intent::focusNextEvent, number(0)));
+    else if (name == "focusEvent") push(Intent::number(Intent::focusEvent, number(0)));
     else if (name == "selectNext") push(Intent::number(Intent::selectNext, number(0)));
     else if (name == "setUi") setUiMode(parseUiMode(text(0)).value_or(UiMode::full));
     else if (name == "setPalette") {

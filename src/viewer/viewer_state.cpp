@@ -264,6 +264,7 @@ std::string Viewer::stateJson() {
     if (compareBy_ != CompareBy::off)
         j["panels"]["paneTitles"] = {rect(layout_.paneTitle[0]), rect(layout_.paneTitle[1])};
     j["frames"] = frames_;
+    addTwinState(j);
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

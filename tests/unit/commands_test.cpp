@@ -32,7 +32,7 @@ TEST(Commands, TheTableNamesEachCommandOnceAndEmbedsOnlyTheDocumentedOnes) {
                                               "getState", "setUi", "setPalette", "setDetail"};
     for (const char* name : {"play", "pause", "togglePlay", "seek", "seekBy", "setSpeed", "speedStep", "setLoop",
                              "toggleLoop", "setLayers", "toggleLayer", "select", "flyTo", "resetView", "zoomBy",
-                             "nextEvent", "selectNext", "setUi", "setPalette", "setDetail", "setLimits", "getState",
+                             "nextEvent", "focusEvent", "selectNext", "setUi", "setPalette", "setDetail", "setLimits", "getState",
                              "setLanguage", "load", "screenshot", "record", "fullscreen", "step", "help", "escape"}) {
         const CommandSpec* c = findCommand(name);
         ASSERT_NE(c, nullptr) << name;
@@ -46,6 +46,10 @@ TEST(Commands, ArgumentsAreNormalized) {
     EXPECT_EQ(checkCommand("nextEvent", Json::array()).args, Json::array({1}));
     EXPECT_EQ(checkCommand("nextEvent", Json::array({-7})).args, Json::array({-1}));
     EXPECT_FALSE(checkCommand("nextEvent", Json::array({"back"})).ok());
+    EXPECT_EQ(checkCommand("focusEvent", Json::array({12})).args, Json::array({12}));
+    EXPECT_EQ(checkCommand("focusEvent", Json::array({1.5})).error,
+              "focusEvent: expected an event index (a whole number from 0), got 1.5");
+    EXPECT_FALSE(checkCommand("focusEvent", Json::array({-1})).ok());
     EXPECT_EQ(checkCommand("seek", Json::array({"2026-05-11T00:00:00+09:00"})).args, Json::array({1778425200000}));
     EXPECT_EQ(checkCommand("record", Json::array()).args, Json::parse(R"([5, {"fps": 30}])"));
     EXPECT_FALSE(checkCommand("record", Json::array({5, Json{{"fps", 240}}})).ok());

@@ -393,3 +393,42 @@ TEST(Viewer, FiltersAreKeptAcrossLoads) {
     EXPECT_EQ(s["filter"]["passing"], 2);
     EXPECT_TRUE(l.v.frame(0).panes[0].heat->empty());  // the hidden counter's crowd is not drawn either
 }
+
+// The page's accessible twin reads the panels' facts from the state, in the viewer's language.
+TEST(ViewerTwin, TheStateSaysWhatThePanelsShow) {
+    Loaded l;
+    l.v.push(Intent::number(Intent::seek, double(kStartMs + 2 * 3600000)));
+    Json twin = state(l.v)["twin"];
+    EXPECT_EQ(twin["speeds"], Json::parse("[1, 10, 60, 600, 3600]"));
+    EXPECT_EQ(twin["legend"], Json::parse(R"([{"layer": "bin", "sensors": 1}, {"layer": "parking", "sensors": 1},
+                                               {"layer": "footfall", "sensors": 1}, {"layer": "route", "sensors": 0}])"));
+    EXPECT_EQ(twin["kpis"]["title"], "kpi.titleOther");  // the test data is not Bukchon's
+    ASSERT_GE(twin["kpis"]["tiles"].size(), 2u);
+    EXPECT_EQ(twin["kpis"]["tiles"][0]["label"]["key"], "kpi.binsOver80");
+    EXPECT_EQ(twin["kpis"]["tiles"][0]["value"], "0/1");
+    // The feed: the day's notable events (the overflow); the routine illegal stop only counted.
+    ASSERT_EQ(twin["feed"]["events"].size(), 1u);
+    EXPECT_EQ(twin["feed"]["events"][0]["kind"], "overflow");
+    EXPECT_EQ(twin["feed"]["events"][0]["name"], "Gahoe-dong bin");
+    EXPECT_EQ(twin["feed"]["routine"], 1);
+    EXPECT_TRUE(twin["card"].is_null());
+
+    l.v.push(Intent::named(Intent::select, "PARK-01"));
+    Json card = state(l.v)["twin"]["card"];
+    EXPECT_EQ(card["name"], "Anguk lot");
+    EXPECT_EQ(card["otherName"], "안국 주차장");
+    EXPECT_EQ(card["type"], "parking");
+    EXPECT_EQ(card["value"]["key"], "value.spaces");
+    EXPECT_EQ(card["value"]["args"]["capacity"], "20");
+    ASSERT_EQ(card["events"].size(), 1u);  // its illegal stop that day
+    l.v.setLanguage("ko");
+    EXPECT_EQ(state(l.v)["twin"]["card"]["name"], "안국 주차장");
+
+    // Activating an event in the twin's feed: the focusEvent command, as a click in the panel.
+    const size_t overflow = twin["feed"]["events"][0]["index"].get<size_t>();
+    ASSERT_TRUE(l.v.run(checkCommand("focusEvent", Json::array({overflow}))));
+    Json s = state(l.v);
+    EXPECT_EQ(s["time"], "2026-05-11T01:30:00+09:00");
+    EXPECT_EQ(s["selected"], "BIN-01");
+    EXPECT_EQ(s["twin"]["card"]["value"]["text"], "45 %");
+}

@@ -303,6 +303,16 @@ std::string nextEvent(const Json& a, Json& out) { return direction("nextEvent", 
 std::string selectNext(const Json& a, Json& out) { return direction("selectNext", a, out); }
 std::string speedStep(const Json& a, Json& out) { return direction("speedStep", a, out); }
 
+// An event's index in the loaded data (getState().twin.feed): as a click on it in the feed.
+std::string focusEvent(const Json& a, Json& out) {
+    auto i = finiteNumber(arg(a, 0));
+    if (i && *i >= 0 && *i == std::floor(*i) && *i <= 4294967295.0) {
+        out = Json::array({rules::jsonNumber(*i)});
+        return "";
+    }
+    return "focusEvent: expected an event index (a whole number from 0), got " + got(a, 0);
+}
+
 std::string seekBy(const Json& a, Json& out) {
     if (auto ms = finiteNumber(arg(a, 0))) {
         out = Json::array({rules::jsonNumber(*ms)});
@@ -380,6 +390,7 @@ const CommandSpec kCommands[] = {
     {"resetView",      kViewer, true,  none},
     {"zoomBy",         kViewer, false, zoomBy},
     {"nextEvent",      kViewer, false, nextEvent},
+    {"focusEvent",     kViewer, false, focusEvent},
     {"selectNext",     kViewer, false, selectNext},
     {"setUi",          kViewer, true,  setUi},
     {"setPalette",     kViewer, true,  setPalette},

@@ -106,7 +106,7 @@ export function createVideoDialog(ctx, viewer) {
                                story: ctx.state.story ? ctx.state.story.steps.map((st) => st.duration_s) : [] });
     const error = plan.error;
     summary.classList.toggle('bk-video-error', !!error);
-    summary.textContent = error || text('video.summary').replace('{length}', duration(plan.seconds))
+    summary.textContent = error ? error.replace(/^exportVideo: /, '') : text('video.summary').replace('{length}', duration(plan.seconds))
       .replace('{frames}', plan.frames.toLocaleString(ctx.state.lang)).replace('{size}', `${plan.width}×${plan.height}`);
     start.disabled = !!error;
   };
@@ -152,7 +152,7 @@ export function createVideoDialog(ctx, viewer) {
       });
       if (resultUrl) URL.revokeObjectURL(resultUrl);
       resultUrl = URL.createObjectURL(blob);
-      const name = fileName(fromMs, viewer.getState(), o.story, blob.type);
+      const name = videoFileName(fromMs, viewer.getState(), o.story, blob.type);
       result.href = resultUrl;
       result.download = name;
       result.textContent = text('video.done').replace('{name}', name).replace('{mb}', (blob.size / 1048576).toFixed(1));
@@ -205,7 +205,7 @@ export function createVideoDialog(ctx, viewer) {
     from.input.min = to.input.min = localValue(s.startMs, s);
     from.input.max = to.input.max = localValue(s.endMs, s);
     if (!from.input.value) [from.input.value, to.input.value] = dayOf(s).map((ms) => localValue(ms, s));
-    speed.input.value = String(s.speed);
+    speed.input.value = String(Math.max(s.speed, 600));  // a day at 600× is 2 min 24 s of video
     if (!running) { bar.value = 0; progressRow.hidden = true; }
     refresh();
     dialog.showModal();
@@ -217,11 +217,20 @@ export function createVideoDialog(ctx, viewer) {
     canvas.focus();
   }
   relabel();
-  return { open, close, isOpen: () => dialog.open, relabel, setShown: (on) => { opener.hidden = !on; } };
+  // Shown with the chrome (not in ui=none), at the top of the free map area, left of the legend when there is one.
+  const place = (s) => {
+    const legend = s.panels?.legend;
+    const right = legend && legend.w > 0 ? Math.max(16, element.clientWidth - legend.x + 12) : 16;
+    const top = legend && legend.w > 0 ? legend.y : 16;
+    opener.style.right = `${Math.round(right)}px`;
+    opener.style.top = `${Math.round(top)}px`;
+  };
+  return { open, close, isOpen: () => dialog.open, relabel,
+           setShown: (s) => { if (ctx.state.exporting) return; opener.hidden = s.ui === 'none'; if (!opener.hidden) place(s); } };
 }
 
 // bukchon-2026-05-16T1400.webm: the first frame's local time (the story's name for a tour).
-function fileName(fromMs, s, story, type) {
+function videoFileName(fromMs, s, story, type) {
   const ext = type === 'video/mp4' ? 'mp4' : 'webm';
   if (story) return `bukchon-story.${ext}`;
   const local = new Date(fromMs + (s.utcOffsetMinutes ?? 0) * 60000).toISOString();

@@ -66,12 +66,13 @@ function makeCompositor(width, height) {
     g.drawImage(source, 0, 0, width, height);
     if (clock) {
       g.font = `700 ${Math.round(26 * unit)}px ${font}`;
-      const w = g.measureText(clock).width + 28 * unit;
+      // Top right: the data badge holds the top left, the attribution the bottom right.
+      const w = g.measureText(clock).width + 28 * unit, x = width - 16 * unit - w;
       g.fillStyle = 'rgba(28, 33, 44, .78)';
-      g.fillRect(16 * unit, 16 * unit, w, 44 * unit);
+      g.fillRect(x, 16 * unit, w, 44 * unit);
       g.fillStyle = '#fdfbf6';
       g.textBaseline = 'middle';
-      g.fillText(clock, 30 * unit, 38 * unit);
+      g.fillText(clock, x + 14 * unit, 38 * unit);
     }
     if (caption?.main) {
       const maxWidth = Math.min(980 * unit * 1.4, width - 96 * unit);

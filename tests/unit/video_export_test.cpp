@@ -63,7 +63,7 @@ TEST(VideoExport, TenSecondsAt30FpsAre300Frames) {
 }
 
 TEST(VideoExport, TheSpanMustLieInTheRecordingAndTheVideoUnder20Minutes) {
-    VideoPlan before = planVideoExport(checked(Json{{"from", kStart - 1}}), recording());
+    VideoPlan before = planVideoExport(checked(Json{{"from", kStart - 1000}}), recording());
     EXPECT_EQ(before.error, "exportVideo: from and to must lie in the recording, 2026-05-11T00:00:00+09:00 to "
                             "2026-05-18T00:00:00+09:00; got 2026-05-10T23:59:59+09:00 to 2026-05-18T00:00:00+09:00");
     EXPECT_EQ(planVideoExport(checked(Json{{"from", kStart + 10}, {"to", kStart + 10}}), recording()).error.rfind(

@@ -223,6 +223,8 @@ async function frameByFrame(ctx, viewer, plan, codec, mux, signal, report) {
   } finally {
     if (encoder.state !== 'closed') encoder.close();
     bridge.videoEnd();
+    // The view is put back once a frame at the page's size has run: the camera scaled with the video's size.
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     restore();
   }
 }

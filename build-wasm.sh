@@ -79,12 +79,24 @@ fetch_imgui() {
 build_deps() {
   apt_install emscripten nlohmann-json3-dev fonts-nanum fonts-dejavu-core fonts-wqy-microhei fonttools cmake make python3
   fetch_imgui
+  web_deps
+}
+
+# The page's runtime libraries from npm (web-deps/package-lock.json: the video muxer), copied into dist/vendor/ by
+# the build; fetched again only when the lock file changed.
+web_deps() {
+  command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || apt_install nodejs npm
+  local dir="$ROOT/web-deps"
+  if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    say "npm ci in web-deps (the video muxer)"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  fi
 }
 
 test_deps() {
   build_deps
-  apt_install g++ libgtest-dev chromium libosmium2-dev libprotozero-dev zlib1g-dev libexpat1-dev libbz2-dev
-  command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || apt_install nodejs npm
+  # ffmpeg: the video export's test decodes and counts the frames with ffprobe
+  apt_install g++ libgtest-dev chromium libosmium2-dev libprotozero-dev zlib1g-dev libexpat1-dev libbz2-dev ffmpeg
   (cd "$ROOT/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 }
 

@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import os from 'node:os';
 import { chromium } from '../tests/e2e/node_modules/playwright-core/index.mjs';
 import { CHROMIUM_ARGS, DIST, startServer } from '../tests/e2e/harness.mjs';
+import { videoExport, videoRow } from './video.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const OUT = `${ROOT}bench/out`;
@@ -184,6 +185,7 @@ for (let r = 0; r < ROUNDS; r++) {
   console.log(`round ${r + 1}/${ROUNDS}: ours ${rounds.ours[r].p50.toFixed(1)} ms (${rounds.ours[r].detail}), ` +
               `deck.gl ${rounds.deck[r].p50.toFixed(1)} ms, ours all glyphs ${rounds.oursGlyphs[r].p50.toFixed(1)} ms`);
 }
+const video = await videoExport(browser, server.url);  // once: minutes of frames, not a frame-time race
 await browser.close();
 await server.close();
 
@@ -235,6 +237,7 @@ const results = {
     mapMeshMs: round2(ms(nat('MapMeshBuild')) ?? NaN),
     streetGraphMs: round2(ms(nat('StreetGraphBuild')) ?? NaN),
   },
+  videoExport_1080p30: { ...video, date: new Date().toISOString() },
   rounds: ROUNDS, secondsPerRun: SECONDS,
   machine: { ...(old.machine || {}), cpu: os.cpus()[0]?.model, cores: os.cpus().length, memoryGB: Math.round(os.totalmem() / 2 ** 30),
              renderer: 'headless Chromium, SwiftShader (CPU) WebGL2', node: process.version, platform: `${os.type()} ${os.release()}` },
@@ -264,6 +267,7 @@ const rows = [
   ['native: KPIs / glyph rebuild at a random time, 100k', `${results.native.kpisMs_100k} / ${results.native.glyphsMs_100k} ms`, ''],
   ['native: CSV import', `${results.native.importMBps} MiB/s`, ''],
 ];
+rows.push(videoRow(video));
 if (old.importMBps) rows.push(['CLI: 1 GB CSV import (peak memory)', `${old.importMBps} MiB/s (${old.importPeakMiB} MiB)`, 'bounded']);
 const table = ['| measure | result | goal |', '|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 console.log(`\n${table}\n`);

@@ -10,8 +10,9 @@ const read = (p) => readFileSync(join(dist, p), 'utf8');
 // ES modules → one module script: drop imports, keep the code in dependency order.
 const strip = (code) => code.replace(/^import .*;$/gm, '').replace(/^export default [A-Za-z_$][\w$]*;\s*$/gm, '')
   .replace(/^export (async function|function|class|const) /gm, '$1 ');
-const modules = ['bukchon.js', 'viewer-chrome.js', 'story.js', 'viewer-files.js', 'viewer-bridge.js', 'viewer-api.js',
-                 'viewer-input.js', 'viewer-a11y.js', 'bukchon-replay.js', 'main.js'].map((f) => `// ---- ${f}\n${strip(read(f))}`);
+const modules = ['bukchon.js', 'viewer-chrome.js', 'story.js', 'viewer-files.js', 'viewer-bridge.js', 'video-export.js',
+                 'video-dialog.js', 'viewer-api.js', 'viewer-input.js', 'viewer-a11y.js', 'bukchon-replay.js', 'main.js']
+  .map((f) => `// ---- ${f}\n${strip(read(f))}`);
 for (const m of modules) if (/^\s*(import|export)\s/m.test(m)) throw new Error('single file: a module statement was left behind');
 
 // Resources the viewer fetches, inlined as base64 under their path relative to the page.
@@ -19,6 +20,7 @@ const resources = {};
 const add = (path) => { resources[path] = readFileSync(join(dist, path)).toString('base64'); };
 add('bukchon.wasm');
 add('bukchon-replay.css');
+add('vendor/mediabunny.mjs');  // the video muxer: imported from its inline copy only when a video is exported
 const walk = (dir) => readdirSync(join(dist, dir)).flatMap((f) => {
   const p = join(dir, f);
   return statSync(join(dist, p)).isDirectory() ? walk(p) : [p];

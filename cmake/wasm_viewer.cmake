@@ -93,6 +93,18 @@ add_custom_command(OUTPUT ${BUKCHON_DIST_DIR}/bukchon.js ${BUKCHON_DIST_DIR}/buk
   COMMAND ${CMAKE_COMMAND} -E copy $<TARGET_FILE_DIR:bukchon>/bukchon.js $<TARGET_FILE_DIR:bukchon>/bukchon.wasm
           ${BUKCHON_DIST_DIR}/
   DEPENDS bukchon VERBATIM)
+# The video muxer (npm, web-deps/: build-wasm.sh runs npm ci there), its ES module build as it is; the page imports
+# it only when a video is exported (web/video-export.js).
+set(MUXER_DIR ${CMAKE_SOURCE_DIR}/web-deps/node_modules/mediabunny)
+if(NOT EXISTS ${MUXER_DIR}/dist/bundles/mediabunny.min.mjs)
+  message(FATAL_ERROR "${MUXER_DIR} is missing: run ./build-wasm.sh (or npm ci in web-deps/)")
+endif()
+set(MUXER_OUTPUTS ${BUKCHON_DIST_DIR}/vendor/mediabunny.mjs ${BUKCHON_DIST_DIR}/vendor/mediabunny.LICENSE.txt)
+add_custom_command(OUTPUT ${MUXER_OUTPUTS}
+  COMMAND ${CMAKE_COMMAND} -E copy ${MUXER_DIR}/dist/bundles/mediabunny.min.mjs ${BUKCHON_DIST_DIR}/vendor/mediabunny.mjs
+  COMMAND ${CMAKE_COMMAND} -E copy ${MUXER_DIR}/LICENSE ${BUKCHON_DIST_DIR}/vendor/mediabunny.LICENSE.txt
+  DEPENDS ${MUXER_DIR}/dist/bundles/mediabunny.min.mjs ${CMAKE_SOURCE_DIR}/web-deps/package-lock.json VERBATIM)
+list(APPEND SITE_OUTPUTS ${MUXER_OUTPUTS})
 # The offline single file, from the finished site.
 find_program(NODE_EXECUTABLE NAMES node nodejs REQUIRED)
 add_custom_command(OUTPUT ${BUKCHON_DIST_DIR}/bukchon-replay.html

@@ -49,6 +49,14 @@ export class StoryPlayer {
   show(i) {
     clearTimeout(this.timer);
     this.index = i;
+    const { main, sub } = this.apply(i);
+    this.chrome.caption(main, sub);
+    this.timer = setTimeout(() => this.step(1), this.steps[i].duration_s * 1000);
+  }
+
+  // Sets step i's time, speed, camera, layers and selection, with no timer (a video export counts the frames of
+  // each step itself); returns its caption, {main, sub}.
+  apply(i) {
     const s = this.steps[i];
     const v = this.viewer;
     if (s.layers) v.setLayers(s.layers);
@@ -60,11 +68,15 @@ export class StoryPlayer {
     if (s.view) v.flyTo(s.view.lat, s.view.lon, s.view.zoom);
     else v.resetView();
     if (s.play === false) v.pause(); else v.play();
-    this.caption(s);
-    this.timer = setTimeout(() => this.step(1), s.duration_s * 1000);
+    return this.captionOf(s);
   }
 
   caption(s) {
+    const { main, sub } = this.captionOf(s);
+    this.chrome.caption(main, sub);
+  }
+
+  captionOf(s) {
     const lang = this.language();
     const pick = (c) => c[lang] ?? c.en ?? Object.values(c)[0] ?? '';
     const week = this.viewer.getState().collection?.week;
@@ -72,6 +84,6 @@ export class StoryPlayer {
       .replace('{savedVisits}', week ? Math.round(100 * (1 - week.fillDriven.binsEmptied / Math.max(1, week.fixed.binsEmptied))) : '–')
       .replace('{savedKm}', week ? Math.round(100 * (1 - week.fillDriven.km / Math.max(1e-9, week.fixed.km))) : '–');
     const other = lang === 'en' ? 'ko' : 'en';
-    this.chrome.caption(fill(pick(s.caption)), s.caption[other] ? fill(s.caption[other]) : '');
+    return { main: fill(pick(s.caption)), sub: s.caption[other] ? fill(s.caption[other]) : '' };
   }
 }

@@ -2,6 +2,7 @@
 // (src/core/embed/commands.hpp), checked there; the page commands (loading, screenshots, video, language, full
 // screen) are done here with the arguments the core normalized.
 import { decodeJson, downloadDataset, fetchBytes, readFiles } from './viewer-files.js';
+import { exportVideo } from './video-export.js';
 
 // Blobs and Files cannot cross as JSON: they go as {"$blob": i} markers and come back as themselves.
 function marked(args, blobs) {
@@ -95,6 +96,9 @@ export function createApi(ctx) {
         setTimeout(() => recorder.state !== 'inactive' && recorder.stop(), seconds * 1000);
       });
     },
+    // A video rendered frame by frame at a fixed rate (video-export.js); `extra`: {signal, onProgress} from the method.
+    exportVideo(options, extra) { return exportVideo(ctx, viewer, options, extra); },
+    videoDialog() { ctx.videoDialog?.open(); },
     fullscreen() {
       if (document.fullscreenElement) return document.exitFullscreen();
       return element.requestFullscreen?.();
@@ -116,12 +120,13 @@ export function createApi(ctx) {
   };
 
   // Every method and key goes through here: the core checks (and runs its own commands), the page does the rest.
-  function run(cmd, args) {
+  // `extra`: what cannot cross as JSON (an AbortSignal, a callback), handed to the page command after its arguments.
+  function run(cmd, args, ...extra) {
     const blobs = [];
     const r = bridge.command(cmd, marked(args, blobs));
     if (r.status !== 'ok') throw new TypeError(r.error);
     if (r.runs === 'viewer') return getState();
-    return page[r.cmd](...r.args.map((a) => unmarked(a, blobs)));
+    return page[r.cmd](...r.args.map((a) => unmarked(a, blobs)), ...extra);
   }
   const method = (cmd) => (...args) => run(cmd, args);
 
@@ -168,6 +173,12 @@ export function createApi(ctx) {
                      'setPalette', 'compare', 'showPane', 'fullscreen']) viewer[cmd] = method(cmd);
   // Those that wait for something return a Promise, also when the core refuses their arguments.
   for (const cmd of ['setLanguage', 'load', 'screenshot', 'record']) viewer[cmd] = async (...args) => run(cmd, args);
+  // exportVideo's signal and onProgress stay in the page; the rest is checked by the core.
+  viewer.exportVideo = async (opts) => {
+    if (!opts || typeof opts !== 'object') return run('exportVideo', [opts]);
+    const { signal, onProgress, ...rest } = opts;
+    return run('exportVideo', [rest], { signal, onProgress });
+  };
   // flyTo's options come last and may be left out.
   viewer.flyTo = (lat, lon, zoom, opts) => run('flyTo', [lat, lon, zoom, opts ?? null]);
   return { viewer, run, page, commit };

@@ -53,6 +53,11 @@ export function createBridge(module) {
     setImportTimeZone: (zone) => withText(zoneSpec(zone), (p) => module._bk_set_import_time_zone(p)),
     setReducedMotion: (on) => module._bk_set_reduced_motion(on ? 1 : 0),
     capture: (scale) => module._bk_capture(scale),
+    // Video export (video-export.js): the core's plan of frames, then fixed steps with the main loop paused.
+    videoPlan: (input) => withJson(input, (p, l) => json(module._bk_video_plan(p, l))),
+    videoBegin: () => module._bk_video_begin(),
+    videoFrame: (elapsedMs, width, height) => module._bk_video_frame(elapsedMs, width, height),
+    videoEnd: () => module._bk_video_end(),
     destroy: () => module._bk_destroy(),
   };
 }

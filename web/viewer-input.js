@@ -35,6 +35,7 @@ export function attachInput(ctx, api) {
     if (now - lastTime >= 250) {
       const s = viewer.getState();
       if (s.playing) { lastTime = now; emit('time', s); }
+      ctx.videoDialog?.setShown(s);  // the export button goes with the chrome, beside the panels
     }
     timers.frame = requestAnimationFrame(tick);
   };

@@ -7,6 +7,7 @@
 #include "embed_command.hpp"
 #include "launch_params.hpp"
 #include "manifest.hpp"
+#include "video_export.hpp"
 
 #include <malloc.h>
 #include <string>
@@ -157,6 +158,29 @@ EMSCRIPTEN_KEEPALIVE const char* bk_set_language(const char* json, int length, c
 
 // Renders the next frame at `scale` × the canvas size and calls Module.onCapture() right after drawing it.
 EMSCRIPTEN_KEEPALIVE void bk_capture(double scale) { platform().captureScale = float(scale > 0 ? scale : 1); }
+// Video export: the plan of frames for exportVideo's checked options {"options": {…}, "speed": …, "story": [s, …]}
+// with the recording's span (video_export.hpp): {"frames": …, …} or {"error": …}; then, with the main loop paused,
+// one frame at a time of exactly `elapsedMs` at `width`×`height` (drawn when the call returns).
+EMSCRIPTEN_KEEPALIVE const char* bk_video_plan(const char* json, int length) {
+    static std::string out;
+    auto in = nlohmann::ordered_json::parse(json && length > 0 ? std::string_view(json, size_t(length)) : "{}", nullptr, false);
+    if (!in.is_object()) in = nlohmann::ordered_json::object();
+    auto state = nlohmann::ordered_json::parse(platform().viewer.stateJson(), nullptr, false);
+    bk::VideoPlanInput plan;
+    if (platform().viewer.hasData() && state.is_object()) {
+        plan.startMs = state.value("startMs", 0.0);
+        plan.endMs = state.value("endMs", 0.0);
+        plan.offsetMinutes = state.value("utcOffsetMinutes", 0);
+    }
+    plan.speed = in.value("speed", 1.0);
+    for (const auto& s : in.value("story", nlohmann::ordered_json::array()))
+        if (s.is_number()) plan.storySeconds.push_back(s.get<double>());
+    out = bk::videoPlanJson(bk::planVideoExport(in.value("options", nlohmann::ordered_json::object()), plan)).dump();
+    return out.c_str();
+}
+EMSCRIPTEN_KEEPALIVE void bk_video_begin() { bk::pauseForFixedSteps(); }
+EMSCRIPTEN_KEEPALIVE void bk_video_frame(double elapsedMs, int width, int height) { bk::renderFixedStep(elapsedMs, width, height); }
+EMSCRIPTEN_KEEPALIVE void bk_video_end() { bk::resumeAfterFixedSteps(); }
 EMSCRIPTEN_KEEPALIVE void bk_set_import_time_zone(const char* spec) { platform().viewer.setImportTimeZone(spec ? spec : ""); }
 // Bytes currently allocated by malloc (not the heap's size): what a leak would grow.
 EMSCRIPTEN_KEEPALIVE double bk_heap_used() { return double(mallinfo().uordblks); }

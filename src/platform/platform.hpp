@@ -31,6 +31,9 @@ struct Platform {
     double lastFrameStart = 0; // emscripten_get_now() at the previous frame (frame statistics)
     float captureScale = 0;    // > 0: the next frame is a capture at this scale
     bool capturing = false;
+    // A fixed step (a video export, bk_video_frame): this frame is `width`×`height` device px and advances the replay
+    // and the camera by exactly `elapsedMs`, whatever time really passed; `clockMs` is the animations' clock.
+    struct FixedStep { bool active = false; double elapsedMs = 0, clockMs = 0; int width = 0, height = 0; } step;
     // Touch: one finger pans or taps, two pinch.
     bool touchDown = false, touchMoved = false;
     double touchStartX = 0, touchStartY = 0, touchX = 0, touchY = 0;
@@ -43,6 +46,12 @@ Platform& platform();
 // Hands the fonts the characters the data and the language use when either changed, and passes the fonts'
 // requests to the page (each frame, and before a state read so that it sees them).
 void updateTextInUse(Platform& p);
+
+// Video export (web_main.cpp): pauses the main loop; renders one frame of `width`×`height` device px that advances
+// by exactly `elapsedMs` (panels laid out as a screen of that size gets them); resumes the loop at the page's size.
+void pauseForFixedSteps();
+void renderFixedStep(double elapsedMs, int width, int height);
+void resumeAfterFixedSteps();
 
 // Stops the main loop and releases the window, GL context and input listeners (viewer.destroy()).
 void shutdownPlatform();

@@ -208,6 +208,18 @@ bool startGraphics(Platform& p) {
     return true;
 }
 
+// A fixed step's size: the device size it asks for, laid out as a screen of that size at 1 device px per CSS px (a
+// 1920×1080 projector's uiScale), showing the page's view (the camera scales by the ratio of the widths).
+void fixedStepSize(Platform& p, double& cssW, double& cssH, float& dpr, float& viewDpr, int& w, int& h) {
+    viewDpr = dpr * float(p.step.width) / float(std::max(1, w));
+    dpr = 1;
+    w = p.step.width;
+    h = p.step.height;
+    cssW = w;
+    cssH = h;
+    p.captureScale = 0;
+}
+
 void frame() {
     Platform& p = platform();
     if (p.contextLost) return;  // nothing can be drawn until the browser gives the context back
@@ -227,6 +239,8 @@ void frame() {
     float dpr = float(emscripten_get_device_pixel_ratio());
     dpr = std::clamp(dpr, 0.5f, 4.0f);
     int w = std::max(1, int(std::lround(cssW * dpr))), h = std::max(1, int(std::lround(cssH * dpr)));
+    float viewDpr = dpr;  // the camera's px per CSS px (a fixed step frames the page's view at its own size)
+    if (p.step.active) fixedStepSize(p, cssW, cssH, dpr, viewDpr, w, h);
     // A capture (viewer.screenshot) renders one frame at a multiple of the canvas size.
     p.capturing = p.captureScale > 0;
     const float capture = p.capturing ? p.captureScale : 1.0f;
@@ -257,7 +271,8 @@ void frame() {
     // A hidden tab or a long stall must not jump the replay: cap one step at a quarter second.
     double elapsed = p.lastFrameMs > 0 ? std::min(now - p.lastFrameMs, 250.0) : 0;
     p.lastFrameMs = now;
-    p.viewer.update(elapsed, w, h, dpr * capture, uiScale);
+    if (p.step.active) elapsed = p.step.elapsedMs, now = p.step.clockMs;
+    p.viewer.update(elapsed, w, h, viewDpr * capture, uiScale);
 
     beginUiFrame();
     ImGui_ImplGlfw_NewFrame();
@@ -339,6 +354,25 @@ void updateTextInUse(Platform& p) {
     }
     for (const std::string& file : p.fonts.takeRequests())
         EM_ASM({ if (Module.onFontFile) Module.onFontFile(UTF8ToString($0)); }, file.c_str());
+}
+
+void pauseForFixedSteps() {
+    Platform& p = platform();
+    emscripten_pause_main_loop();
+    p.step.clockMs = emscripten_get_now();
+}
+
+void renderFixedStep(double elapsedMs, int width, int height) {
+    Platform& p = platform();
+    p.step = {true, std::max(0.0, elapsedMs), p.step.clockMs + std::max(0.0, elapsedMs), width, height};
+    frame();
+    p.step.active = false;
+}
+
+void resumeAfterFixedSteps() {
+    Platform& p = platform();
+    p.lastFrameMs = 0;  // the time the export took is not replay time
+    emscripten_resume_main_loop();
 }
 
 void shutdownPlatform() {

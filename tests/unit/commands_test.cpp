@@ -32,8 +32,9 @@ TEST(Commands, TheTableNamesEachCommandOnceAndEmbedsOnlyTheDocumentedOnes) {
                                               "getState", "setUi", "setPalette", "setDetail"};
     for (const char* name : {"play", "pause", "togglePlay", "seek", "seekBy", "setSpeed", "speedStep", "setLoop",
                              "toggleLoop", "setLayers", "toggleLayer", "select", "flyTo", "resetView", "zoomBy",
-                             "nextEvent", "focusEvent", "selectNext", "setUi", "setPalette", "setDetail", "setLimits", "getState",
-                             "setLanguage", "load", "screenshot", "record", "fullscreen", "step", "help", "escape"}) {
+                              "nextEvent", "focusEvent", "selectNext", "setUi", "setPalette", "setDetail", "setLimits", "getState",
+                              "setLanguage", "load", "screenshot", "record", "exportVideo", "videoDialog", "fullscreen",
+                              "step", "help", "escape"}) {
         const CommandSpec* c = findCommand(name);
         ASSERT_NE(c, nullptr) << name;
         EXPECT_EQ(c->embeddable, embeddable.count(name) == 1) << name;
@@ -82,15 +83,16 @@ TEST(Commands, TheKeyTable) {
     EXPECT_EQ(key("7"), Json::parse(R"(["toggleLayer", ["route"]])"));
     EXPECT_EQ(key("N"), Json::parse(R"(["nextEvent", [-1]])"));
     EXPECT_EQ(key("]"), Json::parse(R"(["speedStep", [1]])"));
+    EXPECT_EQ(key("v"), Json::parse(R"(["videoDialog", []])"));  // the export dialog, beside full screen
     EXPECT_TRUE(key("x").is_null());
     EXPECT_TRUE(key("Tab").is_null());  // keyboard users move between controls with it
     // Every key's command passes its own check.
-    for (const char* k : {" ", "ArrowRight", "+", "-", "0", "1", "7", "f", "?", "Escape", "[", "]", "n", "S", "l"}) {
+    for (const char* k : {" ", "ArrowRight", "+", "-", "0", "1", "7", "f", "?", "Escape", "[", "]", "n", "S", "l", "V"}) {
         auto c = commandForKey(k, false);
         ASSERT_TRUE(c) << k;
         EXPECT_TRUE(checkCommand(c->cmd, c->args).ok()) << k;
     }
-    EXPECT_EQ(keyHelpRows().size(), 10u);
+    EXPECT_EQ(keyHelpRows().size(), 11u);
 }
 
 TEST(Commands, SpeedStepsThroughTheTimelinesSpeeds) {

@@ -6,6 +6,7 @@
 #include "filters.hpp"
 #include "param_rules.hpp"
 #include "time_util.hpp"
+#include "video_export.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -405,6 +406,8 @@ const CommandSpec kCommands[] = {
     {"load",           kPage,   true,  load},
     {"screenshot",     kPage,   true,  screenshot},
     {"record",         kPage,   false, record},
+    {"exportVideo",    kPage,   false, checkVideoExport},  // video_export.cpp: frame by frame, WebCodecs
+    {"videoDialog",    kPage,   false, none},              // the page's export dialog (key V)
     {"fullscreen",     kPage,   false, none},
     {"step",           kPage,   false, step},
     {"help",           kPage,   false, none},
@@ -459,6 +462,7 @@ std::optional<KeyCommand> commandForKey(std::string_view key, bool shift) {
     }
     if (key == "f" || key == "F") return to("fullscreen");
     if (key == "?") return to("help");
+    if (key == "v" || key == "V") return to("videoDialog");
     if (key == "Escape") return to("escape");
     if (key == "]" || key == "[") return to("speedStep", Json::array({key == "]" ? 1 : -1}));
     if (key == "n" || key == "N") return to("nextEvent", Json::array({key == "N" ? -1 : 1}));
@@ -477,6 +481,7 @@ const Json& keyHelpRows() {
         {{"keys", "N  Shift+N"}, {"text", "help.events"}},
         {{"keys", "S  Shift+S"}, {"text", "help.sensors"}},
         {{"keys", "F"}, {"text", "help.fullscreen"}},
+        {{"keys", "V"}, {"text", "help.video"}},
         {{"keys", "?"}, {"text", "help.help"}},
         {{"keysText", "help.touchKey"}, {"text", "help.touch"}},
     });

@@ -299,6 +299,36 @@ TEST_F(Simulator, FillDrivenCollectionBeatsFixedRoundsOnTheBukchonStreets) {
     EXPECT_GT(fd.trips, 0);
 }
 
+TEST_F(Simulator, TheFixedRoundWhatIfHasLevelsAndTripsToShowOnTheMap) {
+    auto map = loadMap(readRepoFile("assets/bukchon/map.geojson"), "map.geojson");
+    auto d = loadRecording(readRepoFile("assets/bukchon/recording.json"), "recording.json", sensors);
+    ASSERT_TRUE(map.ok() && d.ok());
+    Projection proj({37.581, 126.9855});
+    std::vector<Vec2> pos;
+    for (const Sensor& s : d->sensors) pos.push_back(proj.toLocal(s.position));
+    CollectionPlan plan = planCollection(d.value(), map.value(), proj, pos);
+    ASSERT_EQ(plan.fixedTrips.size(), plan.fixedRoundTimes.size());
+    EXPECT_EQ(plan.fixedTrips[0].lengthM, plan.fixedTourM);
+    int bins = 0;
+    for (size_t b = 0; b < d->sensors.size(); ++b) {
+        if (plan.fillSeriesOf[b] < 0) {
+            EXPECT_TRUE(std::isnan(plan.fixedLevelAt(d.value(), uint32_t(b), d->startMs + 3600000)));
+            continue;
+        }
+        ++bins;
+        // Just before a round the level is what it had grown to; just after, the round has emptied the bin.
+        const int64_t round = plan.fixedRoundTimes[2];
+        const Series& fs = d->series[size_t(plan.fillSeriesOf[b])];
+        float before = plan.fixedLevelAt(d.value(), uint32_t(b), round - fs.stepMs);
+        float after = plan.fixedLevelAt(d.value(), uint32_t(b), round + fs.stepMs);
+        EXPECT_GE(before, 0);
+        EXPECT_LE(before, 100);
+        EXPECT_LE(after, before) << d->sensors[b].id;
+        EXPECT_LT(after, 30) << d->sensors[b].id;  // one step of inflow after being emptied
+    }
+    EXPECT_EQ(bins, 12);
+}
+
 TEST_F(Simulator, FixedRoundsKeepTheirWallClockTimesWhenTheClocksChange) {
     auto map = loadMap(readRepoFile("assets/bukchon/map.geojson"), "map.geojson");
     auto d = loadRecording(readRepoFile("assets/bukchon/recording.json"), "recording.json", sensors);

@@ -275,8 +275,9 @@ std::string compare(const Json& a, Json& out) {
     }
     if (by.empty()) return expected;
     if (by != "time" && spec.size()) return "compare: t2 and offsetMs are for {by: \"time\"}, got " + got(a, 0);
-    spec["by"] = by;
-    out = Json::array({std::move(spec)});
+    Json normal = {{"by", by}};
+    for (auto it = spec.begin(); it != spec.end(); ++it) normal[it.key()] = it.value();
+    out = Json::array({std::move(normal)});
     return "";
 }
 

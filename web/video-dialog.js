@@ -218,10 +218,16 @@ export function createVideoDialog(ctx, viewer) {
   }
   relabel();
   // Shown with the chrome (not in ui=none), at the top of the free map area, left of the legend when there is one.
+  // In a comparison, under the last pane's title card (the cards sit where it would).
   const place = (s) => {
     const legend = s.panels?.legend;
-    const right = legend && legend.w > 0 ? Math.max(16, element.clientWidth - legend.x + 12) : 16;
-    const top = legend && legend.w > 0 ? legend.y : 16;
+    const card = s.panels?.paneTitles?.[s.compare?.switch ? 0 : 1];
+    let right = legend && legend.w > 0 ? Math.max(16, element.clientWidth - legend.x + 12) : 16;
+    let top = legend && legend.w > 0 ? legend.y : 16;
+    if (card && card.w > 0) {
+      right = Math.max(16, element.clientWidth - (card.x + card.w));
+      top = card.y + card.h + 8;
+    }
     opener.style.right = `${Math.round(right)}px`;
     opener.style.top = `${Math.round(top)}px`;
   };

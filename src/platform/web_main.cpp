@@ -178,19 +178,22 @@ MapLabelStats drawPaneLabels(const ViewState& s, const UiFonts& fonts, float dx,
     at.camera = &home;
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
     const int firstVtx = dl->VtxBuffer.Size, firstCmd = std::max(0, dl->CmdBuffer.Size - 1);
+    // A clip rectangle no other command has (a quarter pixel wider than the pane): ImGui merges commands with equal
+    // clips, and the first pane's labels, clipped to the same rectangle, must not move with these.
     const ImVec2 lo(float(home.originX()), float(home.originY()));
-    const ImVec2 hi(lo.x + float(home.viewportWidth()), lo.y + float(home.viewportHeight()));
+    const ImVec2 hi(lo.x + float(home.viewportWidth()) + (dx != 0 || dy != 0 ? 0.25f : 0.0f), lo.y + float(home.viewportHeight()));
     dl->PushClipRect(lo, hi, false);
     MapLabelStats got = drawMapLabels(at, fonts);
     dl->PopClipRect();
-    for (int i = firstVtx; i < dl->VtxBuffer.Size; ++i) {
+    for (int i = firstVtx; i < dl->VtxBuffer.Size && (dx != 0 || dy != 0); ++i) {
         dl->VtxBuffer[i].pos.x += dx;
         dl->VtxBuffer[i].pos.y += dy;
     }
-    for (int c = firstCmd; c < dl->CmdBuffer.Size; ++c) {
-        ImVec4& r = dl->CmdBuffer[c].ClipRect;
-        if (r.x == lo.x && r.y == lo.y && r.z == hi.x && r.w == hi.y) r = ImVec4(r.x + dx, r.y + dy, r.z + dx, r.w + dy);
-    }
+    if (dx != 0 || dy != 0)
+        for (int c = firstCmd; c < dl->CmdBuffer.Size; ++c) {
+            ImVec4& r = dl->CmdBuffer[c].ClipRect;
+            if (r.x == lo.x && r.y == lo.y && r.z == hi.x && r.w == hi.y) r = ImVec4(r.x + dx, r.y + dy, r.z + dx, r.w + dy);
+        }
     return got;
 }
 

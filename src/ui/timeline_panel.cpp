@@ -178,6 +178,8 @@ void drawTimelinePanel(const ViewState& s, const UiFonts& f, std::vector<Intent>
     }
     if (compareFits && ImGui::Button(tr("compare.button"))) ImGui::OpenPopup("##compareMenu");
     if (compareFits && comparing) ImGui::PopStyleColor(2);
+    // The menu opens above the button, its right edge on the button's (the timeline is at the bottom).
+    if (compareFits) ImGui::SetNextWindowPos(ImVec2(ImGui::GetItemRectMax().x, ImGui::GetItemRectMin().y - 4 * S), ImGuiCond_Appearing, ImVec2(1, 1));
     if (ImGui::BeginPopup("##compareMenu")) {
         compareMenuItems(s, out);
         ImGui::EndPopup();

@@ -104,6 +104,31 @@ describe('compare view', () => {
     await context.close();
   });
 
+  test('the timeline\'s Compare menu opens the policy comparison; the title card\'s close button closes it', async () => {
+    const { page, context, problems } = await openPage(browser, `${server.url}?t=${SAT}`);
+    await waitReady(page);
+    // ImGui sees a click when the press and the release fall in different frames.
+    const click = async (x, y) => {
+      await page.mouse.move(x, y);
+      await waitFrames(page, 2);
+      await page.mouse.down();
+      await waitFrames(page, 2);
+      await page.mouse.up();
+      await waitFrames(page, 2);
+    };
+    const tl = (await page.evaluate(() => window.viewer.getState())).panels.timeline;
+    await click(tl.x + tl.w - 50, tl.y + tl.h / 2);     // "Compare", the row's last control
+    await click(tl.x + tl.w - 160, tl.y - 14);          // its menu opens above it: the last item, fixed rounds
+    let s = await page.evaluate(() => window.viewer.getState());
+    assert.equal(s.compare.by, 'policy');
+    const card = s.panels.paneTitles[0];
+    await click(card.x + card.w - 26, card.y + 24);     // the first card's close button
+    s = await page.evaluate(() => window.viewer.getState());
+    assert.equal(s.compare.by, 'off');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('a phone shows one pane with a switch', async () => {
     const { page, context } = await openPage(browser, `${server.url}?t=${SAT}&compare=policy`, { width: 390, height: 844, deviceScaleFactor: 2 });
     await waitReady(page);

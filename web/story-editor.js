@@ -233,7 +233,18 @@ export function createStoryEditor(ctx, viewer) {
     const right = video && !video.hidden ? parseFloat(video.style.right || '16') + video.offsetWidth + 8 : 16;
     opener.style.right = `${Math.round(right)}px`;
     opener.style.top = video?.style.top || '16px';
-    panel.style.top = `${Math.round(parseFloat(opener.style.top) + opener.offsetHeight + 8)}px`;
+    // Over the left column (header, KPIs, events) and above the timeline: the map's middle and the sensor panel
+    // (layers, filters) stay free while the presenter sets up each step.
+    const p = s.panels || {};
+    const column = p.header && p.header.w > 0 ? p.header : null;
+    if (column && p.timeline?.h > 0) {
+      panel.style.left = `${column.x}px`;
+      panel.style.top = `${column.y}px`;
+      panel.style.width = `${Math.max(300, column.w + 10)}px`;
+      panel.style.maxHeight = `${Math.max(200, p.timeline.y - column.y - 8)}px`;
+    } else {
+      for (const k of ['left', 'top', 'width', 'maxHeight']) panel.style[k] = '';
+    }
   };
   return { open, close, isOpen: () => panel.open, relabel, setShown, loadStory, steps: () => steps };
 }

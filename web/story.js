@@ -27,7 +27,9 @@ export function applyStep(v, s) {
   v.compare(s.compare ?? null);
   v.select(s.select ?? null);
   if (s.speed) v.setSpeed(s.speed);
-  if (s.view) v.flyTo(s.view.lat, s.view.lon, s.view.zoom);
+  // `view` is the camera's centre as recorded (getState().view). An animated flight frames its target in the map's
+  // free area, off that centre, so a step cuts to its camera: it shows exactly what was recorded.
+  if (s.view) v.flyTo(s.view.lat, s.view.lon, s.view.zoom, { animate: false });
   else v.resetView();
   if (s.play === false) v.pause(); else v.play();
 }

@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launchBrowser, openPage, startServer, waitReady } from './harness.mjs';
+import { launchBrowser, openPage, startServer, waitFrames, waitReady } from './harness.mjs';
 
 const extra = new Map();
 let server, browser, page, problems, captured, json;
@@ -13,17 +13,24 @@ before(async () => {
   browser = await launchBrowser();
   ({ page, problems } = await openPage(browser, server.url));
   await waitReady(page);
+  await waitFrames(page, 2);
 });
 after(async () => { await browser?.close(); await server?.close(); });
 
 // Waits until the camera stops moving (a story's flyTo is animated), then gives the state.
 const settled = (p) => p.evaluate(async () => {
-  let last = '', same = 0;
-  for (let i = 0; i < 40 && same < 6; i++) {  // the same view for 6 looks in a row (a comparison's exit moves it)
-    const v = JSON.stringify(window.viewer.getState().view);
-    same = v === last ? same + 1 : 0;
-    last = v;
-    await new Promise((r) => setTimeout(r, 100));
+  // The same view over 3 drawn frames (commands take effect on the next frame; a comparison re-frames on its way in
+  // and out; a software renderer draws a frame in a few hundred ms).
+  let last = '', lastFrame = -1, same = 0;
+  for (let i = 0; i < 300 && same < 3; i++) {
+    const s = window.viewer.getState();
+    if (s.frames !== lastFrame) {
+      const v = JSON.stringify(s.view);
+      same = v === last ? same + 1 : 0;
+      last = v;
+      lastFrame = s.frames;
+    }
+    await new Promise((r) => setTimeout(r, 50));
   }
   return window.viewer.getState();
 });
@@ -42,8 +49,9 @@ describe('story editor', () => {
       v.select('BIN-01');
       v.setFilter('bin:fill>=80');
       v.compare({ by: 'policy' });
-      v.flyTo(37.58, 126.985, 16.5, { animate: false });
     });
+    await settled(page);  // the comparison re-frames the camera; then the camera is the presenter's
+    await page.evaluate(() => window.viewer.flyTo(37.58, 126.985, 16.5, { animate: false }));
     captured = await settled(page);  // what "Add step" will see
     await page.getByRole('button', { name: 'Story', exact: true }).click();
     const panel = page.getByRole('dialog', { name: 'Story editor' });
@@ -56,6 +64,10 @@ describe('story editor', () => {
     await page.evaluate(() => {
       const v = window.viewer;
       v.compare(null);
+    });
+    await settled(page);
+    await page.evaluate(() => {
+      const v = window.viewer;
       v.setFilter(null);
       v.select(null);
       v.seek('2026-05-16T14:00:00+09:00');
@@ -82,6 +94,7 @@ describe('story editor', () => {
     assert.equal(first.compare, null);
     assert.equal(first.filter, undefined, 'no filter, no field');
     assert.equal(second.t, captured.time);
+    assert.ok(Math.abs(captured.view.lat - 37.58) < 1e-9, 'the setup flew where it asked');
     assert.equal(second.speed, captured.speed);
     assert.deepEqual(second.view, captured.view);
     assert.deepEqual(second.layers, captured.layers);
@@ -98,6 +111,7 @@ describe('story editor', () => {
     extra.set('/recorded-story.json', json);
     const { page: p2, problems: pr2 } = await openPage(browser, `${server.url}?story=recorded-story.json`);
     await waitReady(p2);
+    await waitFrames(p2, 2);  // the first frames fit the map to the window (they would move a camera set before)
     await p2.evaluate(() => { window.viewer.story.start(); window.viewer.story.next(); });  // step 2: the first recorded
     const s = await settled(p2);
     assert.equal(s.story.step, 1);
@@ -118,6 +132,7 @@ describe('story editor', () => {
   test('a dropped story.json is the tour; a bad one is refused by name and field, the data stays', async () => {
     const { page: p3, problems: pr3 } = await openPage(browser, server.url);
     const before = await waitReady(p3);
+    await waitFrames(p3, 2);
     await dropFile(p3, 'story.json', json);
     await p3.waitForFunction(() => window.viewer.getState().story.steps === 2);
     const s = await settled(p3);

@@ -11,7 +11,7 @@ const read = (p) => readFileSync(join(dist, p), 'utf8');
 const strip = (code) => code.replace(/^import .*;$/gm, '').replace(/^export default [A-Za-z_$][\w$]*;\s*$/gm, '')
   .replace(/^export (async function|function|class|const) /gm, '$1 ');
 const modules = ['bukchon.js', 'viewer-chrome.js', 'story.js', 'viewer-files.js', 'viewer-bridge.js', 'video-export.js',
-                 'video-dialog.js', 'viewer-api.js', 'viewer-input.js', 'viewer-a11y.js', 'bukchon-replay.js', 'main.js']
+                 'video-dialog.js', 'story-editor.js', 'viewer-api.js', 'viewer-input.js', 'viewer-a11y.js', 'bukchon-replay.js', 'main.js']
   .map((f) => `// ---- ${f}\n${strip(read(f))}`);
 for (const m of modules) if (/^\s*(import|export)\s/m.test(m)) throw new Error('single file: a module statement was left behind');
 

@@ -11,6 +11,7 @@ import { createApi } from './viewer-api.js';
 import { attachInput, setupKiosk } from './viewer-input.js';
 import { createTwin } from './viewer-a11y.js';
 import { createVideoDialog } from './video-dialog.js';
+import { createStoryEditor } from './story-editor.js';
 
 const MAX_MESSAGE_BYTES = 1024 * 1024;  // a postMessage command's JSON (src/core/embed/embed_command.hpp)
 
@@ -228,10 +229,11 @@ export async function createViewer(element, options = {}) {
 
   const ctx = { bridge, chrome, canvas, element, state, options, emit, listeners, text, languageUrl,
                 maxMessageBytes: MAX_MESSAGE_BYTES,
-                useStrings: (next) => { strings = next; state.lang = next.lang; chrome.relabel(); ctx.videoDialog?.relabel(); } };
+                useStrings: (next) => { strings = next; state.lang = next.lang; chrome.relabel(); ctx.videoDialog?.relabel(); ctx.storyEditor?.relabel(); } };
   const api = createApi(ctx);
   const { viewer, run } = api;
   ctx.videoDialog = createVideoDialog(ctx, viewer);
+  ctx.storyEditor = createStoryEditor(ctx, viewer);
   const input = attachInput(ctx, api);
   const twin = createTwin(ctx, viewer);
   viewer.on('language', () => twin.relabel());

@@ -1,5 +1,39 @@
 // story.js — scripted tours (assets/bukchon/story.json, docs/api.md "Story"): each step sets the replay time,
-// speed, camera, layers and selection, shows a caption in the viewer's language, and lasts `duration_s`.
+// speed, camera, layers, filter, comparison and selection, shows a caption in the viewer's language, and lasts
+// `duration_s`. The page's story editor (story-editor.js) records steps and previews them through applyStep.
+
+// A story's checks, for a URL (`story=`) or a dropped file alike: throws naming `source` and the field.
+export function checkStory(story, source) {
+  if (!story || typeof story !== 'object') throw new Error(`story ${source}: expected a JSON object with "steps"`);
+  if (!Array.isArray(story.steps) || story.steps.length === 0) throw new Error(`story ${source}: expected "steps", a non-empty array`);
+  story.steps.forEach((step, i) => {
+    if (!step || typeof step !== 'object') throw new Error(`story ${source}: steps[${i}] must be an object`);
+    if (!(step.duration_s > 0)) throw new Error(`story ${source}: steps[${i}].duration_s must be a positive number`);
+    if (!step.caption || typeof step.caption !== 'object') throw new Error(`story ${source}: steps[${i}].caption must be {"en": …, "ko": …}`);
+    if (step.filter !== undefined && step.filter !== null && typeof step.filter !== 'string') throw new Error(`story ${source}: steps[${i}].filter must be filter text such as "bin:fill>=80"`);
+    if (step.compare && !['time', 'policy'].includes(step.compare.by)) throw new Error(`story ${source}: steps[${i}].compare must be {"by": "time", "t2": …}, {"by": "policy"} or null`);
+  });
+  return story;
+}
+
+// Sets one step's layers, filter, time, comparison, selection, speed, camera and play state (no caption, no timer):
+// the player, a video export and the editor's "Show" all go through here. The time comes before the comparison, so
+// a {by: "time", t2} comparison's offset is taken from the step's own time.
+export function applyStep(v, s) {
+  if (s.layers) v.setLayers(s.layers);
+  v.setFilter(s.filter || null);  // a step without a filter shows every sensor
+  if (s.t) v.seek(s.t);
+  // A step may open a comparison ({by: "time", t2} or {by: "policy"}); a step without one shows one pane.
+  v.compare(s.compare ?? null);
+  v.select(s.select ?? null);
+  if (s.speed) v.setSpeed(s.speed);
+  // `view` is the camera's centre as recorded (getState().view). An animated flight frames its target in the map's
+  // free area, off that centre, so a step cuts to its camera: it shows exactly what was recorded.
+  if (s.view) v.flyTo(s.view.lat, s.view.lon, s.view.zoom, { animate: false });
+  else v.resetView();
+  if (s.play === false) v.pause(); else v.play();
+}
+
 export class StoryPlayer {
   constructor(viewer, chrome, language, { loop = false } = {}) {
     this.viewer = viewer;
@@ -13,13 +47,14 @@ export class StoryPlayer {
 
   // `fetchJson(url)` is the viewer's loader (it also serves the offline single file's inline copies).
   async load(url, fetchJson) {
-    const story = await fetchJson(url);
-    if (!Array.isArray(story.steps) || story.steps.length === 0) throw new Error(`story ${url}: expected "steps", a non-empty array`);
-    story.steps.forEach((step, i) => {
-      if (!(step.duration_s > 0)) throw new Error(`story ${url}: steps[${i}].duration_s must be a positive number`);
-      if (!step.caption || typeof step.caption !== 'object') throw new Error(`story ${url}: steps[${i}].caption must be {"en": …, "ko": …}`);
-    });
+    this.use(checkStory(await fetchJson(url), url));
+  }
+
+  // A checked story (checkStory) becomes the tour: its steps and title.
+  use(story) {
+    this.stop();
     this.steps = story.steps;
+    this.title = story.title ?? null;
   }
 
   active() { return this.index >= 0; }
@@ -54,20 +89,11 @@ export class StoryPlayer {
     this.timer = setTimeout(() => this.step(1), this.steps[i].duration_s * 1000);
   }
 
-  // Sets step i's time, speed, camera, layers and selection, with no timer (a video export counts the frames of
-  // each step itself); returns its caption, {main, sub}.
+  // Sets step i (applyStep), with no timer (a video export counts the frames of each step itself); returns its
+  // caption, {main, sub}.
   apply(i) {
     const s = this.steps[i];
-    const v = this.viewer;
-    if (s.layers) v.setLayers(s.layers);
-    // A step may open a comparison ({by: "time", t2} or {by: "policy"}); a step without one shows one pane.
-    v.compare(s.compare ?? null);
-    v.select(s.select ?? null);
-    if (s.t) v.seek(s.t);
-    if (s.speed) v.setSpeed(s.speed);
-    if (s.view) v.flyTo(s.view.lat, s.view.lon, s.view.zoom);
-    else v.resetView();
-    if (s.play === false) v.pause(); else v.play();
+    applyStep(this.viewer, s);
     return this.captionOf(s);
   }
 
@@ -78,7 +104,7 @@ export class StoryPlayer {
 
   captionOf(s) {
     const lang = this.language();
-    const pick = (c) => c[lang] ?? c.en ?? Object.values(c)[0] ?? '';
+    const pick = (c) => c[lang] || c.en || Object.values(c).find(Boolean) || '';
     const week = this.viewer.getState().collection?.week;
     const fill = (t) => t
       .replace('{savedVisits}', week ? Math.round(100 * (1 - week.fillDriven.binsEmptied / Math.max(1, week.fixed.binsEmptied))) : '–')

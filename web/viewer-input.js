@@ -19,12 +19,24 @@ export function attachInput(ctx, api) {
     e.preventDefault();
   });
 
-  // Drop dataset files (map, sensors, recording, logs) on the viewer to load them through the same checks.
+  // Drop dataset files (map, sensors, recording, logs) on the viewer to load them through the same checks; a JSON
+  // file with "steps" is a story (story.json), the tour and the story editor's steps, not data.
   listen(element, 'dragover', (e) => { if (e.dataTransfer?.types?.includes('Files')) e.preventDefault(); });
-  listen(element, 'drop', (e) => {
+  listen(element, 'drop', async (e) => {
     if (!e.dataTransfer?.files?.length) return;
     e.preventDefault();
-    viewer.load(e.dataTransfer.files).catch(() => {});  // the banner shows why; the current data stays
+    const files = [...e.dataTransfer.files];
+    const story = files.length === 1 ? await storyIn(files[0]) : null;
+    if (story) {
+      try {
+        ctx.storyEditor.loadStory(story, files[0].name);
+        chrome.hideError();
+      } catch (error) {
+        chrome.showError(error.message);  // names the file and the field; the data and the viewer carry on
+      }
+      return;
+    }
+    viewer.load(files).catch(() => {});  // the banner shows why; the current data stays
   });
 
   // 'time' at most 4 times a second while playing; the live region every ~10 s.
@@ -36,6 +48,7 @@ export function attachInput(ctx, api) {
       const s = viewer.getState();
       if (s.playing) { lastTime = now; emit('time', s); }
       ctx.videoDialog?.setShown(s);  // the export button goes with the chrome, beside the panels
+      ctx.storyEditor?.setShown(s);  // and the story button beside it
     }
     timers.frame = requestAnimationFrame(tick);
   };
@@ -51,6 +64,17 @@ export function attachInput(ctx, api) {
     for (const [target, type, fn] of domListeners) target.removeEventListener(type, fn);
   };
   return { listen, stop };
+}
+
+// A dropped file's story (a JSON object with "steps"), or null: anything else is data for viewer.load.
+async function storyIn(file) {
+  if (!/\.json$/i.test(file.name) || file.size > 8 * 1024 * 1024) return null;
+  try {
+    const json = JSON.parse((await file.text()).replace(/^\uFEFF/, ''));
+    return json && typeof json === 'object' && !Array.isArray(json) && 'steps' in json ? json : null;
+  } catch {
+    return null;  // not JSON: the loader says why
+  }
 }
 
 function liveSummary(s, text) {

@@ -1,0 +1,250 @@
+// story-editor.js — the page's "Story" button and side panel: a presenter records a tour without editing JSON.
+// "Add step" captures what the map shows (time, speed, camera, layers, filter, comparison, selection, playing);
+// captions in both languages are typed in place; steps are timed, reordered, deleted and previewed through the
+// StoryPlayer's own applyStep; the tour downloads as story.json (docs/api.md "Stories") and loads back with
+// `story=<url>` or by dropping the file on the page (loadStory). Text only through textContent.
+import { applyStep, checkStory } from './story.js';
+
+// ctx: {element, canvas, state, text, chrome}; viewer: the Viewer object.
+// Returns {open, close, isOpen, relabel, setShown, loadStory(story, name)}.
+export function createStoryEditor(ctx, viewer) {
+  const { element, canvas, text, chrome, state } = ctx;
+  const el = (tag, parent, props = {}) => {
+    const node = document.createElement(tag);
+    Object.assign(node, props);
+    parent.appendChild(node);
+    return node;
+  };
+  const opener = el('button', element, { type: 'button', className: 'bk-story-open' });
+  opener.setAttribute('aria-expanded', 'false');
+  opener.addEventListener('click', () => (panel.open ? close() : open()));
+
+  // Non-modal: the map stays live beside it (the presenter sets up each step on the map itself).
+  const panel = el('dialog', element, { className: 'bk-story', id: 'bk-story-panel' });
+  opener.setAttribute('aria-controls', panel.id);
+  panel.setAttribute('aria-labelledby', 'bk-story-heading');
+  const head = el('div', panel, { className: 'bk-story-head' });
+  const heading = el('h2', head, { id: 'bk-story-heading' });
+  const closer = el('button', head, { type: 'button', className: 'bk-story-close', textContent: '×' });
+  closer.addEventListener('click', () => close());
+  const intro = el('p', panel, { className: 'bk-story-intro' });
+  const field = (parent, type, cls) => {
+    const label = el('label', parent, { className: cls || '' });
+    const words = el('span', label);
+    const input = el(type === 'textarea' ? 'textarea' : 'input', label, type === 'textarea' ? { rows: 2 } : { type });
+    return { label, words, input };
+  };
+  const titles = el('div', panel, { className: 'bk-story-titles' });
+  const titleEn = field(titles, 'text');
+  const titleKo = field(titles, 'text');
+  titleKo.input.lang = 'ko';
+  const list = el('ol', panel, { className: 'bk-story-steps' });
+  const empty = el('p', panel, { className: 'bk-story-empty' });
+  const status = el('p', panel, { className: 'bk-story-status' });
+  status.setAttribute('role', 'status');
+  const buttons = el('div', panel, { className: 'bk-story-buttons' });
+  const add = el('button', buttons, { type: 'button', className: 'bk-primary' });
+  const play = el('button', buttons, { type: 'button' });
+  const save = el('button', buttons, { type: 'button' });
+
+  let steps = [];  // the tour being edited (plain story.json steps)
+
+  // The step the map shows now, in story.json's fields.
+  const capture = () => {
+    const s = viewer.getState();
+    const step = { t: s.time, speed: s.speed, view: { lat: s.view.lat, lon: s.view.lon, zoom: s.view.zoom },
+                   layers: [...s.layers], select: s.selected ?? null };
+    if (s.filter?.text) step.filter = s.filter.text;
+    const c = s.compare;
+    step.compare = c?.by === 'time' && c.panes?.[1] ? { by: 'time', t2: c.panes[1].time } : c?.by === 'policy' ? { by: 'policy' } : null;
+    step.play = !!s.playing;
+    step.duration_s = 8;
+    step.caption = { en: '', ko: '' };
+    return step;
+  };
+  const story = () => {
+    const out = { steps: steps.map((s) => ({ ...s, caption: { ...s.caption } })) };
+    const title = { en: titleEn.input.value.trim(), ko: titleKo.input.value.trim() };
+    return title.en || title.ko ? { title, ...out } : out;
+  };
+  // What a step captured, in a line: its local time (the ISO text carries the data's offset), zoom, layers, more.
+  const describe = (s) => {
+    const parts = [`${(s.t || '').slice(0, 16).replace('T', ' ')}`, text('story.zoom').replace('{zoom}', s.view ? s.view.zoom.toFixed(1) : '–')];
+    if (s.layers) parts.push(s.layers.map((l) => text(`type.${l}`) === `type.${l}` ? l : text(`type.${l}`)).join(', '));
+    if (s.filter) parts.push(text('story.filtered').replace('{filter}', s.filter));
+    if (s.compare?.by === 'time') parts.push(text('story.compareTime').replace('{t2}', (s.compare.t2 || '').slice(0, 16).replace('T', ' ')));
+    if (s.compare?.by === 'policy') parts.push(text('story.comparePolicy'));
+    if (s.select) parts.push(text('story.selected').replace('{id}', s.select));
+    return parts.join(' · ');
+  };
+
+  // The player takes the edited tour (for "Play from start", "Show" and a video export of the story).
+  const toPlayer = () => {
+    const st = story();
+    state.story.use(checkStory(st, 'in the editor'));
+  };
+  const preview = (i) => {
+    toPlayer();
+    applyStep(viewer, steps[i]);
+    const { main, sub } = state.story.captionOf(steps[i]);
+    chrome.caption(main, sub);
+    say(text('story.showing').replace('{n}', i + 1));
+  };
+  const say = (message) => { status.textContent = message; };
+
+  function render(focus) {
+    list.replaceChildren();
+    steps.forEach((s, i) => {
+      const n = i + 1;
+      const item = el('li', list, { className: 'bk-story-step' });
+      item.setAttribute('aria-label', text('story.step').replace('{n}', n));
+      const top = el('div', item, { className: 'bk-story-step-head' });
+      el('strong', top, { textContent: text('story.step').replace('{n}', n) });
+      el('span', top, { className: 'bk-story-what', textContent: describe(s) });
+      const en = field(item, 'textarea', 'bk-story-caption');
+      en.words.textContent = text('story.captionEn');
+      en.input.value = s.caption.en ?? '';
+      en.input.lang = 'en';
+      en.input.addEventListener('input', () => { s.caption.en = en.input.value; });
+      const ko = field(item, 'textarea', 'bk-story-caption');
+      ko.words.textContent = text('story.captionKo');
+      ko.input.value = s.caption.ko ?? '';
+      ko.input.lang = 'ko';
+      ko.input.addEventListener('input', () => { s.caption.ko = ko.input.value; });
+      const row = el('div', item, { className: 'bk-story-step-row' });
+      const dur = field(row, 'number', 'bk-story-duration');
+      dur.words.textContent = text('story.duration');
+      Object.assign(dur.input, { min: 1, max: 600, step: 0.5, value: String(s.duration_s) });
+      dur.input.addEventListener('input', () => {
+        const v = Number(dur.input.value);
+        const ok = dur.input.value !== '' && v > 0;
+        dur.input.setAttribute('aria-invalid', ok ? 'false' : 'true');
+        if (ok) s.duration_s = v;
+      });
+      const act = (label, aria, fn, name, disabled = false) => {
+        const b = el('button', row, { type: 'button', textContent: label, disabled });
+        b.dataset.act = name;
+        b.setAttribute('aria-label', aria.replace('{n}', n));
+        b.title = aria.replace('{n}', n);
+        b.addEventListener('click', fn);
+        return b;
+      };
+      act(text('story.show'), text('story.showStep'), () => preview(i), 'show');
+      act('↑', text('story.up'), () => move(i, -1), 'up', i === 0);
+      act('↓', text('story.down'), () => move(i, 1), 'down', i === steps.length - 1);
+      act(text('story.delete'), text('story.deleteStep'), () => remove(i), 'delete');
+    });
+    empty.hidden = steps.length > 0;
+    play.disabled = save.disabled = steps.length === 0;
+    if (focus) list.children[focus.i]?.querySelector(`[data-act="${focus.act}"]:not(:disabled)`)?.focus();
+  }
+  const move = (i, d) => {
+    const j = i + d;
+    if (j < 0 || j >= steps.length) return;
+    [steps[i], steps[j]] = [steps[j], steps[i]];
+    render({ i: j, act: d < 0 ? 'up' : 'down' });
+    say(text('story.moved').replace('{from}', i + 1).replace('{to}', j + 1));
+  };
+  const remove = (i) => {
+    steps.splice(i, 1);
+    render(steps.length ? { i: Math.min(i, steps.length - 1), act: 'show' } : null);
+    if (!steps.length) add.focus();
+    say(text('story.deleted').replace('{n}', i + 1));
+  };
+
+  add.addEventListener('click', () => {
+    steps.push(capture());
+    render();
+    const last = list.lastElementChild;
+    last?.querySelector('textarea')?.focus();
+    last?.scrollIntoView?.({ block: 'nearest' });
+    say(text('story.added').replace('{n}', steps.length));
+  });
+  play.addEventListener('click', () => {
+    if (!steps.length) return;
+    toPlayer();
+    state.story.start();
+    say(text('story.playing'));
+  });
+  save.addEventListener('click', () => {
+    if (!steps.length) return;
+    const url = URL.createObjectURL(new Blob([`${JSON.stringify(story(), null, 2)}\n`], { type: 'application/json' }));
+    const a = el('a', panel, { href: url, download: 'story.json', hidden: true });
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+    say(text('story.saved'));
+  });
+  panel.addEventListener('keydown', (e) => { if (e.key === 'Escape') { e.preventDefault(); close(); } });
+
+  function relabel() {
+    opener.textContent = text('story.open');
+    opener.title = text('story.openHint');
+    heading.textContent = text('story.title');
+    closer.setAttribute('aria-label', text('story.close'));
+    closer.title = text('story.close');
+    intro.textContent = text('story.intro');
+    titleEn.words.textContent = text('story.titleEn');
+    titleKo.words.textContent = text('story.titleKo');
+    empty.textContent = text('story.empty');
+    add.textContent = text('story.add');
+    add.title = text('story.addHint');
+    play.textContent = text('story.play');
+    save.textContent = text('story.download');
+    render();
+  }
+  function open() {
+    if (panel.open) return;
+    // A tour loaded with story= (or dropped) is there to edit when the editor has none of its own.
+    if (!steps.length && state.story?.steps?.length) fill({ steps: state.story.steps, title: state.story.title });
+    relabel();
+    panel.show();
+    opener.setAttribute('aria-expanded', 'true');
+    (steps.length ? list.querySelector('textarea') : add)?.focus();
+  }
+  function close() {
+    if (!panel.open) return;
+    panel.close();
+    opener.setAttribute('aria-expanded', 'false');
+    opener.focus();
+  }
+  const fill = (st) => {
+    steps = st.steps.map((s) => ({ ...s, caption: { en: '', ko: '', ...(s.caption || {}) } }));
+    titleEn.input.value = st.title?.en ?? '';
+    titleKo.input.value = st.title?.ko ?? '';
+  };
+  // A story.json from a dropped file: checked like story=, then the tour and the editor's steps. Throws the check's
+  // message (it names the file and the field).
+  function loadStory(st, name) {
+    checkStory(st, name);
+    fill(st);
+    state.story.use(st);
+    render();
+    say(text('story.loaded').replace('{name}', name).replace('{n}', st.steps.length));
+    state.story.start();
+  }
+  relabel();
+  // Beside (left of) the "Export video" button, with the chrome: not in ui=none, not in kiosk mode.
+  const setShown = (s) => {
+    if (state.exporting) return;
+    opener.hidden = s.ui === 'none' || !!ctx.options?.kiosk;
+    if (opener.hidden) { if (panel.open) close(); return; }
+    const video = element.querySelector('.bk-video-open');
+    const right = video && !video.hidden ? parseFloat(video.style.right || '16') + video.offsetWidth + 8 : 16;
+    opener.style.right = `${Math.round(right)}px`;
+    opener.style.top = video?.style.top || '16px';
+    // Over the left column (header, KPIs, events) and above the timeline: the map's middle and the sensor panel
+    // (layers, filters) stay free while the presenter sets up each step.
+    const p = s.panels || {};
+    const column = p.header && p.header.w > 0 ? p.header : null;
+    if (column && p.timeline?.h > 0) {
+      panel.style.left = `${column.x}px`;
+      panel.style.top = `${column.y}px`;
+      panel.style.width = `${Math.max(300, column.w + 10)}px`;
+      panel.style.maxHeight = `${Math.max(200, p.timeline.y - column.y - 8)}px`;
+    } else {
+      for (const k of ['left', 'top', 'width', 'maxHeight']) panel.style[k] = '';
+    }
+  };
+  return { open, close, isOpen: () => panel.open, relabel, setShown, loadStory, steps: () => steps };
+}

@@ -11,9 +11,11 @@
 #include "replay_stats.hpp"
 #include "sampler.hpp"
 #include "scale_data.hpp"
+#include "viewer.hpp"
 
 #include <benchmark/benchmark.h>
 
+#include <chrono>
 #include <cstdint>
 #include <fstream>
 #include <sstream>
@@ -207,3 +209,28 @@ void StreetGraphBuild(benchmark::State& state) {
 }
 BENCHMARK(StreetGraphBuild)->Unit(benchmark::kMillisecond);
 }  // namespace
+
+// The viewer's whole CPU frame at 100,000 sensors, as the page runs it (update at 3600× then the frame's draw
+// lists), without GL: the native twin of the page's getState().frame.workMsP50, phase by phase.
+void ViewerFrame100k(benchmark::State& state) {
+    bk::Viewer viewer;
+    viewer.stageFile("recording", "scale.bkr", scaleBytes());
+    if (!viewer.commitStaged()) { state.SkipWithError(viewer.error().c_str()); return; }
+    if (state.range(0) == 0) viewer.setDetailLimit(0);  // every glyph (detail=glyphs)
+    viewer.push(bk::Intent::number(bk::Intent::setSpeed, 3600));
+    viewer.push(bk::Intent::of(bk::Intent::setLoop));
+    viewer.push(bk::Intent::of(bk::Intent::play));
+    double t = 0;
+    for (int k = 0; k < 30; ++k) viewer.update(16.7, 1280, 800, 1, 1);  // warm-up
+    viewer.frameStats().clear();
+    for (auto _ : state) {
+        auto start = std::chrono::steady_clock::now();
+        viewer.update(16.7, 1280, 800, 1, 1);
+        benchmark::DoNotOptimize(viewer.frame(t += 0.0167).panes[0].glyphs);
+        viewer.frameStats().add(16.7, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+    }
+    for (size_t k = 0; k < bk::FrameStats::kPhases; ++k)
+        if (double ms = viewer.frameStats().phasePercentile(bk::FramePhase(k), 50); ms > 0)
+            state.counters[std::string(bk::framePhaseName(bk::FramePhase(k))) + "Ms"] = ms;
+}
+BENCHMARK(ViewerFrame100k)->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond);

@@ -58,7 +58,7 @@ target_link_libraries(bukchon-gen PRIVATE bukchon_sim)
 find_package(benchmark QUIET)
 if(benchmark_FOUND)
   add_executable(bukchon-bench ${CMAKE_SOURCE_DIR}/bench/core_bench.cpp)
-  target_link_libraries(bukchon-bench PRIVATE bukchon_sim benchmark::benchmark)
+  target_link_libraries(bukchon-bench PRIVATE bukchon_viewer bukchon_sim benchmark::benchmark)
   target_compile_definitions(bukchon-bench PRIVATE BUKCHON_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
 endif()
 

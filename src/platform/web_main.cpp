@@ -10,6 +10,7 @@
 
 
 #include <algorithm>
+#include <optional>
 #include <cmath>
 #include <cstdio>
 
@@ -287,6 +288,7 @@ void frame() {
     std::vector<Intent> intents;
     const UiFonts& fonts = p.fonts.fonts();
     if (p.fonts.ready()) {  // panels wait for the Hangul-capable font: never tofu boxes
+        std::optional<PhaseTimer> uiPhase(std::in_place, p.viewer.frameStats(), FramePhase::labels);
         double labelStart = emscripten_get_now();
         MapLabelStats placed{};
         Rect credit{};
@@ -306,6 +308,7 @@ void frame() {
         p.viewer.setLabelStats(placed.places, placed.streets, emscripten_get_now() - labelStart,
                                {credit.x, credit.y, credit.w, credit.h});
         const UiMode mode = p.viewer.uiMode();
+        uiPhase.emplace(p.viewer.frameStats(), FramePhase::panels);
         if (mode != UiMode::none) drawScaleBar(state, fonts);
         if (mode == UiMode::full) {
             drawTimelinePanel(state, fonts, intents);
@@ -324,11 +327,13 @@ void frame() {
     }
     // Map, then the background draw list (map labels, scale bar), then glyphs (a draw callback at the end of that
     // list), then the panels.
+    std::optional<PhaseTimer> phase(std::in_place, p.viewer.frameStats(), FramePhase::submit);
     const Frame& drawn = p.viewer.frame(now / 1000.0);
     p.renderer.addGlyphPass(ImGui::GetBackgroundDrawList(), drawn);
     ImGui::Render();
-
+    phase.emplace(p.viewer.frameStats(), FramePhase::render);
     p.renderer.draw(drawn, *ImGui::GetDrawData(), w, h);
+    phase.reset();
     if (p.capturing) EM_ASM({ if (Module.onCapture) Module.onCapture(); });
     for (Intent& i : intents) p.viewer.push(std::move(i));
 }

@@ -2,12 +2,15 @@
 // glyphs, the level of detail, heat, today's route, and the Frame the renderer draws (one pane, or two compared).
 #include "viewer.hpp"
 
+#include <optional>
+
 #include "daylight.hpp"
 #include "event_kinds.hpp"
 #include "time_util.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace bk {
 
@@ -227,6 +230,7 @@ void Viewer::refreshDerived(bool withGlyphs) {
 void Viewer::refreshPane(Pane& pane, bool withGlyphs) {
     const Content& c = *content_;
     const int64_t t = pane.timeMs;
+    std::optional<PhaseTimer> phase(std::in_place, frameStats_, FramePhase::sample);
     pane.sampler.sampleSensors(t, pane.values);
     if (pane.fixedRounds) {  // the what-if's bins: their levels under fixed rounds, where fill drives the glyph
         const CollectionPlan& plan = c.collection;
@@ -234,7 +238,9 @@ void Viewer::refreshPane(Pane& pane, bool withGlyphs) {
             if (plan.fillSeriesOf[i] >= 0 && c.dataset.primarySeries[i] == plan.fillSeriesOf[i])
                 pane.values[i] = plan.fixedLevelAt(c.dataset, uint32_t(i), t);
     }
+    phase.emplace(frameStats_, FramePhase::filters);
     const std::vector<uint8_t>* pass = evaluateFilters(pane);  // null without filters
+    phase.emplace(frameStats_, FramePhase::kpis);
     pane.kpis = computeKpis(c.dataset, pane.sampler, t, *c.kpiIndex, &pane.values, pass);
     if (c.collection.available) {
         PolicyTotals fillDriven, fixed;
@@ -251,6 +257,7 @@ void Viewer::refreshPane(Pane& pane, bool withGlyphs) {
     }
     pane.night = nightFactor(c.projection.origin(), t);
     if (!withGlyphs) return;  // a state read: the next frame rebuilds them
+    phase.emplace(frameStats_, FramePhase::glyphs);
     buildGlyphs(c.glyphStyles, c.positions, pane.values, layerMask_, selected_, hovered_, pane.glyphs, pane.sensorOfGlyph,
                 pass);
     // Zoomed out to a whole city, glyphs shrink (to 45 % at 0.1 CSS px per metre): less overlap, and far fewer
@@ -269,6 +276,7 @@ void Viewer::refreshPane(Pane& pane, bool withGlyphs) {
             pane.sensorOfGlyph.push_back(kNoSensor);
         }
     // Level of detail: thousands of glyphs on screen become a dot matrix (7 design px cells); alerts stay glyphs.
+    phase.emplace(frameStats_, FramePhase::density);
     pane.lod = buildDensityGrid(pane.glyphs, camera_, int(camera_.viewportWidth()), int(camera_.viewportHeight()),
                                 7.0f * scale_, lodMaxGlyphs_, 12, pane.density, pane.kept);
 }

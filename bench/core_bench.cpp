@@ -234,3 +234,26 @@ void ViewerFrame100k(benchmark::State& state) {
             state.counters[std::string(bk::framePhaseName(bk::FramePhase(k))) + "Ms"] = ms;
 }
 BENCHMARK(ViewerFrame100k)->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond);
+
+// A seek as the page's API runs it: the command, the state it returns (getState() after the call).
+void SeekWithState100k(benchmark::State& state) {
+    bk::Viewer viewer;
+    viewer.stageFile("recording", "scale.bkr", scaleBytes());
+    if (!viewer.commitStaged()) { state.SkipWithError(viewer.error().c_str()); return; }
+    viewer.update(16.7, 1280, 800, 1, 1);
+    RandomTimes times(scaleDataset());
+    double seekMs = 0, stateMs = 0;
+    for (auto _ : state) {
+        const auto a = std::chrono::steady_clock::now();
+        viewer.push(bk::Intent::number(bk::Intent::seek, double(times.next())));
+        benchmark::DoNotOptimize(viewer.stateJson());  // applies the seek: samples every sensor, KPIs, light
+        auto b = std::chrono::steady_clock::now();
+        benchmark::DoNotOptimize(viewer.stateJson());  // the JSON alone
+        auto c = std::chrono::steady_clock::now();
+        seekMs += std::chrono::duration<double, std::milli>(b - a).count();
+        stateMs += std::chrono::duration<double, std::milli>(c - b).count();
+    }
+    state.counters["withStateMs"] = seekMs / double(state.iterations());
+    state.counters["stateAloneMs"] = stateMs / double(state.iterations());
+}
+BENCHMARK(SeekWithState100k)->Unit(benchmark::kMillisecond);

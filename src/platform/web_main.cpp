@@ -238,6 +238,7 @@ void frame() {
             p.lastFrameStart = start;
         }
     } record{p, frameStart};
+    std::optional<PhaseTimer> phase(std::in_place, p.viewer.frameStats(), FramePhase::start);
     double cssW = 0, cssH = 0;
     emscripten_get_element_css_size("!canvas", &cssW, &cssH);
     float dpr = float(emscripten_get_device_pixel_ratio());
@@ -276,8 +277,10 @@ void frame() {
     double elapsed = p.lastFrameMs > 0 ? std::min(now - p.lastFrameMs, 250.0) : 0;
     p.lastFrameMs = now;
     if (p.step.active) elapsed = p.step.elapsedMs, now = p.step.clockMs;
+    phase.reset();
     p.viewer.update(elapsed, w, h, viewDpr * capture, uiScale);
 
+    phase.emplace(p.viewer.frameStats(), FramePhase::uiBegin);
     beginUiFrame();
     ImGui_ImplGlfw_NewFrame();
     // GLFW does not know about the size we gave the canvas: tell ImGui directly (device px, scale 1).
@@ -287,6 +290,7 @@ void frame() {
     ViewState state = p.viewer.viewState();
     std::vector<Intent> intents;
     const UiFonts& fonts = p.fonts.fonts();
+    phase.reset();
     if (p.fonts.ready()) {  // panels wait for the Hangul-capable font: never tofu boxes
         std::optional<PhaseTimer> uiPhase(std::in_place, p.viewer.frameStats(), FramePhase::labels);
         double labelStart = emscripten_get_now();
@@ -327,7 +331,7 @@ void frame() {
     }
     // Map, then the background draw list (map labels, scale bar), then glyphs (a draw callback at the end of that
     // list), then the panels.
-    std::optional<PhaseTimer> phase(std::in_place, p.viewer.frameStats(), FramePhase::submit);
+    phase.emplace(p.viewer.frameStats(), FramePhase::submit);
     const Frame& drawn = p.viewer.frame(now / 1000.0);
     p.renderer.addGlyphPass(ImGui::GetBackgroundDrawList(), drawn);
     ImGui::Render();

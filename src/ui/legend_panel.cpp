@@ -31,8 +31,7 @@ float sampleValue(SensorType t) {
 
 void drawLegendPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& out) {
     if (!s.dataset) return;
-    int counts[kSensorTypeCount] = {0};
-    for (const Sensor& sensor : s.dataset->sensors) ++counts[int(sensor.type)];
+    const std::array<int, kSensorTypeCount>& counts = s.typeCounts;
 
     const float S = s.uiScale;
     const Layout& L = s.layout;
@@ -134,14 +133,14 @@ void drawLegendPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
     ImGui::Dummy(ImVec2(1, 1));
     // Levels drawn in their own colours (GREEN < YELLOW < RED): a swatch per level, in their order, for the first
     // sensor whose glyph they drive.
-    if (!compact)
-        for (size_t i = 0; i < s.dataset->sensors.size(); ++i) {
+    if (!compact && s.levelSwatchSensor >= 0) [&] {
+            const size_t i = size_t(s.levelSwatchSensor);
             const int32_t p = s.dataset->primarySeries[i];
-            if (p < 0 || s.dataset->series[size_t(p)].levels.empty()) continue;
+            if (p < 0 || s.dataset->series[size_t(p)].levels.empty()) return;
             const GlyphStyle style = glyphStyleOf(*s.dataset, i);
-            if (style.bands != Bands::namedLevels) continue;
+            if (style.bands != Bands::namedLevels) return;
             const std::vector<std::string>& levels = s.dataset->series[size_t(p)].levels;
-            if (ImGui::GetCursorScreenPos().y + ImGui::GetTextLineHeightWithSpacing() > L.legend.y + L.legend.h) break;
+            if (ImGui::GetCursorScreenPos().y + ImGui::GetTextLineHeightWithSpacing() > L.legend.y + L.legend.h) return;
             ImDrawList* dl = ImGui::GetWindowDrawList();
             const float r = 5 * S;
             for (size_t k = 0; k < levels.size() && k < style.levelCount; ++k) {
@@ -152,8 +151,7 @@ void drawLegendPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
                 ImGui::SameLine(0, 0);
                 ImGui::TextUnformatted(shownText(levels[k]).c_str());
             }
-            break;
-        }
+        }();
     // Sensors that measure many things: which metric drives the map (setMetric / metric=). Only where the card has
     // room for it whole (a city log's few types leave room; Bukchon's six types and route fill the card, and its
     // sensors each have their own metric anyway): a control cut in half is worse than none.

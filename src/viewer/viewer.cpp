@@ -258,14 +258,22 @@ void Viewer::refreshPane(Pane& pane, bool withGlyphs) {
     pane.night = nightFactor(c.projection.origin(), t);
     if (!withGlyphs) return;  // a state read: the next frame rebuilds them
     phase.emplace(frameStats_, FramePhase::glyphs);
-    buildGlyphs(c.glyphStyles, c.positions, pane.values, layerMask_, selected_, hovered_, pane.glyphs, pane.sensorOfGlyph,
-                pass);
     // Zoomed out to a whole city, glyphs shrink (to 45 % at 0.1 CSS px per metre): less overlap, and far fewer
     // pixels to fill. At street level (≥ 0.5 px/m, every Bukchon view) they keep their full size.
     const double cssPxPerMetre = camera_.pixelsPerUnit() / std::max(1e-6, double(scale_)) / c.projection.groundMetresPerUnit();
     const float shrink = float(std::clamp(std::sqrt(cssPxPerMetre / 0.5), 0.45, 1.0));
-    if (shrink < 1.0f)
-        for (GlyphInstance& g : pane.glyphs) g.radiusPx *= shrink;
+    // Only what changed since the last frame is redone (incremental_scene.hpp): the same glyphs as buildGlyphs.
+    GlyphInputs in;
+    in.styles = &c.glyphStyles;
+    in.positions = &c.positions;
+    in.stylesVersion = stylesVersion_;
+    in.layerMask = layerMask_;
+    in.selected = selected_;
+    in.hovered = hovered_;
+    in.pass = pass;
+    in.shrink = shrink;
+    in.valuesSampled = !pane.fixedRounds;  // the what-if's bin levels are not the sampler's
+    pane.scene.update(in, pane.values, pane.sampler, pane.glyphs, pane.sensorOfGlyph);
     // The truck, while a trip is under way (recorded, or a fixed round in the what-if).
     if (layerVisible(layerMask_, SensorType(kRouteLayerBit)))
         for (const CollectionTrip& trip : pane.fixedRounds ? c.collection.fixedTrips : c.collection.trips) {
@@ -277,7 +285,7 @@ void Viewer::refreshPane(Pane& pane, bool withGlyphs) {
         }
     // Level of detail: thousands of glyphs on screen become a dot matrix (7 design px cells); alerts stay glyphs.
     phase.emplace(frameStats_, FramePhase::density);
-    pane.lod = buildDensityGrid(pane.glyphs, camera_, int(camera_.viewportWidth()), int(camera_.viewportHeight()),
+    pane.lod = pane.dots.update(pane.glyphs, pane.scene, camera_, int(camera_.viewportWidth()), int(camera_.viewportHeight()),
                                 7.0f * scale_, lodMaxGlyphs_, 12, pane.density, pane.kept);
 }
 

@@ -19,6 +19,7 @@
 #include "frame_stats.hpp"
 #include "geo.hpp"
 #include "glyph_scene.hpp"
+#include "incremental_scene.hpp"
 #include "intents.hpp"
 #include "layout.hpp"
 #include "map_data.hpp"
@@ -133,6 +134,8 @@ private:
         CollectionPlan collection;
         std::unique_ptr<KpiIndex> kpiIndex;   // makes the KPIs cheap at any time (built with the content)
         std::vector<GlyphStyle> glyphStyles;  // per sensor: what a frame's glyph rebuild reads
+        std::array<int, kSensorTypeCount> typeCounts{};  // the legend's facts, once per restyle
+        int levelSwatchSensor = -1;
         MetricDefaults metricDefaults;        // the dataset's own types, scales and driving series
         QualityReport quality;                // gaps, stuck stretches, impossible readings (the map marks them)
         std::vector<std::pair<std::string, size_t>> metricChoices;
@@ -155,6 +158,8 @@ private:
         float night = 0;
         std::vector<GlyphInstance> glyphs;
         std::vector<uint32_t> sensorOfGlyph;
+        GlyphScene scene;                  // keeps glyphs from frame to frame (redone where the data changed)
+        DotMatrix dots;                    // keeps the dot matrix's sums likewise
         DensityGrid density;
         std::vector<GlyphInstance> kept;   // in the dot matrix: the glyphs still drawn (alerts, selection)
         bool lod = false;
@@ -239,6 +244,7 @@ private:
     std::string metric_;            // requested ("" = default); in force when content_->metricChoices has it
     FilterSet filters_;
     FilterPlan filterPlan_;         // filters_ on this dataset (rebuilt by restyle)
+    uint64_t stylesVersion_ = 0;    // +1 per restyle: the incremental glyphs start again
     uint64_t frames_ = 0;
 
     // Reported in the state.

@@ -146,6 +146,14 @@ bool Viewer::commitImport(MapData mapData) {
 void Viewer::restyle() {
     if (!content_) return;
     content_->glyphStyles = glyphStyles(content_->dataset);
+    ++stylesVersion_;
+    content_->typeCounts.fill(0);
+    content_->levelSwatchSensor = -1;
+    for (size_t i = 0; i < content_->glyphStyles.size(); ++i) {
+        const GlyphStyle& style = content_->glyphStyles[i];
+        ++content_->typeCounts[size_t(style.type)];
+        if (content_->levelSwatchSensor < 0 && style.bands == Bands::namedLevels) content_->levelSwatchSensor = int(i);
+    }
     for (uint32_t i : content_->quality.sensorsAffected) content_->glyphStyles[i].qualityIssue = true;
     filterPlan_ = FilterPlan(content_->dataset, filters_);  // which series each clause reads follows the types
 }

@@ -89,6 +89,8 @@ ViewState Viewer::viewState() const {
         s.graticuleStepDeg = content_->graticuleStepDeg;
         s.metricChoices = &content_->metricChoices;
         s.quality = &content_->quality;
+        s.typeCounts = content_->typeCounts;
+        s.levelSwatchSensor = content_->levelSwatchSensor;
         s.metric = metricInForce();
         s.filters = &filters_;
         s.filterNotes = &filterPlan_.notes();
@@ -199,10 +201,8 @@ std::string Viewer::stateJson() {
         kj["binsAtLevel"] = levels;  // bins at each fill level now, lowest first (levels: the series' "levels")
         // What each sensor type counts right now (a metric switch moves sensors between types).
         nlohmann::json types = nlohmann::json::object();
-        for (const Sensor& s : content_->dataset.sensors) {
-            nlohmann::json& n = types[sensorTypeInfo(s.type).name];
-            n = n.is_null() ? 1 : n.get<int>() + 1;
-        }
+        for (int t = 0; t < kSensorTypeCount; ++t)  // counted once per restyle, not per read
+            if (content_->typeCounts[size_t(t)] > 0) types[sensorTypeInfo(SensorType(t)).name] = content_->typeCounts[size_t(t)];
         j["types"] = types;
         // Data quality (quality.hpp): counts, and the sensors affected (ids) with their issues as text.
         const QualityReport& q = content_->quality;

@@ -190,11 +190,21 @@ void buildGlyphs(const std::vector<GlyphStyle>& styles, const std::vector<Vec2>&
         if (s.qualityIssue) g.flags |= kQualityIssue;
         if (int(i) == selected) g.flags |= kSelected;
         if (int(i) == hovered) g.flags |= kHovered;
-        float r = baseRadius(s.type);
-        // Loudness and crowds read as size; the other types keep a constant size and show value in the gauge.
-        if (s.type == SensorType::noise) r *= 0.75f + 0.6f * g.gauge;
-        g.radiusPx = r;
+        g.radiusPx = glyphRadiusPx(s.type, g.gauge);
     }
+}
+
+float glyphRadiusPx(SensorType type, float gauge) {
+    float r = baseRadius(type);
+    // Loudness reads as size; the other types keep a constant size and show value in the gauge.
+    if (type == SensorType::noise) r *= 0.75f + 0.6f * gauge;
+    return r;
+}
+
+bool lookIsBanded(const GlyphStyle& s) {
+    if (s.bands == Bands::namedLevels) return false;  // levels may repeat a colour, and out of range is "no data"
+    if (s.bands == Bands::pm10 || s.type == SensorType::air) return true;
+    return s.type != SensorType::other;  // other: a continuous ramp
 }
 
 int pickGlyph(const std::vector<GlyphInstance>& glyphs, const Camera& cam, double x, double y, double pxScale,

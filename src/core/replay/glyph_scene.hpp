@@ -69,6 +69,12 @@ void buildGlyphs(const std::vector<GlyphStyle>& styles, const std::vector<Vec2>&
                  uint32_t layerMask, int selected, int hovered, std::vector<GlyphInstance>& out,
                  std::vector<uint32_t>& sensorOfGlyph, const std::vector<uint8_t>* pass = nullptr);
 
+// A glyph's radius in CSS px for its type and gauge (noise grows with loudness).
+float glyphRadiusPx(SensorType type, float gauge);
+// Whether the look (colour and alert) of a style is a step function of the value whose every step is one interval
+// of values: then two values with the same look have it for every value between them (incremental_scene.hpp).
+bool lookIsBanded(const GlyphStyle& style);
+
 // The glyph under screen point (x,y) within `slopPx`, nearest first, or -1.
 int pickGlyph(const std::vector<GlyphInstance>& glyphs, const Camera& camera, double x, double y, double pxScale,
               double slopPx);

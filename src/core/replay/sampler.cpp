@@ -15,6 +15,21 @@ constexpr uint32_t kWalkLimit = 8;  // beyond this many steps forward, a binary 
 void Sampler::reset(const Dataset* dataset) {
     d_ = dataset;
     cursor_.assign(d_ ? d_->series.size() : 0, 0);
+    const size_t n = d_ ? d_->sensors.size() : 0;
+    const double inf = std::numeric_limits<double>::infinity();
+    seg_.t0.assign(n, inf);  // no time is in an empty segment: the first sample enters each one
+    seg_.t1.assign(n, inf);
+    seg_.dt.assign(n, 1);
+    seg_.a.assign(n, kNaN);
+    seg_.b.assign(n, kNaN);
+    seg_.index.assign(n, -1);
+    ref_.assign(n, Ref{0, 0, 0, 0, 0, -1, true, false});
+    for (size_t k = 0; k < n; ++k) {
+        const int32_t si = d_->primarySeries[k];
+        if (si < 0) continue;
+        const Series& s = d_->series[size_t(si)];
+        ref_[k] = {s.startMs, s.stepMs, s.offset, s.count, s.timeOffset, si, s.regular, s.interpolation == Interpolation::step};
+    }
 }
 
 int64_t Sampler::readingIndexAt(uint32_t si, int64_t t) {
@@ -69,11 +84,63 @@ float sampleSeries(const Dataset& d, uint32_t si, int64_t t) {
     return interpolate(d, s, i, t);
 }
 
+// Index of sensor k's reading at or before t (-1: none yet, or no series), from the packed reference.
+int64_t Sampler::locate(size_t k, int64_t t) {
+    const Ref& r = ref_[k];
+    if (r.series < 0 || r.count == 0) return -1;
+    if (r.regular) return t < r.startMs ? -1 : std::min<int64_t>((t - r.startMs) / r.stepMs, r.count - 1);
+    return readingIndexAt(uint32_t(r.series), t);  // the cursor: a walk forward, or a binary search
+}
+
+// The segment of sensor k around its reading index: the same arithmetic as interpolate(). Reads the values: a seek
+// does this for every sensor, in a loop of its own so the memory reads overlap.
+void Sampler::fillSegment(size_t k) {
+    const double inf = std::numeric_limits<double>::infinity();
+    const Ref& r = ref_[k];
+    const int64_t i = seg_.index[k];
+    seg_.dt[k] = 1;
+    auto timeAt = [&](uint32_t n) { return r.regular ? r.startMs + r.stepMs * int64_t(n) : d_->timesMs[r.timeOffset + n]; };
+    if (i < 0) {  // no data: for ever without a series, until the first reading with one
+        seg_.t0[k] = -inf;
+        seg_.t1[k] = r.series < 0 || r.count == 0 ? inf : double(timeAt(0));
+        seg_.a[k] = seg_.b[k] = kNaN;
+        return;
+    }
+    const float* v = d_->values.data() + r.offset;
+    const int64_t t0 = timeAt(uint32_t(i));
+    const float a = v[i];
+    seg_.t0[k] = double(t0);
+    seg_.a[k] = seg_.b[k] = a;
+    if (i + 1 >= r.count) { seg_.t1[k] = inf; return; }  // the last reading, held
+    const int64_t t1 = timeAt(uint32_t(i + 1));
+    const float b = v[i + 1];
+    seg_.t1[k] = double(t1);
+    if (r.step || std::isnan(a) || std::isnan(b)) return;
+    seg_.b[k] = b;
+    seg_.dt[k] = double(t1 - t0);
+}
+
 void Sampler::sampleSensors(int64_t t, std::vector<float>& out) {
-    out.resize(d_ ? d_->sensors.size() : 0);
-    for (size_t k = 0; k < out.size(); ++k) {
-        int32_t si = d_->primarySeries[k];
-        out[k] = si < 0 ? kNaN : valueAt(static_cast<uint32_t>(si), t);
+    const size_t n = d_ ? d_->sensors.size() : 0;
+    out.resize(n);
+    const double td = double(t);
+    const double* t0 = seg_.t0.data();
+    const double* t1 = seg_.t1.data();
+    // Sensors that left their segment (all of them after a seek): where they are now, then their values.
+    moved_.clear();
+    for (size_t k = 0; k < n; ++k)
+        if (!(td >= t0[k] && td < t1[k])) moved_.push_back(uint32_t(k));
+    for (uint32_t k : moved_) seg_.index[k] = int32_t(locate(k, t));
+    for (uint32_t k : moved_) fillSegment(k);
+    // Every sensor is in its segment now: one pass the compiler vectorises (a held value has b == a: a + 0).
+    const double* dt = seg_.dt.data();
+    const float* a = seg_.a.data();
+    const float* b = seg_.b.data();
+    float* o = out.data();
+    for (size_t k = 0; k < n; ++k) {
+        const double f = (td - t0[k]) / dt[k];
+        const float d = b[k] - a[k];
+        o[k] = td == t0[k] || d == 0 ? a[k] : static_cast<float>(a[k] + d * f);
     }
 }
 

@@ -7,6 +7,8 @@
 //   after the last reading         → the last reading, held
 // Regular series index directly (O(1)). Irregular ones keep a cursor: moving forward a little (playback) walks it,
 // amortised O(1); a jump (seek) falls back to binary search, O(log n).
+// sampleSensors keeps each sensor's current segment (the readings either side of t, laid out flat per sensor): a
+// frame whose time is still in it is one multiply-add per sensor, bit for bit the value the lookup gives.
 #pragma once
 
 #include "dataset.hpp"
@@ -30,10 +32,32 @@ public:
 
     // Fills `out` (one entry per sensor) with each sensor's primary-series value at timeMs (NaN = none).
     void sampleSensors(int64_t timeMs, std::vector<float>& out);
+    // After sampleSensors, per sensor: the index of its reading at or before the time (-1: none yet, or no series),
+    // and the values its segment runs between (equal when the value holds: step series, gaps, the last reading).
+    // A sensor whose index did not move since the last call is still on the same segment.
+    const std::vector<int32_t>& sensorReadingIndex() const { return seg_.index; }
+    float segmentFrom(size_t sensor) const { return seg_.a[sensor]; }
+    float segmentTo(size_t sensor) const { return seg_.b[sensor]; }
 
 private:
+    int64_t locate(size_t sensor, int64_t timeMs);
+    void fillSegment(size_t sensor);
+
     const Dataset* d_ = nullptr;
     std::vector<uint32_t> cursor_;   // per series: last index found
+    struct Ref {                     // per sensor: its primary series, packed (a seek reads 100,000 of these)
+        int64_t startMs, stepMs;     // regular series; irregular ones read their times
+        uint32_t offset, count, timeOffset;
+        int32_t series;              // -1: none
+        bool regular, step;
+    };
+    std::vector<Ref> ref_;
+    std::vector<uint32_t> moved_;    // sensors that left their segment in this sample
+    struct Segments {                // per sensor: valid for t0 <= t < t1; value a + (b - a) · (t - t0) / dt
+        std::vector<double> t0, t1, dt;
+        std::vector<float> a, b;
+        std::vector<int32_t> index;
+    } seg_;
 };
 
 }  // namespace bk

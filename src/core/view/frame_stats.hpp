@@ -10,9 +10,9 @@
 namespace bk {
 
 // The parts of a frame's CPU work, in the order a frame runs them (docs/performance.md reads them as the profile).
-enum class FramePhase { sample, filters, kpis, glyphs, density, labels, panels, submit, render, count };
+enum class FramePhase { start, sample, filters, kpis, glyphs, density, uiBegin, labels, panels, submit, render, count };
 inline const char* framePhaseName(FramePhase p) {
-    static const char* names[] = {"sample", "filters", "kpis", "glyphs", "density", "labels", "panels", "submit", "render"};
+    static const char* names[] = {"start", "sample", "filters", "kpis", "glyphs", "density", "uiBegin", "labels", "panels", "submit", "render"};
     return names[int(p)];
 }
 

@@ -11,6 +11,7 @@
 #include "quality.hpp"
 #include "replay_stats.hpp"
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -54,6 +55,8 @@ struct ViewState {
     const std::vector<std::pair<std::string, size_t>>* metricChoices = nullptr;  // metric, sensors; empty: no choice
     std::string metric;                      // the metric chosen to drive the map ("" = each sensor's default)
     const QualityReport* quality = nullptr;  // gaps, stuck stretches and impossible readings per sensor
+    std::array<int, kSensorTypeCount> typeCounts{};  // sensors per type (counted once per dataset, not per frame)
+    int levelSwatchSensor = -1;              // the first sensor whose glyph named levels drive (the legend's swatches)
     // The compare view: off, or two panes (layout.pane, layout.paneTitle; layout.panes is how many are drawn).
     // `values`, `kpis` and `night` above are the pane whose panels are shown (the first, or the one switched to).
     CompareBy compareBy = CompareBy::off;

@@ -1,0 +1,258 @@
+// incremental_scene.cpp — glyphs recoloured only where a sensor's look can have changed; dot-matrix sums moved only
+// for the glyphs that changed.
+#include "incremental_scene.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+namespace bk {
+
+namespace {
+
+uint16_t lookFlags(const GlyphStyle& s, float v) {
+    return uint16_t((std::isnan(v) ? kNoData : 0) | (isAlert(s, v) ? kAlert : 0));
+}
+
+// Whether the look is the same for every value between a and b (a segment of readings, interpolated).
+bool lookStable(const GlyphStyle& s, float a, float b) {
+    if (std::isnan(a) && std::isnan(b)) return true;
+    if (a == b) return true;
+    if (std::isnan(a) || std::isnan(b) || !lookIsBanded(s)) return false;
+    return colorForValue(s, a) == colorForValue(s, b) && lookFlags(s, a) == lookFlags(s, b);
+}
+
+bool sameInputs(const GlyphInputs& a, const GlyphInputs& b) {
+    return a.styles == b.styles && a.positions == b.positions && a.stylesVersion == b.stylesVersion &&
+           a.layerMask == b.layerMask && a.shrink == b.shrink && a.valuesSampled == b.valuesSampled && (a.pass == nullptr) == (b.pass == nullptr) &&
+           (a.pass == nullptr || a.selected == b.selected);  // with filters, the selection is drawn even if it fails
+}
+
+}  // namespace
+
+void GlyphScene::rebuild(const GlyphInputs& in, const std::vector<float>& values, const Sampler& sampler,
+                         std::vector<GlyphInstance>& glyphs, std::vector<uint32_t>& sensorOfGlyph) {
+    buildGlyphs(*in.styles, *in.positions, values, in.layerMask, in.selected, in.hovered, glyphs, sensorOfGlyph, in.pass);
+    if (in.shrink < 1.0f)
+        for (GlyphInstance& g : glyphs) g.radiusPx *= in.shrink;
+    const std::vector<int32_t>& index = sampler.sensorReadingIndex();
+    hot_.resize(glyphs.size());
+    for (size_t j = 0; j < glyphs.size(); ++j) {
+        const uint32_t i = sensorOfGlyph[j];
+        const GlyphStyle& s = (*in.styles)[i];
+        Hot& h = hot_[j];
+        h.lo = s.lo;
+        h.range = s.hi - s.lo;
+        h.baseRadius = glyphRadiusPx(s.type, 0);  // constant but for noise, whose radius the loop works out
+        h.noise = s.type == SensorType::noise;
+        h.lastIndex = i < index.size() ? index[i] : -1;
+        h.stable = i < index.size() && lookStable(s, sampler.segmentFrom(i), sampler.segmentTo(i));
+    }
+    key_ = in;
+    passCopy_.assign(in.pass ? in.pass->begin() : passCopy_.end(), in.pass ? in.pass->end() : passCopy_.end());
+    valid_ = rebuilt_ = true;
+    ++structure_;
+    recoloured_ = glyphs.size();
+}
+
+// The selection or hover mark moved: the two glyphs concerned change their flags, nothing else.
+void GlyphScene::setMark(std::vector<GlyphInstance>& glyphs, const std::vector<uint32_t>& sensorOfGlyph, int sensor,
+                         uint16_t flag, bool on) {
+    if (sensor < 0) return;
+    auto it = std::lower_bound(sensorOfGlyph.begin(), sensorOfGlyph.begin() + long(sensorGlyphs()), uint32_t(sensor));
+    if (it == sensorOfGlyph.begin() + long(sensorGlyphs()) || *it != uint32_t(sensor)) return;
+    GlyphInstance& g = glyphs[size_t(it - sensorOfGlyph.begin())];
+    const uint16_t flags = on ? uint16_t(g.flags | flag) : uint16_t(g.flags & ~flag);
+    if (flags == g.flags) return;
+    changes_.push_back({uint32_t(it - sensorOfGlyph.begin()), g.rgba, g.flags});
+    g.flags = flags;
+}
+
+void GlyphScene::update(const GlyphInputs& in, const std::vector<float>& values, const Sampler& sampler,
+                        std::vector<GlyphInstance>& glyphs, std::vector<uint32_t>& sensorOfGlyph) {
+    changes_.clear();
+    rebuilt_ = false;
+    const bool passSame = !in.pass || (in.pass->size() == passCopy_.size() &&
+                                       std::memcmp(in.pass->data(), passCopy_.data(), passCopy_.size()) == 0);
+    if (!valid_ || !sameInputs(in, key_) || !passSame || glyphs.size() < sensorGlyphs() ||
+        sensorOfGlyph.size() < sensorGlyphs()) {
+        rebuild(in, values, sampler, glyphs, sensorOfGlyph);
+        return;
+    }
+    const size_t n = sensorGlyphs();
+    glyphs.resize(n);  // drop what the caller appended last frame
+    sensorOfGlyph.resize(n);
+    // Marks first (their old flags are what the dot matrix binned), then the values.
+    if (in.selected != key_.selected) {
+        setMark(glyphs, sensorOfGlyph, key_.selected, kSelected, false);
+        setMark(glyphs, sensorOfGlyph, in.selected, kSelected, true);
+    }
+    if (in.hovered != key_.hovered) {
+        setMark(glyphs, sensorOfGlyph, key_.hovered, kHovered, false);
+        setMark(glyphs, sensorOfGlyph, in.hovered, kHovered, true);
+    }
+    key_.selected = in.selected;
+    key_.hovered = in.hovered;
+    const std::vector<GlyphStyle>& styles = *in.styles;
+    const int32_t* index = sampler.sensorReadingIndex().data();
+    const float shrink = in.shrink;
+    size_t recoloured = 0;
+    for (size_t j = 0; j < n; ++j) {
+        const uint32_t i = sensorOfGlyph[j];
+        const float v = values[i];
+        GlyphInstance& g = glyphs[j];
+        Hot& h = hot_[j];
+        // normalisedValue and glyphRadiusPx, inlined on the hot fields (the same arithmetic, bit for bit).
+        g.gauge = std::isnan(v) ? 0.0f : static_cast<float>(std::clamp((v - h.lo) / h.range, 0.0, 1.0));
+        float r = h.noise ? glyphRadiusPx(SensorType::noise, g.gauge) : h.baseRadius;
+        if (shrink < 1.0f) r *= shrink;
+        g.radiusPx = r;
+        if (index[i] != h.lastIndex) {  // a new segment: can its look change along it?
+            h.lastIndex = index[i];
+            h.stable = lookStable(styles[i], sampler.segmentFrom(i), sampler.segmentTo(i));
+        } else if (h.stable && in.valuesSampled) {
+            continue;  // same segment, a look that cannot change along it
+        }
+        ++recoloured;
+        const GlyphStyle& s = styles[i];
+        const uint32_t rgba = colorForValue(s, v);
+        const uint16_t flags = uint16_t((g.flags & ~(kNoData | kAlert)) | lookFlags(s, v));
+        if (rgba == g.rgba && flags == g.flags) continue;
+        changes_.push_back({uint32_t(j), g.rgba, g.flags});
+        g.rgba = rgba;
+        g.flags = flags;
+    }
+    recoloured_ = recoloured;
+}
+
+// ---- the dot matrix --------------------------------------------------------------------------------------------
+
+void DotMatrix::colourCell(DensityGrid& grid, size_t c) const {
+    const float* acc = &sums_[c * 4];
+    if (acc[3] == 0) { grid.rgba[c] = 0; return; }
+    // As buildDensityGrid: the mean colour; alpha grows with the square root of the count (a lone sensor shows).
+    float inv = 1.0f / acc[3];
+    float a = std::min(1.0f, std::sqrt(acc[3] / float(std::max(fullCount_, 1))));
+    uint32_t alpha = uint32_t(std::lround(40.0f + 215.0f * a));
+    grid.rgba[c] = uint32_t(std::lround(acc[0] * inv)) | uint32_t(std::lround(acc[1] * inv)) << 8 |
+                   uint32_t(std::lround(acc[2] * inv)) << 16 | alpha << 24;
+}
+
+void DotMatrix::rebin(const std::vector<GlyphInstance>& glyphs, size_t n, DensityGrid& grid) {
+    const size_t cells = size_t(grid.cols) * size_t(grid.rows);
+    sums_.assign(cells * 4, 0.0f);
+    keptIdx_.clear();
+    grid.binned = 0;
+    for (size_t j = 0; j < n; ++j) {
+        const GlyphInstance& g = glyphs[j];
+        if ((g.flags & keepFlags_) || g.shape >= kSensorTypeCount) { keptIdx_.push_back(uint32_t(j)); continue; }
+        if (cellOf_[j] < 0) continue;
+        float* acc = &sums_[size_t(cellOf_[j]) * 4];
+        acc[0] += float(g.rgba & 255);
+        acc[1] += float((g.rgba >> 8) & 255);
+        acc[2] += float((g.rgba >> 16) & 255);
+        acc[3] += 1.0f;
+        ++grid.binned;
+    }
+    grid.rgba.resize(cells);
+    for (size_t c = 0; c < cells; ++c) colourCell(grid, c);
+    dirtyMark_.assign(cells, 0);
+}
+
+bool DotMatrix::update(const std::vector<GlyphInstance>& glyphs, const GlyphScene& scene, const Camera& cam,
+                       int viewportW, int viewportH, float cellPx, size_t maxGlyphs, int fullCount, DensityGrid& grid,
+                       std::vector<GlyphInstance>& keep) {
+    const size_t n = std::min(scene.sensorGlyphs(), glyphs.size());
+    const Key key{cam.center().x, cam.center().y, cam.pixelsPerUnit(), cam.originX(), cam.originY(), cam.viewportWidth(),
+                  cam.viewportHeight(), viewportW, viewportH, cellPx, maxGlyphs, fullCount,
+                  scene.structureVersion()};
+    const bool same = valid_ && key == key_ && !scene.rebuilt() && cellOf_.size() == n;
+    auto onScreenAt = [&](const GlyphInstance& g, Vec2& s) {
+        s = cam.worldToScreen({g.x, g.y});
+        return s.x >= 0 && s.y >= 0 && s.x < viewportW && s.y < viewportH;
+    };
+    if (!same) {  // where each sensor glyph falls, once per view
+        key_ = key;
+        valid_ = true;
+        binnedLast_ = false;
+        fullCount_ = fullCount;
+        cellOf_.assign(n, -1);
+        onScreen_ = 0;
+        alerts_ = 0;
+        const int cols = cellPx >= 1 ? int(std::ceil(float(viewportW) / cellPx)) : 0;
+        for (size_t j = 0; j < n; ++j) {
+            Vec2 s;
+            alerts_ += (glyphs[j].flags & kAlert) != 0;
+            if (!onScreenAt(glyphs[j], s)) continue;
+            ++onScreen_;
+            if (cols > 0) cellOf_[j] = int32_t(int(s.y / cellPx) * cols + int(s.x / cellPx));
+        }
+    } else {
+        for (const GlyphScene::Change& ch : scene.changes())
+            alerts_ += size_t((glyphs[ch.glyph].flags & kAlert) != 0) - size_t((ch.oldFlags & kAlert) != 0);
+    }
+    // What is appended after the sensors (the truck) is always a glyph, and counts as on screen like the rest.
+    size_t onScreen = onScreen_;
+    for (size_t j = n; j < glyphs.size(); ++j) {
+        Vec2 s;
+        onScreen += onScreenAt(glyphs[j], s);
+    }
+    keep.clear();
+    if (onScreen <= maxGlyphs || cellPx < 1 || viewportW <= 0 || viewportH <= 0) {
+        keep = glyphs;
+        grid.binned = 0;
+        binnedLast_ = false;
+        return false;
+    }
+    const uint16_t keepFlags = alerts_ <= kMaxAlertGlyphs ? uint16_t(kAlert | kSelected | kHovered) : uint16_t(kSelected | kHovered);
+    if (!same || !binnedLast_ || keepFlags != keepFlags_) {
+        grid.cellPx = cellPx;
+        grid.cols = int(std::ceil(float(viewportW) / cellPx));
+        grid.rows = int(std::ceil(float(viewportH) / cellPx));
+        keepFlags_ = keepFlags;
+        rebin(glyphs, n, grid);
+        binnedLast_ = true;
+    } else {
+        dirty_.clear();
+        for (const GlyphScene::Change& ch : scene.changes()) {
+            const GlyphInstance& g = glyphs[ch.glyph];
+            const bool wasKept = (ch.oldFlags & keepFlags_) != 0, isKept = (g.flags & keepFlags_) != 0;
+            if (wasKept != isKept) {
+                auto it = std::lower_bound(keptIdx_.begin(), keptIdx_.end(), ch.glyph);
+                if (isKept) keptIdx_.insert(it, ch.glyph);
+                else keptIdx_.erase(it);
+            }
+            const int32_t c = cellOf_[ch.glyph];
+            if (c < 0) continue;
+            float* acc = &sums_[size_t(c) * 4];
+            if (!wasKept) {
+                acc[0] -= float(ch.oldRgba & 255);
+                acc[1] -= float((ch.oldRgba >> 8) & 255);
+                acc[2] -= float((ch.oldRgba >> 16) & 255);
+                acc[3] -= 1.0f;
+                --grid.binned;
+            }
+            if (!isKept) {
+                acc[0] += float(g.rgba & 255);
+                acc[1] += float((g.rgba >> 8) & 255);
+                acc[2] += float((g.rgba >> 16) & 255);
+                acc[3] += 1.0f;
+                ++grid.binned;
+            }
+            if (!dirtyMark_[size_t(c)]) {
+                dirtyMark_[size_t(c)] = 1;
+                dirty_.push_back(size_t(c));
+            }
+        }
+        for (size_t c : dirty_) {
+            colourCell(grid, c);
+            dirtyMark_[c] = 0;
+        }
+    }
+    keep.reserve(keptIdx_.size() + glyphs.size() - n);
+    for (uint32_t j : keptIdx_) keep.push_back(glyphs[j]);
+    for (size_t j = n; j < glyphs.size(); ++j) keep.push_back(glyphs[j]);
+    return true;
+}
+
+}  // namespace bk

@@ -43,7 +43,8 @@ function addStyles(base) {
  *   maxFileBytes, onProgress(fraction, message)
  */
 export async function createViewer(element, options = {}) {
-  // Startup marks (performance.getEntriesByType('mark')): bk:start, bk:wasm, bk:data, bk:first-frame.
+  // Start-up marks (performance.getEntriesByType('mark'); docs/performance.md says what each means): bk:start,
+  // bk:downloaded, bk:compiled, bk:main, bk:fetched, bk:data, bk:first-useful-frame.
   const mark = (name) => { try { performance.mark(name); } catch { /* marks are optional */ } };
   mark('bk:start');
   const base = options.base || HERE;
@@ -164,6 +165,7 @@ export async function createViewer(element, options = {}) {
     const compiled = WebAssembly.compile(wasmBytes);
     compiled.catch(() => {});  // awaited below
     const wasmModule = await compiled;
+    mark('bk:compiled');
     let instantiateFailed;
     const instantiation = new Promise((resolve, reject) => { instantiateFailed = reject; });
     const module = await Promise.race([instantiation, createBukchonModule({
@@ -179,6 +181,7 @@ export async function createViewer(element, options = {}) {
       onFontFile: (name) => fetchFontFile(name),
     })]);
     if (fatal) throw new Error(fatal);
+    mark('bk:main');
     bridge = createBridge(module);
     bridgeReady(bridge);
     const launch = bridge.launchParams(query);
@@ -202,7 +205,6 @@ export async function createViewer(element, options = {}) {
     state.fonts = [await fontRegular, await fontBold];
     registerPageFonts(...state.fonts);
     bridge.setFonts(...state.fonts);
-    mark('bk:wasm');
     bridge.setLanguage(strings, `${strings.lang}.json`);
     state.lang = strings.lang;
     if (window.matchMedia) bridge.setReducedMotion(matchMedia('(prefers-reduced-motion: reduce)').matches);
@@ -211,6 +213,7 @@ export async function createViewer(element, options = {}) {
       const bytes = await pending;
       if (bytes) loaded[kind] = { name: fileName(data.urls[kind]), bytes };
     }
+    mark('bk:fetched');
     bridge.setImportTimeZone(options.timezone);
     const { ok, state: s } = bridge.commit(loaded);
     emit(ok ? 'data' : 'error', ok ? s : s.error);
@@ -223,7 +226,9 @@ export async function createViewer(element, options = {}) {
     throw error;
   }
   chrome.loaded();
-  requestAnimationFrame(() => requestAnimationFrame(() => mark('bk:first-frame')));
+  // The first useful frame: the main loop has drawn a frame with the data committed (the map, the sensors, the
+  // whole week: play and seek work), and the browser is at the next frame.
+  requestAnimationFrame(() => requestAnimationFrame(() => mark('bk:first-useful-frame')));
   if (state.urlProblems.length) chrome.showNotice(text('url.title'), state.urlProblems, text('url.kept'));
   if (state.importReport) chrome.showReport(state.importReport);
 

@@ -2,7 +2,8 @@
 // (5 Mbit/s down, 100 ms latency, Chromium's network emulation through the DevTools protocol, files sent gzipped),
 // each the median of cold loads in fresh browser contexts, with the page's start-up marks and every response.
 // run.mjs calls firstFrames(); alone, `node bench/first-frame.mjs` prints both medians with a breakdown by mark and
-// the bytes each file took on the wire (LOADS=n sets the loads per condition, default 5).
+// the bytes each file took on the wire (LOADS=n sets the loads per condition, default 5). BASE_DIST=<a dist folder>
+// measures that build too, alternating load by load with DIST_DIR's, for a before/after on a busy machine.
 import { gzipSync } from 'node:zlib';
 
 // The link of issue 17: bytes/s and ms, as Network.emulateNetworkConditions takes them.
@@ -26,9 +27,13 @@ export async function coldLoad(browser, url, network = null) {
                                                          downloadThroughput: network.downloadThroughput, uploadThroughput: network.uploadThroughput });
   }
   const requests = new Map();  // requestId → {url, bytes, status}
-  cdp.on('Network.requestWillBeSent', (e) => { if (!requests.has(e.requestId)) requests.set(e.requestId, { url: e.request.url, bytes: 0, status: 0 }); });
+  let t0 = 0;  // the document request's time stamp (s): responses are timed from it
+  cdp.on('Network.requestWillBeSent', (e) => {
+    if (!t0) t0 = e.timestamp;
+    if (!requests.has(e.requestId)) requests.set(e.requestId, { url: e.request.url, bytes: 0, status: 0, startMs: (e.timestamp - t0) * 1000 });
+  });
   cdp.on('Network.responseReceived', (e) => { const r = requests.get(e.requestId); if (r) { r.status = e.response.status; r.encoding = e.response.headers['content-encoding'] || e.response.headers['Content-Encoding'] || ''; } });
-  cdp.on('Network.loadingFinished', (e) => { const r = requests.get(e.requestId); if (r) r.bytes = e.encodedDataLength; });
+  cdp.on('Network.loadingFinished', (e) => { const r = requests.get(e.requestId); if (r) { r.bytes = e.encodedDataLength; r.endMs = (e.timestamp - t0) * 1000; } });
   await page.goto(url);
   const marks = await page.evaluate(async (names) => {
     await window.viewer.ready;
@@ -88,23 +93,43 @@ function printBreakdown(name, s) {
   }
   console.log(`  on the wire: ${(s.wireBytes / 1024).toFixed(0)} KB in ${s.responses.length} responses` +
               (s.fetchedTwice.length ? `; FETCHED TWICE: ${s.fetchedTwice.join(', ')}` : '; nothing fetched twice'));
-  for (const r of [...s.responses].sort((a, b) => b.bytes - a.bytes)) {
-    console.log(`    ${(r.bytes / 1024).toFixed(1).padStart(7)} KB ${String(r.status).padStart(3)} ${r.encoding || '-'.padEnd(4)} ${new URL(r.url).pathname}`);
+  console.log('    (one load: KB on the wire, status, encoding, requested → finished ms after the document request)');
+  for (const r of [...s.responses].sort((a, b) => a.startMs - b.startMs)) {
+    console.log(`    ${(r.bytes / 1024).toFixed(1).padStart(7)} KB ${String(r.status).padStart(3)} ${(r.encoding || '-').padEnd(4)} ` +
+                `${r.startMs.toFixed(0).padStart(5)} → ${(r.endMs ?? NaN).toFixed(0).padStart(5)} ms  ${new URL(r.url).pathname}`);
   }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { chromium } = await import('../tests/e2e/node_modules/playwright-core/index.mjs');
   const { CHROMIUM_ARGS, DIST, startServer } = await import('../tests/e2e/harness.mjs');
-  const plain = await startServer(DIST);
-  const zipped = await startServer(DIST, new Map(), {}, { gzip: true });
+  const builds = [['this build', DIST], ...(process.env.BASE_DIST ? [['base build', process.env.BASE_DIST]] : [])];
+  const servers = [];
+  for (const [, dir] of builds) servers.push([await startServer(dir), await startServer(dir, new Map(), {}, { gzip: true })]);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
-  const f = await firstFrames(browser, plain.url, zipped.url, Number(process.env.LOADS || 5));
+  const loads = Number(process.env.LOADS || 5);
+  const parts = builds.map(() => []);
+  for (let i = 0; i < loads; i++)  // one load of each build in turn, so both see the same moments of a busy machine
+    for (const [b, [plain, zipped]] of servers.entries()) parts[b].push(await firstFrames(browser, plain.url, zipped.url, 1));
   await browser.close();
-  await plain.close();
-  await zipped.close();
-  printBreakdown('localhost', f.local);
-  printBreakdown(THROTTLED.label, f.throttled);
-  console.log('');
-  for (const r of firstFrameRows(f)) console.log(`| ${r.join(' | ')} |`);
+  for (const pair of servers) for (const s of pair) await s.close();
+  for (const [b, [name, dir]] of builds.entries()) {
+    const merged = {};
+    for (const kind of ['local', 'throttled']) {
+      const list = parts[b].map((p) => p[kind]);
+      merged[kind] = {
+        medianMs: median(list.map((l) => l.medianMs)),
+        marks: Object.fromEntries(Object.keys(list[0].marks).map((m) => [m, median(list.map((l) => l.marks[m] ?? NaN))])),
+        wireBytes: median(list.map((l) => l.wireBytes)),
+        fetchedTwice: [...new Set(list.flatMap((l) => l.fetchedTwice))],
+        loads: list.flatMap((l) => l.loads),
+        responses: list[0].responses,
+      };
+    }
+    console.log(`\n=== ${name}: ${dir}`);
+    printBreakdown('localhost', merged.local);
+    printBreakdown(THROTTLED.label, merged.throttled);
+    console.log('');
+    for (const r of firstFrameRows(merged)) console.log(`| ${r.join(' | ')} |`);
+  }
 }

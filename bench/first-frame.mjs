@@ -57,8 +57,10 @@ export const fetchedTwice = (responses) => {
 };
 
 // `loads` cold loads on each of the two servers (plain and gzip), alternating: {local, throttled}, each
-// {medianMs, marks (median ms per mark), wireBytes (median), loads: [...]}.
-export async function firstFrames(browser, plainUrl, gzipUrl, loads = 5) {
+// {medianMs, marks (median ms per mark), wireBytes (median), loads: [...]}. `warmUp`: one load first that is not
+// counted (a browser's first page pays for starting its GPU and network processes, 0.5–1 s here: not the page's).
+export async function firstFrames(browser, plainUrl, gzipUrl, loads = 5, warmUp = true) {
+  if (warmUp) await coldLoad(browser, plainUrl);
   const runs = { local: [], throttled: [] };
   for (let i = 0; i < loads; i++) {
     runs.local.push(await coldLoad(browser, plainUrl));
@@ -110,7 +112,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const loads = Number(process.env.LOADS || 5);
   const parts = builds.map(() => []);
   for (let i = 0; i < loads; i++)  // one load of each build in turn, so both see the same moments of a busy machine
-    for (const [b, [plain, zipped]] of servers.entries()) parts[b].push(await firstFrames(browser, plain.url, zipped.url, 1));
+    for (const [b, [plain, zipped]] of servers.entries()) parts[b].push(await firstFrames(browser, plain.url, zipped.url, 1, i === 0 && b === 0));
   await browser.close();
   for (const pair of servers) for (const s of pair) await s.close();
   for (const [b, [name, dir]] of builds.entries()) {

@@ -121,16 +121,23 @@ TEST(BinaryFormat, DamagedFilesAreRefusedWithThePartAndByte) {
     std::memcpy(&seriesOff, &good[104], 8);
     EXPECT_EQ(message(patched<uint32_t>(good, size_t(seriesOff), 999)), "week.bkr series[0].sensor: sensor index 999 out of range (at byte " +
                                                                            std::to_string(seriesOff) + ")");
-    // Packed values: a run's decimals, its count, a value past the section.
+    // Packed values: more readings than the section has bytes (refused before anything is allocated: found by
+    // fuzz_binary as a 2.6 GB allocation), a run's decimals, its count, a value past the section.
     uint64_t valuesOff;
     std::memcpy(&valuesOff, &good[120], 8);
     const std::string at = " (at byte " + std::to_string(valuesOff) + ")";
+    uint64_t timesOff;
+    std::memcpy(&timesOff, &good[128], 8);
+    EXPECT_EQ(message(patched<uint64_t>(good, 40, uint64_t(1) << 31)),
+              "week.bkr header.valueCount: 2147483648 readings cannot fit in a values section of " + std::to_string(timesOff - valuesOff) +
+                  " bytes (at byte 40)");
     EXPECT_EQ(message(patched<uint8_t>(good, size_t(valuesOff), 7)),
               "week.bkr values (the run from value 0): expected 0…6 decimals or 255 (raw), got 7" + at);
     EXPECT_EQ(message(patched<uint32_t>(good, size_t(valuesOff) + 1, 0xFFFFFFFF)),
               "week.bkr values (the run from value 0): expected a count of 1…233856" + at);
-    // (the times section moved up to 16 bytes after the values: the first run's values run into it)
-    const std::string cut = message(patched<uint64_t>(good, 128, valuesOff + 16));
+    // (the times section moved up to 233,864 bytes after the values start: room for a byte a reading, but the
+    // week's varints take 235,047, so a value runs into it)
+    const std::string cut = message(patched<uint64_t>(good, 128, valuesOff + 233864));
     EXPECT_EQ(cut.rfind("week.bkr values[", 0), 0u) << cut;
     EXPECT_NE(cut.find("]: a packed value runs past the values section"), std::string::npos) << cut;
 }

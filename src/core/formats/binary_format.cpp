@@ -467,9 +467,14 @@ Result<Dataset> loadBinaryRecording(std::string_view bytes, const std::string& f
 
     // Readings: bulk copies (version 1) or one pass over the packed runs (version 2), which end where the times
     // section starts.
+    if (packedValues) {  // (every packed reading takes a byte at least: a count the section cannot hold is refused unallocated)
+        if (timOff < valOff) return r.error("header.values", hValuesOffset, "the values section must come before the times");
+        if (valueCount > timOff - valOff)
+            return r.error("header.valueCount", hValueCount, std::to_string(valueCount) + " readings cannot fit in a values section of " +
+                                                                 std::to_string(timOff - valOff) + " bytes");
+    }
     d.values.resize(size_t(valueCount));
     if (packedValues) {
-        if (timOff < valOff) return r.error("header.values", hValuesOffset, "the values section must come before the times");
         if (auto problem = r.unpackValues(valOff, timOff, d.values)) return *problem;
     } else if (valueCount) {
         std::memcpy(d.values.data(), r.p_ + valOff, size_t(valueCount) * 4);

@@ -5,6 +5,14 @@ if(NOT EXISTS "${IMGUI_DIR}/imgui.cpp")
   message(FATAL_ERROR "IMGUI_DIR='${IMGUI_DIR}' has no imgui.cpp; run ./build-wasm.sh or pass -DIMGUI_DIR=")
 endif()
 
+# The rooms that run on a command, never in a frame nor in the default page's load (the importer of logs, the
+# command table and URL rules), are optimised for size: the module is the biggest download before the first frame
+# (docs/performance.md, start-up). The rest (formats: the 9.6M-reading load; replay, map, view, viewer, render,
+# ImGui: the frame) stays at -O3.
+foreach(room import embed)
+  target_compile_options(core_${room} PRIVATE $<$<CONFIG:Release>:-Os>)
+endforeach()
+
 add_library(imgui STATIC
   ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp ${IMGUI_DIR}/imgui_tables.cpp ${IMGUI_DIR}/imgui_widgets.cpp
   ${IMGUI_DIR}/backends/imgui_impl_glfw.cpp)

@@ -5,7 +5,7 @@
 import createBukchonModule from './bukchon.js';
 import { createChrome, registerPageFonts } from './viewer-chrome.js';
 import { StoryPlayer } from './story.js';
-import { HERE, inlineResource, fetchBytes, decodeJson, dataUrls, fileName, optionalKinds } from './viewer-files.js';
+import { HERE, inlineResource, fetchBytes, compileWasm, decodeJson, dataUrls, fileName, optionalKinds } from './viewer-files.js';
 import { createBridge } from './viewer-bridge.js';
 import { createApi } from './viewer-api.js';
 import { attachInput, setupKiosk } from './viewer-input.js';
@@ -43,7 +43,8 @@ function addStyles(base) {
  *   maxFileBytes, onProgress(fraction, message)
  */
 export async function createViewer(element, options = {}) {
-  // Startup marks (performance.getEntriesByType('mark')): bk:start, bk:wasm, bk:data, bk:first-frame.
+  // Start-up marks (performance.getEntriesByType('mark'); docs/performance.md says what each means): bk:start,
+  // bk:downloaded, bk:compiled, bk:main, bk:fetched, bk:data, bk:first-useful-frame.
   const mark = (name) => { try { performance.mark(name); } catch { /* marks are optional */ } };
   mark('bk:start');
   const base = options.base || HERE;
@@ -96,10 +97,11 @@ export async function createViewer(element, options = {}) {
     chrome.progress(total ? got / total : 0, message);
     options.onProgress?.(total ? got / total : 0, message);
   };
-  // `optional`: a file the dataset may lack; a 404 gives null instead of stopping everything.
-  const download = (key, url, optional = false) => {
+  // `optional`: a file the dataset may lack; a 404 gives null instead of stopping everything. `fetcher`: how the
+  // bytes come (fetchBytes, or compileWasm for the module).
+  const download = (key, url, optional = false, fetcher = fetchBytes) => {
     progress[key] = { got: 0, total: 0 };
-    const fetched = fetchBytes(url, (got, total) => { progress[key] = { got, total }; report(); }, abort.signal);
+    const fetched = fetcher(url, (got, total) => { progress[key] = { got, total }; report(); }, abort.signal);
     const bytes = optional ? fetched.catch((e) => { if (/ 404 /.test(e.message)) { delete progress[key]; return null; } throw e; }) : fetched;
     bytes.catch((e) => { firstFailure = firstFailure || e; abort.abort(); });
     const reported = bytes.catch((e) => { throw firstFailure || e; });
@@ -113,17 +115,9 @@ export async function createViewer(element, options = {}) {
     const optionalLanguage = (code) => fetchBytes(languageUrl(code), () => {}, abort.signal);
     let lang = wanted === 'en' ? english : optionalLanguage(wanted);
     lang.catch(() => {});
-    const wasm = download('wasm', new URL('bukchon.wasm', base).href);
-    // The WebGL2 context is made now, while the files download: the GPU process starts it on its own (a second
-    // on a software renderer), and the first frame waits only for what is left of that. At the canvas's final
-    // size and with the attributes of web_main.cpp's hints, so GLFW's window adopts it as it is.
-    const dpr = Math.min(4, Math.max(0.5, window.devicePixelRatio || 1));
-    const box = canvas.getBoundingClientRect();
-    canvas.width = Math.max(1, Math.round(box.width * dpr));
-    canvas.height = Math.max(1, Math.round(box.height * dpr));
-    if (!canvas.getContext('webgl2', { antialias: false, depth: false, stencil: false, alpha: true })) {
-      throw new Error('this browser cannot create a WebGL2 context (WebGL2 is needed to draw the map)');
-    }
+    // The module compiles while it downloads (the engine's own threads), so it is ready about when its last byte is.
+    const compiled = download('wasm', new URL('bukchon.wasm', base).href, false,
+                              (url, onProgress, signal) => compileWasm(url, onProgress, signal, () => mark('bk:downloaded')));
     const fontRegular = download('fontRegular', new URL('assets/fonts/NanumGothic-subset.ttf', base).href);
     const fontBold = download('fontBold', new URL('assets/fonts/NanumGothicBold-subset.ttf', base).href);
     // A manifest is read by the core, so the data's downloads start once the module is there (`bridgeReady`).
@@ -145,6 +139,20 @@ export async function createViewer(element, options = {}) {
         (e) => { if (!state.destroyed) bridge.fontFileFailed(name, e.message); });
     };
 
+    // The WebGL2 context is made now, while the files download: the GPU process starts it on its own (a second
+    // on a software renderer), and the first frame waits only for what is left of that. Its creation blocks this
+    // thread (a quarter of a second here), so it comes after every download has been asked for: the data's
+    // requests go out from startData's continuation, which the yield lets run first. At the canvas's final size
+    // and with the attributes of web_main.cpp's hints, so GLFW's window adopts it as it is.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const dpr = Math.min(4, Math.max(0.5, window.devicePixelRatio || 1));
+    const box = canvas.getBoundingClientRect();
+    canvas.width = Math.max(1, Math.round(box.width * dpr));
+    canvas.height = Math.max(1, Math.round(box.height * dpr));
+    if (!canvas.getContext('webgl2', { antialias: false, depth: false, stencil: false, alpha: true })) {
+      throw new Error('this browser cannot create a WebGL2 context (WebGL2 is needed to draw the map)');
+    }
+
     const languageProblems = [];
     const useLanguage = async () => {
       strings = decodeJson(await english);
@@ -158,12 +166,8 @@ export async function createViewer(element, options = {}) {
     if (!deferLang) await useLanguage();
     chrome.relabel();
     let fatal = null;
-    const wasmBytes = await wasm;
-    mark('bk:downloaded');
-    // The engine compiles the module on its own threads (the context was made while everything downloaded).
-    const compiled = WebAssembly.compile(wasmBytes);
-    compiled.catch(() => {});  // awaited below
     const wasmModule = await compiled;
+    mark('bk:compiled');
     let instantiateFailed;
     const instantiation = new Promise((resolve, reject) => { instantiateFailed = reject; });
     const module = await Promise.race([instantiation, createBukchonModule({
@@ -179,6 +183,7 @@ export async function createViewer(element, options = {}) {
       onFontFile: (name) => fetchFontFile(name),
     })]);
     if (fatal) throw new Error(fatal);
+    mark('bk:main');
     bridge = createBridge(module);
     bridgeReady(bridge);
     const launch = bridge.launchParams(query);
@@ -202,7 +207,6 @@ export async function createViewer(element, options = {}) {
     state.fonts = [await fontRegular, await fontBold];
     registerPageFonts(...state.fonts);
     bridge.setFonts(...state.fonts);
-    mark('bk:wasm');
     bridge.setLanguage(strings, `${strings.lang}.json`);
     state.lang = strings.lang;
     if (window.matchMedia) bridge.setReducedMotion(matchMedia('(prefers-reduced-motion: reduce)').matches);
@@ -211,19 +215,32 @@ export async function createViewer(element, options = {}) {
       const bytes = await pending;
       if (bytes) loaded[kind] = { name: fileName(data.urls[kind]), bytes };
     }
+    mark('bk:fetched');
     bridge.setImportTimeZone(options.timezone);
-    const { ok, state: s } = bridge.commit(loaded);
-    emit(ok ? 'data' : 'error', ok ? s : s.error);
+    const committed = bridge.commit(loaded);
     mark('bk:data');
-    if (s.import && Object.keys(loaded).some((k) => k.startsWith('table'))) state.importReport = s.import;
-    if (s.error) throw new Error(s.error);
+    const imported = Object.keys(loaded).some((k) => k.startsWith('table'));
+    if (!committed.ok || imported || listeners.has('data')) {
+      const s = committed.state;
+      emit(committed.ok ? 'data' : 'error', committed.ok ? s : s.error);
+      if (s.import && imported) state.importReport = s.import;
+      if (s.error) throw new Error(s.error);
+    }
   } catch (error) {
     abort.abort();  // stop the other downloads: their progress must not overwrite the reason on the card
     if (!state.destroyed) chrome.failed(error.message, () => location.reload());
     throw error;
   }
   chrome.loaded();
-  requestAnimationFrame(() => requestAnimationFrame(() => mark('bk:first-frame')));
+  // The first useful frame: the main loop has drawn a frame with the data committed (the map, the sensors, the
+  // whole week: play and seek work), and the browser is at the next frame. The page's parts that are not pixels
+  // (the API's objects, the accessible twin, the dialogs: ~100 ms of script on a slow machine) are made after it,
+  // so they do not hold it back; `ready` resolves once they are there. A hidden tab has no frames: a second at most.
+  const firstUsefulFrame = new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => {
+    mark('bk:first-useful-frame');
+    resolve();
+  })));
+  await Promise.race([firstUsefulFrame, new Promise((resolve) => setTimeout(resolve, 1000))]);
   if (state.urlProblems.length) chrome.showNotice(text('url.title'), state.urlProblems, text('url.kept'));
   if (state.importReport) chrome.showReport(state.importReport);
 

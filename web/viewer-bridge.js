@@ -41,7 +41,10 @@ export function createBridge(module) {
         withText(kind, (k) => withText(file.name, (n) => heap(module, file.bytes, (p, l) => module._bk_stage_file(k, n, p, l))));
       }
       const ok = module._bk_commit() === 1;
-      return { ok, state: json(module._bk_state()) };
+      // The state's JSON on first read only: after the first commit it costs tens of ms, and start-up needs it
+      // only when the commit failed or someone listens.
+      let state = null;
+      return { ok, get state() { state = state || json(module._bk_state()); return state; } };
     },
     // A manifest's bytes → {kind: url as written}; throws with the core's message (file, line, field) if unusable.
     manifest(bytes, fileName) {

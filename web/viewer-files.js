@@ -52,6 +52,40 @@ export async function fetchBytes(url, onProgress = () => {}, signal) {
   return bytes;
 }
 
+// Downloads and compiles a wasm module as its bytes arrive (WebAssembly.compileStreaming, which needs the server's
+// Content-Type: application/wasm); a server that sends another type, an engine without streaming, or the offline
+// file's inline copy compile the whole download instead. `onProgress(got, total)` as fetchBytes; `onDownloaded()`
+// when the last byte is in (compiling ends a few ms later).
+export async function compileWasm(url, onProgress = () => {}, signal, onDownloaded = () => {}) {
+  const absolute = new URL(url, location.href).href;
+  const streaming = typeof WebAssembly.compileStreaming === 'function' && typeof TransformStream === 'function' && !inlineResource(absolute);
+  if (!streaming) {
+    const bytes = await fetchBytes(url, onProgress, signal);
+    onDownloaded();
+    return WebAssembly.compile(bytes);
+  }
+  let response;
+  try {
+    response = await fetch(url, { signal });
+  } catch (e) {
+    throw new Error(`could not download ${url}: the network request failed (${e.message})`);
+  }
+  if (!response.ok) throw new Error(`could not download ${url}: HTTP ${response.status} ${response.statusText}`.trim());
+  if (!/^application\/wasm\b/i.test(response.headers.get('Content-Type') || '') || !response.body) {
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    onProgress(bytes.length, bytes.length);
+    onDownloaded();
+    return WebAssembly.compile(bytes);
+  }
+  const total = Number(response.headers.get('Content-Length')) || 0;
+  let received = 0;
+  const counted = response.body.pipeThrough(new TransformStream({
+    transform(chunk, controller) { received += chunk.length; onProgress(received, total); controller.enqueue(chunk); },
+    flush() { onDownloaded(); },
+  }), { signal });
+  return WebAssembly.compileStreaming(new Response(counted, { headers: { 'Content-Type': 'application/wasm' } }));
+}
+
 export const decodeJson = (bytes) => JSON.parse(new TextDecoder().decode(bytes));
 
 // A manifest's files (the core read them: src/core/formats/manifest.hpp), relative to the manifest.

@@ -27,6 +27,8 @@ struct Platform {
     bool contextLost = false;  // WebGL context lost: skip frames until it is restored
     bool drawRequested = false;    // the page committed its first data: build the programs at the next frame
     bool graphicsStarted = false;  // the programs are built (startGraphics in web_main.cpp)
+    bool parallelShaderCompile = false;  // KHR_parallel_shader_compile: the prepared programs can be polled
+    double graphicsWantedAtMs = 0;       // the first frame that wanted the programs (it waits for them ≤ 1 s)
     double startedAtMs = 0;
     double lastFrameStart = 0; // emscripten_get_now() at the previous frame (frame statistics)
     float captureScale = 0;    // > 0: the next frame is a capture at this scale

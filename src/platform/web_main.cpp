@@ -81,6 +81,8 @@ EM_BOOL onContextLost(int, const void*, void*) {
 EM_BOOL onContextRestored(int, const void*, void*) {
     Platform& p = platform();
     if (!p.graphicsStarted) {  // lost before the first frame: the first frame builds everything
+        forgetPreparedPrograms();  // (those started at main() belonged to the lost context)
+        p.parallelShaderCompile = false;
         p.contextLost = false;
         return EM_TRUE;
     }
@@ -198,10 +200,15 @@ MapLabelStats drawPaneLabels(const ViewState& s, const UiFonts& fonts, float dx,
     return got;
 }
 
-// Builds the programs once there is something to draw (the first commit, or after 3 s whatever happened).
+// Builds the programs once there is something to draw (the first commit, or after 3 s whatever happened). main()
+// started compiling them; where the driver compiles in parallel, frames draw nothing (the thread stays free for the
+// page) until every program is done, a second at most, so the one status query each makes does not wait.
 bool startGraphics(Platform& p) {
     if (p.graphicsStarted) return true;
-    if (!p.drawRequested && emscripten_get_now() - p.startedAtMs < 3000) return false;
+    const double now = emscripten_get_now();
+    if (!p.drawRequested && now - p.startedAtMs < 3000) return false;
+    if (p.graphicsWantedAtMs == 0) p.graphicsWantedAtMs = now;
+    if (p.parallelShaderCompile && !Renderer::programsReady() && now - p.graphicsWantedAtMs < 1000) return false;
     p.graphicsStarted = true;
     std::string error;
     if (!p.renderer.init(&error)) {
@@ -457,9 +464,11 @@ int main() {
     emscripten_set_touchmove_callback("!canvas", nullptr, EM_TRUE, onTouch);
     emscripten_set_touchend_callback("!canvas", nullptr, EM_TRUE, onTouch);
     emscripten_set_touchcancel_callback("!canvas", nullptr, EM_TRUE, onTouch);
-    // The WebGL programs are built at the first frame that has something to draw (startGraphics), not here: the
-    // first call that waits for the GPU process (a compile status, a uniform location) waits for its start-up too,
-    // a third of a second on a software renderer, and by then the page has parsed the data on this thread.
+    // The WebGL programs are started here and finished at the first frame that has something to draw
+    // (startGraphics): the first call that waits for the GPU process (a compile status, a uniform location) waits
+    // for its start-up too, a third of a second on a software renderer, and by then the page has parsed the data on
+    // this thread while the GPU process compiled the programs.
+    p.parallelShaderCompile = Renderer::prepare();
     p.startedAtMs = emscripten_get_now();
     emscripten_set_main_loop(frame, 0, false);
     return 0;

@@ -39,6 +39,10 @@ void main() {
 })";
 }  // namespace
 
+void DensityLayer::prepare() {
+    prepareProgram(kVertex, kFragment);
+}
+
 bool DensityLayer::init(std::string* error) {
     program_ = buildProgram(kVertex, kFragment, error, {{"u_grid", &uGrid_}, {"u_cell", &uCell_},
                                                         {"u_viewportH", &uViewportH_}, {"u_night", &uNight_}, {"u_origin", &uOrigin_}});

@@ -11,6 +11,7 @@ namespace bk {
 class DensityLayer {
 public:
     bool init(std::string* error);
+    static void prepare();  // starts compiling its program(s) early (gl.hpp prepareProgram); init takes them over
     void update(const DensityGrid& grid);   // one texture upload (cols × rows RGBA8)
     void draw(int viewportH, float night, float originX = 0, float originY = 0) const;  // origin: the viewport's corner
     void destroy();

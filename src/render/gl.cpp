@@ -1,31 +1,103 @@
-// gl.cpp — shader compilation with readable logs, vertex arrays from layouts, buffer streaming, releasing names.
+// gl.cpp — shader compilation (started early, finished with readable logs), vertex arrays from layouts, buffer
+// streaming, releasing names.
 #include "gl.hpp"
 
 #include "frame.hpp"
 
+#include <algorithm>
 #include <vector>
+
+#ifdef __EMSCRIPTEN__
+#include <emscripten/html5.h>
+#endif
 
 namespace bk {
 
 namespace {
-GLuint compile(GLenum type, const char* src, std::string* log) {
+constexpr GLenum kCompletionStatus = 0x91B1;  // COMPLETION_STATUS_KHR (KHR_parallel_shader_compile)
+bool parallelCompile = false;
+
+// A program on its way: compiling and linking were asked for, nothing was asked back yet.
+struct PendingProgram {
+    const char* vertexSource;
+    const char* fragmentSource;
+    GLuint program, vertex, fragment;
+};
+std::vector<PendingProgram>& pending() {
+    static std::vector<PendingProgram> list;
+    return list;
+}
+
+GLuint startShader(GLenum type, const char* src) {
     GLuint s = glCreateShader(type);
     glShaderSource(s, 1, &src, nullptr);
     glCompileShader(s);
-    GLint ok = 0;
-    glGetShaderiv(s, GL_COMPILE_STATUS, &ok);
-    if (!ok) {
-        GLint len = 0;
-        glGetShaderiv(s, GL_INFO_LOG_LENGTH, &len);
-        std::vector<char> buf(size_t(len) + 1, 0);
-        glGetShaderInfoLog(s, len, nullptr, buf.data());
-        if (log) *log = std::string(type == GL_VERTEX_SHADER ? "vertex shader: " : "fragment shader: ") + buf.data();
-        glDeleteShader(s);
-        return 0;
-    }
     return s;
 }
+
+PendingProgram start(const char* vs, const char* fs) {
+    PendingProgram p{vs, fs, glCreateProgram(), startShader(GL_VERTEX_SHADER, vs), startShader(GL_FRAGMENT_SHADER, fs)};
+    glAttachShader(p.program, p.vertex);
+    glAttachShader(p.program, p.fragment);
+    glLinkProgram(p.program);
+    return p;
+}
+
+// The log of a shader that did not compile ("vertex shader: …"), or "" when it did.
+std::string shaderLog(GLuint shader, const char* which) {
+    GLint ok = 0;
+    glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
+    if (ok) return "";
+    GLint len = 0;
+    glGetShaderiv(shader, GL_INFO_LOG_LENGTH, &len);
+    std::vector<char> buf(size_t(len) + 1, 0);
+    glGetShaderInfoLog(shader, len, nullptr, buf.data());
+    return std::string(which) + buf.data();
+}
+
+// Asks once whether the program linked (this waits for it); on failure the log says which stage and why.
+GLuint finish(const PendingProgram& p, std::string* log) {
+    GLint ok = 0;
+    glGetProgramiv(p.program, GL_LINK_STATUS, &ok);
+    if (!ok && log) {
+        *log = shaderLog(p.vertex, "vertex shader: ");
+        if (log->empty()) *log = shaderLog(p.fragment, "fragment shader: ");
+        if (log->empty()) {
+            char buf[1024] = {0};
+            glGetProgramInfoLog(p.program, sizeof buf - 1, nullptr, buf);
+            *log = std::string("link: ") + buf;
+        }
+    }
+    glDeleteShader(p.vertex);  // flagged: freed with the program
+    glDeleteShader(p.fragment);
+    if (!ok) {
+        glDeleteProgram(p.program);
+        return 0;
+    }
+    return p.program;
+}
 }  // namespace
+
+void prepareProgram(const char* vs, const char* fs) { pending().push_back(start(vs, fs)); }
+
+bool enableParallelShaderCompile() {
+#ifdef __EMSCRIPTEN__
+    parallelCompile = emscripten_webgl_enable_extension(emscripten_webgl_get_current_context(), "KHR_parallel_shader_compile");
+#endif
+    return parallelCompile;
+}
+
+void forgetPreparedPrograms() { pending().clear(); }
+
+bool preparedProgramsDone() {
+    if (!parallelCompile) return true;
+    for (const PendingProgram& p : pending()) {
+        GLint done = 0;
+        glGetProgramiv(p.program, kCompletionStatus, &done);
+        if (!done) return false;
+    }
+    return true;
+}
 
 void CameraUniforms::locate(GLuint program) {
     center = glGetUniformLocation(program, "u_center");
@@ -42,29 +114,19 @@ void CameraUniforms::apply(const ViewUniforms& v) const {
 }
 
 GLuint buildProgram(const char* vs, const char* fs, std::string* log, std::initializer_list<UniformSlot> uniforms) {
-    GLuint v = compile(GL_VERTEX_SHADER, vs, log);
-    GLuint f = v ? compile(GL_FRAGMENT_SHADER, fs, log) : 0;
-    if (!v || !f) {
-        if (v) glDeleteShader(v);
-        return 0;
+    std::vector<PendingProgram>& list = pending();
+    PendingProgram p{};
+    auto it = std::find_if(list.begin(), list.end(), [&](const PendingProgram& q) { return q.vertexSource == vs && q.fragmentSource == fs; });
+    if (it != list.end()) {
+        p = *it;
+        list.erase(it);
+    } else {
+        p = start(vs, fs);
     }
-    GLuint p = glCreateProgram();
-    glAttachShader(p, v);
-    glAttachShader(p, f);
-    glLinkProgram(p);
-    glDeleteShader(v);
-    glDeleteShader(f);
-    GLint ok = 0;
-    glGetProgramiv(p, GL_LINK_STATUS, &ok);
-    if (!ok) {
-        char buf[1024] = {0};
-        glGetProgramInfoLog(p, sizeof buf - 1, nullptr, buf);
-        if (log) *log = std::string("link: ") + buf;
-        glDeleteProgram(p);
-        return 0;
-    }
-    for (const UniformSlot& u : uniforms) *u.location = glGetUniformLocation(p, u.name);
-    return p;
+    GLuint program = finish(p, log);
+    if (program)
+        for (const UniformSlot& u : uniforms) *u.location = glGetUniformLocation(program, u.name);
+    return program;
 }
 
 GLuint makeVertexArray(const VertexLayout& layout, GLuint buffer, GLuint indices) {

@@ -19,6 +19,17 @@ struct UniformSlot {
 GLuint buildProgram(const char* vertexSource, const char* fragmentSource, std::string* log,
                     std::initializer_list<UniformSlot> uniforms = {});
 
+// Starting early: compiles and links a program without asking how it went (no call here waits for the GPU
+// process), so every program compiles there while this thread does other work; buildProgram with the same two
+// source pointers later takes the prepared program over and asks for its status once. With
+// KHR_parallel_shader_compile (enableParallelShaderCompile, after the context is made) the driver compiles them on
+// its own threads and preparedProgramsDone() can ask whether they are finished without waiting; without the
+// extension it answers true and the first status query waits instead.
+void prepareProgram(const char* vertexSource, const char* fragmentSource);
+bool enableParallelShaderCompile();
+bool preparedProgramsDone();
+void forgetPreparedPrograms();  // the context was lost: their names are void
+
 // One vertex attribute, read from the layout's buffer; its shader location is its index in the layout.
 struct VertexAttribute {
     GLint components = 0;      // 1…4; 0 ends the layout

@@ -166,6 +166,10 @@ void main() {
 })";
 }  // namespace
 
+void GlyphLayer::prepare() {
+    prepareProgram(kVertex, kFragment);
+}
+
 bool GlyphLayer::init(std::string* error) {
     program_ = buildProgram(kVertex, kFragment, error, {{"u_time", &uTime_}, {"u_pass", &uPass_}, {"u_motion", &uMotion_}});
     if (!program_) return false;

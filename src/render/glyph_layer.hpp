@@ -13,6 +13,7 @@ namespace bk {
 class GlyphLayer {
 public:
     bool init(std::string* error);
+    static void prepare();  // starts compiling its program(s) early (gl.hpp prepareProgram); init takes them over
     // One buffer upload per frame: the whole per-instance state.
     void update(const std::vector<GlyphInstance>& glyphs);
     void draw(const ViewUniforms& view) const;

@@ -71,6 +71,11 @@ void main() {
 })";
 }  // namespace
 
+void HeatmapLayer::prepare() {
+    prepareProgram(kSplatVertex, kSplatFragment);
+    prepareProgram(kCompositeVertex, kCompositeFragment);
+}
+
 bool HeatmapLayer::init(std::string* error) {
     splatProgram_ = buildProgram(kSplatVertex, kSplatFragment, error, {{"u_radius", &sRadius_}});
     compositeProgram_ = splatProgram_ ? buildProgram(kCompositeVertex, kCompositeFragment, error,

@@ -12,6 +12,7 @@ namespace bk {
 class HeatmapLayer {
 public:
     bool init(std::string* error);
+    static void prepare();  // starts compiling its program(s) early (gl.hpp prepareProgram); init takes them over
     // Splats `points` (radius in local units) and composites the result over the current framebuffer.
     void draw(const ViewUniforms& view, const std::vector<HeatPoint>& points, float radiusUnits);
     void destroy();

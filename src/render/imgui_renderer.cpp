@@ -35,6 +35,10 @@ void main() {
 })";
 }  // namespace
 
+void ImGuiRenderer::prepare() {
+    prepareProgram(kVertex, kFragment);
+}
+
 bool ImGuiRenderer::init(std::string* error) {
     program_ = buildProgram(kVertex, kFragment, error, {{"u_projection", &uProjection_}, {"u_texture", &uTexture_}});
     if (!program_) return false;

@@ -17,6 +17,7 @@ namespace bk {
 class ImGuiRenderer {
 public:
     bool init(std::string* error);   // program, buffers; the font texture comes with uploadFonts()
+    static void prepare();  // starts compiling its program(s) early (gl.hpp prepareProgram); init takes them over
     void uploadFonts();              // (re)creates the font atlas texture from ImGui's current atlas
     // Draws with blending on (ImGui's straight-alpha function) and the scissor test on; afterwards: scissor off,
     // blending on with premultiplied alpha (ONE, ONE_MINUS_SRC_ALPHA), no VAO, no program bound. Draw callbacks

@@ -20,6 +20,10 @@ out vec4 fragColor;
 void main() { fragColor = texelFetch(u_image, ivec2(gl_FragCoord.xy) - u_origin, 0); })";
 }  // namespace
 
+void MapCache::prepare() {
+    prepareProgram(kCopyVertex, kCopyFragment);
+}
+
 bool MapCache::init(std::string* error) {
     copyProgram_ = buildProgram(kCopyVertex, kCopyFragment, error);
     if (!copyProgram_) return false;

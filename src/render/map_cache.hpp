@@ -16,6 +16,7 @@ namespace bk {
 class MapCache {
 public:
     bool init(std::string* error);  // program and framebuffers (sized lazily, at the first redraw)
+    static void prepare();  // starts compiling its program(s) early (gl.hpp prepareProgram); init takes them over
     // True when the image must be redrawn for this view: then it is bound and cleared to `clear` (RGBA 0…1),
     // the caller draws into it and calls endRedraw(). False: the image is current, call present(). Called once
     // per frame: a camera that moves on consecutive frames gets single-sampled drafts, then one full redraw.

@@ -39,6 +39,10 @@ out vec4 fragColor;
 void main() { fragColor = vec4(v_color.rgb * v_color.a, v_color.a); })";
 }  // namespace
 
+void MapLayer::prepare() {
+    prepareProgram(kVertex, kFragment);
+}
+
 bool MapLayer::init(std::string* error) {
     program_ = buildProgram(kVertex, kFragment, error, {{"u_night", &uNight_}});
     if (!program_) return false;

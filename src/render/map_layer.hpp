@@ -13,6 +13,7 @@ namespace bk {
 class MapLayer {
 public:
     bool init(std::string* error);     // compiles the program; call once with a current GL context
+    static void prepare();  // starts compiling its program(s) early (gl.hpp prepareProgram); init takes them over
     void upload(const MapMesh& mesh);  // replaces the mesh
     // `pxPerMetre`: CSS px per ground metre, for the mesh's zoom-dependent ranges; cells out of view are skipped.
     void draw(const ViewUniforms& view, float pxPerMetre);

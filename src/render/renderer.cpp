@@ -16,8 +16,20 @@ bool Renderer::init(std::string* error) {
     return ok;
 }
 
+bool Renderer::prepare() {
+    const bool parallel = enableParallelShaderCompile();
+    ImGuiRenderer::prepare();
+    for (int i = 0; i < 1 + kPanes; ++i) MapLayer::prepare();  // the streets, and each pane's route
+    for (int i = 0; i < kPanes; ++i) MapCache::prepare();
+    HeatmapLayer::prepare();
+    GlyphLayer::prepare();
+    DensityLayer::prepare();
+    return parallel;
+}
+
 bool Renderer::rebuild(std::string* error) {
     // Old names belong to the lost context: drop them without deleting (that would only warn).
+    forgetPreparedPrograms();
     *this = Renderer{};
     return init(error);
 }

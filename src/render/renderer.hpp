@@ -22,6 +22,11 @@ namespace bk {
 class Renderer {
 public:
     bool init(std::string* error);      // every program; call with a current GL context
+    // Starts compiling every program init will need, without waiting (call once the context is made, long before
+    // init: the GPU process compiles them meanwhile); true when the driver compiles in parallel and can be asked
+    // without waiting whether it is done (programsReady).
+    static bool prepare();
+    static bool programsReady() { return preparedProgramsDone(); }
     // The WebGL context was lost and is back: every name is void; forget them and build them again.
     bool rebuild(std::string* error);
     void destroy();
@@ -56,7 +61,8 @@ private:
     static void usePane(const FramePane& pane);  // viewport and scissor on the pane
 
     MapLayer map_;
-    PaneGl panes_[2];
+    static constexpr int kPanes = 2;
+    PaneGl panes_[kPanes];
     HeatmapLayer heat_;             // footfall: where the crowd is
     DensityLayer density_;          // level of detail: many sensors on screen as a dot matrix
     GlyphLayer glyphs_;

@@ -2,6 +2,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 export const DIST = resolve(process.env.DIST_DIR || new URL('../../dist', import.meta.url).pathname);
@@ -13,22 +14,32 @@ const TYPES = {
 };
 
 // Serves `root` on 127.0.0.1 (random port). `extra` maps URL paths to bodies, for fixtures the tests make.
-export async function startServer(root = DIST, extra = new Map(), headers = {}) {
+// `{gzip: true}`: bodies are sent gzip-compressed (level 6, Content-Encoding: gzip) to a request that accepts it, as
+// a static host sends them; each file is compressed once. `log` (an array) collects {path, status, bytes} per
+// response, bytes as sent.
+export async function startServer(root = DIST, extra = new Map(), headers = {}, { gzip = false, log = null } = {}) {
+  const compressed = new Map();  // path → gzipped body
+  const send = (req, res, path, status, type, body) => {
+    const zip = gzip && /\bgzip\b/.test(req.headers['accept-encoding'] || '');
+    if (zip && !compressed.has(path)) compressed.set(path, gzipSync(body, { level: 6 }));
+    const out = zip ? compressed.get(path) : body;
+    res.writeHead(status, { 'Content-Type': type, 'Content-Length': out.length, ...(zip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}) });
+    res.end(out);
+    log?.push({ path, status, bytes: out.length });
+  };
   const server = createServer(async (req, res) => {
     for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (extra.has(path)) {
-      res.writeHead(200, { 'Content-Type': TYPES[extname(path)] || 'application/octet-stream' });
-      res.end(extra.get(path));
+      send(req, res, path, 200, TYPES[extname(path)] || 'application/octet-stream', Buffer.from(extra.get(path)));
       return;
     }
     const file = normalize(join(root, path.endsWith('/') ? path + 'index.html' : path));
     if (!file.startsWith(root)) { res.writeHead(403); res.end(); return; }
     try {
-      const info = await stat(file);
+      await stat(file);
       const body = await readFile(file);
-      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] || 'application/octet-stream', 'Content-Length': info.size });
-      res.end(body);
+      send(req, res, path, 200, TYPES[extname(file)] || 'application/octet-stream', body);
     } catch {
       res.writeHead(404, { 'Content-Type': 'text/plain' });
       res.end('not found');

@@ -1,5 +1,6 @@
 // binary_format_test.cpp — the binary recording: exact round trips (the shipped week, categorical and irregular
-// series), and every damaged file refused with a message that names the part and the byte.
+// series, values that cannot be packed), version 1 files still loading, and every damaged file refused with a
+// message that names the part and the byte.
 #include "binary_format.hpp"
 #include "dataset.hpp"
 #include "importer.hpp"
@@ -78,8 +79,9 @@ TEST(BinaryFormat, ShippedWeekRoundTripsExactly) {
     Dataset week = shippedWeek();
     std::string bytes = writeBinaryRecording(week);
     EXPECT_TRUE(looksLikeBinaryRecording(bytes));
-    // About 4 bytes a reading plus the tables.
-    EXPECT_LT(double(bytes.size()) / double(week.readingCount()), 4.3);
+    // About one byte a reading (version 2 packs the week's decimals as varint differences) plus the tables; version
+    // 1 took 4.1.
+    EXPECT_LT(double(bytes.size()) / double(week.readingCount()), 1.3);
     auto back = loadBinaryRecording(bytes, "week.bkr");
     ASSERT_TRUE(back) << back.error().describe();
     expectSame(week, back.value());
@@ -110,7 +112,7 @@ TEST(BinaryFormat, DamagedFilesAreRefusedWithThePartAndByte) {
     std::string flipped = good;
     flipped[good.size() / 2] ^= 0x10;
     EXPECT_EQ(message(flipped), "week.bkr header.checksum: checksum mismatch: the file is damaged (at byte 16)");
-    EXPECT_EQ(message(patched<uint16_t>(good, 4, 7)), "week.bkr header.version: this viewer reads version 1, got 7 (at byte 4)");
+    EXPECT_EQ(message(patched<uint16_t>(good, 4, 7)), "week.bkr header.version: this viewer reads versions 1–2, got 7 (at byte 4)");
     EXPECT_EQ(message(patched<uint64_t>(good, 120, uint64_t(1) << 40)), "week.bkr header.values: section outside the file (at byte 120)");
     EXPECT_EQ(message(patched<uint64_t>(good, 40, ~uint64_t(0))),
               "week.bkr header.valueCount: too many readings in one recording (more than 4 billion) (at byte 40)");
@@ -119,11 +121,63 @@ TEST(BinaryFormat, DamagedFilesAreRefusedWithThePartAndByte) {
     std::memcpy(&seriesOff, &good[104], 8);
     EXPECT_EQ(message(patched<uint32_t>(good, size_t(seriesOff), 999)), "week.bkr series[0].sensor: sensor index 999 out of range (at byte " +
                                                                            std::to_string(seriesOff) + ")");
-    // An infinite reading.
+    // Packed values: more readings than the section has bytes (refused before anything is allocated: found by
+    // fuzz_binary as a 2.6 GB allocation), a run's decimals, its count, a value past the section.
     uint64_t valuesOff;
     std::memcpy(&valuesOff, &good[120], 8);
-    EXPECT_EQ(message(patched<float>(good, size_t(valuesOff) + 8, INFINITY)),
-              "week.bkr values[2]: expected a finite number or NaN (a gap) (at byte " + std::to_string(valuesOff + 8) + ")");
+    const std::string at = " (at byte " + std::to_string(valuesOff) + ")";
+    uint64_t timesOff;
+    std::memcpy(&timesOff, &good[128], 8);
+    EXPECT_EQ(message(patched<uint64_t>(good, 40, uint64_t(1) << 31)),
+              "week.bkr header.valueCount: 2147483648 readings cannot fit in a values section of " + std::to_string(timesOff - valuesOff) +
+                  " bytes (at byte 40)");
+    EXPECT_EQ(message(patched<uint8_t>(good, size_t(valuesOff), 7)),
+              "week.bkr values (the run from value 0): expected 0…6 decimals or 255 (raw), got 7" + at);
+    EXPECT_EQ(message(patched<uint32_t>(good, size_t(valuesOff) + 1, 0xFFFFFFFF)),
+              "week.bkr values (the run from value 0): expected a count of 1…233856" + at);
+    // (the times section moved up to 233,864 bytes after the values start: room for a byte a reading, but the
+    // week's varints take 235,047, so a value runs into it)
+    const std::string cut = message(patched<uint64_t>(good, 128, valuesOff + 233864));
+    EXPECT_EQ(cut.rfind("week.bkr values[", 0), 0u) << cut;
+    EXPECT_NE(cut.find("]: a packed value runs past the values section"), std::string::npos) << cut;
+}
+
+// What fixed point cannot give back bit for bit (tiny, huge, −0) is kept as f32, and still checked.
+TEST(BinaryFormat, ValuesThatAreNotDecimalsStayExact) {
+    Importer importer({});
+    importer.add("log.csv", "time,id,lat,lon,v\n2026-05-11T09:00:00Z,A,37.58,126.98,1e-9\n2026-05-11T09:05:00Z,A,37.58,126.98,-0\n"
+                            "2026-05-11T09:10:00Z,A,37.58,126.98,3.4e38\n2026-05-11T09:15:00Z,A,37.58,126.98,0.1\n");
+    auto r = importer.finish();
+    ASSERT_TRUE(r.dataset) << r.report.text();
+    std::string bytes = writeBinaryRecording(*r.dataset);
+    auto back = loadBinaryRecording(bytes, "x.bkr");
+    ASSERT_TRUE(back) << back.error().describe();
+    expectSame(*r.dataset, back.value());
+    EXPECT_TRUE(std::signbit(back.value().values[1]));
+    // The run is raw: decimals 255, count 4, then the f32 values. An infinite one is refused.
+    uint64_t valuesOff;
+    std::memcpy(&valuesOff, &bytes[120], 8);
+    ASSERT_EQ(uint8_t(bytes[size_t(valuesOff)]), 255);
+    EXPECT_EQ(loadBinaryRecording(patched<float>(bytes, size_t(valuesOff) + 2 + 8, INFINITY), "x.bkr").error().describe(),
+              "x.bkr values[2]: expected a finite number or NaN (a gap) (at byte " + std::to_string(valuesOff + 10) + ")");
+}
+
+// Files written before version 2 (f32 values) load as they did, to the same dataset as their version 2 rewrite.
+TEST(BinaryFormat, VersionOneFilesStillLoad) {
+    for (const char* file : {"tests/fuzz/corpus/binary/tiny.bkr", "tests/fuzz/corpus/binary/new-york.bkr"}) {
+        std::string v1 = readRepoFile(file);
+        uint16_t version;
+        std::memcpy(&version, &v1[4], 2);
+        ASSERT_EQ(version, 1) << file;
+        auto old = loadBinaryRecording(v1, file);
+        ASSERT_TRUE(old) << old.error().describe();
+        std::string v2 = writeBinaryRecording(old.value());
+        std::memcpy(&version, &v2[4], 2);
+        EXPECT_EQ(version, kBinaryVersion);
+        auto again = loadBinaryRecording(v2, file);
+        ASSERT_TRUE(again) << again.error().describe();
+        expectSame(old.value(), again.value());
+    }
 }
 
 namespace {

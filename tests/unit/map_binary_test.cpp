@@ -101,3 +101,37 @@ TEST(MapBinary, DamagedFilesAreRefusedWithTheFeatureAndByte) {
     EXPECT_NE(kind.find("map.bkm"), std::string::npos);
     EXPECT_NE(kind.find("byte"), std::string::npos);
 }
+
+// Maps written before version 2 (i32 positions) load as they did, to the same map as their version 2 rewrite, which
+// is smaller: the shipped map's positions take 2–3 bytes a coordinate instead of 4.
+TEST(MapBinary, VersionOneMapsStillLoad) {
+    const std::string v1 = readRepoFile("tests/fuzz/corpus/map/tiny.bkm");
+    uint16_t version = 0;
+    std::memcpy(&version, &v1[4], 2);
+    ASSERT_EQ(version, 1);
+    auto old = loadMap(v1, "tiny.bkm");
+    ASSERT_TRUE(old.ok()) << old.error().describe();
+    const std::string v2 = writeBinaryMap(old.value());
+    std::memcpy(&version, &v2[4], 2);
+    EXPECT_EQ(version, 2);
+    EXPECT_TRUE(v2 == readRepoFile("tests/fuzz/corpus/map/tiny-v2.bkm")) << "the fuzz seed tiny-v2.bkm is tiny.bkm in version 2";
+    auto again = loadMap(v2, "tiny.bkm");
+    ASSERT_TRUE(again.ok()) << again.error().describe();
+    EXPECT_EQ(writeMapGeoJson(again.value()), writeMapGeoJson(old.value()));
+    EXPECT_LT(readRepoFile("assets/bukchon/map.bkm").size(), 300000u);  // 387 KB in version 1
+}
+
+TEST(MapBinary, ADamagedPositionIsRefusedWithTheFeatureAndByte) {
+    const std::string good = writeBinaryMap(sample());
+    // The last feature's one point ends the file (two 5-byte differences): with the continuation bit set on every
+    // byte from the first difference's last one, that difference never ends.
+    std::string bad = good;
+    for (size_t i = bad.size() - 6; i < bad.size(); ++i) bad[i] = char(0xFF);
+    bad = patched<uint8_t>(bad, bad.size() - 1, 0xFF);  // (and a checksum that matches, as a bad writer would)
+    auto r = loadMap(bad, "map.bkm");
+    ASSERT_FALSE(r.ok());
+    const std::string e = r.error().describe();
+    EXPECT_NE(e.find("map.bkm"), std::string::npos) << e;
+    EXPECT_NE(e.find("features[2].points"), std::string::npos) << e;
+    EXPECT_NE(e.find("byte"), std::string::npos) << e;
+}

@@ -2,15 +2,20 @@
 //
 // Layout (all little-endian, sections 8-byte aligned):
 //   header (176 bytes, or 200 with a time zone) · strings (UTF-8, back to back) · sensors (80 B each)
-//   · series (64 B each) · level names (8 B string refs) · values (f32) · times (i64 ms) · events (40 B each)
+//   · series (64 B each) · level names (8 B string refs) · values · times (i64 ms) · events (40 B each)
 //   · offset changes (16 B each, only with the 200-byte header)
+// Values are f32 in version 1; version 2 (written now) packs them in runs of decimal fixed point, each value a
+// varint of its difference from the one before, so the week gzips to half (readers take both).
 // A string is referenced by {u32 offset into strings, u32 length}. The header says its own size: a file without a
 // time zone keeps the first 176-byte header, byte for byte what earlier writers wrote and earlier viewers read.
 #include "binary_format.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <vector>
 #include <limits>
+#include <optional>
 #include <unordered_set>
 
 namespace bk {
@@ -41,6 +46,84 @@ T get(const uint8_t* p, size_t at) {
 }
 
 size_t align8(size_t n) { return (n + 7) & ~size_t(7); }
+
+// ---- version 2's packed values ----------------------------------------------------------------------------------
+// A run: u8 decimals (0…6; kRawRun: f32 values follow), varint n, then n values. A fixed-point value is the varint
+// zigzag(q − previous q) + 1 with q = value × 10^decimals (previous q starts at 0 in each run); 0 is a gap (NaN).
+// value = float(double(q) / 10^decimals): the writer packs a series this way only when that gives back every value
+// bit for bit, and otherwise writes it raw.
+constexpr uint8_t kRawRun = 255, kMaxDecimals = 6;
+constexpr double kPow10[kMaxDecimals + 1] = {1, 10, 100, 1000, 10000, 100000, 1000000};
+constexpr int64_t kMaxFixed = int64_t(1) << 53;  // |q| bound: exact in a double
+
+float fixedToFloat(int64_t q, uint8_t decimals) { return float(double(q) / kPow10[decimals]); }
+
+bool isGap(float v) {
+    const float gap = std::numeric_limits<float>::quiet_NaN();
+    return std::memcmp(&v, &gap, 4) == 0;  // the gap the loaders write; any other NaN is kept as it is (raw)
+}
+
+void putVarint(std::string& out, uint64_t v) {
+    while (v >= 0x80) {
+        out += char(uint8_t(v) | 0x80);
+        v >>= 7;
+    }
+    out += char(uint8_t(v));
+}
+
+// The fewest decimals that give back every value of `v[0…n)` exactly, or kRawRun.
+uint8_t decimalsFor(const float* v, size_t n) {
+    for (uint8_t k = 0; k <= kMaxDecimals; ++k) {
+        bool exact = true;
+        for (size_t i = 0; i < n && exact; ++i) {
+            if (isGap(v[i])) continue;
+            double scaled = double(v[i]) * kPow10[k];
+            if (!(std::fabs(scaled) < double(kMaxFixed))) return kRawRun;  // NaN, inf or too large: raw
+            float back = fixedToFloat(std::llround(scaled), k);
+            exact = std::memcmp(&back, &v[i], 4) == 0;  // bit for bit (−0 stays raw)
+        }
+        if (exact) return k;
+    }
+    return kRawRun;
+}
+
+void putRun(std::string& out, const float* v, size_t n) {
+    const uint8_t k = decimalsFor(v, n);
+    out += char(k);
+    putVarint(out, n);
+    if (k == kRawRun) {
+        out.append(reinterpret_cast<const char*>(v), n * 4);
+        return;
+    }
+    int64_t previous = 0;
+    for (size_t i = 0; i < n; ++i) {
+        if (isGap(v[i])) {
+            out += char(0);
+            continue;
+        }
+        int64_t q = std::llround(double(v[i]) * kPow10[k]), delta = q - previous;
+        previous = q;
+        putVarint(out, ((uint64_t(delta) << 1) ^ uint64_t(delta >> 63)) + 1);
+    }
+}
+
+// Every value in runs: one per series in the order of their values, raw runs for values no series covers.
+std::string packValues(const Dataset& d) {
+    std::vector<const Series*> order;
+    for (const Series& s : d.series) order.push_back(&s);
+    std::sort(order.begin(), order.end(), [](const Series* a, const Series* b) { return a->offset < b->offset; });
+    std::string out;
+    size_t at = 0;
+    for (const Series* s : order) {
+        if (s->offset < at) continue;  // shares values with the one before (no writer does this; keep them as they are)
+        if (s->offset > at) putRun(out, d.values.data() + at, s->offset - at);
+        size_t end = std::min(d.values.size(), size_t(s->offset) + s->count);
+        if (end > s->offset) putRun(out, d.values.data() + s->offset, end - s->offset);
+        at = std::max(at, end);
+    }
+    if (at < d.values.size()) putRun(out, d.values.data() + at, d.values.size() - at);
+    return out;
+}
 
 struct StringTable {
     std::string bytes;
@@ -149,7 +232,8 @@ std::string writeBinaryRecording(const Dataset& d) {
     section(hSensorsOffset, sensors.size());
     section(hSeriesOffset, series.size());
     section(hLevelsOffset, levels.size());
-    section(hValuesOffset, d.values.size() * 4);
+    const std::string packed = packValues(d);
+    section(hValuesOffset, packed.size());
     section(hTimesOffset, d.timesMs.size() * 8);
     section(hEventsOffset, events.size());
     if (zone) section(hChangesOffset, changes.size());
@@ -180,7 +264,7 @@ std::string writeBinaryRecording(const Dataset& d) {
     place(hSensorsOffset, sensors.data(), sensors.size());
     place(hSeriesOffset, series.data(), series.size());
     place(hLevelsOffset, levels.data(), levels.size());
-    place(hValuesOffset, d.values.data(), d.values.size() * 4);
+    place(hValuesOffset, packed.data(), packed.size());
     place(hTimesOffset, d.timesMs.data(), d.timesMs.size() * 8);
     place(hEventsOffset, events.data(), events.size());
     if (zone) place(hChangesOffset, changes.data(), changes.size());
@@ -223,6 +307,59 @@ public:
         return true;
     }
 
+    // Version 2's runs in [from, to) into `values` (all of them, exactly): an error names the run or value and
+    // its byte.
+    std::optional<LoadError> unpackValues(size_t from, size_t to, std::vector<float>& values) const {
+        size_t at = from, filled = 0;
+        auto varint = [&](uint64_t& v) {
+            v = 0;
+            for (int shift = 0; shift < 64 && at < to; shift += 7) {
+                uint8_t b = p_[at++];
+                v |= uint64_t(b & 0x7f) << shift;
+                if (!(b & 0x80)) return true;
+            }
+            return false;
+        };
+        while (filled < values.size()) {
+            const size_t runAt = at;
+            const std::string run = "values (the run from value " + std::to_string(filled) + ")";
+            if (at >= to) return error(run, at, "the values end before every reading has one");
+            const uint8_t decimals = p_[at++];
+            uint64_t n = 0;
+            if (decimals > kMaxDecimals && decimals != kRawRun) return error(run, runAt, "expected 0…6 decimals or 255 (raw), got " + std::to_string(decimals));
+            if (!varint(n) || n == 0 || n > values.size() - filled) return error(run, runAt, "expected a count of 1…" + std::to_string(values.size() - filled));
+            if (decimals == kRawRun) {
+                if (n * 4 > to - at) return error(run, runAt, "raw values outside the values section");
+                std::memcpy(&values[filled], p_ + at, size_t(n) * 4);
+                for (size_t i = filled; i < filled + n; ++i)
+                    if (std::isinf(values[i]))
+                        return error("values[" + std::to_string(i) + "]", at + (i - filled) * 4, "expected a finite number or NaN (a gap)");
+                at += size_t(n) * 4;
+                filled += size_t(n);
+                continue;
+            }
+            int64_t q = 0;
+            for (uint64_t i = 0; i < n; ++i, ++filled) {
+                const size_t valueAt = at;
+                uint64_t code = 0;
+                if (!varint(code)) return error("values[" + std::to_string(filled) + "]", valueAt, "a packed value runs past the values section");
+                if (code == 0) {
+                    values[filled] = std::numeric_limits<float>::quiet_NaN();
+                    continue;
+                }
+                const uint64_t z = code - 1;
+                const int64_t delta = int64_t(z >> 1) ^ -int64_t(z & 1);
+                if (delta > kMaxFixed || delta < -kMaxFixed || q + delta > kMaxFixed || q + delta < -kMaxFixed)
+                    return error("values[" + std::to_string(filled) + "]", valueAt, "value out of range");
+                q += delta;
+                values[filled] = fixedToFloat(q, decimals);
+            }
+        }
+        for (; at < to; ++at)  // what follows the last run is the padding to the next section
+            if (to - at >= 8 || p_[at] != 0) return error("values", at, "unexpected bytes after the last run");
+        return std::nullopt;
+    }
+
     const uint8_t* p_;
     size_t n_;
     const std::string& file_;
@@ -235,8 +372,11 @@ Result<Dataset> loadBinaryRecording(std::string_view bytes, const std::string& f
     if (bytes.size() < kHeaderBytes) return r.error("header", 0, "expected a binary recording header of " + std::to_string(kHeaderBytes) +
                                                                  " bytes, the file has " + std::to_string(bytes.size()));
     if (!looksLikeBinaryRecording(bytes)) return r.error("header.magic", 0, "expected \"BKRB\" (a binary recording)");
-    if (uint16_t v = r.at<uint16_t>(hVersion); v != kBinaryVersion)
-        return r.error("header.version", hVersion, "this viewer reads version " + std::to_string(kBinaryVersion) + ", got " + std::to_string(v));
+    const uint16_t version = r.at<uint16_t>(hVersion);
+    if (version < kOldestBinaryVersion || version > kBinaryVersion)
+        return r.error("header.version", hVersion, "this viewer reads versions " + std::to_string(kOldestBinaryVersion) + "–" +
+                                                       std::to_string(kBinaryVersion) + ", got " + std::to_string(version));
+    const bool packedValues = version >= 2;
     r.headerBytes = r.at<uint16_t>(hHeaderBytes);
     if (r.headerBytes != kHeaderBytes && r.headerBytes != kZoneHeaderBytes)
         return r.error("header.headerBytes", hHeaderBytes, "expected a header of " + std::to_string(kHeaderBytes) + " or " +
@@ -267,7 +407,7 @@ Result<Dataset> loadBinaryRecording(std::string_view bytes, const std::string& f
                           {hSensorsOffset, sensorCount, kSensorBytes, 8, &senOff, "header.sensors"},
                           {hSeriesOffset, seriesCount, kSeriesBytes, 8, &serOff, "header.series"},
                           {hLevelsOffset, levelCount, kRefBytes, 4, &lvlOff, "header.levels"},
-                          {hValuesOffset, valueCount, 4, 4, &valOff, "header.values"},
+                          {hValuesOffset, packedValues ? 0 : valueCount, 4, 4, &valOff, "header.values"},
                           {hTimesOffset, timeCount, 8, 8, &timOff, "header.times"},
                           {hEventsOffset, eventCount, kEventBytes, 8, &evOff, "header.events"}};
     for (const S& s : sections)
@@ -325,9 +465,20 @@ Result<Dataset> loadBinaryRecording(std::string_view bytes, const std::string& f
         if (!ids.insert(s.id).second) return r.error(name("sensors", i, ".id"), at, "duplicate sensor id \"" + s.id + "\"");
     }
 
-    // Readings: bulk copies.
+    // Readings: bulk copies (version 1) or one pass over the packed runs (version 2), which end where the times
+    // section starts.
+    if (packedValues) {  // (every packed reading takes a byte at least: a count the section cannot hold is refused unallocated)
+        if (timOff < valOff) return r.error("header.values", hValuesOffset, "the values section must come before the times");
+        if (valueCount > timOff - valOff)
+            return r.error("header.valueCount", hValueCount, std::to_string(valueCount) + " readings cannot fit in a values section of " +
+                                                                 std::to_string(timOff - valOff) + " bytes");
+    }
     d.values.resize(size_t(valueCount));
-    if (valueCount) std::memcpy(d.values.data(), r.p_ + valOff, size_t(valueCount) * 4);
+    if (packedValues) {
+        if (auto problem = r.unpackValues(valOff, timOff, d.values)) return *problem;
+    } else if (valueCount) {
+        std::memcpy(d.values.data(), r.p_ + valOff, size_t(valueCount) * 4);
+    }
     d.timesMs.resize(size_t(timeCount));
     if (timeCount) std::memcpy(d.timesMs.data(), r.p_ + timOff, size_t(timeCount) * 8);
     for (size_t i = 0; i < d.values.size(); ++i)

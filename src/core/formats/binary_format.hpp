@@ -1,8 +1,10 @@
-// binary_format.hpp — the compact binary recording (.bkr, "BKRB" v1): sensors, series, readings and events in one
-// little-endian, columnar, checksummed file that loads with bulk copies (no per-reading parse).
+// binary_format.hpp — the compact binary recording (.bkr, "BKRB" v2, v1 still read): sensors, series, readings and
+// events in one little-endian, columnar, checksummed file that loads with bulk copies and one pass over the values.
 //
-// For big data (docs/formats.md, "Binary recording"): 4 bytes per regular reading on disk and in memory, 12 per
-// irregular one. JSON stays the format for small and hand-made data; `bukchon-convert` turns one into the other.
+// For big data (docs/formats.md, "Binary recording"): in memory 4 bytes per regular reading, 12 per irregular one;
+// on disk version 2 packs decimal values as varint differences (about 1 byte a reading for the shipped week),
+// version 1 kept them as f32. JSON stays the format for small and hand-made data; `bukchon-convert` turns one into
+// the other.
 #pragma once
 
 #include "dataset.hpp"
@@ -14,7 +16,8 @@
 
 namespace bk {
 
-constexpr uint16_t kBinaryVersion = 1;
+constexpr uint16_t kBinaryVersion = 2;         // what writeBinaryRecording writes
+constexpr uint16_t kOldestBinaryVersion = 1;   // the oldest loadBinaryRecording reads (f32 values)
 
 // True when `bytes` start with the binary recording's magic ("BKRB").
 bool looksLikeBinaryRecording(std::string_view bytes);

@@ -1,4 +1,5 @@
-// map_binary.cpp — the binary map (.bkm, "BKMB" v1): writer and checked reader; the layout is in docs/formats.md.
+// map_binary.cpp — the binary map (.bkm, "BKMB" v2, v1 still read): writer and checked reader; the layout is in
+// docs/formats.md.
 //
 // Layout (little-endian, read front to back): header (32 bytes) · the map's five strings · features.
 //   string  = u32 length, UTF-8 bytes
@@ -6,7 +7,9 @@
 //             strings class, name, name_en, name_ko, osm_id, u32 n + n × (language, name),
 //             u32 polygons + each (u32 rings + each (u32 n + n positions)), u32 lines + each (u32 n + n positions),
 //             u32 points + n positions
-//   position = i32 lon × 10⁷, i32 lat × 10⁷ (the seven decimals the GeoJSON carries: the same doubles back)
+//   position = lon × 10⁷ and lat × 10⁷ as integers (the seven decimals the GeoJSON carries: the same doubles back):
+//              v1 two i32; v2 two zigzag varints, each the difference from the file's previous position (0, 0
+//              before the first), so neighbouring vertices take 2–3 bytes a coordinate and gzip well.
 #include "map_binary.hpp"
 
 #include "binary_format.hpp"
@@ -20,7 +23,8 @@ namespace {
 
 constexpr char kMagic[4] = {'B', 'K', 'M', 'B'};
 constexpr size_t kHeaderBytes = 32;
-constexpr uint16_t kVersion = 1;
+constexpr uint16_t kVersion = 2;        // written
+constexpr uint16_t kOldestVersion = 1;  // still read (i32 positions)
 constexpr int kKindCount = int(MapKind::poi) + 1;
 
 struct Writer {
@@ -30,9 +34,21 @@ struct Writer {
         put<uint32_t>(uint32_t(s.size()));
         out += s;
     }
+    int64_t lastLon = 0, lastLat = 0;  // the previous position written (v2's differences)
+    void varint(int64_t d) {
+        uint64_t z = (uint64_t(d) << 1) ^ uint64_t(d >> 63);
+        while (z >= 0x80) {
+            out += char(uint8_t(z) | 0x80);
+            z >>= 7;
+        }
+        out += char(uint8_t(z));
+    }
     void pos(const LatLon& p) {
-        put<int32_t>(int32_t(std::llround(p.lon * 1e7)));
-        put<int32_t>(int32_t(std::llround(p.lat * 1e7)));
+        const int64_t lon = int32_t(std::llround(p.lon * 1e7)), lat = int32_t(std::llround(p.lat * 1e7));
+        varint(lon - lastLon);
+        varint(lat - lastLat);
+        lastLon = lon;
+        lastLat = lat;
     }
     void ring(const Ring& r) {
         put<uint32_t>(uint32_t(r.size()));
@@ -73,17 +89,32 @@ public:
         at_ += len;
         return true;
     }
+    bool packed = true;  // v2 positions (varint differences); v1: two i32
     bool pos(LatLon& p, const std::string& field) {
-        int32_t lon = 0, lat = 0;
-        if (!get(lon, field) || !get(lat, field)) return false;
-        p = {lat / 1e7, lon / 1e7};
+        int64_t lon = 0, lat = 0;
+        if (packed) {
+            int64_t dLon = 0, dLat = 0;
+            if (!varint(dLon, field) || !varint(dLat, field)) return false;
+            lon = lastLon_ + dLon;
+            lat = lastLat_ + dLat;
+            if (std::llabs(lon) > 1800000000 || std::llabs(lat) > 900000000)
+                return fail(field, "position out of range (longitude −180…180, latitude −90…90)");
+            lastLon_ = lon;
+            lastLat_ = lat;
+        } else {
+            int32_t lon32 = 0, lat32 = 0;
+            if (!get(lon32, field) || !get(lat32, field)) return false;
+            lon = lon32;
+            lat = lat32;
+        }
+        p = {double(lat) / 1e7, double(lon) / 1e7};
         if (std::fabs(p.lat) > 90 || std::fabs(p.lon) > 180)
             return fail(field, "position out of range (longitude −180…180, latitude −90…90)");
         return true;
     }
     bool ring(Ring& r, size_t minPoints, const std::string& field) {
         uint32_t c = 0;
-        if (!count(c, 8, field)) return false;
+        if (!count(c, packed ? 2 : 8, field)) return false;
         if (c < minPoints) return fail(field, "expected at least " + std::to_string(minPoints) + " positions, got " + std::to_string(c));
         r.resize(c);
         for (uint32_t i = 0; i < c; ++i)
@@ -92,7 +123,23 @@ public:
     }
 
 private:
+    // A zigzag varint (at most 10 bytes; a v2 coordinate's difference fits in 5).
+    bool varint(int64_t& v, const std::string& field) {
+        uint64_t z = 0;
+        for (int shift = 0; shift < 35; shift += 7) {
+            if (at_ >= n_) return fail(field, "the file ends early: it is truncated");
+            const uint8_t b = p_[at_++];
+            z |= uint64_t(b & 0x7f) << shift;
+            if (!(b & 0x80)) {
+                v = int64_t(z >> 1) ^ -int64_t(z & 1);
+                return true;
+            }
+        }
+        return fail(field, "a position's difference is longer than 5 bytes");
+    }
+
     const uint8_t* p_;
+    int64_t lastLon_ = 0, lastLat_ = 0;
     size_t n_, at_ = 0;
     std::string file_;
     LoadError error_;
@@ -149,14 +196,16 @@ Result<MapData> loadBinaryMap(std::string_view bytes, const std::string& fileNam
     r.get(reserved, "header");
     r.get(fileBytes, "header.fileBytes");
     r.get(checksum, "header.checksum");
-    if (version != kVersion) return fail("header.version", "version " + std::to_string(version) + " is not supported (this viewer reads 1)");
+    if (version < kOldestVersion || version > kVersion)
+        return fail("header.version", "version " + std::to_string(version) + " is not supported (this viewer reads 1 and 2)");
+    r.packed = version >= 2;
     if (fileBytes != bytes.size())
         return fail("header.fileBytes", "the file is " + std::to_string(bytes.size()) + " bytes, its header says " +
                                             std::to_string(fileBytes) + ": it is truncated or padded");
     if (binaryChecksum(reinterpret_cast<const uint8_t*>(bytes.data()) + 24, bytes.size() - 24) != checksum)
         return fail("header.checksum", "checksum mismatch: the file is damaged");
     MapData map;
-    r.count(features, 44, "header.featureCount");  // a feature takes at least 44 bytes
+    r.count(features, 44, "header.featureCount");  // a feature takes at least 44 bytes (4 + 4 + 5 strings + 4 counts)
     r.get(flags, "header.flags");
     map.noded = flags & 1;
     for (std::string* s : {&map.name, &map.nameKo, &map.attribution, &map.license, &map.source}) r.str(*s, "header.strings");

@@ -363,11 +363,12 @@ MapMesh buildMapMesh(const MapData& map, const Projection& proj, const MapPalett
     // Each layer's triangles go to the grid cell of their centroid, in their order; one range per non-empty cell.
     const Bounds all = b.bounds;
     const Vec2 span = all.empty() ? Vec2{1, 1} : all.size();
+    // (clamped as a double: a centroid far outside a tiny span is beyond int's range, and converting it is undefined;
+    // fuzz_map found one, seed regression-mesh-cell.geojson)
+    auto cellIndex = [](double t) { return t > 0 ? int(std::min(t * kMeshGrid, double(kMeshGrid - 1))) : 0; };
     auto cellOf = [&](const MapVertex* v[3]) {
         double cx = (v[0]->x + v[1]->x + v[2]->x) / 3, cy = (v[0]->y + v[1]->y + v[2]->y) / 3;
-        int i = std::clamp(int((cx - all.min.x) / std::max(span.x, 1e-9) * kMeshGrid), 0, kMeshGrid - 1);
-        int j = std::clamp(int((cy - all.min.y) / std::max(span.y, 1e-9) * kMeshGrid), 0, kMeshGrid - 1);
-        return j * kMeshGrid + i;
+        return cellIndex((cy - all.min.y) / std::max(span.y, 1e-9)) * kMeshGrid + cellIndex((cx - all.min.x) / std::max(span.x, 1e-9));
     };
     std::vector<std::vector<uint32_t>> cells(kMeshGrid * kMeshGrid);
     for (int layer = 0; layer < kLayerCount; ++layer) {

@@ -176,32 +176,49 @@ bool GlyphLayer::init(std::string* error) {
     camera_.locate(program_);
     glGenBuffers(1, &vbo_);
     vao_ = makeVertexArray(kLayout, vbo_);
+    glGenBuffers(1, &glowVbo_);
+    glowVao_ = makeVertexArray(kLayout, glowVbo_);
     return true;
 }
 
 void GlyphLayer::update(const std::vector<GlyphInstance>& glyphs) {
-    streamBuffer(vbo_, glyphs.data(), glyphs.size() * sizeof(GlyphInstance), capacity_);
-    count_ = GLsizei(glyphs.size());
+    const GlyphInstance* rest = glyphs.data();
+    size_t restCount = glyphs.size(), glows = 0;
+    for (const GlyphInstance& g : glyphs) glows += g.shape == uint16_t(SensorType::footfall);
+    if (glows > 0) {  // split, each part in its drawing order: the picture of one buffer drawn twice, culled
+        glows_.clear();
+        rest_.clear();
+        for (const GlyphInstance& g : glyphs) (g.shape == uint16_t(SensorType::footfall) ? glows_ : rest_).push_back(g);
+        streamBuffer(glowVbo_, glows_.data(), glows_.size() * sizeof(GlyphInstance), glowCapacity_);
+        rest = rest_.data();
+        restCount = rest_.size();
+    }
+    glowCount_ = GLsizei(glows);
+    streamBuffer(vbo_, rest, restCount * sizeof(GlyphInstance), capacity_);
+    count_ = GLsizei(restCount);
 }
 
 void GlyphLayer::draw(const ViewUniforms& v) const {
-    if (!program_ || count_ == 0) return;
+    if (!program_ || count_ + glowCount_ == 0) return;
     glUseProgram(program_);
     camera_.apply(v);
     glUniform1f(uTime_, v.timeS);
     glUniform1f(uMotion_, v.reducedMotion ? 0.0f : 1.0f);
-    glBindVertexArray(vao_);
-    for (int pass = 0; pass < 2; ++pass) {
+    for (int pass = 0; pass < 2; ++pass) {  // 0: footfall glows, 1: the rest
+        const GLsizei n = pass == 0 ? glowCount_ : count_;
+        if (n == 0) continue;
+        glBindVertexArray(pass == 0 ? glowVao_ : vao_);
         glUniform1i(uPass_, pass);
-        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, count_);
+        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, n);
     }
     glBindVertexArray(0);
 }
 
 void GlyphLayer::destroy() {
-    release({{GlName::program, &program_}, {GlName::vertexArray, &vao_}, {GlName::buffer, &vbo_}});
-    count_ = 0;
-    capacity_ = 0;
+    release({{GlName::program, &program_}, {GlName::vertexArray, &vao_}, {GlName::buffer, &vbo_},
+             {GlName::vertexArray, &glowVao_}, {GlName::buffer, &glowVbo_}});
+    count_ = glowCount_ = 0;
+    capacity_ = glowCapacity_ = 0;
 }
 
 }  // namespace bk

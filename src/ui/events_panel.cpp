@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <vector>
 
 namespace bk {
@@ -53,6 +54,12 @@ void drawEventsPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
     for (size_t r = 0; r < rows.size(); ++r)
         if (d.events[rows[r]].timeMs <= t) nowIndex = r;
     const size_t nowRow = rows.empty() ? first : rows[nowIndex];
+    // "Now" is brought into view (centred) when the feed appears, while the replay plays, and when it moves to
+    // another event (a seek, a step): one rule, so a moment looks the same however it was reached. Otherwise the
+    // user's own scrolling stays. (Presentation-only state, like `everything`.)
+    static size_t lastNowRow = SIZE_MAX;
+    const bool follow = ImGui::IsWindowAppearing() || s.clock->playing() || nowRow != lastNowRow;
+    lastNowRow = nowRow;
     for (size_t i : rows) {
         const Event& e = d.events[i];
         bool future = e.timeMs > t;
@@ -62,7 +69,7 @@ void drawEventsPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
         bool clicked = ImGui::Selectable("##row", i == nowRow && !future, 0, ImVec2(0, rowH));
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("events.goTo"));
         if (clicked) out.push_back(Intent::number(Intent::focusEvent, double(i)));
-        if (i == nowRow && ImGui::IsWindowAppearing()) ImGui::SetScrollHereY(0.5f);
+        if (i == nowRow && follow) ImGui::SetScrollHereY(0.5f);
         ImDrawList* dl = ImGui::GetWindowDrawList();
         float alpha = future ? 0.45f : 1.0f;
         dl->AddCircleFilled(ImVec2(p.x + 6 * S, p.y + rowH / 2), 4.5f * S, eventColor(e.kind) & IM_COL32(255, 255, 255, int(255 * alpha)), 12);
@@ -75,12 +82,6 @@ void drawEventsPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
         dl->AddText(small, small->FontSize, ImVec2(p.x + 16 * S, p.y + 3 * S + ImGui::GetTextLineHeight()),
                     future ? IM_COL32(110, 104, 96, 120) : kMutedColor, line2.c_str());
         ImGui::PopID();
-    }
-    // Keep "now" in view while playing.
-    if (s.clock->playing() && !rows.empty()) {
-        float rowH = ImGui::GetTextLineHeight() * 2 + 6 * S + ImGui::GetStyle().ItemSpacing.y;
-        float target = float(nowIndex) * rowH - ImGui::GetWindowHeight() * 0.5f;
-        ImGui::SetScrollY(std::max(0.0f, std::min(target, ImGui::GetScrollMaxY())));
     }
     ImGui::EndChild();
     ImGui::End();

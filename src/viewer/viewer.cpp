@@ -126,9 +126,10 @@ Camera Viewer::paneCamera(int pane) const {
     return c;
 }
 
-int Viewer::sensorAt(double x, double y, double slopPx) const {
+int Viewer::sensorAt(double x, double y, double slopPx) {
     const int p = paneAt(x, y);
-    const Pane& pane = panes_[size_t(p)];
+    Pane& pane = panes_[size_t(p)];
+    pane.scene.settleGauges(pane.values, pane.sensorOfGlyph, pane.glyphs);  // a noise glyph's radius is its gauge's
     int g = pickGlyph(pane.glyphs, paneCamera(p), x, y, scale_, slopPx);
     return g < 0 || pane.sensorOfGlyph[size_t(g)] == kNoSensor ? -1 : int(pane.sensorOfGlyph[size_t(g)]);
 }
@@ -273,6 +274,7 @@ void Viewer::refreshPane(Pane& pane, bool withGlyphs) {
     in.pass = pass;
     in.shrink = shrink;
     in.valuesSampled = !pane.fixedRounds;  // the what-if's bin levels are not the sampler's
+    in.lazyGauges = true;                  // settled below, for the glyphs drawn
     pane.scene.update(in, pane.values, pane.sampler, pane.glyphs, pane.sensorOfGlyph);
     // The truck, while a trip is under way (recorded, or a fixed round in the what-if).
     if (layerVisible(layerMask_, SensorType(kRouteLayerBit)))
@@ -287,6 +289,14 @@ void Viewer::refreshPane(Pane& pane, bool withGlyphs) {
     phase.emplace(frameStats_, FramePhase::density);
     pane.lod = pane.dots.update(pane.glyphs, pane.scene, camera_, int(camera_.viewportWidth()), int(camera_.viewportHeight()),
                                 7.0f * scale_, lodMaxGlyphs_, 12, pane.density, pane.kept);
+    // Gauges and radii only for what is drawn as a glyph: in the dot matrix, the few kept (the cells need colours).
+    if (pane.lod) {
+        const std::vector<uint32_t>& kept = pane.dots.keptGlyphs();
+        for (size_t k = 0; k < kept.size() && k < pane.kept.size(); ++k)
+            pane.scene.settleGauge(kept[k], pane.values[pane.sensorOfGlyph[kept[k]]], pane.kept[k]);
+    } else {
+        pane.scene.settleGauges(pane.values, pane.sensorOfGlyph, pane.glyphs);
+    }
 }
 
 // The day's trips so far, as a mesh; rebuilt only when the day or the number of trips changes.

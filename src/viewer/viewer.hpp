@@ -181,7 +181,7 @@ private:
     void refreshDerived(bool withGlyphs);  // glyphs only for drawing: a state read skips them
     void refreshPane(Pane& pane, bool withGlyphs);
     void refreshRoute(Pane& pane);
-    int sensorAt(double x, double y, double slopPx) const;
+    int sensorAt(double x, double y, double slopPx);
     int paneAt(double x, double y) const;          // which pane is under a screen point (0 with one)
     Camera paneCamera(int pane) const;             // the shared camera, at that pane's place on the screen
     int paneCount() const { return compareBy_ == CompareBy::off ? 1 : 2; }

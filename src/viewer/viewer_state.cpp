@@ -158,8 +158,11 @@ std::string Viewer::stateJson() {
     j["frame"] = {{"frames", frameStats_.count()},
                   {"intervalMsP50", frameStats_.intervalPercentile(50)}, {"intervalMsP95", frameStats_.intervalPercentile(95)},
                   {"workMsP50", frameStats_.workPercentile(50)}, {"workMsP95", frameStats_.workPercentile(95)}};
-    for (size_t k = 0; k < FrameStats::kPhases; ++k)  // the profile: where the CPU work goes, p50 per phase
+    for (size_t k = 0; k < FrameStats::kPhases; ++k) {  // the profile: where the CPU work goes, p50 and mean per phase
         j["frame"]["phaseMsP50"][framePhaseName(FramePhase(k))] = frameStats_.phasePercentile(FramePhase(k), 50);
+        j["frame"]["phaseMsMean"][framePhaseName(FramePhase(k))] = frameStats_.phaseMean(FramePhase(k));
+    }
+    j["frame"]["workMsMean"] = frameStats_.workMean();
     j["utcOffsetMinutes"] = offsetNow;
     j["timeZone"] = content_ ? content_->dataset.timeZoneName : "";
     j["error"] = error_.empty() ? nlohmann::json(nullptr) : nlohmann::json(error_);

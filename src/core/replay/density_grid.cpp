@@ -48,17 +48,17 @@ bool buildDensityGrid(const std::vector<GlyphInstance>& glyphs, const Camera& ca
         ++grid.binned;
     }
     grid.rgba.resize(cells);
-    const float full = float(std::max(fullCount, 1));
-    for (size_t c = 0; c < cells; ++c) {
-        const float* acc = &sums[c * 4];
-        if (acc[3] == 0) { grid.rgba[c] = 0; continue; }
-        float inv = 1.0f / acc[3];
-        float a = std::min(1.0f, std::sqrt(acc[3] / full));
-        uint32_t alpha = uint32_t(std::lround(40.0f + 215.0f * a));  // a lone sensor still shows
-        grid.rgba[c] = uint32_t(std::lround(acc[0] * inv)) | uint32_t(std::lround(acc[1] * inv)) << 8 |
-                       uint32_t(std::lround(acc[2] * inv)) << 16 | alpha << 24;
-    }
+    for (size_t c = 0; c < cells; ++c) grid.rgba[c] = densityCellColour(&sums[c * 4], fullCount);
     return true;
+}
+
+uint32_t densityCellColour(const float acc[4], int fullCount) {
+    if (acc[3] == 0) return 0;
+    const float inv = 1.0f / acc[3];
+    const float a = std::min(1.0f, std::sqrt(acc[3] / float(std::max(fullCount, 1))));
+    const uint32_t alpha = uint32_t(std::lround(40.0f + 215.0f * a));
+    return uint32_t(std::lround(acc[0] * inv)) | uint32_t(std::lround(acc[1] * inv)) << 8 |
+           uint32_t(std::lround(acc[2] * inv)) << 16 | alpha << 24;
 }
 
 }  // namespace bk

@@ -27,4 +27,8 @@ struct DensityGrid {
 bool buildDensityGrid(const std::vector<GlyphInstance>& glyphs, const Camera& camera, int viewportW, int viewportH,
                       float cellPx, size_t maxGlyphs, int fullCount, DensityGrid& grid, std::vector<GlyphInstance>& keep);
 
+// A cell's colour from the sums of its glyphs' r, g, b and their count: the mean colour, alpha growing with the
+// square root of the count (full at `fullCount`; a lone sensor still shows). 0 for an empty cell.
+uint32_t densityCellColour(const float sums[4], int fullCount);
+
 }  // namespace bk

@@ -36,21 +36,23 @@ void GlyphScene::rebuild(const GlyphInputs& in, const std::vector<float>& values
     if (in.shrink < 1.0f)
         for (GlyphInstance& g : glyphs) g.radiusPx *= in.shrink;
     const std::vector<int32_t>& index = sampler.sensorReadingIndex();
-    hot_.resize(glyphs.size());
+    look_.resize(glyphs.size());
+    gauge_.resize(glyphs.size());
     for (size_t j = 0; j < glyphs.size(); ++j) {
         const uint32_t i = sensorOfGlyph[j];
         const GlyphStyle& s = (*in.styles)[i];
-        Hot& h = hot_[j];
-        h.lo = s.lo;
-        h.range = s.hi - s.lo;
-        h.baseRadius = glyphRadiusPx(s.type, 0);  // constant but for noise, whose radius the loop works out
-        h.noise = s.type == SensorType::noise;
+        Gauge& g = gauge_[j];
+        g.lo = s.lo;
+        g.range = s.hi - s.lo;
+        g.baseRadius = glyphRadiusPx(s.type, 0);  // constant but for noise, whose radius the loop works out
+        g.noise = s.type == SensorType::noise;
+        Look& h = look_[j];
         h.lastIndex = i < index.size() ? index[i] : -1;
         h.stable = i < index.size() && lookStable(s, sampler.segmentFrom(i), sampler.segmentTo(i));
     }
     key_ = in;
     passCopy_.assign(in.pass ? in.pass->begin() : passCopy_.end(), in.pass ? in.pass->end() : passCopy_.end());
-    valid_ = rebuilt_ = true;
+    valid_ = rebuilt_ = settled_ = true;
     ++structure_;
     recoloured_ = glyphs.size();
 }
@@ -95,18 +97,14 @@ void GlyphScene::update(const GlyphInputs& in, const std::vector<float>& values,
     key_.hovered = in.hovered;
     const std::vector<GlyphStyle>& styles = *in.styles;
     const int32_t* index = sampler.sensorReadingIndex().data();
-    const float shrink = in.shrink;
     size_t recoloured = 0;
+    const bool gauges = !in.lazyGauges;
     for (size_t j = 0; j < n; ++j) {
         const uint32_t i = sensorOfGlyph[j];
         const float v = values[i];
         GlyphInstance& g = glyphs[j];
-        Hot& h = hot_[j];
-        // normalisedValue and glyphRadiusPx, inlined on the hot fields (the same arithmetic, bit for bit).
-        g.gauge = std::isnan(v) ? 0.0f : static_cast<float>(std::clamp((v - h.lo) / h.range, 0.0, 1.0));
-        float r = h.noise ? glyphRadiusPx(SensorType::noise, g.gauge) : h.baseRadius;
-        if (shrink < 1.0f) r *= shrink;
-        g.radiusPx = r;
+        if (gauges) settleGauge(j, v, g);
+        Look& h = look_[j];
         if (index[i] != h.lastIndex) {  // a new segment: can its look change along it?
             h.lastIndex = index[i];
             h.stable = lookStable(styles[i], sampler.segmentFrom(i), sampler.segmentTo(i));
@@ -123,19 +121,30 @@ void GlyphScene::update(const GlyphInputs& in, const std::vector<float>& values,
         g.flags = flags;
     }
     recoloured_ = recoloured;
+    settled_ = gauges;
+}
+
+void GlyphScene::settleGauge(size_t j, float v, GlyphInstance& g) const {
+    const Gauge& h = gauge_[j];
+    // normalisedValue and glyphRadiusPx, inlined on the hot fields (the same arithmetic, bit for bit).
+    g.gauge = std::isnan(v) ? 0.0f : static_cast<float>(std::clamp((v - h.lo) / h.range, 0.0, 1.0));
+    float r = h.noise ? glyphRadiusPx(SensorType::noise, g.gauge) : h.baseRadius;
+    if (key_.shrink < 1.0f) r *= key_.shrink;
+    g.radiusPx = r;
+}
+
+void GlyphScene::settleGauges(const std::vector<float>& values, const std::vector<uint32_t>& sensorOfGlyph,
+                              std::vector<GlyphInstance>& glyphs) {
+    if (settled_) return;
+    const size_t n = std::min({sensorGlyphs(), glyphs.size(), sensorOfGlyph.size()});
+    for (size_t j = 0; j < n; ++j) settleGauge(j, values[sensorOfGlyph[j]], glyphs[j]);
+    settled_ = true;
 }
 
 // ---- the dot matrix --------------------------------------------------------------------------------------------
 
 void DotMatrix::colourCell(DensityGrid& grid, size_t c) const {
-    const float* acc = &sums_[c * 4];
-    if (acc[3] == 0) { grid.rgba[c] = 0; return; }
-    // As buildDensityGrid: the mean colour; alpha grows with the square root of the count (a lone sensor shows).
-    float inv = 1.0f / acc[3];
-    float a = std::min(1.0f, std::sqrt(acc[3] / float(std::max(fullCount_, 1))));
-    uint32_t alpha = uint32_t(std::lround(40.0f + 215.0f * a));
-    grid.rgba[c] = uint32_t(std::lround(acc[0] * inv)) | uint32_t(std::lround(acc[1] * inv)) << 8 |
-                   uint32_t(std::lround(acc[2] * inv)) << 16 | alpha << 24;
+    grid.rgba[c] = densityCellColour(&sums_[c * 4], fullCount_);  // as buildDensityGrid
 }
 
 void DotMatrix::rebin(const std::vector<GlyphInstance>& glyphs, size_t n, DensityGrid& grid) {
@@ -198,8 +207,7 @@ bool DotMatrix::update(const std::vector<GlyphInstance>& glyphs, const GlyphScen
         onScreen += onScreenAt(glyphs[j], s);
     }
     keep.clear();
-    if (onScreen <= maxGlyphs || cellPx < 1 || viewportW <= 0 || viewportH <= 0) {
-        keep = glyphs;
+    if (onScreen <= maxGlyphs || cellPx < 1 || viewportW <= 0 || viewportH <= 0) {  // every glyph is drawn: no copy
         grid.binned = 0;
         binnedLast_ = false;
         return false;

@@ -23,6 +23,7 @@ struct GlyphInputs {
     const std::vector<uint8_t>* pass = nullptr;  // the filters' verdict per sensor, or null (filters.hpp)
     float shrink = 1;                      // glyph radius factor (< 1 at city zoom)
     bool valuesSampled = true;             // values are the sampler's (false: some replaced; every look is redone)
+    bool lazyGauges = false;               // gauges and radii wait for settleGauges (the dot matrix draws few glyphs)
 };
 
 class GlyphScene {
@@ -35,13 +36,20 @@ public:
 
     // Brings `glyphs` and `sensorOfGlyph` to `values`, which `sampler` sampled for this frame (buildGlyphs' result,
     // radius times `shrink`). The sensors' glyphs come first, sensorGlyphs() of them; whatever the caller appends
-    // after them (the truck) is dropped by the next update.
+    // after them (the truck) is dropped by the next update. With `lazyGauges`, every glyph's colour and flags are
+    // this frame's but gauges and radii are not until settleGauges (all) or settleGauge (the few that are drawn).
     void update(const GlyphInputs& in, const std::vector<float>& values, const Sampler& sampler,
                 std::vector<GlyphInstance>& glyphs, std::vector<uint32_t>& sensorOfGlyph);
+    // Gauges and radii of every sensor glyph for the values of the last update (nothing to do when they are).
+    void settleGauges(const std::vector<float>& values, const std::vector<uint32_t>& sensorOfGlyph,
+                      std::vector<GlyphInstance>& glyphs);
+    bool gaugesSettled() const { return settled_; }
+    // Sensor glyph j's gauge and radius, for its value v, into g (a copy of glyph j, such as a kept glyph).
+    void settleGauge(size_t j, float v, GlyphInstance& g) const;
     bool rebuilt() const { return rebuilt_; }                    // every glyph made anew: compare with nothing
     const std::vector<Change>& changes() const { return changes_; }  // when not rebuilt
     uint64_t structureVersion() const { return structure_; }     // +1 per rebuild
-    size_t sensorGlyphs() const { return hot_.size(); }
+    size_t sensorGlyphs() const { return look_.size(); }
     void invalidate() { valid_ = false; }
     size_t recoloured() const { return recoloured_; }            // looks worked out in the last update (profile)
 
@@ -51,30 +59,37 @@ private:
     void setMark(std::vector<GlyphInstance>& glyphs, const std::vector<uint32_t>& sensorOfGlyph, int sensor,
                  uint16_t flag, bool on);
 
-    bool valid_ = false, rebuilt_ = false;
+    bool valid_ = false, rebuilt_ = false, settled_ = false;
     uint64_t structure_ = 0;
     GlyphInputs key_;
     std::vector<uint8_t> passCopy_;
-    struct Hot {                       // per glyph, what each frame reads, laid out for the loop
-        double lo, range;              // its style's scale (normalisedValue's arithmetic)
-        float baseRadius;
+    struct Look {                      // per glyph, what every frame reads: 8 bytes, laid out for the loop
         int32_t lastIndex;             // its sensor's reading index at the last update
-        uint8_t noise;                 // the radius follows the gauge
         uint8_t stable;                // its look cannot change along that segment
     };
-    std::vector<Hot> hot_;
+    struct Gauge {                     // per glyph, what its gauge and radius need
+        double lo, range;              // its style's scale (normalisedValue's arithmetic)
+        float baseRadius;
+        uint8_t noise;                 // the radius follows the gauge
+    };
+    std::vector<Look> look_;
+    std::vector<Gauge> gauge_;
     std::vector<Change> changes_;
     size_t recoloured_ = 0;
 };
 
 // buildDensityGrid, kept from frame to frame: a new camera, viewport, cell size or set of glyphs bins everything
-// again; otherwise only the glyphs in the scene's changes move between cells' sums.
+// again; otherwise only the glyphs in the scene's changes move between cells' sums. Unlike buildDensityGrid, when it
+// does not bin (returns false) `keep` stays empty: every glyph is drawn, from `glyphs` itself.
 class DotMatrix {
 public:
     bool update(const std::vector<GlyphInstance>& glyphs, const GlyphScene& scene, const Camera& camera, int viewportW,
                 int viewportH, float cellPx, size_t maxGlyphs, int fullCount, DensityGrid& grid,
                 std::vector<GlyphInstance>& keep);
     void invalidate() { valid_ = false; }
+    // The sensor glyphs drawn as glyphs after the last update that binned (indices into its `glyphs`, in order):
+    // `keep` begins with them.
+    const std::vector<uint32_t>& keptGlyphs() const { return keptIdx_; }
 
 private:
     struct Key {

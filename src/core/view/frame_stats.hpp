@@ -10,9 +10,10 @@
 namespace bk {
 
 // The parts of a frame's CPU work, in the order a frame runs them (docs/performance.md reads them as the profile).
-enum class FramePhase { start, sample, filters, kpis, glyphs, density, uiBegin, labels, panels, submit, render, count };
+// `other`: the frame's work outside every timed phase (what add() is told the work was, less the phases).
+enum class FramePhase { start, sample, filters, kpis, glyphs, density, uiBegin, labels, panels, submit, render, other, count };
 inline const char* framePhaseName(FramePhase p) {
-    static const char* names[] = {"start", "sample", "filters", "kpis", "glyphs", "density", "uiBegin", "labels", "panels", "submit", "render"};
+    static const char* names[] = {"start", "sample", "filters", "kpis", "glyphs", "density", "uiBegin", "labels", "panels", "submit", "render", "other"};
     return names[int(p)];
 }
 
@@ -25,6 +26,9 @@ public:
     void add(double intervalMs, double workMs) {
         interval_[next_] = intervalMs;
         work_[next_] = workMs;
+        double timed = 0;
+        for (size_t k = 0; k + 1 < kPhases; ++k) timed += current_[k];
+        current_[size_t(FramePhase::other)] = std::max(0.0, workMs - timed);
         for (size_t k = 0; k < kPhases; ++k) phase_[k][next_] = current_[k];
         current_.fill(0);
         next_ = (next_ + 1) % kFrames;
@@ -36,8 +40,17 @@ public:
     double intervalPercentile(double p) const { return percentile(interval_, p); }
     double workPercentile(double p) const { return percentile(work_, p); }
     double phasePercentile(FramePhase phase, double p) const { return percentile(phase_[size_t(phase)], p); }
+    // Means add up (the phases' means sum to the work's), and they are not quantised the way a browser's coarse
+    // clock quantises each reading (100 µs, with jitter): the profile reads them.
+    double workMean() const { return mean(work_); }
+    double phaseMean(FramePhase phase) const { return mean(phase_[size_t(phase)]); }
 
 private:
+    double mean(const std::array<double, kFrames>& a) const {
+        double sum = 0;
+        for (size_t k = 0; k < count_; ++k) sum += a[k];
+        return count_ ? sum / double(count_) : 0;
+    }
     double percentile(const std::array<double, kFrames>& a, double p) const {
         if (count_ == 0) return 0;
         std::array<double, kFrames> s;

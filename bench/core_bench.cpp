@@ -218,7 +218,7 @@ void ViewerFrame100k(benchmark::State& state) {
     if (!viewer.commitStaged()) { state.SkipWithError(viewer.error().c_str()); return; }
     if (state.range(0) == 0) viewer.setDetailLimit(0);  // every glyph (detail=glyphs)
     viewer.push(bk::Intent::number(bk::Intent::setSpeed, 3600));
-    viewer.push(bk::Intent::of(bk::Intent::setLoop));
+    viewer.push(bk::Intent::number(bk::Intent::setLoop, 1));
     viewer.push(bk::Intent::of(bk::Intent::play));
     double t = 0;
     for (int k = 0; k < 30; ++k) viewer.update(16.7, 1280, 800, 1, 1);  // warm-up

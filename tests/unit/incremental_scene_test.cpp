@@ -171,6 +171,10 @@ TEST(IncrementalScene, FramesMatchBuildingEverythingAnew) {
         if (what == 23) ++in.stylesVersion;
         in.pass = pass.empty() ? nullptr : &pass;
 
+        if (what >= 24 && what < 28) {  // a state read between frames samples another moment (a seek's KPIs)
+            const int64_t other = what == 24 ? d.startMs + int64_t(rng() % uint64_t(d.endMs - d.startMs + 1)) : t + int64_t(rng() % 600'000);
+            sampler.sampleSensors(other, values);
+        }
         sampler.sampleSensors(t, values);
         if (!in.valuesSampled)  // some values replaced after sampling (the what-if's bin levels)
             for (size_t k = 0; k < values.size(); k += 7) values[k] = float((t / 60000 + int64_t(k)) % 101);

@@ -30,7 +30,7 @@ bool sameInputs(const GlyphInputs& a, const GlyphInputs& b) {
 
 }  // namespace
 
-void GlyphScene::rebuild(const GlyphInputs& in, const std::vector<float>& values, const Sampler& sampler,
+void GlyphScene::rebuild(const GlyphInputs& in, const std::vector<float>& values, Sampler& sampler,
                          std::vector<GlyphInstance>& glyphs, std::vector<uint32_t>& sensorOfGlyph) {
     buildGlyphs(*in.styles, *in.positions, values, in.layerMask, in.selected, in.hovered, glyphs, sensorOfGlyph, in.pass);
     if (in.shrink < 1.0f)
@@ -50,6 +50,11 @@ void GlyphScene::rebuild(const GlyphInputs& in, const std::vector<float>& values
         h.lastIndex = i < index.size() ? index[i] : -1;
         h.stable = i < index.size() && lookStable(s, sampler.segmentFrom(i), sampler.segmentTo(i));
     }
+    glyphOfSensor_.assign(values.size(), -1);
+    for (size_t j = 0; j < glyphs.size(); ++j)
+        if (sensorOfGlyph[j] < glyphOfSensor_.size()) glyphOfSensor_[sensorOfGlyph[j]] = int32_t(j);
+    listUnstable();
+    sampler.takeMoved(moved_);  // every look is this frame's: what moved before is seen
     key_ = in;
     passCopy_.assign(in.pass ? in.pass->begin() : passCopy_.end(), in.pass ? in.pass->end() : passCopy_.end());
     valid_ = rebuilt_ = settled_ = true;
@@ -70,7 +75,7 @@ void GlyphScene::setMark(std::vector<GlyphInstance>& glyphs, const std::vector<u
     g.flags = flags;
 }
 
-void GlyphScene::update(const GlyphInputs& in, const std::vector<float>& values, const Sampler& sampler,
+void GlyphScene::update(const GlyphInputs& in, const std::vector<float>& values, Sampler& sampler,
                         std::vector<GlyphInstance>& glyphs, std::vector<uint32_t>& sensorOfGlyph) {
     changes_.clear();
     rebuilt_ = false;
@@ -98,30 +103,62 @@ void GlyphScene::update(const GlyphInputs& in, const std::vector<float>& values,
     const std::vector<GlyphStyle>& styles = *in.styles;
     const int32_t* index = sampler.sensorReadingIndex().data();
     size_t recoloured = 0;
-    const bool gauges = !in.lazyGauges;
-    for (size_t j = 0; j < n; ++j) {
-        const uint32_t i = sensorOfGlyph[j];
-        const float v = values[i];
-        GlyphInstance& g = glyphs[j];
-        if (gauges) settleGauge(j, v, g);
-        Look& h = look_[j];
-        if (index[i] != h.lastIndex) {  // a new segment: can its look change along it?
-            h.lastIndex = index[i];
-            h.stable = lookStable(styles[i], sampler.segmentFrom(i), sampler.segmentTo(i));
-        } else if (h.stable && in.valuesSampled) {
-            continue;  // same segment, a look that cannot change along it
-        }
+    auto recolour = [&](size_t j, uint32_t i) {
         ++recoloured;
         const GlyphStyle& s = styles[i];
+        const float v = values[i];
+        GlyphInstance& g = glyphs[j];
         const uint32_t rgba = colorForValue(s, v);
         const uint16_t flags = uint16_t((g.flags & ~(kNoData | kAlert)) | lookFlags(s, v));
-        if (rgba == g.rgba && flags == g.flags) continue;
+        if (rgba == g.rgba && flags == g.flags) return;
         changes_.push_back({uint32_t(j), g.rgba, g.flags});
         g.rgba = rgba;
         g.flags = flags;
+    };
+    // Which sensors entered another segment is known sensor by sensor after a frame's small step: only they, and the
+    // sensors whose look can change along their segment, need a look. After a jump (or values not the sampler's),
+    // every glyph is looked at.
+    if (sampler.takeMoved(moved_) && in.valuesSampled) {
+        for (uint32_t i : moved_) {
+            const int32_t j = i < glyphOfSensor_.size() ? glyphOfSensor_[i] : -1;
+            if (j < 0) continue;  // not drawn (filtered out, its layer hidden)
+            Look& h = look_[size_t(j)];
+            const bool was = h.stable;
+            h.lastIndex = index[i];
+            h.stable = lookStable(styles[i], sampler.segmentFrom(i), sampler.segmentTo(i));
+            if (was && !h.stable) unstable_.push_back(uint32_t(j));
+            recolour(size_t(j), i);
+        }
+        size_t kept = 0;
+        for (uint32_t j : unstable_) {
+            if (look_[j].stable) continue;  // its new segment is stable: off the list
+            unstable_[kept++] = j;
+            recolour(j, sensorOfGlyph[j]);
+        }
+        unstable_.resize(kept);
+    } else {
+        for (size_t j = 0; j < n; ++j) {
+            const uint32_t i = sensorOfGlyph[j];
+            Look& h = look_[j];
+            if (index[i] != h.lastIndex) {  // a new segment: can its look change along it?
+                h.lastIndex = index[i];
+                h.stable = lookStable(styles[i], sampler.segmentFrom(i), sampler.segmentTo(i));
+            } else if (h.stable && in.valuesSampled) {
+                continue;  // same segment, a look that cannot change along it
+            }
+            recolour(j, i);
+        }
+        listUnstable();
     }
     recoloured_ = recoloured;
-    settled_ = gauges;
+    settled_ = false;
+    if (!in.lazyGauges) settleGauges(values, sensorOfGlyph, glyphs);
+}
+
+void GlyphScene::listUnstable() {
+    unstable_.clear();
+    for (size_t j = 0; j < look_.size(); ++j)
+        if (!look_[j].stable) unstable_.push_back(uint32_t(j));
 }
 
 void GlyphScene::settleGauge(size_t j, float v, GlyphInstance& g) const {

@@ -38,7 +38,7 @@ public:
     // radius times `shrink`). The sensors' glyphs come first, sensorGlyphs() of them; whatever the caller appends
     // after them (the truck) is dropped by the next update. With `lazyGauges`, every glyph's colour and flags are
     // this frame's but gauges and radii are not until settleGauges (all) or settleGauge (the few that are drawn).
-    void update(const GlyphInputs& in, const std::vector<float>& values, const Sampler& sampler,
+    void update(const GlyphInputs& in, const std::vector<float>& values, Sampler& sampler,
                 std::vector<GlyphInstance>& glyphs, std::vector<uint32_t>& sensorOfGlyph);
     // Gauges and radii of every sensor glyph for the values of the last update (nothing to do when they are).
     void settleGauges(const std::vector<float>& values, const std::vector<uint32_t>& sensorOfGlyph,
@@ -54,7 +54,7 @@ public:
     size_t recoloured() const { return recoloured_; }            // looks worked out in the last update (profile)
 
 private:
-    void rebuild(const GlyphInputs& in, const std::vector<float>& values, const Sampler& sampler,
+    void rebuild(const GlyphInputs& in, const std::vector<float>& values, Sampler& sampler,
                  std::vector<GlyphInstance>& glyphs, std::vector<uint32_t>& sensorOfGlyph);
     void setMark(std::vector<GlyphInstance>& glyphs, const std::vector<uint32_t>& sensorOfGlyph, int sensor,
                  uint16_t flag, bool on);
@@ -72,8 +72,13 @@ private:
         float baseRadius;
         uint8_t noise;                 // the radius follows the gauge
     };
+    void listUnstable();
+
     std::vector<Look> look_;
     std::vector<Gauge> gauge_;
+    std::vector<int32_t> glyphOfSensor_;  // per sensor: its glyph, or -1 (not drawn)
+    std::vector<uint32_t> unstable_;      // glyphs whose look can change along their segment
+    std::vector<uint32_t> moved_;         // the sampler's record of sensors on a new segment
     std::vector<Change> changes_;
     size_t recoloured_ = 0;
 };

@@ -23,6 +23,9 @@ void Sampler::reset(const Dataset* dataset) {
     seg_.a.assign(n, kNaN);
     seg_.b.assign(n, kNaN);
     seg_.index.assign(n, -1);
+    movedSince_.clear();
+    movedMark_.assign(n, 0);
+    allMoved_ = true;
     ref_.assign(n, Ref{0, 0, 0, 0, 0, -1, true, false});
     for (size_t k = 0; k < n; ++k) {
         const int32_t si = d_->primarySeries[k];
@@ -132,6 +135,14 @@ void Sampler::sampleSensors(int64_t t, std::vector<float>& out) {
         if (!(td >= t0[k] && td < t1[k])) moved_.push_back(uint32_t(k));
     for (uint32_t k : moved_) seg_.index[k] = int32_t(locate(k, t));
     for (uint32_t k : moved_) fillSegment(k);
+    if (!allMoved_) {  // the record for takeMoved; past a quarter of the sensors, looking at all is cheaper
+        for (uint32_t k : moved_)
+            if (!movedMark_[k]) {
+                movedMark_[k] = 1;
+                movedSince_.push_back(k);
+            }
+        if (movedSince_.size() > n / 4) allMoved_ = true;
+    }
     // Every sensor is in its segment now: one pass the compiler vectorises (a held value has b == a: a + 0).
     const double* dt = seg_.dt.data();
     const float* a = seg_.a.data();
@@ -142,6 +153,20 @@ void Sampler::sampleSensors(int64_t t, std::vector<float>& out) {
         const float d = b[k] - a[k];
         o[k] = td == t0[k] || d == 0 ? a[k] : static_cast<float>(a[k] + d * f);
     }
+}
+
+bool Sampler::takeMoved(std::vector<uint32_t>& out) {
+    out.clear();
+    const bool listed = !allMoved_;
+    if (listed) {
+        out.swap(movedSince_);
+        for (uint32_t k : out) movedMark_[k] = 0;
+    } else {
+        std::fill(movedMark_.begin(), movedMark_.end(), uint8_t(0));
+    }
+    movedSince_.clear();
+    allMoved_ = false;
+    return listed;
 }
 
 }  // namespace bk

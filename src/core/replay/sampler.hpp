@@ -38,6 +38,10 @@ public:
     const std::vector<int32_t>& sensorReadingIndex() const { return seg_.index; }
     float segmentFrom(size_t sensor) const { return seg_.a[sensor]; }
     float segmentTo(size_t sensor) const { return seg_.b[sensor]; }
+    // The sensors that entered another segment in sampleSensors calls since the last take (each once, in no set
+    // order), into `out`; false when that is not known sensor by sensor (the first sample, a reset, a jump that
+    // moved most of them): then the caller looks at every sensor. Either way the record starts again empty.
+    bool takeMoved(std::vector<uint32_t>& out);
 
 private:
     int64_t locate(size_t sensor, int64_t timeMs);
@@ -53,6 +57,9 @@ private:
     };
     std::vector<Ref> ref_;
     std::vector<uint32_t> moved_;    // sensors that left their segment in this sample
+    std::vector<uint32_t> movedSince_;  // … and in every sample since the last takeMoved (each once)
+    std::vector<uint8_t> movedMark_;
+    bool allMoved_ = true;           // since the last takeMoved, too many moved (or a reset) to list
     struct Segments {                // per sensor: valid for t0 <= t < t1; value a + (b - a) · (t - t0) / dt
         std::vector<double> t0, t1, dt;
         std::vector<float> a, b;

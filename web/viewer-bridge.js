@@ -38,7 +38,12 @@ export function createBridge(module) {
     commit(files) {
       for (const [key, file] of Object.entries(files)) {
         const kind = key.split('#')[0];
-        withText(kind, (k) => withText(file.name, (n) => heap(module, file.bytes, (p, l) => module._bk_stage_file(k, n, p, l))));
+        // Straight into the viewer's own buffer: a big recording is in the heap once (the heap's view is read after
+        // the call, which may have grown it).
+        withText(kind, (k) => withText(file.name, (n) => {
+          const ptr = module._bk_stage_buffer(k, n, file.bytes.length);
+          if (ptr) module.HEAPU8.set(file.bytes, ptr);
+        }));
       }
       const ok = module._bk_commit() === 1;
       // The state's JSON on first read only: after the first commit it costs tens of ms, and start-up needs it

@@ -16,9 +16,10 @@ using bk::platform;
 
 extern "C" {
 
-// Hands over one file's bytes; `kind` is "map", "sensors" or "recording". Nothing is parsed until bk_commit().
-EMSCRIPTEN_KEEPALIVE void bk_stage_file(const char* kind, const char* name, const char* data, int length) {
-    platform().viewer.stageFile(kind, name, std::string(data, size_t(length > 0 ? length : 0)));
+// Makes room for one file's bytes, which the caller copies there at once; `kind` is "map", "sensors", "recording" or
+// "table". Nothing is parsed until bk_commit(). Null for an unknown kind.
+EMSCRIPTEN_KEEPALIVE char* bk_stage_buffer(const char* kind, const char* name, double length) {
+    return platform().viewer.stageBuffer(kind, name, size_t(length > 0 ? length : 0));
 }
 
 // Parses and swaps in the staged files. Returns 1 on success; 0 keeps the previous data and sets state.error.

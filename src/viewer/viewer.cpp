@@ -293,7 +293,7 @@ void Viewer::refreshPane(Pane& pane, bool withGlyphs) {
     if (pane.lod) {
         const std::vector<uint32_t>& kept = pane.dots.keptGlyphs();
         for (size_t k = 0; k < kept.size() && k < pane.kept.size(); ++k)
-            pane.scene.settleGauge(kept[k], pane.values[pane.sensorOfGlyph[kept[k]]], pane.kept[k]);
+            pane.scene.settleGauge(pane.sensorOfGlyph[kept[k]], pane.values[pane.sensorOfGlyph[kept[k]]], pane.kept[k]);
     } else {
         pane.scene.settleGauges(pane.values, pane.sensorOfGlyph, pane.glyphs);
     }
@@ -333,7 +333,8 @@ void Viewer::setCompare(CompareBy by, double t2Ms, double offsetMs) {
     }
     if (by == CompareBy::off) shownPane_ = 0;
     if (content_) {
-        panes_[1].sampler.reset(&content_->dataset);
+        if (by != CompareBy::off) panes_[1].sampler.reset(&content_->dataset);
+        else panes_[1].sampler = Sampler();  // its per-sensor segments go with the comparison
         panes_[1].routeKeyDay = -1;
     }
     if (was != (by != CompareBy::off)) relayout();

@@ -47,6 +47,10 @@ public:
     // clears error(). Tables go through the importer (with a sensors file as their sites, if one came along); its
     // report is in the state ("import") whether or not anything could be used.
     void stageFile(const std::string& kind, const std::string& fileName, std::string bytes);
+    // The same without a copy: room for `length` bytes of the file, which the caller writes before the next call
+    // (the page copies a download straight into it: a 540 MB recording is in the heap once, not twice). Null for
+    // an unknown kind.
+    char* stageBuffer(const std::string& kind, const std::string& fileName, size_t length);
     bool commitStaged();
     // A load that failed before its files reached the viewer (a download, a manifest): the data shown stays, the
     // staged files are dropped, and the error is set as a failed commit sets it.
@@ -170,6 +174,8 @@ private:
         size_t routeKeyTrips = 0;
     };
     struct Staged { std::string fileName, bytes; bool present = false; };
+    Staged* stageSlot(const std::string& kind);
+    void resetSamplers();  // where a file of this kind is staged (a new one for a table)
     struct Flight {
         bool active = false;
         Vec2 fromCenter, toCenter;

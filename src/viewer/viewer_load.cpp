@@ -40,16 +40,27 @@ Bounds whereMostAre(const std::vector<Vec2>& points) {
 }
 }  // namespace
 
+Viewer::Staged* Viewer::stageSlot(const std::string& kind) {
+    if (kind == "table") return &tables_.emplace_back();
+    return kind == "map" ? &map_ : kind == "sensors" ? &sensors_ : kind == "recording" ? &recording_ : nullptr;
+}
+
 void Viewer::stageFile(const std::string& kind, const std::string& fileName, std::string bytes) {
-    if (kind == "table") {
-        tables_.push_back(Staged{fileName, std::move(bytes), true});
-        return;
-    }
-    Staged* slot = kind == "map" ? &map_ : kind == "sensors" ? &sensors_ : kind == "recording" ? &recording_ : nullptr;
+    Staged* slot = stageSlot(kind);
     if (!slot) return;
     slot->fileName = fileName;
     slot->bytes = std::move(bytes);
     slot->present = true;
+}
+
+char* Viewer::stageBuffer(const std::string& kind, const std::string& fileName, size_t length) {
+    Staged* slot = stageSlot(kind);
+    if (!slot) return nullptr;
+    slot->fileName = fileName;
+    slot->bytes = std::string();  // the last file's bytes go first: never two big files at once
+    slot->bytes.resize(length);
+    slot->present = true;
+    return slot->bytes.data();
 }
 
 void Viewer::failLoad(std::string message) {
@@ -173,7 +184,14 @@ void Viewer::setMetric(const std::string& metric) {
     // What follows from the driving series: glyph styles, the KPIs' index, the sampled values.
     c.kpiIndex = std::make_unique<KpiIndex>(c.dataset);
     restyle();
-    for (Pane& pane : panes_) pane.sampler.reset(&c.dataset);
+    resetSamplers();
+}
+
+// The panes' samplers on the data: the second only in a comparison (its per-sensor segments are 80 bytes a sensor).
+void Viewer::resetSamplers() {
+    panes_[0].sampler.reset(&content_->dataset);
+    if (compareBy_ != CompareBy::off) panes_[1].sampler.reset(&content_->dataset);
+    else panes_[1].sampler = Sampler();
 }
 
 bool Viewer::install(Dataset dataset, const MapData& mapData) {
@@ -181,6 +199,8 @@ bool Viewer::install(Dataset dataset, const MapData& mapData) {
     next->dataset = std::move(dataset);
     // The projection origin sits at the middle of the sensors, so float precision is best where the data is.
     std::vector<Vec2> lonLat;
+    lonLat.reserve(next->dataset.sensors.size());
+    next->positions.reserve(next->dataset.sensors.size());
     for (const Sensor& s : next->dataset.sensors) lonLat.push_back({s.position.lon, s.position.lat});
     const Bounds geo = whereMostAre(lonLat);
     next->projection = Projection({geo.center().y, geo.center().x});
@@ -216,7 +236,7 @@ bool Viewer::install(Dataset dataset, const MapData& mapData) {
     map_ = sensors_ = recording_ = Staged{};
     tables_.clear();
     error_.clear();
-    for (Pane& pane : panes_) pane.sampler.reset(&content_->dataset);
+    resetSamplers();
     clock_.setRange(content_->dataset.startMs, content_->dataset.endMs);
     selected_ = hovered_ = -1;
     viewFitted_ = false;

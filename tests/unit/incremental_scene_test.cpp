@@ -200,7 +200,7 @@ TEST(IncrementalScene, FramesMatchBuildingEverythingAnew) {
         if (lod) {  // the kept glyphs' gauges, settled one by one
             const std::vector<uint32_t>& kept = dots.keptGlyphs();
             ASSERT_LE(kept.size(), keep.size());
-            for (size_t k = 0; k < kept.size(); ++k) scene.settleGauge(kept[k], values[sensorOfGlyph[kept[k]]], keep[k]);
+            for (size_t k = 0; k < kept.size(); ++k) scene.settleGauge(sensorOfGlyph[kept[k]], values[sensorOfGlyph[kept[k]]], keep[k]);
             ASSERT_TRUE(sameGlyphs(keep, refKeep)) << "frame " << frame;
         } else {  // every glyph drawn: every gauge settled
             ASSERT_TRUE(keep.empty());

@@ -37,15 +37,9 @@ void GlyphScene::rebuild(const GlyphInputs& in, const std::vector<float>& values
         for (GlyphInstance& g : glyphs) g.radiusPx *= in.shrink;
     const std::vector<int32_t>& index = sampler.sensorReadingIndex();
     look_.resize(glyphs.size());
-    gauge_.resize(glyphs.size());
     for (size_t j = 0; j < glyphs.size(); ++j) {
         const uint32_t i = sensorOfGlyph[j];
         const GlyphStyle& s = (*in.styles)[i];
-        Gauge& g = gauge_[j];
-        g.lo = s.lo;
-        g.range = s.hi - s.lo;
-        g.baseRadius = glyphRadiusPx(s.type, 0);  // constant but for noise, whose radius the loop works out
-        g.noise = s.type == SensorType::noise;
         Look& h = look_[j];
         h.lastIndex = i < index.size() ? index[i] : -1;
         h.stable = i < index.size() && lookStable(s, sampler.segmentFrom(i), sampler.segmentTo(i));
@@ -161,11 +155,11 @@ void GlyphScene::listUnstable() {
         if (!look_[j].stable) unstable_.push_back(uint32_t(j));
 }
 
-void GlyphScene::settleGauge(size_t j, float v, GlyphInstance& g) const {
-    const Gauge& h = gauge_[j];
-    // normalisedValue and glyphRadiusPx, inlined on the hot fields (the same arithmetic, bit for bit).
-    g.gauge = std::isnan(v) ? 0.0f : static_cast<float>(std::clamp((v - h.lo) / h.range, 0.0, 1.0));
-    float r = h.noise ? glyphRadiusPx(SensorType::noise, g.gauge) : h.baseRadius;
+void GlyphScene::settleGauge(uint32_t sensor, float v, GlyphInstance& g) const {
+    // normalisedValue and glyphRadiusPx: the same arithmetic, bit for bit.
+    const GlyphStyle& s = (*key_.styles)[sensor];
+    g.gauge = std::isnan(v) ? 0.0f : static_cast<float>(std::clamp((v - s.lo) / (s.hi - s.lo), 0.0, 1.0));
+    float r = glyphRadiusPx(s.type, g.gauge);
     if (key_.shrink < 1.0f) r *= key_.shrink;
     g.radiusPx = r;
 }
@@ -174,7 +168,7 @@ void GlyphScene::settleGauges(const std::vector<float>& values, const std::vecto
                               std::vector<GlyphInstance>& glyphs) {
     if (settled_) return;
     const size_t n = std::min({sensorGlyphs(), glyphs.size(), sensorOfGlyph.size()});
-    for (size_t j = 0; j < n; ++j) settleGauge(j, values[sensorOfGlyph[j]], glyphs[j]);
+    for (size_t j = 0; j < n; ++j) settleGauge(sensorOfGlyph[j], values[sensorOfGlyph[j]], glyphs[j]);
     settled_ = true;
 }
 

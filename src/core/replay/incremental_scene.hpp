@@ -44,8 +44,8 @@ public:
     void settleGauges(const std::vector<float>& values, const std::vector<uint32_t>& sensorOfGlyph,
                       std::vector<GlyphInstance>& glyphs);
     bool gaugesSettled() const { return settled_; }
-    // Sensor glyph j's gauge and radius, for its value v, into g (a copy of glyph j, such as a kept glyph).
-    void settleGauge(size_t j, float v, GlyphInstance& g) const;
+    // The gauge and radius of sensor i's glyph, for its value v, into g (its glyph, or a copy such as a kept one).
+    void settleGauge(uint32_t sensor, float v, GlyphInstance& g) const;
     bool rebuilt() const { return rebuilt_; }                    // every glyph made anew: compare with nothing
     const std::vector<Change>& changes() const { return changes_; }  // when not rebuilt
     uint64_t structureVersion() const { return structure_; }     // +1 per rebuild
@@ -67,15 +67,9 @@ private:
         int32_t lastIndex;             // its sensor's reading index at the last update
         uint8_t stable;                // its look cannot change along that segment
     };
-    struct Gauge {                     // per glyph, what its gauge and radius need
-        double lo, range;              // its style's scale (normalisedValue's arithmetic)
-        float baseRadius;
-        uint8_t noise;                 // the radius follows the gauge
-    };
     void listUnstable();
 
     std::vector<Look> look_;
-    std::vector<Gauge> gauge_;
     std::vector<int32_t> glyphOfSensor_;  // per sensor: its glyph, or -1 (not drawn)
     std::vector<uint32_t> unstable_;      // glyphs whose look can change along their segment
     std::vector<uint32_t> moved_;         // the sampler's record of sensors on a new segment

@@ -150,31 +150,52 @@ KpiIndex::KpiIndex(const Dataset& d) {
             const int64_t t = s.timeAt(d.timesMs, i);
             if (bin && v >= top) {
                 int64_t day = d.localDayStartMs(t);
-                if (day != lastDay) binTopTimes.emplace_back(t, s.sensor), lastDay = day;
+                if (day != lastDay) binTopTimes.add(t, s.sensor), lastDay = day;
             }
             const bool over = loud ? v > (localHour(t, d.offsetAt(t)) >= 7 && localHour(t, d.offsetAt(t)) < 22 ? 55 : 45)
                                    : dusty && v > 35;
             if (over && hourStart(t) != lastHour) {
                 lastHour = hourStart(t);
-                (loud ? noiseOverHours : airBadHours).emplace_back(lastHour, s.sensor);
+                (loud ? noiseOverHours : airBadHours).add(lastHour, s.sensor);
             }
         }
     }
-    for (auto* list : {&binTopTimes, &noiseOverHours, &airBadHours}) std::sort(list->begin(), list->end());
+    for (TimedSensors* list : {&binTopTimes, &noiseOverHours, &airBadHours}) list->finish();
+}
+
+void TimedSensors::finish() {
+    std::sort(pending_.begin(), pending_.end());
+    times_.clear();
+    first_.clear();
+    sensors_.clear();
+    sensors_.reserve(pending_.size());
+    for (const auto& [t, sensor] : pending_) {
+        if (times_.empty() || times_.back() != t) {
+            times_.push_back(t);
+            first_.push_back(uint32_t(sensors_.size()));
+        }
+        sensors_.push_back(sensor);
+    }
+    first_.push_back(uint32_t(sensors_.size()));
+    std::vector<std::pair<int64_t, uint32_t>>().swap(pending_);
+    times_.shrink_to_fit();
+    first_.shrink_to_fit();
+}
+
+int TimedSensors::count(int64_t from, int64_t to, const std::vector<uint8_t>* pass) const {
+    const size_t a = size_t(std::lower_bound(times_.begin(), times_.end(), from) - times_.begin());
+    const size_t b = size_t(std::upper_bound(times_.begin(), times_.end(), to) - times_.begin());
+    if (a >= b) return 0;
+    const uint32_t begin = first_[a], end = first_[b];
+    if (!pass) return int(end - begin);
+    int n = 0;
+    for (uint32_t k = begin; k < end; ++k) n += (*pass)[sensors_[k]] != 0;
+    return n;
 }
 
 double KpiIndex::pm25Max(int64_t from, int64_t to) const { return pm25.max(from, to); }
 
 namespace {
-// Entries with a time in [from, to] (of sensors that pass, when there is a verdict).
-int countIn(const std::vector<std::pair<int64_t, uint32_t>>& sorted, int64_t from, int64_t to,
-            const std::vector<uint8_t>* pass) {
-    auto first = std::lower_bound(sorted.begin(), sorted.end(), std::make_pair(from, uint32_t(0)));
-    auto last = std::upper_bound(sorted.begin(), sorted.end(), std::make_pair(to, UINT32_MAX));
-    if (!pass) return int(last - first);
-    return int(std::count_if(first, last, [&](const auto& e) { return (*pass)[e.second] != 0; }));
-}
-
 // The highest reading in [from, to] of the series whose sensor passes; -1 without any.
 double maxOfPassing(const Dataset& d, const std::vector<uint32_t>& series, const std::vector<uint8_t>& pass,
                     int64_t from, int64_t to) {
@@ -239,12 +260,12 @@ Kpis computeKpis(const Dataset& d, Sampler& sampler, int64_t t, const KpiIndex& 
     };
     k.fromReadings = d.events.empty();
     if (k.fromReadings) {  // a log without events: "today" from the readings themselves
-        if (k.binsTotal) k.binsFullToday = countIn(index.binTopTimes, dayStart, t, pass);
+        if (k.binsTotal) k.binsFullToday = index.binTopTimes.count(dayStart, t, pass);
         if (index.noise.any && k.noiseSensors) {
             k.noiseMaxToday = maxToday(index.noise, index.noiseSeriesOf);
-            k.noiseHoursOverToday = countIn(index.noiseOverHours, dayStart, t, pass);
+            k.noiseHoursOverToday = index.noiseOverHours.count(dayStart, t, pass);
         }
-        if (index.pm25.any) k.airHoursOverToday = countIn(index.airBadHours, dayStart, t, pass);
+        if (index.pm25.any) k.airHoursOverToday = index.airBadHours.count(dayStart, t, pass);
     }
     if (index.pm10.any) k.pm10MaxToday = maxToday(index.pm10, index.pm10Series);
     for (auto [i, lotCapacity] : index.lots) {

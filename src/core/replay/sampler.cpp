@@ -19,19 +19,18 @@ void Sampler::reset(const Dataset* dataset) {
     const double inf = std::numeric_limits<double>::infinity();
     seg_.t0.assign(n, inf);  // no time is in an empty segment: the first sample enters each one
     seg_.t1.assign(n, inf);
-    seg_.dt.assign(n, 1);
     seg_.a.assign(n, kNaN);
     seg_.b.assign(n, kNaN);
     seg_.index.assign(n, -1);
     movedSince_.clear();
     movedMark_.assign(n, 0);
     allMoved_ = true;
-    ref_.assign(n, Ref{0, 0, 0, 0, 0, -1, true, false});
+    ref_.assign(n, Ref{0, 0, 0, 0, -1, true, false});
     for (size_t k = 0; k < n; ++k) {
         const int32_t si = d_->primarySeries[k];
         if (si < 0) continue;
         const Series& s = d_->series[size_t(si)];
-        ref_[k] = {s.startMs, s.stepMs, s.offset, s.count, s.timeOffset, si, s.regular, s.interpolation == Interpolation::step};
+        ref_[k] = {s.regular ? s.startMs : int64_t(s.timeOffset), s.stepMs, s.offset, s.count, si, s.regular, s.interpolation == Interpolation::step};
     }
 }
 
@@ -101,8 +100,7 @@ void Sampler::fillSegment(size_t k) {
     const double inf = std::numeric_limits<double>::infinity();
     const Ref& r = ref_[k];
     const int64_t i = seg_.index[k];
-    seg_.dt[k] = 1;
-    auto timeAt = [&](uint32_t n) { return r.regular ? r.startMs + r.stepMs * int64_t(n) : d_->timesMs[r.timeOffset + n]; };
+    auto timeAt = [&](uint32_t n) { return r.regular ? r.startMs + r.stepMs * int64_t(n) : d_->timesMs[size_t(r.startMs) + n]; };
     if (i < 0) {  // no data: for ever without a series, until the first reading with one
         seg_.t0[k] = -inf;
         seg_.t1[k] = r.series < 0 || r.count == 0 ? inf : double(timeAt(0));
@@ -119,8 +117,7 @@ void Sampler::fillSegment(size_t k) {
     const float b = v[i + 1];
     seg_.t1[k] = double(t1);
     if (r.step || std::isnan(a) || std::isnan(b)) return;
-    seg_.b[k] = b;
-    seg_.dt[k] = double(t1 - t0);
+    seg_.b[k] = b;  // (t1 - t0, exact in a double, is the segment's length)
 }
 
 void Sampler::sampleSensors(int64_t t, std::vector<float>& out) {
@@ -144,12 +141,11 @@ void Sampler::sampleSensors(int64_t t, std::vector<float>& out) {
         if (movedSince_.size() > n / 4) allMoved_ = true;
     }
     // Every sensor is in its segment now: one pass the compiler vectorises (a held value has b == a: a + 0).
-    const double* dt = seg_.dt.data();
     const float* a = seg_.a.data();
     const float* b = seg_.b.data();
     float* o = out.data();
     for (size_t k = 0; k < n; ++k) {
-        const double f = (td - t0[k]) / dt[k];
+        const double f = (td - t0[k]) / (t1[k] - t0[k]);  // used only where b != a: an interpolated segment
         const float d = b[k] - a[k];
         o[k] = td == t0[k] || d == 0 ? a[k] : static_cast<float>(a[k] + d * f);
     }

@@ -50,8 +50,9 @@ private:
     const Dataset* d_ = nullptr;
     std::vector<uint32_t> cursor_;   // per series: last index found
     struct Ref {                     // per sensor: its primary series, packed (a seek reads 100,000 of these)
-        int64_t startMs, stepMs;     // regular series; irregular ones read their times
-        uint32_t offset, count, timeOffset;
+        int64_t startMs, stepMs;     // regular series; an irregular one reads its times from startMs (its
+                                     // first in Dataset::timesMs): 32 bytes a sensor
+        uint32_t offset, count;
         int32_t series;              // -1: none
         bool regular, step;
     };
@@ -60,8 +61,8 @@ private:
     std::vector<uint32_t> movedSince_;  // … and in every sample since the last takeMoved (each once)
     std::vector<uint8_t> movedMark_;
     bool allMoved_ = true;           // since the last takeMoved, too many moved (or a reset) to list
-    struct Segments {                // per sensor: valid for t0 <= t < t1; value a + (b - a) · (t - t0) / dt
-        std::vector<double> t0, t1, dt;
+    struct Segments {                // per sensor: valid for t0 <= t < t1; value a + (b - a) · (t - t0) / (t1 - t0)
+        std::vector<double> t0, t1;
         std::vector<float> a, b;
         std::vector<int32_t> index;
     } seg_;

@@ -232,7 +232,10 @@ void Viewer::refreshPane(Pane& pane, bool withGlyphs) {
     const Content& c = *content_;
     const int64_t t = pane.timeMs;
     std::optional<PhaseTimer> phase(std::in_place, frameStats_, FramePhase::sample);
-    pane.sampler.sampleSensors(t, pane.values);
+    // A state read (a seek's answer) needs every sensor's value only for filters or the what-if; otherwise only the
+    // bins and lots the KPIs count, and the next frame samples everyone (a seek: a third of the reads).
+    if (withGlyphs || pane.fixedRounds || filterPlan_.active()) pane.sampler.sampleSensors(t, pane.values);
+    else pane.sampler.sampleSensors(t, pane.values, c.kpiIndex->valued);
     if (pane.fixedRounds) {  // the what-if's bins: their levels under fixed rounds, where fill drives the glyph
         const CollectionPlan& plan = c.collection;
         for (size_t i = 0; i < pane.values.size() && i < plan.fillSeriesOf.size(); ++i)

@@ -62,8 +62,7 @@ void Viewer::addTwinState(nlohmann::json& j) const {
     twin["kpis"] = {{"title", isBukchonData(content_->mapName, d.title) ? "kpi.title" : "kpi.titleOther"}, {"tiles", tiles}};
 
     // The legend's rows in its order (the sensor types present, as the layer names), then the route when there is one.
-    int perType[kSensorTypeCount] = {0};
-    for (const Sensor& s : d.sensors) ++perType[int(s.type)];
+    const int* perType = content_->kpiIndex->sensorsOfType;  // counted once per load, not per state read
     Json legend = Json::array();
     for (int type = 0; type < kSensorTypeCount; ++type)
         if (perType[type]) legend.push_back({{"layer", rules::layerName(size_t(type))}, {"sensors", perType[type]}});

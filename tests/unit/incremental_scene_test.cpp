@@ -118,10 +118,30 @@ TEST(IncrementalScene, SegmentsSampleExactlyWhatTheLookupGives) {
         if (frame % 50 == 49) t = d.startMs + int64_t(rng() % uint64_t(d.endMs - d.startMs + 1));  // a seek
         else if (frame % 70 == 69) t -= 600'000;                                                   // back a little
         else t += int64_t(rng() % 90'000);
-        fast.sampleSensors(t, values);
+        // Every third frame only some sensors (a state read samples the KPIs' bins and lots): the rest keep theirs.
+        std::vector<uint32_t> only;
+        if (frame % 3 == 1)
+            for (uint32_t k = 0; k < d.sensors.size(); ++k)
+                if (rng() % 3 == 0) only.push_back(k);
+        const std::vector<float> before = values;
+        if (frame % 3 == 1 && !values.empty()) fast.sampleSensors(t, values, only);
+        else fast.sampleSensors(t, values);
         for (size_t k = 0; k < d.sensors.size(); ++k)
             expected[k] = d.primarySeries[k] < 0 ? std::numeric_limits<float>::quiet_NaN()
                                                  : sampleSeries(d, uint32_t(d.primarySeries[k]), t);
+        if (frame % 3 == 1 && !before.empty()) {
+            size_t next = 0;
+            for (size_t k = 0; k < values.size(); ++k) {
+                const bool listed = next < only.size() && only[next] == k;
+                next += listed;
+                if (!listed)
+                    ASSERT_TRUE(std::memcmp(&values[k], &before[k], sizeof(float)) == 0) << "frame " << frame << " sensor " << k;
+                else
+                    ASSERT_TRUE(std::memcmp(&values[k], &expected[k], sizeof(float)) == 0 || (std::isnan(values[k]) && std::isnan(expected[k])))
+                        << "frame " << frame << " sensor " << k << ": " << values[k] << " vs " << expected[k];
+            }
+            continue;
+        }
         for (size_t k = 0; k < values.size(); ++k)
             ASSERT_TRUE(std::memcmp(&values[k], &expected[k], sizeof(float)) == 0 ||
                         (std::isnan(values[k]) && std::isnan(expected[k])))
@@ -173,7 +193,13 @@ TEST(IncrementalScene, FramesMatchBuildingEverythingAnew) {
 
         if (what >= 24 && what < 28) {  // a state read between frames samples another moment (a seek's KPIs)
             const int64_t other = what == 24 ? d.startMs + int64_t(rng() % uint64_t(d.endMs - d.startMs + 1)) : t + int64_t(rng() % 600'000);
-            sampler.sampleSensors(other, values);
+            if (what == 25) {  // … or only some sensors (the KPIs' bins and lots)
+                std::vector<uint32_t> only;
+                for (uint32_t k = 0; k < d.sensors.size(); k += 1 + rng() % 4) only.push_back(k);
+                sampler.sampleSensors(other, values, only);
+            } else {
+                sampler.sampleSensors(other, values);
+            }
         }
         sampler.sampleSensors(t, values);
         if (!in.valuesSampled)  // some values replaced after sampling (the what-if's bin levels)

@@ -124,6 +124,7 @@ KpiIndex::KpiIndex(const Dataset& d) {
         sensorsOfType[int(sensor.type)]++;
         if (sensor.type == SensorType::bin) bins.push_back(i);
         else if (sensor.type == SensorType::parking && sensor.capacity > 0) lots.emplace_back(i, sensor.capacity);
+        if (sensor.type == SensorType::bin || (sensor.type == SensorType::parking && sensor.capacity > 0)) valued.push_back(i);
     }
     for (size_t i = 0; i < d.events.size(); ++i) {
         const Event& e = d.events[i];

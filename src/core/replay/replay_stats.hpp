@@ -75,6 +75,7 @@ struct KpiIndex {
     std::vector<uint32_t> fireEvents;                      // fire_alarm / alarm_cleared of fire sensors, in order
     std::vector<uint32_t> bins;                            // sensor indices (a contiguous walk, not 100k Sensors)
     std::vector<std::pair<uint32_t, double>> lots;         // parking sensors with a capacity, and that capacity
+    std::vector<uint32_t> valued;                          // bins and lots, ascending: whose values the KPIs read
     bool hasPm25 = false;
     int sensorsOfType[kSensorTypeCount] = {};
     int noiseSeries = 0;                                   // sensors with a noise series (whatever their glyph)

@@ -132,14 +132,7 @@ void Sampler::sampleSensors(int64_t t, std::vector<float>& out) {
         if (!(td >= t0[k] && td < t1[k])) moved_.push_back(uint32_t(k));
     for (uint32_t k : moved_) seg_.index[k] = int32_t(locate(k, t));
     for (uint32_t k : moved_) fillSegment(k);
-    if (!allMoved_) {  // the record for takeMoved; past a quarter of the sensors, looking at all is cheaper
-        for (uint32_t k : moved_)
-            if (!movedMark_[k]) {
-                movedMark_[k] = 1;
-                movedSince_.push_back(k);
-            }
-        if (movedSince_.size() > n / 4) allMoved_ = true;
-    }
+    recordMoved();
     // Every sensor is in its segment now: one pass the compiler vectorises (a held value has b == a: a + 0).
     const float* a = seg_.a.data();
     const float* b = seg_.b.data();
@@ -148,6 +141,34 @@ void Sampler::sampleSensors(int64_t t, std::vector<float>& out) {
         const double f = (td - t0[k]) / (t1[k] - t0[k]);  // used only where b != a: an interpolated segment
         const float d = b[k] - a[k];
         o[k] = td == t0[k] || d == 0 ? a[k] : static_cast<float>(a[k] + d * f);
+    }
+}
+
+// The record for takeMoved; past a quarter of the sensors, looking at all of them is cheaper than the list.
+void Sampler::recordMoved() {
+    if (allMoved_) return;
+    for (uint32_t k : moved_)
+        if (!movedMark_[k]) {
+            movedMark_[k] = 1;
+            movedSince_.push_back(k);
+        }
+    if (movedSince_.size() > movedMark_.size() / 4) allMoved_ = true;
+}
+
+void Sampler::sampleSensors(int64_t t, std::vector<float>& out, const std::vector<uint32_t>& only) {
+    out.resize(d_ ? d_->sensors.size() : 0);
+    const double td = double(t);
+    moved_.clear();
+    for (uint32_t k : only)
+        if (k < out.size() && !(td >= seg_.t0[k] && td < seg_.t1[k])) moved_.push_back(k);
+    for (uint32_t k : moved_) seg_.index[k] = int32_t(locate(k, t));
+    for (uint32_t k : moved_) fillSegment(k);
+    recordMoved();
+    for (uint32_t k : only) {
+        if (k >= out.size()) continue;
+        const double t0 = seg_.t0[k], t1 = seg_.t1[k];
+        const float a = seg_.a[k], d = seg_.b[k] - a;
+        out[k] = td == t0 || d == 0 ? a : static_cast<float>(a + d * ((td - t0) / (t1 - t0)));  // as sampleSensors
     }
 }
 

@@ -32,6 +32,8 @@ public:
 
     // Fills `out` (one entry per sensor) with each sensor's primary-series value at timeMs (NaN = none).
     void sampleSensors(int64_t timeMs, std::vector<float>& out);
+    // The same for the listed sensors only (the rest of `out`, sized one per sensor, is left as it was).
+    void sampleSensors(int64_t timeMs, std::vector<float>& out, const std::vector<uint32_t>& only);
     // After sampleSensors, per sensor: the index of its reading at or before the time (-1: none yet, or no series),
     // and the values its segment runs between (equal when the value holds: step series, gaps, the last reading).
     // A sensor whose index did not move since the last call is still on the same segment.
@@ -46,6 +48,7 @@ public:
 private:
     int64_t locate(size_t sensor, int64_t timeMs);
     void fillSegment(size_t sensor);
+    void recordMoved();
 
     const Dataset* d_ = nullptr;
     std::vector<uint32_t> cursor_;   // per series: last index found

@@ -172,6 +172,8 @@ run_bench() {
   (cd "$ROOT/bench" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)   # deck.gl, the peer
   say "scale dataset: 100,000 sensors × 96 readings (bukchon-gen scale)"
   "$ROOT/build-native/bukchon-gen" scale "$out/scale.bkr" >/dev/null
+  say "and a million sensors × 96 readings (540 MB)"
+  "$ROOT/build-native/bukchon-gen" scale "$out/scale-1m.bkr" --sensors 1000000 >/dev/null
   say "native core benchmarks (Google Benchmark)"
   "$ROOT/build-native/bukchon-bench" --benchmark_min_time=0.5 --benchmark_format=json --benchmark_out="$out/native.json" \
     --benchmark_out_format=json >/dev/null

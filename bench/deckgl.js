@@ -3,6 +3,43 @@
 // once, colours and radii recomputed for the replay time every frame and passed as new arrays (deck.gl re-uploads
 // exactly those two attributes). The sensors and readings come from the same .bkr file our viewer loads.
 /* global deck */
+
+// The readings of a .bkr file (docs/formats.md, "Values"): version 1 is f32 × count (zero-copy); version 2 is runs,
+// each raw f32 or decimal fixed point as varint differences.
+function readValues(bytes, dv, at, count, version) {
+  if (version < 2) return new Float32Array(bytes, at, count);
+  const out = new Float32Array(count);
+  const u8 = new Uint8Array(bytes);
+  let p = at, k = 0;
+  const varint = () => {
+    let v = 0, shift = 1;
+    for (;;) {
+      const b = u8[p++];
+      v += (b & 127) * shift;
+      if (b < 128) return v;
+      shift *= 128;
+    }
+  };
+  while (k < count) {
+    const decimals = u8[p++];
+    const n = varint();
+    if (decimals === 255) {
+      for (let i = 0; i < n; i++, p += 4) out[k++] = dv.getFloat32(p, true);
+    } else {
+      const scale = 10 ** decimals;
+      let q = 0;
+      for (let i = 0; i < n; i++) {
+        const c = varint();
+        if (c === 0) { out[k++] = NaN; continue; }
+        const z = c - 1;
+        q += z % 2 ? -(z + 1) / 2 : z / 2;
+        out[k++] = q / scale;
+      }
+    }
+  }
+  return out;
+}
+
 (async () => {
   const params = new URLSearchParams(location.search);
   const bytes = await (await fetch(params.get('data') || 'scale.bkr')).arrayBuffer();
@@ -11,7 +48,7 @@
   const sensorCount = dv.getUint32(24, true), seriesCount = dv.getUint32(28, true);
   const sensorsOff = u64(96), seriesOff = u64(104), valuesOff = u64(120), valueCount = u64(40);
   const strings = new Uint8Array(bytes, u64(80), u64(88));
-  const values = new Float32Array(bytes, valuesOff, valueCount);  // zero-copy, like ours
+  const values = readValues(bytes, dv, valuesOff, valueCount, dv.getUint16(4, true));
   const text = (refAt) => new TextDecoder().decode(strings.subarray(dv.getUint32(refAt, true), dv.getUint32(refAt, true) + dv.getUint32(refAt + 4, true)));
 
   // Per sensor: position, type (for the colour scale), and its one regular series.

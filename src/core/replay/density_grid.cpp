@@ -40,11 +40,7 @@ bool buildDensityGrid(const std::vector<GlyphInstance>& glyphs, const Camera& ca
         Vec2 s = cam.worldToScreen({g.x, g.y});
         if (s.x < 0 || s.y < 0 || s.x >= viewportW || s.y >= viewportH) continue;
         size_t c = size_t(int(s.y / cellPx)) * size_t(grid.cols) + size_t(int(s.x / cellPx));
-        float* acc = &sums[c * 4];
-        acc[0] += float(g.rgba & 255);
-        acc[1] += float((g.rgba >> 8) & 255);
-        acc[2] += float((g.rgba >> 16) & 255);
-        acc[3] += 1.0f;
+        addToCell(&sums[c * 4], g.rgba);
         ++grid.binned;
     }
     grid.rgba.resize(cells);

@@ -30,5 +30,12 @@ bool buildDensityGrid(const std::vector<GlyphInstance>& glyphs, const Camera& ca
 // A cell's colour from the sums of its glyphs' r, g, b and their count: the mean colour, alpha growing with the
 // square root of the count (full at `fullCount`; a lone sensor still shows). 0 for an empty cell.
 uint32_t densityCellColour(const float sums[4], int fullCount);
+// Adds a glyph's colour to a cell's sums (sign 1), or takes it out (sign -1): exact, as the sums are integers.
+inline void addToCell(float sums[4], uint32_t rgba, float sign = 1.0f) {
+    sums[0] += sign * float(rgba & 255);
+    sums[1] += sign * float((rgba >> 8) & 255);
+    sums[2] += sign * float((rgba >> 16) & 255);
+    sums[3] += sign;
+}
 
 }  // namespace bk

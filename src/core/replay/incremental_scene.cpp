@@ -187,11 +187,7 @@ void DotMatrix::rebin(const std::vector<GlyphInstance>& glyphs, size_t n, Densit
         const GlyphInstance& g = glyphs[j];
         if ((g.flags & keepFlags_) || g.shape >= kSensorTypeCount) { keptIdx_.push_back(uint32_t(j)); continue; }
         if (cellOf_[j] < 0) continue;
-        float* acc = &sums_[size_t(cellOf_[j]) * 4];
-        acc[0] += float(g.rgba & 255);
-        acc[1] += float((g.rgba >> 8) & 255);
-        acc[2] += float((g.rgba >> 16) & 255);
-        acc[3] += 1.0f;
+        addToCell(&sums_[size_t(cellOf_[j]) * 4], g.rgba);
         ++grid.binned;
     }
     grid.rgba.resize(cells);
@@ -265,17 +261,11 @@ bool DotMatrix::update(const std::vector<GlyphInstance>& glyphs, const GlyphScen
             if (c < 0) continue;
             float* acc = &sums_[size_t(c) * 4];
             if (!wasKept) {
-                acc[0] -= float(ch.oldRgba & 255);
-                acc[1] -= float((ch.oldRgba >> 8) & 255);
-                acc[2] -= float((ch.oldRgba >> 16) & 255);
-                acc[3] -= 1.0f;
+                addToCell(acc, ch.oldRgba, -1.0f);
                 --grid.binned;
             }
             if (!isKept) {
-                acc[0] += float(g.rgba & 255);
-                acc[1] += float((g.rgba >> 8) & 255);
-                acc[2] += float((g.rgba >> 16) & 255);
-                acc[3] += 1.0f;
+                addToCell(acc, g.rgba);
                 ++grid.binned;
             }
             if (!dirtyMark_[size_t(c)]) {

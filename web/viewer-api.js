@@ -156,6 +156,10 @@ export function createApi(ctx) {
       }
     },
     screenPositionOf: (id) => bridge.screenPosition(String(id)),
+    measureSteps(frames, stepMs) {   // docs/api.md: the CPU frame alone, as the native bench runs it
+      bridge.measureSteps(Math.max(1, Math.min(240, Math.floor(Number(frames) || 1))), Math.max(0, Number(stepMs) || 0));
+      return getState().frame;
+    },
     on(event, fn) {
       if (!ctx.listeners.has(event)) ctx.listeners.set(event, []);
       ctx.listeners.get(event).push(fn);

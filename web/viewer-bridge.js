@@ -18,6 +18,7 @@ export function createBridge(module) {
     sensorIds: () => json(module._bk_sensor_ids()),
     heapBytes: () => module.HEAPU8.length,
     heapUsed: () => module._bk_heap_used(),
+    measureSteps: (frames, stepMs) => module._bk_bench_steps(frames, stepMs),
     launchParams: (query) => withText(query, (p) => json(module._bk_launch_params(p))),
     startCommands: (options) => withJson(options, (p, l) => json(module._bk_start_commands(p, l))),
     // {cmd, args} → {status: 'ok', runs: 'viewer' | 'page', cmd, args} or {status: 'invalid', error} (commands.hpp).

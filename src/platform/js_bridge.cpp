@@ -189,4 +189,19 @@ EMSCRIPTEN_KEEPALIVE void bk_destroy() { bk::shutdownPlatform(); }
 
 EMSCRIPTEN_KEEPALIVE void bk_set_reduced_motion(int on) { platform().viewer.setReducedMotion(on != 0); }
 
+// For the bench (bench/run.mjs): the viewer's CPU frame exactly as the native ViewerFrame100k runs it (an update of
+// `stepMs` at 1280×800, then the frame's draw lists; no GL, no panels), 30 times to warm up and then `frames` times
+// into the frame stats, which getState().frame reads next. Like for like: wasm ÷ native at the same steps.
+EMSCRIPTEN_KEEPALIVE void bk_bench_steps(int frames, double stepMs) {
+    bk::Viewer& viewer = platform().viewer;
+    double t = emscripten_get_now() / 1000.0;
+    for (int k = -30; k < frames; ++k) {
+        if (k == 0) viewer.frameStats().clear();
+        const double start = emscripten_get_now();
+        viewer.update(stepMs, 1280, 800, 1, 1);
+        viewer.frame(t += stepMs / 1000.0);
+        if (k >= 0) viewer.frameStats().add(stepMs, emscripten_get_now() - start);
+    }
+}
+
 }  // extern "C"

@@ -158,6 +158,44 @@ void streamBuffer(GLuint buffer, const void* data, size_t bytes, size_t& capacit
     if (bytes) glBufferSubData(GL_ARRAY_BUFFER, 0, GLsizeiptr(bytes), data);
 }
 
+namespace {
+constexpr GLint kRecordWidth = 2048;   // texels a row: the least MAX_TEXTURE_SIZE WebGL2 allows, and even
+}
+
+size_t RecordTexture::upload(const void* records, size_t count, int texels) {
+    if (!texture_) glGenTextures(1, &texture_);
+    glBindTexture(GL_TEXTURE_2D, texture_);
+    static GLint maxRows = 0;
+    if (maxRows == 0) glGetIntegerv(GL_MAX_TEXTURE_SIZE, &maxRows);   // once: a query may wait for the GPU process
+    const size_t fit = std::min(count, size_t(std::max(maxRows, kRecordWidth)) * kRecordWidth / size_t(texels));
+    const size_t total = fit * size_t(texels);
+    const GLint rows = GLint((total + kRecordWidth - 1) / kRecordWidth);
+    if (rows > rows_) {
+        rows_ = std::min(std::max(rows + rows / 2, 1), std::max(maxRows, rows));
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGB32UI, kRecordWidth, rows_, 0, GL_RGB_INTEGER, GL_UNSIGNED_INT, nullptr);
+        setSampling(GL_NEAREST);   // an integer texture is read whole, never filtered
+    }
+    const GLint full = GLint(total / kRecordWidth), rest = GLint(total % kRecordWidth);
+    const auto* bytes = static_cast<const unsigned char*>(records);
+    if (full > 0) glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, kRecordWidth, full, GL_RGB_INTEGER, GL_UNSIGNED_INT, bytes);
+    if (rest > 0)
+        glTexSubImage2D(GL_TEXTURE_2D, 0, 0, full, rest, 1, GL_RGB_INTEGER, GL_UNSIGNED_INT,
+                        bytes + size_t(full) * kRecordWidth * 12);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    return fit;
+}
+
+void RecordTexture::bind(GLuint unit) const {
+    glActiveTexture(GL_TEXTURE0 + unit);
+    glBindTexture(GL_TEXTURE_2D, texture_);
+    glActiveTexture(GL_TEXTURE0);
+}
+
+void RecordTexture::destroy() {
+    release({{GlName::texture, &texture_}});
+    rows_ = 0;
+}
+
 void setSampling(GLenum filter) {
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GLint(filter));
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GLint(filter));

@@ -59,6 +59,38 @@ GLuint makeVertexArray(const VertexLayout& layout, GLuint buffer, GLuint indices
 // fit; `capacity` holds the storage's size in bytes between calls.
 void streamBuffer(GLuint buffer, const void* data, size_t bytes, size_t& capacity);
 
+// Quads without instancing. SwiftShader (the CPU WebGL of CI and of kiosks without a GPU) runs an instanced draw as
+// one draw per instance, about 7 µs each on the 2-core machine whatever the quad's size; so each quad's record
+// lives in a texture of 12-byte RGB32UI texels instead, and one glDrawArrays(GL_TRIANGLES, 6 × first, 6 × n) draws
+// them in their order, each vertex reading its record by gl_VertexID (BK_GLSL_QUAD_RECORDS). decisions.md 65.
+class RecordTexture {
+public:
+    // Uploads `count` records of `texels` texels each (a record's bytes are texels × 12, laid out as the shader
+    // reads them), growing the texture when they do not fit. Returns how many records it holds: all of them
+    // unless they exceed the GPU's largest texture (then the first that fit).
+    size_t upload(const void* records, size_t count, int texels);
+    void bind(GLuint unit) const;  // to texture unit `unit`; unit 0 is active again afterwards
+    void destroy();
+
+private:
+    GLuint texture_ = 0;
+    GLint rows_ = 0;
+};
+// The shader side, pasted into a vertex shader after its #version line: u_records (set its unit), the record and
+// corner (-1…1) of this vertex, and texel k of a record of `texels`.
+#define BK_GLSL_QUAD_RECORDS                                                                                       \
+    "uniform highp usampler2D u_records;\n"                                                                      \
+    "int quadRecord() { return gl_VertexID / 6; }\n"                                                             \
+    "vec2 quadCorner() {\n"                                                                                     \
+    "    int k = gl_VertexID - quadRecord() * 6;\n"                                                              \
+    "    int c = k < 3 ? k : (k == 5 ? 3 : 5 - k);   // triangles 0 1 2 and 2 1 3 of the quad's corners\n"      \
+    "    return vec2(float(c & 1), float((c >> 1) & 1)) * 2.0 - 1.0;\n"                                         \
+    "}\n"                                                                                                       \
+    "uvec3 recordTexel(int record, int texels, int k) {\n"                                                       \
+    "    int i = record * texels + k, w = textureSize(u_records, 0).x;\n"                                        \
+    "    return texelFetch(u_records, ivec2(i % w, i / w), 0).xyz;\n"                                            \
+    "}\n"
+
 // The bound 2D texture: `filter` for minifying and magnifying, clamped to its edges.
 void setSampling(GLenum filter);
 

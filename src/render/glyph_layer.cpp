@@ -1,22 +1,19 @@
 // glyph_layer.cpp — the glyph shaders: bin gauge, parking ring, noise rings, footfall glow, air disc, fire diamond.
 #include "glyph_layer.hpp"
 
+#include <algorithm>
 #include <cstddef>
 
 namespace bk {
 
 namespace {
-const char* kVertex = R"(#version 300 es
-layout(location = 0) in vec2 a_center;
-layout(location = 1) in float a_gauge;
-layout(location = 2) in float a_radius;
-layout(location = 3) in vec4 a_color;
-layout(location = 4) in uvec2 a_shapeFlags;
+// A glyph's record is its GlyphInstance, two texels: (x, y, gauge) and (radius, rgba, shape | flags << 16).
+static_assert(sizeof(GlyphInstance) == 24, "a glyph record is two RGB32UI texels");
+const char* kVertex = "#version 300 es\n" BK_GLSL_QUAD_RECORDS R"(
 uniform vec2 u_center;
 uniform float u_scale;
 uniform vec2 u_viewport;
 uniform float u_uiScale;
-uniform int u_pass;   // 0: footfall glows (under everything), 1: the other glyphs
 out vec2 v_px;        // fragment position relative to the glyph centre, device px, y up
 out float v_r;
 out float v_gauge;
@@ -25,31 +22,45 @@ flat out uint v_shape;
 flat out uint v_flags;
 flat out int v_small;  // a plain mark (disc, or diamond for fire) on a tight quad: see below
 void main() {
-    uint shape = a_shapeFlags.x;
+    int id = quadRecord();
+    uvec3 t0 = recordTexel(id, 2, 0), t1 = recordTexel(id, 2, 1);
+    vec2 a_center = uintBitsToFloat(t0.xy);
+    float a_radius = uintBitsToFloat(t1.x);
+    uint shape = t1.z & 65535u;
+    uint flags = t1.z >> 16;
     bool glow = shape == 3u;
-    if ((u_pass == 0) != glow) { gl_Position = vec4(2.0, 2.0, 2.0, 1.0); return; }  // culled in this pass
-    vec2 corner = vec2(float(gl_VertexID & 1), float((gl_VertexID >> 1) & 1)) * 2.0 - 1.0;
+    vec2 corner = quadCorner();
     float r = a_radius * u_uiScale;
     // Glyphs shrunk below 6 CSS px (a city seen whole) cannot show a gauge anyway: they become a plain mark in
     // their colour on a quad just larger than the mark, not one sized for halos and shadows (13× less to fill).
     // Alerts, the selection and hover keep the full glyph.
-    bool small = !glow && shape != 16u && a_radius <= 6.0 && (a_shapeFlags.y & 14u) == 0u;
+    bool small = !glow && shape != 16u && a_radius <= 6.0 && (flags & 14u) == 0u;
     v_small = small ? 1 : 0;
-    float extent = small ? r + 1.5 * u_uiScale : (glow ? r * 2.6 : r * 1.9) + 6.0 * u_uiScale;
+    // The quad's half side is the farthest the fragment shader paints (its cover() reaches 0.5 px past an edge),
+    // plus half a pixel: every fragment outside would be filled with nothing, and on a software renderer fill is
+    // the frame (docs/performance.md, "Like for like").
+    float px1 = u_uiScale;
+    float extent;
+    if (small) extent = (shape == 5u ? r * 1.31 + 0.71 * px1 : r + 0.5 * px1);    // diamond tips, or the disc
+    else if (glow) extent = 6.5 * px1;                                             // the counter mark: 6 px
+    else if (shape == 16u) extent = r * 1.9 + 6.0 * px1;                           // the truck (one glyph)
+    else {
+        extent = max(r + 4.2 * px1, shape == 5u ? r * 1.31 + 2.83 * px1 : r);     // soft shadow; diamond's rim
+        if ((flags & 2u) != 0u) extent = max(extent, r * 1.75 + 2.5 * px1);         // the alert halo at its widest
+        if ((flags & 16u) != 0u) extent = max(extent, r * 0.74 + 4.7 * px1);        // the data-quality badge
+        if ((flags & 4u) != 0u) extent = max(extent, r + 5.9 * px1);                // the selection ring
+        else if ((flags & 8u) != 0u) extent = max(extent, r + 4.3 * px1);           // the hover ring
+    }
+    extent += 0.5 * px1;
     vec2 px = (a_center - u_center) * u_scale + corner * extent;
     gl_Position = vec4(px * 2.0 / u_viewport, 0.0, 1.0);
     v_px = corner * extent;
     v_r = r;
-    v_gauge = a_gauge;
-    v_color = a_color;
+    v_gauge = uintBitsToFloat(t0.z);
+    v_color = vec4(uvec4(t1.y, t1.y >> 8, t1.y >> 16, t1.y >> 24) & 255u) / 255.0;
     v_shape = shape;
-    v_flags = a_shapeFlags.y;
+    v_flags = flags;
 })";
-
-// One instance per glyph, as the shader's locations read it.
-const VertexLayout kLayout{sizeof(GlyphInstance), 1, {floats(2, offsetof(GlyphInstance, x)),
-    floats(1, offsetof(GlyphInstance, gauge)), floats(1, offsetof(GlyphInstance, radiusPx)),
-    unitBytes(4, offsetof(GlyphInstance, rgba)), integers(2, GL_UNSIGNED_SHORT, offsetof(GlyphInstance, shape))}};
 
 const char* kFragment = R"(#version 300 es
 precision highp float;
@@ -171,31 +182,28 @@ void GlyphLayer::prepare() {
 }
 
 bool GlyphLayer::init(std::string* error) {
-    program_ = buildProgram(kVertex, kFragment, error, {{"u_time", &uTime_}, {"u_pass", &uPass_}, {"u_motion", &uMotion_}});
+    program_ = buildProgram(kVertex, kFragment, error, {{"u_time", &uTime_}, {"u_motion", &uMotion_}, {"u_records", &uRecords_}});
     if (!program_) return false;
     camera_.locate(program_);
-    glGenBuffers(1, &vbo_);
-    vao_ = makeVertexArray(kLayout, vbo_);
-    glGenBuffers(1, &glowVbo_);
-    glowVao_ = makeVertexArray(kLayout, glowVbo_);
+    glGenVertexArrays(1, &vao_);   // no attributes: every vertex reads its glyph from the record texture
     return true;
 }
 
 void GlyphLayer::update(const std::vector<GlyphInstance>& glyphs) {
-    const GlyphInstance* rest = glyphs.data();
-    size_t restCount = glyphs.size(), glows = 0;
+    size_t glows = 0;
     for (const GlyphInstance& g : glyphs) glows += g.shape == uint16_t(SensorType::footfall);
-    if (glows > 0) {  // split, each part in its drawing order: the picture of one buffer drawn twice, culled
-        glows_.clear();
-        rest_.clear();
-        for (const GlyphInstance& g : glyphs) (g.shape == uint16_t(SensorType::footfall) ? glows_ : rest_).push_back(g);
-        streamBuffer(glowVbo_, glows_.data(), glows_.size() * sizeof(GlyphInstance), glowCapacity_);
-        rest = rest_.data();
-        restCount = rest_.size();
+    const GlyphInstance* ordered = glyphs.data();
+    if (glows > 0) {  // footfall glows first (under everything), then the rest, each part in its drawing order
+        ordered_.clear();
+        for (const GlyphInstance& g : glyphs)
+            if (g.shape == uint16_t(SensorType::footfall)) ordered_.push_back(g);
+        for (const GlyphInstance& g : glyphs)
+            if (g.shape != uint16_t(SensorType::footfall)) ordered_.push_back(g);
+        ordered = ordered_.data();
     }
-    glowCount_ = GLsizei(glows);
-    streamBuffer(vbo_, rest, restCount * sizeof(GlyphInstance), capacity_);
-    count_ = GLsizei(restCount);
+    const size_t held = records_.upload(ordered, glyphs.size(), 2);
+    glowCount_ = GLsizei(std::min(glows, held));
+    count_ = GLsizei(held - size_t(glowCount_));
 }
 
 void GlyphLayer::draw(const ViewUniforms& v) const {
@@ -204,21 +212,17 @@ void GlyphLayer::draw(const ViewUniforms& v) const {
     camera_.apply(v);
     glUniform1f(uTime_, v.timeS);
     glUniform1f(uMotion_, v.reducedMotion ? 0.0f : 1.0f);
-    for (int pass = 0; pass < 2; ++pass) {  // 0: footfall glows, 1: the rest
-        const GLsizei n = pass == 0 ? glowCount_ : count_;
-        if (n == 0) continue;
-        glBindVertexArray(pass == 0 ? glowVao_ : vao_);
-        glUniform1i(uPass_, pass);
-        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, n);
-    }
+    glUniform1i(uRecords_, 1);
+    records_.bind(1);
+    glBindVertexArray(vao_);
+    glDrawArrays(GL_TRIANGLES, 0, 6 * (glowCount_ + count_));   // the glows' records come first
     glBindVertexArray(0);
 }
 
 void GlyphLayer::destroy() {
-    release({{GlName::program, &program_}, {GlName::vertexArray, &vao_}, {GlName::buffer, &vbo_},
-             {GlName::vertexArray, &glowVao_}, {GlName::buffer, &glowVbo_}});
+    release({{GlName::program, &program_}, {GlName::vertexArray, &vao_}});
+    records_.destroy();
     count_ = glowCount_ = 0;
-    capacity_ = glowCapacity_ = 0;
 }
 
 }  // namespace bk

@@ -1,4 +1,4 @@
-// glyph_layer.hpp — draws every sensor as an instanced quad whose fragment shader paints its type's glyph.
+// glyph_layer.hpp — draws every sensor as a quad (its record in a texture) whose fragment shader paints its type's glyph.
 #pragma once
 
 #include "gl.hpp"
@@ -14,19 +14,18 @@ class GlyphLayer {
 public:
     bool init(std::string* error);
     static void prepare();  // starts compiling its program(s) early (gl.hpp prepareProgram); init takes them over
-    // One upload per frame of the whole per-instance state: footfall glows (drawn first, under everything) in a
-    // buffer of their own, so that each pass runs the vertex shader only for its own glyphs.
+    // One upload per frame of every glyph's record, footfall glows first (they draw under everything); one draw.
     void update(const std::vector<GlyphInstance>& glyphs);
     void draw(const ViewUniforms& view) const;
     void destroy();
 
 private:
-    GLuint program_ = 0, vao_ = 0, vbo_ = 0, glowVao_ = 0, glowVbo_ = 0;
+    GLuint program_ = 0, vao_ = 0;
+    RecordTexture records_;
     CameraUniforms camera_;
-    GLint uTime_ = -1, uPass_ = -1, uMotion_ = -1;
+    GLint uTime_ = -1, uMotion_ = -1, uRecords_ = -1;
     GLsizei count_ = 0, glowCount_ = 0;
-    size_t capacity_ = 0, glowCapacity_ = 0;
-    std::vector<GlyphInstance> glows_, rest_;  // the split, reused frame to frame
+    std::vector<GlyphInstance> ordered_;  // glows first, reused frame to frame
 };
 
 }  // namespace bk

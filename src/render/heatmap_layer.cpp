@@ -15,9 +15,9 @@
 namespace bk {
 
 namespace {
-const char* kSplatVertex = R"(#version 300 es
-layout(location = 0) in vec2 a_center;
-layout(location = 1) in float a_weight;
+// A splat's record is its HeatPoint, one texel: (x, y, weight).
+static_assert(sizeof(HeatPoint) == 12, "a splat record is one RGB32UI texel");
+const char* kSplatVertex = "#version 300 es\n" BK_GLSL_QUAD_RECORDS R"(
 uniform vec2 u_center;
 uniform float u_scale;
 uniform vec2 u_viewport;
@@ -25,11 +25,12 @@ uniform float u_radius;   // local units
 out vec2 v_uv;
 out float v_weight;
 void main() {
-    vec2 corner = vec2(float(gl_VertexID & 1), float((gl_VertexID >> 1) & 1)) * 2.0 - 1.0;
-    vec2 world = a_center + corner * u_radius;
+    uvec3 record = recordTexel(quadRecord(), 1, 0);
+    vec2 corner = quadCorner();
+    vec2 world = uintBitsToFloat(record.xy) + corner * u_radius;
     gl_Position = vec4((world - u_center) * u_scale * 2.0 / u_viewport, 0.0, 1.0);
     v_uv = corner;
-    v_weight = a_weight;
+    v_weight = uintBitsToFloat(record.z);
 })";
 
 const char* kSplatFragment = R"(#version 300 es
@@ -43,9 +44,6 @@ void main() {
     float k = exp(-d2 * 4.0) * v_weight;   // gaussian, ~0 at the quad's edge
     fragColor = vec4(k * 0.25, 0.0, 0.0, 0.0);  // scaled so 8-bit targets do not saturate at a handful of splats
 })";
-
-// One instance per splat.
-const VertexLayout kSplatLayout{sizeof(HeatPoint), 1, {floats(2, offsetof(HeatPoint, x)), floats(1, offsetof(HeatPoint, weight))}};
 
 const char* kCompositeVertex = R"(#version 300 es
 out vec2 v_uv;
@@ -77,13 +75,12 @@ void HeatmapLayer::prepare() {
 }
 
 bool HeatmapLayer::init(std::string* error) {
-    splatProgram_ = buildProgram(kSplatVertex, kSplatFragment, error, {{"u_radius", &sRadius_}});
+    splatProgram_ = buildProgram(kSplatVertex, kSplatFragment, error, {{"u_radius", &sRadius_}, {"u_records", &sRecords_}});
     compositeProgram_ = splatProgram_ ? buildProgram(kCompositeVertex, kCompositeFragment, error,
                                                      {{"u_heat", &cTexture_}, {"u_night", &cNight_}}) : 0;
     if (!splatProgram_ || !compositeProgram_) return false;
     camera_.locate(splatProgram_);
-    glGenBuffers(1, &vbo_);
-    vao_ = makeVertexArray(kSplatLayout, vbo_);
+    glGenVertexArrays(1, &vao_);   // no attributes: the splats read their records, the composite its corners
     // Float render targets need EXT_color_buffer_float in WebGL2; without it, 8-bit still works (coarser). It is
     // the one extension the viewer uses, so it is the one enabled (the build turns Emscripten's enable-them-all
     // off: on a software renderer that cost a third of a second at start).
@@ -123,7 +120,7 @@ void HeatmapLayer::draw(const ViewUniforms& v, const std::vector<HeatPoint>& poi
     int w = int(v.viewportW / 2) + 1, h = int(v.viewportH / 2) + 1;  // half resolution: heat is soft anyway
     if (!ensureTarget(w, h)) return;
 
-    streamBuffer(vbo_, points.data(), points.size() * sizeof(HeatPoint), capacity_);
+    const size_t held = records_.upload(points.data(), points.size(), 1);
 
     // Only the screen rectangle the splats reach is cleared and composited: heat covers part of the map, and a
     // full-screen pass is the expensive thing on a fill-limited renderer.
@@ -152,8 +149,10 @@ void HeatmapLayer::draw(const ViewUniforms& v, const std::vector<HeatPoint>& poi
     glUseProgram(splatProgram_);
     camera_.apply(v);
     glUniform1f(sRadius_, radiusUnits);
+    glUniform1i(sRecords_, 1);
+    records_.bind(1);
     glBindVertexArray(vao_);
-    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, GLsizei(points.size()));
+    glDrawArrays(GL_TRIANGLES, 0, GLsizei(6 * held));
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     // The screen's viewport (never read back: a sync), at the pane's place.
     glViewport(GLint(v.originX), GLint(v.originY), GLsizei(v.viewportW), GLsizei(v.viewportH));
@@ -172,9 +171,9 @@ void HeatmapLayer::draw(const ViewUniforms& v, const std::vector<HeatPoint>& poi
 
 void HeatmapLayer::destroy() {
     release({{GlName::program, &splatProgram_}, {GlName::program, &compositeProgram_}, {GlName::vertexArray, &vao_},
-             {GlName::buffer, &vbo_}, {GlName::framebuffer, &fbo_}, {GlName::texture, &texture_}});
+             {GlName::framebuffer, &fbo_}, {GlName::texture, &texture_}});
+    records_.destroy();
     targetW_ = targetH_ = 0;
-    capacity_ = 0;
 }
 
 }  // namespace bk

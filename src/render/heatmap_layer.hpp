@@ -20,13 +20,13 @@ public:
 private:
     bool ensureTarget(int w, int h);
 
-    GLuint splatProgram_ = 0, compositeProgram_ = 0, vao_ = 0, vbo_ = 0, fbo_ = 0, texture_ = 0;
+    GLuint splatProgram_ = 0, compositeProgram_ = 0, vao_ = 0, fbo_ = 0, texture_ = 0;
+    RecordTexture records_;  // the splats
     CameraUniforms camera_;  // of the splat program (it has no u_uiScale: -1, ignored)
-    GLint sRadius_ = -1;
+    GLint sRadius_ = -1, sRecords_ = -1;
     GLint cTexture_ = -1, cNight_ = -1;
     int targetW_ = 0, targetH_ = 0;
     bool floatTarget_ = false;
-    size_t capacity_ = 0;
 };
 
 }  // namespace bk

@@ -116,19 +116,30 @@ async function floor(passes) {
   return pct(frames, 50);
 }
 
-// Loading 10M readings into a running viewer, the heap they take, and seeks to random times.
-async function loadAndSeek() {
+// The default page, paused, then `file` loaded into it: the page, its context, and {loadMs (fetch included),
+// readings, sensors, heapBytes (the heap's growth), heapTotal, startMs, endMs}.
+async function loadInto(file) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await page.goto(server.url);
-  const r = await page.evaluate(async () => {
+  const loaded = await page.evaluate(async (url) => {
     await window.viewer.ready;
     window.viewer.pause();
     const before = window.viewer.getState().heapUsedBytes;
     const t0 = performance.now();
-    await window.viewer.load('/bench/scale.bkr');
+    await window.viewer.load(url);
     const loadMs = performance.now() - t0;
     const s = window.viewer.getState();
+    return { loadMs, readings: s.readings, sensors: s.sensors, heapBytes: s.heapUsedBytes - before,
+             heapTotal: s.heapUsedBytes, startMs: s.startMs, endMs: s.endMs };
+  }, file);
+  return { context, page, loaded };
+}
+
+// Loading 10M readings into a running viewer, the heap they take, and seeks to random times.
+async function loadAndSeek() {
+  const { context, page, loaded } = await loadInto('/bench/scale.bkr');
+  const seeks = await page.evaluate(async (s) => {
     await new Promise((r) => setTimeout(r, 1500));  // the renderer idle: the seeks alone on the main thread
     const seeks = [];
     for (let i = 0; i < 200; i++) {  // 50 to warm up, 150 measured
@@ -137,10 +148,10 @@ async function loadAndSeek() {
       window.viewer.seek(t);   // applies at once, and returns the state: its time, KPIs and light
       if (i >= 50) seeks.push(performance.now() - a);
     }
-    return { loadMs, readings: s.readings, heapBytes: s.heapUsedBytes - before, seeks };
-  });
+    return seeks;
+  }, loaded);
   await context.close();
-  return r;
+  return { ...loaded, seeks };
 }
 
 // The default page: every byte it transfers (gzip-compressed, as a host sends it), then its frame time. (Its first
@@ -208,19 +219,7 @@ async function mapMotion() {
 // A million sensors (bukchon-gen scale --sensors 1000000, 96 readings each): loaded into the default page, then
 // replayed at 3600× (frame intervals uncapped, as above); its heap per reading; deck.gl on the same file.
 async function million() {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  await page.goto(server.url);
-  const r = await page.evaluate(async () => {
-    await window.viewer.ready;
-    window.viewer.pause();
-    const before = window.viewer.getState().heapUsedBytes;
-    const t0 = performance.now();
-    await window.viewer.load('/bench/scale-1m.bkr');
-    const loadMs = performance.now() - t0;
-    const s = window.viewer.getState();
-    return { loadMs, readings: s.readings, sensors: s.sensors, heapBytes: s.heapUsedBytes - before, heapTotal: s.heapUsedBytes };
-  });
+  const { context, page, loaded: r } = await loadInto('/bench/scale-1m.bkr');
   await page.evaluate(() => { window.viewer.setSpeed(3600); window.viewer.setLoop(true); window.viewer.play(); });
   const frames = await intervals(page, '.bk-viewer canvas');
   const state = await page.evaluate(() => window.viewer.getState());

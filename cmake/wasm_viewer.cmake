@@ -5,19 +5,33 @@ if(NOT EXISTS "${IMGUI_DIR}/imgui.cpp")
   message(FATAL_ERROR "IMGUI_DIR='${IMGUI_DIR}' has no imgui.cpp; run ./build-wasm.sh or pass -DIMGUI_DIR=")
 endif()
 
-# The rooms that run on a command, never in a frame nor in the default page's load (the importer of logs, the
-# command table and URL rules), are optimised for size: the module is the biggest download before the first frame
-# (docs/performance.md, start-up). The rest (formats: the 9.6M-reading load; replay, map, view, viewer, render,
-# ImGui: the frame) stays at -O3.
-foreach(room import embed)
-  target_compile_options(core_${room} PRIVATE $<$<CONFIG:Release>:-Os>)
+# Size for what runs once, speed for the frame's loops (decision 66). The module is the biggest download before the
+# first frame (docs/performance.md, start-up), and most of it runs once or on a command: the data commit, the
+# state's JSON, the importer, the command table, ImGui's windows. Those are compiled for size (-Os). What runs per
+# frame over every sensor or every reading stays at -O3: the base room (the camera and projection, called per
+# glyph), the replay room (sampler, incremental scene, dot matrix, KPIs), the formats room (the 9.6M-reading load),
+# the map room (the basemap's mesh and street graph, built before the first frame), the viewer's frame
+# (src/viewer/viewer.cpp), the map labels' placement (src/ui/map_labels.cpp, street_labels.cpp) and the renderer
+# (src/render/). The link stays at -O3: Binaryen's -Os pass slowed the
+# frame's loops too.
+set(WASM_SPEED_ROOMS base formats map replay)
+foreach(room ${CORE_ROOMS})
+  if(room IN_LIST WASM_SPEED_ROOMS)
+    target_compile_options(core_${room} PRIVATE $<$<CONFIG:Release>:-O3>)
+  else()
+    target_compile_options(core_${room} PRIVATE $<$<CONFIG:Release>:-Os>)
+  endif()
 endforeach()
+target_compile_options(bukchon_viewer PRIVATE $<$<CONFIG:Release>:-Os>)
+set_source_files_properties(${CMAKE_SOURCE_DIR}/src/viewer/viewer.cpp TARGET_DIRECTORY bukchon_viewer
+                            PROPERTIES COMPILE_OPTIONS "$<$<CONFIG:Release>:-O3>")
 
 add_library(imgui STATIC
   ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp ${IMGUI_DIR}/imgui_tables.cpp ${IMGUI_DIR}/imgui_widgets.cpp
   ${IMGUI_DIR}/backends/imgui_impl_glfw.cpp)
 target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backends)
 target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS)
+target_compile_options(imgui PRIVATE $<$<CONFIG:Release>:-Os>)
 
 file(GLOB VIEWER_SOURCES CONFIGURE_DEPENDS
   ${CMAKE_SOURCE_DIR}/src/render/*.cpp ${CMAKE_SOURCE_DIR}/src/ui/*.cpp
@@ -38,7 +52,9 @@ add_executable(bukchon ${VIEWER_SOURCES} ${FONT_BASE_COVERAGE})
 set_target_properties(bukchon PROPERTIES SUFFIX ".js")
 target_include_directories(bukchon PRIVATE
   ${CMAKE_SOURCE_DIR}/src/render ${CMAKE_SOURCE_DIR}/src/ui ${CMAKE_SOURCE_DIR}/src/platform)
-target_compile_options(bukchon PRIVATE -Wall -Wextra -Wno-unused-parameter)
+target_compile_options(bukchon PRIVATE -Wall -Wextra -Wno-unused-parameter $<$<CONFIG:Release>:-Os>)
+file(GLOB RENDER_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/render/*.cpp)
+set_source_files_properties(${RENDER_SOURCES} ${CMAKE_SOURCE_DIR}/src/ui/map_labels.cpp ${CMAKE_SOURCE_DIR}/src/ui/street_labels.cpp PROPERTIES COMPILE_OPTIONS "$<$<CONFIG:Release>:-O3>")
 target_link_libraries(bukchon PRIVATE bukchon_viewer imgui)
 # Emitting .js (not .html): Emscripten 3.1.6's HTML minifier crashes, and the page is ours (web/).
 target_link_options(bukchon PRIVATE

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <limits>
 
 namespace bk {
 
@@ -37,12 +38,15 @@ void GlyphScene::rebuild(const GlyphInputs& in, const std::vector<float>& values
         for (GlyphInstance& g : glyphs) g.radiusPx *= in.shrink;
     const std::vector<int32_t>& index = sampler.sensorReadingIndex();
     look_.resize(glyphs.size());
+    end_.resize(glyphs.size());
     for (size_t j = 0; j < glyphs.size(); ++j) {
         const uint32_t i = sensorOfGlyph[j];
         const GlyphStyle& s = (*in.styles)[i];
         Look& h = look_[j];
         h.lastIndex = i < index.size() ? index[i] : -1;
-        h.stable = i < index.size() && lookStable(s, sampler.segmentFrom(i), sampler.segmentTo(i));
+        const float b = i < index.size() ? sampler.segmentTo(i) : std::numeric_limits<float>::quiet_NaN();
+        h.stable = i < index.size() && lookStable(s, sampler.segmentFrom(i), b);
+        end_[j] = {b, colorForValue(s, b), lookFlags(s, b)};
     }
     glyphOfSensor_.assign(values.size(), -1);
     for (size_t j = 0; j < glyphs.size(); ++j)
@@ -97,17 +101,23 @@ void GlyphScene::update(const GlyphInputs& in, const std::vector<float>& values,
     const std::vector<GlyphStyle>& styles = *in.styles;
     const int32_t* index = sampler.sensorReadingIndex().data();
     size_t recoloured = 0;
-    auto recolour = [&](size_t j, uint32_t i) {
+    auto setLook = [&](size_t j, uint32_t rgba, uint16_t look) {
         ++recoloured;
-        const GlyphStyle& s = styles[i];
-        const float v = values[i];
         GlyphInstance& g = glyphs[j];
-        const uint32_t rgba = colorForValue(s, v);
-        const uint16_t flags = uint16_t((g.flags & ~(kNoData | kAlert)) | lookFlags(s, v));
+        const uint16_t flags = uint16_t((g.flags & ~(kNoData | kAlert)) | look);
         if (rgba == g.rgba && flags == g.flags) return;
         changes_.push_back({uint32_t(j), g.rgba, g.flags});
         g.rgba = rgba;
         g.flags = flags;
+    };
+    auto recolour = [&](size_t j, uint32_t i) { setLook(j, colorForValue(styles[i], values[i]), lookFlags(styles[i], values[i])); };
+    // A glyph on a new segment: a stable one has its start's look all along (no look of this frame's value needed).
+    auto moved = [&](size_t j, uint32_t i) {
+        uint32_t rgba;
+        uint16_t flags;
+        look_[j].stable = enterSegment(j, styles[i], sampler.segmentFrom(i), sampler.segmentTo(i), rgba, flags);
+        if (look_[j].stable && in.valuesSampled) setLook(j, rgba, flags);
+        else recolour(j, i);
     };
     // Which sensors entered another segment is known sensor by sensor after a frame's small step: only they, and the
     // sensors whose look can change along their segment, need a look. After a jump (or values not the sampler's),
@@ -119,9 +129,8 @@ void GlyphScene::update(const GlyphInputs& in, const std::vector<float>& values,
             Look& h = look_[size_t(j)];
             const bool was = h.stable;
             h.lastIndex = index[i];
-            h.stable = lookStable(styles[i], sampler.segmentFrom(i), sampler.segmentTo(i));
+            moved(size_t(j), i);
             if (was && !h.stable) unstable_.push_back(uint32_t(j));
-            recolour(size_t(j), i);
         }
         size_t kept = 0;
         for (uint32_t j : unstable_) {
@@ -136,10 +145,10 @@ void GlyphScene::update(const GlyphInputs& in, const std::vector<float>& values,
             Look& h = look_[j];
             if (index[i] != h.lastIndex) {  // a new segment: can its look change along it?
                 h.lastIndex = index[i];
-                h.stable = lookStable(styles[i], sampler.segmentFrom(i), sampler.segmentTo(i));
-            } else if (h.stable && in.valuesSampled) {
-                continue;  // same segment, a look that cannot change along it
+                moved(j, i);
+                continue;
             }
+            if (h.stable && in.valuesSampled) continue;  // same segment, a look that cannot change along it
             recolour(j, i);
         }
         listUnstable();
@@ -147,6 +156,26 @@ void GlyphScene::update(const GlyphInputs& in, const std::vector<float>& values,
     recoloured_ = recoloured;
     settled_ = false;
     if (!in.lazyGauges) settleGauges(values, sensorOfGlyph, glyphs);
+}
+
+bool GlyphScene::enterSegment(size_t j, const GlyphStyle& s, float a, float b, uint32_t& rgba, uint16_t& flags) {
+    // lookStable(s, a, b), with the looks of a and b at hand: a's is the last segment's end look when a is that
+    // end's value (playback moves on to the next reading), and b's is kept for the next move.
+    EndLook& e = end_[j];
+    const bool nan = std::isnan(a);
+    if (a == e.value || (nan && std::isnan(e.value))) {
+        rgba = e.rgba;
+        flags = e.flags;
+    } else {
+        rgba = colorForValue(s, a);
+        flags = lookFlags(s, a);
+    }
+    if (!(a == b || (nan && std::isnan(b)))) {
+        e = {b, colorForValue(s, b), lookFlags(s, b)};
+        return !nan && !std::isnan(b) && lookIsBanded(s) && e.rgba == rgba && e.flags == flags;
+    }
+    e = {b, rgba, flags};
+    return true;
 }
 
 void GlyphScene::listUnstable() {

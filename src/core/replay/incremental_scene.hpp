@@ -68,8 +68,17 @@ private:
         uint8_t stable;                // its look cannot change along that segment
     };
     void listUnstable();
+    // A glyph entering a new segment: whether its look is stable along it, and the look at its start (the segment's
+    // end look of before when it starts where the last one ended: one look a move in playback, not three).
+    bool enterSegment(size_t glyph, const GlyphStyle& style, float from, float to, uint32_t& rgba, uint16_t& flags);
 
     std::vector<Look> look_;
+    struct EndLook {                   // per glyph, read only when it moves: its segment's end value and that look
+        float value;
+        uint32_t rgba;
+        uint16_t flags;
+    };
+    std::vector<EndLook> end_;
     std::vector<int32_t> glyphOfSensor_;  // per sensor: its glyph, or -1 (not drawn)
     std::vector<uint32_t> unstable_;      // glyphs whose look can change along their segment
     std::vector<uint32_t> moved_;         // the sampler's record of sensors on a new segment

@@ -122,7 +122,11 @@ KpiIndex::KpiIndex(const Dataset& d) {
     for (uint32_t i = 0; i < d.sensors.size(); ++i) {
         const Sensor& sensor = d.sensors[i];
         sensorsOfType[int(sensor.type)]++;
-        if (sensor.type == SensorType::bin) bins.push_back(i);
+        if (sensor.type == SensorType::bin) {
+            bins.push_back(i);
+            const int32_t si = d.primarySeries[i];
+            binLevelled.push_back(si >= 0 && !d.series[size_t(si)].levels.empty());
+        }
         else if (sensor.type == SensorType::parking && sensor.capacity > 0) lots.emplace_back(i, sensor.capacity);
         if (sensor.type == SensorType::bin || (sensor.type == SensorType::parking && sensor.capacity > 0)) valued.push_back(i);
     }
@@ -231,14 +235,15 @@ Kpis computeKpis(const Dataset& d, Sampler& sampler, int64_t t, const KpiIndex& 
     double occupied = 0, capacity = 0;
     const bool byLevel = !index.binLevels.empty() && !index.binLevelsDiffer && index.binLevels.size() <= 4;
     if (byLevel) k.binLevelCount = int(index.binLevels.size());
-    for (uint32_t i : index.bins) {
+    for (size_t b = 0; b < index.bins.size(); ++b) {
+        const uint32_t i = index.bins[b];
         if (!counted(i)) continue;
         ++k.binsTotal;
         int32_t si = d.primarySeries[i];
         if (si < 0) continue;
         float v = valueOf(i, si);
         if (std::isnan(v)) continue;
-        if (!d.series[size_t(si)].levels.empty()) {
+        if (index.binLevelled[b]) {
             long level = std::lround(v);
             if (byLevel && level >= 0 && level < k.binLevelCount) ++k.binsAtLevel[level];
         } else if (v >= 80) ++k.binsOver80;

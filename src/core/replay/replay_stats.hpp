@@ -74,6 +74,8 @@ struct KpiIndex {
     MaxIndex pm25, pm10, noise;                            // PM2.5 and PM10 of air sensors, noise of noise sensors
     std::vector<uint32_t> fireEvents;                      // fire_alarm / alarm_cleared of fire sensors, in order
     std::vector<uint32_t> bins;                            // sensor indices (a contiguous walk, not 100k Sensors)
+    std::vector<uint8_t> binLevelled;                      // per entry of bins: its primary series has named levels
+                                                           // (read per frame instead of 100k Series, 20 MB)
     std::vector<std::pair<uint32_t, double>> lots;         // parking sensors with a capacity, and that capacity
     std::vector<uint32_t> valued;                          // bins and lots, ascending: whose values the KPIs read
     bool hasPm25 = false;

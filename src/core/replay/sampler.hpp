@@ -48,6 +48,7 @@ public:
 private:
     int64_t locate(size_t sensor, int64_t timeMs);
     void fillSegment(size_t sensor);
+    void fillMoved();
     void recordMoved();
 
     const Dataset* d_ = nullptr;

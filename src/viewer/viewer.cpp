@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <optional>
 
 namespace bk {
@@ -232,10 +233,12 @@ void Viewer::refreshPane(Pane& pane, bool withGlyphs) {
     const Content& c = *content_;
     const int64_t t = pane.timeMs;
     std::optional<PhaseTimer> phase(std::in_place, frameStats_, FramePhase::sample);
-    // A state read (a seek's answer) needs every sensor's value only for filters or the what-if; otherwise only the
-    // bins and lots the KPIs count, and the next frame samples everyone (a seek: a third of the reads).
+    // A state read (a seek's answer) needs every sensor's value only for filters or the what-if; otherwise the KPIs
+    // come from the index's timelines (only the bins and lots they do not cover are sampled, usually none), and the
+    // next frame samples everyone.
     if (withGlyphs || pane.fixedRounds || filterPlan_.active()) pane.sampler.sampleSensors(t, pane.values);
-    else pane.sampler.sampleSensors(t, pane.values, c.kpiIndex->valued);
+    else if (!c.kpiIndex->sampledForKpis.empty()) pane.sampler.sampleSensors(t, pane.values, c.kpiIndex->sampledForKpis);
+    else pane.values.resize(c.dataset.sensors.size(), std::numeric_limits<float>::quiet_NaN());
     if (pane.fixedRounds) {  // the what-if's bins: their levels under fixed rounds, where fill drives the glyph
         const CollectionPlan& plan = c.collection;
         for (size_t i = 0; i < pane.values.size() && i < plan.fillSeriesOf.size(); ++i)
@@ -245,7 +248,7 @@ void Viewer::refreshPane(Pane& pane, bool withGlyphs) {
     phase.emplace(frameStats_, FramePhase::filters);
     const std::vector<uint8_t>* pass = evaluateFilters(pane);  // null without filters
     phase.emplace(frameStats_, FramePhase::kpis);
-    pane.kpis = computeKpis(c.dataset, pane.sampler, t, *c.kpiIndex, &pane.values, pass);
+    pane.kpis = computeKpis(c.dataset, pane.sampler, t, *c.kpiIndex, &pane.values, pass, !pane.fixedRounds);
     if (c.collection.available) {
         PolicyTotals fillDriven, fixed;
         c.collection.totalsForDay(c.dataset, t, fillDriven, fixed);

@@ -166,6 +166,13 @@ KpiIndex::KpiIndex(const Dataset& d) {
         }
     }
     for (TimedSensors* list : {&binTopTimes, &noiseOverHours, &airBadHours}) list->finish();
+    const bool byLevel = !binLevels.empty() && !binLevelsDiffer && binLevels.size() <= size_t(BinStates::kLevels);
+    binStates.build(d, bins, binLevelled, byLevel ? int(binLevels.size()) : 0);
+    occupancy.build(d, lots);
+    for (uint32_t i : valued) {
+        const bool bin = d.sensors[i].type == SensorType::bin;
+        if (bin ? !binStates.available() : !occupancy.available()) sampledForKpis.push_back(i);
+    }
 }
 
 void TimedSensors::finish() {
@@ -220,7 +227,7 @@ Kpis computeKpis(const Dataset& d, Sampler& sampler, int64_t t, const std::vecto
 }
 
 Kpis computeKpis(const Dataset& d, Sampler& sampler, int64_t t, const KpiIndex& index, const std::vector<float>* primaryValues,
-                 const std::vector<uint8_t>* pass) {
+                 const std::vector<uint8_t>* pass, bool recorded) {
     Kpis k;
     if (primaryValues && primaryValues->size() != d.sensors.size()) primaryValues = nullptr;
     if (pass && pass->size() != d.sensors.size()) pass = nullptr;
@@ -235,7 +242,13 @@ Kpis computeKpis(const Dataset& d, Sampler& sampler, int64_t t, const KpiIndex& 
     double occupied = 0, capacity = 0;
     const bool byLevel = !index.binLevels.empty() && !index.binLevelsDiffer && index.binLevels.size() <= 4;
     if (byLevel) k.binLevelCount = int(index.binLevels.size());
-    for (size_t b = 0; b < index.bins.size(); ++b) {
+    const bool binTimeline = !pass && recorded && index.binStates.available();
+    if (binTimeline) {  // the same counts as sampling every bin, from the times bins change state
+        k.binsTotal = int(index.bins.size());
+        k.binsOver80 = index.binStates.over80(t);
+        for (int level = 0; level < k.binLevelCount; ++level) k.binsAtLevel[level] = index.binStates.atLevel(level, t);
+    }
+    for (size_t b = 0; !binTimeline && b < index.bins.size(); ++b) {
         const uint32_t i = index.bins[b];
         if (!counted(i)) continue;
         ++k.binsTotal;
@@ -274,7 +287,13 @@ Kpis computeKpis(const Dataset& d, Sampler& sampler, int64_t t, const KpiIndex& 
         if (index.pm25.any) k.airHoursOverToday = index.airBadHours.count(dayStart, t, pass);
     }
     if (index.pm10.any) k.pm10MaxToday = maxToday(index.pm10, index.pm10Series);
+    const bool lotTimeline = !pass && recorded && index.occupancy.available();
+    if (lotTimeline) {
+        k.lotsTotal = int(index.lots.size());
+        if (!index.occupancy.at(t, occupied, capacity)) occupied = capacity = 0;
+    }
     for (auto [i, lotCapacity] : index.lots) {
+        if (lotTimeline) break;
         if (!counted(i)) continue;
         ++k.lotsTotal;
         int32_t si = d.primarySeries[i];

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "dataset.hpp"
+#include "kpi_timeline.hpp"
 #include "sampler.hpp"
 
 #include <cstdint>
@@ -78,6 +79,12 @@ struct KpiIndex {
                                                            // (read per frame instead of 100k Series, 20 MB)
     std::vector<std::pair<uint32_t, double>> lots;         // parking sensors with a capacity, and that capacity
     std::vector<uint32_t> valued;                          // bins and lots, ascending: whose values the KPIs read
+    // Bins by state and the lots' occupancy over time (kpi_timeline.hpp): without filters, the KPIs read these
+    // instead of sampled values, so a seek samples only `sampledForKpis`: the sensors of `valued` that neither
+    // timeline covers (none, unless the data made one give up).
+    BinStates binStates;
+    OccupancyTimeline occupancy;
+    std::vector<uint32_t> sampledForKpis;
     bool hasPm25 = false;
     int sensorsOfType[kSensorTypeCount] = {};
     int noiseSeries = 0;                                   // sensors with a noise series (whatever their glyph)
@@ -95,8 +102,12 @@ struct KpiIndex {
 // `primaryValues` (optional): each sensor's primary value at timeMs, already sampled for the frame (saves sampling
 // the bins and lots again; must be Dataset::sensors-sized). `pass` (optional, one per sensor): the filters' verdict;
 // then only sensors that pass are counted, their events and their readings (maxima scan today's readings of those).
+// `recorded`: primaryValues are the recording's values at timeMs (false for the what-if's: then the bins and lots
+// are counted from them, never from the index's timelines). Only sensors of index.sampledForKpis need a value
+// when there are no filters and the values are recorded.
 Kpis computeKpis(const Dataset& d, Sampler& sampler, int64_t timeMs, const KpiIndex& index,
-                 const std::vector<float>* primaryValues = nullptr, const std::vector<uint8_t>* pass = nullptr);
+                 const std::vector<float>* primaryValues = nullptr, const std::vector<uint8_t>* pass = nullptr,
+                 bool recorded = true);
 // The same, building the index for this one call (tests, one-off use).
 Kpis computeKpis(const Dataset& d, Sampler& sampler, int64_t timeMs, const std::vector<float>* primaryValues = nullptr);
 

@@ -141,3 +141,16 @@ TEST(KpiTimeline, FlickeringFillsFallBackToSampling) {
     EXPECT_EQ(index.sampledForKpis.size(), 200u);  // a seek samples the bins again
     expectSameAsSampling(d, index, momentsOf(d, 7));
 }
+
+TEST(KpiTimeline, InfiniteReadingsFallBackToSampling) {
+    // A damaged log (a binary recording may hold any float): an infinite fill or occupancy has no crossing time.
+    Dataset d = messyDataset(700, 17);
+    for (const Series& s : d.series) {
+        const SensorType type = d.sensors[s.sensor].type;
+        if ((type == SensorType::bin || type == SensorType::parking) && s.count > 3) d.values[s.offset + 2] = INFINITY;
+    }
+    const KpiIndex index(d);
+    EXPECT_FALSE(index.binStates.available());
+    EXPECT_FALSE(index.occupancy.available());
+    EXPECT_FALSE(index.sampledForKpis.empty());
+}

@@ -20,10 +20,13 @@ size_t readingsOf(const Dataset& d, const std::vector<uint32_t>& sensors) {
 
 // Calls fn(t0, t1, last, a, b) for each segment of the series as the sampler sees it: from a reading to the next one
 // at a later time (of two readings at one time the later one is the value), then the last reading, held (last:
-// t1 == t0, b == a).
+// t1 == t0, b == a). False, before any call, for a series with an infinite reading: its line has no crossing
+// times, so the timelines leave such data to sampling.
 template <class Fn>
-void forEachSegment(const Dataset& d, const Series& s, Fn&& fn) {
+bool forEachSegment(const Dataset& d, const Series& s, Fn&& fn) {
     const float* v = d.values.data() + s.offset;
+    for (uint32_t i = 0; i < s.count; ++i)
+        if (std::isinf(v[i])) return false;
     for (uint32_t i = 0; i < s.count; ++i) {
         const int64_t t0 = s.timeAt(d.timesMs, i);
         const bool last = i + 1 >= s.count;
@@ -31,6 +34,7 @@ void forEachSegment(const Dataset& d, const Series& s, Fn&& fn) {
         if (!last && t1 <= t0) continue;
         fn(t0, t1, last, v[i], last ? v[i] : v[i + 1]);
     }
+    return true;
 }
 }  // namespace
 
@@ -79,7 +83,7 @@ void BinStates::build(const Dataset& d, const std::vector<uint32_t>& bins, const
             changes.push_back({t, int8_t(cur), int8_t(to)});
             cur = to;
         };
-        forEachSegment(d, s, [&](int64_t t0, int64_t t1, bool last, float a, float bv) {
+        const bool finite = forEachSegment(d, s, [&](int64_t t0, int64_t t1, bool last, float a, float bv) {
             change(t0, std::isnan(a) ? kNoTrack : track(key(a)));
             if (last || s.interpolation == Interpolation::step || std::isnan(a) || std::isnan(bv) || a == bv) return;
             // Linear: the key moves one way from a's towards b's. Each time it changes, by bisection on whole ms.
@@ -97,6 +101,7 @@ void BinStates::build(const Dataset& d, const std::vector<uint32_t>& bins, const
                 lo = hi;
             }
         });
+        if (!finite) return;
         if (changes.size() > budget) return;
     }
     std::sort(changes.begin(), changes.end(), [](const Change& x, const Change& y) { return x.t < y.t; });
@@ -180,7 +185,7 @@ void OccupancyTimeline::build(const Dataset& d, const std::vector<std::pair<uint
             if (onGrid && grid) grid->at[size_t((int64_t(at) - grid->startMs) / grid->stepMs)] += dl;
             else loose.emplace_back(at, dl);
         };
-        forEachSegment(d, s, [&](int64_t t0, int64_t t1, bool last, float a, float b) {
+        const bool finite = forEachSegment(d, s, [&](int64_t t0, int64_t t1, bool last, float a, float b) {
             if (std::isnan(a)) return piece(double(t0), true, false, 0, 0, 0);
             if (last || s.interpolation == Interpolation::step || std::isnan(b) || a == b) {
                 const double held = std::min<double>(a, cap);
@@ -195,7 +200,7 @@ void OccupancyTimeline::build(const Dataset& d, const std::vector<std::pair<uint
                 else piece(double(t0), true, true, cap, 0, cap), piece(tc, false, true, cap, perMs, b);
             }
         });
-        if (loose.size() > budget) return;
+        if (!finite || loose.size() > budget) return;
     }
     // Merge the grids' steps and the list by time, then sum up.
     for (const Grid& g : grids)

@@ -8,7 +8,6 @@ namespace bk {
 
 namespace {
 constexpr int kNoTrack = -1;
-constexpr size_t kMaxGrids = 64;
 
 // How many readings the series of these sensors hold: the budget of a timeline is a fraction of them.
 size_t readingsOf(const Dataset& d, const std::vector<uint32_t>& sensors) {
@@ -136,9 +135,8 @@ void OccupancyTimeline::build(const Dataset& d, const std::vector<std::pair<uint
     };
     // Series on a shared time grid (start, step) add into one Delta per step; the rest, and the moments a lot
     // fills up or frees its last place between two readings, into a list.
-    struct Grid { int64_t startMs, stepMs; std::vector<Delta> at; };
-    std::vector<Grid> grids;
-    grids.reserve(kMaxGrids);
+    std::vector<StepGrid<Delta>> grids;
+    grids.reserve(64);  // gridFor adds at most 64: the pointers below stay valid
     std::vector<std::pair<double, Delta>> loose;
     std::vector<uint32_t> sensors;
     for (const auto& [i, cap] : lots) {
@@ -153,28 +151,7 @@ void OccupancyTimeline::build(const Dataset& d, const std::vector<std::pair<uint
         const Series& s = d.series[size_t(si)];
         if (s.count == 0) continue;
         if (s.regular && s.stepMs <= 0) return;
-        Grid* grid = nullptr;
-        if (s.regular) {
-            for (Grid& g : grids)
-                if (g.stepMs == s.stepMs && (s.startMs - g.startMs) % s.stepMs == 0) grid = &g;
-            if (!grid && grids.size() < kMaxGrids) {
-                grids.push_back(Grid{s.startMs, s.stepMs, {}});
-                grid = &grids.back();
-            }
-            if (grid) {  // a series far from the grid's others (years apart) would make it huge: the list instead
-                const int64_t lo = std::min(grid->startMs, s.startMs);
-                const int64_t hi = std::max(grid->startMs + int64_t(grid->at.size()) * s.stepMs, s.startMs + int64_t(s.count) * s.stepMs);
-                if ((hi - lo) / s.stepMs > int64_t(4 * s.count + grid->at.size() + 4096)) grid = nullptr;
-            }
-            if (grid && s.startMs < grid->startMs) {
-                grid->at.insert(grid->at.begin(), size_t((grid->startMs - s.startMs) / s.stepMs), Delta{});
-                grid->startMs = s.startMs;
-            }
-            if (grid) {
-                const size_t end = size_t((s.startMs - grid->startMs) / s.stepMs) + s.count;
-                if (grid->at.size() < end) grid->at.resize(end);
-            }
-        }
+        StepGrid<Delta>* grid = gridFor(grids, s, Delta{});
         // The lot's contribution just before the next breakpoint, and its slope.
         double left = 0, slope = 0, capNow = 0;
         int32_t valid = 0;
@@ -182,7 +159,7 @@ void OccupancyTimeline::build(const Dataset& d, const std::vector<std::pair<uint
         auto piece = [&](double at, bool onGrid, bool has, double from, double perMs, double to) {
             Delta dl{(has ? from : 0) - left, (has ? perMs : 0) - slope, (has ? cap : 0) - capNow, int32_t(has) - valid};
             left = has ? to : 0, slope = has ? perMs : 0, capNow = has ? cap : 0, valid = has;
-            if (onGrid && grid) grid->at[size_t((int64_t(at) - grid->startMs) / grid->stepMs)] += dl;
+            if (onGrid && grid) grid->at[grid->indexOf(int64_t(at))] += dl;
             else loose.emplace_back(at, dl);
         };
         const bool finite = forEachSegment(d, s, [&](int64_t t0, int64_t t1, bool last, float a, float b) {
@@ -203,7 +180,7 @@ void OccupancyTimeline::build(const Dataset& d, const std::vector<std::pair<uint
         if (!finite || loose.size() > budget) return;
     }
     // Merge the grids' steps and the list by time, then sum up.
-    for (const Grid& g : grids)
+    for (const StepGrid<Delta>& g : grids)
         for (size_t k = 0; k < g.at.size(); ++k) loose.emplace_back(double(g.startMs + int64_t(k) * g.stepMs), g.at[k]);
     std::stable_sort(loose.begin(), loose.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
     Delta sum;

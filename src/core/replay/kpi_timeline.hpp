@@ -13,6 +13,7 @@
 
 #include "dataset.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -23,6 +24,41 @@ namespace bk {
 inline float segmentValueAt(float a, float b, int64_t t0, int64_t t1, int64_t t) {
     if (t == t0 || b == a) return a;
     return static_cast<float>(a + (b - a) * (double(t - t0) / double(t1 - t0)));
+}
+
+// Steps that regular series with the same step and phase share, one Cell per step from the first reading of any of
+// them to the last (the KPI index's per-step maxima, the occupancy's per-step sums).
+template <class Cell>
+struct StepGrid {
+    int64_t startMs = 0, stepMs = 0;
+    std::vector<Cell> at;
+    size_t indexOf(int64_t t) const { return size_t((t - startMs) / stepMs); }
+};
+// The grid of `grids` a regular series belongs to (added if new, up to 64), extended with `empty` cells to cover
+// it; null for an irregular series, past 64 grids, or a series so far from the grid's others (years apart) that
+// the grid would be mostly empty: those go to a time-sorted list instead.
+template <class Cell>
+StepGrid<Cell>* gridFor(std::vector<StepGrid<Cell>>& grids, const Series& s, const Cell& empty) {
+    constexpr size_t kMaxGrids = 64;
+    if (!s.regular || s.stepMs <= 0) return nullptr;
+    StepGrid<Cell>* grid = nullptr;
+    for (StepGrid<Cell>& g : grids)
+        if (g.stepMs == s.stepMs && (s.startMs - g.startMs) % s.stepMs == 0) grid = &g;
+    if (!grid) {
+        if (grids.size() >= kMaxGrids) return nullptr;
+        grids.push_back(StepGrid<Cell>{s.startMs, s.stepMs, {}});
+        grid = &grids.back();
+    }
+    const int64_t lo = std::min(grid->startMs, s.startMs);
+    const int64_t hi = std::max(grid->startMs + int64_t(grid->at.size()) * s.stepMs, s.startMs + int64_t(s.count) * s.stepMs);
+    if ((hi - lo) / s.stepMs > int64_t(4 * s.count + grid->at.size() + 4096)) return nullptr;
+    if (s.startMs < grid->startMs) {
+        grid->at.insert(grid->at.begin(), size_t((grid->startMs - s.startMs) / s.stepMs), empty);
+        grid->startMs = s.startMs;
+    }
+    const size_t end = grid->indexOf(s.startMs) + s.count;
+    if (grid->at.size() < end) grid->at.resize(end, empty);
+    return grid;
 }
 
 class BinStates {

@@ -37,37 +37,13 @@ bool isPm25(const Dataset&, const Series& s) { return s.metric == "pm25"; }
 }  // namespace
 
 void MaxIndex::add(const Dataset& d, const Series& s) {
-    constexpr size_t kMaxGrids = 64;  // beyond this many distinct grids, series go to the sorted list instead
     if (s.count == 0) return;
     any = true;
-    Grid* grid = nullptr;
-    if (s.regular && s.stepMs > 0) {
-        for (Grid& g : grids)
-            if (g.stepMs == s.stepMs && (s.startMs - g.startMs) % s.stepMs == 0) grid = &g;
-        if (!grid && grids.size() < kMaxGrids) {
-            grids.push_back(Grid{s.startMs, s.stepMs, {}});
-            grid = &grids.back();
-        }
-    }
-    // A grid holds one float per step from its first to its last reading: a series far away on the same step
-    // (years apart) would make it huge, so that one goes to the list.
-    if (grid) {
-        int64_t lo = std::min(grid->startMs, s.startMs);
-        int64_t hi = std::max(grid->startMs + int64_t(grid->maxAt.size()) * s.stepMs, s.startMs + int64_t(s.count) * s.stepMs);
-        if ((hi - lo) / s.stepMs > int64_t(4 * s.count + grid->maxAt.size() + 4096)) grid = nullptr;
-    }
-    if (grid) {
-        // Extend the grid to cover this series (it may start earlier or end later than the others).
-        if (s.startMs < grid->startMs) {
-            size_t extra = size_t((grid->startMs - s.startMs) / s.stepMs);
-            grid->maxAt.insert(grid->maxAt.begin(), extra, std::numeric_limits<float>::quiet_NaN());
-            grid->startMs = s.startMs;
-        }
-        size_t first = size_t((s.startMs - grid->startMs) / s.stepMs);
-        if (grid->maxAt.size() < first + s.count) grid->maxAt.resize(first + s.count, std::numeric_limits<float>::quiet_NaN());
+    if (StepGrid<float>* grid = gridFor(grids, s, std::numeric_limits<float>::quiet_NaN())) {
+        const size_t first = grid->indexOf(s.startMs);
         for (uint32_t i = 0; i < s.count; ++i) {
             float v = d.values[s.offset + i];
-            float& m = grid->maxAt[first + i];
+            float& m = grid->at[first + i];
             if (!std::isnan(v) && (std::isnan(m) || v > m)) m = v;
         }
     } else {
@@ -85,12 +61,12 @@ void MaxIndex::finish() {
 double MaxIndex::max(int64_t from, int64_t to) const {
     float best = std::numeric_limits<float>::quiet_NaN();
     auto take = [&](float v) { if (!std::isnan(v) && (std::isnan(best) || v > best)) best = v; };
-    for (const Grid& g : grids) {
-        const int64_t n = int64_t(g.maxAt.size());
+    for (const StepGrid<float>& g : grids) {
+        const int64_t n = int64_t(g.at.size());
         if (to < from || to < g.startMs || n == 0) continue;
         int64_t first = from <= g.startMs ? 0 : (from - g.startMs + g.stepMs - 1) / g.stepMs;
         int64_t last = std::min(n - 1, (to - g.startMs) / g.stepMs);
-        for (int64_t i = first; i <= last; ++i) take(g.maxAt[size_t(i)]);
+        for (int64_t i = first; i <= last; ++i) take(g.at[size_t(i)]);
     }
     auto byTime = [](const std::pair<int64_t, float>& p, int64_t t) { return p.first < t; };
     for (auto it = std::lower_bound(irregular.begin(), irregular.end(), from, byTime);

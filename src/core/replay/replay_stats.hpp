@@ -39,11 +39,7 @@ struct Kpis {
 // The highest reading of a set of series over a time window, cheap at any window: series that share a time grid
 // (start, step) share one array of per-step maxima; the rest go to one time-sorted list.
 struct MaxIndex {
-    struct Grid {
-        int64_t startMs = 0, stepMs = 0;
-        std::vector<float> maxAt;   // highest reading at startMs + i·stepMs over the grid's series (NaN: none)
-    };
-    std::vector<Grid> grids;
+    std::vector<StepGrid<float>> grids;  // per step, the highest reading of the grid's series (NaN: none)
     std::vector<std::pair<int64_t, float>> irregular;  // (time, reading), by time after finish()
     bool any = false;
 

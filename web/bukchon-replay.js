@@ -12,6 +12,7 @@ import { attachInput, setupKiosk } from './viewer-input.js';
 import { createTwin } from './viewer-a11y.js';
 import { createVideoDialog } from './video-dialog.js';
 import { createStoryEditor } from './story-editor.js';
+import { createLayout } from './viewer-layout.js';
 
 const MAX_MESSAGE_BYTES = 1024 * 1024;  // a postMessage command's JSON (src/core/embed/embed_command.hpp)
 
@@ -249,6 +250,8 @@ export async function createViewer(element, options = {}) {
                 useStrings: (next) => { strings = next; state.lang = next.lang; chrome.relabel(); ctx.videoDialog?.relabel(); ctx.storyEditor?.relabel(); } };
   const api = createApi(ctx);
   const { viewer, run } = api;
+  ctx.getState = viewer.getState;
+  ctx.layout = createLayout(ctx, run);
   ctx.videoDialog = createVideoDialog(ctx, viewer);
   ctx.storyEditor = createStoryEditor(ctx, viewer);
   const input = attachInput(ctx, api);
@@ -260,6 +263,7 @@ export async function createViewer(element, options = {}) {
     state.story?.stop();
     input.stop();
     twin.stop();
+    ctx.layout.stop();
     bridge.destroy();
     canvas.getContext('webgl2')?.getExtension('WEBGL_lose_context')?.loseContext();
     chrome.remove();
@@ -268,7 +272,7 @@ export async function createViewer(element, options = {}) {
   };
 
   // Story and kiosk.
-  state.story = new StoryPlayer(viewer, chrome, () => state.lang, { loop: !!options.kiosk });
+  state.story = new StoryPlayer(viewer, chrome, () => state.lang, { loop: !!options.kiosk, noneFull: () => text('collection.noneFull') });
   const storySource = options.story === true || (options.kiosk && options.story === undefined) ? 'default' : options.story;
   if (storySource) {
     const url = storySource === 'default' ? new URL('assets/bukchon/story.json', base).href : new URL(storySource, location.href).href;
@@ -285,6 +289,7 @@ export async function createViewer(element, options = {}) {
     try { run(cmd, args); } catch (e) { console.warn(`createViewer option: ${e.message}`); }
   }
   if (storySource && (options.story || options.kiosk)) state.story.start();
+  ctx.layout.update();
   emit('load', viewer.getState());
   return viewer;
 }

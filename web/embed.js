@@ -4,7 +4,7 @@
 // outside the `parents=` allowlist, are ignored and counted, never thrown.
 import { createViewer } from './bukchon-replay.js';
 
-const viewer = await createViewer(document.getElementById('viewer'), { query: location.search, defaults: { ui: 'minimal' } });
+const viewer = await createViewer(document.getElementById('viewer'), { query: location.search, defaults: { ui: 'minimal', authoring: false } });
 window.viewer = viewer;
 // Origins allowed to drive the frame, as the core read them from `parents=`. Given but with no usable origin (a
 // typo): nobody — a mistake must not open the frame to every page.

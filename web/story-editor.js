@@ -15,7 +15,8 @@ export function createStoryEditor(ctx, viewer) {
     parent.appendChild(node);
     return node;
   };
-  const opener = el('button', element, { type: 'button', className: 'bk-story-open' });
+  const opener = el('button', chrome.toolbar, { type: 'button', className: 'bk-story-open bk-tool' });
+  chrome.toolbar.prepend(opener);  // Story, then Export video
   opener.setAttribute('aria-expanded', 'false');
   opener.addEventListener('click', () => (panel.open ? close() : open()));
 
@@ -200,12 +201,14 @@ export function createStoryEditor(ctx, viewer) {
     relabel();
     panel.show();
     opener.setAttribute('aria-expanded', 'true');
+    ctx.layout?.update();  // the editor gets a column (or band) of its own: the panels move aside
     (steps.length ? list.querySelector('textarea') : add)?.focus();
   }
   function close() {
     if (!panel.open) return;
     panel.close();
     opener.setAttribute('aria-expanded', 'false');
+    ctx.layout?.update();
     opener.focus();
   }
   const fill = (st) => {
@@ -224,27 +227,18 @@ export function createStoryEditor(ctx, viewer) {
     state.story.start();
   }
   relabel();
-  // Beside (left of) the "Export video" button, with the chrome: not in ui=none, not in kiosk mode.
+  // In the toolbar, first of the presenter's buttons: not in ui=none, not in a kiosk or an embed unless asked for
+  // (viewer-layout.js, `authoring`).
   const setShown = (s) => {
     if (state.exporting) return;
-    opener.hidden = s.ui === 'none' || !!ctx.options?.kiosk;
-    if (opener.hidden) { if (panel.open) close(); return; }
-    const video = element.querySelector('.bk-video-open');
-    const right = video && !video.hidden ? parseFloat(video.style.right || '16') + video.offsetWidth + 8 : 16;
-    opener.style.right = `${Math.round(right)}px`;
-    opener.style.top = video?.style.top || '16px';
-    // Over the left column (header, KPIs, events) and above the timeline: the map's middle and the sensor panel
-    // (layers, filters) stay free while the presenter sets up each step.
-    const p = s.panels || {};
-    const column = p.header && p.header.w > 0 ? p.header : null;
-    if (column && p.timeline?.h > 0) {
-      panel.style.left = `${column.x}px`;
-      panel.style.top = `${column.y}px`;
-      panel.style.width = `${Math.max(300, column.w + 10)}px`;
-      panel.style.maxHeight = `${Math.max(200, p.timeline.y - column.y - 8)}px`;
-    } else {
-      for (const k of ['left', 'top', 'width', 'maxHeight']) panel.style[k] = '';
-    }
+    opener.hidden = s.ui === 'none' || !ctx.layout?.authoring;
+    if (opener.hidden && panel.open) close();
   };
-  return { open, close, isOpen: () => panel.open, relabel, setShown, loadStory, steps: () => steps };
+  // The panel in its own column or band of the layout (getState().panels.editor).
+  const place = (r) => {
+    if (!panel.open || !r || !(r.w > 0)) return;
+    Object.assign(panel.style, { left: `${Math.round(r.x)}px`, top: `${Math.round(r.y)}px`, width: `${Math.round(r.w)}px`,
+                                 maxHeight: `${Math.round(r.h)}px` });
+  };
+  return { open, close, isOpen: () => panel.open, relabel, setShown, place, loadStory, steps: () => steps };
 }

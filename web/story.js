@@ -35,8 +35,10 @@ export function applyStep(v, s) {
 }
 
 export class StoryPlayer {
-  constructor(viewer, chrome, language, { loop = false } = {}) {
+  // `noneFull()`: the UI's sentence for a week in which no bin filled (collection.noneFull).
+  constructor(viewer, chrome, language, { loop = false, noneFull = null } = {}) {
     this.viewer = viewer;
+    this.noneFull = noneFull;
     this.chrome = chrome;
     this.language = language;
     this.loop = loop;
@@ -58,7 +60,10 @@ export class StoryPlayer {
   }
 
   active() { return this.index >= 0; }
-  status() { return { active: this.active(), step: this.index, steps: this.steps.length }; }
+  // getState().story: whether a tour plays, which step shows (from 0; -1 when none) of how many, and its caption.
+  status() {
+    return { active: this.active(), step: this.index, steps: this.steps.length, caption: this.active() ? this.shown : null };
+  }
 
   start() {
     if (!this.steps.length) return;
@@ -84,8 +89,9 @@ export class StoryPlayer {
   show(i) {
     clearTimeout(this.timer);
     this.index = i;
-    const { main, sub } = this.apply(i);
-    this.chrome.caption(main, sub);
+    const { main, sub, langs } = this.apply(i);
+    this.shown = main;
+    this.chrome.caption(main, sub, langs);
     this.timer = setTimeout(() => this.step(1), this.steps[i].duration_s * 1000);
   }
 
@@ -98,18 +104,22 @@ export class StoryPlayer {
   }
 
   caption(s) {
-    const { main, sub } = this.captionOf(s);
-    this.chrome.caption(main, sub);
+    const { main, sub, langs } = this.captionOf(s);
+    this.shown = main;
+    this.chrome.caption(main, sub, langs);
   }
 
   captionOf(s) {
     const lang = this.language();
     const pick = (c) => c[lang] || c.en || Object.values(c).find(Boolean) || '';
-    const week = this.viewer.getState().collection?.week;
-    const fill = (t) => t
-      .replace('{savedVisits}', week ? Math.round(100 * (1 - week.fillDriven.binsEmptied / Math.max(1, week.fixed.binsEmptied))) : '–')
-      .replace('{savedKm}', week ? Math.round(100 * (1 - week.fillDriven.km / Math.max(1e-9, week.fixed.km))) : '–');
+    // The week's saving as the core's collection card says it (getState().collection.week.saving); where no bin
+    // ever filled, a caption that would claim a saving says so instead (collection.noneFull).
+    const saving = this.viewer.getState().collection?.week?.saving;
+    const claims = (t) => /\{saved(Visits|Km)\}/.test(t);
+    const fill = (t) => t.replace('{savedVisits}', saving ? saving.visitsPct : '–').replace('{savedKm}', saving ? saving.kmPct : '–');
     const other = lang === 'en' ? 'ko' : 'en';
-    return { main: fill(pick(s.caption)), sub: s.caption[other] ? fill(s.caption[other]) : '' };
+    const main = pick(s.caption);
+    if (saving?.noneFull && claims(main)) return { main: this.noneFull?.() || main.replace(/\{saved\w+\}/g, '–'), sub: '', langs: { main: lang } };
+    return { main: fill(main), sub: s.caption[other] ? fill(s.caption[other]) : '', langs: { main: lang, sub: other } };
   }
 }

@@ -8,14 +8,14 @@ const DAY_MS = 86400000;
 
 // ctx: {element, canvas, state, text}; viewer: the Viewer object. Returns {open, close, isOpen, relabel}.
 export function createVideoDialog(ctx, viewer) {
-  const { element, canvas, text } = ctx;
+  const { element, canvas, text, chrome } = ctx;
   const el = (tag, parent, props = {}) => {
     const node = document.createElement(tag);
     Object.assign(node, props);
     parent.appendChild(node);
     return node;
   };
-  const opener = el('button', element, { type: 'button', className: 'bk-video-open' });
+  const opener = el('button', chrome.toolbar, { type: 'button', className: 'bk-video-open bk-tool' });
   opener.addEventListener('click', () => open());
 
   const dialog = el('dialog', element, { className: 'bk-video' });
@@ -217,22 +217,9 @@ export function createVideoDialog(ctx, viewer) {
     canvas.focus();
   }
   relabel();
-  // Shown with the chrome (not in ui=none), at the top of the free map area, left of the legend when there is one.
-  // In a comparison, under the last pane's title card (the cards sit where it would).
-  const place = (s) => {
-    const legend = s.panels?.legend;
-    const card = s.panels?.paneTitles?.[s.compare?.switch ? 0 : 1];
-    let right = legend && legend.w > 0 ? Math.max(16, element.clientWidth - legend.x + 12) : 16;
-    let top = legend && legend.w > 0 ? legend.y : 16;
-    if (card && card.w > 0) {
-      right = Math.max(16, element.clientWidth - (card.x + card.w));
-      top = card.y + card.h + 8;
-    }
-    opener.style.right = `${Math.round(right)}px`;
-    opener.style.top = `${Math.round(top)}px`;
-  };
+  // In the toolbar with the presenter's other button: not in ui=none, not in a kiosk or an embed unless asked for.
   return { open, close, isOpen: () => dialog.open, relabel,
-           setShown: (s) => { if (ctx.state.exporting) return; opener.hidden = s.ui === 'none'; if (!opener.hidden) place(s); } };
+           setShown: (s) => { if (!ctx.state.exporting) opener.hidden = s.ui === 'none' || !ctx.layout?.authoring; } };
 }
 
 // bukchon-2026-05-16T1400.webm: the first frame's local time (the story's name for a tour).

@@ -108,6 +108,17 @@ export function createApi(ctx) {
       if (state.story?.active()) state.story.step(direction);
       else run('seekBy', [direction * ms]);
     },
+    // The tour (story.js): start, stop, next, previous, or step n (from 0), as keys, methods and a parent frame ask.
+    storyStart() { tour().start(); return getState(); },
+    storyStop() { tour().stop(); return getState(); },
+    storyNext() { tour().step(1); return getState(); },
+    storyPrevious() { tour().step(-1); return getState(); },
+    storyGo(n) {
+      const player = tour();
+      if (n >= player.steps.length) throw new RangeError(`storyGo: the tour has ${player.steps.length} steps (0 to ${player.steps.length - 1}), got ${n}`);
+      player.show(n);
+      return getState();
+    },
     help() {
       chrome.toggleHelp(bridge.keyHelp().map((r) => [r.keys ?? ctx.text(r.keysText), ctx.text(r.text)]));
     },
@@ -117,6 +128,11 @@ export function createApi(ctx) {
       else return false;
       return true;
     },
+  };
+
+  const tour = () => {
+    if (!state.story?.steps.length) throw new Error('no tour is loaded (story=1, a story.json dropped on the page, or the story editor)');
+    return state.story;
   };
 
   // Every method and key goes through here: the core checks (and runs its own commands), the page does the rest.
@@ -166,10 +182,11 @@ export function createApi(ctx) {
       return () => ctx.listeners.set(event, ctx.listeners.get(event).filter((f) => f !== fn));
     },
     story: {
-      start: () => state.story?.start(),
-      stop: () => state.story?.stop(),
-      next: () => state.story?.step(1),
-      previous: () => state.story?.step(-1),
+      start: () => run('storyStart', []),
+      stop: () => run('storyStop', []),
+      next: () => run('storyNext', []),
+      previous: () => run('storyPrevious', []),
+      go: (n) => run('storyGo', [n]),
     },
   };
   for (const cmd of ['play', 'pause', 'seek', 'setSpeed', 'setLoop', 'select', 'setLayers', 'resetView', 'nextEvent',

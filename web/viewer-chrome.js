@@ -1,5 +1,7 @@
 // viewer-chrome.js — the HTML around the canvas: loading card, error banner, import report, story caption, help
-// overlay, kiosk buttons and the screen-reader live region. Text only through textContent: messages quote file contents.
+// overlay, the toolbar (the presenter's or the kiosk's buttons) and the screen-reader live region. Where the banner,
+// caption and toolbar go is the core's layout's (viewer-layout.js places them). Text only through textContent:
+// messages quote file contents.
 export function createChrome(root, text) {
   const el = (tag, cls, parent = root) => {
     const node = document.createElement(tag);
@@ -42,13 +44,17 @@ export function createChrome(root, text) {
   const caption = el('div', 'bk-caption');
   caption.hidden = true;
   caption.setAttribute('aria-live', 'polite');
+  const captionMain = el('span', 'bk-caption-main', caption);
+  const captionSub = el('small', '', caption);
+  let captionFit = '';  // the text and room the caption's type was last fitted to
 
   const help = el('div', 'bk-help');
   help.hidden = true;
   help.addEventListener('click', () => { help.hidden = true; canvas.focus(); });
 
-  const kiosk = el('div', 'bk-kiosk');
-  kiosk.hidden = true;
+  // The presenter's buttons (Story, Export video: story-editor.js, video-dialog.js) or the kiosk's, in one row.
+  const toolbar = el('div', 'bk-toolbar');
+  toolbar.hidden = true;
 
   // The import report: what was read, detected, accepted and rejected (the same text the command line prints).
   const report = el('section', 'bk-report');
@@ -69,8 +75,18 @@ export function createChrome(root, text) {
   live.setAttribute('aria-live', 'polite');
   live.setAttribute('role', 'status');
 
-  return {
+  const placed = (node, r) => {
+    const shown = r && r.w > 0 && r.h > 0;
+    node.classList.toggle('bk-placed', !!shown);
+    if (!shown) return false;
+    Object.assign(node.style, { left: `${Math.round(r.x)}px`, top: `${Math.round(r.y)}px`, width: `${Math.round(r.w)}px` });
+    return true;
+  };
+
+  const self = {
     canvas,
+    toolbar,
+    changed: () => {},  // set by viewer-layout.js: an overlay appeared, went or changed size
     progress(fraction, message) {
       fill.style.width = `${Math.round(fraction * 100)}%`;
       msg.textContent = message;
@@ -89,6 +105,7 @@ export function createChrome(root, text) {
       bannerText.textContent = message;
       bannerHint.textContent = text('error.kept');
       banner.hidden = false;
+      self.changed();
     },
     hideError() { banner.hidden = true; },
     // Problems that did not stop the viewer (URL parameters it could not use): one per line, the same banner.
@@ -98,11 +115,42 @@ export function createChrome(root, text) {
       bannerText.textContent = lines.join('\n');
       bannerHint.textContent = hint;
       banner.hidden = false;
+      self.changed();
     },
-    caption(main, sub) {
+    // `langs`: the languages of the two lines ({main, sub}), so each breaks by its own language's rules.
+    caption(main, sub, langs = {}) {
       caption.hidden = !main;
-      caption.textContent = main || '';
-      if (sub) el('small', '', caption).textContent = sub;
+      captionMain.textContent = main || '';
+      captionSub.textContent = sub || '';
+      captionMain.lang = langs.main || '';
+      captionSub.lang = langs.sub || '';
+      captionSub.hidden = !sub;
+      self.changed();
+    },
+    captionShown: () => !caption.hidden,
+    // The caption in its room (CSS px), standing on the room's lower edge: the main line at 26 design px, smaller
+    // until it takes two lines at most and the whole box fits (never below 15 design px; the second language at
+    // 0.62 of the main size, never below 14 CSS px). `scale`: CSS px per design px.
+    placeCaption(r, scale) {
+      if (caption.hidden) return;
+      if (!placed(caption, r)) { caption.style.visibility = 'hidden'; return; }
+      caption.style.visibility = '';
+      const key = `${captionMain.textContent}|${captionSub.textContent}|${Math.round(r.w)}|${Math.round(r.h)}|${scale}`;
+      if (key !== captionFit) {
+        captionFit = key;
+        const lines = (node) => node.offsetHeight / parseFloat(getComputedStyle(node).lineHeight || '1');
+        for (let size = Math.round(26 * scale); ; size--) {
+          caption.style.fontSize = `${size}px`;
+          captionSub.style.fontSize = `${Math.max(14, Math.round(size * 0.62))}px`;
+          if ((lines(captionMain) < 2.5 && caption.offsetHeight <= r.h) || size <= Math.round(15 * scale)) break;
+        }
+      }
+      caption.style.top = `${Math.round(r.y + r.h - Math.min(r.h, caption.offsetHeight))}px`;
+      caption.style.maxHeight = `${Math.round(r.h)}px`;
+    },
+    // The banner at the top of the map's free area, never taller than its room (it scrolls instead).
+    placeBanner(r) {
+      if (placed(banner, r)) banner.style.maxHeight = `${Math.round(r.h)}px`;
     },
     toggleHelp(rows) {
       if (!help.hidden) { help.hidden = true; return; }
@@ -118,14 +166,14 @@ export function createChrome(root, text) {
     },
     helpOpen: () => !help.hidden,
     kioskButtons(buttons) {
-      kiosk.replaceChildren();
+      toolbar.querySelectorAll('.bk-kiosk-button').forEach((b) => b.remove());
       for (const [label, onClick] of buttons) {
-        const b = el('button', '', kiosk);
+        const b = el('button', 'bk-kiosk-button bk-tool', toolbar);
         b.type = 'button';
         b.textContent = label;
         b.addEventListener('click', onClick);
       }
-      kiosk.hidden = buttons.length === 0;
+      self.changed();
     },
     showReport(r) {
       reportTitle.textContent = text(r.ok ? 'import.title' : 'import.failed');
@@ -148,6 +196,7 @@ export function createChrome(root, text) {
     },
     remove() { root.replaceChildren(); root.classList.remove('bk-viewer', 'bk-kiosk-mode', 'bk-idle'); },
   };
+  return self;
 }
 
 // The chrome's text (loading card, captions, notices) uses the same Nanum Gothic subset as the canvas: registered

@@ -47,8 +47,7 @@ export function attachInput(ctx, api) {
     if (now - lastTime >= 250) {
       const s = viewer.getState();
       if (s.playing) { lastTime = now; emit('time', s); }
-      ctx.videoDialog?.setShown(s);  // the export button goes with the chrome, beside the panels
-      ctx.storyEditor?.setShown(s);  // and the story button beside it
+      ctx.layout?.update(s);  // the page's overlays in their places of the layout (viewer-layout.js)
     }
     timers.frame = requestAnimationFrame(tick);
   };

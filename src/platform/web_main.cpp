@@ -152,15 +152,13 @@ ViewState paneViewState(const ViewState& s, int k) {
     v.night = s.panes[from].night;
     v.camera = &s.paneCamera[s.layout.paneSwitch ? 0 : k];
     if (!s.layout.paneSwitch) {
-        // The credit sits at the pane's bottom right, above the timeline and left of the legend's column.
-        const Rect& r = s.layout.pane[k];
-        const float m = s.layout.margin, g = s.layout.gap;
-        float right = r.right() - m, bottom = r.bottom() - m;
-        if (s.layout.timeline.w > 0 && s.layout.timeline.y < bottom) bottom = std::min(bottom, s.layout.timeline.y - g);
-        if (s.layout.sensor.w > 0 && s.layout.sensor.x < right && s.layout.sensor.x > r.x && s.layout.sensor.y < bottom &&
-            s.layout.sensor.bottom() > r.y)
-            right = s.layout.sensor.x - g;
-        v.layout.map = {r.x + m, r.y + m, std::max(0.0f, right - r.x - m), std::max(0.0f, bottom - r.y - m)};
+        // Each pane has the first pane's free area, scale bar and credit at the same place in it (layout.hpp).
+        const float dx = s.layout.pane[k].x - s.layout.pane[0].x, dy = s.layout.pane[k].y - s.layout.pane[0].y;
+        v.layout.map = s.layout.paneMap[k];
+        for (Rect* r : {&v.layout.scaleBar, &v.layout.attribution}) {
+            r->x += dx;
+            r->y += dy;
+        }
     }
     return v;
 }
@@ -248,8 +246,7 @@ void frame() {
     std::optional<PhaseTimer> phase(std::in_place, p.viewer.frameStats(), FramePhase::start);
     double cssW = 0, cssH = 0;
     emscripten_get_element_css_size("!canvas", &cssW, &cssH);
-    float dpr = float(emscripten_get_device_pixel_ratio());
-    dpr = std::clamp(dpr, 0.5f, 4.0f);
+    float dpr = clampDevicePixelRatio(emscripten_get_device_pixel_ratio());
     int w = std::max(1, int(std::lround(cssW * dpr))), h = std::max(1, int(std::lround(cssH * dpr)));
     float viewDpr = dpr;  // the camera's px per CSS px (a fixed step frames the page's view at its own size)
     if (p.step.active) fixedStepSize(p, cssW, cssH, dpr, viewDpr, w, h);
@@ -264,10 +261,8 @@ void frame() {
     int curW = 0, curH = 0;
     emscripten_get_canvas_element_size("!canvas", &curW, &curH);
     if (w != curW || h != curH) emscripten_set_canvas_element_size("!canvas", w, h);
-    // Big screens (a 1920×1080 projector) get proportionally larger type and glyphs, in steps of 1/8 so that a
-    // window drag does not rebuild the font atlas on every pixel.
-    double boost = std::clamp(std::min(cssW / 1280.0, cssH / 720.0), 1.0, 1.75);
-    float uiScale = dpr * float(std::floor(boost * 8.0) / 8.0) * capture;
+    // Big screens (a 1920×1080 projector) get proportionally larger type and glyphs (layout.hpp).
+    float uiScale = dpr * bigScreenBoost(cssW, cssH) * capture;
     if (uiScale != p.uiScale) {
         p.uiScale = uiScale;
         applyTheme(uiScale);

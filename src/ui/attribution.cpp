@@ -1,4 +1,4 @@
-// attribution.cpp — the map data's required credit, at the bottom right of the free map area, on every frame
+// attribution.cpp — the map data's required credit, right-aligned in its place of the layout, on every frame
 // (so it is in PNG and WebM exports too), whatever the UI mode.
 #include "ui.hpp"
 #include "ui_common.hpp"
@@ -14,9 +14,10 @@ Rect attributionBounds(const ViewState& s, const UiFonts& f) {
     const float S = s.uiScale, size = f.small->FontSize * 0.9f;
     ImVec2 t = f.small->CalcTextSizeA(size, 1e9f, 0, s.mapAttribution.c_str());
     const Layout& L = s.layout;
+    const Rect& room = L.attribution;
     float w = t.x + 10 * S, h = t.y + 4 * S;
-    // Bottom right of the free map area; a phone's open sensor card stands there, so it goes above the card.
-    float x = L.map.right() - w - 4 * S, y = L.map.bottom() - h - 4 * S;
+    // At the right of its place, on its lower edge; a phone's open sensor card stands there, so it goes above it.
+    float x = room.right() - w, y = room.bottom() - h;
     if (L.compact && !L.columns && s.selected >= 0 && L.sensor.h > 0) y = std::min(y, L.sensor.y - h - 4 * S);
     return Rect{x, y, w, h};
 }

@@ -57,14 +57,10 @@ void drawCollectionPanel(const ViewState& s, const UiFonts& f, std::vector<Inten
     if (f.small) ImGui::PushFont(f.small);
     // Every text first, so the card can tell what fits its budget.
     std::string saved;
-    if (c.fixedWeek.binVisits > 0 && c.fillDrivenWeek.binVisits == 0) {
-        saved = tr("collection.noneFull");  // "100 % fewer" would claim a saving where bins simply never filled
-    } else if (c.fixedWeek.binVisits > 0) {
-        char a[16], b[16];
-        std::snprintf(a, sizeof a, "%.0f", 100.0 * (1.0 - double(c.fillDrivenWeek.binVisits) / double(c.fixedWeek.binVisits)));
-        std::snprintf(b, sizeof b, "%.0f", 100.0 * (1.0 - c.fillDrivenWeek.km / std::max(1e-9, c.fixedWeek.km)));
-        saved = trf("collection.saved", {{"visits", a}, {"km", b}});
-    }
+    const WeekSaving saving = weekSaving(c);
+    if (saving.noneFull) saved = tr("collection.noneFull");
+    else if (saving.known)
+        saved = trf("collection.saved", {{"visits", std::to_string(saving.visitsPct)}, {"km", std::to_string(saving.kmPct)}});
     std::string note;
     const bool walkNote = c.routable && c.fixedWalkM > 0;  // some bins stand on pedestrian alleys: the crew walks there
     if (walkNote) {

@@ -91,7 +91,7 @@ MapLabelStats drawMapLabels(const ViewState& s, const UiFonts& f) {
     for (const Rect* r : {&L.timeline, &L.header, &L.kpis, &L.events, &L.legend}) reserve(*r);
     // That slot holds the selected sensor's card, or else the smart-collection card.
     if (s.selected >= 0 || (s.collection && s.collection->available)) reserve(L.sensor);
-    if (s.dataset) reserve(scaleBarBounds(L, S));
+    if (s.dataset) reserve(L.scaleBar);
     if (!s.mapAttribution.empty()) reserve(attributionBounds(s, f));
     // Street and landmark names keep off the glyphs (the subject); area names may pass under them.
     GlyphBoxes glyphs(float(cam.viewportWidth()), float(cam.viewportHeight()), 64 * S);

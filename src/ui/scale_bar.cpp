@@ -1,4 +1,4 @@
-// scale_bar.cpp — a map scale bar (a round ground length: 10 m … 50 km) at the bottom left of the free map area.
+// scale_bar.cpp — a map scale bar (a round ground length: 10 m … 50 km) in its place of the layout (layout.hpp).
 #include "ui.hpp"
 #include "ui_common.hpp"
 
@@ -8,10 +8,6 @@
 #include <cstdio>
 
 namespace bk {
-
-Rect scaleBarBounds(const Layout& L, float S) {
-    return Rect{L.map.x + 8 * S, L.map.y + L.map.h - 42 * S, 130 * S, 34 * S};
-}
 
 void drawScaleBar(const ViewState& s, const UiFonts& f) {
     if (!s.camera || !s.dataset || !f.small) return;
@@ -28,11 +24,11 @@ void drawScaleBar(const ViewState& s, const UiFonts& f) {
     if (metres >= 1000) std::snprintf(label, sizeof label, "%g km", metres / 1000);
     else std::snprintf(label, sizeof label, "%g m", metres);
 
-    const Rect& area = s.layout.map;
+    const Rect& area = s.layout.scaleBar;
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
     ImGui::PushFont(f.small);
     ImVec2 text = ImGui::CalcTextSize(label);
-    const float x0 = area.x + 14 * S, y = area.y + area.h - 14 * S;
+    const float x0 = area.x + 6 * S, y = area.bottom() - 6 * S;
     const float tick = 5 * S, w = std::max(1.5f * S, 1.0f);
     // A paper halo under ink, readable over streets and at night.
     ImU32 ink = s.night > 0.5f ? kPaperColor : kInkColor;

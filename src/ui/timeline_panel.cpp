@@ -49,7 +49,7 @@ void drawTimelinePanel(const ViewState& s, const UiFonts& f, std::vector<Intent>
     ImGuiIO& io = ImGui::GetIO();
     if (!beginCard("##timeline", s.layout.timeline, true)) return;
 
-    const bool narrow = s.layout.timeline.w < 900 * S;
+    const bool narrow = s.layout.timeline.h > 90 * S;  // the layout gave it two rows (layout.cpp)
     const float rowH = 44 * S;
     if (playButton(clock.playing(), rowH)) out.push_back(Intent::of(Intent::togglePlay));
     ImGui::SameLine(0, 12 * S);

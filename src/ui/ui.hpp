@@ -35,7 +35,6 @@ const std::string& secondaryName(const std::string& en, const std::string& ko);
 // A scale bar (metres or kilometres, a round length) at the bottom left of the free map area.
 void drawScaleBar(const ViewState& s, const UiFonts& fonts);
 // Where the scale bar may draw (device px), so map labels keep clear of it.
-Rect scaleBarBounds(const Layout& layout, float uiScale);
 void drawHeaderPanel(const ViewState& s, const UiFonts& fonts, std::vector<Intent>& out);
 void drawLegendPanel(const ViewState& s, const UiFonts& fonts, std::vector<Intent>& out);
 void drawTimelinePanel(const ViewState& s, const UiFonts& fonts, std::vector<Intent>& out);

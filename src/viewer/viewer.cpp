@@ -352,10 +352,16 @@ void Viewer::setUiMode(UiMode mode) {
     relayout();
 }
 
+void Viewer::setOverlays(const Overlays& o) {
+    if (o.toolbar == overlays_.toolbar && o.caption == overlays_.caption && o.editor == overlays_.editor) return;
+    overlays_ = o;
+    relayout();
+}
+
 // The panels' places and the panes' viewports for this screen, UI mode and comparison; the camera takes the first
 // pane's viewport, and the view is framed again unless the user has moved it.
 void Viewer::relayout() {
-    layout_ = computeLayout(float(screenW_), float(screenH_), scale_, uiMode_, compareBy_ != CompareBy::off);
+    layout_ = computeLayout(float(screenW_), float(screenH_), scale_, uiMode_, compareBy_ != CompareBy::off, overlays_);
     const Rect& first = layout_.pane[0];
     camera_.setViewport(first.w, first.h);
     camera_.setOrigin(first.x, first.y);

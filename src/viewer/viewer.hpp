@@ -93,6 +93,9 @@ public:
     void setReducedMotion(bool on) { reducedMotion_ = on; }
     void setLanguage(std::string code) { lang_ = std::move(code); }
     void setUiMode(UiMode mode);
+    // What the page shows around the canvas (its buttons, a caption, the story editor): the layout leaves it room.
+    void setOverlays(const Overlays& overlays);
+    const Overlays& overlays() const { return overlays_; }
     // A comparison (compare view): two panes with one camera, by time (the second at t + offset) or by policy (the
     // recorded fill-driven collection beside fixed rounds, a what-if). off: one pane.
     CompareBy compareBy() const { return compareBy_; }
@@ -238,6 +241,7 @@ private:
     uint32_t layerMask_ = kAllLayers;
     std::string lang_ = "en";
     UiMode uiMode_ = UiMode::full;
+    Overlays overlays_;
     int hovered_ = -1, selected_ = -1;
     double hoverX_ = 0, hoverY_ = 0;
     float dpr_ = 1, scale_ = 1;     // device px per CSS px; device px per design px (uiScale)

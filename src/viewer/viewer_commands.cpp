@@ -55,7 +55,10 @@ bool Viewer::run(const CheckedCommand& c) {
     } else if (name == "showPane") push(Intent::number(Intent::showPane, number(0)));
     else if (name == "setFilter") push(Intent::named(Intent::setFilter, text(0)));
     else if (name == "setDetail") setDetailLimit(text(0) == "glyphs" ? 0 : kDefaultDetailLimit);
-    else if (name == "setLimits") setMaxFileBytes(a[0]["maxFileBytes"].get<double>());
+    else if (name == "setOverlays") {
+        const CommandJson& o = a[0];
+        setOverlays({o.value("toolbar", false), o.value("caption", false), o.value("editor", false)});
+    } else if (name == "setLimits") setMaxFileBytes(a[0]["maxFileBytes"].get<double>());
     else return false;
     return true;
 }

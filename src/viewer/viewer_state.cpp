@@ -224,8 +224,12 @@ std::string Viewer::stateJson() {
                                   {"walkKm", std::round(p.walkKm * 100) / 100}, {"overflows", p.overflows}};
         };
         const CollectionPlan& c = content_->collection;
+        // The week's saving as the collection card says it (the tour's last caption reads it: story.js).
+        const WeekSaving w = weekSaving(c);
+        nlohmann::json saving = w.known ? nlohmann::json{{"noneFull", w.noneFull}, {"visitsPct", w.visitsPct}, {"kmPct", w.kmPct}}
+                                        : nlohmann::json();
         j["collection"] = {{"today", {{"fillDriven", totals(fd)}, {"fixed", totals(fx)}}},
-                           {"week", {{"fillDriven", totals(c.fillDrivenWeek)}, {"fixed", totals(c.fixedWeek)}}},
+                           {"week", {{"fillDriven", totals(c.fillDrivenWeek)}, {"fixed", totals(c.fixedWeek)}, {"saving", saving}}},
                            {"streetRouted", c.routable}};
     }
     j["layers"] = std::move(layers);
@@ -264,8 +268,13 @@ std::string Viewer::stateJson() {
     auto rect = [&](const Rect& r) {
         return nlohmann::json{{"x", r.x / dpr_}, {"y", r.y / dpr_}, {"w", r.w / dpr_}, {"h", r.h / dpr_}};
     };
+    // The page's overlays take theirs from here too (web/viewer-layout.js): the one layout rule (layout.hpp).
     j["panels"] = {{"timeline", rect(layout_.timeline)}, {"header", rect(layout_.header)}, {"kpis", rect(layout_.kpis)},
-                   {"events", rect(layout_.events)}, {"legend", rect(layout_.legend)}, {"sensor", rect(layout_.sensor)}};
+                   {"events", rect(layout_.events)}, {"legend", rect(layout_.legend)}, {"sensor", rect(layout_.sensor)},
+                   {"map", rect(layout_.map)}, {"toolbar", rect(layout_.toolbar)}, {"caption", rect(layout_.caption)},
+                   {"notice", rect(layout_.notice)}, {"editor", rect(layout_.editor)},
+                   {"scaleBar", rect(layout_.scaleBar)}, {"attribution", rect(layout_.attribution)},
+                   {"scale", scale_ / dpr_}};
     if (compareBy_ != CompareBy::off)
         j["panels"]["paneTitles"] = {rect(layout_.paneTitle[0]), rect(layout_.paneTitle[1])};
     j["frames"] = frames_;

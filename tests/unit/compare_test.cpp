@@ -44,11 +44,12 @@ TEST(Compare, ByTimeTwoPanesAtTheirOwnMomentsPlayInStep) {
     EXPECT_EQ(c["panes"][0]["time"], "2026-05-16T14:00:00+09:00");
     EXPECT_EQ(c["panes"][1]["time"], "2026-05-12T14:00:00+09:00");
     EXPECT_EQ(c["offsetMs"], -4 * 86400000.0);
-    // Side by side: the halves of the screen, and the frame has two panes with one camera.
+    // Side by side: two equal panes left of the legend's column, and the frame has two panes with one camera.
     const Frame& f = b.v.frame(0);
     ASSERT_EQ(f.paneCount, 2);
-    EXPECT_FLOAT_EQ(f.panes[0].view.viewportW + f.panes[1].view.viewportW, 1280 - 2);
-    EXPECT_FLOAT_EQ(f.panes[1].view.originX, 641);
+    EXPECT_FLOAT_EQ(f.panes[0].view.viewportW, f.panes[1].view.viewportW);
+    EXPECT_FLOAT_EQ(f.panes[1].view.originX, f.panes[0].view.viewportW + 2);
+    EXPECT_LE(f.panes[1].view.originX + f.panes[1].view.viewportW, b.v.viewState().layout.legend.x);
     EXPECT_EQ(f.panes[0].view.centerX, f.panes[1].view.centerX);
     EXPECT_EQ(f.panes[0].view.pxPerUnit, f.panes[1].view.pxPerUnit);
     ASSERT_NE(f.panes[1].glyphs, nullptr);

@@ -358,6 +358,32 @@ std::string step(const Json& a, Json& out) {
     return "step: expected a direction (1 or -1) and milliseconds, got " + rules::showJson(a);
 }
 
+// storyGo(n): the tour's step n, counted from 0 as getState().story.step counts (a whole number up to 999).
+std::string storyGo(const Json& a, Json& out) {
+    auto n = finiteNumber(arg(a, 0));
+    if (n && *n >= 0 && *n <= 999 && std::floor(*n) == *n) {
+        out = Json::array({static_cast<int>(*n)});
+        return "";
+    }
+    return "storyGo: expected a step number from 0 (the first step) to 999, got " + got(a, 0);
+}
+
+// setOverlays({toolbar, caption, editor}): what the page shows around the canvas (web/viewer-layout.js), each a
+// boolean (missing: false), so the layout gives each its place.
+std::string setOverlays(const Json& a, Json& out) {
+    const Json& o = arg(a, 0);
+    Json normal = {{"toolbar", false}, {"caption", false}, {"editor", false}};
+    bool ok = o.is_object();
+    if (ok)
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            if (!normal.contains(it.key()) || !it.value().is_boolean()) ok = false;
+            else normal[it.key()] = it.value();
+        }
+    if (!ok) return "setOverlays: expected {toolbar, caption, editor} with true or false, got " + got(a, 0);
+    out = Json::array({normal});
+    return "";
+}
+
 // record(seconds, {fps}): a clip of 0.1 s to an hour, at 1 to 60 frames a second (defaults 5 s, 30 fps).
 std::string record(const Json& a, Json& out) {
     const Json& s = arg(a, 0);
@@ -400,6 +426,7 @@ const CommandSpec kCommands[] = {
     {"setMetric",      kViewer, true,  setMetric},
     {"setFilter",      kViewer, true,  setFilter},
     {"setLimits",      kViewer, false, setLimits},
+    {"setOverlays",    kViewer, false, setOverlays},  // the page's own: its buttons, caption and editor shown
     {"compare",        kViewer, true,  compare},
     {"showPane",       kViewer, true,  showPane},
     {"getState",       kPage,   true,  none},
@@ -413,6 +440,12 @@ const CommandSpec kCommands[] = {
     {"step",           kPage,   false, step},
     {"help",           kPage,   false, none},
     {"escape",         kPage,   false, none},
+    // The tour (story.js): a parent frame steps it on a slide; getState().story says which step shows.
+    {"storyStart",     kPage,   true,  none},
+    {"storyStop",      kPage,   true,  none},
+    {"storyNext",      kPage,   true,  none},
+    {"storyPrevious",  kPage,   true,  none},
+    {"storyGo",        kPage,   true,  storyGo},
 };
 
 }  // namespace

@@ -278,6 +278,7 @@ void readFlag(LaunchParams& p, const char* key, std::optional<bool>& out, const 
 void readPlay(LaunchParams& p, const std::string& v) { readFlag(p, "play", p.play, v); }
 void readLoop(LaunchParams& p, const std::string& v) { readFlag(p, "loop", p.loop, v); }
 void readKiosk(LaunchParams& p, const std::string& v) { readFlag(p, "kiosk", p.kiosk, v); }
+void readAuthoring(LaunchParams& p, const std::string& v) { readFlag(p, "authoring", p.authoring, v); }
 
 // Known names are kept even when others are not (a typo costs one layer, not all of them); only when every name is
 // unknown is the option left out, so the page keeps its default layers instead of showing an empty map.
@@ -404,7 +405,7 @@ const Rule kRules[] = {
     {"view", readView},       {"ui", readUi},          {"palette", readPalette}, {"detail", readDetail},
     {"story", readStory},     {"idle", readIdle},      {"data", readData},     {"tz", readTimeZone},
     {"parents", readParents}, {"metric", readMetric}, {"compare", readCompare}, {"t2", readTime2},
-    {"filter", readFilter},
+    {"filter", readFilter},   {"authoring", readAuthoring},
 };
 constexpr size_t kRuleCount = sizeof(kRules) / sizeof(kRules[0]);
 
@@ -442,6 +443,7 @@ std::string launchParamsJson(const LaunchParams& p) {
     if (p.play) o["play"] = *p.play;
     if (p.loop) o["loop"] = *p.loop;
     if (p.kiosk) o["kiosk"] = *p.kiosk;
+    if (p.authoring) o["authoring"] = *p.authoring;
     if (p.layers) o["layers"] = *p.layers;
     if (p.sensor) o["sensor"] = *p.sensor;
     if (p.view)

@@ -34,6 +34,7 @@ struct LaunchParams {
     std::optional<int64_t> timeMs;                    // "t": epoch ms
     std::optional<double> speed;                      // replay seconds per real second
     std::optional<bool> play, loop, kiosk;
+    std::optional<bool> authoring;                   // the presenter's buttons (Story, Export video) in a kiosk or embed
     std::optional<std::vector<std::string>> layers;   // known names only, no duplicates
     std::optional<std::string> sensor;
     std::optional<MapView> view;

@@ -309,4 +309,14 @@ float CollectionPlan::fixedLevelAt(const Dataset& d, uint32_t sensor, int64_t t)
     return float(a + (b - a) * f);
 }
 
+WeekSaving weekSaving(const CollectionPlan& c) {
+    WeekSaving w;
+    if (c.fixedWeek.binVisits <= 0) return w;
+    w.known = true;
+    w.noneFull = c.fillDrivenWeek.binVisits == 0;
+    w.visitsPct = int(std::lround(100.0 * (1.0 - double(c.fillDrivenWeek.binVisits) / double(c.fixedWeek.binVisits))));
+    w.kmPct = int(std::lround(100.0 * (1.0 - c.fillDrivenWeek.km / std::max(1e-9, c.fixedWeek.km))));
+    return w;
+}
+
 }  // namespace bk

@@ -65,6 +65,15 @@ struct CollectionPlan {
     float fixedLevelAt(const Dataset& d, uint32_t sensor, int64_t timeMs) const;
 };
 
+// What emptying bins when full saved over the recording against fixed rounds, as the collection card and the tour's
+// last caption say it: `noneFull` when fixed rounds visited bins and no bin ever filled enough to call the truck
+// ("100 % fewer" would claim a saving where bins simply never filled); `known` false when there were no rounds.
+struct WeekSaving {
+    bool known = false, noneFull = false;
+    int visitsPct = 0, kmPct = 0;  // rounded; negative when emptying when full cost more
+};
+WeekSaving weekSaving(const CollectionPlan& plan);
+
 // Above this many bins no plan is made (route planning is quadratic in the bins).
 constexpr size_t kMaxPlannedBins = 2000;
 

@@ -1,0 +1,62 @@
+// viewer-layout.js — the page's overlays (the toolbar of buttons, the story caption, notices, the story editor) placed
+// in the rectangles the core's layout gives them (getState().panels, src/core/view/layout.hpp), the same rule the
+// canvas panels follow, so nothing covers a panel, the scale bar or the map's credit. The page tells the core which
+// overlays it shows (setOverlays) and the core makes room for them.
+
+// ctx: {element, chrome, state, options}; run: the command runner (viewer-api.js).
+// Returns {update(state?), authoring}: update() re-places everything (call it when an overlay appears or goes, on
+// resize and from the page's tick); `authoring` says whether the presenter's buttons are offered at all.
+export function createLayout(ctx, run) {
+  const { element, chrome, state, options } = ctx;
+  // The presenter's tools (Story, Export video) are for the presenter: not in a kiosk, not on a slide's embed, unless
+  // the page or the URL asks for them (authoring=1, for staff).
+  const authoring = options.authoring ?? !options.kiosk;
+  let sent = null;
+  let placing = false;
+
+  const px = (v) => `${Math.round(v)}px`;
+  const visible = (r) => r && r.w > 0 && r.h > 0;
+  const put = (node, r, { height = 'height', width = true } = {}) => {
+    if (!visible(r)) return false;
+    node.style.left = px(r.x);
+    node.style.top = px(r.y);
+    if (width) node.style.width = px(r.w);
+    node.style[height] = px(r.h);
+    return true;
+  };
+
+  // What the page shows now, as the core's setOverlays takes it.
+  const wanted = (s) => {
+    const tools = chrome.toolbar.querySelectorAll('button:not([hidden])').length > 0;
+    return { toolbar: tools && s.ui !== 'none', caption: chrome.captionShown(), editor: !!ctx.storyEditor?.isOpen() };
+  };
+
+  function update(given) {
+    if (placing || state.destroyed || state.exporting) return;
+    placing = true;
+    try {
+      let s = given || ctx.getState();
+      ctx.videoDialog?.setShown(s);
+      ctx.storyEditor?.setShown(s);
+      const want = wanted(s);
+      if (!sent || want.toolbar !== sent.toolbar || want.caption !== sent.caption || want.editor !== sent.editor) {
+        sent = want;
+        s = run('setOverlays', [want]);
+      }
+      const p = s.panels || {};
+      chrome.toolbar.hidden = !want.toolbar || !put(chrome.toolbar, p.toolbar);
+      chrome.toolbar.style.fontSize = `${Math.round(14 * (p.scale || 1))}px`;
+      chrome.placeBanner(p.notice);
+      chrome.placeCaption(p.caption, p.scale || 1);
+      ctx.storyEditor?.place(p.editor);
+    } finally {
+      placing = false;
+    }
+  }
+
+  chrome.changed = () => update();
+  // A resized frame (a window, a slide, full screen) lays out again at once, not at the next tick.
+  const resize = typeof ResizeObserver === 'function' ? new ResizeObserver(() => requestAnimationFrame(() => update())) : null;
+  resize?.observe(element);
+  return { update, authoring, stop: () => resize?.disconnect() };
+}

@@ -2,6 +2,7 @@
 // priority and zoom, never overlapping each other, sensor glyphs or panels.
 #include "ui.hpp"
 #include "label_boxes.hpp"
+#include "label_style.hpp"
 #include "ui_common.hpp"
 
 #include <imgui.h>
@@ -129,9 +130,12 @@ MapLabelStats drawMapLabels(const ViewState& s, const UiFonts& f) {
             bool landmark = l.kind == MapKind::landmark || poi;
             float ox = landmark ? 9 * S : -w / 2, oy = landmark ? -s1.y / 2 : -h / 2;
             // Try the natural spot, then nudge above, below and to the sides: the first free one wins.
-            const float nudges[5][2] = {{0, 0}, {0, -h * 0.9f}, {0, h * 0.9f}, {-w * 0.6f, 0}, {w * 0.6f, 0}};
-            // Landmarks must not cover a glyph; area names take the spot that hides the fewest.
-            int tries = landmark ? 1 : 5;
+            const float nudges[9][2] = {{0, 0},          {0, -h * 0.9f},         {0, h * 0.9f},
+                                        {-w * 0.6f, 0},  {w * 0.6f, 0},          {0, -h * 1.8f},
+                                        {0, h * 1.8f},   {-w * 0.6f, -h * 0.9f}, {w * 0.6f, h * 0.9f}};
+            // Landmarks must not cover a glyph; area names take the spot that hides the fewest, and where every spot
+            // hides one, they are drawn over the glyphs (below).
+            int tries = landmark ? 1 : 9;
             bool placedOk = false;
             Box box{};
             int bestCovered = 1 << 30;
@@ -160,12 +164,20 @@ MapLabelStats drawMapLabels(const ViewState& s, const UiFonts& f) {
             if (!placedOk) continue;
             taken.add(box);
             ++stats.places;
-            ImU32 dayInk = district ? IM_COL32(128, 104, 78, 255) : area ? IM_COL32(112, 96, 70, 255) : IM_COL32(70, 70, 74, 255);
-            ImU32 nightInk = district ? IM_COL32(196, 184, 160, 255) : area ? IM_COL32(176, 170, 150, 255) : IM_COL32(214, 214, 220, 255);
-            // Ink and halo switch at dusk rather than blend: blended, both reach the same grey halfway and the names
-            // vanish for the hour around sunset (as the scale bar does).
-            ImU32 ink = dark ? nightInk : dayInk;
-            ImU32 halo = dark ? IM_COL32(20, 26, 40, 235) : IM_COL32(244, 240, 231, 235);
+            // Ink and halo (switching at dusk rather than blending) and, when the light needs it, a plate: 4.5:1
+            // against whatever part of the map lies under the name (label_style.hpp).
+            const LabelStyle style = labelStyle(district ? LabelTone::district : area ? LabelTone::area : LabelTone::place, s.night);
+            const ImU32 ink = style.ink, halo = style.halo;
+            // A name that could not keep clear of the sensors is drawn over them (the glyphs yield to it), in the
+            // foreground: it never lies under the panels (their boxes are taken), only over glyphs.
+            // (Side-by-side panes move their labels' vertices afterwards, so there they stay in the map's list.)
+            const bool twoPanes = s.compareBy != CompareBy::off && !s.layout.paneSwitch;
+            ImDrawList* to = bestCovered > 0 && !twoPanes ? ImGui::GetForegroundDrawList() : dl;
+            if (style.plateAlpha > 0 || bestCovered > 0) {
+                const float a = bestCovered > 0 ? std::max(style.plateAlpha, 0.8f) : style.plateAlpha;
+                to->AddRectFilled({box.x0 + 1 * S, box.y0 + 1 * S}, {box.x1 - 1 * S, box.y1 - 1 * S},
+                                  (halo & 0x00ffffffu) | (uint32_t(std::lround(a * 255)) << 24), 4 * S);
+            }
             if (poi) {
                 drawPoiSymbol(dl, l.cls, ImVec2(float(q.x), float(q.y)), S, dark, f);
             } else if (landmark) {  // the dot marks the place itself; landmark labels are never nudged away from it
@@ -173,10 +185,10 @@ MapLabelStats drawMapLabels(const ViewState& s, const UiFonts& f) {
                 dl->AddCircle(ImVec2(float(q.x), float(q.y)), 3.5f * S, halo, 12, 1.2f * S);
             }
             float x1 = float(q.x) + (landmark ? ox : -s1.x / 2);
-            drawHaloText(dl, f1, size1, ImVec2(x1, float(q.y) + oy), ink, halo, first.c_str(), S);
+            drawHaloText(to, f1, size1, ImVec2(x1, float(q.y) + oy), ink, halo, first.c_str(), S);
             if (!second.empty()) {
                 float x2 = float(q.x) + (landmark ? ox : -s2.x / 2);
-                drawHaloText(dl, f2, size2, ImVec2(x2, float(q.y) + oy + s1.y), ink, halo, second.c_str(), S);
+                drawHaloText(to, f2, size2, ImVec2(x2, float(q.y) + oy + s1.y), ink, halo, second.c_str(), S);
             }
         }
     }

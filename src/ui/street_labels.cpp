@@ -1,6 +1,7 @@
 // street_labels.cpp — street names along their streets: upright, bending with the line, repeated along long streets,
 // never over another label, a sensor or a panel; each glyph a quad turned to the line.
 #include "label_boxes.hpp"
+#include "label_style.hpp"
 #include "ui.hpp"
 #include "ui_common.hpp"
 
@@ -21,8 +22,11 @@ int drawStreetLabels(const ViewState& s, const UiFonts& f, GlyphBoxes& taken, co
     ImFont* font = f.small;
     const float size = font->FontSize * zoomScale * 0.96f;
     const float scale = size / font->FontSize;
-    const ImU32 ink = dark ? IM_COL32(206, 206, 214, 255) : IM_COL32(88, 82, 74, 255);
-    const ImU32 halo = dark ? IM_COL32(20, 26, 40, 230) : IM_COL32(250, 248, 242, 235);
+    // Ink, halo and (at dusk) a band of the halo's colour under the name: 4.5:1 at any light (label_style.hpp).
+    const LabelStyle style = labelStyle(LabelTone::street, s.night);
+    const ImU32 ink = style.ink, halo = style.halo;
+    const ImU32 plate = (style.halo & 0x00ffffffu) | (uint32_t(std::lround(style.plateAlpha * 255)) << 24);
+    (void)dark;
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
     int count = 0;
     std::vector<ImVec2> pts;
@@ -113,7 +117,14 @@ int drawStreetLabels(const ViewState& s, const UiFonts& f, GlyphBoxes& taken, co
                 for (const Box& b : boxes) taken.add(b);
                 named.push_back(mid);
                 ++count;
-                // Halo first (eight offsets), then the ink.
+                // The plate's band (when the light needs one), then the halo (eight offsets), then the ink.
+                if (style.plateAlpha > 0)
+                    for (const Glyph& gl : run) {
+                        const float cs = std::cos(gl.angle), sn = std::sin(gl.angle), hw = gl.g->AdvanceX * scale / 2 + 0.5f * S;
+                        const float hh = size * 0.62f;
+                        auto corner = [&](float x, float y) { return ImVec2(gl.at.x + x * cs - y * sn, gl.at.y + x * sn + y * cs); };
+                        dl->AddQuadFilled(corner(-hw, -hh), corner(hw, -hh), corner(hw, hh), corner(-hw, hh), plate);
+                    }
                 const float o = 1.2f * S;
                 static const float dirs[9][2] = {{1, 0},       {-1, 0},       {0, 1},         {0, -1}, {0.7f, 0.7f},
                                                  {-0.7f, 0.7f}, {0.7f, -0.7f}, {-0.7f, -0.7f}, {0, 0}};

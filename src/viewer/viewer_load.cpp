@@ -4,6 +4,7 @@
 #include "binary_format.hpp"
 #include "importer.hpp"
 #include "json_reader.hpp"
+#include "opening_moment.hpp"
 #include "time_util.hpp"
 
 #include <algorithm>
@@ -238,6 +239,7 @@ bool Viewer::install(Dataset dataset, const MapData& mapData) {
     error_.clear();
     resetSamplers();
     clock_.setRange(content_->dataset.startMs, content_->dataset.endMs);
+    clock_.seek(double(openingMomentMs(content_->dataset)));  // a moment worth showing; t= and stories seek after
     selected_ = hovered_ = -1;
     viewFitted_ = false;
     return true;

@@ -96,6 +96,7 @@ TEST(Viewer, TheStateTimeCarriesTheOffsetInForceThen) {
                                    "2026-11-20 09:00,A,40.7,-74.0,3\n");
     ASSERT_TRUE(v.commitStaged()) << v.error();
     v.update(0, 1280, 720, 1, 1);
+    v.push(Intent::number(Intent::seek, double(*parseIsoTimeMs("2026-01-10T09:00:00-05:00"))));
     Json s = state(v);
     EXPECT_EQ(s["timeZone"], "America/New_York");
     EXPECT_EQ(s["time"], "2026-01-10T09:00:00-05:00");

@@ -257,12 +257,17 @@ Result<Dataset> loadRecording(std::string_view text, const std::string& fileName
     // Declared bounds win (a recording may cover whole days beyond its last reading).
     if (const Json* start = r.member(root, rp, "start", false)) declaredStart = readTime(r, *start, rp["start"]);
     if (const Json* end = r.member(root, rp, "end", false)) declaredEnd = readTime(r, *end, rp["end"]);
+    if (const Json* open = r.member(root, rp, "open_at", false)) d.openAtMs = readTime(r, *open, rp["open_at"]);
     if (!r.ok()) return r.error();
     if (declaredStart && declaredEnd && *declaredEnd <= *declaredStart)
         return LoadError{fileName, locateJsonPath(text, rp["end"]).line, 0, "end", "the recording must end after it starts"};
     finishDataset(d, declaredStart, declaredEnd);
     if (d.endMs <= d.startMs) return LoadError{fileName, locateJsonPath(text, rp["end"]).line, 0, "end",
                                                "the recording must end after it starts"};
+    if (d.openAtMs && (*d.openAtMs < d.startMs || *d.openAtMs > d.endMs))
+        return LoadError{fileName, locateJsonPath(text, rp["open_at"]).line, 0, "open_at",
+                         "the moment to open on must lie in the recording, " + formatIsoTime(d.startMs, d.offsetAt(d.startMs)) +
+                             " to " + formatIsoTime(d.endMs, d.offsetAt(d.endMs))};
     // Without "utc_offset", the zone's offset at the start is the recording's.
     if (!root.contains("utc_offset") && !d.offsetChanges.empty()) d.utcOffsetMinutes = d.offsetAt(d.startMs);
     int where = -1;

@@ -58,6 +58,7 @@ struct Dataset {
     std::string timeZoneName;
     std::vector<OffsetChange> offsetChanges;  // sorted, each from the previous one's offset
     int64_t startMs = 0, endMs = 0;
+    std::optional<int64_t> openAtMs;  // where the replay opens when nobody asked (recording's "open_at")
 
     std::vector<Sensor> sensors;
     std::vector<Series> series;

@@ -10,8 +10,15 @@ const read = (p) => readFileSync(join(dist, p), 'utf8');
 // ES modules → one module script: drop imports, keep the code in dependency order.
 const strip = (code) => code.replace(/^import .*;$/gm, '').replace(/^export default [A-Za-z_$][\w$]*;\s*$/gm, '')
   .replace(/^export (async function|function|class|const) /gm, '$1 ');
-const modules = ['bukchon.js', 'viewer-chrome.js', 'story.js', 'viewer-files.js', 'viewer-bridge.js', 'video-export.js',
-                 'video-dialog.js', 'story-editor.js', 'viewer-api.js', 'viewer-input.js', 'viewer-a11y.js', 'bukchon-replay.js', 'main.js']
+// The modules in dependency order, found from main.js's static imports (so a new module needs no list here).
+const order = [];
+const visit = (f) => {
+  if (order.includes(f)) return;
+  for (const [, dep] of read(f).matchAll(/^import .* from '\.\/([\w.-]+\.js)';$/gm)) visit(dep);
+  order.push(f);
+};
+visit('main.js');
+const modules = order
   .map((f) => `// ---- ${f}\n${strip(read(f))}`);
 for (const m of modules) if (/^\s*(import|export)\s/m.test(m)) throw new Error('single file: a module statement was left behind');
 

@@ -329,7 +329,7 @@ void frame() {
             if (!comparing) drawDataBadge(state, fonts);  // a simulation says so, whatever the chrome
         }
         drawCompareTitles(state, fonts, intents);   // (each says "simulated" too)
-        drawSensorTooltip(paneViewState(state, hoveredPane(state)), fonts);
+        p.viewer.setTooltipRect(drawSensorTooltip(paneViewState(state, hoveredPane(state)), fonts));
     }
     // Map, then the background draw list (map labels, scale bar), then glyphs (a draw callback at the end of that
     // list), then the panels.

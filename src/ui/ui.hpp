@@ -42,7 +42,8 @@ void drawKpiPanel(const ViewState& s, const UiFonts& fonts, std::vector<Intent>&
 void drawEventsPanel(const ViewState& s, const UiFonts& fonts, std::vector<Intent>& out);
 void drawSensorPanel(const ViewState& s, const UiFonts& fonts, std::vector<Intent>& out);
 void drawCollectionPanel(const ViewState& s, const UiFonts& fonts, std::vector<Intent>& out);
-void drawSensorTooltip(const ViewState& s, const UiFonts& fonts);
+// Returns where it was drawn (empty when nothing is hovered): in the free map area, clear of the panels.
+Rect drawSensorTooltip(const ViewState& s, const UiFonts& fonts);
 // The compare view's title cards, and the timeline's "Compare" menu items (compare_panel.cpp).
 void drawCompareTitles(const ViewState& s, const UiFonts& fonts, std::vector<Intent>& out);
 void compareMenuItems(const ViewState& s, std::vector<Intent>& out);

@@ -361,10 +361,26 @@ void Viewer::setOverlays(const Overlays& o) {
 // The panels' places and the panes' viewports for this screen, UI mode and comparison; the camera takes the first
 // pane's viewport, and the view is framed again unless the user has moved it.
 void Viewer::relayout() {
+    // A view the user chose stays put: what was in the middle of the free area is in the middle of the new one
+    // (the story editor opening, a caption appearing, a comparison: the place on screen moves, not the map).
+    const Rect before = layout_.map;
+    const bool keep = content_ && userMovedView_ && before.w > 0 && before.h > 0;
+    const Vec2 middle = keep ? camera_.screenToWorld({before.x + before.w / 2.0, before.y + before.h / 2.0}) : Vec2{};
     layout_ = computeLayout(float(screenW_), float(screenH_), scale_, uiMode_, compareBy_ != CompareBy::off, overlays_);
     const Rect& first = layout_.pane[0];
     camera_.setViewport(first.w, first.h);
     camera_.setOrigin(first.x, first.y);
+    if (keep && layout_.map.w > 0 && layout_.map.h > 0) {
+        const Vec2 now = camera_.screenToWorld({layout_.map.x + layout_.map.w / 2.0, layout_.map.y + layout_.map.h / 2.0});
+        const Vec2 c = camera_.center();
+        camera_.setCenter({c.x + middle.x - now.x, c.y + middle.y - now.y});
+        // A flight under way aims at the new free area's middle too (screen y runs opposite to world y).
+        if (flight_.active && flight_.toScale > 0) {
+            const double dx = (layout_.map.x + layout_.map.w / 2.0) - (before.x + before.w / 2.0);
+            const double dy = (layout_.map.y + layout_.map.h / 2.0) - (before.y + before.h / 2.0);
+            flight_.toCenter = {flight_.toCenter.x - dx / flight_.toScale, flight_.toCenter.y + dy / flight_.toScale};
+        }
+    }
     if (content_) camera_.setLimits(content_->bounds, maxPixelsPerUnit());
     if (!userMovedView_) viewFitted_ = false;  // re-frame for the new free area
 }

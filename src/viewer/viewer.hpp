@@ -127,6 +127,8 @@ public:
         labelMs_ = ms;
         creditRect_ = credit;
     }
+    // Where the sensor tooltip was drawn last frame (device px; empty when none), for the state's panels.
+    void setTooltipRect(const Rect& r) { tooltipRect_ = r; }
     // The renderer rebuilt its GL objects after a lost WebGL context (the state counts them).
     void noteContextLoss() { ++contextLosses_; }
 
@@ -262,6 +264,7 @@ private:
     int labelPlaces_ = 0, labelStreets_ = 0;
     double labelMs_ = 0;
     std::array<float, 4> creditRect_{};
+    Rect tooltipRect_;
     int contextLosses_ = 0;
 };
 

@@ -50,7 +50,10 @@ describe('compare view', () => {
     assert.equal(s.compare.by, 'time');
     assert.equal(s.compare.panes[0].time, '2026-05-16T14:00:00+09:00');
     assert.equal(s.compare.panes[1].time, '2026-05-12T14:00:00+09:00');
-    assert.equal(s.compare.panes[1].rect.x, 641);
+    // two equal panes left of the legend's column (layout.cpp)
+    assert.equal(s.compare.panes[1].rect.x, s.compare.panes[0].rect.w + 2);
+    assert.equal(s.compare.panes[1].rect.w, s.compare.panes[0].rect.w);
+    assert.ok(s.compare.panes[1].rect.x + s.compare.panes[1].rect.w <= s.panels.legend.x);
     const region = { x: 16, y: 300, w: 280, h: 260 };  // below the title cards, clear of the legend and the scale bar
     const different = halvesDiffer(await shot(page), s.compare.panes, region);
     // The same moment in both panes: the halves are the same picture.

@@ -72,14 +72,15 @@ describe('URL parameters', () => {
     await page.context().close();
     ({ page } = await openPage(browser, `${server.url}?story=1`));
     let s = await waitReady(page);
-    assert.deepEqual(s.story, { active: true, step: 0, steps: 8 });
+    assert.deepEqual(s.story, { active: true, step: 0, steps: 9, caption: s.story.caption });
+    assert.match(s.story.caption, /^Bukchon, Seoul: a hanok village/, 'the tour opens with what Bukchon is');
     assert.equal(await page.locator('.bk-caption').isVisible(), true);
     await page.context().close();
     ({ page } = await openPage(browser, `${server.url}?kiosk=1&loop=0`));
     s = await waitReady(page);
     assert.equal(s.kiosk, true);
     assert.equal(s.loop, true, 'a kiosk always loops');
-    assert.equal(await page.locator('.bk-kiosk button').count(), 2);
+    assert.equal(await page.locator('.bk-toolbar button:visible').count(), 2, 'full screen and the tour; no authoring');
     assert.equal(s.story.active, true, 'a kiosk opens on its tour');
     await page.mouse.click(640, 360);  // a visitor takes over …
     assert.equal((await page.evaluate(() => window.viewer.getState())).story.active, false);
@@ -237,14 +238,15 @@ describe('offline, story, keys, export', () => {
     await waitReady(page);
     await page.focus('#viewer canvas');
     await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
     let s = await page.evaluate(() => window.viewer.getState());
-    assert.equal(s.story.step, 1);
-    assert.ok(Math.abs(s.timeMs - Date.parse('2026-05-16T11:00:00+09:00')) < 5 * 60000, 'step 2 is late morning');
+    assert.equal(s.story.step, 2);
+    assert.ok(Math.abs(s.timeMs - Date.parse('2026-05-16T11:00:00+09:00')) < 5 * 60000, 'step 3 is late morning');
     await page.keyboard.press('ArrowRight');
     s = await page.evaluate(() => window.viewer.getState());
-    assert.equal(s.story.step, 2);
+    assert.equal(s.story.step, 3);
     await page.keyboard.press('ArrowLeft');
-    assert.equal((await page.evaluate(() => window.viewer.getState())).story.step, 1);
+    assert.equal((await page.evaluate(() => window.viewer.getState())).story.step, 2);
     const caption = await page.locator('.bk-caption').textContent();
     assert.match(caption, /visitors arrive/);
     await page.context().close();

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -71,4 +72,67 @@ TEST(Layout, PhonesGetTheCompactArrangementWithARealMap) {
     EXPECT_GE(L.sensor.h, L.kpis.h);
     EXPECT_FLOAT_EQ(L.sensor.bottom(), L.kpis.bottom());
     EXPECT_FALSE(computeLayout(1280, 720, 1).compact);
+}
+
+// The one layout rule: the canvas panels, the page's overlays (toolbar, caption, notice, story editor) and the map's
+// scale bar and credit never overlap, in every mode, with every overlay, at the scales the product is shown at (the
+// device-pixel ratio × the big-screen boost: a 1920×1080 projector lays out at 1.5, never at 1).
+TEST(Layout, NothingCoversAnythingInAnyModeAtTheScalesShown) {
+    struct Screen { float w, h, dpr; const char* name; };
+    const Screen screens[] = {{1280, 720, 1, "laptop"}, {1920, 1080, 1, "projector"}, {768, 1024, 2, "tablet"},
+                              {1366, 768, 1, "wide laptop"}, {1024, 768, 1, "tablet landscape"}, {3840, 2160, 2, "4K"},
+                              {800, 450, 1, "slide iframe"}, {960, 540, 1, "embed"}};
+    for (const Screen& sc : screens) {
+        const float s = sc.dpr * bigScreenBoost(sc.w, sc.h), W = sc.w * sc.dpr, H = sc.h * sc.dpr;
+        for (UiMode mode : {UiMode::full, UiMode::minimal, UiMode::none})
+            for (bool compare : {false, true})
+                for (int bits = 0; bits < 8; ++bits) {
+                    Overlays ov{(bits & 1) != 0, (bits & 2) != 0, (bits & 4) != 0};
+                    Layout L = computeLayout(W, H, s, mode, compare, ov);
+                    std::vector<std::pair<std::string, Rect>> r = {
+                        {"timeline", L.timeline}, {"header", L.header}, {"kpis", L.kpis}, {"events", L.events},
+                        {"legend", L.legend}, {"sensor", L.sensor}, {"toolbar", L.toolbar}, {"caption", L.caption},
+                        {"notice", L.notice}, {"editor", L.editor}, {"scaleBar", L.scaleBar}, {"attribution", L.attribution}};
+                    if (compare) {
+                        r.push_back({"paneTitle0", L.paneTitle[0]});
+                        if (L.panes == 2) r.push_back({"paneTitle1", L.paneTitle[1]});
+                    }
+                    const std::string where = std::string(sc.name) + " " + uiModeName(mode) + (compare ? " compare" : "") +
+                                              (ov.toolbar ? " +toolbar" : "") + (ov.caption ? " +caption" : "") +
+                                              (ov.editor ? " +editor" : "");
+                    for (size_t i = 0; i < r.size(); ++i) {
+                        if (r[i].second.empty()) continue;
+                        EXPECT_GE(r[i].second.x, -0.5f) << where << " " << r[i].first;
+                        EXPECT_LE(r[i].second.right(), W + 0.5f) << where << " " << r[i].first;
+                        EXPECT_LE(r[i].second.bottom(), H + 0.5f) << where << " " << r[i].first;
+                        for (size_t j = i + 1; j < r.size(); ++j)
+                            EXPECT_FALSE(r[i].second.overlaps(r[j].second)) << where << ": " << r[i].first << " × " << r[j].first;
+                    }
+                    // What was asked for gets a place (the editor and caption only where there is a UI to hold them).
+                    if (ov.editor && mode != UiMode::none) EXPECT_FALSE(L.editor.empty()) << where;
+                    if (L.editor.h > 0.6f * H) continue;  // too small to edit beside the map: the editor alone
+                    if (ov.toolbar) EXPECT_FALSE(L.toolbar.empty()) << where;
+                    // Short screens (a slide's 800×450 iframe) holding a comparison, a caption and buttons at once
+                    // keep no overlap but little map; everything else keeps a real one.
+                    if (sc.h < 560 && compare && ov.caption) continue;
+                    if (ov.caption && mode != UiMode::none) EXPECT_GT(L.caption.h, (sc.h < 560 ? 30 : 40) * s) << where;
+                    EXPECT_GT(L.map.w, 100 * s) << where;
+                    EXPECT_GT(L.map.h, (sc.h < 560 || ov.editor ? 30 : 60) * s) << where;
+                }
+    }
+}
+
+TEST(Layout, TheScaleIsTheDevicePixelRatioTimesTheBigScreenBoost) {
+    EXPECT_FLOAT_EQ(bigScreenBoost(1280, 720), 1.0f);
+    EXPECT_FLOAT_EQ(bigScreenBoost(1920, 1080), 1.5f);
+    EXPECT_FLOAT_EQ(bigScreenBoost(768, 1024), 1.0f);
+    EXPECT_FLOAT_EQ(bigScreenBoost(5000, 3000), 1.75f);
+    EXPECT_FLOAT_EQ(bigScreenBoost(1600, 900), 1.25f);  // steps of 1/8
+    EXPECT_FLOAT_EQ(clampDevicePixelRatio(8), 4.0f);
+    EXPECT_FLOAT_EQ(clampDevicePixelRatio(0.25), 0.5f);
+    EXPECT_FLOAT_EQ(clampDevicePixelRatio(NAN), 1.0f);
+    // The projector's layout at its real scale: panels 1.5× their design size, the map still the widest part.
+    Layout L = computeLayout(1920, 1080, 1 * bigScreenBoost(1920, 1080));
+    EXPECT_FLOAT_EQ(L.legend.w, 450);
+    EXPECT_GT(L.map.w, 850);
 }

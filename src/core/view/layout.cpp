@@ -201,6 +201,10 @@ void placeOverlays(Layout& L, float s, UiMode mode, const Overlays& ov, bool com
     float creditX = L.scaleBar.right() + g;
     L.attribution = {creditX, free.bottom() - 26 * s, std::max(0.0f, free.right() - 4 * s - creditX), 22 * s};
     float freeBottom = L.scaleBar.y - g;  // the free area's part above the footer
+    if (L.attribution.w < 220 * s) {  // a narrow free area: the credit gets a row of its own, above the scale bar
+        L.attribution = {free.x + 4 * s, L.scaleBar.y - 4 * s - 22 * s, std::max(0.0f, free.w - 8 * s), 22 * s};
+        freeBottom = L.attribution.y - g;
+    }
     float framedBottom = free.bottom();   // the view frames the footer's row too (labels keep clear of the marks)
     // A caption: in the bands arrangement (a portrait tablet) it takes the lower band, the event feed's and the
     // collection card's place (the map between the bands is too short to share); elsewhere it stands above the
@@ -218,7 +222,7 @@ void placeOverlays(Layout& L, float s, UiMode mode, const Overlays& ov, bool com
                 boxBottom = freeBottom + (L.paneMap[1].y - L.paneMap[0].y);
             }
             float cw = std::min(kCaptionW * s, box.w);
-            float ch = std::min(kCaptionH * s, std::max(0.0f, (boxBottom - box.y) * 0.7f));
+            float ch = std::min(kCaptionH * s, std::max(0.0f, (boxBottom - box.y) * 0.55f));
             L.caption = {box.x + (box.w - cw) / 2, boxBottom - ch, cw, ch};
             freeBottom -= ch + g;
             framedBottom = freeBottom;  // each pane keeps the same free area: one camera frames both
@@ -271,6 +275,7 @@ Layout computeLayout(float W, float H, float s, UiMode mode, bool compare, Overl
                 float ch = std::min(kCaptionH * s, std::max(0.0f, (L.scaleBar.y - g - L.map.y) * 0.5f));
                 L.caption = {L.map.x, L.scaleBar.y - g - ch, L.map.w, ch};
                 L.map.h = std::max(0.0f, L.caption.y - g - L.map.y);
+                L.notice.h = std::min(L.notice.h, std::max(0.0f, L.caption.y - g - L.notice.y));
                 L.paneMap[0] = L.paneMap[1] = L.map;
             }
             return L;
@@ -279,18 +284,27 @@ Layout computeLayout(float W, float H, float s, UiMode mode, bool compare, Overl
     if (ov.editor && mode != UiMode::none) {
         Overlays rest = ov;
         rest.editor = false;
-        const float m = 12 * s;
+        const float m = 12 * s, g = 10 * s;
         Layout L;
         Rect editor;
-        if (W / s >= 900 && W >= H) {
-            float ew = std::min(360 * s, std::floor(W * 0.4f));
+        const float ew = std::min(360 * s, std::floor(W * 0.4f));
+        if (W >= H && (W - ew - m) / s >= 640 && H / s >= 560) {  // a column of its own, the rest beside it
             editor = {m, m, ew, H - 2 * m};
             L = computeLayout(W - editor.right(), H, s, mode, compare, rest);
             shiftAll(L, editor.right(), 0);
-        } else {
+        } else if (H / s >= 900) {  // a band at the bottom of a tall screen, the rest above it
             float eh = std::min(std::round(H * 0.45f), 460 * s);
             editor = {m, H - m - eh, W - 2 * m, eh};
             L = computeLayout(W, editor.y, s, mode, compare, rest);
+        } else {
+            // Too small to edit beside the map (a slide's iframe, a phone): the editor takes the screen above the
+            // timeline until it is closed; nothing else is shown under it.
+            rest.caption = false;
+            L = computeLayout(W, H, s, mode, compare, rest);
+            float bottom = L.timeline.empty() ? H - m : L.timeline.y - g;
+            editor = {m, m, W - 2 * m, std::max(0.0f, bottom - m)};
+            L.header = L.kpis = L.events = L.legend = L.sensor = L.toolbar = L.caption = L.notice = L.scaleBar =
+                L.attribution = L.paneTitle[0] = L.paneTitle[1] = Rect{};
         }
         L.editor = editor;
         return L;

@@ -64,14 +64,15 @@ export async function createViewer(element, options = {}) {
   let bridge = null;
 
   const languageUrl = (code) => new URL(`assets/i18n/${encodeURIComponent(code)}.json`, base).href;
-  const LANG = /^[a-z]{2,3}(-[A-Za-z]{2,4})?$/;
   // What to download depends on `lang` and `data`; when only the query names them, those downloads wait until the
   // core has read it (just after the module starts). Nothing else of the query is looked at here.
   const query = typeof options.query === 'string' ? options.query : '';
   const asked = new URLSearchParams(query);
-  const deferLang = options.lang === undefined && asked.has('lang');
+  // Another language than English is checked by the core's rule (the command table's setLanguage) before its file is
+  // asked for, so that download waits for the module; English, the fallback, downloads at once.
+  const deferLang = (options.lang !== undefined && options.lang !== 'en') || (options.lang === undefined && asked.has('lang'));
   const deferData = options.data === undefined && asked.has('data');
-  let wanted = LANG.test(options.lang || '') ? options.lang : 'en';
+  let wanted = 'en';
 
   // Where the data comes from. The Bukchon week ships as a binary recording too (sensors inside): no JSON to parse
   // before the first frame. A `data` URL taken from the page's address is same-origin only unless allowed.
@@ -146,7 +147,8 @@ export async function createViewer(element, options = {}) {
     // requests go out from startData's continuation, which the yield lets run first. At the canvas's final size
     // and with the attributes of web_main.cpp's hints, so GLFW's window adopts it as it is.
     await new Promise((resolve) => setTimeout(resolve, 0));
-    const dpr = Math.min(4, Math.max(0.5, window.devicePixelRatio || 1));
+    // (The core clamps the ratio it lays out and draws at, layout.hpp; the first frame sizes the canvas again.)
+    const dpr = window.devicePixelRatio || 1;
     const box = canvas.getBoundingClientRect();
     canvas.width = Math.max(1, Math.round(box.width * dpr));
     canvas.height = Math.max(1, Math.round(box.height * dpr));
@@ -191,7 +193,9 @@ export async function createViewer(element, options = {}) {
     state.urlOptions = Object.freeze(launch.options);
     options = { ...(options.defaults || {}), ...launch.options, ...options };
     if (deferLang) {
-      wanted = options.lang || 'en';
+      const checked = bridge.command('setLanguage', [options.lang || 'en']);
+      if (checked.status === 'ok') wanted = checked.args[0];
+      else languageProblems.push(`${checked.error}; showing English`);
       if (wanted !== 'en') lang = optionalLanguage(wanted);
       await useLanguage();
       chrome.relabel();
@@ -251,6 +255,7 @@ export async function createViewer(element, options = {}) {
   const api = createApi(ctx);
   const { viewer, run } = api;
   ctx.getState = viewer.getState;
+  ctx.run = run;
   ctx.layout = createLayout(ctx, run);
   ctx.videoDialog = createVideoDialog(ctx, viewer);
   ctx.storyEditor = createStoryEditor(ctx, viewer);

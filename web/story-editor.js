@@ -166,6 +166,12 @@ export function createStoryEditor(ctx, viewer) {
     toPlayer();
     state.story.start();
     say(text('story.playing'));
+    // Said while it plays; when the tour ends (or is stopped) the status says so instead of "Playing …".
+    const watch = setInterval(() => {
+      if (state.story.active()) return;
+      clearInterval(watch);
+      say(text('story.ended'));
+    }, 500);
   });
   save.addEventListener('click', () => {
     if (!steps.length) return;

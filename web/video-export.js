@@ -44,7 +44,9 @@ function clockText(s) {
 }
 
 // Frames that need more than the canvas (a story's caption, the time in ui=none) are composited in 2D: the
-// caption is HTML over the canvas on the page, so it is not in the canvas's pixels.
+// caption is HTML over the canvas on the page, so it is not in the canvas's pixels. The caption's box is the core's
+// layout's (getState().panels.caption at the video's size: the same room as on the page, clear of every panel),
+// its type fitted as the page fits it (two lines at most, words kept whole: Korean breaks between words).
 function makeCompositor(width, height) {
   const canvas = document.createElement('canvas');
   canvas.width = width;
@@ -52,17 +54,39 @@ function makeCompositor(width, height) {
   const g = canvas.getContext('2d');
   const font = '"Nanum Gothic Subset", "Nanum Gothic", sans-serif';
   const unit = height / 1080;
+  // Lines of at most maxWidth, broken between words; a word longer than a line is broken where it must be.
   const wrap = (text, maxWidth) => {
     const lines = [];
     let line = '';
-    for (const word of text.split(/\s+/)) {
+    for (const word of text.split(/\s+/).filter(Boolean)) {
       const next = line ? `${line} ${word}` : word;
-      if (line && g.measureText(next).width > maxWidth) { lines.push(line); line = word; } else line = next;
+      if (g.measureText(next).width <= maxWidth) { line = next; continue; }
+      if (line) lines.push(line);
+      line = word;
+      while (g.measureText(line).width > maxWidth && line.length > 1) {
+        let cut = line.length - 1;
+        while (cut > 1 && g.measureText(line.slice(0, cut)).width > maxWidth) cut--;
+        lines.push(line.slice(0, cut));
+        line = line.slice(cut);
+      }
     }
     if (line) lines.push(line);
     return lines;
   };
-  return (source, { caption, clock }) => {
+  // room: {x, y, w, h} in video px; scale: video px per design px.
+  const captionBox = (caption, room, scale) => {
+    const padX = 0.85, padY = 0.45;  // em, as .bk-caption
+    for (let size = Math.round(26 * scale); ; size--) {
+      const subSize = Math.max(14, Math.round(size * 0.62));
+      g.font = `700 ${size}px ${font}`;
+      const main = wrap(caption.main, room.w - 2 * padX * size);
+      g.font = `400 ${subSize}px ${font}`;
+      const sub = caption.sub ? wrap(caption.sub, room.w - 2 * padX * size) : [];
+      const h = 2 * padY * size + main.length * size * 1.3 + (sub.length ? 0.3 * size + sub.length * subSize * 1.3 : 0);
+      if ((main.length <= 2 && h <= room.h) || size <= Math.round(15 * scale)) return { size, subSize, main, sub, h, padY };
+    }
+  };
+  return (source, { caption, clock, room, scale }) => {
     g.drawImage(source, 0, 0, width, height);
     if (clock) {
       g.font = `700 ${Math.round(26 * unit)}px ${font}`;
@@ -74,30 +98,24 @@ function makeCompositor(width, height) {
       g.textBaseline = 'middle';
       g.fillText(clock, x + 14 * unit, 38 * unit);
     }
-    if (caption?.main) {
-      const maxWidth = Math.min(980 * unit * 1.4, width - 96 * unit);
-      g.font = `700 ${Math.round(40 * unit)}px ${font}`;
-      const main = wrap(caption.main, maxWidth - 52 * unit);
-      g.font = `400 ${Math.round(22 * unit)}px ${font}`;
-      const sub = caption.sub ? wrap(caption.sub, maxWidth - 52 * unit) : [];
-      const lineMain = 52 * unit, lineSub = 30 * unit;
-      const boxH = 36 * unit + main.length * lineMain + (sub.length ? 8 * unit + sub.length * lineSub : 0);
-      const boxY = height - 170 * unit - boxH;
-      g.fillStyle = 'rgba(28, 33, 44, .88)';
+    if (caption?.main && room && room.w > 0 && room.h > 0) {
+      const box = captionBox(caption, room, scale);
+      const top = room.y + room.h - Math.min(room.h, box.h);
+      g.fillStyle = 'rgba(28, 33, 44, .9)';
       g.beginPath();
-      g.roundRect?.((width - maxWidth) / 2, boxY, maxWidth, boxH, 14 * unit);
+      g.roundRect?.(room.x, top, room.w, Math.min(room.h, box.h), 14 * scale);
       g.fill();
-      g.fillStyle = '#fdfbf6';
       g.textAlign = 'center';
       g.textBaseline = 'top';
-      let y = boxY + 18 * unit;
-      g.font = `700 ${Math.round(40 * unit)}px ${font}`;
-      for (const l of main) { g.fillText(l, width / 2, y); y += lineMain; }
-      y += 8 * unit;
-      g.globalAlpha = 0.8;
-      g.font = `400 ${Math.round(22 * unit)}px ${font}`;
-      for (const l of sub) { g.fillText(l, width / 2, y); y += lineSub; }
-      g.globalAlpha = 1;
+      const cx = room.x + room.w / 2;
+      let y = top + box.padY * box.size + 0.15 * box.size;
+      g.fillStyle = '#fdfbf6';
+      g.font = `700 ${box.size}px ${font}`;
+      for (const l of box.main) { g.fillText(l, cx, y); y += box.size * 1.3; }
+      y += 0.3 * box.size;
+      g.fillStyle = '#e6e1d6';
+      g.font = `400 ${box.subSize}px ${font}`;
+      for (const l of box.sub) { g.fillText(l, cx, y); y += box.subSize * 1.3; }
       g.textAlign = 'start';
     }
     return canvas;
@@ -185,14 +203,22 @@ async function frameByFrame(ctx, viewer, plan, codec, mux, signal, report) {
       viewer.play();
     }
     let k = 0;
+    // A story's frames leave its caption room, as the page does (the layout at the video's size).
+    if (plan.story) ctx.run('setOverlays', [{ ...ctx.layout.overlays(), caption: true }]);
+    let room = null, scale = 1;
     for (const [step, count] of schedule) {
       const caption = step >= 0 ? story.apply(step) : null;
       for (let i = 0; i < count; i++, k++) {
         if (signal?.aborted) throw aborted();
         if (failure) throw failure;
         bridge.videoFrame(k === 0 ? 0 : 1000 / plan.fps, plan.width, plan.height);
+        if (caption && !room) {  // laid out once: the video's size and overlays do not change during an export
+          const p = viewer.getState().panels;
+          room = { x: p.caption.x * p.dpr, y: p.caption.y * p.dpr, w: p.caption.w * p.dpr, h: p.caption.h * p.dpr };
+          scale = p.scale * p.dpr;
+        }
         const clock = uiNone ? clockText(viewer.getState()) : '';
-        const picture = caption || clock ? composite(canvas, { caption, clock }) : canvas;
+        const picture = caption || clock ? composite(canvas, { caption, clock, room, scale }) : canvas;
         const frame = new VideoFrame(picture, { timestamp: frameUs(k), duration: frameUs(k + 1) - frameUs(k) });
         encoder.encode(frame, { keyFrame: k % keyEvery === 0 });
         frame.close();
@@ -223,9 +249,12 @@ async function frameByFrame(ctx, viewer, plan, codec, mux, signal, report) {
   } finally {
     if (encoder.state !== 'closed') encoder.close();
     bridge.videoEnd();
+    ctx.layout?.forget();  // the page's own overlays again at the next tick
     // The view is put back once a frame at the page's size has run: the camera scaled with the video's size.
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     restore();
+    // and the export returns once the view is back (its camera lands on the next frame)
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
   }
 }
 

@@ -51,11 +51,10 @@ export function createApi(ctx) {
       let files;
       try {
         files = Array.isArray(source) ? await readFiles(source) : await downloadDataset(source, bridge.manifest);
-        // Files over the limit are not copied into the wasm heap at all (the core would refuse them the same way).
-        const limit = bridge.state().limits.maxFileBytes;
-        const mb = (n) => (n / 1048576).toFixed(1);
+        // Files over the limit are not copied into the wasm heap at all: the core says so by its one rule.
         for (const file of Object.values(files)) {
-          if (file.bytes.length > limit) throw new Error(`${file.name} is ${mb(file.bytes.length)} MB; the limit is ${mb(limit)} MB`);
+          const problem = bridge.fileSizeProblem(file.name, file.bytes.length);
+          if (problem) throw new Error(problem);
         }
       } catch (error) {  // nothing reached the core: it says so all the same, and the data shown stays
         bridge.failLoad(error.message);

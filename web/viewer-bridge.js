@@ -59,6 +59,7 @@ export function createBridge(module) {
       return r.files;
     },
     failLoad: (message) => withText(message, (p) => module._bk_fail_load(p)),
+    fileSizeProblem: (name, bytes) => withText(name, (p) => module.UTF8ToString(module._bk_file_size_problem(p, bytes))),
     setImportTimeZone: (zone) => withText(zoneSpec(zone), (p) => module._bk_set_import_time_zone(p)),
     setReducedMotion: (on) => module._bk_set_reduced_motion(on ? 1 : 0),
     capture: (scale) => module._bk_capture(scale),

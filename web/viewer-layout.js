@@ -4,7 +4,7 @@
 // overlays it shows (setOverlays) and the core makes room for them.
 
 // ctx: {element, chrome, state, options}; run: the command runner (viewer-api.js).
-// Returns {update(state?), authoring}: update() re-places everything (call it when an overlay appears or goes, on
+// Returns {update(state?), authoring, overlays(), forget(), stop()}: update() re-places everything (call it when an overlay appears or goes, on
 // resize and from the page's tick); `authoring` says whether the presenter's buttons are offered at all.
 export function createLayout(ctx, run) {
   const { element, chrome, state, options } = ctx;
@@ -58,5 +58,10 @@ export function createLayout(ctx, run) {
   // A resized frame (a window, a slide, full screen) lays out again at once, not at the next tick.
   const resize = typeof ResizeObserver === 'function' ? new ResizeObserver(() => requestAnimationFrame(() => update())) : null;
   resize?.observe(element);
-  return { update, authoring, stop: () => resize?.disconnect() };
+  return {
+    update, authoring,
+    overlays: () => ({ toolbar: false, caption: false, editor: false, ...(sent || {}) }),
+    forget: () => { sent = null; },  // someone else (a video export) set the overlays: send ours again next time
+    stop: () => resize?.disconnect(),
+  };
 }

@@ -9,8 +9,10 @@
 #include "manifest.hpp"
 #include "video_export.hpp"
 
+#include <imgui.h>
 #include <malloc.h>
 #include <string>
+#include <string_view>
 
 using bk::platform;
 
@@ -30,6 +32,12 @@ EMSCRIPTEN_KEEPALIVE int bk_commit() {
 
 // A load that failed in the page (a download, a manifest): the message becomes the state's error; the data stays.
 EMSCRIPTEN_KEEPALIVE void bk_fail_load(const char* message) { platform().viewer.failLoad(message ? message : ""); }
+// Why a file of `bytes` cannot be loaded, or "" (the core's one size rule; the page asks before copying it in).
+EMSCRIPTEN_KEEPALIVE const char* bk_file_size_problem(const char* name, double bytes) {
+    static std::string out;
+    out = platform().viewer.fileSizeProblem(name ? name : "", bytes);
+    return out.c_str();
+}
 
 // A dataset manifest's text: {"files": {kind: url, …}} or {"error": "data.json line 3, sensors: …"} (valid until the
 // next call).
@@ -123,6 +131,12 @@ EMSCRIPTEN_KEEPALIVE const char* bk_embed_command(const char* json, int length) 
 // command as bk_command answers it (a viewer command has already run; a page command is the page's to do).
 EMSCRIPTEN_KEEPALIVE const char* bk_key(const char* key, int shift) {
     static std::string out;
+    // Escape closes an open panel menu (Compare, a filter) first, as it would in any application; nothing else.
+    if (key && std::string_view(key) == "Escape" && ImGui::GetCurrentContext() &&
+        ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel)) {
+        platform().closePopups = true;
+        return R"({"status":"ok","runs":"viewer","cmd":"closeMenu","args":[]})";
+    }
     auto command = bk::commandForKey(key ? key : "", shift != 0);
     if (!command) return "null";
     bk::CheckedCommand checked = bk::checkCommand(command->cmd, command->args);

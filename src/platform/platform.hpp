@@ -18,6 +18,7 @@ struct Platform {
     FontBook fonts;
     GLFWwindow* window = nullptr;
     float dpr = 0;        // device px per CSS px
+    bool closePopups = false;  // Escape with a panel's menu open: the next frame closes it (the key is the menu's)
     float uiScale = 0;    // device px per design px (see Viewer::update)
     double lastFrameMs = 0;
     // Pointer state for drag-to-pan and click-to-select.

@@ -7,6 +7,7 @@
 #include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
+#include <imgui_internal.h>  // ClosePopupsOverWindow: Escape closes a panel's menu
 
 
 #include <algorithm>
@@ -289,6 +290,10 @@ void frame() {
     ImGui::GetIO().DisplaySize = ImVec2(float(w), float(h));
     ImGui::GetIO().DisplayFramebufferScale = ImVec2(1, 1);
     ImGui::NewFrame();
+    if (p.closePopups) {  // Escape pressed with a panel's menu open (js_bridge.cpp, bk_key)
+        p.closePopups = false;
+        ImGui::ClosePopupsOverWindow(nullptr, false);
+    }
     ViewState state = p.viewer.viewState();
     std::vector<Intent> intents;
     const UiFonts& fonts = p.fonts.fonts();

@@ -117,6 +117,12 @@ void titleCard(const ViewState& s, const UiFonts& f, int pane, std::vector<Inten
     }
     if (p.kpis.binsTotal > 0)
         textWrappedAtSpaces(trf("compare.bins", {{"n", std::to_string(p.kpis.binsOver80)}, {"total", std::to_string(p.kpis.binsTotal)}}));
+    // With filters, each pane's figures are of the sensors that pass them in that pane: both cards say so.
+    if (p.kpis.filtered) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kAccentColor));
+        textWrappedAtSpaces(trf("filter.counted", {{"count", formatCount(p.kpis.sensorsCounted)}, {"total", formatCount(p.kpis.sensorsTotal)}}));
+        ImGui::PopStyleColor();
+    }
     if (f.small) ImGui::PopFont();
     // Honest data, in every pane: a simulation (and a what-if) must never pass for measurements.
     if (d.simulated) pill(tr("badge.simulated"), kWarnFill, kWarnInk, f);

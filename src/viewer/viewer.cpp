@@ -352,6 +352,15 @@ void Viewer::setUiMode(UiMode mode) {
     relayout();
 }
 
+// Moves the camera (not its zoom) so `world` sits in the middle of the free map area.
+void Viewer::holdAtFreeMiddle(Vec2 world) {
+    const Rect& free = layout_.map;
+    if (free.w <= 0 || free.h <= 0) return;
+    const Vec2 now = camera_.screenToWorld({free.x + free.w / 2.0, free.y + free.h / 2.0});
+    const Vec2 c = camera_.center();
+    camera_.setCenter({c.x + world.x - now.x, c.y + world.y - now.y});
+}
+
 void Viewer::setOverlays(const Overlays& o) {
     if (o.toolbar == overlays_.toolbar && o.caption == overlays_.caption && o.editor == overlays_.editor) return;
     overlays_ = o;
@@ -360,20 +369,19 @@ void Viewer::setOverlays(const Overlays& o) {
 
 // The panels' places and the panes' viewports for this screen, UI mode and comparison; the camera takes the first
 // pane's viewport, and the view is framed again unless the user has moved it.
-void Viewer::relayout() {
+void Viewer::relayout(std::optional<Vec2> keepWorld) {
     // A view the user chose stays put: what was in the middle of the free area is in the middle of the new one
     // (the story editor opening, a caption appearing, a comparison: the place on screen moves, not the map).
     const Rect before = layout_.map;
     const bool keep = content_ && userMovedView_ && before.w > 0 && before.h > 0;
-    const Vec2 middle = keep ? camera_.screenToWorld({before.x + before.w / 2.0, before.y + before.h / 2.0}) : Vec2{};
+    const Vec2 middle = !keep ? Vec2{} : keepWorld ? *keepWorld
+                                                   : camera_.screenToWorld({before.x + before.w / 2.0, before.y + before.h / 2.0});
     layout_ = computeLayout(float(screenW_), float(screenH_), scale_, uiMode_, compareBy_ != CompareBy::off, overlays_);
     const Rect& first = layout_.pane[0];
     camera_.setViewport(first.w, first.h);
     camera_.setOrigin(first.x, first.y);
     if (keep && layout_.map.w > 0 && layout_.map.h > 0) {
-        const Vec2 now = camera_.screenToWorld({layout_.map.x + layout_.map.w / 2.0, layout_.map.y + layout_.map.h / 2.0});
-        const Vec2 c = camera_.center();
-        camera_.setCenter({c.x + middle.x - now.x, c.y + middle.y - now.y});
+        holdAtFreeMiddle(middle);
         // A flight under way aims at the new free area's middle too (screen y runs opposite to world y).
         if (flight_.active && flight_.toScale > 0) {
             const double dx = (layout_.map.x + layout_.map.w / 2.0) - (before.x + before.w / 2.0);

@@ -9,6 +9,7 @@
 #pragma once
 
 #include "clock.hpp"
+#include <optional>
 #include "commands.hpp"
 #include "collection.hpp"
 #include "dataset.hpp"
@@ -52,6 +53,8 @@ public:
     // an unknown kind.
     char* stageBuffer(const std::string& kind, const std::string& fileName, size_t length);
     bool commitStaged();
+    // Why a file of this size cannot be loaded ("city.csv is 812.0 MB; the limit is 512.0 MB"), or "".
+    std::string fileSizeProblem(const std::string& fileName, double bytes) const;
     // A load that failed before its files reached the viewer (a download, a manifest): the data shown stays, the
     // staged files are dropped, and the error is set as a failed commit sets it.
     void failLoad(std::string message);
@@ -200,7 +203,9 @@ private:
     int shownIndex() const { return compareBy_ != CompareBy::off && layout_.paneSwitch ? shownPane_ : 0; }
     const Pane& shown() const { return panes_[size_t(shownIndex())]; }
     void setCompare(CompareBy by, double t2Ms, double offsetMs);
-    void relayout();
+    // `keep`: the world point to hold at the free area's middle (default: the one there now, when the user chose the view).
+    void relayout(std::optional<Vec2> keep = std::nullopt);
+    void holdAtFreeMiddle(Vec2 world);
     static void backgroundColor(float night, float rgba[4]);
     // viewer_load.cpp
     bool commitImport(MapData mapData);

@@ -74,13 +74,20 @@ void Viewer::resize(int viewportW, int viewportH, float dpr, float uiScale) {
     if (viewportW == screenW_ && viewportH == screenH_ && dpr == dpr_ && uiScale == scale_) return;
     // A new pixel density (another monitor, a 2× capture) keeps the same view: scale the camera with it.
     double rescale = dpr_ > 0 && dpr != dpr_ ? double(dpr) / dpr_ : 1.0;
+    // Until the user moves the map, a resize re-frames the whole area; after that, their view stays put: the place at
+    // the free area's middle stays there, at the new pixel density's scale.
+    const Rect& free = layout_.map;
+    const Vec2 middle = camera_.screenToWorld({free.x + free.w / 2.0, free.y + free.h / 2.0});
+    const bool hold = content_ && userMovedView_ && free.w > 0 && free.h > 0;
     dpr_ = dpr;
     scale_ = uiScale;
     screenW_ = viewportW;
     screenH_ = viewportH;
-    // Until the user moves the map, a resize re-frames the whole area; after that, their view stays put.
-    relayout();
-    if (rescale != 1.0 && content_) camera_.setPixelsPerUnit(camera_.pixelsPerUnit() * rescale);
+    relayout(middle);  // (the new limits first: the zoom below must not be clamped by the old ones)
+    if (rescale != 1.0 && content_) {
+        camera_.setPixelsPerUnit(camera_.pixelsPerUnit() * rescale);
+        if (hold) holdAtFreeMiddle(middle);
+    }
 }
 
 }  // namespace bk

@@ -70,6 +70,15 @@ void Viewer::failLoad(std::string message) {
     tables_.clear();
 }
 
+// The one size rule for a file (the page asks before it copies a file into the heap: bk_file_size_problem).
+std::string Viewer::fileSizeProblem(const std::string& fileName, double bytes) const {
+    if (bytes <= maxFileBytes_) return "";
+    char msg[160];
+    std::snprintf(msg, sizeof msg, "%s is %.1f MB; the limit is %.1f MB", fileName.c_str(), bytes / 1048576.0,
+                  maxFileBytes_ / 1048576.0);
+    return msg;
+}
+
 bool Viewer::commitStaged() {
     auto fail = [&](const LoadError& e) {
         error_ = e.describe();
@@ -79,14 +88,10 @@ bool Viewer::commitStaged() {
     };
     std::vector<const Staged*> all{&map_, &sensors_, &recording_};
     for (const Staged& t : tables_) all.push_back(&t);
-    for (const Staged* f : all) {
-        if (f->present && double(f->bytes.size()) > maxFileBytes_) {
-            char msg[160];
-            std::snprintf(msg, sizeof msg, "%s is %.1f MB; the limit is %.1f MB", f->fileName.c_str(),
-                          double(f->bytes.size()) / 1048576.0, maxFileBytes_ / 1048576.0);
-            return fail(LoadError{f->fileName, 0, 0, "", msg});
-        }
-    }
+    for (const Staged* f : all)
+        if (f->present)
+            if (std::string why = fileSizeProblem(f->fileName, double(f->bytes.size())); !why.empty())
+                return fail(LoadError{f->fileName, 0, 0, "", why});
     MapData mapData;
     if (map_.present) {
         auto map = loadMap(map_.bytes, map_.fileName);

@@ -274,7 +274,7 @@ std::string Viewer::stateJson() {
                    {"map", rect(layout_.map)}, {"toolbar", rect(layout_.toolbar)}, {"caption", rect(layout_.caption)},
                    {"notice", rect(layout_.notice)}, {"editor", rect(layout_.editor)},
                    {"scaleBar", rect(layout_.scaleBar)}, {"attribution", rect(layout_.attribution)},
-                   {"tooltip", rect(tooltipRect_)}, {"scale", scale_ / dpr_}};
+                   {"tooltip", rect(tooltipRect_)}, {"scale", scale_ / dpr_}, {"dpr", dpr_}};
     if (compareBy_ != CompareBy::off)
         j["panels"]["paneTitles"] = {rect(layout_.paneTitle[0]), rect(layout_.paneTitle[1])};
     j["frames"] = frames_;

@@ -2,6 +2,8 @@
 // and draws the layers in order (map image, heat, then, from a draw callback, dot matrix and glyphs).
 #include "renderer.hpp"
 
+#include <algorithm>
+
 #include <imgui.h>
 
 namespace bk {
@@ -72,6 +74,16 @@ void Renderer::drawMap(const Frame& f) {
         const float* bg = f.panes[0].background;
         glClearColor(bg[0] * 0.8f, bg[1] * 0.8f, bg[2] * 0.8f, 1);
         glClear(GL_COLOR_BUFFER_BIT);
+        // Right of side-by-side panes (the legend's column) the screen is the map's paper, not the divider.
+        float right = 0;
+        for (int p = 0; p < f.paneCount; ++p) right = std::max(right, f.panes[p].view.originX + f.panes[p].view.viewportW);
+        if (f.paneCount > 1 && right + 1 < f.screenW) {
+            glEnable(GL_SCISSOR_TEST);
+            glScissor(GLint(right), 0, GLsizei(f.screenW - right), GLsizei(f.screenH));
+            glClearColor(bg[0], bg[1], bg[2], 1);
+            glClear(GL_COLOR_BUFFER_BIT);
+            glDisable(GL_SCISSOR_TEST);
+        }
     }
     bool mapChanged = false;
     if (f.map && f.mapVersion != mapVersion_) {

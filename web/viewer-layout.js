@@ -4,8 +4,9 @@
 // overlays it shows (setOverlays) and the core makes room for them.
 
 // ctx: {element, chrome, state, options}; run: the command runner (viewer-api.js).
-// Returns {update(state?), authoring, overlays(), forget(), stop()}: update() re-places everything (call it when an overlay appears or goes, on
-// resize and from the page's tick); `authoring` says whether the presenter's buttons are offered at all.
+// Returns {update(state?), authoring, overlays(), forget(), stop()}: update() re-places everything (call it when an
+// overlay appears or goes, on resize and from the page's tick); `authoring` says whether the presenter's buttons are
+// offered at all.
 export function createLayout(ctx, run) {
   const { element, chrome, state, options } = ctx;
   // The presenter's tools (Story, Export video) are for the presenter: not in a kiosk, not on a slide's embed, unless
@@ -16,12 +17,9 @@ export function createLayout(ctx, run) {
 
   const px = (v) => `${Math.round(v)}px`;
   const visible = (r) => r && r.w > 0 && r.h > 0;
-  const put = (node, r, { height = 'height', width = true } = {}) => {
+  const put = (node, r) => {
     if (!visible(r)) return false;
-    node.style.left = px(r.x);
-    node.style.top = px(r.y);
-    if (width) node.style.width = px(r.w);
-    node.style[height] = px(r.h);
+    Object.assign(node.style, { left: px(r.x), top: px(r.y), width: px(r.w), height: px(r.h) });
     return true;
   };
 

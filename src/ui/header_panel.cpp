@@ -6,6 +6,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -16,7 +17,12 @@ void drawHeaderPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
     // Another city's data gets the product's neutral name: it is not Bukchon.
     const bool bukchon = isBukchonData(s);
     if (f.title) ImGui::PushFont(f.title);
-    ImGui::TextUnformatted(tr(bukchon ? "app.title" : "app.titleOther"));
+    // The title whole, never cut ("Bukchon IoT R…"): a language or a card narrower than it gets it a little smaller.
+    const char* title = tr(bukchon ? "app.title" : "app.titleOther");
+    const float room = ImGui::GetContentRegionAvail().x, width = ImGui::CalcTextSize(title).x;
+    if (width > room && room > 0) ImGui::SetWindowFontScale(std::max(0.6f, room / width));
+    ImGui::TextUnformatted(title);
+    ImGui::SetWindowFontScale(1.0f);
     if (f.title) ImGui::PopFont();
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kMutedColor));
     ImGui::TextWrapped("%s", tr(bukchon ? "app.subtitle" : "app.subtitleOther"));  // narrow columns wrap, not clip

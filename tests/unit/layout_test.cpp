@@ -21,7 +21,8 @@ const Screen kScreens[] = {
 
 TEST(Layout, PanelsNeverOverlapEachOtherOrTheTimeline) {
     for (const Screen& sc : kScreens) {
-        Layout L = computeLayout(sc.w * sc.dpr, sc.h * sc.dpr, sc.dpr);
+        // At the scale the screen is really laid out at: its pixel ratio × the big-screen boost (1.5 on a projector).
+        Layout L = computeLayout(sc.w * sc.dpr, sc.h * sc.dpr, sc.dpr * bigScreenBoost(sc.w, sc.h));
         std::vector<std::pair<const char*, Rect>> panels = {{"header", L.header}, {"kpis", L.kpis}, {"events", L.events},
                                                            {"legend", L.legend}, {"sensor", L.sensor}, {"timeline", L.timeline}};
         for (size_t i = 0; i < panels.size(); ++i) {

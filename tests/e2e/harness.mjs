@@ -70,7 +70,6 @@ export async function openPage(browser, url, { width = 1280, height = 720, devic
   const problems = [];
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  if (process.env.BK_INIT) await page.addInitScript(process.env.BK_INIT);
   await page.goto(url);
   return { page, context, problems };
 }

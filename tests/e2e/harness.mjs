@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const DIST = resolve(process.env.DIST_DIR || new URL('../../dist', import.meta.url).pathname);
@@ -82,4 +83,19 @@ export async function waitReady(page) {
 export async function waitFrames(page, n = 3) {
   const start = await page.evaluate(() => window.viewer.getState().frames);
   await page.waitForFunction((target) => window.viewer.getState().frames >= target, start + n, { polling: 50 });
+}
+
+// A test file's server for dist/ and its browser, started before its tests and closed after them (node:test hooks):
+// `const env = serverAndBrowser();` then `env.server.url`, `env.browser`.
+export function serverAndBrowser() {
+  const env = { server: null, browser: null };
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

@@ -2,28 +2,20 @@
 // overlays) in any mode at the sizes it is shown at, through every tour step; Korean captions break between words;
 // the page opens on a moment worth showing; the kiosk and the embed keep authoring to staff; the embed steps the
 // tour by postMessage; compare frames the data in each pane; every tour caption is true of what is on screen.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launchBrowser, openPage, startServer, waitFrames, waitReady } from './harness.mjs';
+import { openPage, serverAndBrowser, waitFrames, waitReady } from './harness.mjs';
 
 // The four sizes the product is shown at: a laptop, a 1920×1080 projector (the layout's 1.5× boost), a portrait
 // touch tablet at 2×, a wide laptop.
 const SIZES = [[1280, 720, 1], [1920, 1080, 1], [768, 1024, 2], [1366, 768, 1]];
 const TOUR = JSON.parse(readFileSync(new URL('../../assets/bukchon/story.json', import.meta.url), 'utf8'));
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = serverAndBrowser();
 
 async function open(path, [width, height, deviceScaleFactor]) {
-  const opened = await openPage(browser, server.url + path, { width, height, deviceScaleFactor });
+  const opened = await openPage(env.browser, env.server.url + path, { width, height, deviceScaleFactor });
   // embed.html's <main id="viewer"> is window.viewer until the module replaces it with the Viewer
   await opened.page.waitForFunction(() => typeof window.viewer?.getState === 'function', null, { timeout: 60000 });
   await waitReady(opened.page);

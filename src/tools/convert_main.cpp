@@ -2,7 +2,9 @@
 //
 //   bukchon-convert SENSORS.geojson RECORDING.json OUT.bkr     to binary (sensors inside)
 //   bukchon-convert IN.bkr OUTDIR                              back to sensors.geojson + recording.json
+// One input may be `-` (stdin), and OUT.bkr may be `-` (stdout); src/tools/cli_common.hpp has the shared manners.
 #include "binary_format.hpp"
+#include "cli_common.hpp"
 #include "dataset.hpp"
 #include "recording_writer.hpp"
 #include "sensors.hpp"
@@ -10,65 +12,65 @@
 #include <sys/stat.h>
 
 #include <cstdio>
-#include <fstream>
-#include <iostream>
-#include <sstream>
 #include <string>
+#include <vector>
 
 namespace {
-bool readFile(const std::string& path, std::string& out) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    std::stringstream s;
-    s << in.rdbuf();
-    out = s.str();
-    return true;
+
+namespace cli = bk::cli;
+
+const cli::Tool kTool{"bukchon-convert",
+    "usage: bukchon-convert SENSORS.geojson RECORDING.json OUT.bkr   (to binary, sensors inside)\n"
+    "       bukchon-convert IN.bkr OUTDIR                          (back to sensors.geojson + recording.json)\n"
+    "  One input may be - (standard input). OUT.bkr may be - (standard output; the summary then goes to stderr).\n"
+    "  -h, --help    this text\n"
+    "  --version     the version\n"};
+
+int toBinary(const std::string& sensorsPath, const std::string& recordingPath, const std::string& outPath) {
+    std::string sensorsText, recordingText, error;
+    if (!cli::readInput(sensorsPath, sensorsText, error) || !cli::readInput(recordingPath, recordingText, error))
+        return cli::fail(kTool, error);
+    auto sensors = bk::loadSensors(sensorsText, cli::inputName(sensorsPath));
+    if (!sensors) return cli::fail(kTool, sensors.error().describe());
+    auto d = bk::loadRecording(recordingText, cli::inputName(recordingPath), std::move(sensors.value()));
+    if (!d) return cli::fail(kTool, d.error().describe());
+    std::string bytes = bk::writeBinaryRecording(d.value());
+    if (!cli::writeOutput(outPath, bytes)) return cli::fail(kTool, "cannot write " + cli::outputName(outPath));
+    std::fprintf(cli::summaryStream(outPath), "%s: %zu sensors, %zu readings, %zu bytes (%.2f bytes a reading; JSON was %zu)\n",
+                 cli::outputName(outPath).c_str(), d->sensors.size(), d->readingCount(), bytes.size(),
+                 double(bytes.size()) / double(d->readingCount()), recordingText.size());
+    return 0;
 }
-bool writeFile(const std::string& path, const std::string& text) {
-    std::ofstream out(path, std::ios::binary);
-    out << text;
-    return bool(out);
+
+int toJson(const std::string& inPath, const std::string& dir) {
+    std::string bytes, error;
+    if (!cli::readInput(inPath, bytes, error)) return cli::fail(kTool, error);
+    auto d = bk::loadBinaryRecording(bytes, cli::inputName(inPath));
+    if (!d) return cli::fail(kTool, d.error().describe());
+    ::mkdir(dir.c_str(), 0755);
+    if (!cli::writeOutput(dir + "/sensors.geojson", bk::writeSensorsGeoJson(d->sensors)) ||
+        !cli::writeOutput(dir + "/recording.json", bk::writeRecordingJson(d.value())))
+        return cli::fail(kTool, "cannot write to " + dir);
+    std::printf("%s: sensors.geojson and recording.json\n", dir.c_str());
+    return 0;
 }
-std::string baseName(const std::string& path) {
-    size_t slash = path.find_last_of('/');
-    return slash == std::string::npos ? path : path.substr(slash + 1);
-}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc == 4) {
-        std::string sensorsText, recordingText;
-        if (!readFile(argv[1], sensorsText) || !readFile(argv[2], recordingText)) {
-            std::cerr << "bukchon-convert: cannot read " << argv[1] << " or " << argv[2] << "\n";
-            return 1;
-        }
-        auto sensors = bk::loadSensors(sensorsText, baseName(argv[1]));
-        if (!sensors) { std::cerr << sensors.error().describe() << "\n"; return 1; }
-        auto d = bk::loadRecording(recordingText, baseName(argv[2]), std::move(sensors.value()));
-        if (!d) { std::cerr << d.error().describe() << "\n"; return 1; }
-        std::string bytes = bk::writeBinaryRecording(d.value());
-        if (!writeFile(argv[3], bytes)) { std::cerr << "bukchon-convert: cannot write " << argv[3] << "\n"; return 1; }
-        std::printf("%s: %zu sensors, %zu readings, %zu bytes (%.2f bytes a reading; JSON was %zu)\n", argv[3],
-                    d->sensors.size(), d->readingCount(), bytes.size(), double(bytes.size()) / double(d->readingCount()),
-                    recordingText.size());
-        return 0;
+    std::vector<std::string> operands;
+    for (cli::Args args(kTool, argc, argv); args.next();) {
+        if (args.isOption()) args.unknownOption();
+        operands.push_back(args.arg());
     }
-    if (argc == 3) {
-        std::string bytes;
-        if (!readFile(argv[1], bytes)) { std::cerr << "bukchon-convert: cannot read " << argv[1] << "\n"; return 1; }
-        auto d = bk::loadBinaryRecording(bytes, baseName(argv[1]));
-        if (!d) { std::cerr << d.error().describe() << "\n"; return 1; }
-        std::string dir = argv[2];
-        ::mkdir(dir.c_str(), 0755);
-        if (!writeFile(dir + "/sensors.geojson", bk::writeSensorsGeoJson(d->sensors)) ||
-            !writeFile(dir + "/recording.json", bk::writeRecordingJson(d.value()))) {
-            std::cerr << "bukchon-convert: cannot write to " << dir << "\n";
-            return 1;
-        }
-        std::printf("%s: sensors.geojson and recording.json\n", dir.c_str());
-        return 0;
+    size_t stdinInputs = 0;
+    for (size_t i = 0; i + 1 < operands.size(); ++i) stdinInputs += cli::isStdio(operands[i]);
+    if (stdinInputs > 1) cli::usageError(kTool, "only one input can be - (standard input)");
+    if (operands.size() == 3) return toBinary(operands[0], operands[1], operands[2]);
+    if (operands.size() == 2) {
+        if (cli::isStdio(operands[1]))
+            cli::usageError(kTool, "OUTDIR is a folder for two files; - (standard output) cannot hold them");
+        return toJson(operands[0], operands[1]);
     }
-    std::cerr << "usage: bukchon-convert SENSORS.geojson RECORDING.json OUT.bkr   (to binary)\n"
-                 "       bukchon-convert IN.bkr OUTDIR                          (back to JSON)\n";
-    return 2;
+    cli::wrongOperands(kTool, operands.size(), "SENSORS RECORDING OUT.bkr or IN.bkr OUTDIR");
 }

@@ -2,9 +2,11 @@
 //
 //   bukchon-map IN.osm[.pbf|.gz|.bz2] -o OUT.geojson [--bbox lon0,lat0,lon1,lat1] [--name "…"] [--name-ko "…"]
 //               [--depot lon,lat] [--label lon,lat,"English","한국어"] [--languages ja,zh] [--date 2026-07]
-//               [--binary OUT.bkm] [--no-blocks]
+//               [--binary OUT.bkm] [--no-blocks] [--format osm|pbf|osm.gz|osm.bz2]
 //
-// docs/map.md shows it start to finish, for Bukchon and for another city.
+// docs/map.md shows it start to finish, for Bukchon and for another city. IN may be `-` (stdin), and one of the
+// outputs `-` (stdout); src/tools/cli_common.hpp has the shared manners.
+#include "cli_common.hpp"
 #include "map_binary.hpp"
 #include "map_builder.hpp"
 #include "map_writer.hpp"
@@ -12,20 +14,24 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
-#include <iostream>
 #include <sstream>
 #include <string>
 #include <vector>
 
 namespace {
 
-int usage() {
-    std::cerr << "usage: bukchon-map IN.osm[.pbf|.gz|.bz2] -o OUT.geojson [--bbox lon0,lat0,lon1,lat1] [--name TEXT]\n"
-                 "                  [--name-ko TEXT] [--depot lon,lat] [--label lon,lat,English,Korean] [--languages ja,zh]\n"
-                 "                  [--date YYYY-MM] [--binary OUT.bkm] [--no-blocks]\n";
-    return 2;
-}
+namespace cli = bk::cli;
+
+const cli::Tool kTool{"bukchon-map",
+    "usage: bukchon-map IN.osm[.pbf|.gz|.bz2] -o OUT.geojson [--bbox lon0,lat0,lon1,lat1] [--name TEXT]\n"
+    "                  [--name-ko TEXT] [--depot lon,lat] [--label lon,lat,English,Korean] [--languages ja,zh]\n"
+    "                  [--date YYYY-MM] [--binary OUT.bkm] [--no-blocks] [--format osm|pbf|osm.gz|osm.bz2]\n"
+    "  IN may be - (standard input). OUT.geojson or OUT.bkm may be - (standard output; the summary then goes\n"
+    "  to stderr). --format names IN's format; the content decides, so it is optional. docs/map.md has the rest.\n"
+    "  -h, --help    this text\n"
+    "  --version     the version\n"};
+
+const char* const kFormats[] = {"osm", "pbf", "osm.gz", "osm.bz2"};
 
 // "a,b,c…" → fields; numbers checked by the caller.
 std::vector<std::string> split(const std::string& s) {
@@ -49,40 +55,40 @@ bool position(const std::string& lonText, const std::string& latText, bk::LatLon
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::string in, out, binaryOut;
+    std::string in, out, binaryOut, format;
     bk::MapBuildOptions opt;
-    for (int i = 1; i < argc; ++i) {
-        std::string a = argv[i];
-        auto value = [&](const char* flag) -> std::string {
-            if (i + 1 >= argc) { std::cerr << "bukchon-map: " << flag << " needs a value\n"; std::exit(2); }
-            return argv[++i];
-        };
-        if (a == "-o" || a == "--output") out = value("-o");
+    for (cli::Args args(kTool, argc, argv); args.next();) {
+        const std::string& a = args.arg();
+        if (!args.isOption()) {
+            if (!in.empty()) cli::usageError(kTool, "one IN only (" + in + " and " + a + ")");
+            in = a;
+        } else if (a == "-o" || a == "--output") out = args.value();
         else if (a == "--bbox") {
-            auto f = split(value("--bbox"));
+            auto f = split(args.value());
             if (f.size() != 4 || !position(f[0], f[1], opt.bboxMin) || !position(f[2], f[3], opt.bboxMax) ||
-                opt.bboxMin.lon >= opt.bboxMax.lon || opt.bboxMin.lat >= opt.bboxMax.lat) {
-                std::cerr << "bukchon-map: --bbox expects lon0,lat0,lon1,lat1 (west,south,east,north), e.g. "
-                             "126.972,37.572,126.999,37.590\n";
-                return 2;
-            }
+                opt.bboxMin.lon >= opt.bboxMax.lon || opt.bboxMin.lat >= opt.bboxMax.lat)
+                cli::usageError(kTool, "--bbox expects lon0,lat0,lon1,lat1 (west,south,east,north), e.g. "
+                                       "126.972,37.572,126.999,37.590");
             opt.hasBbox = true;
-        } else if (a == "--name") opt.name = value("--name");
-        else if (a == "--name-ko") opt.nameKo = value("--name-ko");
+        } else if (a == "--name") opt.name = args.value();
+        else if (a == "--name-ko") opt.nameKo = args.value();
         else if (a == "--no-blocks") opt.blocks = false;
-        else if (a == "--date") opt.snapshot = value("--date");
-        else if (a == "--binary") binaryOut = value("--binary");
-        else if (a == "--languages") {
-            for (const std::string& l : split(value("--languages"))) opt.languages.push_back(l);
+        else if (a == "--date") opt.snapshot = args.value();
+        else if (a == "--binary") binaryOut = args.value();
+        else if (a == "--format") {
+            format = args.value();
+            bool known = false;
+            for (const char* f : kFormats) known = known || format == f;
+            if (!known) cli::usageError(kTool, "--format is osm, pbf, osm.gz or osm.bz2, not '" + format + "'");
+        } else if (a == "--languages") {
+            for (const std::string& l : split(args.value())) opt.languages.push_back(l);
         }
         else if (a == "--depot" || a == "--label") {
-            auto f = split(value(a.c_str()));
+            auto f = split(args.value());
             bk::MapFeature feature;
             bk::LatLon p;
-            if (f.size() < 2 || !position(f[0], f[1], p) || (a == "--label" && f.size() != 4)) {
-                std::cerr << "bukchon-map: " << a << " expects lon,lat" << (a == "--label" ? ",English,Korean" : "") << "\n";
-                return 2;
-            }
+            if (f.size() < 2 || !position(f[0], f[1], p) || (a == "--label" && f.size() != 4))
+                cli::usageError(kTool, a + " expects lon,lat" + (a == "--label" ? ",English,Korean" : ""));
             feature.points.push_back(p);
             if (a == "--depot") {
                 feature.kind = bk::MapKind::depot;
@@ -95,35 +101,36 @@ int main(int argc, char** argv) {
                 feature.nameKo = f[3];
             }
             opt.extras.push_back(std::move(feature));
-        } else if (!a.empty() && a[0] == '-') {
-            std::cerr << "bukchon-map: unknown option " << a << "\n";
-            return usage();
-        } else if (in.empty()) in = a;
-        else return usage();
+        } else args.unknownOption();
     }
-    if (in.empty() || out.empty()) return usage();
-    auto slash = in.find_last_of('/');
-    opt.sourceNote = in.substr(slash == std::string::npos ? 0 : slash + 1);
+    if (in.empty() && out.empty()) cli::usageError(kTool, "");
+    if (in.empty() || out.empty()) cli::usageError(kTool, in.empty() ? "IN is missing" : "-o OUT.geojson is missing");
+    if (cli::isStdio(out) && cli::isStdio(binaryOut))
+        cli::usageError(kTool, "-o - and --binary - would both write to standard output");
+    // The attribution names the extract; standard input has no name worth printing there.
+    if (!cli::isStdio(in)) opt.sourceNote = cli::inputName(in);
 
-    auto osm = bk::readOsmFile(in);
-    if (!osm) { std::cerr << "bukchon-map: " << osm.error().describe() << "\n"; return 1; }
+    // A named file is the reader's to open; standard input (or a file with --format) comes to it as bytes.
+    bool asBytes = cli::isStdio(in) || !format.empty();
+    std::string bytes, error;
+    if (asBytes && !cli::readInput(in, bytes, error)) return cli::fail(kTool, error);
+    auto osm = asBytes ? bk::readOsmBytes(bytes, format.empty() ? cli::inputName(in) : format, cli::inputName(in))
+                       : bk::readOsmFile(in);
+    if (!osm) return cli::fail(kTool, osm.error().describe());
     bk::MapBuildStats stats;
     bk::MapData map = bk::buildMapFromOsm(osm.value(), opt, &stats);
     std::string text = bk::writeMapGeoJson(map);
     // Round trip through the viewer's own loader: never write a map the viewer would reject.
-    auto check = bk::loadMap(text, out);
-    if (!check) { std::cerr << "bukchon-map: the map written does not load: " << check.error().describe() << "\n"; return 1; }
-    std::ofstream file(out, std::ios::binary);
-    file << text;
-    if (!file) { std::cerr << "bukchon-map: cannot write " << out << "\n"; return 1; }
-    if (!binaryOut.empty()) {  // the binary twin the page loads (no JSON parse before the first frame)
-        std::ofstream bin(binaryOut, std::ios::binary);
-        bin << bk::writeBinaryMap(check.value());
-        if (!bin) { std::cerr << "bukchon-map: cannot write " << binaryOut << "\n"; return 1; }
-    }
-    std::printf("%s: %zu roads, %zu paths, %zu areas, %zu walls, %zu points of interest, %zu places, %zu blocks "
-                "(%zu tiny, %zu sliver, %zu open faces dropped), %zu bytes\n",
-                out.c_str(), stats.roads, stats.paths, stats.areas, stats.walls, stats.pois, stats.places, stats.blocks,
-                stats.droppedTinyFaces, stats.droppedSliverFaces, stats.droppedOpenFaces, text.size());
+    auto check = bk::loadMap(text, cli::outputName(out));
+    if (!check) return cli::fail(kTool, "the map written does not load: " + check.error().describe());
+    if (!cli::writeOutput(out, text)) return cli::fail(kTool, "cannot write " + cli::outputName(out));
+    // The binary twin the page loads (no JSON parse before the first frame).
+    if (!binaryOut.empty() && !cli::writeOutput(binaryOut, bk::writeBinaryMap(check.value())))
+        return cli::fail(kTool, "cannot write " + cli::outputName(binaryOut));
+    FILE* summary = cli::summaryStream(cli::isStdio(binaryOut) ? binaryOut : out);
+    std::fprintf(summary, "%s: %zu roads, %zu paths, %zu areas, %zu walls, %zu points of interest, %zu places, %zu blocks "
+                 "(%zu tiny, %zu sliver, %zu open faces dropped), %zu bytes\n",
+                 cli::outputName(out).c_str(), stats.roads, stats.paths, stats.areas, stats.walls, stats.pois, stats.places,
+                 stats.blocks, stats.droppedTinyFaces, stats.droppedSliverFaces, stats.droppedOpenFaces, text.size());
     return 0;
 }

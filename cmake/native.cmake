@@ -43,8 +43,17 @@ target_link_libraries(bukchon_mapgen PUBLIC bukchon_core ZLIB::ZLIB EXPAT::EXPAT
 target_compile_options(bukchon_mapgen PRIVATE -Wall -Wextra -Wno-unused-parameter $<$<CXX_COMPILER_ID:GNU>:-Wno-stringop-overread>)
 target_link_libraries(unit_tests PRIVATE bukchon_mapgen)
 
+# The converters behind one interface (src/convert/): logs → .bkr, OpenStreetMap → .bkm; the CLIs and the page's
+# tools module (cmake/wasm_tools.cmake) run the same code.
+file(GLOB CONVERT_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/convert/*.cpp)
+add_library(bukchon_convert STATIC ${CONVERT_SOURCES})
+target_include_directories(bukchon_convert PUBLIC ${CMAKE_SOURCE_DIR}/src/convert)
+target_link_libraries(bukchon_convert PUBLIC bukchon_mapgen bukchon_core)
+target_compile_options(bukchon_convert PRIVATE -Wall -Wextra -Wno-unused-parameter)
+target_link_libraries(unit_tests PRIVATE bukchon_convert)
+
 add_executable(bukchon-map ${CMAKE_SOURCE_DIR}/src/tools/map_main.cpp)
-target_link_libraries(bukchon-map PRIVATE bukchon_mapgen)
+target_link_libraries(bukchon-map PRIVATE bukchon_convert)
 # The shipped map is the converter's output from the committed extract: this fails when either changed alone.
 add_test(NAME BukchonMap.CommittedMapIsTheConvertersOutput
   COMMAND ${CMAKE_COMMAND} -DTOOL=$<TARGET_FILE:bukchon-map> -DSCRIPT=${CMAKE_SOURCE_DIR}/assets/bukchon/osm/regenerate.sh
@@ -53,6 +62,10 @@ add_test(NAME BukchonMap.CommittedMapIsTheConvertersOutput
 
 add_executable(bukchon-gen ${CMAKE_SOURCE_DIR}/src/tools/gen_main.cpp)
 target_link_libraries(bukchon-gen PRIVATE bukchon_sim)
+
+# Every CLI answers --help and --version, reports errors on stderr with a non-zero exit, and takes - for stdin/stdout.
+add_test(NAME Cli.EveryToolKeepsTheCommandLineManners
+  COMMAND sh ${CMAKE_SOURCE_DIR}/tests/cli/cli_manners_test.sh $<TARGET_FILE_DIR:bukchon-map>)
 
 # ---- benchmarks (Google Benchmark from Debian's libbenchmark-dev; `./build-wasm.sh bench` installs it) ----------
 find_package(benchmark QUIET)

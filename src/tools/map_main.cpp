@@ -7,10 +7,7 @@
 // docs/map.md shows it start to finish, for Bukchon and for another city. IN may be `-` (stdin), and one of the
 // outputs `-` (stdout); src/tools/cli_common.hpp has the shared manners.
 #include "cli_common.hpp"
-#include "map_binary.hpp"
-#include "map_builder.hpp"
-#include "map_writer.hpp"
-#include "osm_reader.hpp"
+#include "converter.hpp"
 
 #include <cstdio>
 #include <cstdlib>
@@ -110,27 +107,18 @@ int main(int argc, char** argv) {
     // The attribution names the extract; standard input has no name worth printing there.
     if (!cli::isStdio(in)) opt.sourceNote = cli::inputName(in);
 
-    // A named file is the reader's to open; standard input (or a file with --format) comes to it as bytes.
-    bool asBytes = cli::isStdio(in) || !format.empty();
+    // The page's converter and this CLI run the same conversion (src/convert/): the same file gives the same bytes.
+    (void)format;  // the content says what the file is (gzip, bzip2, PBF, XML); --format is accepted for scripts
     std::string bytes, error;
-    if (asBytes && !cli::readInput(in, bytes, error)) return cli::fail(kTool, error);
-    auto osm = asBytes ? bk::readOsmBytes(bytes, format.empty() ? cli::inputName(in) : format, cli::inputName(in))
-                       : bk::readOsmFile(in);
-    if (!osm) return cli::fail(kTool, osm.error().describe());
-    bk::MapBuildStats stats;
-    bk::MapData map = bk::buildMapFromOsm(osm.value(), opt, &stats);
-    std::string text = bk::writeMapGeoJson(map);
-    // Round trip through the viewer's own loader: never write a map the viewer would reject.
-    auto check = bk::loadMap(text, cli::outputName(out));
-    if (!check) return cli::fail(kTool, "the map written does not load: " + check.error().describe());
+    if (!cli::readInput(in, bytes, error)) return cli::fail(kTool, error);
+    bk::Converted converted = bk::startOsmConversion({cli::inputName(in), std::move(bytes)}, opt)->finish();
+    if (!converted.error.empty()) return cli::fail(kTool, converted.error);
+    const std::string& text = converted.mapGeoJson;
     if (!cli::writeOutput(out, text)) return cli::fail(kTool, "cannot write " + cli::outputName(out));
     // The binary twin the page loads (no JSON parse before the first frame).
-    if (!binaryOut.empty() && !cli::writeOutput(binaryOut, bk::writeBinaryMap(check.value())))
+    if (!binaryOut.empty() && !cli::writeOutput(binaryOut, converted.map))
         return cli::fail(kTool, "cannot write " + cli::outputName(binaryOut));
     FILE* summary = cli::summaryStream(cli::isStdio(binaryOut) ? binaryOut : out);
-    std::fprintf(summary, "%s: %zu roads, %zu paths, %zu areas, %zu walls, %zu points of interest, %zu places, %zu blocks "
-                 "(%zu tiny, %zu sliver, %zu open faces dropped), %zu bytes\n",
-                 cli::outputName(out).c_str(), stats.roads, stats.paths, stats.areas, stats.walls, stats.pois, stats.places,
-                 stats.blocks, stats.droppedTinyFaces, stats.droppedSliverFaces, stats.droppedOpenFaces, text.size());
+    std::fprintf(summary, "%s: %s, %zu bytes\n", cli::outputName(out).c_str(), converted.text.c_str(), text.size());
     return 0;
 }

@@ -615,15 +615,6 @@ TEST(Importer, WrittenFilesLoadBackToTheSameData) {
     EXPECT_EQ(s->levels, (std::vector<std::string>{"GREEN", "RED"}));
 }
 
-TEST(Importer, LooksLikeImportTable) {
-    EXPECT_TRUE(looksLikeImportTable("log.csv", "a,b"));
-    EXPECT_TRUE(looksLikeImportTable("log.txt", "{"));
-    EXPECT_TRUE(looksLikeImportTable("data", "time,id"));
-    EXPECT_FALSE(looksLikeImportTable("recording.json", R"({"format": "bukchon-recording"})"));
-    EXPECT_FALSE(looksLikeImportTable("sensors.geojson", R"({"type":"FeatureCollection","features":[{"properties":{"id":"a"}}]})"));
-    EXPECT_TRUE(looksLikeImportTable("points.geojson", R"({"type":"FeatureCollection","features":[{"properties":{"time":"x"}}]})"));
-}
-
 TEST(Importer, DocsExampleImports) {
     std::string md = readRepoFile("docs/import.md");
     size_t at = md.find("```csv\n");

@@ -136,19 +136,4 @@ std::string ImportReport::json() const {
     return j.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
-bool looksLikeImportTable(const std::string& fileName, std::string_view head) {
-    std::string l = importer_detail::lower(fileName);
-    auto endsWith = [&](const char* ext) { size_t n = std::strlen(ext); return l.size() >= n && l.compare(l.size() - n, n, ext) == 0; };
-    if (endsWith(".csv") || endsWith(".tsv") || endsWith(".txt")) return true;
-    size_t i = 0;
-    if (head.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
-    while (i < head.size() && (head[i] == ' ' || head[i] == '\n' || head[i] == '\r' || head[i] == '\t')) ++i;
-    if (i >= head.size() || head[i] != '{') return true;  // not JSON at all: a table
-    if (head.find("\"bukchon-recording\"") != std::string_view::npos) return false;
-    // GeoJSON points whose properties carry a time: readings.
-    for (const char* key : {"\"time\"", "\"timestamp\"", "\"datetime\"", "\"measured_at\"", "\"측정시간\"", "\"date\""})
-        if (head.find(key) != std::string_view::npos) return true;
-    return false;
-}
-
 }  // namespace bk

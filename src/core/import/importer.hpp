@@ -117,8 +117,5 @@ private:
     std::unique_ptr<State> s_;
 };
 
-// True when a file should go through the importer rather than the native loaders: anything that is not a
-// recording/sensors/map JSON (CSV, TSV, text), or GeoJSON points whose properties carry times.
-bool looksLikeImportTable(const std::string& fileName, std::string_view head);
 
 }  // namespace bk

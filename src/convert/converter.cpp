@@ -1,0 +1,203 @@
+// converter.cpp — the converters behind converter.hpp: logs → .bkr (the importer), OpenStreetMap → .bkm (mapgen).
+#include "converter.hpp"
+
+#include "binary_format.hpp"
+#include "file_kinds.hpp"
+#include "importer.hpp"
+#include "map_binary.hpp"
+#include "map_builder.hpp"
+#include "map_writer.hpp"
+#include "osm_reader.hpp"
+
+#include <cstdio>
+
+namespace bk {
+
+namespace {
+
+using Json = nlohmann::json;
+
+// A conversion that could not start (an unknown converter, a workbook): its finish() says why.
+class Refused : public Conversion {
+public:
+    explicit Refused(std::string why) : why_(std::move(why)) {}
+    bool step(double) override { return true; }
+    double progress() const override { return 1; }
+    std::string stage() const override { return "refused"; }
+    Converted finish() override { Converted c; c.error = why_; return c; }
+private:
+    std::string why_;
+};
+
+// ---- logs → a binary recording -------------------------------------------------------------------------------
+
+ImportOptions importOptions(const Json& options) {
+    ImportOptions out;
+    const Json zone = options.value("timeZone", Json());
+    if (zone.is_string()) out.timeZone = zone.get<std::string>();
+    else if (zone.is_object() && zone.value("name", "").size() > 0 && zone.contains("transitions") && zone["transitions"].is_array()) {
+        // A named zone's transitions, computed by the page (the browser knows the zone rules; wasm has no tz database).
+        std::vector<std::pair<int64_t, int>> transitions;
+        for (const Json& t : zone["transitions"])
+            if (t.is_array() && t.size() == 2 && t[0].is_number() && t[1].is_number())
+                transitions.push_back({t[0].get<int64_t>(), t[1].get<int>()});
+        out.zone = TimeZone::fromTransitions(zone.value("name", ""), zone.value("initial", 0), std::move(transitions));
+    }
+    if (options.contains("title") && options["title"].is_string()) out.title = options["title"].get<std::string>();
+    return out;
+}
+
+class ImportConversion : public Conversion {
+public:
+    ImportConversion(std::vector<ConvertFile> files, const Json& options) : files_(std::move(files)), options_(importOptions(options)) {}
+    bool step(double) override { run(); return true; }
+    double progress() const override { return done_ ? 1 : 0; }
+    std::string stage() const override { return done_ ? "done" : "importing"; }
+    Converted finish() override { run(); return std::move(out_); }
+
+private:
+    void run() {
+        if (done_) return;
+        done_ = true;
+        Importer importer(options_);
+        std::string names;
+        for (ConvertFile& f : files_) {
+            importer.add(f.name, f.bytes);
+            names += (names.empty() ? "" : ", ") + f.name;
+            f.bytes = std::string();   // the importer has what it keeps: the file's bytes go first
+        }
+        ImportResult result = importer.finish();
+        out_.report = result.report.json();
+        out_.text = result.report.text();
+        if (!result.dataset) {
+            out_.error = names + ": nothing imported: " + result.report.fatal;
+            return;
+        }
+        out_.recording = writeBinaryRecording(*result.dataset);
+    }
+    std::vector<ConvertFile> files_;
+    ImportOptions options_;
+    bool done_ = false;
+    Converted out_;
+};
+
+// ---- OpenStreetMap → a binary map ------------------------------------------------------------------------------
+
+class OsmConversion : public Conversion {
+public:
+    OsmConversion(ConvertFile file, MapBuildOptions options, size_t maxBytes)
+        : name_(file.name), options_(std::move(options)), reader_(std::move(file.bytes), file.name, maxBytes) {}
+    bool step(double budgetMs) override { return reader_.step(budgetMs); }
+    double progress() const override { return 0.9 * reader_.progress(); }   // the last tenth: building the map
+    std::string stage() const override { return reader_.progress() < 1 ? "reading" : "building"; }
+    Converted finish() override {
+        Converted out;
+        auto osm = reader_.finish();
+        if (!osm) { out.error = osm.error().describe(); return out; }
+        MapBuildStats stats;
+        MapData map = buildMapFromOsm(osm.value(), options_, &stats);
+        out.mapGeoJson = writeMapGeoJson(map);
+        // Round trip through the viewer's own loader: never give a map the viewer would reject.
+        auto check = loadMap(out.mapGeoJson, name_);
+        if (!check) {
+            out.error = name_ + ": the map made from it does not load: " + check.error().describe();
+            out.mapGeoJson.clear();
+            return out;
+        }
+        out.map = writeBinaryMap(check.value());
+        Json report = {{"kind", "osm"}, {"file", name_}, {"roads", stats.roads}, {"paths", stats.paths},
+                       {"areas", stats.areas}, {"walls", stats.walls}, {"pois", stats.pois}, {"places", stats.places},
+                       {"blocks", stats.blocks}, {"features", map.features.size()}, {"bytes", out.map.size()}};
+        if (options_.hasBbox)
+            report["bbox"] = {options_.bboxMin.lon, options_.bboxMin.lat, options_.bboxMax.lon, options_.bboxMax.lat};
+        out.report = report.dump();
+        char text[400];
+        std::snprintf(text, sizeof text,
+                      "%zu roads, %zu paths, %zu areas, %zu walls, %zu points of interest, %zu places, %zu blocks "
+                      "(%zu tiny, %zu sliver, %zu open faces dropped)",
+                      stats.roads, stats.paths, stats.areas, stats.walls, stats.pois, stats.places, stats.blocks,
+                      stats.droppedTinyFaces, stats.droppedSliverFaces, stats.droppedOpenFaces);
+        out.text = text;
+        return out;
+    }
+
+private:
+    std::string name_;
+    MapBuildOptions options_;
+    OsmReader reader_;
+};
+
+bool lonLat(const Json& v, LatLon& out) {
+    if (!v.is_array() || v.size() != 2 || !v[0].is_number() || !v[1].is_number()) return false;
+    out = {v[1].get<double>(), v[0].get<double>()};
+    return out.lat >= -90 && out.lat <= 90 && out.lon >= -180 && out.lon <= 180;
+}
+
+}  // namespace
+
+MapBuildOptions mapBuildOptionsFromJson(const nlohmann::json& o) {
+    MapBuildOptions out;
+    const Json bbox = o.value("bbox", Json());
+    if (bbox.is_array() && bbox.size() == 4 && bbox[0].is_number() && bbox[1].is_number() && bbox[2].is_number() &&
+        bbox[3].is_number()) {
+        out.bboxMin = {bbox[1].get<double>(), bbox[0].get<double>()};
+        out.bboxMax = {bbox[3].get<double>(), bbox[2].get<double>()};
+        out.hasBbox = out.bboxMin.lon < out.bboxMax.lon && out.bboxMin.lat < out.bboxMax.lat;
+    }
+    out.name = o.value("name", "");
+    out.nameKo = o.value("nameKo", "");
+    out.snapshot = o.value("date", "");
+    out.blocks = o.value("blocks", true);
+    if (o.contains("languages") && o["languages"].is_array())
+        for (const Json& l : o["languages"])
+            if (l.is_string()) out.languages.push_back(l.get<std::string>());
+    if (o.contains("extras") && o["extras"].is_array())
+        for (const Json& e : o["extras"]) {
+            MapFeature f;
+            LatLon at;
+            if (!e.is_object() || !lonLat(e.value("at", Json()), at)) continue;
+            f.points.push_back(at);
+            const std::string kind = e.value("kind", "");
+            if (kind == "depot") {
+                f.kind = MapKind::depot;
+                f.nameEn = e.value("en", "Collection depot (assumed)");
+                f.nameKo = e.value("ko", "수거 차고지(가정)");
+            } else if (kind == "label") {
+                f.kind = MapKind::landmark;
+                f.cls = "label";
+                f.nameEn = e.value("en", "");
+                f.nameKo = e.value("ko", "");
+            } else continue;
+            out.extras.push_back(std::move(f));
+        }
+    return out;
+}
+
+std::unique_ptr<Conversion> startOsmConversion(ConvertFile file, MapBuildOptions options, size_t maxBytes) {
+    return std::make_unique<OsmConversion>(std::move(file), std::move(options), maxBytes);
+}
+
+std::unique_ptr<Conversion> startConversion(std::string_view converter, std::vector<ConvertFile> files,
+                                            const nlohmann::json& options) {
+    const Json o = options.is_object() ? options : Json::object();
+    if (files.empty()) return std::make_unique<Refused>("no file to convert");
+    if (converter == "import") return std::make_unique<ImportConversion>(std::move(files), o);
+    if (converter == "osm") {
+        if (files.size() != 1) return std::make_unique<Refused>("an OpenStreetMap map is made from one extract at a time");
+        // Decompressed, a page takes four times the dropped size at most (docs/your-city.md, "Limits").
+        const size_t limit = size_t(4 * findFileKind("osm")->pageLimitBytes);
+        MapBuildOptions mapOptions = mapBuildOptionsFromJson(o);
+        mapOptions.sourceNote = files[0].name;   // the attribution names the extract
+        return startOsmConversion(std::move(files[0]), std::move(mapOptions), limit);
+    }
+    if (converter == "spreadsheet")
+        return std::make_unique<Refused>(files[0].name + ": " + findFileKind("spreadsheet")->what);
+    return std::make_unique<Refused>("no converter called \"" + std::string(converter) + "\"");
+}
+
+Converted convertAll(std::string_view converter, std::vector<ConvertFile> files, const nlohmann::json& options) {
+    auto c = startConversion(converter, std::move(files), options);
+    return c->finish();
+}
+
+}  // namespace bk

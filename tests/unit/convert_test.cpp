@@ -1,0 +1,121 @@
+// convert_test.cpp — the file-kind table (which file is what) and the converters behind one interface.
+#include "converter.hpp"
+#include "file_kinds.hpp"
+
+#include "binary_format.hpp"
+#include "map_binary.hpp"
+#include "map_data.hpp"
+#include "test_util.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+using namespace bk;
+
+namespace {
+std::string kindOf(const std::string& name, const std::string& head) { return classifyFile(name, head).name; }
+
+std::string readBinary(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+}  // namespace
+
+TEST(FileKinds, EachKindIsRecognisedByContentFirst) {
+    EXPECT_EQ(kindOf("log.csv", "a,b"), "table");
+    EXPECT_EQ(kindOf("log.txt", "{"), "table");
+    EXPECT_EQ(kindOf("data", "time,id"), "table");
+    EXPECT_EQ(kindOf("rows.json", "[{\"t\": 1}]"), "table");
+    EXPECT_EQ(kindOf("recording.json", R"({"format": "bukchon-recording"})"), "recording");
+    EXPECT_EQ(kindOf("x.json", R"({"format": "bukchon-recording", "series": [{"time": 1}]})"), "recording");
+    EXPECT_EQ(kindOf("sensors.geojson", R"({"type":"FeatureCollection","features":[{"properties":{"id":"a"}}]})"), "sensors");
+    EXPECT_EQ(kindOf("points.geojson", R"({"type":"FeatureCollection","features":[{"properties":{"time":"x"}}]})"), "table");
+    EXPECT_EQ(kindOf("city.geojson", R"({"type":"FeatureCollection","features":[{"geometry":{"type":"Polygon"}}]})"), "map");
+    EXPECT_EQ(kindOf("anything", "BKRB\x02"), "recording");
+    EXPECT_EQ(kindOf("data.csv", "BKMB\x01"), "map");   // the content wins over the name
+    EXPECT_EQ(kindOf("city.osm", "<?xml version='1.0'?>\n<osm version=\"0.6\">"), "osm");
+    EXPECT_EQ(kindOf("export", "\xEF\xBB\xBF  <osm>"), "osm");
+    EXPECT_EQ(kindOf("city.osm.pbf", std::string("\0\0\0\x0d\x0a\x09OSMHeader", 15)), "osm");
+    EXPECT_EQ(kindOf("download", std::string("\0\0\0\x0d\x0a\x09OSMHeader", 15)), "osm");
+    EXPECT_EQ(kindOf("city.osm.gz", "\x1F\x8B\x08"), "osm");
+    EXPECT_EQ(kindOf("city.osm.bz2", "BZh91AY"), "osm");
+    EXPECT_EQ(kindOf("bins.xlsx", std::string("PK\x03\x04", 4)), "spreadsheet");
+    EXPECT_EQ(kindOf("old.xls", "\xD0\xCF\x11\xE0"), "spreadsheet");
+}
+
+TEST(FileKinds, ViewerFormatsNeedNoConverterAndTheRestSayWhichAndWhatTheyGive) {
+    for (const FileKind& k : fileKinds()) {
+        const std::string name = k.name;
+        if (name == "recording" || name == "map" || name == "sensors") EXPECT_STREQ(k.converter, "") << name;
+        else EXPECT_STRNE(k.converter, "") << name;
+        const std::string gives = k.gives;
+        EXPECT_TRUE(gives == "recording" || gives == "map" || gives == "sensors") << name;
+    }
+    EXPECT_STREQ(findFileKind("osm")->gives, "map");
+    EXPECT_STREQ(findFileKind("table")->gives, "recording");
+    EXPECT_NE(fileKindsJson().find("\"osm\""), std::string::npos);
+}
+
+TEST(FileKinds, AnOsmFileTooBigForATabNamesTheLimitAndTheCli) {
+    const std::string why = pageSizeProblem(*findFileKind("osm"), "korea.osm.pbf", 180.0 * 1024 * 1024);
+    EXPECT_NE(why.find("korea.osm.pbf is 180.0 MB"), std::string::npos) << why;
+    EXPECT_NE(why.find("100 MB"), std::string::npos) << why;
+    EXPECT_NE(why.find("bukchon-map"), std::string::npos) << why;
+    EXPECT_EQ(pageSizeProblem(*findFileKind("osm"), "small.osm", 1e6), "");
+}
+
+TEST(Convert, ALogBecomesABinaryRecordingWithTheImportersReport) {
+    const std::string csv = "time,id,lat,lon,fill\n2026-05-16 09:00,B1,37.58,126.98,10\n2026-05-16 10:00,B1,37.58,126.98,20\n";
+    Converted c = convertAll("import", {{"bins.csv", csv}}, {{"timeZone", "+09:00"}});
+    ASSERT_EQ(c.error, "");
+    ASSERT_TRUE(looksLikeBinaryRecording(c.recording));
+    auto d = loadBinaryRecording(c.recording, "bins.bkr");
+    ASSERT_TRUE(d) << d.error().describe();
+    EXPECT_EQ(d->sensors.size(), 1u);
+    EXPECT_EQ(d->readingCount(), 2u);
+    EXPECT_NE(c.report.find("\"readings\":2"), std::string::npos) << c.report;
+}
+
+TEST(Convert, ALogWithNothingUsableSaysWhichFileAndWhy) {
+    Converted c = convertAll("import", {{"empty.csv", "just one line\n"}}, nlohmann::json::object());
+    EXPECT_TRUE(c.recording.empty());
+    EXPECT_NE(c.error.find("empty.csv: nothing imported"), std::string::npos) << c.error;
+}
+
+TEST(Convert, AnOsmExtractBecomesTheSameBinaryMapTheCliWrites) {
+    const std::string pbf = readBinary(std::string(BUKCHON_SOURCE_DIR) + "/assets/bukchon/osm/bukchon.osm.pbf");
+    ASSERT_FALSE(pbf.empty());
+    nlohmann::json options = {{"bbox", {126.9720, 37.5720, 126.9990, 37.5900}}, {"date", "2026-07"},
+                              {"name", "Bukchon, Jongno-gu, Seoul"}, {"nameKo", "서울 종로구 북촌"},
+                              {"extras", {{{"kind", "depot"}, {"at", {126.9840, 37.5762}}, {"en", "Collection truck base (assumed)"}, {"ko", "수거차 출발지(가정)"}},
+                                          {{"kind", "label"}, {"at", {126.9921, 37.5803}}, {"en", "Changdeokgung Palace"}, {"ko", "창덕궁"}}}}};
+    auto conversion = startConversion("osm", {{"bukchon.osm.pbf", pbf}}, options);
+    double last = 0;
+    int steps = 0;
+    while (!conversion->step(0.5)) {   // in small steps, as the page runs it; progress never goes back
+        EXPECT_GE(conversion->progress(), last);
+        last = conversion->progress();
+        ++steps;
+    }
+    EXPECT_GT(steps, 1);
+    Converted c = conversion->finish();
+    ASSERT_EQ(c.error, "");
+    // The committed map.bkm is bukchon-map's output from this extract with these options (regenerate.sh).
+    EXPECT_EQ(c.map, readBinary(std::string(BUKCHON_SOURCE_DIR) + "/assets/bukchon/map.bkm"));
+    EXPECT_NE(c.report.find("\"roads\""), std::string::npos);
+}
+
+TEST(Convert, WhatIsNotOpenStreetMapIsRefusedNamingTheFile) {
+    Converted c = convertAll("osm", {{"notes.osm", "<html>not a map</html>"}}, nlohmann::json::object());
+    EXPECT_TRUE(c.map.empty());
+    EXPECT_NE(c.error.find("notes.osm"), std::string::npos) << c.error;
+    Converted cut = convertAll("osm", {{"cut.osm.pbf", std::string("\0\0\0\x0d\x0a\x09OSMHeader\x18\x50", 17)}}, nlohmann::json::object());
+    EXPECT_NE(cut.error.find("cut.osm.pbf"), std::string::npos) << cut.error;
+    Converted wb = convertAll("spreadsheet", {{"bins.xlsx", "PK"}}, nlohmann::json::object());
+    EXPECT_NE(wb.error.find("save each sheet as CSV"), std::string::npos) << wb.error;
+}

@@ -39,20 +39,13 @@ apt_install() {   # apt_install pkg... : installs only the packages that are mis
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-# Dear ImGui sources from Debian's source package, unpacked into .deps/ (never committed).
-fetch_imgui() {
-  if [ -n "${IMGUI_DIR:-}" ]; then
-    [ -f "$IMGUI_DIR/imgui.cpp" ] || die "IMGUI_DIR=$IMGUI_DIR has no imgui.cpp"
-    return 0
-  fi
-  IMGUI_DIR="$DEPS/imgui-$IMGUI_VERSION"
-  [ -f "$IMGUI_DIR/imgui.cpp" ] && return 0
-  apt_install dpkg-dev xz-utils
-  local tmp; tmp=$(mktemp -d)
-  # A deb-src twin of the machine's apt sources (deb822 files such as debian.sources / ubuntu.sources, and one-line
-  # lists), used only for this call: nothing on the machine's apt configuration changes.
-  local parts="$tmp/parts"
-  mkdir -p "$parts"
+# A deb-src twin of the machine's apt sources (deb822 files such as debian.sources / ubuntu.sources, and one-line
+# lists), made once per run and used only for source downloads: nothing on the machine's apt configuration changes.
+DEB_SRC_OPT=()
+deb_src_twin() {
+  [ ${#DEB_SRC_OPT[@]} -gt 0 ] && return 0
+  apt_install dpkg-dev xz-utils bzip2
+  local parts; parts=$(mktemp -d)
   local f n=0
   for f in /etc/apt/sources.list.d/*.sources; do
     [ -f "$f" ] || continue
@@ -62,10 +55,35 @@ fetch_imgui() {
   { cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null || true; } |
     sed -n 's/^deb /deb-src /p' > "$parts/one-line.list"
   [ -s "$parts/one-line.list" ] || rm -f "$parts/one-line.list"
-  local opt=(-o Dir::Etc::sourcelist=/dev/null -o Dir::Etc::sourceparts="$parts")
+  DEB_SRC_OPT=(-o Dir::Etc::sourcelist=/dev/null -o Dir::Etc::sourceparts="$parts")
+  as_root apt-get update -qq "${DEB_SRC_OPT[@]}" -o APT::Get::List-Cleanup=0
+}
+
+# Downloads Debian source package PKG into the current folder. When the newest version's files are not on the
+# mirror (a security update whose sources are not mirrored), the older versions apt knows are tried, newest first.
+download_debian_source() {
+  deb_src_twin
+  apt-get source --download-only -qq "${DEB_SRC_OPT[@]}" "$1" >/dev/null 2>&1 && return 0
+  local v
+  for v in $(apt-cache "${DEB_SRC_OPT[@]}" showsrc "$1" | sed -n 's/^Version: //p' | sort -u |
+             sort -r -V); do
+    rm -f ./*.dsc ./*.tar.* 2>/dev/null || true
+    apt-get source --download-only -qq "${DEB_SRC_OPT[@]}" "$1=$v" >/dev/null 2>&1 && return 0
+  done
+  return 1
+}
+
+# Dear ImGui sources from Debian's source package, unpacked into .deps/ (never committed).
+fetch_imgui() {
+  if [ -n "${IMGUI_DIR:-}" ]; then
+    [ -f "$IMGUI_DIR/imgui.cpp" ] || die "IMGUI_DIR=$IMGUI_DIR has no imgui.cpp"
+    return 0
+  fi
+  IMGUI_DIR="$DEPS/imgui-$IMGUI_VERSION"
+  [ -f "$IMGUI_DIR/imgui.cpp" ] && return 0
+  local tmp; tmp=$(mktemp -d)
   say "fetching Dear ImGui sources (Debian source package imgui)"
-  as_root apt-get update -qq "${opt[@]}" -o APT::Get::List-Cleanup=0
-  (cd "$tmp" && apt-get source --download-only -qq "${opt[@]}" imgui >/dev/null) \
+  (cd "$tmp" && download_debian_source imgui) \
     || die "could not download Debian's imgui source package; set IMGUI_DIR to an imgui-$IMGUI_VERSION folder"
   mkdir -p "$DEPS"
   local orig; orig=$(ls "$tmp"/imgui_*.orig.tar.* | head -n 1)
@@ -76,9 +94,28 @@ fetch_imgui() {
   [ -f "$IMGUI_DIR/imgui.cpp" ] || die "imgui sources not found after unpacking $orig"
 }
 
+# The C libraries the tools module (the page's OpenStreetMap converter) needs, built for wasm from Debian's source
+# packages with Debian's patches applied (dpkg-source -x): zlib (PBF blobs, .gz), bzip2 (.bz2), expat (XML).
+# libosmium and protozero are header-only: Debian's libosmium2-dev and libprotozero-dev give them.
+fetch_c_sources() {
+  local pkg dir check
+  for pkg in zlib:inflate.c bzip2:bzlib.c expat:expat/lib/xmlparse.c; do
+    dir="$DEPS/src-${pkg%%:*}"; check=${pkg#*:}; pkg=${pkg%%:*}
+    [ -f "$dir/$check" ] && continue
+    local tmp; tmp=$(mktemp -d)
+    say "fetching $pkg sources (Debian source package $pkg)"
+    (cd "$tmp" && download_debian_source "$pkg") || die "could not download Debian's $pkg source package"
+    (cd "$tmp" && dpkg-source -x --no-check ./*.dsc src >/dev/null) || die "could not unpack $pkg's source package"
+    rm -rf "$dir"; mkdir -p "$DEPS"; mv "$tmp/src" "$dir"; rm -rf "$tmp"
+    [ -f "$dir/$check" ] || die "$pkg sources have no $check"
+  done
+}
+
 build_deps() {
-  apt_install emscripten nlohmann-json3-dev fonts-nanum fonts-dejavu-core fonts-wqy-microhei fonttools cmake make python3
+  apt_install emscripten nlohmann-json3-dev fonts-nanum fonts-dejavu-core fonts-wqy-microhei fonttools cmake make python3 \
+    libosmium2-dev libprotozero-dev
   fetch_imgui
+  fetch_c_sources
   web_deps
 }
 
@@ -95,8 +132,8 @@ web_deps() {
 
 test_deps() {
   build_deps
-  # ffmpeg: the video export's test decodes and counts the frames with ffprobe
-  apt_install g++ libgtest-dev chromium libosmium2-dev libprotozero-dev zlib1g-dev libexpat1-dev libbz2-dev ffmpeg
+  # ffmpeg: the video export's test decodes and counts the frames with ffprobe; osmium-tool writes the OSM fixtures
+  apt_install g++ libgtest-dev chromium libosmium2-dev libprotozero-dev zlib1g-dev libexpat1-dev libbz2-dev ffmpeg osmium-tool
   (cd "$ROOT/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 }
 
@@ -104,7 +141,7 @@ build_wasm() {
   export NODE_PATH=${NODE_PATH:-/usr/share/nodejs}   # Emscripten's acorn when node is not Debian's own
   if [ ! -f "$ROOT/build-wasm/CMakeCache.txt" ]; then
     emcmake cmake -S "$ROOT" -B "$ROOT/build-wasm" -DCMAKE_BUILD_TYPE=Release \
-      -DIMGUI_DIR="$IMGUI_DIR" -DBUKCHON_DIST_DIR="$ROOT/dist" >/dev/null
+      -DIMGUI_DIR="$IMGUI_DIR" -DBUKCHON_DIST_DIR="$ROOT/dist" -DBUKCHON_DEPS_DIR="$DEPS" >/dev/null
   fi
   cmake --build "$ROOT/build-wasm" -j "$JOBS"
   say "built $ROOT/dist ($(du -sh "$ROOT/dist" | cut -f1))"

@@ -18,14 +18,26 @@ const visit = (f) => {
   order.push(f);
 };
 visit('main.js');
+// Modules the page loads on first use (lazyModule('x.js'): the tools module's glue, the video export) go in too,
+// after the others, with their exports registered where lazyModule finds them.
+const lazy = [];
+for (let i = 0; i < order.length; i++)
+  for (const [, f] of read(order[i]).matchAll(/lazyModule\('([\w.-]+\.js)'\)/g)) if (!lazy.includes(f)) { lazy.push(f); visit(f); }
+const exportsOf = (f) => {
+  const names = [...read(f).matchAll(/^export (?:async function|function|class|const) ([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]);
+  const def = read(f).match(/^export default ([A-Za-z_$][\w$]*);\s*$/m);
+  return `{ ${[...names, ...(def ? [`default: ${def[1]}`] : [])].join(', ')} }`;
+};
+const registry = `globalThis.BUKCHON_MODULES = { ${lazy.map((f) => `'${f}': ${exportsOf(f)}`).join(', ')} };`;
 const modules = order
-  .map((f) => `// ---- ${f}\n${strip(read(f))}`);
+  .map((f) => `// ---- ${f}\n${strip(read(f))}`).concat([`// ---- lazy modules\n${registry}`]);
 for (const m of modules) if (/^\s*(import|export)\s/m.test(m)) throw new Error('single file: a module statement was left behind');
 
 // Resources the viewer fetches, inlined as base64 under their path relative to the page.
 const resources = {};
 const add = (path) => { resources[path] = readFileSync(join(dist, path)).toString('base64'); };
 add('bukchon.wasm');
+add('bukchon-tools.wasm');   // the converters (logs, OpenStreetMap): compiled from this copy when first used
 add('bukchon-replay.css');
 add('vendor/mediabunny.mjs');  // the video muxer: imported from its inline copy only when a video is exported
 const walk = (dir) => readdirSync(join(dist, dir)).flatMap((f) => {

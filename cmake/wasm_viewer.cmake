@@ -67,6 +67,8 @@ target_link_options(bukchon PRIVATE
   -sDISABLE_EXCEPTION_CATCHING=1 -sDYNAMIC_EXECUTION=0
   $<$<CONFIG:Release>:-O3>)
 
+include(${CMAKE_SOURCE_DIR}/cmake/wasm_tools.cmake)
+
 # ---- the static site ------------------------------------------------------------------------------------------
 # Fonts: Nanum Gothic (OFL, Debian's fonts-nanum) subset to exactly the characters the page, UI and data use.
 set(NANUM_DIR /usr/share/fonts/truetype/nanum)
@@ -133,6 +135,7 @@ list(APPEND SITE_OUTPUTS ${MUXER_OUTPUTS})
 find_program(NODE_EXECUTABLE NAMES node nodejs REQUIRED)
 add_custom_command(OUTPUT ${BUKCHON_DIST_DIR}/bukchon-replay.html
   COMMAND ${NODE_EXECUTABLE} ${CMAKE_SOURCE_DIR}/cmake/single_file.mjs ${BUKCHON_DIST_DIR}
-  DEPENDS ${CMAKE_SOURCE_DIR}/cmake/single_file.mjs ${SITE_OUTPUTS} ${SITE_FONTS} ${FONT_PACKS_LIST} ${BUKCHON_DIST_DIR}/bukchon.js VERBATIM)
-add_custom_target(site ALL DEPENDS ${SITE_OUTPUTS} ${SITE_FONTS} ${FONT_PACKS_LIST} ${BUKCHON_DIST_DIR}/bukchon.js
+  DEPENDS ${CMAKE_SOURCE_DIR}/cmake/single_file.mjs ${SITE_OUTPUTS} ${SITE_FONTS} ${FONT_PACKS_LIST} ${BUKCHON_DIST_DIR}/bukchon.js
+          ${TOOLS_OUTPUTS} VERBATIM)
+add_custom_target(site ALL DEPENDS ${SITE_OUTPUTS} ${SITE_FONTS} ${FONT_PACKS_LIST} ${BUKCHON_DIST_DIR}/bukchon.js ${TOOLS_OUTPUTS}
   ${BUKCHON_DIST_DIR}/bukchon-replay.html)

@@ -8,6 +8,7 @@ import { StoryPlayer } from './story.js';
 import { HERE, inlineResource, fetchBytes, compileWasm, decodeJson, dataUrls, fileName, optionalKinds } from './viewer-files.js';
 import { createBridge } from './viewer-bridge.js';
 import { createApi } from './viewer-api.js';
+import { convertLogs, convertOsm } from './viewer-convert.js';
 import { attachInput, setupKiosk } from './viewer-input.js';
 import { createTwin } from './viewer-a11y.js';
 import { createVideoDialog } from './video-dialog.js';
@@ -221,10 +222,16 @@ export async function createViewer(element, options = {}) {
       if (bytes) loaded[kind] = { name: fileName(data.urls[kind]), bytes };
     }
     mark('bk:fetched');
-    bridge.setImportTimeZone(options.timezone);
-    const committed = bridge.commit(loaded);
+    // Logs named by the URL are imported by the tools module first (fetched only then): the viewer gets a recording.
+    const converting = (f, name, stage) => chrome.progress(f, text(`convert.${stage}`).replace('{file}', name));
+    const ready = await convertLogs(loaded, { zone: options.timezone, onProgress: converting });
+    let committed = bridge.commit(ready);
     mark('bk:data');
-    const imported = Object.keys(loaded).some((k) => k.startsWith('table'));
+    const imported = !!ready.report;
+    if (committed.ok && loaded.osm) {  // an OpenStreetMap extract as the data's map, cut around the sensors
+      const { map } = await convertOsm(loaded.osm, committed.state.extent, converting);
+      committed = bridge.commit({ map });
+    }
     if (!committed.ok || imported || listeners.has('data')) {
       const s = committed.state;
       emit(committed.ok ? 'data' : 'error', committed.ok ? s : s.error);

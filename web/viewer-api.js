@@ -1,8 +1,8 @@
 // viewer-api.js — the Viewer object (docs/api.md): every method is a command of the core's command table
 // (src/core/embed/commands.hpp), checked there; the page commands (loading, screenshots, video, language, full
 // screen) are done here with the arguments the core normalized.
-import { decodeJson, downloadDataset, fetchBytes, readFiles } from './viewer-files.js';
-import { exportVideo } from './video-export.js';
+import { decodeJson, downloadDataset, fetchBytes, lazyModule, readFiles } from './viewer-files.js';
+import { convertLogs, convertOsm } from './viewer-convert.js';
 
 // Blobs and Files cannot cross as JSON: they go as {"$blob": i} markers and come back as themselves.
 function marked(args, blobs) {
@@ -28,10 +28,18 @@ export function createApi(ctx) {
              heapBytes: bridge.heapBytes(), heapUsedBytes: bridge.heapUsed() };
   };
   const commit = (files) => {
-    bridge.setImportTimeZone(options.timezone);
     const { ok, state: s } = bridge.commit(files);
     emit(ok ? 'data' : 'error', ok ? s : s.error);
     return s;
+  };
+  // The progress of a conversion (the tools module) on the loading card, over the map.
+  const converting = (fraction, name, stage) => chrome.busy(fraction, ctx.text(`convert.${stage}`).replace('{file}', name));
+  const failed = (error) => {  // nothing reached the core: it says so all the same, and the data shown stays
+    bridge.failLoad(error.message, error.report);
+    chrome.showError(error.message);
+    if (error.report) chrome.showReport(error.report);
+    emit('error', error.message);
+    throw error;
   };
 
   // The page's half of the table: what these commands do once the core has checked their arguments.
@@ -48,25 +56,40 @@ export function createApi(ctx) {
     // Another dataset: a folder URL, a manifest URL, {map?, sensors, recording} URLs, or Files. Rejects with the
     // message if it cannot be used; the current dataset stays on screen.
     async load(source) {
-      let files;
+      let files, ready;
       try {
-        files = Array.isArray(source) ? await readFiles(source) : await downloadDataset(source, bridge.manifest);
-        // Files over the limit are not copied into the wasm heap at all: the core says so by its one rule.
-        for (const file of Object.values(files)) {
-          const problem = bridge.fileSizeProblem(file.name, file.bytes.length);
+        files = Array.isArray(source) ? await readFiles(source, bridge.classifyFile) : await downloadDataset(source, bridge.manifest);
+        // Files over the limit are not copied anywhere: the core says so by its rules (the file-kind table's).
+        for (const [key, file] of Object.entries(files)) {
+          const problem = bridge.fileSizeProblem(key.split('#')[0], file.name, file.bytes.length);
           if (problem) throw new Error(problem);
         }
-      } catch (error) {  // nothing reached the core: it says so all the same, and the data shown stays
-        bridge.failLoad(error.message);
-        chrome.showError(error.message);
-        emit('error', error.message);
-        throw error;
+        // Logs are imported by the tools module (fetched now if this is the first): the viewer gets a recording.
+        ready = await convertLogs(files, { zone: options.timezone, onProgress: converting });
+      } catch (error) {
+        chrome.idle();
+        return failed(error);
       }
-      const s = commit(files);
-      const imported = Object.keys(files).some((k) => k.startsWith('table'));
-      if (imported && s.import) chrome.showReport(s.import);
-      else chrome.hideReport();
-      if (s.error) { chrome.showError(s.error); throw new Error(s.error); }
+      chrome.idle();
+      let s = null;
+      if (Object.keys(ready).length) {
+        s = commit(ready);
+        if (ready.report && s.import) chrome.showReport(s.import);
+        else chrome.hideReport();
+        if (s.error) { chrome.showError(s.error); throw new Error(s.error); }
+      }
+      // An OpenStreetMap extract becomes the map of the data now shown (dropped alone or with logs), cut around it.
+      if (files.osm) {
+        try {
+          const { map } = await convertOsm(files.osm, getState().extent, converting);
+          s = commit({ map });
+        } catch (error) {
+          chrome.idle();
+          return failed(error);
+        }
+        chrome.idle();
+        if (s.error) { chrome.showError(s.error); throw new Error(s.error); }
+      }
       chrome.hideError();
       return getState();
     },
@@ -96,7 +119,11 @@ export function createApi(ctx) {
       });
     },
     // A video rendered frame by frame at a fixed rate (video-export.js); `extra`: {signal, onProgress} from the method.
-    exportVideo(options, extra) { return exportVideo(ctx, viewer, options, extra); },
+    // Loaded on first use: the first load carries the viewer only.
+    async exportVideo(options, extra) {
+      const { exportVideo } = await lazyModule('video-export.js');
+      return exportVideo(ctx, viewer, options, extra);
+    },
     videoDialog() { ctx.videoDialog?.open(); },
     fullscreen() {
       if (document.fullscreenElement) return document.exitFullscreen();

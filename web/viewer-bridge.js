@@ -58,9 +58,12 @@ export function createBridge(module) {
       if (r.error) throw new Error(r.error);
       return r.files;
     },
-    failLoad: (message) => withText(message, (p) => module._bk_fail_load(p)),
-    fileSizeProblem: (name, bytes) => withText(name, (p) => module.UTF8ToString(module._bk_file_size_problem(p, bytes))),
-    setImportTimeZone: (zone) => withText(zoneSpec(zone), (p) => module._bk_set_import_time_zone(p)),
+    failLoad: (message, report = null) => withText(message, (p) => withText(report ? JSON.stringify(report) : '', (r) => module._bk_fail_load(p, r))),
+    // The core's size rule for a file of this kind (the file-kind table's name), "" when it may be loaded.
+    fileSizeProblem: (kind, name, bytes) => withText(kind, (k) => withText(name, (p) => module.UTF8ToString(module._bk_file_size_problem(k, p, bytes)))),
+    // Which kind a file is (file_kinds.hpp): its name and first bytes.
+    classifyFile: (name, head) => withText(name, (n) => heap(module, head, (p, l) => module.UTF8ToString(module._bk_classify_file(n, p, l)))),
+    fileKinds: () => json(module._bk_file_kinds()),
     setReducedMotion: (on) => module._bk_set_reduced_motion(on ? 1 : 0),
     capture: (scale) => module._bk_capture(scale),
     // Video export (video-export.js): the core's plan of frames, then fixed steps with the main loop paused.
@@ -70,34 +73,4 @@ export function createBridge(module) {
     videoEnd: () => module._bk_video_end(),
     destroy: () => module._bk_destroy(),
   };
-}
-
-// The time zone for imported local times: an offset ("+09:00", "UTC-5") as is, or a zone name ("Europe/Lisbon"),
-// whose offset changes the browser knows: sent as transitions (wasm has no time-zone database).
-function zoneSpec(zone) {
-  const spec = zone || '';
-  if (!spec.includes('/')) return spec;
-  const offsetAt = (ms) => {
-    const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric',
-                                                    day: 'numeric', hour: 'numeric', minute: 'numeric' }).formatToParts(new Date(ms));
-    const v = Object.fromEntries(parts.map((p) => [p.type, Number(p.value)]));
-    return Math.round((Date.UTC(v.year, v.month - 1, v.day, v.hour, v.minute) - Math.floor(ms / 60000) * 60000) / 60000);
-  };
-  try {
-    const from = Date.UTC(1990, 0, 1), to = Date.UTC(2040, 0, 1), day = 86400000;
-    const initial = offsetAt(from);
-    const transitions = [];
-    let prev = initial;
-    for (let t = from + day; t <= to; t += day) {
-      const now = offsetAt(t);
-      if (now === prev) continue;
-      let lo = t - day, hi = t;  // the change is in (lo, hi]: narrow it to the minute
-      while (hi - lo > 60000) { const mid = lo + Math.floor((hi - lo) / 120000) * 60000; if (offsetAt(mid) === prev) lo = mid; else hi = mid; }
-      transitions.push([hi, now]);
-      prev = now;
-    }
-    return JSON.stringify({ name: zone, initial, transitions });
-  } catch (e) {
-    return zone;  // not a zone the browser knows: the importer says so in its report
-  }
 }

@@ -92,6 +92,18 @@ export function createChrome(root, text) {
       msg.textContent = message;
     },
     loaded() { loading.hidden = true; },
+    // A conversion in the tools module: the same card and bar over the map, until idle().
+    busy(fraction, message) {
+      loading.hidden = false;
+      loading.classList.add('bk-busy');
+      fill.style.width = `${Math.round(Math.max(0, Math.min(1, fraction)) * 100)}%`;
+      msg.textContent = `${message} ${Math.round(fraction * 100)} %`;
+    },
+    idle() {
+      if (!loading.classList.contains('bk-busy')) return;
+      loading.classList.remove('bk-busy');
+      loading.hidden = true;
+    },
     failed(message, onRetry) {
       loading.classList.add('bk-failed');
       fill.style.width = '100%';

@@ -1,5 +1,5 @@
 // viewer-files.js — files in: downloads with progress (or the offline single file's inline copies), what a dataset
-// source names (a folder, a manifest, a log to import, a binary recording) and which dropped file is which.
+// source names (a folder, a manifest, a log to import, a binary recording, an OpenStreetMap extract).
 export const HERE = new URL('.', import.meta.url).href;
 export const DATA_FILES = { map: 'map.geojson', sensors: 'sensors.geojson', recording: 'recording.json' };
 const TABLE = /\.(csv|tsv|txt)$/i;
@@ -15,6 +15,13 @@ export function inlineResource(url) {
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return bytes;
+}
+
+// A module the page loads on first use (the tools module's glue, the video export): from the site, or in the offline
+// single file from the copy it carries (cmake/single_file.mjs registers those in BUKCHON_MODULES).
+export function lazyModule(file) {
+  const bundled = globalThis.BUKCHON_MODULES && globalThis.BUKCHON_MODULES[file];
+  return bundled ? Promise.resolve(bundled) : import(new URL(file, HERE).href);
 }
 
 export async function fetchBytes(url, onProgress = () => {}, signal) {
@@ -109,39 +116,21 @@ export async function dataUrls(source, readManifest) {
   if (url.pathname.endsWith('/')) return Object.fromEntries(Object.entries(DATA_FILES).map(([k, f]) => [k, new URL(f, url).href]));
   if (TABLE.test(url.pathname)) return { table: url.href };  // a log to import
   if (/\.bkr$/i.test(url.pathname)) return { recording: url.href };  // a binary recording: sensors inside
+  if (/\.(osm|pbf|osm\.gz|osm\.bz2)$/i.test(url.pathname)) return { osm: url.href };  // a map to convert
   return manifestUrls(url, await readManifest(await fetchBytes(url.href), fileName(url.href)));
 }
 
 // Kinds a source may lack: a folder need not have a map (a city without one gets the neutral basemap).
 export const optionalKinds = (source) => (typeof source === 'string' && new URL(source, location.href).pathname.endsWith('/') ? ['map'] : []);
 
-// Which file is which when files are dropped or picked: by name first, then by content. Logs to import (CSV,
-// TSV, text, GeoJSON points with times) are "table"s: the importer decides readings vs sites by their columns.
-export function classify(name, bytes) {
-  const lower = name.toLowerCase();
-  const magic = bytes.length >= 4 ? String.fromCharCode(...bytes.subarray(0, 4)) : '';
-  if (magic === 'BKRB') return 'recording';  // binary recording
-  if (magic === 'BKMB') return 'map';  // binary map
-  if (TABLE.test(lower)) return 'table';
-  const start = new TextDecoder().decode(bytes.subarray(0, 64)).replace(/^\uFEFF/, '').trimStart();
-  if (!start.startsWith('{')) return 'table';
-  const head = new TextDecoder().decode(bytes.subarray(0, 4096));
-  if (!head.includes('"bukchon-recording"') && /"(time|timestamp|datetime|measured_at|측정시간)"\s*:/.test(head)) return 'table';
-  if (lower.includes('recording')) return 'recording';
-  if (lower.includes('sensor')) return 'sensors';
-  if (lower.includes('map')) return 'map';
-  if (head.includes('"bukchon-recording"')) return 'recording';
-  if (/"type"\s*:\s*"Point"/.test(head) && /"id"\s*:/.test(head)) return 'sensors';
-  return 'map';
-}
-
-// Files picked or dropped (a FileList or an array of Files) → kind → {name, bytes}; logs are "table#i".
-export async function readFiles(list) {
+// Files picked or dropped (a FileList or an array of Files) → key → {name, bytes}. Which file is which is the core's
+// file-kind table (`classify(name, head)` is bk_classify_file): keys are its kind names, "table#i" for each log.
+export async function readFiles(list, classify) {
   const files = {};
   for (const [i, file] of [...list].entries()) {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const kind = classify(file.name, bytes);
-    files[kind === 'table' ? `table#${i}` : kind] = { name: file.name, bytes };
+    const kind = classify(file.name, bytes.subarray(0, 4096));
+    files[kind === 'table' || kind === 'spreadsheet' ? `${kind}#${i}` : kind] = { name: file.name, bytes };
   }
   return files;
 }

@@ -9,6 +9,8 @@
 #include "map_writer.hpp"
 #include "osm_reader.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 namespace bk {
@@ -143,6 +145,23 @@ MapBuildOptions mapBuildOptionsFromJson(const nlohmann::json& o) {
         out.bboxMin = {bbox[1].get<double>(), bbox[0].get<double>()};
         out.bboxMax = {bbox[3].get<double>(), bbox[2].get<double>()};
         out.hasBbox = out.bboxMin.lon < out.bboxMax.lon && out.bboxMin.lat < out.bboxMax.lat;
+    }
+    // The sensors' extent: the map is cut to it with a margin of a quarter of its larger side, at least 300 m, so
+    // the streets around the outermost sensors are there and a city's whole country is not.
+    const Json around = o.value("around", Json());
+    if (!out.hasBbox && around.is_array() && around.size() == 4 && around[0].is_number() && around[1].is_number() &&
+        around[2].is_number() && around[3].is_number()) {
+        const double w = around[0].get<double>(), s = around[1].get<double>(), e = around[2].get<double>(),
+                     n = around[3].get<double>();
+        if (w <= e && s <= n && s >= -90 && n <= 90) {
+            constexpr double kMetresPerDegree = 111320.0;
+            const double coslat = std::max(0.05, std::cos((s + n) / 2 * 3.14159265358979 / 180));
+            const double widthM = (e - w) * kMetresPerDegree * coslat, heightM = (n - s) * kMetresPerDegree;
+            const double marginM = std::max(300.0, 0.25 * std::max(widthM, heightM));
+            out.bboxMin = {std::max(-90.0, s - marginM / kMetresPerDegree), std::max(-180.0, w - marginM / (kMetresPerDegree * coslat))};
+            out.bboxMax = {std::min(90.0, n + marginM / kMetresPerDegree), std::min(180.0, e + marginM / (kMetresPerDegree * coslat))};
+            out.hasBbox = true;
+        }
     }
     out.name = o.value("name", "");
     out.nameKo = o.value("nameKo", "");

@@ -43,7 +43,8 @@ public:
 
 // Options (JSON object), by converter:
 //   import: {"timeZone": "+09:00" | "UTC" | {"name", "initial", "transitions": [[utcMs, offsetMin], …]}, "title"}
-//   osm:    {"bbox": [west, south, east, north], "name", "nameKo", "languages": ["ja", …], "date": "2026-07",
+//   osm:    {"bbox": [west, south, east, north] | "around": the sensors' [west, south, east, north] (cut with a
+//            margin: a quarter of the larger side, at least 300 m), "name", "nameKo", "languages": ["ja", …], "date": "2026-07",
 //            "blocks": true, "extras": [{"kind": "depot"|"label", "at": [lon, lat], "en", "ko"}]}
 // Unknown converter names give a Conversion whose finish() reports the error.
 std::unique_ptr<Conversion> startConversion(std::string_view converter, std::vector<ConvertFile> files,

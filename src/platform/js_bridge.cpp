@@ -1,4 +1,5 @@
 // js_bridge.cpp — the C functions web/viewer-bridge.js calls (data in, commands in, state out as JSON). Nothing else.
+#include "file_kinds.hpp"
 #include "platform.hpp"
 
 #include <emscripten/emscripten.h>
@@ -19,7 +20,8 @@ using bk::platform;
 extern "C" {
 
 // Makes room for one file's bytes, which the caller copies there at once; `kind` is "map", "sensors", "recording" or
-// "table". Nothing is parsed until bk_commit(). Null for an unknown kind.
+// "report" (the importer's, with a recording the tools module made). Nothing is parsed until bk_commit(). Null for
+// another kind: logs, OpenStreetMap and workbooks go through the tools module first (web/viewer-convert.js).
 EMSCRIPTEN_KEEPALIVE char* bk_stage_buffer(const char* kind, const char* name, double length) {
     return platform().viewer.stageBuffer(kind, name, size_t(length > 0 ? length : 0));
 }
@@ -31,11 +33,27 @@ EMSCRIPTEN_KEEPALIVE int bk_commit() {
 }
 
 // A load that failed in the page (a download, a manifest): the message becomes the state's error; the data stays.
-EMSCRIPTEN_KEEPALIVE void bk_fail_load(const char* message) { platform().viewer.failLoad(message ? message : ""); }
-// Why a file of `bytes` cannot be loaded, or "" (the core's one size rule; the page asks before copying it in).
-EMSCRIPTEN_KEEPALIVE const char* bk_file_size_problem(const char* name, double bytes) {
+EMSCRIPTEN_KEEPALIVE void bk_fail_load(const char* message, const char* report) {
+    platform().viewer.failLoad(message ? message : "", report ? report : "");
+}
+// Why a file of `bytes` and kind `kind` (the file-kind table's name) cannot be loaded, or "" (the core's size rules:
+// the viewer's for its own formats, the kind's for a tab's converters; the page asks before copying it anywhere).
+EMSCRIPTEN_KEEPALIVE const char* bk_file_size_problem(const char* kind, const char* name, double bytes) {
     static std::string out;
-    out = platform().viewer.fileSizeProblem(name ? name : "", bytes);
+    const bk::FileKind* k = bk::findFileKind(kind ? kind : "");
+    out = k && *k->converter ? bk::pageSizeProblem(*k, name ? name : "", bytes)
+                             : platform().viewer.fileSizeProblem(name ? name : "", bytes);
+    return out.c_str();
+}
+
+// Which kind of file this is (the file-kind table's name), from its name and first bytes (a few KB).
+EMSCRIPTEN_KEEPALIVE const char* bk_classify_file(const char* name, const char* head, int length) {
+    return bk::classifyFile(name ? name : "", std::string_view(head, size_t(length > 0 ? length : 0))).name;
+}
+
+// The file-kind table as JSON (file_kinds.hpp): the page's file picker and its tools loader read it.
+EMSCRIPTEN_KEEPALIVE const char* bk_file_kinds() {
+    static const std::string out = bk::fileKindsJson();
     return out.c_str();
 }
 
@@ -196,7 +214,6 @@ EMSCRIPTEN_KEEPALIVE const char* bk_video_plan(const char* json, int length) {
 EMSCRIPTEN_KEEPALIVE void bk_video_begin() { bk::pauseForFixedSteps(); }
 EMSCRIPTEN_KEEPALIVE void bk_video_frame(double elapsedMs, int width, int height) { bk::renderFixedStep(elapsedMs, width, height); }
 EMSCRIPTEN_KEEPALIVE void bk_video_end() { bk::resumeAfterFixedSteps(); }
-EMSCRIPTEN_KEEPALIVE void bk_set_import_time_zone(const char* spec) { platform().viewer.setImportTimeZone(spec ? spec : ""); }
 // Bytes currently allocated by malloc (not the heap's size): what a leak would grow.
 EMSCRIPTEN_KEEPALIVE double bk_heap_used() { return double(mallinfo().uordblks); }
 EMSCRIPTEN_KEEPALIVE void bk_destroy() { bk::shutdownPlatform(); }

@@ -43,10 +43,10 @@ namespace bk {
 
 class Viewer {
 public:
-    // Files arrive one by one (kind: "map", "sensors", "recording", or "table" for logs to import), then are
-    // committed together. A failed commit keeps what was shown before and sets error(); a good one replaces it and
-    // clears error(). Tables go through the importer (with a sensors file as their sites, if one came along); its
-    // report is in the state ("import") whether or not anything could be used.
+    // Files arrive one by one (kind: "map", "sensors", "recording", and "report" with a recording the tools module
+    // made from logs), then are committed together. A failed commit keeps what was shown before and sets error(); a
+    // good one replaces it and clears error(). Only the viewer's own formats come here (the file-kind table): logs
+    // and OpenStreetMap extracts are converted first (src/convert/); the importer's report is the state's "import".
     void stageFile(const std::string& kind, const std::string& fileName, std::string bytes);
     // The same without a copy: room for `length` bytes of the file, which the caller writes before the next call
     // (the page copies a download straight into it: a 540 MB recording is in the heap once, not twice). Null for
@@ -57,7 +57,9 @@ public:
     std::string fileSizeProblem(const std::string& fileName, double bytes) const;
     // A load that failed before its files reached the viewer (a download, a manifest): the data shown stays, the
     // staged files are dropped, and the error is set as a failed commit sets it.
-    void failLoad(std::string message);
+    // A load that failed before the commit (a download, a conversion): the message is the error, the data stays;
+    // `report`: the importer's report when an import found nothing usable (the state's "import").
+    void failLoad(std::string message, std::string report = "");
 
     void push(Intent intent) { intents_.push_back(std::move(intent)); }
     // Runs a command of the command table that runs in the viewer (arguments already checked); false for one
@@ -114,7 +116,6 @@ public:
     void setMaxFileBytes(double bytes) { maxFileBytes_ = bytes; }
     // Time zone for imported local times: a fixed offset ("+09:00") or transitions computed by the page for a
     // named zone ({"name":…, "initial":minutes, "transitions":[[utcMs, minutes]…]}). Empty: detect / UTC.
-    void setImportTimeZone(std::string spec) { importTimeZone_ = std::move(spec); }
     // Frame timing, recorded by the platform (interval between frames, CPU work inside one); in the state.
     FrameStats& frameStats() { return frameStats_; }
     // Level of detail: above this many glyphs on screen, draw the dot matrix (0 = never: every glyph drawn).
@@ -143,6 +144,7 @@ private:
         std::vector<Vec2> positions;
         Bounds bounds;         // everything: map and sensors (limits panning)
         Bounds sensorBounds;   // what the initial view frames
+        Bounds extentLonLat;   // where most sensors stand, lon/lat (x = lon): a map dropped later is cut around it
         CollectionPlan collection;
         std::unique_ptr<KpiIndex> kpiIndex;   // makes the KPIs cheap at any time (built with the content)
         std::vector<GlyphStyle> glyphStyles;  // per sensor: what a frame's glyph rebuild reads
@@ -208,7 +210,6 @@ private:
     void holdAtFreeMiddle(Vec2 world);
     static void backgroundColor(float night, float rgba[4]);
     // viewer_load.cpp
-    bool commitImport(MapData mapData);
     bool install(Dataset dataset, const MapData& mapData);
     void restyle();  // glyph styles from the dataset, its chosen metric, the palette and its quality
     // viewer_filters.cpp
@@ -228,9 +229,8 @@ private:
     double maxPixelsPerUnit() const;
 
     std::unique_ptr<Content> content_;
-    Staged map_, sensors_, recording_;
-    std::vector<Staged> tables_;
-    std::string importTimeZone_, importReport_;   // importReport_: JSON of the last import (empty: none)
+    Staged map_, sensors_, recording_, report_;   // report_: the converter's report with a recording it made
+    std::string importReport_;   // importReport_: JSON of the last import (empty: none)
     double maxFileBytes_ = 1024.0 * 1024 * 1024;
     int dataVersion_ = 0;           // +1 per successful load (the JS side caches sensor ids by it)
     std::string error_;

@@ -2,7 +2,6 @@
 #include "viewer.hpp"
 
 #include "binary_format.hpp"
-#include "importer.hpp"
 #include "json_reader.hpp"
 #include "opening_moment.hpp"
 #include "time_util.hpp"
@@ -42,8 +41,10 @@ Bounds whereMostAre(const std::vector<Vec2>& points) {
 }  // namespace
 
 Viewer::Staged* Viewer::stageSlot(const std::string& kind) {
-    if (kind == "table") return &tables_.emplace_back();
-    return kind == "map" ? &map_ : kind == "sensors" ? &sensors_ : kind == "recording" ? &recording_ : nullptr;
+    // Only the viewer's own formats (and the report of the converter that made a recording): logs, OpenStreetMap and
+    // workbooks go through the tools module first (src/convert/, the file-kind table).
+    return kind == "map" ? &map_ : kind == "sensors" ? &sensors_ : kind == "recording" ? &recording_
+         : kind == "report" ? &report_ : nullptr;
 }
 
 void Viewer::stageFile(const std::string& kind, const std::string& fileName, std::string bytes) {
@@ -64,10 +65,10 @@ char* Viewer::stageBuffer(const std::string& kind, const std::string& fileName, 
     return slot->bytes.data();
 }
 
-void Viewer::failLoad(std::string message) {
+void Viewer::failLoad(std::string message, std::string report) {
     error_ = std::move(message);
-    map_ = sensors_ = recording_ = Staged{};
-    tables_.clear();
+    if (!report.empty()) importReport_ = std::move(report);
+    map_ = sensors_ = recording_ = report_ = Staged{};
 }
 
 // The one size rule for a file (the page asks before it copies a file into the heap: bk_file_size_problem).
@@ -82,12 +83,10 @@ std::string Viewer::fileSizeProblem(const std::string& fileName, double bytes) c
 bool Viewer::commitStaged() {
     auto fail = [&](const LoadError& e) {
         error_ = e.describe();
-        map_ = sensors_ = recording_ = Staged{};
-        tables_.clear();
+        map_ = sensors_ = recording_ = report_ = Staged{};
         return false;
     };
     std::vector<const Staged*> all{&map_, &sensors_, &recording_};
-    for (const Staged& t : tables_) all.push_back(&t);
     for (const Staged* f : all)
         if (f->present)
             if (std::string why = fileSizeProblem(f->fileName, double(f->bytes.size())); !why.empty())
@@ -100,24 +99,21 @@ bool Viewer::commitStaged() {
     }
     // A map alone, over data already shown: the data stays, the map changes (a city's streets or boundaries
     // dropped on its imported sensors replace the neutral grid).
-    if (map_.present && !sensors_.present && !recording_.present && tables_.empty() && content_) {
-        map_ = Staged{};
+    if (map_.present && !sensors_.present && !recording_.present && content_) {
+        map_ = report_ = Staged{};
         return install(std::move(content_->dataset), mapData);  // (the last import's report stays as it was)
-    }
-    if (!tables_.empty()) {
-        if (recording_.present) return fail(LoadError{recording_.fileName, 0, 0, "", "load a recording or tables to import, not both"});
-        return commitImport(std::move(mapData));
     }
     // A binary recording carries its own sensors (a sensors file alongside is not needed and not used).
     if (recording_.present && looksLikeBinaryRecording(recording_.bytes)) {
         auto dataset = loadBinaryRecording(recording_.bytes, recording_.fileName);
         if (!dataset) return fail(dataset.error());
         if (dataset->sensors.empty()) return fail(LoadError{recording_.fileName, 0, 0, "sensors", "no sensors in the file"});
-        importReport_.clear();
+        // A recording the tools module made from logs comes with the importer's report (getState().import).
+        importReport_ = report_.present ? std::move(report_.bytes) : std::string();
         return install(std::move(dataset.value()), mapData);
     }
     if (!sensors_.present || !recording_.present) {
-        return fail(LoadError{"", 0, 0, "", "a dataset needs a sensors file and a recording file (or a table of readings to import)"});
+        return fail(LoadError{"", 0, 0, "", "a dataset needs a sensors file and a recording file (or a log of readings to import)"});
     }
     auto sensors = loadSensors(sensors_.bytes, sensors_.fileName);
     if (!sensors) return fail(sensors.error());
@@ -126,38 +122,6 @@ bool Viewer::commitStaged() {
     if (dataset->sensors.empty()) return fail(LoadError{sensors_.fileName, 0, 0, "features", "no sensors in the file"});
     importReport_.clear();
     return install(std::move(dataset.value()), mapData);
-}
-
-bool Viewer::commitImport(MapData mapData) {
-    ImportOptions options;
-    std::string zoneSpec = importTimeZone_;
-    if (!zoneSpec.empty() && zoneSpec[0] == '{') {
-        // A named zone's transitions, computed by the page (the browser knows the zone rules; wasm has no tz database).
-        Json z = Json::parse(zoneSpec, nullptr, false);
-        if (z.is_object() && z.value("name", "").size() > 0 && z["transitions"].is_array()) {
-            std::vector<std::pair<int64_t, int>> transitions;
-            for (const Json& t : z["transitions"])
-                if (t.is_array() && t.size() == 2 && t[0].is_number() && t[1].is_number())
-                    transitions.push_back({t[0].get<int64_t>(), t[1].get<int>()});
-            options.zone = TimeZone::fromTransitions(z.value("name", ""), z.value("initial", 0), std::move(transitions));
-        }
-    } else options.timeZone = zoneSpec;
-    Importer importer(options);
-    for (const Staged& t : tables_) importer.add(t.fileName, t.bytes);
-    if (sensors_.present) importer.add(sensors_.fileName, sensors_.bytes);
-    ImportResult result = importer.finish();
-    importReport_ = result.report.json();
-    std::vector<std::string> names;
-    for (const Staged& t : tables_) names.push_back(t.fileName);
-    map_ = sensors_ = recording_ = Staged{};
-    tables_.clear();
-    if (!result.dataset) {
-        std::string files;
-        for (const std::string& n : names) files += (files.empty() ? "" : ", ") + n;
-        error_ = files + ": nothing imported: " + result.report.fatal;
-        return false;
-    }
-    return install(std::move(*result.dataset), mapData);
 }
 
 void Viewer::restyle() {
@@ -209,6 +173,7 @@ bool Viewer::install(Dataset dataset, const MapData& mapData) {
     next->positions.reserve(next->dataset.sensors.size());
     for (const Sensor& s : next->dataset.sensors) lonLat.push_back({s.position.lon, s.position.lat});
     const Bounds geo = whereMostAre(lonLat);
+    next->extentLonLat = geo;
     next->projection = Projection({geo.center().y, geo.center().x});
     Bounds all;
     for (const Sensor& s : next->dataset.sensors) {
@@ -239,8 +204,7 @@ bool Viewer::install(Dataset dataset, const MapData& mapData) {
     content_ = std::move(next);
     restyle();
     ++dataVersion_;
-    map_ = sensors_ = recording_ = Staged{};
-    tables_.clear();
+    map_ = sensors_ = recording_ = report_ = Staged{};
     error_.clear();
     resetSamplers();
     clock_.setRange(content_->dataset.startMs, content_->dataset.endMs);

@@ -154,6 +154,8 @@ std::string Viewer::stateJson() {
     if (content_) {
         j["map"] = {{"streets", content_->mesh.streetLines}, {"streetNames", content_->mesh.streets.size()},
                     {"attribution", content_->mapAttribution}, {"features", content_->mapFeatures}};
+        const Bounds& e = content_->extentLonLat;
+        j["extent"] = {e.min.x, e.min.y, e.max.x, e.max.y};   // the sensors' [west, south, east, north]
     }
     j["frame"] = {{"frames", frameStats_.count()},
                   {"intervalMsP50", frameStats_.intervalPercentile(50)}, {"intervalMsP95", frameStats_.intervalPercentile(95)},

@@ -9,6 +9,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -118,4 +119,16 @@ TEST(Convert, WhatIsNotOpenStreetMapIsRefusedNamingTheFile) {
     EXPECT_NE(cut.error.find("cut.osm.pbf"), std::string::npos) << cut.error;
     Converted wb = convertAll("spreadsheet", {{"bins.xlsx", "PK"}}, nlohmann::json::object());
     EXPECT_NE(wb.error.find("save each sheet as CSV"), std::string::npos) << wb.error;
+}
+
+TEST(Convert, AMapIsCutAroundTheSensorsWithAMargin) {
+    MapBuildOptions o = mapBuildOptionsFromJson({{"around", {126.980, 37.578, 126.984, 37.582}}});
+    ASSERT_TRUE(o.hasBbox);
+    // 4 × 4.4 km … the larger side is ~445 m: the margin is 300 m (the floor), ~0.0027° of latitude
+    EXPECT_NEAR(o.bboxMin.lat, 37.578 - 300 / 111320.0, 1e-6);
+    EXPECT_LT(o.bboxMin.lon, 126.980 - 0.003);
+    EXPECT_GT(o.bboxMax.lon, 126.984 + 0.003);
+    MapBuildOptions city = mapBuildOptionsFromJson({{"around", {126.90, 37.50, 127.10, 37.60}}});
+    EXPECT_NEAR(city.bboxMax.lat - 37.60, 0.25 * 0.2 * std::cos(37.55 * 3.14159265358979 / 180), 0.002);  // a quarter of the width
+    EXPECT_FALSE(mapBuildOptionsFromJson({{"around", {1, 2}}}).hasBbox);
 }

@@ -2,6 +2,7 @@
 // what must not be flagged (saturation, a quiet night, levels); the importer's report and the viewer's state.
 #include "importer.hpp"
 #include "quality.hpp"
+#include "convert_util.hpp"
 #include "viewer.hpp"
 
 #include <gtest/gtest.h>
@@ -96,8 +97,8 @@ TEST(Quality, SaturationQuietNightsAndLevelsAreNotFaults) {
 
 TEST(Quality, TheViewerCountsAndNamesTheSensorsAffected) {
     Viewer v;
-    v.setImportTimeZone("+09:00");
-    v.stageFile("table", "air.csv", hourly([](int h, std::string& v) { if (h == 3) v = "5000"; return h < 8 || h > 14; }));
+    ASSERT_EQ(stageImported(v, {{"air.csv", hourly([](int h, std::string& v) { if (h == 3) v = "5000"; return h < 8 || h > 14; })}},
+                            {{"timeZone", "+09:00"}}), "");
     ASSERT_TRUE(v.commitStaged()) << v.error();
     v.update(0, 1280, 720, 1, 1);
     nlohmann::json q = nlohmann::json::parse(v.stateJson())["quality"];

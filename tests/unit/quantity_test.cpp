@@ -4,6 +4,7 @@
 #include "importer.hpp"
 #include "metric_choice.hpp"
 #include "quantity.hpp"
+#include "convert_util.hpp"
 #include "viewer.hpp"
 
 #include <gtest/gtest.h>
@@ -188,10 +189,8 @@ TEST(MetricChoice, OneMetricDrivesEveryGlyphThatHasIt) {
 
 TEST(MetricChoice, TheViewerSwitchesByCommandAndKeepsTheChoiceAcrossLoads) {
     Viewer v;
-    v.setImportTimeZone("+09:00");
     ASSERT_TRUE(v.run(checkCommand("setMetric", nlohmann::json::array({"noise"}))));  // before any data: kept
-    v.stageFile("table", "poles.csv", poleLog());
-    v.stageFile("table", "sites.csv", kPoleSites);
+    ASSERT_EQ(stageImported(v, {{"poles.csv", poleLog()}, {"sites.csv", kPoleSites}}, {{"timeZone", "+09:00"}}), "");
     ASSERT_TRUE(v.commitStaged()) << v.error();
     v.update(0, 1280, 720, 1, 1);
     nlohmann::json s = nlohmann::json::parse(v.stateJson());

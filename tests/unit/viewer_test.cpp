@@ -2,6 +2,7 @@
 // language and layers, the camera's fit and flight, and the Frame it hands the renderer.
 #include "viewer.hpp"
 
+#include "convert_util.hpp"
 #include "test_util.hpp"
 #include "time_util.hpp"
 
@@ -90,10 +91,10 @@ TEST(Viewer, IntentsChangeTheState) {
 // A New York log dropped with tz=America/New_York: the page sends the zone's transitions, the clock follows them.
 TEST(Viewer, TheStateTimeCarriesTheOffsetInForceThen) {
     Viewer v;
-    v.setImportTimeZone(R"({"name": "America/New_York", "initial": -300,
-                            "transitions": [[1772953200000, -240], [1793512800000, -300]]})");  // 2026-03-08T07Z, 2026-11-01T06Z
-    v.stageFile("table", "ny.csv", "time,id,lat,lon,v\n2026-01-10 09:00,A,40.7,-74.0,1\n2026-06-20 09:00,A,40.7,-74.0,2\n"
-                                   "2026-11-20 09:00,A,40.7,-74.0,3\n");
+    const nlohmann::json zone = nlohmann::json::parse(R"({"name": "America/New_York", "initial": -300,
+        "transitions": [[1772953200000, -240], [1793512800000, -300]]})");  // 2026-03-08T07Z, 2026-11-01T06Z
+    ASSERT_EQ(stageImported(v, {{"ny.csv", "time,id,lat,lon,v\n2026-01-10 09:00,A,40.7,-74.0,1\n2026-06-20 09:00,A,40.7,-74.0,2\n"
+                                           "2026-11-20 09:00,A,40.7,-74.0,3\n"}}, {{"timeZone", zone}}), "");
     ASSERT_TRUE(v.commitStaged()) << v.error();
     v.update(0, 1280, 720, 1, 1);
     v.push(Intent::number(Intent::seek, double(*parseIsoTimeMs("2026-01-10T09:00:00-05:00"))));

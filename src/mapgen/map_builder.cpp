@@ -2,12 +2,14 @@
 #include "map_builder.hpp"
 
 #include "city_blocks.hpp"
+#include "coastline.hpp"
 #include "triangulate.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <set>
 
 namespace bk {
 
@@ -253,6 +255,21 @@ std::vector<Ring> clipPolygon(const std::vector<Ring>& poly, const Box& box) {
     return out;
 }
 
+// A face the coast closes and no street bounds (an island, the shore between the coast and the box's edge) is not a
+// block: blocks are what streets go around. Faces keep the positions of the lines they came from, streets first, so
+// such a face has none of the first `streetLines` lines' positions. Returns how many were dropped.
+size_t dropFacesOfCoastOnly(std::vector<Ring>& blocks, const std::vector<Ring>& lines, size_t streetLines) {
+    std::set<std::pair<double, double>> onStreets;
+    for (size_t i = 0; i < streetLines; ++i)
+        for (const LatLon& p : lines[i]) onStreets.emplace(p.lat, p.lon);
+    auto street = [&](const LatLon& p) { return onStreets.count({p.lat, p.lon}) > 0; };
+    const size_t before = blocks.size();
+    blocks.erase(std::remove_if(blocks.begin(), blocks.end(),
+                                [&](const Ring& r) { return std::none_of(r.begin(), r.end(), street); }),
+                 blocks.end());
+    return before - blocks.size();
+}
+
 std::string osmRef(char type, int64_t id) { return type + std::to_string(id); }
 
 // Output order: areas, blocks, walls, streets, points; within a group by OSM id. Draw order is the mesh's business.
@@ -313,8 +330,8 @@ MapData buildMapFromOsm(const OsmInput& in, const MapBuildOptions& opt, MapBuild
         features.push_back(std::move(f));
     }
 
-    // Ways: streets by class, walls, streams.
-    std::vector<const OsmWay*> ways;
+    // Ways: streets by class, walls, streams; the coastline is kept for the sea.
+    std::vector<const OsmWay*> ways, coastline;
     for (const OsmWay& w : in.ways) ways.push_back(&w);
     std::sort(ways.begin(), ways.end(), [](const OsmWay* a, const OsmWay* b) { return a->id < b->id; });
     for (const OsmWay* w : ways) {
@@ -350,7 +367,8 @@ MapData buildMapFromOsm(const OsmInput& in, const MapBuildOptions& opt, MapBuild
             f.cls = std::string(t.get("waterway"));
             f.widthM = f.cls == "river" ? 12 : 2;
         } else {
-            ++st.skippedWays;
+            if (t.is("natural", "coastline")) coastline.push_back(w);
+            else ++st.skippedWays;
             continue;
         }
         readNames(t, opt.languages, f);
@@ -392,12 +410,31 @@ MapData buildMapFromOsm(const OsmInput& in, const MapBuildOptions& opt, MapBuild
         features.push_back(std::move(f));
     }
 
+    // The sea, from the coastline, under everything else; the coast bounds blocks as streets do, and a face of sea
+    // is not a block.
+    st.coastlineWays = coastline.size();
+    SeaResult sea = seaFromCoastline(coastline, box.lo, box.hi);
+    st.coastlineProblems = sea.problems;
+    const size_t streetLines = blockStreets.size();
+    if (!sea.polygons.empty()) {
+        MapFeature f;
+        f.kind = MapKind::water;
+        f.cls = "sea";
+        f.polygons = std::move(sea.polygons);
+        for (const auto& poly : f.polygons) openAreas.push_back(poly);
+        for (Ring& l : sea.coastInBox) blockStreets.push_back(std::move(l));
+        st.seaPolygons = f.polygons.size();
+        features.insert(features.begin(), std::move(f));
+    }
+
     if (opt.blocks) {
         BlockStats bs;
         std::vector<Ring> blocks = computeCityBlocks(blockStreets, box.lo, box.hi, openAreas, {}, &bs);
         st.droppedTinyFaces = bs.tiny;
         st.droppedSliverFaces = bs.slivers;
         st.droppedOpenFaces = bs.open + bs.huge;
+        if (blockStreets.size() > streetLines)
+            st.droppedOpenFaces += dropFacesOfCoastOnly(blocks, blockStreets, streetLines);
         for (Ring& r : blocks) {
             MapFeature f;
             f.kind = MapKind::block;

@@ -1,7 +1,8 @@
 // map_builder.hpp — OpenStreetMap objects → the viewer's map (streets by class, areas, walls, POIs, places, blocks).
 //
 // Sections in map_builder.cpp: [1] what each OSM object becomes  [2] clipping to the box  [3] assembling the map.
-// City blocks (the faces of the street network) are computed in city_blocks.cpp. Formats: docs/formats.md.
+// City blocks (the faces of the street network) are computed in city_blocks.cpp, the sea from the coastline in
+// coastline.cpp. Formats: docs/formats.md.
 #pragma once
 
 #include "map_data.hpp"
@@ -29,6 +30,11 @@ struct MapBuildStats {
     size_t roads = 0, paths = 0, areas = 0, walls = 0, pois = 0, places = 0, blocks = 0;
     size_t droppedTinyFaces = 0, droppedSliverFaces = 0, droppedOpenFaces = 0;
     size_t skippedWays = 0;               // tagged ways that are none of the above (power lines, tree rows …)
+    size_t coastlineWays = 0;             // natural=coastline ways read (the sea is drawn from them: coastline.hpp)
+    size_t seaPolygons = 0;               // sea polygons drawn in the box
+    // Why no sea was drawn although the box has coastline: chain ends inside the box (a gap or a way pointing the
+    // wrong way), pieces or rings whose sea sides contradict each other. 0 when the sea was drawn or there is none.
+    size_t coastlineProblems = 0;
 };
 
 MapData buildMapFromOsm(const OsmInput& input, const MapBuildOptions& options, MapBuildStats* stats = nullptr);

@@ -1,13 +1,17 @@
 // osm_map_test.cpp — bukchon-map's pieces on small OSM files the tests write: classes, areas with holes, clipping,
-// blocks, names, determinism; and the shipped Bukchon map, sensors and truck network built from the real extract.
+// blocks, names, determinism, the sea closed from the coastline; and the shipped Bukchon map, sensors and truck
+// network built from the real extract.
 #include "city_blocks.hpp"
 #include "collection.hpp"
 #include "dataset.hpp"
+#include "map_binary.hpp"
 #include "map_builder.hpp"
+#include "map_mesh.hpp"
 #include "map_writer.hpp"
 #include "osm_reader.hpp"
 #include "sensors.hpp"
 #include "test_util.hpp"
+#include "triangulate.hpp"
 
 #include <gtest/gtest.h>
 #include <zlib.h>
@@ -67,6 +71,15 @@ const MapFeature* byOsmId(const MapData& m, const std::string& id) {
     for (const MapFeature& f : m.features)
         if (f.osmId == id) return &f;
     return nullptr;
+}
+
+bool insideRing(const Ring& r, LatLon p) {
+    bool in = false;
+    for (size_t i = 0, j = r.size() - 1; i < r.size(); j = i++)
+        if ((r[i].lat > p.lat) != (r[j].lat > p.lat) &&
+            p.lon < (r[j].lon - r[i].lon) * (p.lat - r[i].lat) / (r[j].lat - r[i].lat) + r[i].lon)
+            in = !in;
+    return in;
 }
 
 // The 3 × 3 street grid: rows 1, 3, 5 (nodes i*5+1 …) and columns 1, 3, 5, every crossing a shared node.
@@ -274,6 +287,294 @@ TEST(OsmMap, AFileThatIsNotOsmSaysSo) {
     EXPECT_NE(r.error().message.find("OpenStreetMap"), std::string::npos);
 }
 
+// ---- the sea, closed from natural=coastline ways -----------------------------------------------------------
+
+namespace {
+
+// Is `p` in the water of `m` (any water polygon, its islands left out)? Even-odd over the polygon's rings.
+bool inWater(const MapData& m, LatLon p) {
+    for (const MapFeature& f : m.features)
+        if (f.kind == MapKind::water)
+            for (const auto& poly : f.polygons) {
+                bool in = false;
+                for (const Ring& r : poly) in = in != insideRing(r, p);
+                if (in) return true;
+            }
+    return false;
+}
+
+size_t seaFeatures(const MapData& m) {
+    size_t n = 0;
+    for (const MapFeature& f : m.features) n += f.kind == MapKind::water && f.cls == "sea";
+    return n;
+}
+
+// A box of 0.01° off Busan (≈ 0.9 km × 1.1 km); positions are given as fractions of it, (0, 0) its south-west corner.
+const LatLon kSeaLo{35.10, 129.04}, kSeaHi{35.11, 129.05};
+LatLon at(double fx, double fy) {
+    return {kSeaLo.lat + fy * (kSeaHi.lat - kSeaLo.lat), kSeaLo.lon + fx * (kSeaHi.lon - kSeaLo.lon)};
+}
+
+// Coastline drawn by hand: nodes by id at box fractions, ways through them (land on each way's left).
+struct Coast {
+    std::map<int64_t, LatLon> nodes;
+    OsmInput in;
+    Coast& node(int64_t id, double fx, double fy) { nodes[id] = at(fx, fy); return *this; }
+    Coast& way(int64_t id, std::vector<int64_t> ids) {
+        OsmWay w{id, {}, ids, {}};
+        w.tags.list.emplace_back("natural", "coastline");
+        for (int64_t n : ids) w.points.push_back(nodes.at(n));
+        in.ways.push_back(std::move(w));
+        return *this;
+    }
+    MapData build(MapBuildStats* st = nullptr) const {
+        MapBuildOptions opt;
+        opt.hasBbox = true;
+        opt.bboxMin = kSeaLo;
+        opt.bboxMax = kSeaHi;
+        return buildMapFromOsm(in, opt, st);
+    }
+};
+
+// A shore across the box from west to east at mid height, wiggling, reaching past both sides.
+Coast shoreAcross() {
+    return Coast().node(1, -0.2, 0.5).node(2, 0.2, 0.45).node(3, 0.4, 0.55).node(4, 0.6, 0.5).node(5, 0.8, 0.45)
+        .node(6, 1.2, 0.5);
+}
+
+}  // namespace
+
+TEST(OsmSea, ACoastlineAcrossTheBoxMakesTheSeaOnItsRightUnderTheBlocks) {
+    // Row 1 of the test grid (nodes 6–10, between the street rows 0 and 2) runs west to east: land to the north, sea
+    // to the south. The box is the data's bounds, which the coastline's ends lie on.
+    const double lat0 = 37.58, lon0 = 126.98, dLon = 0.0009 / std::cos(lat0 * kPi / 180);
+    const LatLon sea{lat0 + 0.00045, lon0 + 1.5 * dLon}, sensor{lat0 + 3 * 0.0009 + 0.0003, lon0 + 2.2 * dLon},
+                 justNorth{lat0 + 0.0009 + 0.00005, lon0 + 0.5 * dLon};
+    MapBuildStats st;
+    MapData m = convert(osmXml(grid3x3() + way(300, {6, 7, 8, 9, 10}, tag("natural", "coastline"))), {}, &st);
+    EXPECT_EQ(seaFeatures(m), 1u);
+    EXPECT_EQ(st.coastlineWays, 1u);
+    EXPECT_EQ(st.seaPolygons, 1u);
+    EXPECT_EQ(st.coastlineProblems, 0u);
+    EXPECT_EQ(st.skippedWays, 0u);  // the coastline is used, not skipped
+    EXPECT_TRUE(inWater(m, sea));
+    EXPECT_FALSE(inWater(m, sensor));
+    EXPECT_FALSE(inWater(m, justNorth));
+    // The coast bounds blocks: the faces south of it are sea (left out), north of it land (blocks), none in the sea.
+    EXPECT_EQ(st.blocks, 4u);
+    for (const MapFeature& f : m.features)
+        if (f.kind == MapKind::block) EXPECT_FALSE(insideRing(f.polygons[0][0], sea));
+
+    // The writer, the binary map and the loader keep it.
+    for (auto loaded : {loadMap(writeMapGeoJson(m), "map.geojson"), loadMap(writeBinaryMap(m), "map.bkm")}) {
+        ASSERT_TRUE(loaded.ok()) << loaded.error().describe();
+        EXPECT_EQ(seaFeatures(loaded.value()), 1u);
+        EXPECT_TRUE(inWater(loaded.value(), sea));
+        EXPECT_FALSE(inWater(loaded.value(), sensor));
+    }
+    // The viewer draws it as water, first (under the blocks and everything else).
+    MapMesh mesh = buildMapMesh(m, Projection({lat0 + 0.0018, lon0 + 2 * dLon}));
+    EXPECT_EQ(mesh.droppedPolygons, 0u);
+    ASSERT_FALSE(mesh.indices.empty());
+    EXPECT_EQ(mesh.vertices[mesh.indices[0]].rgba, MapPalette{}.water);
+
+    // Drawn the other way, the land is to the south.
+    MapData flipped = convert(osmXml(grid3x3() + way(300, {10, 9, 8, 7, 6}, tag("natural", "coastline"))));
+    EXPECT_FALSE(inWater(flipped, sea));
+    EXPECT_TRUE(inWater(flipped, sensor));
+}
+
+TEST(OsmSea, AnIslandIsAHoleInTheSeaAndAClockwiseRingIsSeaInLand) {
+    Coast island = Coast().node(1, 0.4, 0.4).node(2, 0.6, 0.4).node(3, 0.6, 0.6).node(4, 0.4, 0.6);
+    island.way(10, {1, 2, 3, 4, 1});  // counter-clockwise: land inside
+    MapBuildStats st;
+    MapData m = island.build(&st);
+    EXPECT_EQ(st.seaPolygons, 1u);
+    ASSERT_EQ(seaFeatures(m), 1u);
+    EXPECT_FALSE(inWater(m, at(0.5, 0.5)));  // on the island
+    EXPECT_TRUE(inWater(m, at(0.1, 0.1)));   // the sea around it, to the box's corners
+    EXPECT_TRUE(inWater(m, at(0.95, 0.95)));
+    EXPECT_EQ(st.blocks, 0u);  // the coast closes the island, but no street goes round it: not a city block
+
+    // The same ring clockwise: sea inside, land around (a sea enclosed by land, like the Caspian).
+    Coast enclosed = Coast().node(1, 0.4, 0.4).node(2, 0.6, 0.4).node(3, 0.6, 0.6).node(4, 0.4, 0.6);
+    enclosed.way(10, {1, 4, 3, 2, 1});
+    MapData e = enclosed.build();
+    EXPECT_TRUE(inWater(e, at(0.5, 0.5)));
+    EXPECT_FALSE(inWater(e, at(0.1, 0.1)));
+
+    // A ring wholly around the box: counter-clockwise, the box is on an island (land); clockwise, in a sea.
+    Coast around = Coast().node(1, -1, -1).node(2, 2, -1).node(3, 2, 2).node(4, -1, 2);
+    around.way(10, {1, 2, 3, 4, 1});
+    EXPECT_FALSE(inWater(around.build(), at(0.5, 0.5)));
+    around.in.ways.clear();
+    around.way(10, {1, 4, 3, 2, 1});
+    EXPECT_TRUE(inWater(around.build(), at(0.5, 0.5)));
+
+    // An island in the sea south of a shore crossing the box is a hole in that sea.
+    Coast both = shoreAcross();
+    both.node(11, 0.4, 0.1).node(12, 0.6, 0.1).node(13, 0.6, 0.3).node(14, 0.4, 0.3);
+    both.way(20, {1, 2, 3, 4, 5, 6}).way(21, {11, 12, 13, 14, 11});
+    MapData b = both.build(&st);
+    EXPECT_EQ(st.seaPolygons, 1u);
+    EXPECT_FALSE(inWater(b, at(0.5, 0.2)));  // the island
+    EXPECT_TRUE(inWater(b, at(0.1, 0.1)));   // sea
+    EXPECT_TRUE(inWater(b, at(0.5, 0.35)));  // sea between the island and the shore
+    EXPECT_FALSE(inWater(b, at(0.5, 0.9)));  // the mainland
+    auto back = loadMap(writeMapGeoJson(b), "map.geojson");
+    ASSERT_TRUE(back.ok());
+    EXPECT_FALSE(inWater(back.value(), at(0.5, 0.2)));
+}
+
+TEST(OsmSea, WaysOutOfOrderAndJoinedAtEitherEndMakeOneCoast) {
+    Coast whole = shoreAcross();
+    whole.way(510, {1, 2, 3, 4, 5, 6});
+    // The same shore in three ways, listed end, start, middle; the middle one has the lowest id, so the chain starts
+    // there and grows forward and then backward.
+    Coast parts = shoreAcross();
+    parts.way(502, {4, 5, 6}).way(503, {1, 2, 3}).way(501, {3, 4});
+    MapBuildStats st;
+    MapData a = whole.build(), b = parts.build(&st);
+    EXPECT_EQ(st.coastlineWays, 3u);
+    EXPECT_EQ(st.coastlineProblems, 0u);
+    EXPECT_EQ(writeMapGeoJson(a), writeMapGeoJson(b));
+    EXPECT_TRUE(inWater(b, at(0.5, 0.2)));
+    EXPECT_FALSE(inWater(b, at(0.5, 0.8)));
+    // An island in two ways, the second listed first.
+    Coast island = Coast().node(1, 0.3, 0.3).node(2, 0.7, 0.3).node(3, 0.7, 0.7).node(4, 0.3, 0.7);
+    island.way(41, {3, 4, 1}).way(40, {1, 2, 3});
+    MapData i = island.build(&st);
+    EXPECT_EQ(st.coastlineProblems, 0u);
+    EXPECT_FALSE(inWater(i, at(0.5, 0.5)));
+    EXPECT_TRUE(inWater(i, at(0.1, 0.9)));
+}
+
+TEST(OsmSea, ACoastCutTwiceByTheBoxClosesAlongTheRightSides) {
+    // A bay reaching out of the box's north side: one chain, two pieces in the box; the land is two corners.
+    Coast bay = Coast().node(1, -0.2, 0.5).node(2, 0.3, 0.5).node(3, 0.4, 1.3).node(4, 0.6, 1.3).node(5, 0.7, 0.5)
+        .node(6, 1.2, 0.5);
+    bay.way(1, {1, 2, 3, 4, 5, 6});
+    MapBuildStats st;
+    MapData m = bay.build(&st);
+    EXPECT_EQ(st.seaPolygons, 1u);
+    EXPECT_TRUE(inWater(m, at(0.5, 0.9)));   // the bay, open to the north side
+    EXPECT_TRUE(inWater(m, at(0.5, 0.2)));
+    EXPECT_FALSE(inWater(m, at(0.1, 0.9)));  // the two headlands
+    EXPECT_FALSE(inWater(m, at(0.9, 0.9)));
+
+    // A strait between two shores, two chains: the north shore runs east, the south shore west.
+    Coast strait = Coast().node(1, -0.2, 0.7).node(2, 1.2, 0.7).node(3, 1.2, 0.3).node(4, -0.2, 0.3);
+    strait.way(1, {1, 2}).way(2, {3, 4});
+    MapData s = strait.build(&st);
+    EXPECT_EQ(st.seaPolygons, 1u);
+    EXPECT_TRUE(inWater(s, at(0.5, 0.5)));
+    EXPECT_FALSE(inWater(s, at(0.5, 0.9)));
+    EXPECT_FALSE(inWater(s, at(0.5, 0.1)));
+
+    // A coast the extract cut at the box's sides ends on them, to within the last bits of a printed number.
+    Coast cut = Coast().node(1, 0, 0.5).node(2, 0.5, 0.45).node(3, 1, 0.5);
+    cut.nodes[1].lon += 1e-11;
+    cut.way(1, {1, 2, 3});
+    EXPECT_TRUE(inWater(cut.build(&st), at(0.5, 0.2)));
+    EXPECT_EQ(st.coastlineProblems, 0u);
+
+    // The land on the left of both shores: a south shore that runs east says the strait is land; two such shores
+    // cannot both be right, so no sea is drawn.
+    Coast wrong = Coast().node(1, -0.2, 0.7).node(2, 1.2, 0.7).node(3, -0.2, 0.3).node(4, 1.2, 0.3);
+    wrong.way(1, {1, 2}).way(2, {3, 4});
+    MapData w = wrong.build(&st);
+    EXPECT_EQ(seaFeatures(w), 0u);
+    EXPECT_GT(st.coastlineProblems, 0u);
+}
+
+TEST(OsmSea, ABrokenCoastlineInventsNoSea) {
+    // A gap inside the box: the coast stops at the middle and starts again further east.
+    Coast gap = shoreAcross();
+    gap.way(1, {1, 2, 3}).way(2, {4, 5, 6});
+    MapBuildStats st;
+    MapData m = gap.build(&st);
+    EXPECT_EQ(seaFeatures(m), 0u);
+    EXPECT_FALSE(inWater(m, at(0.5, 0.2)));
+    EXPECT_EQ(st.seaPolygons, 0u);
+    EXPECT_EQ(st.coastlineProblems, 2u);  // the two ends inside the box
+
+    // A way drawn the wrong way round in the middle of the coast: it cannot be joined, so its ends stay open.
+    Coast reversed = shoreAcross();
+    reversed.way(1, {1, 2, 3}).way(2, {4, 3}).way(3, {4, 5, 6});
+    MapData r = reversed.build(&st);
+    EXPECT_EQ(seaFeatures(r), 0u);
+    EXPECT_GT(st.coastlineProblems, 0u);
+
+    // An island whose ring is not closed: one end inside the box.
+    Coast open = Coast().node(1, 0.4, 0.4).node(2, 0.6, 0.4).node(3, 0.6, 0.6).node(4, 0.4, 0.6);
+    open.way(1, {1, 2, 3, 4});
+    EXPECT_EQ(seaFeatures(open.build(&st)), 0u);
+    EXPECT_EQ(st.coastlineProblems, 2u);
+
+    // An island in the land north of a shore: one of the two runs the wrong way round.
+    Coast inLand = shoreAcross();
+    inLand.node(11, 0.4, 0.7).node(12, 0.6, 0.7).node(13, 0.6, 0.9).node(14, 0.4, 0.9);
+    inLand.way(1, {1, 2, 3, 4, 5, 6}).way(2, {11, 12, 13, 14, 11});
+    EXPECT_EQ(seaFeatures(inLand.build(&st)), 0u);
+    EXPECT_EQ(st.coastlineProblems, 1u);
+
+    // Coastline wholly outside the box says nothing about it: no sea, and nothing wrong.
+    Coast away = Coast().node(1, -0.5, 2).node(2, 1.5, 2);
+    away.way(1, {1, 2});
+    EXPECT_EQ(seaFeatures(away.build(&st)), 0u);
+    EXPECT_EQ(st.coastlineProblems, 0u);
+    EXPECT_EQ(st.coastlineWays, 1u);
+}
+
+TEST(OsmSea, ADetailedCoastWithIslandsTriangulatesWhole) {
+    // 4,000 coast nodes and 40 islands: the sea polygon has its area's worth of triangles, none dropped.
+    Coast c;
+    std::vector<int64_t> shore;
+    const int n = 4000;
+    for (int i = 0; i <= n; ++i) {
+        double x = -0.1 + 1.2 * i / n;
+        c.node(i + 1, x, 0.6 + 0.08 * std::sin(x * 40) + 0.02 * std::sin(x * 517));
+        shore.push_back(i + 1);
+    }
+    c.way(1, shore);
+    for (int k = 0; k < 40; ++k) {
+        double cx = 0.08 + 0.11 * (k % 8) + 0.02 * (k / 8 % 2), cy = 0.08 + 0.09 * (k / 8);
+        std::vector<int64_t> ring;
+        for (int j = 0; j < 12; ++j) {
+            int64_t id = 100000 + k * 100 + j;
+            double a = 2 * kPi * j / 12;
+            c.node(id, cx + 0.025 * std::cos(a), cy + 0.02 * std::sin(a));
+            ring.push_back(id);
+        }
+        ring.push_back(ring.front());
+        c.way(100 + k, ring);
+    }
+    MapBuildStats st;
+    MapData m = c.build(&st);
+    ASSERT_EQ(st.coastlineProblems, 0u);
+    ASSERT_EQ(st.seaPolygons, 1u);
+    const Projection proj(at(0.5, 0.5));
+    double polygonArea = 0;
+    for (const MapFeature& f : m.features)
+        if (f.cls == "sea")
+            for (const Ring& r : f.polygons[0]) {
+                std::vector<Vec2> local;
+                for (const LatLon& p : r) local.push_back(proj.toLocal(p));
+                polygonArea += signedArea(local);  // outer counter-clockwise, islands clockwise
+            }
+    MapMesh mesh = buildMapMesh(m, proj);
+    EXPECT_EQ(mesh.droppedPolygons, 0u);
+    double triangles = 0;
+    for (size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
+        const MapVertex &a = mesh.vertices[mesh.indices[t]], &b = mesh.vertices[mesh.indices[t + 1]],
+                        &d = mesh.vertices[mesh.indices[t + 2]];
+        if (a.rgba != MapPalette{}.water) continue;
+        triangles += std::fabs((b.x - a.x) * (d.y - a.y) - (d.x - a.x) * (b.y - a.y)) / 2;
+    }
+    EXPECT_GT(polygonArea, 0);
+    EXPECT_NEAR(triangles, polygonArea, polygonArea * 1e-3);
+}
+
 // ---- the shipped map, built from assets/bukchon/osm/ -------------------------------------------------------
 
 namespace {
@@ -305,14 +606,6 @@ double distanceToStreetM(const Shipped& s, LatLon p) {
             }
     }
     return best * s.proj.groundMetresPerUnit();
-}
-bool insideRing(const Ring& r, LatLon p) {
-    bool in = false;
-    for (size_t i = 0, j = r.size() - 1; i < r.size(); j = i++)
-        if ((r[i].lat > p.lat) != (r[j].lat > p.lat) &&
-            p.lon < (r[j].lon - r[i].lon) * (p.lat - r[i].lat) / (r[j].lat - r[i].lat) + r[i].lon)
-            in = !in;
-    return in;
 }
 }  // namespace
 

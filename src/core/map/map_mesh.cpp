@@ -11,14 +11,15 @@ namespace bk {
 
 namespace {
 
-// Draw order, bottom to top: big areas under small ones, then tunnels (dimmed), path casings and fills, road
-// casings and fills (all casings of a group before its fills, so junctions merge cleanly), steps' treads, walls.
+// Draw order, bottom to top: the sea (water of class "sea", closed from the coastline by bukchon-map), big areas
+// under small ones, then tunnels (dimmed), path casings and fills, road casings and fills (all casings of a group
+// before its fills, so junctions merge cleanly), steps' treads, walls.
 // The cells per side of the grid each layer is cut into for culling (see MeshRange): 8 keeps a street-level view
 // to a few cells and the ranges to a few hundred.
 constexpr int kMeshGrid = 8;
 
 enum Layer {
-    kPalace = 0, kArea, kBlock, kPlaza, kPark, kGrass, kWood, kSand, kAreaDetail, kAreaEdge, kTunnel,
+    kSea = 0, kPalace, kArea, kBlock, kPlaza, kPark, kGrass, kWood, kSand, kAreaDetail, kAreaEdge, kTunnel,
     kPathCasing, kPathFill, kSteps, kRoadCasing, kRoadFill, kMajorCasing, kMajorFill, kWall, kEdge, kLayerCount
 };
 
@@ -237,7 +238,9 @@ MapMesh buildMapMesh(const MapData& map, const Projection& proj, const MapPalett
                     b.fill(poly, pair(&MapPalette::palace), kPalace);
                     for (const Ring& r : poly) b.stroke(r, true, 2.5, 1.5f, pair(&MapPalette::palaceEdge), kAreaEdge);
                     break;
-                case MapKind::water: b.fill(poly, pair(&MapPalette::water), kAreaDetail); break;
+                case MapKind::water:
+                    b.fill(poly, pair(&MapPalette::water), f.cls == "sea" ? kSea : kAreaDetail);
+                    break;
                 case MapKind::hanok:
                     b.fill(poly, pair(&MapPalette::hanok), kAreaDetail);
                     b.stroke(poly[0], true, 0.8, 1.0f, pair(&MapPalette::hanokEdge), kAreaEdge);

@@ -1,8 +1,9 @@
-// triangulate.cpp — ear clipping (O(n²), fine for basemap polygons of tens to hundreds of points) and stroking.
+// triangulate.cpp — ear clipping (holes bridged in; a vertex grid for large polygons) and polyline stroking.
 #include "triangulate.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 
 namespace bk {
 
@@ -59,14 +60,18 @@ std::vector<uint32_t> bridgeHoles(const std::vector<std::vector<Vec2>>& rings, c
         for (size_t i = 1; i < hole.idx.size(); ++i)
             if (pts[hole.idx[i]].x > pts[hole.idx[hi]].x) hi = i;
         Vec2 hp = pts[hole.idx[hi]];
-        // Nearest polygon vertex to the right of the hole point whose bridge crosses no polygon edge.
-        size_t best = poly.size();
-        double bestD = 1e300;
+        // Nearest polygon vertex to the right of the hole point whose bridge crosses no polygon edge (the first in
+        // polygon order among equally near ones). Candidates are tried nearest first, so a long outer ring is
+        // tested edge by edge for one or two of them, not for every vertex that came nearer than the last.
+        std::vector<std::pair<double, size_t>> candidates;
         for (size_t i = 0; i < poly.size(); ++i) {
             Vec2 p = pts[poly[i]];
-            if (p.x < hp.x) continue;
-            double d = (p.x - hp.x) * (p.x - hp.x) + (p.y - hp.y) * (p.y - hp.y);
-            if (d >= bestD) continue;
+            if (p.x >= hp.x) candidates.push_back({(p.x - hp.x) * (p.x - hp.x) + (p.y - hp.y) * (p.y - hp.y), i});
+        }
+        std::sort(candidates.begin(), candidates.end());
+        size_t best = poly.size();
+        for (const auto& [d, i] : candidates) {
+            Vec2 p = pts[poly[i]];
             bool blocked = false;
             for (size_t j = 0; j < poly.size() && !blocked; ++j) {
                 Vec2 a = pts[poly[j]], b = pts[poly[(j + 1) % poly.size()]];
@@ -74,7 +79,7 @@ std::vector<uint32_t> bridgeHoles(const std::vector<std::vector<Vec2>>& rings, c
                 double d1 = cross(hp, p, a), d2 = cross(hp, p, b), d3 = cross(a, b, hp), d4 = cross(a, b, p);
                 blocked = ((d1 > 0) != (d2 > 0)) && ((d3 > 0) != (d4 > 0));
             }
-            if (!blocked) { best = i; bestD = d; }
+            if (!blocked) { best = i; break; }
         }
         if (best == poly.size()) continue;  // no visible vertex: leave this hole out rather than fail
         std::vector<uint32_t> merged(poly.begin(), poly.begin() + best + 1);
@@ -86,6 +91,53 @@ std::vector<uint32_t> bridgeHoles(const std::vector<std::vector<Vec2>>& rings, c
     return poly;
 }
 
+// The vertices not yet clipped, by grid cell: the ear test looks at the cells under the ear's box (a cell wider on
+// every side, against rounding) instead of at every vertex, which gives the same answer. A sea closed from a detailed
+// coast has thousands of vertices; testing every one made ear clipping O(n²).
+class VertexGrid {
+public:
+    VertexGrid(const std::vector<Vec2>& pts, const std::vector<uint32_t>& poly) : pts_(pts), left_(pts.size(), 0) {
+        for (uint32_t i : poly) {
+            lo_ = {std::min(lo_.x, pts[i].x), std::min(lo_.y, pts[i].y)};
+            hi_ = {std::max(hi_.x, pts[i].x), std::max(hi_.y, pts[i].y)};
+        }
+        side_ = std::max(1, int(std::sqrt(double(poly.size()) / 2)));
+        cellW_ = std::max(hi_.x - lo_.x, 1e-300) / side_;
+        cellH_ = std::max(hi_.y - lo_.y, 1e-300) / side_;
+        cells_.resize(size_t(side_) * size_t(side_));
+        for (uint32_t i : poly)
+            if (left_[i]++ == 0) cells_[cellOf(pts[i])].push_back(i);
+    }
+    void remove(uint32_t i) {  // one occurrence (a bridge's ends occur twice in the polygon)
+        if (--left_[i] > 0) return;
+        auto& c = cells_[cellOf(pts_[i])];
+        c.erase(std::find(c.begin(), c.end(), i));
+    }
+    // Calls f(index) for every vertex left in the cells under the box of triangle abc; stops when f returns false.
+    template <class F> void forEachNear(Vec2 a, Vec2 b, Vec2 c, F&& f) const {
+        const int x0 = col(std::min({a.x, b.x, c.x})) - 1, x1 = col(std::max({a.x, b.x, c.x})) + 1;
+        const int y0 = row(std::min({a.y, b.y, c.y})) - 1, y1 = row(std::max({a.y, b.y, c.y})) + 1;
+        for (int y = std::max(y0, 0); y <= std::min(y1, side_ - 1); ++y)
+            for (int x = std::max(x0, 0); x <= std::min(x1, side_ - 1); ++x)
+                for (uint32_t i : cells_[size_t(y) * size_t(side_) + size_t(x)])
+                    if (!f(i)) return;
+    }
+
+private:
+    int cell(double t) const { return t >= 0 ? (t < side_ ? int(t) : side_) : -1; }  // -1 … side_ (never cast NaN)
+    int col(double x) const { return cell((x - lo_.x) / cellW_); }
+    int row(double y) const { return cell((y - lo_.y) / cellH_); }
+    size_t cellOf(Vec2 p) const {
+        return size_t(std::clamp(row(p.y), 0, side_ - 1)) * size_t(side_) + size_t(std::clamp(col(p.x), 0, side_ - 1));
+    }
+    const std::vector<Vec2>& pts_;
+    std::vector<uint32_t> left_;  // occurrences of each vertex in the polygon still to clip
+    std::vector<std::vector<uint32_t>> cells_;
+    Vec2 lo_{1e300, 1e300}, hi_{-1e300, -1e300};
+    int side_ = 1;
+    double cellW_ = 1, cellH_ = 1;
+};
+
 }  // namespace
 
 bool triangulatePolygon(const std::vector<std::vector<Vec2>>& rings, std::vector<uint32_t>& out) {
@@ -93,6 +145,9 @@ bool triangulatePolygon(const std::vector<std::vector<Vec2>>& rings, std::vector
     std::vector<Vec2> pts;
     for (const auto& r : rings) pts.insert(pts.end(), r.begin(), r.end());
     std::vector<uint32_t> poly = bridgeHoles(rings, pts);
+    // Small polygons (nearly every building and block) test every vertex; large ones ask the grid.
+    std::unique_ptr<VertexGrid> grid;
+    if (poly.size() > 64) grid = std::make_unique<VertexGrid>(pts, poly);
 
     size_t guard = poly.size() * poly.size() + 16;
     size_t i = 0;
@@ -101,15 +156,19 @@ bool triangulatePolygon(const std::vector<std::vector<Vec2>>& rings, std::vector
         uint32_t ia = poly[(i + n - 1) % n], ib = poly[i % n], ic = poly[(i + 1) % n];
         Vec2 a = pts[ia], b = pts[ib], c = pts[ic];
         bool ear = cross(a, b, c) > 0;
-        for (size_t k = 0; ear && k < n; ++k) {
-            uint32_t ip = poly[k];
-            if (ip == ia || ip == ib || ip == ic) continue;
+        auto clear = [&](uint32_t ip) {  // false: ip lies in the triangle, so b is no ear
+            if (ip == ia || ip == ib || ip == ic) return true;
             Vec2 p = pts[ip];
-            if ((p.x == a.x && p.y == a.y) || (p.x == b.x && p.y == b.y) || (p.x == c.x && p.y == c.y)) continue;
-            ear = !pointInTriangle(p, a, b, c);
-        }
+            if ((p.x == a.x && p.y == a.y) || (p.x == b.x && p.y == b.y) || (p.x == c.x && p.y == c.y)) return true;
+            return ear = !pointInTriangle(p, a, b, c);
+        };
+        if (ear && grid)
+            grid->forEachNear(a, b, c, clear);
+        else
+            for (size_t k = 0; ear && k < n; ++k) clear(poly[k]);
         if (ear) {
             out.insert(out.end(), {ia, ib, ic});
+            if (grid) grid->remove(ib);
             poly.erase(poly.begin() + static_cast<long>(i % n));
             i = i % poly.size();
         } else {

@@ -32,6 +32,8 @@ const registry = `globalThis.BUKCHON_MODULES = { ${lazy.map((f) => `'${f}': ${ex
 const modules = order
   .map((f) => `// ---- ${f}\n${strip(read(f))}`).concat([`// ---- lazy modules\n${registry}`]);
 for (const m of modules) if (/^\s*(import|export)\s/m.test(m)) throw new Error('single file: a module statement was left behind');
+// Inside one <script>, a module must never close it or open an HTML comment.
+for (const m of modules) if (/<\/script|<!--/i.test(m)) throw new Error(`single file: ${m.slice(0, 40)} holds "</script" or "<!--"`);
 
 // Resources the viewer fetches, inlined as base64 under their path relative to the page.
 const resources = {};

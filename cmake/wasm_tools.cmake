@@ -1,5 +1,5 @@
 # wasm_tools.cmake — the tools module: the page's converters (logs → .bkr, OpenStreetMap → .bkm) as their own wasm,
-# fetched on first use (web/viewer-convert.js), so the viewer's first load carries none of them (decision 73).
+# fetched on first use (web/viewer-convert.js), so the viewer's first load carries none of them (decision 74).
 #
 # libosmium and protozero are header-only (Debian's libosmium2-dev, libprotozero-dev); zlib, bzip2 and expat are
 # built here from Debian's source packages, which ./build-wasm.sh unpacks (with Debian's patches) into .deps/.
@@ -38,8 +38,11 @@ set(EXPAT_BUILD_PKGCONFIG OFF CACHE BOOL "" FORCE)
 set(EXPAT_SHARED_LIBS OFF CACHE BOOL "" FORCE)
 # No DTD processing: OSM files have none (and a Debian patch tests XML_DTD == 1, which its CMake config leaves empty).
 set(EXPAT_DTD OFF CACHE BOOL "" FORCE)
+# Its hash salt from getrandom() (Emscripten's crypto.getRandomValues), not /dev/urandom: no file system here.
+set(EXPAT_DEV_URANDOM OFF CACHE BOOL "" FORCE)
 set(EXPAT_ENABLE_INSTALL OFF CACHE BOOL "" FORCE)
 add_subdirectory(${EXPAT_SRC} ${CMAKE_BINARY_DIR}/expat EXCLUDE_FROM_ALL)
+target_compile_definitions(expat PRIVATE HAVE_GETRANDOM=1)
 
 # Only libosmium's and protozero's headers are seen, never /usr/include as a whole (it would bring glibc's).
 set(TOOLS_INCLUDE ${CMAKE_BINARY_DIR}/tools_include)

@@ -12,6 +12,7 @@ import { convertLogs, convertOsm } from './viewer-convert.js';
 import { attachInput, setupKiosk } from './viewer-input.js';
 import { createTwin } from './viewer-a11y.js';
 import { createVideoDialog } from './video-dialog.js';
+import { createOfflineDialog } from './offline-dialog.js';
 import { createStoryEditor } from './story-editor.js';
 import { createLayout } from './viewer-layout.js';
 
@@ -61,7 +62,7 @@ export async function createViewer(element, options = {}) {
   const text = (key) => strings.strings[key] || BOOT[key] || key;
   const chrome = createChrome(element, text);
   const canvas = chrome.canvas;
-  const state = { destroyed: false, story: null, lang: 'en', fonts: null, urlProblems: [], urlOptions: {} };
+  const state = { destroyed: false, story: null, lang: 'en', fonts: null, urlProblems: [], urlOptions: {}, fontFiles: new Map() };
   let bridge = null;
 
   const languageUrl = (code) => new URL(`assets/i18n/${encodeURIComponent(code)}.json`, base).href;
@@ -138,7 +139,11 @@ export async function createViewer(element, options = {}) {
     // them; the answer, bytes or the reason, goes back the same way. Nothing waits for them.
     const fetchFontFile = (name) => {
       fetchBytes(new URL(`assets/fonts/${name}`, base).href).then(
-        (bytes) => { if (!state.destroyed) bridge.addFontFile(name, bytes); },
+        (bytes) => {
+          if (state.destroyed) return;
+          state.fontFiles.set(name, bytes);   // an offline copy carries the fonts its text needed
+          bridge.addFontFile(name, bytes);
+        },
         (e) => { if (!state.destroyed) bridge.fontFileFailed(name, e.message); });
     };
 
@@ -258,13 +263,14 @@ export async function createViewer(element, options = {}) {
 
   const ctx = { bridge, chrome, canvas, element, state, options, emit, listeners, text, languageUrl,
                 maxMessageBytes: MAX_MESSAGE_BYTES,
-                useStrings: (next) => { strings = next; state.lang = next.lang; chrome.relabel(); ctx.videoDialog?.relabel(); ctx.storyEditor?.relabel(); } };
+                useStrings: (next) => { strings = next; state.lang = next.lang; chrome.relabel(); ctx.videoDialog?.relabel(); ctx.storyEditor?.relabel(); ctx.offlineDialog?.relabel(); } };
   const api = createApi(ctx);
   const { viewer, run } = api;
   ctx.getState = viewer.getState;
   ctx.run = run;
   ctx.layout = createLayout(ctx, run);
   ctx.videoDialog = createVideoDialog(ctx, viewer);
+  ctx.offlineDialog = createOfflineDialog(ctx, viewer);
   ctx.storyEditor = createStoryEditor(ctx, viewer);
   const input = attachInput(ctx, api);
   const twin = createTwin(ctx, viewer);
@@ -300,7 +306,7 @@ export async function createViewer(element, options = {}) {
   for (const [cmd, args] of bridge.startCommands(options)) {
     try { run(cmd, args); } catch (e) { console.warn(`createViewer option: ${e.message}`); }
   }
-  if (storySource && (options.story || options.kiosk)) state.story.start();
+  if (storySource && (options.story || options.kiosk) && options.storyStart !== false) state.story.start();
   ctx.layout.update();
   emit('load', viewer.getState());
   return viewer;

@@ -9,7 +9,8 @@ ready.catch(() => {});  // failures are shown on the page; a caller awaiting rea
 const api = { ready };
 window.viewer = api;
 
-createViewer(document.getElementById('viewer'), { query: location.search }).then((viewer) => {
+// An offline copy (offline-copy.js) starts where it was saved: its data, language, view and time (BUKCHON_START).
+createViewer(document.getElementById('viewer'), { query: location.search, ...(globalThis.BUKCHON_START || {}) }).then((viewer) => {
   Object.assign(api, viewer);
   document.querySelector('#viewer canvas').focus();
   resolveReady(api);

@@ -2,6 +2,7 @@
 // export (this day, the whole recording, from–to, the whole story), frame rate and size, the length it makes, a
 // progress bar with frames and time left, Cancel, and the download. It calls viewer.exportVideo (video-export.js).
 // Text only through textContent; both languages from assets/i18n/*.json.
+import { fileStem } from './viewer-files.js';
 
 const SIZES = [[1280, 720], [1920, 1080], [3840, 2160]];
 const DAY_MS = 86400000;
@@ -222,10 +223,11 @@ export function createVideoDialog(ctx, viewer) {
            setShown: (s) => { if (!ctx.state.exporting) opener.hidden = s.ui === 'none' || !ctx.layout?.authoring; } };
 }
 
-// bukchon-2026-05-16T1400.webm: the first frame's local time (the story's name for a tour).
+// bukchon-iot-trial-2026-05-16T1400.webm: the dataset's title and the first frame's local time ("-story" for a tour).
 function videoFileName(fromMs, s, story, type) {
   const ext = type === 'video/mp4' ? 'mp4' : 'webm';
-  if (story) return `bukchon-story.${ext}`;
+  const stem = fileStem(s.title, 'replay');
+  if (story) return `${stem}-story.${ext}`;
   const local = new Date(fromMs + (s.utcOffsetMinutes ?? 0) * 60000).toISOString();
-  return `bukchon-${local.slice(0, 10)}T${local.slice(11, 13)}${local.slice(14, 16)}.${ext}`;
+  return `${stem}-${local.slice(0, 10)}T${local.slice(11, 13)}${local.slice(14, 16)}.${ext}`;
 }

@@ -125,6 +125,18 @@ export function createApi(ctx) {
       return exportVideo(ctx, viewer, options, extra);
     },
     videoDialog() { ctx.videoDialog?.open(); },
+    // One HTML file with what is shown (offline-copy.js, loaded now if this is the first): {blob, name, bytes}; with
+    // {download: true} (the default) the browser saves it too.
+    async saveOffline({ download }) {
+      const { offlineCopy } = await lazyModule('offline-copy.js');
+      const copy = await offlineCopy(ctx, viewer);
+      if (download) {
+        const a = Object.assign(document.createElement('a'), { href: URL.createObjectURL(copy.blob), download: copy.name });
+        a.click();
+        setTimeout(() => URL.revokeObjectURL(a.href), 60000);
+      }
+      return copy;
+    },
     fullscreen() {
       if (document.fullscreenElement) return document.exitFullscreen();
       return element.requestFullscreen?.();
@@ -219,7 +231,7 @@ export function createApi(ctx) {
                      'focusEvent', 'selectNext', 'zoomBy', 'setUi', 'setLimits', 'setDetail', 'setMetric', 'setFilter',
                      'setPalette', 'compare', 'showPane', 'fullscreen']) viewer[cmd] = method(cmd);
   // Those that wait for something return a Promise, also when the core refuses their arguments.
-  for (const cmd of ['setLanguage', 'load', 'screenshot', 'record']) viewer[cmd] = async (...args) => run(cmd, args);
+  for (const cmd of ['setLanguage', 'load', 'screenshot', 'record', 'saveOffline']) viewer[cmd] = async (...args) => run(cmd, args);
   // exportVideo's signal and onProgress stay in the page; the rest is checked by the core.
   viewer.exportVideo = async (opts) => {
     if (!opts || typeof opts !== 'object') return run('exportVideo', [opts]);

@@ -64,6 +64,12 @@ export function createBridge(module) {
     // Which kind a file is (file_kinds.hpp): its name and first bytes.
     classifyFile: (name, head) => withText(name, (n) => heap(module, head, (p, l) => module.UTF8ToString(module._bk_classify_file(n, p, l)))),
     fileKinds: () => json(module._bk_file_kinds()),
+    // What is shown as the viewer's own files ({recording, map}: Uint8Array copies, map null without one).
+    savedData() {
+      const r = json(module._bk_saved_data());
+      const bytes = ([ptr, n]) => (n ? module.HEAPU8.slice(ptr, ptr + n) : null);
+      return { recording: bytes(r.recording), map: bytes(r.map) };
+    },
     setReducedMotion: (on) => module._bk_set_reduced_motion(on ? 1 : 0),
     capture: (scale) => module._bk_capture(scale),
     // Video export (video-export.js): the core's plan of frames, then fixed steps with the main loop paused.

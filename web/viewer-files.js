@@ -151,3 +151,7 @@ export async function downloadDataset(source, readManifest) {
 }
 
 export const fileName = (url) => new URL(url, location.href).pathname.split('/').pop();
+
+// A file name from the dataset's title: "Lisbon bins, March" → "lisbon-bins-march".
+export const fileStem = (title, fallback = 'replay') => (title || '').normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
+  .replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').toLowerCase().slice(0, 60) || fallback;

@@ -108,7 +108,7 @@ private:
 // cannot have. So the file is read here on the calling thread with libosmium's own pieces: its buffer
 // decompressors (gzip, bzip2), its PBF blob decoder (PBFDataBlobDecoder, the code the Reader's pool runs) and its
 // expat-based XML parser, fed from queues that are filled before it runs. Two passes, as osmium::relations does:
-// the multipolygon relations first, then everything (decision 73).
+// the multipolygon relations first, then everything (decision 74).
 
 namespace {
 

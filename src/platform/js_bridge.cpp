@@ -46,6 +46,17 @@ EMSCRIPTEN_KEEPALIVE const char* bk_file_size_problem(const char* kind, const ch
     return out.c_str();
 }
 
+// What is shown as the viewer's own files, for an offline copy: {"recording": [pointer, bytes], "map": [pointer,
+// bytes]} (the bytes stay until the next call).
+EMSCRIPTEN_KEEPALIVE const char* bk_saved_data() {
+    static std::string recording, map, out;
+    recording = platform().viewer.savedRecording();
+    map = platform().viewer.savedMap();
+    out = nlohmann::json{{"recording", {double(reinterpret_cast<uintptr_t>(recording.data())), double(recording.size())}},
+                         {"map", {double(reinterpret_cast<uintptr_t>(map.data())), double(map.size())}}}.dump();
+    return out.c_str();
+}
+
 // Which kind of file this is (the file-kind table's name), from its name and first bytes (a few KB).
 EMSCRIPTEN_KEEPALIVE const char* bk_classify_file(const char* name, const char* head, int length) {
     return bk::classifyFile(name ? name : "", std::string_view(head, size_t(length > 0 ? length : 0))).name;

@@ -60,6 +60,10 @@ public:
     // A load that failed before the commit (a download, a conversion): the message is the error, the data stays;
     // `report`: the importer's report when an import found nothing usable (the state's "import").
     void failLoad(std::string message, std::string report = "");
+    // What is shown, in the viewer's own binary formats, for an offline copy: the recording (.bkr, sensors inside)
+    // and its map (.bkm; empty when the dataset has none and the neutral grid is drawn). Empty before any data.
+    std::string savedRecording() const;
+    std::string savedMap() const;
 
     void push(Intent intent) { intents_.push_back(std::move(intent)); }
     // Runs a command of the command table that runs in the viewer (arguments already checked); false for one
@@ -139,6 +143,7 @@ public:
 private:
     struct Content {           // everything derived from one successful load; replaced whole
         Dataset dataset;
+        MapData mapData;       // the map as loaded (kept to save it again: savedData)
         MapMesh mesh;
         Projection projection;
         std::vector<Vec2> positions;

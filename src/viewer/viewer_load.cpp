@@ -2,6 +2,7 @@
 #include "viewer.hpp"
 
 #include "binary_format.hpp"
+#include "map_binary.hpp"
 #include "json_reader.hpp"
 #include "opening_moment.hpp"
 #include "time_util.hpp"
@@ -124,6 +125,11 @@ bool Viewer::commitStaged() {
     return install(std::move(dataset.value()), mapData);
 }
 
+std::string Viewer::savedRecording() const { return content_ ? writeBinaryRecording(content_->dataset) : std::string(); }
+std::string Viewer::savedMap() const {
+    return content_ && !content_->mapData.features.empty() ? writeBinaryMap(content_->mapData) : std::string();
+}
+
 void Viewer::restyle() {
     if (!content_) return;
     content_->glyphStyles = glyphStyles(content_->dataset);
@@ -195,6 +201,7 @@ bool Viewer::install(Dataset dataset, const MapData& mapData) {
     if (!metric_.empty()) chooseMetric(next->dataset, next->metricDefaults, metric_);  // kept across loads
     next->kpiIndex = std::make_unique<KpiIndex>(next->dataset);
     next->quality = checkQuality(next->dataset);
+    next->mapData = mapData;
     next->mapName = mapData.name;
     next->mapNameKo = mapData.nameKo;
     next->mapAttribution = mapData.attribution;

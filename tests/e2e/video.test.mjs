@@ -183,7 +183,7 @@ describe('video export, frame by frame', () => {
     assert.match(await page.locator('.bk-video-summary').textContent(), /1 s of video · 30 frames · 1280×720/);
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export', exact: true }).click();
-    assert.equal((await download).suggestedFilename(), 'bukchon-2026-05-16T1200.webm');
+    assert.equal((await download).suggestedFilename(), 'bukchon-iot-trial-simulated-week-2026-05-16T1200.webm');
     await page.keyboard.press('Escape');
     assert.equal(await dialog.isVisible(), false, 'Esc closes it');
     await page.focus('#viewer canvas');

@@ -179,6 +179,23 @@ std::string load(const Json& a, Json& out) {
     return "";
 }
 
+// saveOffline({download}): the offline copy of what is shown (web/offline-copy.js); download defaults to true.
+std::string saveOffline(const Json& a, Json& out) {
+    const Json& options = arg(a, 0);
+    bool download = true;
+    if (options.is_object()) {
+        auto it = options.find("download");
+        if (it != options.end()) {
+            if (!it->is_boolean()) return "saveOffline: expected {download: true or false}, got " + got(a, 0);
+            download = it->get<bool>();
+        }
+    } else if (!options.is_null()) {
+        return "saveOffline: expected {download: true or false} or nothing, got " + got(a, 0);
+    }
+    out = Json::array({Json{{"download", download}}});
+    return "";
+}
+
 std::string screenshot(const Json& a, Json& out) {
     const Json& options = arg(a, 0);
     std::optional<double> scale = 1;
@@ -436,6 +453,7 @@ const CommandSpec kCommands[] = {
     {"record",         kPage,   false, record},
     {"exportVideo",    kPage,   false, checkVideoExport},  // video_export.cpp: frame by frame, WebCodecs
     {"videoDialog",    kPage,   false, none},              // the page's export dialog (key V)
+    {"saveOffline",    kPage,   false, saveOffline},       // one HTML file with what is shown (offline-copy.js)
     {"fullscreen",     kPage,   false, none},
     {"step",           kPage,   false, step},
     {"help",           kPage,   false, none},

@@ -10,6 +10,9 @@
 #include <emscripten/emscripten.h>
 
 #include <malloc.h>
+#include <unistd.h>
+
+#include <algorithm>
 
 namespace {
 struct Session {
@@ -29,6 +32,15 @@ const char* give(std::string s) {
 }  // namespace
 
 extern "C" {
+
+// expat salts its hash tables with getrandom(), which Emscripten's libc declares but does not define; getentropy()
+// is there (the browser's crypto.getRandomValues), 256 bytes at a time.
+ssize_t getrandom(void* buffer, size_t length, unsigned) {
+    auto* out = static_cast<unsigned char*>(buffer);
+    for (size_t done = 0; done < length; done += 256)
+        if (getentropy(out + done, std::min<size_t>(256, length - done)) != 0) return -1;
+    return ssize_t(length);
+}
 
 // Room for a file of `length` bytes, named `name`; the page writes the bytes there before bk_tools_start.
 EMSCRIPTEN_KEEPALIVE char* bk_tools_file(const char* name, double length) {

@@ -241,6 +241,8 @@ PY
   sync; sleep 5
   say "in the browser: our viewer and the deck.gl page, alternating (BENCH_ROUNDS=${BENCH_ROUNDS:-3})"
   DIST_DIR="$ROOT/dist" node "$ROOT/bench/run.mjs"
+  say "OpenStreetMap conversion: the page's tools module against bukchon-map"
+  DIST_DIR="$ROOT/dist" node "$ROOT/bench/osm.mjs"
   say "wrote $ROOT/bench/results.json and the table in docs/performance.md"
 }
 

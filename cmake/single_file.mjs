@@ -1,8 +1,8 @@
 // single_file.mjs — writes dist/bukchon-replay.html: the whole viewer (modules, wasm, fonts, languages, data) in
 // one file that runs from file:// with no network at all (a USB stick at a venue without wifi).
 //   node single_file.mjs DIST_DIR
-import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const dist = process.argv[2];
 const read = (p) => readFileSync(join(dist, p), 'utf8');
@@ -10,19 +10,11 @@ const read = (p) => readFileSync(join(dist, p), 'utf8');
 // ES modules → one module script: drop imports, keep the code in dependency order.
 const strip = (code) => code.replace(/^import .*;$/gm, '').replace(/^export default [A-Za-z_$][\w$]*;\s*$/gm, '')
   .replace(/^export (async function|function|class|const) /gm, '$1 ');
-// The modules in dependency order, found from main.js's static imports (so a new module needs no list here).
-const order = [];
-const visit = (f) => {
-  if (order.includes(f)) return;
-  for (const [, dep] of read(f).matchAll(/^import .* from '\.\/([\w.-]+\.js)';$/gm)) visit(dep);
-  order.push(f);
-};
-visit('main.js');
-// Modules the page loads on first use (lazyModule('x.js'): the tools module's glue, the video export) go in too,
-// after the others, with their exports registered where lazyModule finds them.
-const lazy = [];
-for (let i = 0; i < order.length; i++)
-  for (const [, f] of read(order[i]).matchAll(/lazyModule\('([\w.-]+\.js)'\)/g)) if (!lazy.includes(f)) { lazy.push(f); visit(f); }
+// The modules and what they load, from the site's manifest (cmake/site_manifest.mjs): those at start in dependency
+// order, then those loaded on first use (lazyModule), registered by name where lazyModule finds them.
+const site = JSON.parse(read('site-manifest.json'));
+const order = [...site.modules, ...site.lazyDeps, ...site.lazy];
+const lazy = site.lazy;
 const exportsOf = (f) => {
   const names = [...read(f).matchAll(/^export (?:async function|function|class|const) ([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]);
   const def = read(f).match(/^export default ([A-Za-z_$][\w$]*);\s*$/m);
@@ -35,26 +27,16 @@ for (const m of modules) if (/^\s*(import|export)\s/m.test(m)) throw new Error('
 // Inside one <script>, a module must never close it or open an HTML comment.
 for (const m of modules) if (/<\/script|<!--/i.test(m)) throw new Error(`single file: ${m.slice(0, 40)} holds "</script" or "<!--"`);
 
-// Resources the viewer fetches, inlined as base64 under their path relative to the page.
+// Resources the viewer fetches, inlined as base64 under their path relative to the page: the manifest's wasm
+// modules, the viewer's styles, the video muxer, fonts, strings and the default dataset's binary twins and tour.
 const resources = {};
 const add = (path) => { resources[path] = readFileSync(join(dist, path)).toString('base64'); };
-add('bukchon.wasm');
-add('bukchon-tools.wasm');   // the converters (logs, OpenStreetMap): compiled from this copy when first used
-add('bukchon-replay.css');
-add('vendor/mediabunny.mjs');  // the video muxer: imported from its inline copy only when a video is exported
-const walk = (dir) => readdirSync(join(dist, dir)).flatMap((f) => {
-  const p = join(dir, f);
-  return statSync(join(dist, p)).isDirectory() ? walk(p) : [p];
-});
-// The Bukchon week and map go in once, as the binary twins the page loads (the JSON files and sensors stay out).
-const twins = new Set(['assets/bukchon/recording.json', 'assets/bukchon/sensors.geojson', 'assets/bukchon/map.geojson']);
-// Of the fallback font packs only the list and "world" (Latin Extended, Greek, Cyrillic: 0.6 MB) go in; the
-// Hangul and CJK packs (9 MB) would triple the file — offline, those characters stay unshown (getState().fonts).
-const packKept = (path) => !path.startsWith('assets/fonts/packs/') || path.startsWith('assets/fonts/packs/world');
-for (const p of walk('assets')) {
-  const path = relative(dist, join(dist, p)).split('\\').join('/');
-  if (!twins.has(path) && packKept(path)) add(path);
-}
+// Of the fallback font packs only "world" (Latin Extended, Greek, Cyrillic: 0.6 MB) goes in; the Hangul and CJK
+// packs (9 MB) would triple the file — offline, those characters stay unshown (getState().fonts).
+const packKept = (path) => path.startsWith('assets/fonts/packs/world');
+for (const p of [...Object.values(site.wasm), ...site.styles.filter((c) => c !== 'style.css'), ...site.vendor,
+                 site.fonts.regular, site.fonts.bold, site.fonts.packs, ...site.fonts.packFiles.filter(packKept),
+                 ...Object.values(site.strings), ...Object.values(site.data)]) add(p);
 
 const html = `<!doctype html>
 <!-- bukchon-replay.html — Bukchon IoT Replay in one file: runs from file:// with no network (generated; see docs/embedding.md). -->

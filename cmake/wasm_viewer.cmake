@@ -64,7 +64,7 @@ target_link_options(bukchon PRIVATE
   -sMODULARIZE=1 -sEXPORT_ES6=1 -sENVIRONMENT=web -sEXPORT_NAME=createBukchonModule
   -sEXPORTED_FUNCTIONS=_main,_malloc,_free
   -sEXPORTED_RUNTIME_METHODS=UTF8ToString
-  -sDISABLE_EXCEPTION_CATCHING=1 -sDYNAMIC_EXECUTION=0
+  -sDISABLE_EXCEPTION_CATCHING=1 -sDYNAMIC_EXECUTION=0 -sFILESYSTEM=0  # files come as bytes from the page
   $<$<CONFIG:Release>:-O3>)
 
 include(${CMAKE_SOURCE_DIR}/cmake/wasm_tools.cmake)
@@ -107,6 +107,8 @@ file(GLOB_RECURSE SITE_INPUTS CONFIGURE_DEPENDS RELATIVE ${CMAKE_SOURCE_DIR}
   ${CMAKE_SOURCE_DIR}/web/* ${CMAKE_SOURCE_DIR}/assets/bukchon/* ${CMAKE_SOURCE_DIR}/assets/i18n/*)
 # The OpenStreetMap extract is the map's source, for bukchon-map; the site serves what it converts to.
 list(FILTER SITE_INPUTS EXCLUDE REGEX "^assets/bukchon/osm/")
+# index.html is written from the site's manifest (its preloads), below.
+list(FILTER SITE_INPUTS EXCLUDE REGEX "^web/index.html$")
 set(SITE_OUTPUTS)
 foreach(rel ${SITE_INPUTS})
   string(REGEX REPLACE "^web/" "" dest ${rel})
@@ -131,11 +133,17 @@ add_custom_command(OUTPUT ${MUXER_OUTPUTS}
   COMMAND ${CMAKE_COMMAND} -E copy ${MUXER_DIR}/LICENSE ${BUKCHON_DIST_DIR}/vendor/mediabunny.LICENSE.txt
   DEPENDS ${MUXER_DIR}/dist/bundles/mediabunny.min.mjs ${CMAKE_SOURCE_DIR}/web-deps/package-lock.json VERBATIM)
 list(APPEND SITE_OUTPUTS ${MUXER_OUTPUTS})
-# The offline single file, from the finished site.
+# The site's manifest (the one list of its resources: cmake/site_manifest.mjs) and index.html's preloads from it,
+# then the offline single file, from the finished site.
 find_program(NODE_EXECUTABLE NAMES node nodejs REQUIRED)
+set(SITE_MANIFEST ${BUKCHON_DIST_DIR}/site-manifest.json ${BUKCHON_DIST_DIR}/site-manifest.js ${BUKCHON_DIST_DIR}/index.html)
+add_custom_command(OUTPUT ${SITE_MANIFEST}
+  COMMAND ${NODE_EXECUTABLE} ${CMAKE_SOURCE_DIR}/cmake/site_manifest.mjs ${BUKCHON_DIST_DIR} ${CMAKE_SOURCE_DIR}/web/index.html
+  DEPENDS ${CMAKE_SOURCE_DIR}/cmake/site_manifest.mjs ${CMAKE_SOURCE_DIR}/web/index.html ${SITE_OUTPUTS} ${SITE_FONTS}
+          ${FONT_PACKS_LIST} ${BUKCHON_DIST_DIR}/bukchon.js ${TOOLS_OUTPUTS} VERBATIM)
 add_custom_command(OUTPUT ${BUKCHON_DIST_DIR}/bukchon-replay.html
   COMMAND ${NODE_EXECUTABLE} ${CMAKE_SOURCE_DIR}/cmake/single_file.mjs ${BUKCHON_DIST_DIR}
-  DEPENDS ${CMAKE_SOURCE_DIR}/cmake/single_file.mjs ${SITE_OUTPUTS} ${SITE_FONTS} ${FONT_PACKS_LIST} ${BUKCHON_DIST_DIR}/bukchon.js
-          ${TOOLS_OUTPUTS} VERBATIM)
+  DEPENDS ${CMAKE_SOURCE_DIR}/cmake/single_file.mjs ${SITE_MANIFEST} VERBATIM)
 add_custom_target(site ALL DEPENDS ${SITE_OUTPUTS} ${SITE_FONTS} ${FONT_PACKS_LIST} ${BUKCHON_DIST_DIR}/bukchon.js ${TOOLS_OUTPUTS}
+  ${SITE_MANIFEST}
   ${BUKCHON_DIST_DIR}/bukchon-replay.html)

@@ -6,6 +6,7 @@
 // The page's code, styles and resources come from the offline single file (dist/bukchon-replay.html, made at build
 // time by cmake/single_file.mjs): fetched from the site, or, in a single file or a saved copy, read from itself.
 import { HERE, fetchBytes, fileStem } from './viewer-files.js';
+import { SITE } from './site-manifest.js';
 
 const base64 = (bytes) => {
   let s = '';
@@ -41,8 +42,8 @@ export async function offlineCopy(ctx, viewer) {
   const out = { ...resources };
   for (const k of Object.keys(out)) if (k.startsWith('saved/')) delete out[k];   // a saved copy saving again
   // The default week and map stay out unless they are what is shown (they are then the saved ones anyway).
-  delete out['assets/bukchon/recording.bkr'];
-  delete out['assets/bukchon/map.bkm'];
+  delete out[SITE.data.recording];
+  delete out[SITE.data.map];
   out['saved/recording.bkr'] = base64(saved.recording);
   const data = { recording: 'saved/recording.bkr' };
   if (saved.map) { out['saved/map.bkm'] = base64(saved.map); data.map = 'saved/map.bkm'; }

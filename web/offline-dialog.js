@@ -1,19 +1,18 @@
-// offline-dialog.js — the presenter's "Save offline" button and its dialog: the copy of what is on screen is made
-// (offline-copy.js, loaded on first use), its name and size are shown, and Save downloads it. For a USB stick.
+// offline-dialog.js — the "Save offline copy" dialog (opened from the Export dialog, video-dialog.js): the copy of
+// what is on screen is made (offline-copy.js, loaded on first use), its name and size are shown, and Save downloads
+// it. For a USB stick.
 // Text only through textContent; the strings are in assets/i18n/*.json.
 
 // ctx: {element, canvas, chrome, text, layout}; viewer: the Viewer object.
 export function createOfflineDialog(ctx, viewer) {
-  const { element, canvas, text, chrome } = ctx;
+  const { element, canvas, text } = ctx;
   const el = (tag, parent, props = {}) => Object.assign(parent.appendChild(document.createElement(tag)), props);
-  const opener = el('button', chrome.toolbar, { type: 'button', className: 'bk-offline-open bk-tool' });
-  opener.addEventListener('click', () => open());
-  const dialog = el('dialog', element, { className: 'bk-video bk-offline' });
+  const dialog = el('dialog', element, { className: 'bk-offline' });
   dialog.setAttribute('aria-labelledby', 'bk-offline-title');
   const title = el('h2', dialog, { id: 'bk-offline-title' });
   const what = el('p', dialog);
-  const summary = el('p', dialog, { className: 'bk-video-summary' });
-  const buttons = el('div', dialog, { className: 'bk-video-buttons' });
+  const summary = el('p', dialog, { className: 'bk-offline-summary' });
+  const buttons = el('div', dialog, { className: 'bk-offline-buttons' });
   const cancel = el('button', buttons, { type: 'button' });
   const save = el('button', buttons, { type: 'button', className: 'bk-primary' });
   let copy = null, url = '';
@@ -24,7 +23,7 @@ export function createOfflineDialog(ctx, viewer) {
     relabel();
     copy = null;
     save.disabled = true;
-    summary.classList.remove('bk-video-error');
+    summary.classList.remove('bk-offline-error');
     summary.textContent = text('offline.making');
     dialog.showModal();
     try {
@@ -33,7 +32,7 @@ export function createOfflineDialog(ctx, viewer) {
       save.disabled = false;
       save.focus();
     } catch (error) {
-      summary.classList.add('bk-video-error');
+      summary.classList.add('bk-offline-error');
       summary.textContent = error?.message || String(error);
     }
   }
@@ -53,14 +52,11 @@ export function createOfflineDialog(ctx, viewer) {
   });
   cancel.addEventListener('click', close);
   function relabel() {
-    opener.textContent = text('offline.open');
-    opener.title = text('offline.hint');
     title.textContent = text('offline.title');
     what.textContent = text('offline.what');
     cancel.textContent = text('offline.close');
     save.textContent = text('offline.save');
   }
   relabel();
-  return { open, close, isOpen: () => dialog.open, relabel,
-           setShown: (s) => { opener.hidden = s.ui === 'none' || !ctx.layout?.authoring; } };
+  return { open, close, isOpen: () => dialog.open, relabel };
 }

@@ -22,6 +22,11 @@ export function createVideoDialog(ctx, viewer) {
   const dialog = el('dialog', element, { className: 'bk-video' });
   dialog.setAttribute('aria-labelledby', 'bk-video-title');
   const title = el('h2', dialog, { id: 'bk-video-title' });
+  // The other way to carry the replay away: one HTML file with everything on screen (offline-dialog.js).
+  const offlineRow = el('p', dialog, { className: 'bk-video-offline' });
+  const offlineText = el('span', offlineRow);
+  const offlineButton = el('button', offlineRow, { type: 'button' });
+  offlineButton.addEventListener('click', () => { close(); ctx.offlineDialog?.open(); });
   const form = el('form', dialog, { method: 'dialog' });
   const spanSet = el('fieldset', form);
   const spanLegend = el('legend', spanSet);
@@ -176,6 +181,8 @@ export function createVideoDialog(ctx, viewer) {
   });
 
   function relabel() {
+    offlineText.textContent = text('video.offline');
+    offlineButton.textContent = text('video.offlineButton');
     opener.textContent = text('video.open');
     opener.title = text('video.openHint');
     title.textContent = text('video.title');

@@ -3,6 +3,7 @@
 // as the viewer's own formats (.bkr with the importer's report, .bkm), with a progress bar between the steps.
 // Which file is which, and which converter takes it, is the core's file-kind table (bk_classify_file, bk_file_kinds).
 import { compileWasm, lazyModule } from './viewer-files.js';
+import { SITE } from './site-manifest.js';
 
 let tools = null;   // Promise of the instantiated module, once asked for
 
@@ -13,7 +14,7 @@ export function loadTools(onProgress = () => {}) {
     tools = (async () => {
       const [{ default: createTools }, wasm] = await Promise.all([
         lazyModule('bukchon-tools.js'),
-        compileWasm(new URL('bukchon-tools.wasm', import.meta.url).href, (got, total) => onProgress(total ? got / total : 0)),
+        compileWasm(new URL(SITE.wasm.tools, import.meta.url).href, (got, total) => onProgress(total ? got / total : 0)),
       ]);
       return createTools({ instantiateWasm: (imports, receive) => {
         WebAssembly.instantiate(wasm, imports).then((instance) => receive(instance, wasm));

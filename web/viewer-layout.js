@@ -35,7 +35,6 @@ export function createLayout(ctx, run) {
     try {
       let s = given || ctx.getState();
       ctx.videoDialog?.setShown(s);
-      ctx.offlineDialog?.setShown(s);
       ctx.storyEditor?.setShown(s);
       const want = wanted(s);
       if (!sent || want.toolbar !== sent.toolbar || want.caption !== sent.caption || want.editor !== sent.editor) {

@@ -79,6 +79,14 @@ describe('a city made in the page', () => {
               `no tool is fetched before it is used: ${log.map((r) => r.path).join(', ')}`);
     assert.ok(total <= 0.87 * 1048576, `first load ${(total / 1048576).toFixed(3)} MB on the wire (≤ 0.87 MB; the goal is 0.75)`);
     console.log(`# first load: ${(total / 1048576).toFixed(3)} MB in ${log.length} responses`);
+    // Everything the start fetched is in the site's one manifest (the start-up, single file and offline copy read it).
+    const site = JSON.parse(readFileSync(join(DIST, 'site-manifest.json'), 'utf8'));
+    const listed = new Set([...site.modules, ...Object.values(site.wasm), ...site.styles, site.fonts.regular, site.fonts.bold,
+                            ...Object.values(site.strings), site.data.map, site.data.recording, site.data.story]);
+    const unlisted = log.map((r) => r.path.slice(1)).filter((p) => p && !['index.html', 'favicon.svg'].includes(p) && !listed.has(p));
+    assert.deepEqual(unlisted, [], 'fetched at start but not in site-manifest.json');
+    const index = readFileSync(join(DIST, 'index.html'), 'utf8');
+    for (const m of site.modules.filter((f) => f !== 'main.js')) assert.match(index, new RegExp(`modulepreload" href="${m}"`), `index.html preloads ${m}`);
   });
 
   test('an extract converted in the page gives the same bytes as bukchon-map, from PBF, XML, .gz and .bz2', async () => {

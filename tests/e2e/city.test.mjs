@@ -191,4 +191,31 @@ describe('a city made in the page', () => {
     assert.ok(Math.abs(again - saved.bytes) < saved.bytes * 0.02, `the copy saves itself again (${again} vs ${saved.bytes} bytes)`);
     await context.close();
   });
+
+  // bukchon-convert --offline makes the same kind of file from a dataset folder (the JSON forms here), for scripts.
+  test('bukchon-convert --offline makes one file of a dataset folder that opens from file:// with no network', async (t) => {
+    const tool = join(ROOT, 'build-native/bukchon-convert');
+    try { execFileSync(tool, ['--version']); } catch { t.skip('build-native/bukchon-convert is not built (the test command builds it first)'); return; }
+    const out = join(tmp, 'bukchon-cli.html');
+    execFileSync(tool, ['--offline', join(ROOT, 'assets/bukchon'), '-o', out, '--site', join(DIST, 'bukchon-replay.html'), '--lang', 'ko']);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, offline: true });
+    const requests = [];
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith('file:')) return route.continue();
+      requests.push(url);
+      return route.abort();
+    });
+    const copy = await context.newPage();
+    await copy.goto(`file://${out}`);
+    const s = await waitReady(copy);
+    assert.equal(s.sensors, 50);
+    assert.equal(s.readings, 233856);
+    assert.equal(s.lang, 'ko');
+    assert.equal(s.basemap, 'map');
+    assert.equal(s.simulated, true, 'the simulation still says so');
+    assert.equal(s.story.steps > 0 && !s.story.active, true, 'the tour is there, not started');
+    assert.deepEqual(requests.filter((u) => !/^(file|blob|data):/.test(u)), []);
+    await context.close();
+  });
 });

@@ -56,7 +56,7 @@ export async function convert(converter, files, options, onProgress = () => {}) 
       onProgress(0.05 + 0.95 * m._bk_tools_progress(), m.UTF8ToString(m._bk_tools_stage()));
       await frame();
     }
-    onProgress(1, 'building');
+    onProgress(0.95, 'building');   // what is left (the map's assembly, the import's last pass) runs in finish
     await frame();
     const r = JSON.parse(m.UTF8ToString(m._bk_tools_finish()));
     if (r.error) {

@@ -85,6 +85,7 @@ export async function convertLogs(files, ctx) {
   const tables = Object.entries(files).filter(([k]) => k.startsWith('table'));
   for (const [k, f] of Object.entries(files)) if (!k.startsWith('table') && k !== 'osm') out[k] = f;
   if (!tables.length) return out;
+  if (out.recording) throw new Error(`${out.recording.name}: load a recording or logs to import, not both`);
   const inputs = tables.map(([, f]) => f);
   if (out.sensors) { inputs.push(out.sensors); delete out.sensors; }
   const label = inputs.map((f) => f.name).join(', ');

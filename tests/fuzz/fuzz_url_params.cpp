@@ -66,7 +66,7 @@ void checkOption(const std::string& key, const nlohmann::json& v) {
     if (key == "lang") require(oneOf(v, r::isLanguageCode));
     else if (key == "t") require(v.is_number_integer() && std::fabs(v.get<double>()) <= 8.64e15);
     else if (key == "speed") require(numberIn(v, r::kMinSpeed, r::kMaxSpeed));
-    else if (key == "play" || key == "loop" || key == "kiosk" || key == "dataFromUrl") require(v.is_boolean());
+    else if (key == "play" || key == "loop" || key == "kiosk" || key == "authoring" || key == "dataFromUrl") require(v.is_boolean());
     else if (key == "layers") {
         require(v.is_array());
         for (size_t i = 0; i < v.size(); ++i) {

@@ -157,9 +157,9 @@ fuzz_smoke() {
   cmake -S "$ROOT" -B "$ROOT/build-fuzz" -DBUKCHON_FUZZ=ON -DCMAKE_CXX_COMPILER=clang++-14 \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
   cmake --build "$ROOT/build-fuzz" -j "$JOBS" --target fuzz_map fuzz_sensors fuzz_recording fuzz_strings fuzz_csv fuzz_binary \
-    fuzz_url_params fuzz_embed_command fuzz_text >/dev/null
+    fuzz_url_params fuzz_embed_command fuzz_text fuzz_osm >/dev/null
   local t corpus
-  for t in map sensors recording strings csv binary url_params embed_command text; do
+  for t in map sensors recording strings csv binary url_params embed_command text osm; do
     corpus=$(mktemp -d)
     cp "$ROOT/tests/fuzz/corpus/$t/"* "$corpus/"
     "$ROOT/build-fuzz/fuzz_$t" -max_total_time="${FUZZ_SECONDS:-10}" -max_len=8192 -timeout=10 -rss_limit_mb=2048 \

@@ -13,8 +13,8 @@ export function createOfflineDialog(ctx, viewer) {
   const what = el('p', dialog);
   const summary = el('p', dialog, { className: 'bk-offline-summary' });
   const buttons = el('div', dialog, { className: 'bk-offline-buttons' });
+  const save = el('button', buttons, { type: 'button', className: 'bk-primary' });   // first, as in the export dialog
   const cancel = el('button', buttons, { type: 'button' });
-  const save = el('button', buttons, { type: 'button', className: 'bk-primary' });
   let copy = null, url = '';
 
   const mb = (bytes) => (bytes / 1048576).toLocaleString(ctx.state.lang, { maximumFractionDigits: 1 });

@@ -251,6 +251,24 @@ struct OsmReader::Impl {
         for (osmium::memory::Item& item : buffer) osmium::apply_item(item, *locations, *collector, handler);
     }
 
+    // One pass over the file for `entities`, each decoded buffer to `visit`: XML at once (its parser runs to the
+    // end), PBF a blob at a time until `late()`. True when the pass has read the whole file.
+    template <typename Visit, typename Late>
+    bool pass(osmium::osm_entity_bits::type entities, osmium::io::read_meta meta, Visit& visit, Late& late) {
+        if (encoding == Encoding::xml) {
+            for (osmium::memory::Buffer& b : parseXml(bytes, entities)) eachBuffer(b, visit);
+            return true;
+        }
+        std::string type, blob;
+        while (!late()) {
+            if (!blobs->next(type, blob)) return true;
+            if (type != "OSMData") continue;
+            osmium::memory::Buffer b = osmium::io::detail::PBFDataBlobDecoder{std::move(blob), entities, meta}();
+            eachBuffer(b, visit);
+        }
+        return false;
+    }
+
     // Some work, about `budgetMs` of it; false when something went wrong (error holds why).
     void step(double budgetMs) {
         const auto until = std::chrono::steady_clock::now() + std::chrono::microseconds(int64_t(budgetMs * 1000));
@@ -292,20 +310,8 @@ struct OsmReader::Impl {
         };
         auto objects = [this](osmium::memory::Buffer& b) { secondPass(b); };
         if (stage == Stage::relations) {
-            if (encoding == Encoding::xml) {
-                for (osmium::memory::Buffer& b : parseXml(bytes, osmium::osm_entity_bits::relation)) eachBuffer(b, relations);
-                stage = Stage::prepare;
-            } else {
-                std::string type, blob;
-                while (!late()) {
-                    if (!blobs->next(type, blob)) { stage = Stage::prepare; break; }
-                    if (type != "OSMData") continue;
-                    osmium::memory::Buffer b = osmium::io::detail::PBFDataBlobDecoder{
-                        std::move(blob), osmium::osm_entity_bits::relation, osmium::io::read_meta::no}();
-                    eachBuffer(b, relations);
-                }
-            }
-            if (stage != Stage::prepare) return;
+            if (!pass(osmium::osm_entity_bits::relation, osmium::io::read_meta::no, relations, late)) return;
+            stage = Stage::prepare;
         }
         if (stage == Stage::prepare) {
             manager->prepare_for_lookup();
@@ -318,19 +324,7 @@ struct OsmReader::Impl {
             if (late()) return;
         }
         if (stage == Stage::objects) {
-            if (encoding == Encoding::xml) {
-                for (osmium::memory::Buffer& b : parseXml(bytes, osmium::osm_entity_bits::object)) eachBuffer(b, objects);
-                stage = Stage::done;
-            } else {
-                std::string type, blob;
-                while (!late()) {
-                    if (!blobs->next(type, blob)) { stage = Stage::done; break; }
-                    if (type != "OSMData") continue;
-                    osmium::memory::Buffer b = osmium::io::detail::PBFDataBlobDecoder{
-                        std::move(blob), osmium::osm_entity_bits::object, osmium::io::read_meta::yes}();
-                    eachBuffer(b, objects);
-                }
-            }
+            if (pass(osmium::osm_entity_bits::object, osmium::io::read_meta::yes, objects, late)) stage = Stage::done;
             if (stage == Stage::done) {
                 auto handler = manager->handler([this](osmium::memory::Buffer&& areas) { osmium::apply(areas, *collector); });
                 handler.flush();

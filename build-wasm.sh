@@ -125,7 +125,7 @@ web_deps() {
   command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || apt_install nodejs npm
   local dir="$ROOT/web-deps"
   if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
-    say "npm ci in web-deps (the video muxer)"
+    say "npm ci in web-deps (the video muxer; esbuild, which minifies the site)"
     (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
   fi
 }

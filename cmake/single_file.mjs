@@ -1,11 +1,13 @@
 // single_file.mjs — writes dist/bukchon-replay.html: the whole viewer (modules, wasm, fonts, languages, data) in
 // one file that runs from file:// with no network at all (a USB stick at a venue without wifi).
-//   node single_file.mjs DIST_DIR
-import { readFileSync, writeFileSync } from 'node:fs';
+// The modules are taken in their readable form (WEB_DIR, then BUILD_DIR for the module glue, then dist/), whose
+// import and export lines it rewrites; the site serves them minified.
+//   node single_file.mjs DIST_DIR [WEB_DIR BUILD_DIR]
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const dist = process.argv[2];
-const read = (p) => readFileSync(join(dist, p), 'utf8');
+const [dist, ...sourceDirs] = process.argv.slice(2);
+const read = (p) => readFileSync([...sourceDirs, dist].map((d) => join(d, p)).find((f) => existsSync(f)), 'utf8');
 
 // ES modules → one module script: drop imports, keep the code in dependency order.
 const strip = (code) => code.replace(/^import .*;$/gm, '').replace(/^export default [A-Za-z_$][\w$]*;\s*$/gm, '')

@@ -3,14 +3,16 @@
 // styles, fonts and font packs, the UI strings, and the default dataset's binary twins and tour. Read by the page's
 // start-up (dist/site-manifest.js), the single-file builder (single_file.mjs), the offline copy (through the single
 // file) and, later, a service worker (dist/site-manifest.json); index.html's preloads are written from it.
-//   node site_manifest.mjs DIST_DIR SOURCE_INDEX_HTML
+// The site's scripts are minified in dist/; their imports are read from the readable sources (WEB_DIR, and BUILD_DIR
+// for the module glue Emscripten wrote), falling back to dist/ (the generated site-manifest.js).
+//   node site_manifest.mjs DIST_DIR SOURCE_INDEX_HTML [WEB_DIR BUILD_DIR]
 import { readFileSync, writeFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 
-const [dist, indexSource] = process.argv.slice(2);
-const read = (p) => readFileSync(join(dist, p), 'utf8');
+const [dist, indexSource, ...sourceDirs] = process.argv.slice(2);
 const has = (p) => existsSync(join(dist, p));
+const read = (p) => readFileSync([...sourceDirs, dist].map((d) => join(d, p)).find((f) => existsSync(f)), 'utf8');
 
 // Static imports, depth first: a module after everything it imports.
 const order = [];

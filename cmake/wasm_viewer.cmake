@@ -109,18 +109,31 @@ file(GLOB_RECURSE SITE_INPUTS CONFIGURE_DEPENDS RELATIVE ${CMAKE_SOURCE_DIR}
 list(FILTER SITE_INPUTS EXCLUDE REGEX "^assets/bukchon/osm/")
 # index.html is written from the site's manifest (its preloads), below.
 list(FILTER SITE_INPUTS EXCLUDE REGEX "^web/index.html$")
+# The page's scripts and styles are minified on the way (esbuild from web-deps/, decision 80): the site serves the
+# small form, web/ keeps the readable one (the site's manifest and the single file read the import graph there).
+set(ESBUILD ${CMAKE_SOURCE_DIR}/web-deps/node_modules/.bin/esbuild)
+if(NOT EXISTS ${ESBUILD})
+  message(FATAL_ERROR "${ESBUILD} is missing: run ./build-wasm.sh (or npm ci in web-deps/)")
+endif()
 set(SITE_OUTPUTS)
 foreach(rel ${SITE_INPUTS})
   string(REGEX REPLACE "^web/" "" dest ${rel})
   set(out ${BUKCHON_DIST_DIR}/${dest})
-  add_custom_command(OUTPUT ${out} COMMAND ${CMAKE_COMMAND} -E copy ${CMAKE_SOURCE_DIR}/${rel} ${out}
-    DEPENDS ${CMAKE_SOURCE_DIR}/${rel} VERBATIM)
+  if(rel MATCHES "^web/.*\\.(js|css)$")
+    add_custom_command(OUTPUT ${out}
+      COMMAND ${ESBUILD} ${CMAKE_SOURCE_DIR}/${rel} --minify --log-level=warning --outfile=${out}
+      DEPENDS ${CMAKE_SOURCE_DIR}/${rel} ${CMAKE_SOURCE_DIR}/web-deps/package-lock.json VERBATIM)
+  else()
+    add_custom_command(OUTPUT ${out} COMMAND ${CMAKE_COMMAND} -E copy ${CMAKE_SOURCE_DIR}/${rel} ${out}
+      DEPENDS ${CMAKE_SOURCE_DIR}/${rel} VERBATIM)
+  endif()
   list(APPEND SITE_OUTPUTS ${out})
 endforeach()
+# The module's glue too (Emscripten leaves its local names long); the readable glue stays beside the target.
 add_custom_command(OUTPUT ${BUKCHON_DIST_DIR}/bukchon.js ${BUKCHON_DIST_DIR}/bukchon.wasm
-  COMMAND ${CMAKE_COMMAND} -E copy $<TARGET_FILE_DIR:bukchon>/bukchon.js $<TARGET_FILE_DIR:bukchon>/bukchon.wasm
-          ${BUKCHON_DIST_DIR}/
-  DEPENDS bukchon VERBATIM)
+  COMMAND ${ESBUILD} $<TARGET_FILE_DIR:bukchon>/bukchon.js --minify --log-level=warning --outfile=${BUKCHON_DIST_DIR}/bukchon.js
+  COMMAND ${CMAKE_COMMAND} -E copy $<TARGET_FILE_DIR:bukchon>/bukchon.wasm ${BUKCHON_DIST_DIR}/
+  DEPENDS bukchon ${CMAKE_SOURCE_DIR}/web-deps/package-lock.json VERBATIM)
 # The video muxer (npm, web-deps/: build-wasm.sh runs npm ci there), its ES module build as it is; the page imports
 # it only when a video is exported (web/video-export.js).
 set(MUXER_DIR ${CMAKE_SOURCE_DIR}/web-deps/node_modules/mediabunny)
@@ -139,10 +152,11 @@ find_program(NODE_EXECUTABLE NAMES node nodejs REQUIRED)
 set(SITE_MANIFEST ${BUKCHON_DIST_DIR}/site-manifest.json ${BUKCHON_DIST_DIR}/site-manifest.js ${BUKCHON_DIST_DIR}/index.html)
 add_custom_command(OUTPUT ${SITE_MANIFEST}
   COMMAND ${NODE_EXECUTABLE} ${CMAKE_SOURCE_DIR}/cmake/site_manifest.mjs ${BUKCHON_DIST_DIR} ${CMAKE_SOURCE_DIR}/web/index.html
+          ${CMAKE_SOURCE_DIR}/web ${CMAKE_BINARY_DIR}
   DEPENDS ${CMAKE_SOURCE_DIR}/cmake/site_manifest.mjs ${CMAKE_SOURCE_DIR}/web/index.html ${SITE_OUTPUTS} ${SITE_FONTS}
           ${FONT_PACKS_LIST} ${BUKCHON_DIST_DIR}/bukchon.js ${TOOLS_OUTPUTS} VERBATIM)
 add_custom_command(OUTPUT ${BUKCHON_DIST_DIR}/bukchon-replay.html
-  COMMAND ${NODE_EXECUTABLE} ${CMAKE_SOURCE_DIR}/cmake/single_file.mjs ${BUKCHON_DIST_DIR}
+  COMMAND ${NODE_EXECUTABLE} ${CMAKE_SOURCE_DIR}/cmake/single_file.mjs ${BUKCHON_DIST_DIR} ${CMAKE_SOURCE_DIR}/web ${CMAKE_BINARY_DIR}
   DEPENDS ${CMAKE_SOURCE_DIR}/cmake/single_file.mjs ${SITE_MANIFEST} VERBATIM)
 add_custom_target(site ALL DEPENDS ${SITE_OUTPUTS} ${SITE_FONTS} ${FONT_PACKS_LIST} ${BUKCHON_DIST_DIR}/bukchon.js ${TOOLS_OUTPUTS}
   ${SITE_MANIFEST}

@@ -121,6 +121,8 @@ export async function createViewer(element, options = {}) {
     let lang = wanted === 'en' ? english : optionalLanguage(wanted);
     lang.catch(() => {});
     // The module compiles while it downloads (the engine's own threads), so it is ready about when its last byte is.
+    // Everything downloads at once. (Tried: holding the fonts and data back until most of the module was in; alone
+    // on the emulated 5 Mbit/s link it came in at half the link's rate, and the first useful frame was later.)
     const compiled = download('wasm', new URL(SITE.wasm.viewer, base).href, false,
                               (url, onProgress, signal) => compileWasm(url, onProgress, signal, () => mark('bk:downloaded')));
     const fontRegular = download('fontRegular', new URL(SITE.fonts.regular, base).href);
@@ -214,7 +216,8 @@ export async function createViewer(element, options = {}) {
       }
       data = startData();
     }
-    data = await data;
+    // The fonts and the language go in before the data (smaller, they are in first): the frames build the atlas while
+    // the data is still on its way or being read.
     state.urlProblems = [...launch.problems, ...languageProblems];
     state.fonts = [await fontRegular, await fontBold];
     registerPageFonts(...state.fonts);
@@ -222,6 +225,7 @@ export async function createViewer(element, options = {}) {
     bridge.setLanguage(strings, `${strings.lang}.json`);
     state.lang = strings.lang;
     if (window.matchMedia) bridge.setReducedMotion(matchMedia('(prefers-reduced-motion: reduce)').matches);
+    data = await data;
     const loaded = {};
     for (const [kind, pending] of Object.entries(data.files)) {
       const bytes = await pending;

@@ -230,9 +230,26 @@ void fixedStepSize(Platform& p, double& cssW, double& cssH, float& dpr, float& v
     p.captureScale = 0;
 }
 
+// Before the first commit the frames have nothing to draw, but the font atlas can be built then (CPU only, tens of
+// ms in wasm) from the fonts and the language, which arrive before the data (web/bukchon-replay.js fetches them
+// first): the first frame with data then only uploads it. The same scale as frame() computes, so it is not rebuilt.
+void prepareFonts(Platform& p) {
+    if (p.step.active) return;
+    double cssW = 0, cssH = 0;
+    emscripten_get_element_css_size("!canvas", &cssW, &cssH);
+    const float uiScale = clampDevicePixelRatio(emscripten_get_device_pixel_ratio()) * bigScreenBoost(cssW, cssH);
+    if (uiScale != p.uiScale) {
+        p.uiScale = uiScale;
+        applyTheme(uiScale);
+    }
+    updateTextInUse(p);
+    p.fonts.rebuildIfNeeded(uiScale);
+}
+
 void frame() {
     Platform& p = platform();
     if (p.contextLost) return;  // nothing can be drawn until the browser gives the context back
+    if (!p.graphicsStarted) prepareFonts(p);
     if (!startGraphics(p)) return;
     // The page's own frame instrumentation (getState().frame): interval since the last frame, CPU work in this one.
     const double frameStart = emscripten_get_now();

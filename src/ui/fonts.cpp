@@ -50,7 +50,13 @@ void FontBook::setTextInUse(const CodepointSet& all, const CodepointSet& display
     // Rebuild the atlas only when what is merged changes (a rebuild costs tens of ms in wasm); otherwise the
     // current atlas just answers what is unshown now.
     const bool anyMerged = std::any_of(plan_.perPack.begin(), plan_.perPack.end(), [](const auto& p) { return !p.empty(); });
-    if (plan_.perPack != before.perPack || (displayChanged && anyMerged)) dirty_ = true;
+    // The title and clock faces hold only the display characters of their build: one the page's font has that
+    // they lack (a dataset's title committed after the atlas was built from the language alone) needs a rebuild.
+    const bool displayGrew = fonts_.body && std::any_of(display_.points().begin(), display_.points().end(), [&](uint32_t cp) {
+        return cp > 0xFF && !std::binary_search(builtDisplay_.begin(), builtDisplay_.end(), cp) &&
+               rangesContain(baseFontCoverage(), cp);
+    });
+    if (plan_.perPack != before.perPack || (displayChanged && anyMerged) || displayGrew) dirty_ = true;
     else countUnshown();
 }
 
@@ -175,6 +181,7 @@ bool FontBook::rebuildIfNeeded(float uiScale) {
     for (uint32_t cp : display_.points())
         if (cp > 0xFF && cp != 0x25A1) displayPoints.push_back(cp);
     std::sort(displayPoints.begin(), displayPoints.end());
+    builtDisplay_ = displayPoints;
     std::vector<uint16_t> displayBase;
     for (uint32_t cp : displayPoints) {
         if (cp > 0xFFFF) continue;

@@ -59,6 +59,7 @@ private:
     std::string regular_, bold_;
     float builtScale_ = 0;
     double buildMs_ = 0;      // the last atlas build, ms
+    std::vector<uint32_t> builtDisplay_;  // the title and clock faces' characters at the last build (sorted)
     size_t atlasGlyphs_ = 0;  // glyphs over all faces in it
     bool dirty_ = true;
     UiFonts fonts_;

@@ -4,6 +4,7 @@
 #include "binary_format.hpp"
 #include "dataset.hpp"
 #include "importer.hpp"
+#include "recording_writer.hpp"
 #include "sensors.hpp"
 #include "test_util.hpp"
 #include "time_util.hpp"
@@ -217,6 +218,25 @@ TEST(BinaryFormat, ATimeZoneRoundTripsInTheLongerHeader) {
     EXPECT_EQ(headerBytesOf(readRepoFile("assets/bukchon/recording.bkr")), 176);
 }
 
+TEST(BinaryFormat, TheRecordingsOpeningMomentRoundTripsInTheLongestHeader) {
+    // open_at travels in the .bkr (the page converts JSON into it: the viewer reads nothing else), and back to JSON.
+    Dataset week = shippedWeek();
+    week.openAtMs = *parseIsoTimeMs("2026-05-13T08:15:00+09:00");
+    std::string bytes = writeBinaryRecording(week);
+    EXPECT_EQ(headerBytesOf(bytes), 208);
+    auto back = loadBinaryRecording(bytes, "week.bkr");
+    ASSERT_TRUE(back) << back.error().describe();
+    EXPECT_EQ(back->openAtMs, week.openAtMs);
+    EXPECT_EQ(back->timeZoneName, "");
+    EXPECT_TRUE(back->offsetChanges.empty());
+    EXPECT_EQ(writeBinaryRecording(back.value()), bytes);
+    EXPECT_NE(writeRecordingJson(back.value()).find("\"open_at\": \"2026-05-13T08:15:00+09:00\""), std::string::npos);
+    auto outside = loadBinaryRecording(patched<int64_t>(bytes, 200, back->endMs + 1), "week.bkr");
+    ASSERT_FALSE(outside);
+    EXPECT_NE(outside.error().describe().find("week.bkr header.open_at: the moment to open on must lie in the recording"),
+              std::string::npos) << outside.error().describe();
+}
+
 TEST(BinaryFormat, ADamagedTimeZoneIsRefusedWithThePartAndByte) {
     std::string good = writeBinaryRecording(newYorkSeasons());
     auto message = [](const std::string& bytes) {
@@ -224,7 +244,8 @@ TEST(BinaryFormat, ADamagedTimeZoneIsRefusedWithThePartAndByte) {
         return r ? std::string("loaded") : r.error().describe();
     };
     EXPECT_EQ(message(patched<uint16_t>(good, 6, 190)),
-              "ny.bkr header.headerBytes: expected a header of 176 or 200 bytes (with a time zone), got 190 (at byte 6)");
+              "ny.bkr header.headerBytes: expected a header of 176, 200 (with a time zone) or 208 bytes (with an opening moment), "
+              "got 190 (at byte 6)");
     EXPECT_EQ(message(patched<uint32_t>(good, 184, 1000)), "ny.bkr header.changes: section outside the file (at byte 192)");
     EXPECT_EQ(message(patched<uint32_t>(good, 180, 1u << 30)), "ny.bkr header.time_zone: string outside the string table (at byte 176)");
     uint64_t changesOff;

@@ -1,7 +1,7 @@
 // binary_format.cpp — writer and checked reader of the binary recording; the byte layout is in docs/formats.md.
 //
 // Layout (all little-endian, sections 8-byte aligned):
-//   header (176 bytes, or 200 with a time zone) · strings (UTF-8, back to back) · sensors (80 B each)
+//   header (176 bytes, 200 with a time zone, 208 with an opening moment) · strings (UTF-8, back to back) · sensors (80 B each)
 //   · series (64 B each) · level names (8 B string refs) · values · times (i64 ms) · events (40 B each)
 //   · offset changes (16 B each, only with the 200-byte header)
 // Values are f32 in version 1; version 2 (written now) packs them in runs of decimal fixed point, each value a
@@ -22,7 +22,7 @@ namespace bk {
 namespace {
 
 constexpr char kMagic[4] = {'B', 'K', 'R', 'B'};
-constexpr size_t kHeaderBytes = 176, kZoneHeaderBytes = 200, kSensorBytes = 80, kSeriesBytes = 64, kEventBytes = 40,
+constexpr size_t kHeaderBytes = 176, kZoneHeaderBytes = 200, kOpenAtHeaderBytes = 208, kSensorBytes = 80, kSeriesBytes = 64, kEventBytes = 40,
                  kRefBytes = 8, kChangeBytes = 16;
 
 // Offsets of the header fields.
@@ -34,7 +34,10 @@ enum : size_t {
     hSourceKo = 168,
     // The 200-byte header only: the zone's name, then its offset changes {i64 utcMs, i32 from, i32 to minutes}.
     hZoneName = 176, hChangeCount = 184, hChangesOffset = 192,
+    // The 208-byte header only (the zone's fields may be empty): where the replay opens (the recording's "open_at").
+    hOpenAt = 200,
 };
+constexpr uint32_t kSimulatedFlag = 1, kOpenAtFlag = 2;
 
 template <class T>
 void put(std::string& out, size_t at, T v) { std::memcpy(&out[at], &v, sizeof v); }
@@ -160,8 +163,8 @@ bool looksLikeBinaryRecording(std::string_view bytes) {
 std::string writeBinaryRecording(const Dataset& d) {
     // Fixed-size tables first (their string refs fill the string table), then the layout.
     StringTable strings;
-    const bool zone = !d.timeZoneName.empty() || !d.offsetChanges.empty();
-    const size_t headerBytes = zone ? kZoneHeaderBytes : kHeaderBytes;
+    const bool zone = !d.timeZoneName.empty() || !d.offsetChanges.empty() || d.openAtMs;
+    const size_t headerBytes = d.openAtMs ? kOpenAtHeaderBytes : zone ? kZoneHeaderBytes : kHeaderBytes;
     std::string header(headerBytes, '\0'), sensors(d.sensors.size() * kSensorBytes, '\0'),
         series(d.series.size() * kSeriesBytes, '\0'), events(d.events.size() * kEventBytes, '\0'), levels;
     strings.ref(header, hTitle, d.title);
@@ -252,8 +255,9 @@ std::string writeBinaryRecording(const Dataset& d) {
     put<int64_t>(header, hStartMs, d.startMs);
     put<int64_t>(header, hEndMs, d.endMs);
     put<int32_t>(header, hUtcOffset, d.utcOffsetMinutes);
-    put<uint32_t>(header, hFlags, d.simulated ? 1u : 0u);
+    put<uint32_t>(header, hFlags, (d.simulated ? kSimulatedFlag : 0u) | (d.openAtMs ? kOpenAtFlag : 0u));
     if (zone) put<uint32_t>(header, hChangeCount, uint32_t(d.offsetChanges.size()));
+    if (d.openAtMs) put<int64_t>(header, hOpenAt, *d.openAtMs);
 
     std::string out(fileBytes, '\0');
     std::memcpy(&out[0], header.data(), header.size());
@@ -378,14 +382,15 @@ Result<Dataset> loadBinaryRecording(std::string_view bytes, const std::string& f
                                                        std::to_string(kBinaryVersion) + ", got " + std::to_string(version));
     const bool packedValues = version >= 2;
     r.headerBytes = r.at<uint16_t>(hHeaderBytes);
-    if (r.headerBytes != kHeaderBytes && r.headerBytes != kZoneHeaderBytes)
-        return r.error("header.headerBytes", hHeaderBytes, "expected a header of " + std::to_string(kHeaderBytes) + " or " +
-                                                               std::to_string(kZoneHeaderBytes) + " bytes (with a time zone), got " +
+    if (r.headerBytes != kHeaderBytes && r.headerBytes != kZoneHeaderBytes && r.headerBytes != kOpenAtHeaderBytes)
+        return r.error("header.headerBytes", hHeaderBytes, "expected a header of " + std::to_string(kHeaderBytes) + ", " +
+                                                               std::to_string(kZoneHeaderBytes) + " (with a time zone) or " +
+                                                               std::to_string(kOpenAtHeaderBytes) + " bytes (with an opening moment), got " +
                                                                std::to_string(r.headerBytes));
     if (bytes.size() < r.headerBytes)
         return r.error("header", 0, "expected a binary recording header of " + std::to_string(r.headerBytes) +
                                         " bytes, the file has " + std::to_string(bytes.size()));
-    const bool zone = r.headerBytes == kZoneHeaderBytes;
+    const bool zone = r.headerBytes >= kZoneHeaderBytes;
     const uint64_t fileBytes = r.at<uint64_t>(hFileBytes);
     if (fileBytes != bytes.size())
         return r.error("header.fileBytes", hFileBytes, "the file should have " + std::to_string(fileBytes) + " bytes, it has " +
@@ -430,7 +435,8 @@ Result<Dataset> loadBinaryRecording(std::string_view bytes, const std::string& f
         for (int k = 0; k < 4; ++k)
             if (!text(refs[k], *outs[k])) return badString(names[k], refs[k]);
     }
-    d.simulated = (r.at<uint32_t>(hFlags) & 1u) != 0;
+    d.simulated = (r.at<uint32_t>(hFlags) & kSimulatedFlag) != 0;
+    if (r.headerBytes == kOpenAtHeaderBytes && (r.at<uint32_t>(hFlags) & kOpenAtFlag) != 0) d.openAtMs = r.at<int64_t>(hOpenAt);
     d.utcOffsetMinutes = r.at<int32_t>(hUtcOffset);
     if (d.utcOffsetMinutes < -16 * 60 || d.utcOffsetMinutes > 16 * 60)
         return r.error("header.utcOffset", hUtcOffset, "expected a UTC offset within ±16 hours");
@@ -550,6 +556,8 @@ Result<Dataset> loadBinaryRecording(std::string_view bytes, const std::string& f
         return r.error("header.end", hEndMs, "the recording must end after it starts");
     if (d.series.empty() && d.events.empty()) return r.error("header.series", hSeriesCount, "the recording has no readings");
     finishDataset(d, start, end);
+    if (d.openAtMs && (*d.openAtMs < d.startMs || *d.openAtMs > d.endMs))
+        return r.error("header.open_at", hOpenAt, "the moment to open on must lie in the recording");
     int where = -1;
     if (std::string problem = offsetChangesProblem(d, where); !problem.empty())
         return where < 0 ? r.error("header.utcOffset", hUtcOffset, problem)

@@ -106,6 +106,7 @@ void writeRecordingJson(const Dataset& d, const TextSink& sink) {
     auto time = [&](int64_t ms) { return formatIsoTime(ms, d.offsetAt(ms)); };
     auto offsetText = [](int minutes) { return formatIsoTime(0, minutes).substr(19); };  // "+09:00"
     text("utc_offset", offsetText(d.utcOffsetMinutes));
+    if (d.openAtMs) text("open_at", time(*d.openAtMs));
     if (!d.timeZoneName.empty() || !d.offsetChanges.empty()) {
         out += ",\n\"time_zone\": {";
         if (!d.timeZoneName.empty()) {

@@ -1,13 +1,16 @@
-// converter.cpp — the converters behind converter.hpp: logs → .bkr (the importer), OpenStreetMap → .bkm (mapgen).
+// converter.cpp — the converters behind converter.hpp: JSON datasets → .bkr/.bkm (the JSON readers), logs → .bkr (the
+// importer), OpenStreetMap → .bkm (mapgen).
 #include "converter.hpp"
 
 #include "binary_format.hpp"
+#include "dataset.hpp"
 #include "file_kinds.hpp"
 #include "importer.hpp"
 #include "map_binary.hpp"
 #include "map_builder.hpp"
 #include "map_writer.hpp"
 #include "osm_reader.hpp"
+#include "sensors.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -29,6 +32,97 @@ public:
     Converted finish() override { Converted c; c.error = why_; return c; }
 private:
     std::string why_;
+};
+
+// ---- a JSON dataset → the viewer's binary formats --------------------------------------------------------------
+
+// map.geojson → .bkm, sensors.geojson + recording.json → .bkr (either or both), one file a step; an error is the
+// reader's own (file, line, field, what was expected). The viewer reads only the binaries (decision 79).
+class JsonConversion : public Conversion {
+public:
+    JsonConversion(std::vector<ConvertFile> files, const Json& options) {
+        Json kinds = options.value("kinds", Json::array());
+        if (!kinds.is_array()) kinds = Json::array();
+        for (size_t i = 0; i < files.size(); ++i) {
+            std::string kind = i < kinds.size() && kinds[i].is_string() ? kinds[i].get<std::string>()
+                                                                         : classifyFile(files[i].name, files[i].bytes.substr(0, 4096)).name;
+            const int part = kind == "map" ? kMap : kind == "sensors" ? kSensors : kind == "recording" ? kRecording : -1;
+            if (part < 0) {
+                why_ = files[i].name + ": not part of a JSON dataset (map.geojson, sensors.geojson, recording.json)";
+                continue;
+            }
+            if (present_[part]) {
+                why_ = files[i].name + " and " + parts_[part].name + ": two " + kind + " files; a dataset has one";
+                continue;
+            }
+            parts_[part] = std::move(files[i]);
+            present_[part] = true;
+            ++total_;
+        }
+        if (why_.empty() && present_[kSensors] != present_[kRecording])
+            why_ = "a dataset needs a sensors file and a recording file (or a log of readings to import)";
+        if (!why_.empty()) total_ = 0;
+    }
+    bool step(double) override {
+        if (!why_.empty() || done_ == total_) return true;
+        if (present_[kMap] && !mapRead_) convertMap();
+        else if (present_[kSensors] && !sensorsRead_) readSensors();
+        else convertRecording();
+        ++done_;
+        if (!out_.error.empty()) why_ = out_.error;
+        return !why_.empty() || done_ == total_;
+    }
+    double progress() const override { return total_ ? double(done_) / total_ : 1; }
+    std::string stage() const override { return why_.empty() && done_ < total_ ? "reading" : "done"; }
+    Converted finish() override {
+        while (!step(0)) {}
+        if (!why_.empty()) { Converted c; c.error = why_; return c; }
+        out_.report = report_.dump();
+        return std::move(out_);
+    }
+
+private:
+    void convertMap() {
+        auto map = loadMap(map_.bytes, map_.name);
+        map_.bytes = std::string();
+        mapRead_ = true;
+        if (!map) { out_.error = map.error().describe(); return; }
+        out_.map = writeBinaryMap(map.value());
+        report_["map"] = {{"file", map_.name}, {"features", map->features.size()}, {"bytes", out_.map.size()}};
+        out_.text += map_.name + ": " + std::to_string(map->features.size()) + " map features\n";
+    }
+    void readSensors() {
+        auto sensors = loadSensors(sensors_.bytes, sensors_.name);
+        sensors_.bytes = std::string();
+        sensorsRead_ = true;
+        if (!sensors) { out_.error = sensors.error().describe(); return; }
+        sensorList_ = std::move(sensors.value());
+    }
+    void convertRecording() {
+        auto dataset = loadRecording(recording_.bytes, recording_.name, std::move(sensorList_));
+        recording_.bytes = std::string();
+        if (!dataset) { out_.error = dataset.error().describe(); return; }
+        if (dataset->sensors.empty()) {
+            out_.error = LoadError{sensors_.name, 0, 0, "features", "no sensors in the file"}.describe();
+            return;
+        }
+        out_.recording = writeBinaryRecording(dataset.value());
+        report_["recording"] = {{"files", {sensors_.name, recording_.name}}, {"sensors", dataset->sensors.size()},
+                                {"readings", dataset->readingCount()}, {"bytes", out_.recording.size()}};
+        out_.text += recording_.name + ": " + std::to_string(dataset->sensors.size()) + " sensors, " +
+                     std::to_string(dataset->readingCount()) + " readings\n";
+    }
+
+    enum { kMap, kSensors, kRecording };
+    ConvertFile parts_[3];
+    bool present_[3] = {false, false, false};
+    ConvertFile &map_ = parts_[kMap], &sensors_ = parts_[kSensors], &recording_ = parts_[kRecording];
+    std::vector<Sensor> sensorList_;
+    bool mapRead_ = false, sensorsRead_ = false;
+    Json report_ = {{"kind", "json"}};
+    Converted out_;
+    std::string why_;
+    size_t total_ = 0, done_ = 0;
 };
 
 // ---- logs → a binary recording -------------------------------------------------------------------------------
@@ -200,6 +294,7 @@ std::unique_ptr<Conversion> startConversion(std::string_view converter, std::vec
                                             const nlohmann::json& options) {
     const Json o = options.is_object() ? options : Json::object();
     if (files.empty()) return std::make_unique<Refused>("no file to convert");
+    if (converter == "json") return std::make_unique<JsonConversion>(std::move(files), o);
     if (converter == "import") return std::make_unique<ImportConversion>(std::move(files), o);
     if (converter == "osm") {
         if (files.size() != 1) return std::make_unique<Refused>("an OpenStreetMap map is made from one extract at a time");

@@ -37,13 +37,21 @@ EMSCRIPTEN_KEEPALIVE void bk_fail_load(const char* message, const char* report) 
     platform().viewer.failLoad(message ? message : "", report ? report : "");
 }
 // Why a file of `bytes` and kind `kind` (the file-kind table's name) cannot be loaded, or "" (the core's size rules:
-// the viewer's for its own formats, the kind's for a tab's converters; the page asks before copying it anywhere).
+// the viewer's for its own formats and their JSON forms, the kind's for a tab's other converters; the page asks
+// before copying it anywhere).
 EMSCRIPTEN_KEEPALIVE const char* bk_file_size_problem(const char* kind, const char* name, double bytes) {
     static std::string out;
     const bk::FileKind* k = bk::findFileKind(kind ? kind : "");
-    out = k && *k->converter ? bk::pageSizeProblem(*k, name ? name : "", bytes)
-                             : platform().viewer.fileSizeProblem(name ? name : "", bytes);
+    const bool viewersOwn = !k || !*k->converter || std::string_view(k->converter) == "json";
+    out = viewersOwn ? platform().viewer.fileSizeProblem(name ? name : "", bytes) : bk::pageSizeProblem(*k, name ? name : "", bytes);
     return out.c_str();
+}
+
+// The converter a file of kind `kind` goes through, from its first bytes (file_kinds.hpp converterFor): "" for the
+// viewer's own .bkr and .bkm, "json" for their JSON forms and the sensors, or the kind's ("import", "osm").
+EMSCRIPTEN_KEEPALIVE const char* bk_file_converter(const char* kind, const char* head, int length) {
+    const bk::FileKind* k = bk::findFileKind(kind ? kind : "");
+    return k ? bk::converterFor(*k, std::string_view(head, size_t(length > 0 ? length : 0))) : "";
 }
 
 // What is shown as the viewer's own files, for an offline copy: {"recording": [pointer, bytes], "map": [pointer,

@@ -3,8 +3,10 @@
 #include "file_kinds.hpp"
 
 #include "binary_format.hpp"
+#include "dataset.hpp"
 #include "map_binary.hpp"
 #include "map_data.hpp"
+#include "sensors.hpp"
 #include "test_util.hpp"
 
 #include <gtest/gtest.h>
@@ -49,14 +51,20 @@ TEST(FileKinds, EachKindIsRecognisedByContentFirst) {
     EXPECT_EQ(kindOf("old.xls", "\xD0\xCF\x11\xE0"), "spreadsheet");
 }
 
-TEST(FileKinds, ViewerFormatsNeedNoConverterAndTheRestSayWhichAndWhatTheyGive) {
+TEST(FileKinds, OnlyTheViewersBinariesNeedNoConverterAndTheRestSayWhichAndWhatTheyGive) {
     for (const FileKind& k : fileKinds()) {
         const std::string name = k.name;
-        if (name == "recording" || name == "map" || name == "sensors") EXPECT_STREQ(k.converter, "") << name;
-        else EXPECT_STRNE(k.converter, "") << name;
+        EXPECT_STRNE(k.converter, "") << name;   // every kind has a form the viewer does not read
         const std::string gives = k.gives;
-        EXPECT_TRUE(gives == "recording" || gives == "map" || gives == "sensors") << name;
+        EXPECT_TRUE(gives == "recording" || gives == "map") << name;
     }
+    // The viewer's own binaries go as they are; their JSON forms (and the sensors) through the "json" converter.
+    EXPECT_STREQ(converterFor(*findFileKind("recording"), "BKRB\x02"), "");
+    EXPECT_STREQ(converterFor(*findFileKind("map"), "BKMB\x01"), "");
+    EXPECT_STREQ(converterFor(*findFileKind("recording"), R"({"format": "bukchon-recording"})"), "json");
+    EXPECT_STREQ(converterFor(*findFileKind("map"), R"({"type": "FeatureCollection"})"), "json");
+    EXPECT_STREQ(converterFor(*findFileKind("sensors"), R"({"type": "FeatureCollection"})"), "json");
+    EXPECT_STREQ(converterFor(*findFileKind("table"), "time,id"), "import");
     EXPECT_STREQ(findFileKind("osm")->gives, "map");
     EXPECT_STREQ(findFileKind("table")->gives, "recording");
     EXPECT_NE(fileKindsJson().find("\"osm\""), std::string::npos);
@@ -131,4 +139,63 @@ TEST(Convert, AMapIsCutAroundTheSensorsWithAMargin) {
     MapBuildOptions city = mapBuildOptionsFromJson({{"around", {126.90, 37.50, 127.10, 37.60}}});
     EXPECT_NEAR(city.bboxMax.lat - 37.60, 0.25 * 0.2 * std::cos(37.55 * 3.14159265358979 / 180), 0.002);  // a quarter of the width
     EXPECT_FALSE(mapBuildOptionsFromJson({{"around", {1, 2}}}).hasBbox);
+}
+
+TEST(Convert, AJsonDatasetBecomesTheBinariesOfWhatTheReadersLoad) {
+    const std::string map = readRepoFile("assets/bukchon/map.geojson"), sensors = readRepoFile("assets/bukchon/sensors.geojson"),
+                      recording = readRepoFile("assets/bukchon/recording.json");
+    // Without "kinds", each file's kind is the file-kind table's (names and content).
+    auto conversion = startConversion("json", {{"map.geojson", map}, {"sensors.geojson", sensors}, {"recording.json", recording}},
+                                      nlohmann::json::object());
+    int steps = 0;
+    while (!conversion->step(40)) ++steps;   // a file a step: the page's bar moves between them
+    EXPECT_EQ(steps, 2);
+    Converted c = conversion->finish();
+    ASSERT_EQ(c.error, "");
+    auto direct = loadRecording(recording, "recording.json", loadSensors(sensors, "sensors.geojson").value());
+    ASSERT_TRUE(direct) << direct.error().describe();
+    EXPECT_EQ(c.recording, writeBinaryRecording(direct.value()));   // the same Dataset, so the same bytes
+    auto back = loadBinaryRecording(c.recording, "recording.bkr");
+    ASSERT_TRUE(back) << back.error().describe();
+    EXPECT_EQ(back->sensors.size(), direct->sensors.size());
+    EXPECT_EQ(back->readingCount(), direct->readingCount());
+    EXPECT_EQ(back->title, direct->title);
+    EXPECT_EQ(back->openAtMs, direct->openAtMs);
+    auto directMap = loadMap(map, "map.geojson");
+    ASSERT_TRUE(directMap) << directMap.error().describe();
+    EXPECT_EQ(c.map, writeBinaryMap(directMap.value()));
+    EXPECT_NE(c.report.find("\"readings\""), std::string::npos) << c.report;
+
+    // Either alone: a map by itself, or the dataset without one.
+    Converted mapOnly = convertAll("json", {{"streets.geojson", map}}, {{"kinds", {"map"}}});
+    EXPECT_EQ(mapOnly.error, "");
+    EXPECT_EQ(mapOnly.map, c.map);
+    EXPECT_TRUE(mapOnly.recording.empty());
+    Converted dataOnly = convertAll("json", {{"s.json", sensors}, {"r.json", recording}}, {{"kinds", {"sensors", "recording"}}});
+    EXPECT_EQ(dataOnly.recording, c.recording);
+    EXPECT_TRUE(dataOnly.map.empty());
+}
+
+TEST(Convert, ABadJsonFieldIsTheReadersOwnMessage) {
+    const std::string sensors = readRepoFile("assets/bukchon/sensors.geojson");
+    const std::string bad = R"({"format": "bukchon-recording", "version": 1, "series": [
+  {"sensor": "BIN-01", "metric": "fill", "start": "2026-06-01T00:00:00+09:00", "step_s": 3600, "values": [10, "thirty"]}]})";
+    Converted c = convertAll("json", {{"sensors.geojson", sensors}, {"week.json", bad}}, {{"kinds", {"sensors", "recording"}}});
+    auto direct = loadRecording(bad, "week.json", loadSensors(sensors, "sensors.geojson").value());
+    ASSERT_FALSE(direct);
+    EXPECT_EQ(c.error, direct.error().describe());
+    EXPECT_EQ(c.error, "week.json line 2, series[0].values[1]: expected a number or null, got the string \"thirty\"");
+    EXPECT_TRUE(c.recording.empty());
+
+    const std::string badMap = R"({"type": "FeatureCollection", "topology": "tangled", "features": []})";
+    Converted m = convertAll("json", {{"city.geojson", badMap}}, {{"kinds", {"map"}}});
+    EXPECT_EQ(m.error, loadMap(badMap, "city.geojson").error().describe());
+    EXPECT_NE(m.error.find("city.geojson line 1, topology"), std::string::npos) << m.error;
+
+    Converted badSensors = convertAll("json", {{"sensors.geojson", "{\"type\": \"FeatureCollection\", \"features\": 3}"},
+                                               {"recording.json", bad}}, {{"kinds", {"sensors", "recording"}}});
+    EXPECT_NE(badSensors.error.find("sensors.geojson line 1, features"), std::string::npos) << badSensors.error;
+
+    Converted alone = convertAll("json", {{"sensors.geojson", sensors}}, {{"kinds", {"sensors"}}});
+    EXPECT_EQ(alone.error, "a dataset needs a sensors file and a recording file (or a log of readings to import)");
 }

@@ -13,19 +13,21 @@ namespace {
 
 constexpr double MB = 1024.0 * 1024.0;
 
-// The viewer's own formats are limited by the viewer's rule (Viewer::fileSizeProblem: the heap a tab gives a
-// dataset); an OpenStreetMap file is decoded into several times its size (node positions, areas), so a tab takes
+// The viewer's own formats and their JSON forms are limited by the viewer's rule (Viewer::fileSizeProblem: the heap a
+// tab gives a dataset); an OpenStreetMap file is decoded into several times its size (node positions, areas), so a tab takes
 // less of it. Logs go through the importer, which keeps about 1.5× a file's bytes at its peak.
 const std::vector<FileKind> kKinds = {
-    {"recording", "", "recording", ".bkr,.json", 1024 * MB, "bukchon-convert",
-     "a recording: binary (.bkr, sensors inside) or JSON (recording.json)"},
-    {"map", "", "map", ".bkm,.geojson,.json", 256 * MB, "bukchon-map", "a map: binary (.bkm) or map.geojson"},
-    {"sensors", "", "sensors", ".geojson,.json", 256 * MB, "bukchon-convert", "the sensors (sensors.geojson)"},
-    {"osm", "osm", "map", ".osm,.pbf,.osm.pbf,.gz,.bz2,.xml", 100 * MB, "bukchon-map",
+    {"recording", "json", "BKRB", "recording", ".bkr,.json", 1024 * MB, "bukchon-convert",
+     "a recording: binary (.bkr, sensors inside), or JSON (recording.json, converted with its sensors)"},
+    {"map", "json", "BKMB", "map", ".bkm,.geojson,.json", 256 * MB, "bukchon-map",
+     "a map: binary (.bkm), or map.geojson (converted)"},
+    {"sensors", "json", "", "recording", ".geojson,.json", 256 * MB, "bukchon-convert",
+     "the sensors (sensors.geojson): converted with their recording.json into a recording"},
+    {"osm", "osm", "", "map", ".osm,.pbf,.osm.pbf,.gz,.bz2,.xml", 100 * MB, "bukchon-map",
      "an OpenStreetMap extract (XML or PBF, optionally .gz or .bz2): converted into the map"},
-    {"spreadsheet", "spreadsheet", "recording", ".xlsx,.xls,.ods", 0, "bukchon-import",
+    {"spreadsheet", "spreadsheet", "", "recording", ".xlsx,.xls,.ods", 0, "bukchon-import",
      "a spreadsheet workbook: not read yet; save each sheet as CSV (UTF-8) and drop those"},
-    {"table", "import", "recording", ".csv,.tsv,.txt,.json,.geojson", 1024 * MB, "bukchon-import",
+    {"table", "import", "", "recording", ".csv,.tsv,.txt,.json,.geojson", 1024 * MB, "bukchon-import",
      "a log to import (CSV, TSV, text, JSON rows or GeoJSON points with times): converted into a recording"},
 };
 
@@ -88,6 +90,11 @@ const FileKind& classifyFile(std::string_view fileName, std::string_view head) {
     return kind(points ? "sensors" : "map");
 }
 
+const char* converterFor(const FileKind& k, std::string_view head) {
+    const std::string_view magic(k.ownMagic);
+    return !magic.empty() && head.substr(0, magic.size()) == magic ? "" : k.converter;
+}
+
 std::string pageSizeProblem(const FileKind& k, std::string_view fileName, double bytes) {
     if (k.pageLimitBytes <= 0 || bytes <= k.pageLimitBytes) return "";
     char msg[400];
@@ -102,8 +109,8 @@ std::string pageSizeProblem(const FileKind& k, std::string_view fileName, double
 std::string fileKindsJson() {
     nlohmann::ordered_json out = nlohmann::ordered_json::array();
     for (const FileKind& k : kKinds)
-        out.push_back({{"name", k.name}, {"converter", k.converter}, {"gives", k.gives}, {"suffixes", k.suffixes},
-                       {"limit", k.pageLimitBytes}, {"cli", k.cli}, {"what", k.what}});
+        out.push_back({{"name", k.name}, {"converter", k.converter}, {"magic", k.ownMagic}, {"gives", k.gives},
+                       {"suffixes", k.suffixes}, {"limit", k.pageLimitBytes}, {"cli", k.cli}, {"what", k.what}});
     return out.dump();
 }
 

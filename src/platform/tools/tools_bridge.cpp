@@ -1,8 +1,8 @@
 // tools_bridge.cpp — the tools module's C API (web/viewer-convert.js): one conversion at a time, in steps.
 //
 // The tools module is its own wasm (cmake/wasm_tools.cmake), fetched the first time a page converts something:
-// the log importer and the OpenStreetMap converter (libosmium, zlib, bzip2, expat) never weigh on the viewer's
-// first load. The page copies each file into the heap (bk_tools_file), starts the converter the file-kind table
+// the JSON dataset readers, the log importer and the OpenStreetMap converter (libosmium, zlib, bzip2, expat) never
+// weigh on the viewer's first load. The page copies each file into the heap (bk_tools_file), starts the converter the file-kind table
 // names (bk_tools_start), steps it between frames (bk_tools_step) and takes the viewer's formats back
 // (bk_tools_finish), which it then hands to the viewer as it would a downloaded .bkr or .bkm.
 #include "converter.hpp"
@@ -50,7 +50,7 @@ EMSCRIPTEN_KEEPALIVE char* bk_tools_file(const char* name, double length) {
     return s.files.back().bytes.data();
 }
 
-// Starts `converter` ("import", "osm") on the files given; options as converter.hpp documents them (JSON).
+// Starts `converter` ("json", "import", "osm") on the files given; options as converter.hpp documents them (JSON).
 EMSCRIPTEN_KEEPALIVE void bk_tools_start(const char* converter, const char* optionsJson) {
     Session& s = session();
     nlohmann::json options = nlohmann::json::parse(optionsJson ? optionsJson : "{}", nullptr, false);

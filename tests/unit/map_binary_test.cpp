@@ -45,6 +45,31 @@ MapData sample() {
     return m;
 }
 
+// Every position of two maps, compared as doubles (==, not to a tolerance).
+bool samePositions(const MapData& a, const MapData& b) {
+    auto all = [](const MapData& m) {
+        std::vector<double> v;
+        auto add = [&](const Ring& r) {
+            for (const LatLon& p : r) v.insert(v.end(), {p.lon, p.lat});
+        };
+        for (const MapFeature& f : m.features) {
+            for (const auto& poly : f.polygons)
+                for (const Ring& r : poly) add(r);
+            for (const Ring& l : f.lines) add(l);
+            add(f.points);
+        }
+        return v;
+    };
+    return all(a) == all(b);
+}
+
+template <class T>
+T at(const std::string& bytes, size_t offset) {
+    T v;
+    std::memcpy(&v, &bytes[offset], sizeof v);
+    return v;
+}
+
 template <class T>
 std::string patched(std::string bytes, size_t at, T value) {
     std::memcpy(&bytes[at], &value, sizeof value);
@@ -61,9 +86,44 @@ TEST(MapBinary, ShippedBinaryMapIsTheGeoJsonMap) {
     ASSERT_TRUE(map.ok()) << map.error().describe();
     EXPECT_TRUE(writeBinaryMap(map.value()) == readRepoFile("assets/bukchon/map.bkm"))
         << "assets/bukchon/map.bkm is stale: regenerate it with sh assets/bukchon/osm/regenerate.sh";
-    auto bin = loadMap(readRepoFile("assets/bukchon/map.bkm"), "map.bkm");
+    const std::string bytes = readRepoFile("assets/bukchon/map.bkm");
+    auto bin = loadMap(bytes, "map.bkm");
     ASSERT_TRUE(bin.ok()) << bin.error().describe();
-    EXPECT_EQ(writeMapGeoJson(bin.value()), writeMapGeoJson(map.value()));  // the same doubles, to the last bit
+    EXPECT_EQ(writeMapGeoJson(bin.value()), writeMapGeoJson(map.value()));
+    EXPECT_TRUE(samePositions(bin.value(), map.value()));  // the same doubles, to the last bit
+    EXPECT_EQ(at<uint16_t>(bytes, 4), 3);
+}
+
+// A hand-made map keeps its decimals: a .bkm made from it loads to exactly the GeoJSON's doubles, at the fewest
+// decimals that do so (IEEE division is correctly rounded, as strtod is).
+TEST(MapBinary, PositionsComeBackExactlyAtTheMapsOwnDecimals) {
+    auto geojson = [](const char* a, const char* b, const char* c) {
+        return std::string(R"({"type":"FeatureCollection","features":[
+            {"type":"Feature","properties":{"kind":"road"},"geometry":{"type":"LineString","coordinates":[)") + a + "," + b +
+               R"(]}},{"type":"Feature","properties":{"kind":"poi"},"geometry":{"type":"Point","coordinates":)" + c + "}}]}";
+    };
+    struct Case { const char *a, *b, *c; int decimals; };
+    for (const Case& k : {Case{"[126.9855013,37.5765001]", "[126.9857999,37.5785]", "[-58.3816007,-34.6037003]", 7},
+                          Case{"[126.985501,37.576501]", "[126.985799,37.5785]", "[-58.381601,-34.603701]", 6},
+                          Case{"[126.98,37.57]", "[126.9,37.5]", "[-180,-90]", 2},
+                          Case{"[0.1,0.2]", "[0.3,0.7]", "[180,90]", 1}}) {
+        auto map = loadMap(geojson(k.a, k.b, k.c), "map.geojson");
+        ASSERT_TRUE(map.ok()) << map.error().describe();
+        const std::string bytes = writeBinaryMap(map.value());
+        EXPECT_EQ(at<uint8_t>(bytes, 32), k.decimals) << k.a;
+        auto back = loadMap(bytes, "map.bkm");
+        ASSERT_TRUE(back.ok()) << back.error().describe();
+        EXPECT_TRUE(samePositions(back.value(), map.value())) << k.a;
+    }
+    // Positions no decimal text gives (computed ones) are kept at seven decimals, as the GeoJSON writer keeps them.
+    MapData m = sample();
+    m.features[2].points = {{37.0 / 3, 126.0 / 7}};
+    const std::string bytes = writeBinaryMap(m);
+    EXPECT_EQ(at<uint8_t>(bytes, 32), 7);
+    auto viaGeoJson = loadMap(writeMapGeoJson(m), "map.geojson");
+    auto viaBinary = loadMap(bytes, "map.bkm");
+    ASSERT_TRUE(viaGeoJson.ok() && viaBinary.ok());
+    EXPECT_TRUE(samePositions(viaBinary.value(), viaGeoJson.value()));
 }
 
 TEST(MapBinary, EveryFieldSurvives) {
@@ -92,33 +152,73 @@ TEST(MapBinary, DamagedFilesAreRefusedWithTheFeatureAndByte) {
     flipped[good.size() / 2] ^= 0x40;
     EXPECT_NE(err(flipped).find("checksum"), std::string::npos);
     EXPECT_NE(err(patched<uint16_t>(good, 4, 9)).find("version 9"), std::string::npos);
-    EXPECT_NE(err(patched<uint32_t>(good, 24, 4000000000u)).find("runs past the end"), std::string::npos);
-    // The first feature's kind byte: after the header and the five map strings.
-    size_t first = 32;
-    for (const char* s : {"Bukchon", "북촌", "© OpenStreetMap contributors", "ODbL-1.0", "test"}) first += 4 + std::strlen(s);
+    EXPECT_NE(err(patched<uint32_t>(good, 24, 4000000000u)).find("4000000000 features take"), std::string::npos);
+    // The first feature's kind byte: the first byte of the features section (its offset at byte 76).
+    const size_t first = at<uint32_t>(good, 76);
     std::string kind = err(patched<uint8_t>(good, first, 200));
     EXPECT_NE(kind.find("features[0]: unknown kind 200"), std::string::npos) << kind;
     EXPECT_NE(kind.find("map.bkm"), std::string::npos);
-    EXPECT_NE(kind.find("byte"), std::string::npos);
+    EXPECT_NE(kind.find("(byte " + std::to_string(first) + ")"), std::string::npos) << kind;
 }
 
-// Maps written before version 2 (i32 positions) load as they did, to the same map as their version 2 rewrite, which
-// is smaller: the shipped map's positions take 2–3 bytes a coordinate instead of 4.
-TEST(MapBinary, VersionOneMapsStillLoad) {
-    const std::string v1 = readRepoFile("tests/fuzz/corpus/map/tiny.bkm");
-    uint16_t version = 0;
-    std::memcpy(&version, &v1[4], 2);
-    ASSERT_EQ(version, 1);
+// Version 3's sections: every offset, reference and count is checked against the others and the bytes.
+TEST(MapBinary, ADamagedVersionThreeMapSaysWhatAndWhere) {
+    const std::string good = writeBinaryMap(sample());
+    ASSERT_EQ(at<uint16_t>(good, 4), 3);
+    auto err = [](const std::string& bytes) {
+        auto r = loadMap(bytes, "map.bkm");
+        return r.ok() ? std::string("(loaded)") : r.error().describe();
+    };
+    const size_t features = at<uint32_t>(good, 76), shapes = at<uint32_t>(good, 84);
+    struct Case { std::string bytes, expected; };
+    std::string truncated = patched<uint64_t>(good.substr(0, good.size() - 3), 8, good.size() - 3);
+    for (const Case& k : {
+             // the last position's difference ends past the end of the file
+             Case{truncated, "features[2].points: the file ends early: it is truncated (byte " + std::to_string(good.size() - 3)},
+             // the names section said to start before the features end
+             Case{patched<uint32_t>(good, 80, uint32_t(features - 1)), "header.offsets.names: offset"},
+             Case{patched<uint32_t>(good, 72, 100u), "header.offsets.strings: expected the strings at byte 96, got 100 (byte 72)"},
+             // the first feature's class: a string not read yet
+             Case{patched<uint32_t>(good, features + 8, 7u), "features[0].names: string reference 7 is not one of the 5 strings used so far (byte " +
+                                                                   std::to_string(features + 8) + ")"},
+             // the first feature's polygons: more than the shapes section holds
+             Case{patched<uint32_t>(good, features + 32, 1000u), "features[0].polygons: a count of 1000 runs past the end of the shapes (byte " +
+                                                                      std::to_string(features + 32) + ")"},
+             // the first line's position count: more than the positions hold
+             Case{patched<uint32_t>(good, shapes, 100000u), "features[0].lines: a count of 100000 runs past the end of the positions (byte " +
+                                                                std::to_string(shapes) + ")"},
+             // a line of one position
+             Case{patched<uint32_t>(good, shapes, 1u), "features[0].lines: expected at least 2, got 1"},
+             Case{patched<uint32_t>(good, 68, 99u), "header.positionCount"},
+             Case{patched<uint8_t>(good, 32, 8), "expected 0…7 decimals, got 8"},
+         }) {
+        const std::string e = err(k.bytes);
+        EXPECT_NE(e.find(k.expected), std::string::npos) << e;
+        EXPECT_NE(e.find("map.bkm"), std::string::npos) << e;
+    }
+}
+
+// Maps written before version 3 load as they did: version 1 (i32 positions) and version 2 (varint differences, each
+// feature's record, strings and positions together) to the same map as their version 3 rewrite, which is smaller.
+TEST(MapBinary, VersionOneAndTwoMapsStillLoad) {
+    const std::string v1 = readRepoFile("tests/fuzz/corpus/map/tiny.bkm"), v2 = readRepoFile("tests/fuzz/corpus/map/tiny-v2.bkm");
+    ASSERT_EQ(at<uint16_t>(v1, 4), 1);
+    ASSERT_EQ(at<uint16_t>(v2, 4), 2);
     auto old = loadMap(v1, "tiny.bkm");
     ASSERT_TRUE(old.ok()) << old.error().describe();
-    const std::string v2 = writeBinaryMap(old.value());
-    std::memcpy(&version, &v2[4], 2);
-    EXPECT_EQ(version, 2);
-    EXPECT_TRUE(v2 == readRepoFile("tests/fuzz/corpus/map/tiny-v2.bkm")) << "the fuzz seed tiny-v2.bkm is tiny.bkm in version 2";
-    auto again = loadMap(v2, "tiny.bkm");
+    auto two = loadMap(v2, "tiny-v2.bkm");
+    ASSERT_TRUE(two.ok()) << two.error().describe();
+    EXPECT_EQ(writeMapGeoJson(two.value()), writeMapGeoJson(old.value()));
+    EXPECT_TRUE(samePositions(two.value(), old.value()));
+    const std::string v3 = writeBinaryMap(old.value());
+    EXPECT_EQ(at<uint16_t>(v3, 4), 3);
+    EXPECT_TRUE(v3 == readRepoFile("tests/fuzz/corpus/map/tiny-v3.bkm")) << "the fuzz seed tiny-v3.bkm is tiny.bkm in version 3";
+    auto again = loadMap(v3, "tiny.bkm");
     ASSERT_TRUE(again.ok()) << again.error().describe();
     EXPECT_EQ(writeMapGeoJson(again.value()), writeMapGeoJson(old.value()));
-    EXPECT_LT(readRepoFile("assets/bukchon/map.bkm").size(), 300000u);  // 387 KB in version 1
+    EXPECT_TRUE(samePositions(again.value(), old.value()));
+    // The shipped map: 387 KB in version 1, 288 KB in version 2, 252 KB in version 3 (7 decimals).
+    EXPECT_LT(readRepoFile("assets/bukchon/map.bkm").size(), 260000u);
 }
 
 TEST(MapBinary, ADamagedPositionIsRefusedWithTheFeatureAndByte) {

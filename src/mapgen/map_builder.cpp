@@ -272,6 +272,62 @@ size_t dropFacesOfCoastOnly(std::vector<Ring>& blocks, const std::vector<Ring>& 
 
 std::string osmRef(char type, int64_t id) { return type + std::to_string(id); }
 
+// ---- output positions at six decimals ---------------------------------------------------------------------------
+
+// Six decimals (about 10 cm; RFC 7946 §11.2: "well within that of current GPS systems"): the double nearest each
+// 6-decimal number, which is also what strtod makes of its text, so map.geojson and map.bkm (which stores positions
+// at the map's own decimals, formats.md) carry the same numbers and load to the same map. OSM's seven decimals
+// would cost the binary map a third more bytes for centimetres no street drawing shows.
+constexpr double kOutputScale = 1e6;
+
+LatLon rounded(const LatLon& p) {
+    return {std::round(p.lat * kOutputScale) / kOutputScale, std::round(p.lon * kOutputScale) / kOutputScale};
+}
+
+bool samePosition(const LatLon& a, const LatLon& b) { return a.lat == b.lat && a.lon == b.lon; }
+
+// Rounds a line or ring and drops the vertices rounding made repeat (a ring's last one too when it met the first),
+// so no segment has zero length. Returns false when too few positions are left.
+bool roundLine(Ring& r, size_t minPoints, bool closed) {
+    Ring out;
+    out.reserve(r.size());
+    for (const LatLon& p : r) {
+        const LatLon q = rounded(p);
+        if (out.empty() || !samePosition(out.back(), q)) out.push_back(q);
+    }
+    while (closed && out.size() > 1 && samePosition(out.front(), out.back())) out.pop_back();
+    r = std::move(out);
+    return r.size() >= minPoints;
+}
+
+// Rounds every position of the features; lines, rings and polygons that collapse are dropped (a hole that does,
+// alone; a polygon whose outer ring does, whole), and features left with nothing to draw. Returns how many parts
+// were dropped.
+size_t roundPositions(std::vector<MapFeature>& features) {
+    size_t dropped = 0;
+    for (MapFeature& f : features) {
+        for (auto& poly : f.polygons) {
+            if (!roundLine(poly[0], 3, true)) {
+                poly.clear();
+                continue;
+            }
+            const size_t rings = poly.size();
+            poly.erase(std::remove_if(poly.begin() + 1, poly.end(), [](Ring& r) { return !roundLine(r, 3, true); }), poly.end());
+            dropped += rings - poly.size();
+        }
+        const size_t parts = f.polygons.size() + f.lines.size();
+        f.polygons.erase(std::remove_if(f.polygons.begin(), f.polygons.end(), [](const std::vector<Ring>& p) { return p.empty(); }),
+                         f.polygons.end());
+        f.lines.erase(std::remove_if(f.lines.begin(), f.lines.end(), [](Ring& l) { return !roundLine(l, 2, false); }), f.lines.end());
+        dropped += parts - f.polygons.size() - f.lines.size();
+        for (LatLon& p : f.points) p = rounded(p);
+    }
+    features.erase(std::remove_if(features.begin(), features.end(),
+                                  [](const MapFeature& f) { return f.polygons.empty() && f.lines.empty() && f.points.empty(); }),
+                   features.end());
+    return dropped;
+}
+
 // Output order: areas, blocks, walls, streets, points; within a group by OSM id. Draw order is the mesh's business.
 int group(MapKind k) {
     switch (k) {
@@ -445,6 +501,7 @@ MapData buildMapFromOsm(const OsmInput& in, const MapBuildOptions& opt, MapBuild
     }
 
     for (const MapFeature& e : opt.extras) features.push_back(e);
+    st.droppedByRounding = roundPositions(features);
     std::stable_sort(features.begin(), features.end(),
                      [](const MapFeature& a, const MapFeature& b) { return group(a.kind) < group(b.kind); });
     map.features = std::move(features);

@@ -35,6 +35,8 @@ struct MapBuildStats {
     // Why no sea was drawn although the box has coastline: chain ends inside the box (a gap or a way pointing the
     // wrong way), pieces or rings whose sea sides contradict each other. 0 when the sea was drawn or there is none.
     size_t coastlineProblems = 0;
+    // Lines, rings and polygons that positions at six decimals (about 10 cm) collapsed, dropped.
+    size_t droppedByRounding = 0;
 };
 
 MapData buildMapFromOsm(const OsmInput& input, const MapBuildOptions& options, MapBuildStats* stats = nullptr);

@@ -92,6 +92,7 @@ TEST(MapBinary, ShippedBinaryMapIsTheGeoJsonMap) {
     EXPECT_EQ(writeMapGeoJson(bin.value()), writeMapGeoJson(map.value()));
     EXPECT_TRUE(samePositions(bin.value(), map.value()));  // the same doubles, to the last bit
     EXPECT_EQ(at<uint16_t>(bytes, 4), 3);
+    EXPECT_EQ(at<uint8_t>(bytes, 32), 6) << "bukchon-map writes six decimals";
 }
 
 // A hand-made map keeps its decimals: a .bkm made from it loads to exactly the GeoJSON's doubles, at the fewest
@@ -217,8 +218,8 @@ TEST(MapBinary, VersionOneAndTwoMapsStillLoad) {
     ASSERT_TRUE(again.ok()) << again.error().describe();
     EXPECT_EQ(writeMapGeoJson(again.value()), writeMapGeoJson(old.value()));
     EXPECT_TRUE(samePositions(again.value(), old.value()));
-    // The shipped map: 387 KB in version 1, 288 KB in version 2, 252 KB in version 3 (7 decimals).
-    EXPECT_LT(readRepoFile("assets/bukchon/map.bkm").size(), 260000u);
+    // The shipped map: 387 KB in version 1, 288 KB in version 2, 231 KB in version 3 at bukchon-map's six decimals.
+    EXPECT_LT(readRepoFile("assets/bukchon/map.bkm").size(), 235000u);
 }
 
 TEST(MapBinary, ADamagedPositionIsRefusedWithTheFeatureAndByte) {

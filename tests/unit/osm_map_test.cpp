@@ -83,6 +83,13 @@ bool insideRing(const Ring& r, LatLon p) {
 }
 
 // The 3 × 3 street grid: rows 1, 3, 5 (nodes i*5+1 …) and columns 1, 3, 5, every crossing a shared node.
+// A ring's positions as doubles, for comparing with == (LatLon has no operator==).
+std::vector<double> coordinates(const Ring& r) {
+    std::vector<double> v;
+    for (const LatLon& p : r) v.insert(v.end(), {p.lat, p.lon});
+    return v;
+}
+
 std::string grid3x3() {
     std::string body;
     int id = 100;
@@ -172,6 +179,46 @@ TEST(OsmMap, TheBboxClipsLinesAndAreasAndDropsWhatIsOutside) {
     const MapFeature* grass = byOsmId(m, "w42");
     ASSERT_NE(grass, nullptr);
     for (const LatLon& p : grass->polygons[0][0]) EXPECT_LE(p.lat, opt.bboxMax.lat + 1e-12);
+}
+
+// Positions come out at six decimals (about 10 cm), so map.geojson and its binary twin carry the same numbers; a
+// vertex that rounding lands on the one before is dropped, and a line or area left with too few is dropped whole.
+TEST(OsmMap, PositionsComeOutAtSixDecimalsAndWhatRoundingCollapsesIsDropped) {
+    const std::string close = " <node id='100' version='1' lat='37.5800001' lon='126.9800004'/>\n"   // 4 cm from node 1
+                              " <node id='101' version='1' lat='37.5800003' lon='126.9799998'/>\n"
+                              " <node id='102' version='1' lat='37.5809002' lon='126.9800001'/>\n";  // node 6's place
+    std::string body = close + way(50, {1, 100, 2, 3}, tag("highway", "footway")) +
+                       way(51, {100, 101}, tag("highway", "footway")) +                        // collapses to a point
+                       way(52, {1, 100, 101, 1}, tag("landuse", "grass")) +                    // collapses too
+                       way(53, {1, 2, 7, 102, 6, 1}, tag("landuse", "grass"));                 // keeps 4 corners
+    MapBuildOptions opt;
+    opt.blocks = false;
+    MapBuildStats st;
+    MapData m = convert(osmXml(body), opt, &st);
+    const MapFeature* path = byOsmId(m, "w50");
+    ASSERT_NE(path, nullptr);
+    ASSERT_EQ(path->lines.size(), 1u);
+    EXPECT_EQ(path->lines[0].size(), 3u);  // nodes 1 and 100 are one position at six decimals
+    EXPECT_EQ(byOsmId(m, "w51"), nullptr);
+    EXPECT_EQ(byOsmId(m, "w52"), nullptr);
+    const MapFeature* grass = byOsmId(m, "w53");
+    ASSERT_NE(grass, nullptr);
+    EXPECT_EQ(grass->polygons[0][0].size(), 4u);
+    EXPECT_EQ(st.droppedByRounding, 2u);
+    for (const MapFeature& f : m.features)
+        for (const Ring& l : f.lines)
+            for (const LatLon& p : l) {
+                EXPECT_EQ(p.lon, std::round(p.lon * 1e6) / 1e6);
+                EXPECT_EQ(p.lat, std::round(p.lat * 1e6) / 1e6);
+            }
+    // The GeoJSON and the binary map (at six decimals) load to these very doubles.
+    const std::string bkm = writeBinaryMap(m);
+    EXPECT_EQ(uint8_t(bkm[32]), 6);
+    for (auto loaded : {loadMap(writeMapGeoJson(m), "map.geojson"), loadMap(bkm, "map.bkm")}) {
+        ASSERT_TRUE(loaded.ok()) << loaded.error().describe();
+        EXPECT_EQ(coordinates(byOsmId(loaded.value(), "w50")->lines[0]), coordinates(path->lines[0]));
+        EXPECT_EQ(coordinates(byOsmId(loaded.value(), "w53")->polygons[0][0]), coordinates(grass->polygons[0][0]));
+    }
 }
 
 TEST(OsmMap, AThreeByThreeStreetGridGivesItsFourBlocks) {

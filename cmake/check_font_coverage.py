@@ -3,7 +3,8 @@
 
 pyftsubset silently drops characters the source font does not have (emoji, rare Hanja); this turns that into a
 build error naming the character and the file it came from, instead of a tofu box in front of an audience.
-usage: check_font_coverage.py FONT.ttf FILE...
+usage: check_font_coverage.py FONT.ttf[,MORE.ttf…] FILE...   (several fonts: the characters any of them has; a UI
+language is drawn with the page's font and its own glyphs, make_font_packs.py)
 """
 import sys
 import unicodedata
@@ -18,7 +19,9 @@ EQUIVALENTS = {0x00B5: 0x03BC, 0x2126: 0x03A9, 0x212A: 0x004B, 0x212B: 0x00C5}
 
 def main():
     font, files = sys.argv[1], sys.argv[2:]
-    cmap = set(TTFont(font).getBestCmap())
+    cmap = set()
+    for f in font.split(","):
+        cmap |= set(TTFont(f).getBestCmap())
     cmap |= {a for a, b in EQUIVALENTS.items() if b in cmap}
     missing = {}
     for path in files:

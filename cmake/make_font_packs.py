@@ -12,12 +12,18 @@ packs, fetched only when the text in use needs them (src/core/text/font_plan.hpp
   cjk-N       the rest of WenQuanYi's ideographs and radicals, in slices of about 3,000 characters.
 Each pack's coverage is read back from the cut font, so the manifest never promises a glyph the file lacks.
 
-usage: make_font_packs.py BASE.ttf OUT_DIR BASE_COVERAGE.cpp NANUM_DIR DEJAVU_DIR WQY.ttc
-(writes OUT_DIR/packs/*.ttf and OUT_DIR/packs.json, the manifest: docs/api.md, "Font packs")
+The page's own font is cut for English and the data. Each other UI language (I18N_DIR/xx.json) gets the glyphs its
+strings need beyond it, cut from the same Nanum Gothic, as OUT_DIR/lang/xx.ttf (+ -bold): the page fetches them with
+the language's strings (web/bukchon-replay.js), so an English page does not carry the Korean UI's syllables.
+
+usage: make_font_packs.py BASE.ttf OUT_DIR BASE_COVERAGE.cpp NANUM_DIR DEJAVU_DIR WQY.ttc I18N_DIR
+(writes OUT_DIR/packs/*.ttf and OUT_DIR/packs.json, the manifest: docs/api.md, "Font packs"; OUT_DIR/lang/*.ttf and
+OUT_DIR/languages.json: {"xx": {"regular", "bold", "covers": [[first, last], …]}})
 """
 import json
 import os
 import sys
+import unicodedata
 
 from fontTools import subset
 from fontTools.ttLib import TTFont
@@ -86,12 +92,42 @@ def cut(source, font_number, unicodes, out_path):
     return set(TTFont(out_path).getBestCmap())
 
 
+def language_fonts(base_cover, i18n_dir, nanum, out_dir):
+    """The glyphs each UI language but English needs beyond the page's font, cut from the same face."""
+    os.makedirs(os.path.join(out_dir, "lang"), exist_ok=True)
+    languages = {}
+    for name in sorted(os.listdir(i18n_dir)):
+        if not name.endswith(".json") or name == "en.json":
+            continue
+        code = name[:-len(".json")]
+        with open(os.path.join(i18n_dir, name), encoding="utf-8") as f:
+            text = f.read()
+        wanted = {ord(c) for c in text if not c.isspace() and unicodedata.category(c) not in ("Cc", "Cf")} - base_cover
+        if not wanted:
+            continue
+        regular, bold = f"lang/{code}.ttf", f"lang/{code}-bold.ttf"
+        cover = cut(f"{nanum}/NanumGothic.ttf", 0, wanted, os.path.join(out_dir, regular))
+        cover &= cut(f"{nanum}/NanumGothicBold.ttf", 0, wanted, os.path.join(out_dir, bold))
+        missing = wanted - cover
+        for cp in sorted(missing):  # a UI language is never drawn with boxes: the build stops, as for the page's font
+            print(f"font coverage: U+{cp:04X} {chr(cp)!r} ({unicodedata.name(chr(cp), '?')}) from {name} is not in "
+                  f"Nanum Gothic (regular and bold)", file=sys.stderr)
+        if missing:
+            sys.exit(1)
+        languages[code] = {"regular": regular, "bold": bold, "covers": to_ranges(cover & wanted)}
+        size = os.path.getsize(os.path.join(out_dir, regular)) + os.path.getsize(os.path.join(out_dir, bold))
+        print(f"language font {code}: {len(cover & wanted)} characters, {size // 1024} KiB")
+    with open(os.path.join(out_dir, "languages.json"), "w", encoding="utf-8") as f:
+        json.dump(languages, f, separators=(",", ":"))
+
+
 def main():
-    base, out_dir, base_cpp, nanum, dejavu, wqy = sys.argv[1:7]
+    base, out_dir, base_cpp, nanum, dejavu, wqy, i18n_dir = sys.argv[1:8]
     os.makedirs(os.path.join(out_dir, "packs"), exist_ok=True)
     base_cover = set(TTFont(base).getBestCmap())
     base_cover |= {a for a, b in EQUIVALENTS.items() if b in base_cover}  # drawn with the equivalent's glyph
     wqy_cmap = set(TTFont(wqy, fontNumber=0, lazy=True).getBestCmap())
+    language_fonts(base_cover, i18n_dir, nanum, out_dir)
 
     packs = []  # (name, regular file, bold file or "", coverage)
 

@@ -56,15 +56,20 @@ const manifest = {
   embed: embedOnly,                     // embed.html's own module(s)
   wasm: { viewer: 'bukchon.wasm', tools: 'bukchon-tools.wasm' },
   styles: ['style.css', 'bukchon-replay.css'],
+  // languages: each UI language's own glyphs beyond the page's font, {xx: {regular, bold, covers}} (paths under
+  // assets/fonts/), fetched with its strings (make_font_packs.py)
   fonts: { regular: 'assets/fonts/NanumGothic-subset.ttf', bold: 'assets/fonts/NanumGothicBold-subset.ttf',
-           packs: 'assets/fonts/packs.json', packFiles: packs },
+           packs: 'assets/fonts/packs.json', packFiles: packs,
+           languages: has('assets/fonts/languages.json') ? JSON.parse(read('assets/fonts/languages.json')) : {} },
   strings,
   // The default dataset as the page loads it (the binary twins) and its tour; the JSON forms stay on the site only.
   data: { map: 'assets/bukchon/map.bkm', recording: 'assets/bukchon/recording.bkr', story: 'assets/bukchon/story.json' },
   vendor: walk('vendor').filter((p) => p.endsWith('.mjs')),
 };
 const all = [...manifest.modules.filter((m) => m !== GENERATED), ...manifest.lazy, ...manifest.lazyDeps, ...manifest.embed, ...Object.values(manifest.wasm), ...manifest.styles,
-             manifest.fonts.regular, manifest.fonts.bold, manifest.fonts.packs, ...packs, ...Object.values(strings),
+             manifest.fonts.regular, manifest.fonts.bold, manifest.fonts.packs, ...packs,
+             ...Object.values(manifest.fonts.languages).flatMap((l) => [`assets/fonts/${l.regular}`, `assets/fonts/${l.bold}`]),
+             ...Object.values(strings),
              ...Object.values(manifest.data), ...manifest.vendor];
 for (const p of all) if (!has(p)) throw new Error(`site manifest: ${p} is not in ${dist}`);
 manifest.bytes = Object.fromEntries(all.map((p) => [p, statSync(join(dist, p)).size]));

@@ -39,15 +39,18 @@ file(GLOB VIEWER_SOURCES CONFIGURE_DEPENDS
 # Fallback font packs for other cities' names (cmake/make_font_packs.py), cut from Debian's DejaVu, Nanum and
 # WenQuanYi fonts; the module gets the page font's coverage, the site the packs and their list.
 set(FONT_BASE_COVERAGE ${CMAKE_BINARY_DIR}/generated/font_base.cpp)
-set(FONT_PACKS_LIST ${BUKCHON_DIST_DIR}/assets/fonts/packs.json)
+# Each UI language but English gets its own glyphs beyond the page's font (lang/xx.ttf, listed in languages.json).
+set(FONT_PACKS_LIST ${BUKCHON_DIST_DIR}/assets/fonts/packs.json ${BUKCHON_DIST_DIR}/assets/fonts/languages.json)
+file(GLOB UI_LANGUAGES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/assets/i18n/*.json)
 add_custom_command(OUTPUT ${FONT_BASE_COVERAGE} ${FONT_PACKS_LIST}
   COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/generated
   COMMAND /usr/bin/python3 -B ${CMAKE_SOURCE_DIR}/cmake/make_font_packs.py
           ${BUKCHON_DIST_DIR}/assets/fonts/NanumGothic-subset.ttf ${BUKCHON_DIST_DIR}/assets/fonts ${FONT_BASE_COVERAGE}
           /usr/share/fonts/truetype/nanum /usr/share/fonts/truetype/dejavu /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
+          ${CMAKE_SOURCE_DIR}/assets/i18n
   DEPENDS ${CMAKE_SOURCE_DIR}/cmake/make_font_packs.py ${CMAKE_SOURCE_DIR}/cmake/check_font_coverage.py
-          ${BUKCHON_DIST_DIR}/assets/fonts/NanumGothic-subset.ttf
-  COMMENT "Cutting the fallback font packs" VERBATIM)
+          ${BUKCHON_DIST_DIR}/assets/fonts/NanumGothic-subset.ttf ${UI_LANGUAGES}
+  COMMENT "Cutting the fallback font packs and the UI languages' own glyphs" VERBATIM)
 add_executable(bukchon ${VIEWER_SOURCES} ${FONT_BASE_COVERAGE})
 set_target_properties(bukchon PROPERTIES SUFFIX ".js")
 target_include_directories(bukchon PRIVATE
@@ -70,11 +73,14 @@ target_link_options(bukchon PRIVATE
 include(${CMAKE_SOURCE_DIR}/cmake/wasm_tools.cmake)
 
 # ---- the static site ------------------------------------------------------------------------------------------
-# Fonts: Nanum Gothic (OFL, Debian's fonts-nanum) subset to exactly the characters the page, UI and data use.
+# Fonts: Nanum Gothic (OFL, Debian's fonts-nanum) subset to exactly the characters the page, the English UI and the
+# data use; the other UI languages' extra glyphs come with their strings (make_font_packs.py, above).
 set(NANUM_DIR /usr/share/fonts/truetype/nanum)
 file(GLOB FONT_TEXT_SOURCES CONFIGURE_DEPENDS
   ${CMAKE_SOURCE_DIR}/assets/*/*.json ${CMAKE_SOURCE_DIR}/assets/*/*.geojson
   ${CMAKE_SOURCE_DIR}/web/*.html ${CMAKE_SOURCE_DIR}/web/*.js ${CMAKE_SOURCE_DIR}/src/ui/*.cpp ${CMAKE_SOURCE_DIR}/src/core/*/*.cpp)
+list(FILTER FONT_TEXT_SOURCES EXCLUDE REGEX "/assets/i18n/")
+list(APPEND FONT_TEXT_SOURCES ${CMAKE_SOURCE_DIR}/assets/i18n/en.json)
 set(FONT_TEXT ${CMAKE_BINARY_DIR}/font-text.txt)
 add_custom_command(OUTPUT ${FONT_TEXT}
   COMMAND ${CMAKE_COMMAND} -E cat ${FONT_TEXT_SOURCES} > ${FONT_TEXT}
@@ -90,8 +96,9 @@ foreach(face NanumGothic NanumGothicBold)
     DEPENDS ${FONT_TEXT} ${NANUM_DIR}/${face}.ttf VERBATIM)
   list(APPEND SITE_FONTS ${out})
 endforeach()
-# Everything shown as text must be in the subset (the page's strings, languages, stories and names in the data).
-file(GLOB FONT_CHECKED_TEXT CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/assets/i18n/*.json ${CMAKE_SOURCE_DIR}/assets/*/story.json
+# Everything shown as text must be in the subset (the page's English strings, stories and names in the data; each
+# other language is checked with its own glyphs by make_font_packs.py).
+file(GLOB FONT_CHECKED_TEXT CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/assets/i18n/en.json ${CMAKE_SOURCE_DIR}/assets/*/story.json
   ${CMAKE_SOURCE_DIR}/assets/*/recording.json
   ${CMAKE_SOURCE_DIR}/assets/*/*.geojson ${CMAKE_SOURCE_DIR}/web/*.html)
 set(FONT_CHECK_STAMP ${CMAKE_BINARY_DIR}/font-coverage.ok)

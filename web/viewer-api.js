@@ -3,6 +3,7 @@
 // screen) are done here with the arguments the core normalized.
 import { decodeJson, downloadDataset, fetchBytes, lazyModule, readFiles } from './viewer-files.js';
 import { convertLogs, convertOsm } from './viewer-convert.js';
+import { registerLanguageFonts } from './viewer-chrome.js';
 
 // Blobs and Files cannot cross as JSON: they go as {"$blob": i} markers and come back as themselves.
 function marked(args, blobs) {
@@ -13,7 +14,8 @@ function marked(args, blobs) {
 const unmarked = (v, blobs) => (Array.isArray(v) && v.length && v.every((x) => x && typeof x.$blob === 'number')
   ? v.map((x) => blobs[x.$blob]) : v);
 
-// ctx: {bridge, chrome, canvas, element, state, options, emit, listeners, languageUrl, useStrings(strings)}
+// ctx: {bridge, chrome, canvas, element, state, options, emit, listeners, languageUrl, languageFonts(code),
+//       useStrings(strings)}
 export function createApi(ctx) {
   const { bridge, chrome, canvas, element, state, options, emit } = ctx;
   let ids = { version: -1, list: [] };   // sensor ids, fetched once per dataset
@@ -46,8 +48,11 @@ export function createApi(ctx) {
   const page = {
     getState,
     async setLanguage(code) {
-      const next = decodeJson(await fetchBytes(ctx.languageUrl(code)));
+      const [bytes, fonts] = await Promise.all([fetchBytes(ctx.languageUrl(code)), ctx.languageFonts(code)]);
+      const next = decodeJson(bytes);
       bridge.setLanguage(next, `${code}.json`);
+      bridge.setLanguageFonts(fonts);   // in the same task: the next frame has the text and its glyphs together
+      registerLanguageFonts(code, fonts);
       ctx.useStrings(next);
       state.story?.refresh();
       emit('language', next.lang);

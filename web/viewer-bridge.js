@@ -28,6 +28,10 @@ export function createBridge(module) {
     keyHelp: () => json(module._bk_key_help()),
     screenPosition: (id) => withText(id, (p) => json(module._bk_screen_position(p))),
     setFonts: (regular, bold) => heap(module, regular, (rp, rl) => heap(module, bold, (bp, bl) => module._bk_set_fonts(rp, rl, bp, bl))),
+    // The UI language's own glyphs ({regular, bold, covers: [[first, last], …]}, or null for none).
+    setLanguageFonts: (fonts) => withText((fonts?.covers || []).flat().join(','), (c) => (fonts
+      ? heap(module, fonts.regular, (rp, rl) => heap(module, fonts.bold, (bp, bl) => module._bk_set_language_fonts(rp, rl, bp, bl, c)))
+      : module._bk_set_language_fonts(0, 0, 0, 0, c))),
     addFontFile: (name, bytes) => withText(name, (n) => heap(module, bytes, (p, l) => module._bk_add_font_file(n, p, l))),
     fontFileFailed: (name, why) => withText(name, (n) => withText(why, (w) => module._bk_font_file_failed(n, w))),
     // A language file's strings; throws with the core's reason when it cannot be used.

@@ -215,6 +215,17 @@ export function createChrome(root, text) {
 // from the bytes already downloaded for the engine, so the page never fetches the fonts a second time (a CSS
 // @font-face would: its requests are a different kind and miss the preload). Once per document.
 let pageFontsRegistered = false;
+const languageFontsRegistered = new Set();
+// A UI language's own glyphs (fonts.languages) join the same family for exactly the characters they cover.
+export function registerLanguageFonts(code, fonts) {
+  if (!fonts || languageFontsRegistered.has(code) || typeof FontFace !== 'function' || !document.fonts) return;
+  languageFontsRegistered.add(code);
+  const unicodeRange = fonts.covers.map(([a, b]) => (a === b ? `U+${a.toString(16)}` : `U+${a.toString(16)}-${b.toString(16)}`)).join(', ');
+  for (const [bytes, weight] of [[fonts.regular, '400'], [fonts.bold, '700']]) {
+    const face = new FontFace('Nanum Gothic Subset', bytes, { weight, unicodeRange });
+    face.load().then(() => document.fonts.add(face), () => {});
+  }
+}
 export function registerPageFonts(regular, bold) {
   if (pageFontsRegistered || typeof FontFace !== 'function' || !document.fonts) return;
   pageFontsRegistered = true;

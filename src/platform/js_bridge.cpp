@@ -12,6 +12,9 @@
 
 #include <imgui.h>
 #include <malloc.h>
+
+#include <algorithm>
+#include <cstdlib>
 #include <string>
 #include <string_view>
 
@@ -90,6 +93,27 @@ EMSCRIPTEN_KEEPALIVE const char* bk_manifest(const char* json, int length, const
 
 EMSCRIPTEN_KEEPALIVE void bk_set_fonts(const char* regular, int regularLength, const char* bold, int boldLength) {
     platform().fonts.setFontData(std::string(regular, size_t(regularLength)), std::string(bold, size_t(boldLength)));
+}
+
+// The UI language's own glyphs (assets/fonts/lang/xx.ttf and its bold, site-manifest.js's fonts.languages) and the
+// code points they cover as "first,last,first,last…"; empty regular bytes: the language has none.
+EMSCRIPTEN_KEEPALIVE void bk_set_language_fonts(const char* regular, int regularLength, const char* bold, int boldLength,
+                                                const char* covers) {
+    std::vector<bk::CodepointRange> ranges;
+    const char* p = covers ? covers : "";
+    while (*p) {
+        char* end = nullptr;
+        const unsigned long first = std::strtoul(p, &end, 10);
+        if (end == p || *end != ',') break;
+        p = end + 1;
+        const unsigned long last = std::strtoul(p, &end, 10);
+        if (end == p) break;
+        if (first <= last && last <= 0x10FFFF) ranges.emplace_back(uint32_t(first), uint32_t(last));
+        p = *end == ',' ? end + 1 : end;
+    }
+    std::sort(ranges.begin(), ranges.end());
+    platform().fonts.setLanguageFonts(std::string(regular ? regular : "", size_t(std::max(0, regularLength))),
+                                      std::string(bold ? bold : "", size_t(std::max(0, boldLength))), std::move(ranges));
 }
 
 // A font file the viewer asked for (Module.onFontFile: "packs.json" or a pack under assets/fonts/), or why not.

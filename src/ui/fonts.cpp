@@ -26,17 +26,40 @@ const char* const kManifestFile = "packs.json";
 // same list): Nanum Gothic has the Greek mu but not the micro sign of "µg/m³".
 const ImWchar kEquivalents[][2] = {{0x00B5, 0x03BC}, {0x2126, 0x03A9}, {0x212A, 0x004B}, {0x212B, 0x00C5}};
 
-bool baseLacksSome(const CodepointSet& text) {
-    const auto& base = baseFontCoverage();
+bool lacksSome(const std::vector<CodepointRange>& coverage, const CodepointSet& text) {
     for (uint32_t cp : text.points())
-        if (!isInvisibleCodepoint(cp) && !rangesContain(base, cp)) return true;
+        if (!isInvisibleCodepoint(cp) && !rangesContain(coverage, cp)) return true;
     return false;
+}
+
+// Sorted, disjoint ranges covering both.
+std::vector<CodepointRange> unite(std::vector<CodepointRange> a, const std::vector<CodepointRange>& b) {
+    a.insert(a.end(), b.begin(), b.end());
+    std::sort(a.begin(), a.end());
+    std::vector<CodepointRange> out;
+    for (const CodepointRange& r : a) {
+        if (!out.empty() && r.first <= out.back().second + 1) out.back().second = std::max(out.back().second, r.second);
+        else out.push_back(r);
+    }
+    return out;
 }
 }  // namespace
 
 void FontBook::setFontData(std::string regularTtf, std::string boldTtf) {
     regular_ = std::move(regularTtf);
     bold_ = std::move(boldTtf);
+    dirty_ = true;
+}
+
+void FontBook::setLanguageFonts(std::string regularTtf, std::string boldTtf, std::vector<CodepointRange> covers) {
+    if (regularTtf.empty()) covers.clear();
+    if (regularTtf == languageRegular_ && boldTtf == languageBold_ && covers == languageCovers_) return;
+    languageRegular_ = std::move(regularTtf);
+    languageBold_ = std::move(boldTtf);
+    languageCovers_ = std::move(covers);
+    coverage_ = unite(baseFontCoverage(), languageCovers_);
+    if (manifest_) manifest_->base = coverage_;
+    replan();
     dirty_ = true;
 }
 
@@ -54,7 +77,7 @@ void FontBook::setTextInUse(const CodepointSet& all, const CodepointSet& display
     // they lack (a dataset's title committed after the atlas was built from the language alone) needs a rebuild.
     const bool displayGrew = fonts_.body && std::any_of(display_.points().begin(), display_.points().end(), [&](uint32_t cp) {
         return cp > 0xFF && !std::binary_search(builtDisplay_.begin(), builtDisplay_.end(), cp) &&
-               rangesContain(baseFontCoverage(), cp);
+               rangesContain(coverage_, cp);
     });
     if (plan_.perPack != before.perPack || (displayChanged && anyMerged) || displayGrew) dirty_ = true;
     else countUnshown();
@@ -87,7 +110,7 @@ const std::string* FontBook::loaded(const std::string& name) const {
 
 void FontBook::replan() {
     plan_ = FontPlan{};
-    if (!baseLacksSome(all_)) return;
+    if (!lacksSome(coverage_, all_)) return;
     if (!manifest_) {
         request(kManifestFile);
         return;
@@ -109,7 +132,7 @@ void FontBook::addFile(const std::string& name, std::string bytes) {
         }
         files_[name] = File::loaded;
         manifest_ = std::move(m.value());
-        manifest_->base = baseFontCoverage();  // the list names the packs; the page's own font is compiled in
+        manifest_->base = coverage_;  // the list names the packs; the page's own font is compiled in
         replan();
         return;
     }
@@ -162,6 +185,13 @@ bool FontBook::rebuildIfNeeded(float uiScale) {
     };
     struct Merge { const std::string* regular; const std::string* bold; const ImWchar* body; const ImWchar* display; };
     std::vector<Merge> merges;
+    if (!languageRegular_.empty()) {  // the UI language's own glyphs: as much a part of the page's font as its own
+        std::vector<uint32_t> points;
+        for (const CodepointRange& r : languageCovers_)
+            for (uint32_t cp = r.first; cp <= r.second && points.size() < 65536; ++cp) points.push_back(cp);
+        merges.push_back({&languageRegular_, languageBold_.empty() ? &languageRegular_ : &languageBold_,
+                          rangesFor(points, false), rangesFor(points, true)});
+    }
     if (manifest_) {
         for (size_t i = 0; i < manifest_->packs.size() && i < plan_.perPack.size(); ++i) {
             const FontPack& pack = manifest_->packs[i];

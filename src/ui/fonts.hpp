@@ -34,6 +34,10 @@ const std::vector<CodepointRange>& baseFontCoverage();
 class FontBook {
 public:
     void setFontData(std::string regularTtf, std::string boldTtf);
+    // The UI language's own glyphs beyond the page's font (assets/fonts/lang/xx.ttf, cut by the build for its
+    // strings), with what they cover; empty bytes: none. Merged into every face like a pack, and counted as the
+    // page's own font, so the packs are not asked for those characters.
+    void setLanguageFonts(std::string regularTtf, std::string boldTtf, std::vector<CodepointRange> covers);
     // `all`: everything drawn in the body faces (names, languages, units); `display`: what the big title and
     // clock faces draw (languages, units, levels, titles) — glyphs at those sizes cost the most atlas space.
     void setTextInUse(const CodepointSet& all, const CodepointSet& display);
@@ -56,7 +60,12 @@ private:
     void request(const std::string& name);
     const std::string* loaded(const std::string& name) const;
 
+    const std::vector<CodepointRange>& coverage() const { return coverage_; }  // the page's font and the language's
+
     std::string regular_, bold_;
+    std::string languageRegular_, languageBold_;
+    std::vector<CodepointRange> languageCovers_;
+    std::vector<CodepointRange> coverage_ = baseFontCoverage();
     float builtScale_ = 0;
     double buildMs_ = 0;      // the last atlas build, ms
     std::vector<uint32_t> builtDisplay_;  // the title and clock faces' characters at the last build (sorted)

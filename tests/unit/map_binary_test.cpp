@@ -170,7 +170,7 @@ TEST(MapBinary, ADamagedVersionThreeMapSaysWhatAndWhere) {
         auto r = loadMap(bytes, "map.bkm");
         return r.ok() ? std::string("(loaded)") : r.error().describe();
     };
-    const size_t features = at<uint32_t>(good, 76), shapes = at<uint32_t>(good, 84);
+    const size_t features = at<uint32_t>(good, 76), shapes = at<uint32_t>(good, 84), positions = at<uint32_t>(good, 88);
     struct Case { std::string bytes, expected; };
     std::string truncated = patched<uint64_t>(good.substr(0, good.size() - 3), 8, good.size() - 3);
     for (const Case& k : {
@@ -190,7 +190,10 @@ TEST(MapBinary, ADamagedVersionThreeMapSaysWhatAndWhere) {
                                                                 std::to_string(shapes) + ")"},
              // a line of one position
              Case{patched<uint32_t>(good, shapes, 1u), "features[0].lines: expected at least 2, got 1"},
-             Case{patched<uint32_t>(good, 68, 99u), "header.positionCount"},
+             // the first position said to repeat one (there is none before it)
+             Case{patched<uint8_t>(good, positions, 0x01), "features[0].lines: repeats position 0 of the 0 read so far (byte " +
+                                                              std::to_string(positions) + ")"},
+             Case{patched<uint32_t>(good, 68, 999u), "header.positionCount"},
              Case{patched<uint8_t>(good, 32, 8), "expected 0…7 decimals, got 8"},
          }) {
         const std::string e = err(k.bytes);
@@ -224,8 +227,8 @@ TEST(MapBinary, VersionOneAndTwoMapsStillLoad) {
 
 TEST(MapBinary, ADamagedPositionIsRefusedWithTheFeatureAndByte) {
     const std::string good = writeBinaryMap(sample());
-    // The last feature's one point ends the file (two 5-byte differences): with the continuation bit set on every
-    // byte from the first difference's last one, that difference never ends.
+    // The last feature's one point ends the file (two differences, 7 bytes): with the continuation bit set on its
+    // last 6 bytes, the first difference never ends.
     std::string bad = good;
     for (size_t i = bad.size() - 6; i < bad.size(); ++i) bad[i] = char(0xFF);
     bad = patched<uint8_t>(bad, bad.size() - 1, 0xFF);  // (and a checksum that matches, as a bad writer would)

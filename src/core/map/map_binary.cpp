@@ -6,8 +6,10 @@
 //
 // Version 3 keeps like with like, so gzip finds its repeats: fixed 44-byte feature records whose strings are
 // references into one table of distinct strings (in order of first use, each front-coded against the one before),
-// the counts of rings and positions in a column of u32, and every position of the map in one stream of zigzag varint
-// differences at the file's own number of decimals (the fewest that give every position back exactly).
+// the counts of rings and positions in a column of u32, and every position of the map in one stream at the file's
+// own number of decimals (the fewest that give every position back exactly): a new position as zigzag varint
+// differences from the previous one, a repeated one (half of a city's: junctions, block corners on streets) by its
+// number among the new ones.
 #include "map_binary.hpp"
 
 #include "binary_format.hpp"
@@ -47,7 +49,8 @@ struct Writer {
         }
         out += char(uint8_t(z));
     }
-    void varint(int64_t d) { uvarint((uint64_t(d) << 1) ^ uint64_t(d >> 63)); }
+    void varint(int64_t d) { uvarint(zigzag(d)); }
+    static uint64_t zigzag(int64_t d) { return (uint64_t(d) << 1) ^ uint64_t(d >> 63); }
 };
 
 // Reads [at, end) of the file; errors carry the byte. Version 3 reads each section with its own Reader.
@@ -112,29 +115,27 @@ public:
         v = int64_t(z >> 1) ^ -int64_t(z & 1);
         return true;
     }
-    // A position as two differences from the previous one, at `decimals` decimals.
-    bool pos(LatLon& p, int decimals, const std::string& field) {
-        int64_t dLon = 0, dLat = 0;
-        if (!difference(dLon, field) || !difference(dLat, field)) return false;
-        const int64_t lon = lastLon_ + dLon, lat = lastLat_ + dLat;
-        const double scale = kPowersOfTen[decimals];
-        if (std::llabs(lon) > int64_t(180 * scale) || std::llabs(lat) > int64_t(90 * scale))
-            return fail(field, "position out of range (longitude −180…180, latitude −90…90)");
-        lastLon_ = lon;
-        lastLat_ = lat;
-        p = {double(lat) / scale, double(lon) / scale};  // IEEE division: the double strtod gives the decimal text
-        return true;
-    }
-
-    // Versions 1 and 2: a ring's count and positions inline (v1: two i32 × 10⁷; v2: varint differences).
+    // Versions 1 and 2: a ring's count and positions inline, lon × 10⁷ and lat × 10⁷ (v1: two i32; v2: two
+    // zigzag varint differences from the previous position).
     bool packed = true;
     bool posV1V2(LatLon& p, const std::string& field) {
-        if (packed) return pos(p, 7, field);
-        int32_t lon = 0, lat = 0;
-        if (!get(lon, field) || !get(lat, field)) return false;
-        p = {double(lat) / 1e7, double(lon) / 1e7};
-        if (std::fabs(p.lat) > 90 || std::fabs(p.lon) > 180)
+        int64_t lon = 0, lat = 0;
+        if (packed) {
+            int64_t dLon = 0, dLat = 0;
+            if (!difference(dLon, field) || !difference(dLat, field)) return false;
+            lon = lastLon_ + dLon;
+            lat = lastLat_ + dLat;
+            lastLon_ = lon;
+            lastLat_ = lat;
+        } else {
+            int32_t lon32 = 0, lat32 = 0;
+            if (!get(lon32, field) || !get(lat32, field)) return false;
+            lon = lon32;
+            lat = lat32;
+        }
+        if (std::llabs(lon) > 1800000000 || std::llabs(lat) > 900000000)
             return fail(field, "position out of range (longitude −180…180, latitude −90…90)");
+        p = {double(lat) / 1e7, double(lon) / 1e7};
         return true;
     }
     bool ring(Ring& r, size_t minPoints, const std::string& field) {
@@ -292,11 +293,22 @@ std::string writeBinaryMap(const MapData& map) {
     StringTable table;
     Writer features, names, shapes, positions;
     uint32_t nameCount = 0, shapeCount = 0, positionCount = 0;
-    int64_t lastLon = 0, lastLat = 0;
+    // Positions: new ones as differences from the previous position, repeats (a junction's node, a block's corner
+    // on a street) by their number among the new ones, as a difference from the last repeat's (docs/formats.md).
+    int64_t lastLon = 0, lastLat = 0, lastRepeat = -1;
+    std::unordered_map<uint64_t, int64_t> numbers;  // a position (lon, lat as 32-bit integers) → its number
     auto pos = [&](const LatLon& p) {
+        using W = Writer;
         const int64_t lon = std::llround(p.lon * scale), lat = std::llround(p.lat * scale);
-        positions.varint(lon - lastLon);
-        positions.varint(lat - lastLat);
+        const uint64_t key = (uint64_t(uint32_t(int32_t(lon))) << 32) | uint32_t(int32_t(lat));
+        auto [it, fresh] = numbers.emplace(key, int64_t(numbers.size()));
+        if (fresh) {
+            positions.uvarint(W::zigzag(lon - lastLon) << 1);
+            positions.varint(lat - lastLat);
+        } else {
+            positions.uvarint(W::zigzag(it->second - (lastRepeat + 1)) << 1 | 1);
+            lastRepeat = it->second;
+        }
         lastLon = lon;
         lastLat = lat;
         ++positionCount;
@@ -458,15 +470,16 @@ private:
         if (!sized(kFeatures, featureCount_, kFeatureBytes, "features") || !sized(kNames, nameCount, 8, "names") ||
             !sized(kShapes, shapeCount, 4, "shape counts"))
             return false;
-        // Each string takes at least 2 bytes, each position 2.
+        // Each string takes at least 2 bytes, each position 1 (a repeat of the next position used before).
         auto fits = [&](Section s, uint64_t count, const char* field) {
-            if (count * 2 <= offsets[s + 1] - offsets[s]) return true;
+            if (count * (s == kStrings ? 2 : 1) <= offsets[s + 1] - offsets[s]) return true;
             head_.seek(56 + (s == kStrings ? 0 : 12));
             return head_.fail(field, "a count of " + std::to_string(count) + " runs past the end of the " + kSectionNames[s]);
         };
         if (!fits(kStrings, stringCount, "header.stringCount") || !fits(kPositions, positionCount_, "header.positionCount"))
             return false;
         stringCount_ = stringCount;
+        distinct_.reserve(positionCount_);
         Reader* readers[kSectionCount] = {&strings_, &features_, &names_, &shapes_, &positions_};
         for (int s = 0; s < kSectionCount; ++s) readers[s]->section(offsets[s], offsets[s + 1]);
         return true;
@@ -526,10 +539,42 @@ private:
         return true;
     }
 
+    // A position: a varint whose low bit says which kind. 0: a new position, the rest of it and a second varint the
+    // zigzag differences of longitude and latitude from the previous position. 1: a repeat of a position already
+    // read as new, the rest of it the zigzag difference of its number (in the order new positions came) from the
+    // last repeat's number + 1.
+    bool position(LatLon& p, const std::string& field) {
+        uint64_t z = 0;
+        if (!positions_.uvarint(z, 5, field, "a position's difference")) return false;
+        const int64_t d = int64_t(z >> 2) ^ -int64_t((z >> 1) & 1);
+        if (z & 1) {
+            const int64_t n = lastRepeat_ + 1 + d;
+            if (n < 0 || n >= int64_t(distinct_.size())) {
+                positions_.seek(positions_.at() - 1);
+                return positions_.fail(field, "repeats position " + std::to_string(n) + " of the " +
+                                                  std::to_string(distinct_.size()) + " read so far");
+            }
+            lastRepeat_ = n;
+            last_ = distinct_[size_t(n)];
+        } else {
+            int64_t dLat = 0;
+            if (!positions_.difference(dLat, field)) return false;
+            const std::pair<int64_t, int64_t> next{last_.first + d, last_.second + dLat};
+            const double scale = kPowersOfTen[decimals_];
+            if (std::llabs(next.first) > int64_t(180 * scale) || std::llabs(next.second) > int64_t(90 * scale))
+                return positions_.fail(field, "position out of range (longitude −180…180, latitude −90…90)");
+            last_ = next;
+            distinct_.push_back(next);
+        }
+        // IEEE division: the very double strtod makes of the position's decimal text.
+        p = {double(last_.second) / kPowersOfTen[decimals_], double(last_.first) / kPowersOfTen[decimals_]};
+        return true;
+    }
+
     bool positions(Ring& r, uint32_t n, const std::string& field) {
         r.resize(n);
         for (uint32_t i = 0; i < n; ++i)
-            if (!positions_.pos(r[i], decimals_, field)) return false;
+            if (!position(r[i], field)) return false;
         positionsRead_ += n;
         return true;
     }
@@ -554,7 +599,7 @@ private:
             return true;
         };
         if (tooMany(names, 8, names_, 16, "names") || tooMany(polygons, 8, shapes_, 12, "polygons") ||
-            tooMany(lines, 4, shapes_, 8, "lines") || tooMany(points, 2, positions_, 4, "points"))
+            tooMany(lines, 4, shapes_, 8, "lines") || tooMany(points, 1, positions_, 4, "points"))
             return false;
         for (uint32_t i = 0; i < names; ++i) {
             std::string lang, name;
@@ -568,13 +613,13 @@ private:
             poly.resize(rings);
             for (Ring& r : poly) {
                 uint32_t n = 0;
-                if (!shapeCount(n, 3, 2, positions_, field + ".polygons") || !positions(r, n, field + ".polygons")) return false;
+                if (!shapeCount(n, 3, 1, positions_, field + ".polygons") || !positions(r, n, field + ".polygons")) return false;
             }
         }
         f.lines.resize(lines);
         for (Ring& l : f.lines) {
             uint32_t n = 0;
-            if (!shapeCount(n, 2, 2, positions_, field + ".lines") || !positions(l, n, field + ".lines")) return false;
+            if (!shapeCount(n, 2, 1, positions_, field + ".lines") || !positions(l, n, field + ".lines")) return false;
         }
         return positions(f.points, points, field + ".points");
     }
@@ -584,6 +629,9 @@ private:
     uint32_t featureCount_ = 0, stringCount_ = 0, positionCount_ = 0;
     uint64_t positionsRead_ = 0;
     int decimals_ = 0;
+    std::vector<std::pair<int64_t, int64_t>> distinct_;  // the positions read as new, in order (lon, lat × 10^d)
+    std::pair<int64_t, int64_t> last_{0, 0};              // the previous position
+    int64_t lastRepeat_ = -1;                             // the number of the last repeated position
     std::vector<std::string> table_;
     size_t used_ = 0;  // strings of the table referred to so far (they are used in order)
 };

@@ -56,9 +56,15 @@ test('the Bukchon page needs no fallback pack: nothing extra is fetched, its own
   // The page's own two fonts, downloaded once each: the engine's bytes also serve the page's text (FontFace).
   assert.deepEqual(requested.filter((f) => f.startsWith('Nanum')).sort(), ['NanumGothic-subset.ttf', 'NanumGothicBold-subset.ttf']);
   assert.ok(await page.evaluate(() => document.fonts.check('15px "Nanum Gothic Subset"', '북촌')), 'the page text has the font');
-  // Korean too: the page's own subset has every syllable of the language file and the data.
+  // The page's font is cut for English and the data: the Korean UI's other syllables come with its strings
+  // (assets/fonts/lang/ko*.ttf, fetched then and only then), never from the 1.3 MB Hangul pack, never as boxes.
+  assert.deepEqual(requested.filter((f) => f.startsWith('lang/')), [], 'the English page fetches no language glyphs');
   await page.evaluate(() => window.viewer.setLanguage('ko'));
-  assert.equal((await fontsSettled(page)).unshown, 0);
+  const ko = await fontsSettled(page);
+  assert.equal(ko.unshown, 0, `unshown in Korean: ${ko.unshownSample}`);
+  assert.deepEqual(ko.packs, [], 'no fallback pack for the Korean UI');
+  assert.deepEqual((await fontRequests(page)).filter((f) => f.startsWith('lang/') || f.startsWith('packs')).sort(),
+                   ['lang/ko-bold.ttf', 'lang/ko.ttf']);
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -157,9 +157,7 @@ TEST(MapBinary, DamagedFilesAreRefusedWithTheFeatureAndByte) {
     // The first feature's kind byte: the first byte of the features section (its offset at byte 76).
     const size_t first = at<uint32_t>(good, 76);
     std::string kind = err(patched<uint8_t>(good, first, 200));
-    EXPECT_NE(kind.find("features[0]: unknown kind 200"), std::string::npos) << kind;
-    EXPECT_NE(kind.find("map.bkm"), std::string::npos);
-    EXPECT_NE(kind.find("(byte " + std::to_string(first) + ")"), std::string::npos) << kind;
+    EXPECT_NE(kind.find("map.bkm features[0].kind: unknown kind 200 (byte " + std::to_string(first) + ")"), std::string::npos) << kind;
 }
 
 // Version 3's sections: every offset, reference and count is checked against the others and the bytes.

@@ -53,6 +53,19 @@ struct Writer {
     static uint64_t zigzag(int64_t d) { return (uint64_t(d) << 1) ^ uint64_t(d >> 63); }
 };
 
+// A part of the file ("header.flags", "features[12].lines"), spelled out only when an error names it: the reader
+// would otherwise build a string for every field it reads.
+struct Field {
+    const char* part;
+    int64_t index = -1;       // features[index], strings[index]
+    const char* member = "";  // ".lines"
+    Field(const char* p) : part(p) {}
+    Field(const std::string& p) : part(p.c_str()) {}  // (a parameter only: it keeps the string's pointer)
+    Field(const char* p, int64_t i, const char* m = "") : part(p), index(i), member(m) {}
+    Field with(const char* m) const { return {part, index, m}; }
+    std::string name() const { return part + (index >= 0 ? "[" + std::to_string(index) + "]" : std::string()) + member; }
+};
+
 // Reads [at, end) of the file; errors carry the byte. Version 3 reads each section with its own Reader.
 class Reader {
 public:
@@ -65,11 +78,11 @@ public:
     void seek(size_t at) { at_ = at; }
     void section(size_t begin, size_t end) { at_ = begin; n_ = end; }
 
-    bool fail(const std::string& field, const std::string& what) {
-        if (ok()) error_ = LoadError{file_, 0, 0, field, what + " (byte " + std::to_string(at_) + ")"};
+    bool fail(const Field& field, const std::string& what) {
+        if (ok()) error_ = LoadError{file_, 0, 0, field.name(), what + " (byte " + std::to_string(at_) + ")"};
         return false;
     }
-    template <class T> bool get(T& v, const std::string& field) {
+    template <class T> bool get(T& v, const Field& field) {
         if (!ok()) return false;
         if (n_ - at_ < sizeof v) return fail(field, "the file ends early: it is truncated");
         std::memcpy(&v, p_ + at_, sizeof v);
@@ -77,12 +90,12 @@ public:
         return true;
     }
     // A count of items of at least `minBytes` each: never more than the bytes left could hold.
-    bool count(uint32_t& c, size_t minBytes, const std::string& field) {
+    bool count(uint32_t& c, size_t minBytes, const Field& field) {
         if (!get(c, field)) return false;
         if (size_t(c) * minBytes > n_ - at_) return fail(field, "a count of " + std::to_string(c) + " runs past the end of the file");
         return true;
     }
-    bool str(std::string& s, const std::string& field) {
+    bool str(std::string& s, const Field& field) {
         uint32_t len = 0;
         if (!count(len, 1, field)) return false;
         s.assign(reinterpret_cast<const char*>(p_ + at_), len);
@@ -95,7 +108,7 @@ public:
         return true;
     }
     // A LEB128 varint of at most `maxBytes` bytes.
-    bool uvarint(uint64_t& v, int maxBytes, const std::string& field, const char* what) {
+    bool uvarint(uint64_t& v, int maxBytes, const Field& field, const char* what) {
         uint64_t z = 0;
         for (int i = 0; i < maxBytes; ++i) {
             if (at_ >= n_) return fail(field, "the file ends early: it is truncated");
@@ -109,7 +122,7 @@ public:
         return fail(field, std::string(what) + " is longer than " + std::to_string(maxBytes) + " bytes");
     }
     // A zigzag varint of at most 5 bytes: a coordinate's difference from the previous one (2 × 180° × 10⁷ < 2³³).
-    bool difference(int64_t& v, const std::string& field) {
+    bool difference(int64_t& v, const Field& field) {
         uint64_t z = 0;
         if (!uvarint(z, 5, field, "a position's difference")) return false;
         v = int64_t(z >> 1) ^ -int64_t(z & 1);
@@ -118,7 +131,7 @@ public:
     // Versions 1 and 2: a ring's count and positions inline, lon × 10⁷ and lat × 10⁷ (v1: two i32; v2: two
     // zigzag varint differences from the previous position).
     bool packed = true;
-    bool posV1V2(LatLon& p, const std::string& field) {
+    bool posV1V2(LatLon& p, const Field& field) {
         int64_t lon = 0, lat = 0;
         if (packed) {
             int64_t dLon = 0, dLat = 0;
@@ -138,7 +151,7 @@ public:
         p = {double(lat) / 1e7, double(lon) / 1e7};
         return true;
     }
-    bool ring(Ring& r, size_t minPoints, const std::string& field) {
+    bool ring(Ring& r, size_t minPoints, const Field& field) {
         uint32_t c = 0;
         if (!count(c, packed ? 2 : 8, field)) return false;
         if (c < minPoints) return fail(field, "expected at least " + std::to_string(minPoints) + " positions, got " + std::to_string(c));
@@ -157,21 +170,21 @@ private:
 };
 
 // The fixed fields every version stores alike (kind, oneway, layer, flags, width), checked.
-bool readFixedFields(Reader& r, MapFeature& f, const std::string& field) {
+bool readFixedFields(Reader& r, MapFeature& f, const Field& field) {
     uint8_t kind = 0, fl = 0;
     int8_t oneway = 0, layer = 0;
     float width = 0;
     const size_t at = r.at();
-    r.get(kind, field + ".kind");
-    r.get(oneway, field + ".oneway");
-    r.get(layer, field + ".layer");
-    r.get(fl, field + ".flags");
-    r.get(width, field + ".width_m");
+    r.get(kind, field.with(".kind"));
+    r.get(oneway, field.with(".oneway"));
+    r.get(layer, field.with(".layer"));
+    r.get(fl, field.with(".flags"));
+    r.get(width, field.with(".width_m"));
     if (!r.ok()) return false;
     r.seek(at);  // errors name the record's first byte
-    if (kind >= kKindCount) return r.fail("kind", field + ": unknown kind " + std::to_string(kind));
+    if (kind >= kKindCount) return r.fail(field.with(".kind"), "unknown kind " + std::to_string(kind));
     if (oneway < -1 || oneway > 1 || layer < -9 || layer > 9 || !(width >= 0 && width <= 200))
-        return r.fail("properties", field + ": oneway, layer or width out of range");
+        return r.fail(field, "oneway, layer or width out of range");
     r.seek(at + 8);
     f.kind = MapKind(kind);
     f.oneway = oneway;
@@ -204,36 +217,36 @@ Result<MapData> readRecords(Reader& r, size_t size) {
     if (!r.ok()) return r.error();
     map.features.reserve(features);
     for (uint32_t k = 0; k < features && r.ok(); ++k) {
-        const std::string field = "features[" + std::to_string(k) + "]";
+        const Field field("features", k);
         MapFeature f;
         if (!readFixedFields(r, f, field)) break;
-        for (std::string* s : {&f.cls, &f.name, &f.nameEn, &f.nameKo, &f.osmId}) r.str(*s, field + ".names");
+        for (std::string* s : {&f.cls, &f.name, &f.nameEn, &f.nameKo, &f.osmId}) r.str(*s, field.with(".names"));
         uint32_t n = 0;
-        if (r.count(n, 8, field + ".names"))
+        if (r.count(n, 8, field.with(".names")))
             for (uint32_t i = 0; i < n && r.ok(); ++i) {
                 std::string lang, name;
-                r.str(lang, field + ".names");
-                r.str(name, field + ".names");
+                r.str(lang, field.with(".names"));
+                r.str(name, field.with(".names"));
                 f.names.emplace_back(std::move(lang), std::move(name));
             }
-        if (r.count(n, 4, field + ".polygons"))
+        if (r.count(n, 4, field.with(".polygons")))
             for (uint32_t i = 0; i < n && r.ok(); ++i) {
                 uint32_t rings = 0;
-                if (!r.count(rings, 4, field + ".polygons") || rings == 0) {
-                    r.fail(field + ".polygons", "a polygon needs an outer ring");
+                if (!r.count(rings, 4, field.with(".polygons")) || rings == 0) {
+                    r.fail(field.with(".polygons"), "a polygon needs an outer ring");
                     break;
                 }
                 std::vector<Ring> poly(rings);
-                for (uint32_t j = 0; j < rings && r.ok(); ++j) r.ring(poly[j], 3, field + ".polygons");
+                for (uint32_t j = 0; j < rings && r.ok(); ++j) r.ring(poly[j], 3, field.with(".polygons"));
                 f.polygons.push_back(std::move(poly));
             }
-        if (r.count(n, 4, field + ".lines"))
+        if (r.count(n, 4, field.with(".lines")))
             for (uint32_t i = 0; i < n && r.ok(); ++i) {
                 Ring line;
-                r.ring(line, 2, field + ".lines");
+                r.ring(line, 2, field.with(".lines"));
                 f.lines.push_back(std::move(line));
             }
-        r.ring(f.points, 0, field + ".points");
+        r.ring(f.points, 0, field.with(".points"));
         map.features.push_back(std::move(f));
     }
     if (!r.ok()) return r.error();
@@ -400,7 +413,7 @@ public:
             if (!string(head_, *s, "header.strings")) return error();
         map.features.resize(featureCount_);
         for (uint32_t k = 0; k < featureCount_; ++k)
-            if (!readFeature(map.features[k], "features[" + std::to_string(k) + "]")) return error();
+            if (!readFeature(map.features[k], Field("features", k))) return error();
         if (used_ != table_.size())
             strings_.fail("strings", std::to_string(table_.size() - used_) + " of " + std::to_string(table_.size()) +
                                          " strings are never used");
@@ -488,7 +501,7 @@ private:
     bool readStrings() {
         table_.reserve(stringCount_);
         for (uint32_t i = 0; i < stringCount_; ++i) {
-            const std::string field = "strings[" + std::to_string(i) + "]";
+            const Field field("strings", i);
             uint64_t shared = 0, rest = 0;
             if (!strings_.uvarint(shared, 5, field, "a length") || !strings_.uvarint(rest, 5, field, "a length")) return false;
             if (shared > (i ? table_.back().size() : 0))
@@ -506,7 +519,7 @@ private:
 
     // A string reference: 0 the empty string, kNextString the table's next unused string, otherwise a string
     // already used (1-based).
-    bool string(Reader& r, std::string& out, const std::string& field) {
+    bool string(Reader& r, std::string& out, const Field& field) {
         uint32_t ref = 0;
         if (!r.get(ref, field)) return false;
         if (ref == 0) return true;
@@ -528,7 +541,7 @@ private:
     }
 
     // A count from the shapes section: at least `least`, and never more than the section or the positions can hold.
-    bool shapeCount(uint32_t& n, uint32_t least, size_t bytesEach, const Reader& target, const std::string& field) {
+    bool shapeCount(uint32_t& n, uint32_t least, size_t bytesEach, const Reader& target, const Field& field) {
         if (!shapes_.get(n, field)) return false;
         if (n < least || uint64_t(n) * bytesEach > target.left()) {
             shapes_.seek(shapes_.at() - 4);
@@ -543,7 +556,7 @@ private:
     // zigzag differences of longitude and latitude from the previous position. 1: a repeat of a position already
     // read as new, the rest of it the zigzag difference of its number (in the order new positions came) from the
     // last repeat's number + 1.
-    bool position(LatLon& p, const std::string& field) {
+    bool position(LatLon& p, const Field& field) {
         uint64_t z = 0;
         if (!positions_.uvarint(z, 5, field, "a position's difference")) return false;
         const int64_t d = int64_t(z >> 2) ^ -int64_t((z >> 1) & 1);
@@ -571,7 +584,7 @@ private:
         return true;
     }
 
-    bool positions(Ring& r, uint32_t n, const std::string& field) {
+    bool positions(Ring& r, uint32_t n, const Field& field) {
         r.resize(n);
         for (uint32_t i = 0; i < n; ++i)
             if (!position(r[i], field)) return false;
@@ -579,49 +592,49 @@ private:
         return true;
     }
 
-    bool readFeature(MapFeature& f, const std::string& field) {
+    bool readFeature(MapFeature& f, const Field& field) {
         if (!readFixedFields(features_, f, field)) return false;
         for (std::string* s : {&f.cls, &f.name, &f.nameEn, &f.nameKo, &f.osmId})
-            if (!string(features_, *s, field + ".names")) return false;
+            if (!string(features_, *s, field.with(".names"))) return false;
         uint32_t names = 0, polygons = 0, lines = 0, points = 0;
-        features_.get(names, field + ".names");
-        features_.get(polygons, field + ".polygons");
-        features_.get(lines, field + ".lines");
-        features_.get(points, field + ".points");
+        features_.get(names, field.with(".names"));
+        features_.get(polygons, field.with(".polygons"));
+        features_.get(lines, field.with(".lines"));
+        features_.get(points, field.with(".points"));
         if (!features_.ok()) return false;
         // Each count against what its section has left (a name pair 8 bytes, a polygon 8, a line 4, a point 2);
         // `back`: how far before the record's end the count is.
         auto tooMany = [&](uint32_t n, uint64_t bytesEach, const Reader& target, size_t back, const char* part) {
             if (n * bytesEach <= target.left()) return false;
             features_.seek(features_.at() - back);
-            features_.fail(field + "." + part, "a count of " + std::to_string(n) + " runs past the end of the " +
+            features_.fail(field.with(part), "a count of " + std::to_string(n) + " runs past the end of the " +
                                                    (&target == &names_ ? "names" : &target == &shapes_ ? "shapes" : "positions"));
             return true;
         };
-        if (tooMany(names, 8, names_, 16, "names") || tooMany(polygons, 8, shapes_, 12, "polygons") ||
-            tooMany(lines, 4, shapes_, 8, "lines") || tooMany(points, 1, positions_, 4, "points"))
+        if (tooMany(names, 8, names_, 16, ".names") || tooMany(polygons, 8, shapes_, 12, ".polygons") ||
+            tooMany(lines, 4, shapes_, 8, ".lines") || tooMany(points, 1, positions_, 4, ".points"))
             return false;
         for (uint32_t i = 0; i < names; ++i) {
             std::string lang, name;
-            if (!string(names_, lang, field + ".names") || !string(names_, name, field + ".names")) return false;
+            if (!string(names_, lang, field.with(".names")) || !string(names_, name, field.with(".names"))) return false;
             f.names.emplace_back(std::move(lang), std::move(name));
         }
         f.polygons.resize(polygons);
         for (auto& poly : f.polygons) {
             uint32_t rings = 0;
-            if (!shapeCount(rings, 1, 4, shapes_, field + ".polygons")) return false;
+            if (!shapeCount(rings, 1, 4, shapes_, field.with(".polygons"))) return false;
             poly.resize(rings);
             for (Ring& r : poly) {
                 uint32_t n = 0;
-                if (!shapeCount(n, 3, 1, positions_, field + ".polygons") || !positions(r, n, field + ".polygons")) return false;
+                if (!shapeCount(n, 3, 1, positions_, field.with(".polygons")) || !positions(r, n, field.with(".polygons"))) return false;
             }
         }
         f.lines.resize(lines);
         for (Ring& l : f.lines) {
             uint32_t n = 0;
-            if (!shapeCount(n, 2, 1, positions_, field + ".lines") || !positions(l, n, field + ".lines")) return false;
+            if (!shapeCount(n, 2, 1, positions_, field.with(".lines")) || !positions(l, n, field.with(".lines"))) return false;
         }
-        return positions(f.points, points, field + ".points");
+        return positions(f.points, points, field.with(".points"));
     }
 
     std::string_view bytes_;

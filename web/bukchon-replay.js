@@ -254,7 +254,7 @@ export async function createViewer(element, options = {}) {
     mark('bk:fetched');
     // Logs named by the URL are imported by the tools module first (fetched only then): the viewer gets a recording.
     const converting = (f, name, stage) => chrome.progress(f, text(`convert.${stage}`).replace('{file}', name));
-    const ready = await convertLogs(loaded, { zone: options.timezone, onProgress: converting });
+    const ready = await convertLogs(loaded, { zone: options.timezone, converterFor: bridge.fileConverter, onProgress: converting });
     let committed = bridge.commit(ready);
     mark('bk:data');
     const imported = !!ready.report;

@@ -69,8 +69,9 @@ export function createApi(ctx) {
           const problem = bridge.fileSizeProblem(key.split('#')[0], file.name, file.bytes.length);
           if (problem) throw new Error(problem);
         }
-        // Logs are imported by the tools module (fetched now if this is the first): the viewer gets a recording.
-        ready = await convertLogs(files, { zone: options.timezone, onProgress: converting });
+        // Logs and JSON datasets are converted by the tools module (fetched now if this is the first): the viewer
+        // gets its own .bkr and .bkm.
+        ready = await convertLogs(files, { zone: options.timezone, converterFor: bridge.fileConverter, onProgress: converting });
       } catch (error) {
         chrome.idle();
         return failed(error);

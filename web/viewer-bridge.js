@@ -68,6 +68,8 @@ export function createBridge(module) {
     // Which kind a file is (file_kinds.hpp): its name and first bytes.
     classifyFile: (name, head) => withText(name, (n) => heap(module, head, (p, l) => module.UTF8ToString(module._bk_classify_file(n, p, l)))),
     fileKinds: () => json(module._bk_file_kinds()),
+    // The converter a file of this kind goes through, from its first bytes: "" for the viewer's own .bkr and .bkm.
+    fileConverter: (kind, head) => withText(kind, (k) => heap(module, head, (p, l) => module.UTF8ToString(module._bk_file_converter(k, p, l)))),
     // What is shown as the viewer's own files ({recording, map}: Uint8Array copies, map null without one).
     savedData() {
       const r = json(module._bk_saved_data());

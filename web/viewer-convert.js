@@ -1,6 +1,7 @@
-// viewer-convert.js — files the viewer does not install as they are (logs to import, OpenStreetMap extracts) go
-// through the tools module, a wasm of its own fetched the first time one is converted (then cached): they come back
-// as the viewer's own formats (.bkr with the importer's report, .bkm), with a progress bar between the steps.
+// viewer-convert.js — files the viewer does not install as they are (JSON datasets, logs to import, OpenStreetMap
+// extracts) go through the tools module, a wasm of its own fetched the first time one is converted (then cached):
+// they come back as the viewer's own formats (.bkr, with the importer's report for logs; .bkm), with a progress bar
+// between the steps.
 // Which file is which, and which converter takes it, is the core's file-kind table (bk_classify_file, bk_file_kinds).
 import { compileWasm, lazyModule } from './viewer-files.js';
 import { SITE } from './site-manifest.js';
@@ -56,7 +57,7 @@ export async function convert(converter, files, options, onProgress = () => {}) 
       onProgress(0.05 + 0.95 * m._bk_tools_progress(), m.UTF8ToString(m._bk_tools_stage()));
       await frame();
     }
-    onProgress(0.95, 'building');   // what is left (the map's assembly, the import's last pass) runs in finish
+    onProgress(0.95, m.UTF8ToString(m._bk_tools_stage()));   // what is left (the map's assembly) runs in finish
     await frame();
     const r = JSON.parse(m.UTF8ToString(m._bk_tools_finish()));
     if (r.error) {
@@ -72,26 +73,41 @@ export async function convert(converter, files, options, onProgress = () => {}) 
   }
 }
 
+const stem = (name) => name.replace(/\.[^.]*$/, '');
 const osmBase = (name) => name.replace(/(\.osm)?(\.pbf|\.xml)?(\.gz|\.bz2)?$/i, '');
 
 // Files as read (key → {name, bytes}; keys are file-kind names, "table#i" for each log, "osm") → the viewer's kinds:
 // the logs imported into one recording (a sensors file dropped beside them is their sites) with its report as the
-// "report" kind. An OpenStreetMap extract is left for convertOsm, which wants the data's extent once it is loaded.
-// `ctx`: {zone (the import's time zone: an offset or a zone name, `tz=`), onProgress(fraction, file, stage)}.
+// "report" kind; a JSON dataset (map.geojson, sensors.geojson + recording.json, either or both) converted into .bkm
+// and .bkr. An OpenStreetMap extract is left for convertOsm, which wants the data's extent once it is loaded.
+// `ctx`: {zone (the import's time zone: an offset or a zone name, `tz=`), converterFor(kind, first bytes) (the
+// file-kind table's: "" for the viewer's own .bkr and .bkm), onProgress(fraction, file, stage)}.
 export async function convertLogs(files, ctx) {
   const out = {};
   const workbook = Object.entries(files).find(([k]) => k.startsWith('spreadsheet'));
   if (workbook) await convert('spreadsheet', [workbook[1]], {});   // the converter says what to do instead
   const tables = Object.entries(files).filter(([k]) => k.startsWith('table'));
   for (const [k, f] of Object.entries(files)) if (!k.startsWith('table') && k !== 'osm') out[k] = f;
-  if (!tables.length) return out;
-  if (out.recording) throw new Error(`${out.recording.name}: load a recording or logs to import, not both`);
-  const inputs = tables.map(([, f]) => f);
-  if (out.sensors) { inputs.push(out.sensors); delete out.sensors; }
+  const own = (k) => out[k] && !ctx.converterFor(k, out[k].bytes.subarray(0, 16));
+  if (tables.length) {
+    if (out.recording) throw new Error(`${out.recording.name}: load a recording or logs to import, not both`);
+    const inputs = tables.map(([, f]) => f);
+    if (out.sensors) { inputs.push(out.sensors); delete out.sensors; }
+    const label = inputs.map((f) => f.name).join(', ');
+    const r = await convert('import', inputs, { timeZone: zoneSpec(ctx.zone) }, (f, stage) => ctx.onProgress(f, label, stage));
+    out.recording = { name: `${stem(inputs[0].name)}.bkr`, bytes: r.recording };
+    out.report = { name: 'import-report.json', bytes: new TextEncoder().encode(r.reportText) };
+  } else if (own('recording')) {
+    delete out.sensors;   // a binary recording carries its own sensors
+  }
+  const json = ['map', 'sensors', 'recording'].filter((k) => out[k] && !own(k));
+  if (!json.length) return out;
+  const inputs = json.map((k) => out[k]);
   const label = inputs.map((f) => f.name).join(', ');
-  const r = await convert('import', inputs, { timeZone: zoneSpec(ctx.zone) }, (f, stage) => ctx.onProgress(f, label, stage));
-  out.recording = { name: `${inputs[0].name.replace(/\.[^.]*$/, '')}.bkr`, bytes: r.recording };
-  out.report = { name: 'import-report.json', bytes: new TextEncoder().encode(r.reportText) };
+  const r = await convert('json', inputs, { kinds: json }, (f, stage) => ctx.onProgress(f, label, stage));
+  if (r.map) out.map = { name: `${stem(out.map.name)}.bkm`, bytes: r.map };
+  if (r.recording) out.recording = { name: `${stem(out.recording.name)}.bkr`, bytes: r.recording };
+  delete out.sensors;   // inside the recording now
   return out;
 }
 

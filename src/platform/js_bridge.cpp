@@ -22,9 +22,10 @@ using bk::platform;
 
 extern "C" {
 
-// Makes room for one file's bytes, which the caller copies there at once; `kind` is "map", "sensors", "recording" or
-// "report" (the importer's, with a recording the tools module made). Nothing is parsed until bk_commit(). Null for
-// another kind: logs, OpenStreetMap and workbooks go through the tools module first (web/viewer-convert.js).
+// Makes room for one file's bytes, which the caller copies there at once; `kind` is "map" (.bkm), "recording" (.bkr),
+// "sensors" (refused at the commit unless beside a .bkr, which carries its own) or "report" (the importer's, with a
+// recording the tools module made). Nothing is parsed until bk_commit(). Null for another kind: logs, OpenStreetMap,
+// workbooks and JSON datasets go through the tools module first (web/viewer-convert.js).
 EMSCRIPTEN_KEEPALIVE char* bk_stage_buffer(const char* kind, const char* name, double length) {
     return platform().viewer.stageBuffer(kind, name, size_t(length > 0 ? length : 0));
 }

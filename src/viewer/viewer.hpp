@@ -43,10 +43,11 @@ namespace bk {
 
 class Viewer {
 public:
-    // Files arrive one by one (kind: "map", "sensors", "recording", and "report" with a recording the tools module
+    // Files arrive one by one (kind: "map" (.bkm), "recording" (.bkr), and "report" with a recording the tools module
     // made from logs), then are committed together. A failed commit keeps what was shown before and sets error(); a
-    // good one replaces it and clears error(). Only the viewer's own formats come here (the file-kind table): logs
-    // and OpenStreetMap extracts are converted first (src/convert/); the importer's report is the state's "import".
+    // good one replaces it and clears error(). Only the viewer's own binary formats come here (the file-kind table):
+    // JSON datasets, logs and OpenStreetMap extracts are converted first (src/convert/), and a JSON file staged anyway
+    // is refused by name; the importer's report is the state's "import".
     void stageFile(const std::string& kind, const std::string& fileName, std::string bytes);
     // The same without a copy: room for `length` bytes of the file, which the caller writes before the next call
     // (the page copies a download straight into it: a 540 MB recording is in the heap once, not twice). Null for

@@ -1,9 +1,8 @@
-// viewer_load.cpp — files in: staging, the size limit, parsing and importing, and the swap to the new content.
+// viewer_load.cpp — files in: staging, the size limit, reading the viewer's own binaries, and the swap to the new content.
 #include "viewer.hpp"
 
 #include "binary_format.hpp"
 #include "map_binary.hpp"
-#include "json_reader.hpp"
 #include "opening_moment.hpp"
 #include "time_util.hpp"
 
@@ -42,8 +41,9 @@ Bounds whereMostAre(const std::vector<Vec2>& points) {
 }  // namespace
 
 Viewer::Staged* Viewer::stageSlot(const std::string& kind) {
-    // Only the viewer's own formats (and the report of the converter that made a recording): logs, OpenStreetMap and
-    // workbooks go through the tools module first (src/convert/, the file-kind table).
+    // Only the viewer's own formats (and the report of the converter that made a recording): JSON datasets, logs,
+    // OpenStreetMap and workbooks go through the tools module first (src/convert/, the file-kind table). A sensors
+    // file has a slot only to be refused by name (or passed over beside a .bkr, which carries its own).
     return kind == "map" ? &map_ : kind == "sensors" ? &sensors_ : kind == "recording" ? &recording_
          : kind == "report" ? &report_ : nullptr;
 }
@@ -92,36 +92,38 @@ bool Viewer::commitStaged() {
         if (f->present)
             if (std::string why = fileSizeProblem(f->fileName, double(f->bytes.size())); !why.empty())
                 return fail(LoadError{f->fileName, 0, 0, "", why});
+    // JSON forms are the tools module's to read (the "json" converter): the viewer links no JSON dataset reader
+    // (decision 79), and says so by name rather than guessing.
+    auto notOwn = [&](const Staged& f, const char* expected) {
+        return fail(LoadError{f.fileName, 0, 0, "", std::string("not ") + expected +
+                              "; the viewer reads .bkr and .bkm, and JSON datasets are converted first (the page does it; "
+                              "bukchon-convert and bukchon-map on a computer)"});
+    };
+    if (map_.present && !looksLikeBinaryMap(map_.bytes)) return notOwn(map_, "a binary map (.bkm)");
+    if (recording_.present && !looksLikeBinaryRecording(recording_.bytes))
+        return notOwn(recording_, "a binary recording (.bkr)");
+    if (sensors_.present && !recording_.present)
+        return notOwn(sensors_, "a binary recording (.bkr, sensors inside)");
     MapData mapData;
     if (map_.present) {
-        auto map = loadMap(map_.bytes, map_.fileName);
+        auto map = loadBinaryMap(map_.bytes, map_.fileName);
         if (!map) return fail(map.error());
         mapData = std::move(map.value());
     }
     // A map alone, over data already shown: the data stays, the map changes (a city's streets or boundaries
     // dropped on its imported sensors replace the neutral grid).
-    if (map_.present && !sensors_.present && !recording_.present && content_) {
+    if (map_.present && !recording_.present && content_) {
         map_ = report_ = Staged{};
         return install(std::move(content_->dataset), mapData);  // (the last import's report stays as it was)
     }
+    if (!recording_.present)
+        return fail(LoadError{"", 0, 0, "", "a dataset needs a recording (or a log of readings to import)"});
     // A binary recording carries its own sensors (a sensors file alongside is not needed and not used).
-    if (recording_.present && looksLikeBinaryRecording(recording_.bytes)) {
-        auto dataset = loadBinaryRecording(recording_.bytes, recording_.fileName);
-        if (!dataset) return fail(dataset.error());
-        if (dataset->sensors.empty()) return fail(LoadError{recording_.fileName, 0, 0, "sensors", "no sensors in the file"});
-        // A recording the tools module made from logs comes with the importer's report (getState().import).
-        importReport_ = report_.present ? std::move(report_.bytes) : std::string();
-        return install(std::move(dataset.value()), mapData);
-    }
-    if (!sensors_.present || !recording_.present) {
-        return fail(LoadError{"", 0, 0, "", "a dataset needs a sensors file and a recording file (or a log of readings to import)"});
-    }
-    auto sensors = loadSensors(sensors_.bytes, sensors_.fileName);
-    if (!sensors) return fail(sensors.error());
-    auto dataset = loadRecording(recording_.bytes, recording_.fileName, std::move(sensors.value()));
+    auto dataset = loadBinaryRecording(recording_.bytes, recording_.fileName);
     if (!dataset) return fail(dataset.error());
-    if (dataset->sensors.empty()) return fail(LoadError{sensors_.fileName, 0, 0, "features", "no sensors in the file"});
-    importReport_.clear();
+    if (dataset->sensors.empty()) return fail(LoadError{recording_.fileName, 0, 0, "sensors", "no sensors in the file"});
+    // A recording the tools module made from logs comes with the importer's report (getState().import).
+    importReport_ = report_.present ? std::move(report_.bytes) : std::string();
     return install(std::move(dataset.value()), mapData);
 }
 

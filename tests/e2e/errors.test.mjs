@@ -1,4 +1,5 @@
-// errors.test.mjs — bad input and failed downloads: a clear message on the page, and the viewer keeps what it had.
+// errors.test.mjs — bad input and failed downloads: a clear message on the page, and the viewer keeps what it had;
+// JSON datasets go through the tools module's "json" converter (the viewer reads only .bkr/.bkm), good or bad.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -45,6 +46,27 @@ describe('bad data keeps the good data on screen', () => {
       return { message: e.message, state: window.viewer.getState() };
     }
   }, file);
+
+  test('the week as JSON (map.geojson, sensors.geojson, recording.json) is converted by the tools module and committed', async () => {
+    const { s, shown } = await page.evaluate(async () => {
+      const shown = [];   // what the progress card said on the way
+      const card = document.querySelector('.bk-loading .bk-msg');
+      const watch = new MutationObserver(() => shown.push(card.textContent));
+      watch.observe(card, { childList: true, characterData: true, subtree: true });
+      const s = await window.viewer.load({ map: '/assets/bukchon/map.geojson', sensors: '/assets/bukchon/sensors.geojson',
+                                           recording: '/assets/bukchon/recording.json' });
+      watch.disconnect();
+      return { s, shown };
+    });
+    assert.ok(shown.some((t) => /^Reading map\.geojson, sensors\.geojson, recording\.json… \d+ %$/.test(t)), shown.join(' | '));
+    assert.equal(s.error, null);
+    assert.equal(s.sensors, 50);
+    assert.ok(s.readings > 200000);
+    assert.equal(s.basemap, 'map');
+    assert.ok(s.map.streets > 100, JSON.stringify(s.map));
+    const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name));
+    assert.ok(fetched.some((u) => /bukchon-tools\.wasm$/.test(u)), 'the tools module read the JSON');
+  });
 
   test('a non-numeric value names file, line and field; the week stays loaded; the page shows it', async () => {
     const r = await loadBad('bad-value.json');
@@ -95,6 +117,21 @@ describe('bad data keeps the good data on screen', () => {
 
   test('errors were shown on the page, not thrown into the console', () => {
     assert.deepEqual(problems, []);
+  });
+});
+
+describe('a JSON dataset at start', () => {
+  test('?data= a folder of JSON files: the tools module converts them, the week shows on its map', async () => {
+    const { page, problems } = await openPage(browser, `${server.url}?data=/assets/bukchon/`);
+    const s = await waitReady(page);
+    assert.equal(s.error, null);
+    assert.equal(s.sensors, 50);
+    assert.equal(s.basemap, 'map');
+    const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name));
+    assert.ok(fetched.some((u) => /recording\.json$/.test(u)) && fetched.some((u) => /bukchon-tools\.wasm$/.test(u)));
+    await waitFrames(page);
+    assert.deepEqual(problems, []);
+    await page.context().close();
   });
 });
 

@@ -5,6 +5,7 @@
 #include "layout.hpp"
 #include "viewer.hpp"
 
+#include "convert_util.hpp"
 #include "test_util.hpp"
 #include "time_util.hpp"
 
@@ -22,10 +23,10 @@ nlohmann::json state(Viewer& v) { return nlohmann::json::parse(v.stateJson()); }
 struct Bukchon {
     Viewer v;
     Bukchon() {
-        v.stageFile("map", "map.geojson", readRepoFile("assets/bukchon/map.geojson"));
-        v.stageFile("sensors", "sensors.geojson", readRepoFile("assets/bukchon/sensors.geojson"));
-        v.stageFile("recording", "recording.json", readRepoFile("assets/bukchon/recording.json"));
-        EXPECT_TRUE(v.commitStaged()) << v.error();
+        EXPECT_TRUE(loadJson(v, {{"map", "map.geojson", readRepoFile("assets/bukchon/map.geojson")},
+                                 {"sensors", "sensors.geojson", readRepoFile("assets/bukchon/sensors.geojson")},
+                                 {"recording", "recording.json", readRepoFile("assets/bukchon/recording.json")}}))
+            << v.error();
         v.run(checkCommand("seek", Json::array({"2026-05-16T14:00:00+09:00"})));
         v.update(16, 1280, 720, 1, 1);
     }

@@ -3,6 +3,7 @@
 #include "opening_moment.hpp"
 #include "viewer.hpp"
 
+#include "convert_util.hpp"
 #include "test_util.hpp"
 #include "time_util.hpp"
 
@@ -15,10 +16,10 @@ namespace {
 
 nlohmann::json bukchonState(const std::string& recording) {
     Viewer v;
-    v.stageFile("map", "map.geojson", readRepoFile("assets/bukchon/map.geojson"));
-    v.stageFile("sensors", "sensors.geojson", readRepoFile("assets/bukchon/sensors.geojson"));
-    v.stageFile("recording", "recording.json", recording);
-    EXPECT_TRUE(v.commitStaged()) << v.error();
+    EXPECT_TRUE(loadJson(v, {{"map", "map.geojson", readRepoFile("assets/bukchon/map.geojson")},
+                             {"sensors", "sensors.geojson", readRepoFile("assets/bukchon/sensors.geojson")},
+                             {"recording", "recording.json", recording}}))
+        << v.error();
     v.update(16, 1280, 720, 1, 1);
     return nlohmann::json::parse(v.stateJson());
 }
@@ -50,9 +51,8 @@ TEST(OpeningMoment, ARecordingsOwnChoiceWinsAndMustLieInTheRecording) {
     std::string outside = rec;
     outside.replace(outside.find('{'), 1, R"({"open_at": "2027-01-01T00:00:00+09:00", )");
     Viewer v;
-    v.stageFile("sensors", "sensors.geojson", readRepoFile("assets/bukchon/sensors.geojson"));
-    v.stageFile("recording", "recording.json", outside);
-    EXPECT_FALSE(v.commitStaged());
+    EXPECT_FALSE(loadJson(v, {{"sensors", "sensors.geojson", readRepoFile("assets/bukchon/sensors.geojson")},
+                              {"recording", "recording.json", outside}}));
     EXPECT_NE(v.error().find("recording.json line 1, open_at: the moment to open on must lie in the recording"), std::string::npos)
         << v.error();
 }

@@ -47,9 +47,7 @@ std::string recording() {
 constexpr int64_t kStartMs = 1778425200000;  // 2026-05-11T00:00:00+09:00
 
 bool load(Viewer& v, const std::string& sensors = kSensors, const std::string& rec = recording()) {
-    v.stageFile("sensors", "sensors.geojson", sensors);
-    v.stageFile("recording", "recording.json", rec);
-    return v.commitStaged();
+    return loadJson(v, {{"sensors", "sensors.geojson", sensors}, {"recording", "recording.json", rec}});
 }
 
 Json state(Viewer& v) { return Json::parse(v.stateJson()); }
@@ -135,6 +133,23 @@ TEST(Viewer, AFailedLoadKeepsThePreviousDataAndSetsTheError) {
     EXPECT_TRUE(s["error"].is_null());
     EXPECT_EQ(l.v.dataVersion(), version + 1);
     EXPECT_TRUE(s["selected"].is_null());
+}
+
+TEST(Viewer, AJsonFileStagedAsItIsIsRefusedByNameAndTheDataStays) {
+    // The viewer reads only its binaries; JSON goes through the "json" converter first (convert_util.hpp's loadJson).
+    Loaded l;
+    l.v.stageFile("sensors", "sensors.geojson", kSensors);
+    l.v.stageFile("recording", "recording.json", recording());
+    EXPECT_FALSE(l.v.commitStaged());
+    EXPECT_EQ(l.v.error().rfind("recording.json: not a binary recording (.bkr)", 0), 0u) << l.v.error();
+    l.v.stageFile("map", "map.geojson", readRepoFile("assets/bukchon/map.geojson"));
+    EXPECT_FALSE(l.v.commitStaged());
+    EXPECT_EQ(l.v.error().rfind("map.geojson: not a binary map (.bkm)", 0), 0u) << l.v.error();
+    l.v.stageFile("sensors", "sensors.geojson", kSensors);
+    EXPECT_FALSE(l.v.commitStaged());
+    EXPECT_NE(l.v.error().find("sensors.geojson: "), std::string::npos) << l.v.error();
+    EXPECT_EQ(state(l.v)["sensors"], 3);
+    EXPECT_EQ(state(l.v)["title"], "Viewer test");
 }
 
 TEST(Viewer, AFileOverTheLimitIsRefusedBeforeParsing) {

@@ -1,8 +1,8 @@
 // map_binary.cpp — the binary map (.bkm, "BKMB" v3 columnar; v1 and v2 still read): writer and checked reader; the
 // layout is in docs/formats.md ("Binary map").
 //
-// Sections: [1] bytes in and out (varints, the checked reader)  [2] versions 1 and 2 (one record per feature, read
-// only)  [3] version 3 (written): header · strings · features · other names · shapes · positions.
+// Version 3 (written): header · strings · features · other names · shapes · positions. Bytes in and out (varints,
+// the checked Reader) are in map_binary_bytes.hpp, the reader of versions 1 and 2 in map_binary_v2.cpp.
 //
 // Version 3 keeps like with like, so gzip finds its repeats: fixed 44-byte feature records whose strings are
 // references into one table of distinct strings (in order of first use, each front-coded against the one before),
@@ -13,12 +13,19 @@
 #include "map_binary.hpp"
 
 #include "binary_format.hpp"
+#include "map_binary_bytes.hpp"
 
 #include <cmath>
 #include <cstring>
 #include <unordered_map>
 
 namespace bk {
+
+using bkm::Field;
+using bkm::putFixedFields;
+using bkm::readFixedFields;
+using bkm::Reader;
+using bkm::Writer;
 
 namespace {
 
@@ -27,237 +34,12 @@ constexpr size_t kHeaderBytes = 32;     // versions 1 and 2
 constexpr size_t kHeaderBytesV3 = 96;
 constexpr uint16_t kVersion = 3;        // written
 constexpr uint16_t kOldestVersion = 1;  // still read (1: i32 positions; 2: varint differences, records interleaved)
-constexpr int kKindCount = int(MapKind::poi) + 1;
 constexpr size_t kFeatureBytes = 44;    // a version 3 feature record
 constexpr uint32_t kNextString = 0xFFFFFFFF;  // a v3 string reference: the table's next string, used here first
 constexpr int kMaxDecimals = 7;         // OpenStreetMap's precision, and what the GeoJSON writer keeps
 constexpr double kPowersOfTen[kMaxDecimals + 1] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7};
 
-// ---- [1] bytes in and out --------------------------------------------------------------------------------------
-
-struct Writer {
-    std::string out;
-    template <class T> void put(T v) { out.append(reinterpret_cast<const char*>(&v), sizeof v); }
-    void str(const std::string& s) {
-        put<uint32_t>(uint32_t(s.size()));
-        out += s;
-    }
-    void uvarint(uint64_t z) {
-        while (z >= 0x80) {
-            out += char(uint8_t(z) | 0x80);
-            z >>= 7;
-        }
-        out += char(uint8_t(z));
-    }
-    void varint(int64_t d) { uvarint(zigzag(d)); }
-    static uint64_t zigzag(int64_t d) { return (uint64_t(d) << 1) ^ uint64_t(d >> 63); }
-};
-
-// A part of the file ("header.flags", "features[12].lines"), spelled out only when an error names it: the reader
-// would otherwise build a string for every field it reads.
-struct Field {
-    const char* part;
-    int64_t index = -1;       // features[index], strings[index]
-    const char* member = "";  // ".lines"
-    Field(const char* p) : part(p) {}
-    Field(const std::string& p) : part(p.c_str()) {}  // (a parameter only: it keeps the string's pointer)
-    Field(const char* p, int64_t i, const char* m = "") : part(p), index(i), member(m) {}
-    Field with(const char* m) const { return {part, index, m}; }
-    std::string name() const { return part + (index >= 0 ? "[" + std::to_string(index) + "]" : std::string()) + member; }
-};
-
-// Reads [at, end) of the file; errors carry the byte. Version 3 reads each section with its own Reader.
-class Reader {
-public:
-    Reader(std::string_view bytes, const std::string& file) : p_(reinterpret_cast<const uint8_t*>(bytes.data())),
-                                                               n_(bytes.size()), file_(file) {}
-    bool ok() const { return error_.message.empty(); }
-    const LoadError& error() const { return error_; }
-    size_t at() const { return at_; }
-    size_t left() const { return n_ - at_; }
-    void seek(size_t at) { at_ = at; }
-    void section(size_t begin, size_t end) { at_ = begin; n_ = end; }
-
-    bool fail(const Field& field, const std::string& what) {
-        if (ok()) error_ = LoadError{file_, 0, 0, field.name(), what + " (byte " + std::to_string(at_) + ")"};
-        return false;
-    }
-    template <class T> bool get(T& v, const Field& field) {
-        if (!ok()) return false;
-        if (n_ - at_ < sizeof v) return fail(field, "the file ends early: it is truncated");
-        std::memcpy(&v, p_ + at_, sizeof v);
-        at_ += sizeof v;
-        return true;
-    }
-    // A count of items of at least `minBytes` each: never more than the bytes left could hold.
-    bool count(uint32_t& c, size_t minBytes, const Field& field) {
-        if (!get(c, field)) return false;
-        if (size_t(c) * minBytes > n_ - at_) return fail(field, "a count of " + std::to_string(c) + " runs past the end of the file");
-        return true;
-    }
-    bool str(std::string& s, const Field& field) {
-        uint32_t len = 0;
-        if (!count(len, 1, field)) return false;
-        s.assign(reinterpret_cast<const char*>(p_ + at_), len);
-        at_ += len;
-        return true;
-    }
-    bool bytes(std::string& s, size_t len) {
-        s.append(reinterpret_cast<const char*>(p_ + at_), len);
-        at_ += len;
-        return true;
-    }
-    // A LEB128 varint of at most `maxBytes` bytes.
-    bool uvarint(uint64_t& v, int maxBytes, const Field& field, const char* what) {
-        uint64_t z = 0;
-        for (int i = 0; i < maxBytes; ++i) {
-            if (at_ >= n_) return fail(field, "the file ends early: it is truncated");
-            const uint8_t b = p_[at_++];
-            z |= uint64_t(b & 0x7f) << (7 * i);
-            if (!(b & 0x80)) {
-                v = z;
-                return true;
-            }
-        }
-        return fail(field, std::string(what) + " is longer than " + std::to_string(maxBytes) + " bytes");
-    }
-    // A zigzag varint of at most 5 bytes: a coordinate's difference from the previous one (2 × 180° × 10⁷ < 2³³).
-    bool difference(int64_t& v, const Field& field) {
-        uint64_t z = 0;
-        if (!uvarint(z, 5, field, "a position's difference")) return false;
-        v = int64_t(z >> 1) ^ -int64_t(z & 1);
-        return true;
-    }
-    // Versions 1 and 2: a ring's count and positions inline, lon × 10⁷ and lat × 10⁷ (v1: two i32; v2: two
-    // zigzag varint differences from the previous position).
-    bool packed = true;
-    bool posV1V2(LatLon& p, const Field& field) {
-        int64_t lon = 0, lat = 0;
-        if (packed) {
-            int64_t dLon = 0, dLat = 0;
-            if (!difference(dLon, field) || !difference(dLat, field)) return false;
-            lon = lastLon_ + dLon;
-            lat = lastLat_ + dLat;
-            lastLon_ = lon;
-            lastLat_ = lat;
-        } else {
-            int32_t lon32 = 0, lat32 = 0;
-            if (!get(lon32, field) || !get(lat32, field)) return false;
-            lon = lon32;
-            lat = lat32;
-        }
-        if (std::llabs(lon) > 1800000000 || std::llabs(lat) > 900000000)
-            return fail(field, "position out of range (longitude −180…180, latitude −90…90)");
-        p = {double(lat) / 1e7, double(lon) / 1e7};
-        return true;
-    }
-    bool ring(Ring& r, size_t minPoints, const Field& field) {
-        uint32_t c = 0;
-        if (!count(c, packed ? 2 : 8, field)) return false;
-        if (c < minPoints) return fail(field, "expected at least " + std::to_string(minPoints) + " positions, got " + std::to_string(c));
-        r.resize(c);
-        for (uint32_t i = 0; i < c; ++i)
-            if (!posV1V2(r[i], field)) return false;
-        return true;
-    }
-
-private:
-    const uint8_t* p_;
-    int64_t lastLon_ = 0, lastLat_ = 0;
-    size_t n_, at_ = 0;
-    std::string file_;
-    LoadError error_;
-};
-
-// The fixed fields every version stores alike (kind, oneway, layer, flags, width), checked.
-bool readFixedFields(Reader& r, MapFeature& f, const Field& field) {
-    uint8_t kind = 0, fl = 0;
-    int8_t oneway = 0, layer = 0;
-    float width = 0;
-    const size_t at = r.at();
-    r.get(kind, field.with(".kind"));
-    r.get(oneway, field.with(".oneway"));
-    r.get(layer, field.with(".layer"));
-    r.get(fl, field.with(".flags"));
-    r.get(width, field.with(".width_m"));
-    if (!r.ok()) return false;
-    r.seek(at);  // errors name the record's first byte
-    if (kind >= kKindCount) return r.fail(field.with(".kind"), "unknown kind " + std::to_string(kind));
-    if (oneway < -1 || oneway > 1 || layer < -9 || layer > 9 || !(width >= 0 && width <= 200))
-        return r.fail(field, "oneway, layer or width out of range");
-    r.seek(at + 8);
-    f.kind = MapKind(kind);
-    f.oneway = oneway;
-    f.layer = layer;
-    f.tunnel = fl & 1;
-    f.bridge = fl & 2;
-    f.noVehicles = fl & 4;
-    f.widthM = width;
-    return true;
-}
-
-void putFixedFields(Writer& w, const MapFeature& f) {
-    w.put<uint8_t>(uint8_t(f.kind));
-    w.put<int8_t>(int8_t(f.oneway));
-    w.put<int8_t>(int8_t(f.layer));
-    w.put<uint8_t>(uint8_t((f.tunnel ? 1 : 0) | (f.bridge ? 2 : 0) | (f.noVehicles ? 4 : 0)));
-    w.put<float>(float(f.widthM));
-}
-
-// ---- [2] versions 1 and 2: header (32 bytes) · the map's five strings · each feature's fields, strings, positions
-
-Result<MapData> readRecords(Reader& r, size_t size) {
-    MapData map;
-    uint32_t features = 0, flags = 0;
-    r.seek(24);
-    r.count(features, 44, "header.featureCount");  // a feature takes at least 44 bytes (4 + 4 + 5 strings + 4 counts)
-    r.get(flags, "header.flags");
-    map.noded = flags & 1;
-    for (std::string* s : {&map.name, &map.nameKo, &map.attribution, &map.license, &map.source}) r.str(*s, "header.strings");
-    if (!r.ok()) return r.error();
-    map.features.reserve(features);
-    for (uint32_t k = 0; k < features && r.ok(); ++k) {
-        const Field field("features", k);
-        MapFeature f;
-        if (!readFixedFields(r, f, field)) break;
-        for (std::string* s : {&f.cls, &f.name, &f.nameEn, &f.nameKo, &f.osmId}) r.str(*s, field.with(".names"));
-        uint32_t n = 0;
-        if (r.count(n, 8, field.with(".names")))
-            for (uint32_t i = 0; i < n && r.ok(); ++i) {
-                std::string lang, name;
-                r.str(lang, field.with(".names"));
-                r.str(name, field.with(".names"));
-                f.names.emplace_back(std::move(lang), std::move(name));
-            }
-        if (r.count(n, 4, field.with(".polygons")))
-            for (uint32_t i = 0; i < n && r.ok(); ++i) {
-                uint32_t rings = 0;
-                if (!r.count(rings, 4, field.with(".polygons")) || rings == 0) {
-                    r.fail(field.with(".polygons"), "a polygon needs an outer ring");
-                    break;
-                }
-                std::vector<Ring> poly(rings);
-                for (uint32_t j = 0; j < rings && r.ok(); ++j) r.ring(poly[j], 3, field.with(".polygons"));
-                f.polygons.push_back(std::move(poly));
-            }
-        if (r.count(n, 4, field.with(".lines")))
-            for (uint32_t i = 0; i < n && r.ok(); ++i) {
-                Ring line;
-                r.ring(line, 2, field.with(".lines"));
-                f.lines.push_back(std::move(line));
-            }
-        r.ring(f.points, 0, field.with(".points"));
-        map.features.push_back(std::move(f));
-    }
-    if (!r.ok()) return r.error();
-    if (r.at() != size) {
-        r.fail("features", "bytes left after the last feature");
-        return r.error();
-    }
-    return map;
-}
-
-// ---- [3] version 3: columnar sections --------------------------------------------------------------------------
+// ---- version 3: columnar sections ------------------------------------------------------------------------------
 
 enum Section { kStrings, kFeatures, kNames, kShapes, kPositions, kSectionCount };
 const char* const kSectionNames[kSectionCount] = {"strings", "features", "names", "shapes", "positions"};
@@ -671,7 +453,7 @@ Result<MapData> loadBinaryMap(std::string_view bytes, const std::string& fileNam
         return fail("header.checksum", "checksum mismatch: the file is damaged");
     if (version >= 3) return ColumnReader(bytes, fileName).read();
     r.packed = version >= 2;
-    return readRecords(r, bytes.size());
+    return bkm::readRecords(r, bytes.size());
 }
 
 }  // namespace bk

@@ -277,7 +277,7 @@ std::string osmRef(char type, int64_t id) { return type + std::to_string(id); }
 // Six decimals (about 10 cm; RFC 7946 §11.2: "well within that of current GPS systems"): the double nearest each
 // 6-decimal number, which is also what strtod makes of its text, so map.geojson and map.bkm (which stores positions
 // at the map's own decimals, formats.md) carry the same numbers and load to the same map. OSM's seven decimals
-// would cost the binary map a third more bytes for centimetres no street drawing shows.
+// would cost the Bukchon map.bkm a fifth more gzipped bytes (75 KB, not 63) for centimetres no drawing shows.
 constexpr double kOutputScale = 1e6;
 
 LatLon rounded(const LatLon& p) {

@@ -265,7 +265,7 @@ private:
         if (!sized(kFeatures, featureCount_, kFeatureBytes, "features") || !sized(kNames, nameCount, 8, "names") ||
             !sized(kShapes, shapeCount, 4, "shape counts"))
             return false;
-        // Each string takes at least 2 bytes, each position 1 (a repeat of the next position used before).
+        // Each string takes at least 2 bytes, each position 1 (a repeat can be a one-byte varint).
         auto fits = [&](Section s, uint64_t count, const char* field) {
             if (count * (s == kStrings ? 2 : 1) <= offsets[s + 1] - offsets[s]) return true;
             head_.seek(56 + (s == kStrings ? 0 : 12));

@@ -133,12 +133,24 @@ export async function createViewer(element, options = {}) {
     let langFonts = null;
     lang.catch(() => {});
     // The module compiles while it downloads (the engine's own threads), so it is ready about when its last byte is.
-    // Everything downloads at once. (Tried: holding the fonts and data back until most of the module was in; alone
-    // on the emulated 5 Mbit/s link it came in at half the link's rate, and the first useful frame was later.)
+    // It comes first, nearly alone on the link (index.html preloads it): the fonts and the data are asked for when
+    // 85 % of it is in (the rest covers their round trip), so the module starts, the GPU process compiles the
+    // programs and the font atlas is built while the data still downloads, instead of all of that after the last
+    // byte of a module that shared the link with everything (docs/performance.md, "Issue 30": 2.16 → 2.07 s on the
+    // emulated 5 Mbit/s link; 0.65 and 1.0 were slower, 0.8–0.9 alike).
+    let moduleMostlyIn;
+    const mostlyIn = new Promise((resolve) => { moduleMostlyIn = resolve; });
+    const wasmBytes = SITE.wasmBytes?.viewer || 0;
     const compiled = download('wasm', new URL(SITE.wasm.viewer, base).href, false,
-                              (url, onProgress, signal) => compileWasm(url, onProgress, signal, () => mark('bk:downloaded')));
-    const fontRegular = download('fontRegular', new URL(SITE.fonts.regular, base).href);
-    const fontBold = download('fontBold', new URL(SITE.fonts.bold, base).href);
+                              (url, onProgress, signal) => compileWasm(url, (got, total) => {
+                                onProgress(got, total);
+                                if (!wasmBytes || got >= 0.85 * wasmBytes) moduleMostlyIn();
+                              }, signal, () => { mark('bk:downloaded'); moduleMostlyIn(); }));
+    compiled.finally(moduleMostlyIn).catch(() => {});
+    const fontRegular = mostlyIn.then(() => download('fontRegular', new URL(SITE.fonts.regular, base).href));
+    const fontBold = mostlyIn.then(() => download('fontBold', new URL(SITE.fonts.bold, base).href));
+    fontRegular.catch(() => {});
+    fontBold.catch(() => {});
     // A manifest is read by the core, so the data's downloads start once the module is there (`bridgeReady`).
     let bridgeReady;
     const bridgeStarted = new Promise((resolve) => { bridgeReady = resolve; });
@@ -148,7 +160,7 @@ export async function createViewer(element, options = {}) {
       const optional = optionalKinds(dataSource);
       return { urls, files: Object.fromEntries(Object.entries(urls).map(([kind, url]) => [kind, download(kind, url, optional.includes(kind))])) };
     };
-    let data = deferData ? null : startData();
+    let data = deferData ? null : mostlyIn.then(startData);
     data?.catch(() => {});  // awaited below
     // Fallback font packs (other cities' scripts): the engine asks for them by name once the text in use needs
     // them; the answer, bytes or the reason, goes back the same way. Nothing waits for them.

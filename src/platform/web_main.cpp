@@ -199,13 +199,15 @@ MapLabelStats drawPaneLabels(const ViewState& s, const UiFonts& fonts, float dx,
     return got;
 }
 
-// Builds the programs once there is something to draw (the first commit, or after 3 s whatever happened). main()
-// started compiling them; where the driver compiles in parallel, frames draw nothing (the thread stays free for the
-// page) until every program is done, a second at most, so the one status query each makes does not wait.
+// Builds the programs once there is something to draw (the font atlas, which comes before the data; the first
+// commit; or after 3 s whatever happened). main() started compiling them; where the driver compiles in parallel,
+// frames draw nothing (the thread stays free for the page) until every program is done, a second at most, so the
+// one status query each makes does not wait. Started before the data arrives, their set-up, the atlas's upload
+// and the heat target's round trip to the GPU process are done while it downloads, not in the first frame.
 bool startGraphics(Platform& p) {
     if (p.graphicsStarted) return true;
     const double now = emscripten_get_now();
-    if (!p.drawRequested && now - p.startedAtMs < 3000) return false;
+    if (!p.drawRequested && !p.fonts.ready() && now - p.startedAtMs < 3000) return false;
     if (p.graphicsWantedAtMs == 0) p.graphicsWantedAtMs = now;
     if (p.parallelShaderCompile && !Renderer::programsReady() && now - p.graphicsWantedAtMs < 1000) return false;
     p.graphicsStarted = true;
@@ -290,7 +292,10 @@ void frame() {
     if (p.fonts.rebuildIfNeeded(uiScale) || !p.renderer.hasFonts()) p.renderer.uploadFonts();
     // Without data there is nothing to draw (a first commit that failed: the page shows why); no frame spends a
     // software renderer's ~10 ms of the main thread on a clear.
-    if (!p.viewer.hasData()) return;
+    if (!p.viewer.hasData()) {
+        p.renderer.warmUp(w, h);
+        return;
+    }
 
     double now = emscripten_get_now();
     // A hidden tab or a long stall must not jump the replay: cap one step at a quarter second.

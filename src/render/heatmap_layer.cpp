@@ -115,6 +115,10 @@ bool HeatmapLayer::ensureTarget(int w, int h) {
     return ok;
 }
 
+void HeatmapLayer::prepareTarget(int viewportW, int viewportH) {
+    if (splatProgram_) ensureTarget(viewportW / 2 + 1, viewportH / 2 + 1);
+}
+
 void HeatmapLayer::draw(const ViewUniforms& v, const std::vector<HeatPoint>& points, float radiusUnits) {
     if (!splatProgram_ || points.empty()) return;
     int w = int(v.viewportW / 2) + 1, h = int(v.viewportH / 2) + 1;  // half resolution: heat is soft anyway

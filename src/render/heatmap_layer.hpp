@@ -15,6 +15,9 @@ public:
     static void prepare();  // starts compiling its program(s) early (gl.hpp prepareProgram); init takes them over
     // Splats `points` (radius in local units) and composites the result over the current framebuffer.
     void draw(const ViewUniforms& view, const std::vector<HeatPoint>& points, float radiusUnits);
+    // Makes the half-resolution target for a viewport of this size now (its completeness check waits for the GPU
+    // process): called before the data arrives, so the first frame with heat does not wait there.
+    void prepareTarget(int viewportW, int viewportH);
     void destroy();
 
 private:

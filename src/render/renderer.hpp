@@ -36,6 +36,8 @@ public:
     void draw(const Frame& frame, const ImDrawData& ui, int width, int height);
     // The font atlas: (re)uploaded when the UI's fonts were rebuilt, or never yet.
     void uploadFonts() { ui_.uploadFonts(); }
+    // Before the first data: what the first frame would otherwise wait for the GPU process for (the heat target).
+    void warmUp(int width, int height) { heat_.prepareTarget(width, height); }
     bool hasFonts() const { return ui_.hasFonts(); }
 
     // Clears to the paper (or copies the cached map image over the whole screen), then the footfall heat.

@@ -88,7 +88,7 @@ public:
     const std::string& error() const { return error_; }
     int dataVersion() const { return dataVersion_; }
     // The characters the loaded data can put on screen (names, titles, units, levels, event kinds): `all` for
-    // the body faces, `display` for what the big faces draw too (titles, units, levels). For the fonts.
+    // the body faces, `display` for what the big faces draw too (units, levels, metrics). For the fonts.
     void collectText(CodepointSet& all, CodepointSet& display) const;
     std::string sensorIdsJson() const;   // ["BIN-01", …] of the loaded data (changes when dataVersion does)
     bool hasData() const { return content_ != nullptr; }

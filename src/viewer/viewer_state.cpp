@@ -19,10 +19,10 @@ void Viewer::collectText(CodepointSet& all, CodepointSet& display) const {
     const Dataset& d = c.dataset;
     // Right-to-left text is drawn in visual order with joined Arabic forms: those are the characters in use.
     auto add = [](CodepointSet& set, const std::string& t) { set.addUtf8(hasRightToLeft(t) ? visualOrder(t) : t); };
-    for (const std::string* t : {&d.title, &d.titleKo, &d.source, &d.sourceKo, &c.mapName, &c.mapNameKo}) {
-        add(all, *t);
-        add(display, *t);
-    }
+    // The title and clock faces draw the UI's title, values with their units or level names, KPIs and the clock
+    // (header_panel, kpi_panel, sensor_panel, sensor_tooltip, timeline_panel): the dataset's titles and the map's
+    // name are body text only.
+    for (const std::string* t : {&d.title, &d.titleKo, &d.source, &d.sourceKo, &c.mapName, &c.mapNameKo}) add(all, *t);
     for (const Sensor& s : d.sensors) {
         add(all, s.id);
         add(all, s.nameEn);

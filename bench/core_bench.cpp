@@ -210,6 +210,27 @@ void StreetGraphBuild(benchmark::State& state) {
 BENCHMARK(StreetGraphBuild)->Unit(benchmark::kMillisecond);
 }  // namespace
 
+// The default page's commit, as its first load runs it: the shipped week and map in their binary forms, staged and
+// installed (parse, projection, mesh, street graph and collection plan, KPI index, quality, styles) — the CPU
+// between bk:fetched and bk:data in the page (docs/performance.md).
+void CommitBukchon(benchmark::State& state) {
+    auto read = [](const char* rel) {
+        std::ifstream in(std::string(BUKCHON_SOURCE_DIR) + rel, std::ios::binary);
+        std::stringstream s;
+        s << in.rdbuf();
+        return s.str();
+    };
+    static const std::string recording = read("/assets/bukchon/recording.bkr"), map = read("/assets/bukchon/map.bkm");
+    for (auto _ : state) {
+        bk::Viewer viewer;
+        viewer.stageFile("recording", "recording.bkr", recording);
+        viewer.stageFile("map", "map.bkm", map);
+        if (!viewer.commitStaged()) { state.SkipWithError(viewer.error().c_str()); return; }
+        benchmark::DoNotOptimize(viewer.hasData());
+    }
+}
+BENCHMARK(CommitBukchon)->Unit(benchmark::kMillisecond);
+
 // The viewer's whole CPU frame at 100,000 sensors, as the page runs it (update at 3600× then the frame's draw
 // lists), without GL: the native twin of the page's getState().frame.workMsP50, phase by phase.
 void ViewerFrame100k(benchmark::State& state) {

@@ -174,7 +174,7 @@ int StreetGraph::attach(Vec2 p, Travel travel) {
             }
             double t = projectT(p, nodes_[a], nodes_[size_t(e.to)]);
             Vec2 q{nodes_[a].x + (nodes_[size_t(e.to)].x - nodes_[a].x) * t, nodes_[a].y + (nodes_[size_t(e.to)].y - nodes_[a].y) * t};
-            double d = dist(p, q);
+            const double dx = p.x - q.x, dy = p.y - q.y, d = dx * dx + dy * dy;  // squared: the nearest is the same
             if (d < best) { best = d; ba = int(a); bb = e.to; bt = t; }
         }
     if (ba < 0) return -1;

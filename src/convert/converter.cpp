@@ -203,16 +203,18 @@ public:
         out.map = writeBinaryMap(check.value());
         Json report = {{"kind", "osm"}, {"file", name_}, {"roads", stats.roads}, {"paths", stats.paths},
                        {"areas", stats.areas}, {"walls", stats.walls}, {"pois", stats.pois}, {"places", stats.places},
-                       {"blocks", stats.blocks}, {"features", map.features.size()}, {"bytes", out.map.size()}};
+                       {"blocks", stats.blocks}, {"features", map.features.size()}, {"bytes", out.map.size()},
+                       {"droppedByRounding", stats.droppedByRounding}};
         if (options_.hasBbox)
             report["bbox"] = {options_.bboxMin.lon, options_.bboxMin.lat, options_.bboxMax.lon, options_.bboxMax.lat};
         out.report = report.dump();
         char text[400];
         std::snprintf(text, sizeof text,
                       "%zu roads, %zu paths, %zu areas, %zu walls, %zu points of interest, %zu places, %zu blocks "
-                      "(%zu tiny, %zu sliver, %zu open faces dropped)",
+                      "(%zu tiny, %zu sliver, %zu open faces dropped; %zu lines or areas collapsed by the 6-decimal "
+                      "rounding)",
                       stats.roads, stats.paths, stats.areas, stats.walls, stats.pois, stats.places, stats.blocks,
-                      stats.droppedTinyFaces, stats.droppedSliverFaces, stats.droppedOpenFaces);
+                      stats.droppedTinyFaces, stats.droppedSliverFaces, stats.droppedOpenFaces, stats.droppedByRounding);
         out.text = text;
         return out;
     }

@@ -12,9 +12,7 @@ import { SITE } from './site-manifest.js';
 import { convertLogs, convertOsm } from './viewer-convert.js';
 import { attachInput, setupKiosk } from './viewer-input.js';
 import { createTwin } from './viewer-a11y.js';
-import { createVideoDialog } from './video-dialog.js';
-import { createOfflineDialog } from './offline-dialog.js';
-import { createStoryEditor } from './story-editor.js';
+import { createDialogs } from './viewer-dialogs.js';
 import { createLayout } from './viewer-layout.js';
 
 const MAX_MESSAGE_BYTES = 1024 * 1024;  // a postMessage command's JSON (src/core/embed/embed_command.hpp)
@@ -306,9 +304,7 @@ export async function createViewer(element, options = {}) {
   ctx.getState = viewer.getState;
   ctx.run = run;
   ctx.layout = createLayout(ctx, run);
-  ctx.videoDialog = createVideoDialog(ctx, viewer);
-  ctx.offlineDialog = createOfflineDialog(ctx, viewer);
-  ctx.storyEditor = createStoryEditor(ctx, viewer);
+  createDialogs(ctx, viewer);   // ctx.storyEditor, ctx.videoDialog, ctx.offlineDialog: their code on first use
   const input = attachInput(ctx, api);
   const twin = createTwin(ctx, viewer);
   viewer.on('language', () => twin.relabel());

@@ -5,9 +5,10 @@
 // `story=<url>` or by dropping the file on the page (loadStory). Text only through textContent.
 import { applyStep, checkStory } from './story.js';
 
-// ctx: {element, canvas, state, text, chrome}; viewer: the Viewer object.
-// Returns {open, close, isOpen, relabel, setShown, loadStory(story, name)}.
-export function createStoryEditor(ctx, viewer) {
+// ctx: {element, canvas, state, text, chrome}; viewer: the Viewer object; `given`: the toolbar's Story button, if the
+// page made it already (viewer-dialogs.js: this module loads on first use).
+// Returns {open, close, isOpen, relabel, setShown, place, loadStory(story, name), steps}.
+export function createStoryEditor(ctx, viewer, given = null) {
   const { element, canvas, text, chrome, state } = ctx;
   const el = (tag, parent, props = {}) => {
     const node = document.createElement(tag);
@@ -15,8 +16,8 @@ export function createStoryEditor(ctx, viewer) {
     parent.appendChild(node);
     return node;
   };
-  const opener = el('button', chrome.toolbar, { type: 'button', className: 'bk-story-open bk-tool' });
-  chrome.toolbar.prepend(opener);  // Story, then Export video
+  const opener = given || el('button', chrome.toolbar, { type: 'button', className: 'bk-story-open bk-tool' });
+  if (!given) chrome.toolbar.prepend(opener);  // Story, then Export video
   opener.setAttribute('aria-expanded', 'false');
   opener.addEventListener('click', () => (panel.open ? close() : open()));
 

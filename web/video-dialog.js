@@ -7,8 +7,9 @@ import { fileStem } from './viewer-files.js';
 const SIZES = [[1280, 720], [1920, 1080], [3840, 2160]];
 const DAY_MS = 86400000;
 
-// ctx: {element, canvas, state, text}; viewer: the Viewer object. Returns {open, close, isOpen, relabel}.
-export function createVideoDialog(ctx, viewer) {
+// ctx: {element, canvas, state, text}; viewer: the Viewer object; `opener`: the toolbar's button, if the page made it
+// already (viewer-dialogs.js: this module loads on first use). Returns {open, close, isOpen, relabel, setShown}.
+export function createVideoDialog(ctx, viewer, opener = null) {
   const { element, canvas, text, chrome } = ctx;
   const el = (tag, parent, props = {}) => {
     const node = document.createElement(tag);
@@ -16,7 +17,7 @@ export function createVideoDialog(ctx, viewer) {
     parent.appendChild(node);
     return node;
   };
-  const opener = el('button', chrome.toolbar, { type: 'button', className: 'bk-video-open bk-tool' });
+  opener ||= el('button', chrome.toolbar, { type: 'button', className: 'bk-video-open bk-tool' });
   opener.addEventListener('click', () => open());
 
   const dialog = el('dialog', element, { className: 'bk-video' });

@@ -130,7 +130,7 @@ export function createApi(ctx) {
       const { exportVideo } = await lazyModule('video-export.js');
       return exportVideo(ctx, viewer, options, extra);
     },
-    videoDialog() { ctx.videoDialog?.open(); },
+    videoDialog() { return ctx.videoDialog?.open(); },   // its code loads on first use
     // One HTML file with what is shown (offline-copy.js, loaded now if this is the first): {blob, name, bytes}; with
     // {download: true} (the default) the browser saves it too.
     async saveOffline({ download }) {

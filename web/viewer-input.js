@@ -29,7 +29,7 @@ export function attachInput(ctx, api) {
     const story = files.length === 1 ? await storyIn(files[0]) : null;
     if (story) {
       try {
-        ctx.storyEditor.loadStory(story, files[0].name);
+        await ctx.storyEditor.loadStory(story, files[0].name);   // the editor loads on first use
         chrome.hideError();
       } catch (error) {
         chrome.showError(error.message);  // names the file and the field; the data and the viewer carry on

@@ -78,7 +78,10 @@ describe('nothing covers anything', () => {
       for (const [mode, path] of MODES) {
         const { page, context, problems } = await open(path, size);
         const where = `${mode} at ${size[0]}×${size[1]}`;
-        if (mode.includes('editor')) await page.click('.bk-story-open');
+        if (mode.includes('editor')) {
+          await page.click('.bk-story-open');
+          await page.locator('.bk-story[open]').waitFor();   // the editor's code loads on the first click
+        }
         const tour = mode === 'story' || mode === 'kiosk' || mode === 'editor';
         if (tour) {
           for (let i = 0; i < TOUR.steps.length; i++) {
@@ -143,6 +146,11 @@ describe('Korean', () => {
       }
       // The editor's fields and every HTML part keep Korean words whole as well.
       await page.click('.bk-story-open');
+      await page.locator('.bk-story[open]').waitFor();
+      // The export dialog too, once its code is there (it loads when first opened).
+      await page.click('.bk-video-open');
+      await page.locator('.bk-video[open]').waitFor();
+      await page.keyboard.press('Escape');
       const styles = await page.evaluate(() => [...document.querySelectorAll('.bk-story textarea, .bk-story input, .bk-caption, .bk-banner, .bk-video')]
         .map((el) => getComputedStyle(el).wordBreak));
       assert.ok(styles.length > 3 && styles.every((w) => w === 'keep-all'), JSON.stringify(styles));

@@ -124,6 +124,7 @@ describe('story editor', () => {
     assert.equal(await p2.locator('.bk-caption').textContent().then((t) => t.startsWith('Bins fill up by mid-morning.')), true);
     // The editor holds the loaded tour.
     await p2.getByRole('button', { name: 'Story', exact: true }).click();
+    await p2.locator('.bk-story[open]').waitFor();   // the editor's code loads on the first click
     assert.equal(await p2.locator('.bk-story-step').count(), 2);
     assert.deepEqual(pr2, []);
     await p2.context().close();

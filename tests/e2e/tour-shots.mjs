@@ -22,7 +22,10 @@ for (const mode of modes) {
     const { page, problems } = await openPage(browser, base + q, { width: +w, height: +h, deviceScaleFactor: +(d || 1) });
     await page.waitForFunction(() => typeof window.viewer?.getState === 'function', null, { timeout: 60000 });
     await waitReady(page);
-    if (mode === 'editor') await page.click('.bk-story-open');
+    if (mode === 'editor') {
+      await page.click('.bk-story-open');
+      await page.locator('.bk-story[open]').waitFor();   // the editor's code loads on the first click
+    }
     const steps = mode === 'story' || mode === 'kiosk' ? Number(process.env.STEPS || 1) : 1;
     for (let i = 0; i < steps; ++i) {
       if (i > 0) await page.evaluate(() => window.viewer.story.next());

@@ -173,6 +173,7 @@ describe('video export, frame by frame', () => {
     assert.equal(await button.isVisible(), true);
     await button.click();
     const dialog = page.getByRole('dialog', { name: 'Export video' });
+    await dialog.waitFor();   // the dialog's code loads on the first click (viewer-dialogs.js)
     assert.equal(await dialog.isVisible(), true);
     assert.match(await dialog.textContent(), /This day/);
     await page.getByRole('radio', { name: 'From … to …' }).check();

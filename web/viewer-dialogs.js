@@ -1,0 +1,69 @@
+// viewer-dialogs.js — the presenter's dialogs load on first use: the toolbar's Story and Export video buttons are made
+// at start (labelled, shown or hidden by the layout), and the story editor, the export dialog and the offline-copy
+// dialog (story-editor.js, video-dialog.js, offline-dialog.js) are fetched when one is first opened (lazyModule;
+// inlined in the single file), so the first load does not carry them. Each stands in for its dialog's object
+// (ctx.storyEditor, ctx.videoDialog, ctx.offlineDialog) with the same methods; those that need the dialog load it.
+import { lazyModule } from './viewer-files.js';
+
+// ctx: the viewer's context (chrome, text, state, layout); viewer: the Viewer object.
+export function createDialogs(ctx, viewer) {
+  const { chrome, text, state } = ctx;
+  const button = (className, labelKey, hintKey) => {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = `${className} bk-tool`;
+    const label = () => { b.textContent = text(labelKey); b.title = text(hintKey); };
+    label();
+    chrome.toolbar.appendChild(b);
+    return { b, label };
+  };
+  // Not in ui=none, not in a kiosk or an embed unless asked for (viewer-layout.js, `authoring`); left alone while a
+  // video is being exported.
+  const shown = (opener, s) => { if (!state.exporting) opener.hidden = s.ui === 'none' || !ctx.layout?.authoring; };
+
+  // One dialog: its module, fetched once; `made` is the real object once it is there.
+  const lazy = (load) => {
+    let pending = null;
+    const self = { made: null };
+    self.get = () => (pending ||= load().then((made) => (self.made = made), (error) => { pending = null; throw error; }));
+    return self;
+  };
+  const failed = (error) => chrome.showError(error.message);   // a module that could not be fetched (offline, a host's error)
+
+  // Story, then Export video.
+  const story = button('bk-story-open', 'story.open', 'story.openHint');
+  story.b.setAttribute('aria-expanded', 'false');
+  const video = button('bk-video-open', 'video.open', 'video.openHint');
+
+  const editor = lazy(() => lazyModule('story-editor.js').then((m) => m.createStoryEditor(ctx, viewer, story.b)));
+  const exporter = lazy(() => lazyModule('video-dialog.js').then((m) => m.createVideoDialog(ctx, viewer, video.b)));
+  const offline = lazy(() => lazyModule('offline-dialog.js').then((m) => m.createOfflineDialog(ctx, viewer)));
+  // The first click loads the dialog and opens it; from then on the dialog's own listener answers the button.
+  story.b.addEventListener('click', () => { if (!editor.made) editor.get().then((e) => e.open(), failed); });
+  video.b.addEventListener('click', () => { if (!exporter.made) exporter.get().then((d) => d.open(), failed); });
+
+  ctx.storyEditor = {
+    open: () => editor.get().then((e) => e.open()),
+    close: () => editor.made?.close(),
+    isOpen: () => !!editor.made?.isOpen(),
+    relabel: () => (editor.made ? editor.made.relabel() : story.label()),
+    setShown: (s) => (editor.made ? editor.made.setShown(s) : shown(story.b, s)),
+    place: (r) => editor.made?.place(r),
+    // A dropped story.json: checked and played by the editor (it throws the check's message).
+    loadStory: (st, name) => editor.get().then((e) => e.loadStory(st, name)),
+    steps: () => editor.made?.steps() ?? [],
+  };
+  ctx.videoDialog = {
+    open: () => exporter.get().then((d) => d.open()),
+    close: () => exporter.made?.close(),
+    isOpen: () => !!exporter.made?.isOpen(),
+    relabel: () => (exporter.made ? exporter.made.relabel() : video.label()),
+    setShown: (s) => (exporter.made ? exporter.made.setShown(s) : shown(video.b, s)),
+  };
+  ctx.offlineDialog = {
+    open: () => offline.get().then((d) => d.open()),
+    close: () => offline.made?.close(),
+    isOpen: () => !!offline.made?.isOpen(),
+    relabel: () => offline.made?.relabel(),
+  };
+}

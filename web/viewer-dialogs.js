@@ -42,28 +42,21 @@ export function createDialogs(ctx, viewer) {
   story.b.addEventListener('click', () => { if (!editor.made) editor.get().then((e) => e.open(), failed); });
   video.b.addEventListener('click', () => { if (!exporter.made) exporter.get().then((d) => d.open(), failed); });
 
+  // What every dialog answers before its code is there; `opener`: its toolbar button, if it has one.
+  const standIn = (dialog, opener) => ({
+    open: () => dialog.get().then((d) => d.open()),
+    close: () => dialog.made?.close(),
+    isOpen: () => !!dialog.made?.isOpen(),
+    relabel: () => (dialog.made ? dialog.made.relabel() : opener?.label()),
+    setShown: (s) => (dialog.made ? dialog.made.setShown?.(s) : opener && shown(opener.b, s)),
+  });
   ctx.storyEditor = {
-    open: () => editor.get().then((e) => e.open()),
-    close: () => editor.made?.close(),
-    isOpen: () => !!editor.made?.isOpen(),
-    relabel: () => (editor.made ? editor.made.relabel() : story.label()),
-    setShown: (s) => (editor.made ? editor.made.setShown(s) : shown(story.b, s)),
+    ...standIn(editor, story),
     place: (r) => editor.made?.place(r),
     // A dropped story.json: checked and played by the editor (it throws the check's message).
     loadStory: (st, name) => editor.get().then((e) => e.loadStory(st, name)),
     steps: () => editor.made?.steps() ?? [],
   };
-  ctx.videoDialog = {
-    open: () => exporter.get().then((d) => d.open()),
-    close: () => exporter.made?.close(),
-    isOpen: () => !!exporter.made?.isOpen(),
-    relabel: () => (exporter.made ? exporter.made.relabel() : video.label()),
-    setShown: (s) => (exporter.made ? exporter.made.setShown(s) : shown(video.b, s)),
-  };
-  ctx.offlineDialog = {
-    open: () => offline.get().then((d) => d.open()),
-    close: () => offline.made?.close(),
-    isOpen: () => !!offline.made?.isOpen(),
-    relabel: () => offline.made?.relabel(),
-  };
+  ctx.videoDialog = standIn(exporter, video);
+  ctx.offlineDialog = standIn(offline, null);
 }

@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 // The link of issue 17: bytes/s and ms, as Network.emulateNetworkConditions takes them.
 export const THROTTLED = { label: '5 Mbit/s + 100 ms (CDP emulation, gzip)', downloadThroughput: 5e6 / 8, uploadThroughput: 5e6 / 8, latency: 100 };
 // The marks web/bukchon-replay.js sets, in start-up order (docs/performance.md, "What is measured").
-export const MARKS = ['bk:start', 'bk:downloaded', 'bk:compiled', 'bk:main', 'bk:fetched', 'bk:data', 'bk:first-useful-frame'];
+export const MARKS = ['bk:start', 'bk:downloaded', 'bk:compiled', 'bk:main', 'bk:rehearsed', 'bk:fetched', 'bk:data', 'bk:first-useful-frame'];
 
 const median = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
 

@@ -56,6 +56,9 @@ export function createBridge(module) {
       let state = null;
       return { ok, get state() { state = state || json(module._bk_state()); return state; } };
     },
+    // A throw-away commit of a small generated city while the data downloads: the real commit then runs in code
+    // the engine has compiled (decision 83). Nothing of it is kept or shown.
+    rehearse: () => module._bk_rehearse() === 1,
     // A manifest's bytes → {kind: url as written}; throws with the core's message (file, line, field) if unusable.
     manifest(bytes, fileName) {
       const r = heap(module, bytes, (p, l) => withText(fileName, (n) => json(module._bk_manifest(p, l, n))));

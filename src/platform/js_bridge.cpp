@@ -8,6 +8,7 @@
 #include "embed_command.hpp"
 #include "launch_params.hpp"
 #include "manifest.hpp"
+#include "rehearsal.hpp"
 #include "video_export.hpp"
 
 #include <imgui.h>
@@ -35,6 +36,10 @@ EMSCRIPTEN_KEEPALIVE int bk_commit() {
     platform().drawRequested = true;  // something to draw now, or an error to show over the last data
     return platform().viewer.commitStaged() ? 1 : 0;
 }
+
+// The start-up rehearsal (rehearsal.hpp): a small generated city committed in a viewer of its own while the data
+// downloads, so the real commit runs in compiled code. Nothing of it is kept; returns 1 when it committed.
+EMSCRIPTEN_KEEPALIVE int bk_rehearse() { return bk::rehearseCommit() ? 1 : 0; }
 
 // A load that failed in the page (a download, a manifest): the message becomes the state's error; the data stays.
 EMSCRIPTEN_KEEPALIVE void bk_fail_load(const char* message, const char* report) {

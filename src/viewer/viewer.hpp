@@ -272,6 +272,7 @@ private:
 
     // Reported in the state.
     FrameStats frameStats_;
+    std::vector<std::pair<const char*, double>> commitMs_;  // the last commit's phases, in order (getState().commitMs)
     int labelPlaces_ = 0, labelStreets_ = 0;
     double labelMs_ = 0;
     std::array<float, 4> creditRect_{};

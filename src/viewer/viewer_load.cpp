@@ -7,11 +7,29 @@
 #include "time_util.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 
 namespace bk {
 
 namespace {
+// The commit's phases, timed one after another into the viewer's record (getState().commitMs, the bench's breakdown).
+class Laps {
+public:
+    // `fresh`: a new record (a commit starts); otherwise the phases follow the ones already there (the install).
+    Laps(std::vector<std::pair<const char*, double>>& out, bool fresh) : out_(out) {
+        if (fresh) out_.clear();
+    }
+    void lap(const char* phase) {
+        const auto now = std::chrono::steady_clock::now();
+        out_.emplace_back(phase, std::chrono::duration<double, std::milli>(now - last_).count());
+        last_ = now;
+    }
+private:
+    std::vector<std::pair<const char*, double>>& out_;
+    std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
 // Where the sensors are: their whole box, unless a few strays (a wrong position in a log: a sensor in the ocean)
 // stretch it to more than 4× the box of the middle 98 % (at least one point cut at each end); then that box, with a
 // tenth of its size around it. The view frames it and the projection is centred on it (the strays stay reachable:
@@ -82,6 +100,7 @@ std::string Viewer::fileSizeProblem(const std::string& fileName, double bytes) c
 }
 
 bool Viewer::commitStaged() {
+    Laps laps(commitMs_, true);
     auto fail = [&](const LoadError& e) {
         error_ = e.describe();
         map_ = sensors_ = recording_ = report_ = Staged{};
@@ -109,6 +128,7 @@ bool Viewer::commitStaged() {
         auto map = loadBinaryMap(map_.bytes, map_.fileName);
         if (!map) return fail(map.error());
         mapData = std::move(map.value());
+        laps.lap("readMap");
     }
     // A map alone, over data already shown: the data stays, the map changes (a city's streets or boundaries
     // dropped on its imported sensors replace the neutral grid).
@@ -122,6 +142,7 @@ bool Viewer::commitStaged() {
     auto dataset = loadBinaryRecording(recording_.bytes, recording_.fileName);
     if (!dataset) return fail(dataset.error());
     if (dataset->sensors.empty()) return fail(LoadError{recording_.fileName, 0, 0, "sensors", "no sensors in the file"});
+    laps.lap("readRecording");
     // A recording the tools module made from logs comes with the importer's report (getState().import).
     importReport_ = report_.present ? std::move(report_.bytes) : std::string();
     return install(std::move(dataset.value()), mapData);
@@ -173,6 +194,7 @@ void Viewer::resetSamplers() {
 }
 
 bool Viewer::install(Dataset dataset, const MapData& mapData) {
+    Laps laps(commitMs_, false);
     auto next = std::make_unique<Content>();
     next->dataset = std::move(dataset);
     // The projection origin sits at the middle of the sensors, so float precision is best where the data is.
@@ -189,6 +211,7 @@ bool Viewer::install(Dataset dataset, const MapData& mapData) {
         all.add(next->positions.back());
     }
     next->sensorBounds = whereMostAre(next->positions);
+    laps.lap("positions");
     // A city without a map file gets the neutral basemap: a graticule around its sensors (and a scale bar).
     if (mapData.features.empty()) next->mesh = buildGraticule(next->sensorBounds, next->projection, &next->graticuleStepDeg);
     else next->mesh = buildMapMesh(mapData, next->projection);
@@ -197,12 +220,17 @@ bool Viewer::install(Dataset dataset, const MapData& mapData) {
         next->bounds.add(next->mesh.bounds.min);
         next->bounds.add(next->mesh.bounds.max);
     }
+    laps.lap("mesh");
     next->collection = planCollection(next->dataset, mapData, next->projection, next->positions);
+    laps.lap("collection");
     next->metricDefaults = metricDefaults(next->dataset);
     next->metricChoices = metricChoices(next->dataset);
     if (!metric_.empty()) chooseMetric(next->dataset, next->metricDefaults, metric_);  // kept across loads
+    laps.lap("metrics");
     next->kpiIndex = std::make_unique<KpiIndex>(next->dataset);
+    laps.lap("kpiIndex");
     next->quality = checkQuality(next->dataset);
+    laps.lap("quality");
     next->mapData = mapData;
     next->mapName = mapData.name;
     next->mapNameKo = mapData.nameKo;
@@ -211,7 +239,9 @@ bool Viewer::install(Dataset dataset, const MapData& mapData) {
     for (Pane& pane : panes_) pane.routeKeyDay = -1;
     ++mapVersion_;
     content_ = std::move(next);
+    laps.lap("swap");
     restyle();
+    laps.lap("restyle");
     ++dataVersion_;
     map_ = sensors_ = recording_ = report_ = Staged{};
     error_.clear();
@@ -220,6 +250,7 @@ bool Viewer::install(Dataset dataset, const MapData& mapData) {
     clock_.seek(double(openingMomentMs(content_->dataset)));  // a moment worth showing; t= and stories seek after
     selected_ = hovered_ = -1;
     viewFitted_ = false;
+    laps.lap("samplers");
     return true;
 }
 

@@ -165,6 +165,8 @@ std::string Viewer::stateJson() {
         j["frame"]["phaseMsMean"][framePhaseName(FramePhase(k))] = frameStats_.phaseMean(FramePhase(k));
     }
     j["frame"]["workMsMean"] = frameStats_.workMean();
+    j["commitMs"] = nlohmann::json::object();
+    for (const auto& [phase, ms] : commitMs_) j["commitMs"][phase] = ms;
     j["utcOffsetMinutes"] = offsetNow;
     j["timeZone"] = content_ ? content_->dataset.timeZoneName : "";
     j["error"] = error_.empty() ? nlohmann::json(nullptr) : nlohmann::json(error_);

@@ -43,9 +43,8 @@ struct Builder {
         return out;
     }
 
-    void fill(const std::vector<Ring>& polygon, ColorPair color, Layer layer) {
-        std::vector<std::vector<Vec2>> rings;
-        for (const Ring& r : polygon) rings.push_back(project(r));
+    // Fills a polygon whose rings are already projected.
+    void fillLocal(const std::vector<std::vector<Vec2>>& rings, ColorPair color, Layer layer) {
         std::vector<uint32_t> tri;
         if (!triangulatePolygon(rings, tri)) ++dropped;
         uint32_t base = static_cast<uint32_t>(verts[layer].size());
@@ -54,17 +53,38 @@ struct Builder {
         for (uint32_t i : tri) idx[layer].push_back(base + i);
     }
 
-    void strokeLocal(const std::vector<Vec2>& line, bool closed, double widthGroundM, float minWidthPx, ColorPair color,
-                     Layer layer) {
-        std::vector<StrokeVertex> sv;
-        std::vector<uint32_t> si;
-        uint32_t base = static_cast<uint32_t>(verts[layer].size());
-        strokePolyline(line, closed, sv, si, base);
-        float half = float(widthGroundM * unitsPerGroundMetre / 2);
-        for (const StrokeVertex& v : sv)
+    // Fills a polygon and returns its projected rings (an outline drawn over it reuses them).
+    std::vector<std::vector<Vec2>> fill(const std::vector<Ring>& polygon, ColorPair color, Layer layer) {
+        std::vector<std::vector<Vec2>> rings;
+        rings.reserve(polygon.size());
+        for (const Ring& r : polygon) rings.push_back(project(r));
+        fillLocal(rings, color, layer);
+        return rings;
+    }
+
+    // A line's stroke geometry (centre and miter offset per vertex, triangles), made once and drawn at any width:
+    // a street's casing and fill share it.
+    struct Outline {
+        std::vector<StrokeVertex> vertices;
+        std::vector<uint32_t> indices;  // from 0
+    };
+    static Outline outline(const std::vector<Vec2>& line, bool closed) {
+        Outline o;
+        strokePolyline(line, closed, o.vertices, o.indices, 0);
+        return o;
+    }
+    void draw(const Outline& o, double widthGroundM, float minWidthPx, ColorPair color, Layer layer) {
+        const uint32_t base = static_cast<uint32_t>(verts[layer].size());
+        const float half = float(widthGroundM * unitsPerGroundMetre / 2);
+        for (const StrokeVertex& v : o.vertices)
             verts[layer].push_back({float(v.center.x), float(v.center.y), float(v.offset.x), float(v.offset.y), half,
                                     minWidthPx / 2, color.day, color.night});
-        idx[layer].insert(idx[layer].end(), si.begin(), si.end());
+        for (uint32_t i : o.indices) idx[layer].push_back(base + i);
+    }
+
+    void strokeLocal(const std::vector<Vec2>& line, bool closed, double widthGroundM, float minWidthPx, ColorPair color,
+                     Layer layer) {
+        draw(outline(line, closed), widthGroundM, minWidthPx, color, layer);
     }
 
     void stroke(const Ring& line, bool closed, double widthGroundM, float minWidthPx, ColorPair color, Layer layer) {
@@ -72,13 +92,12 @@ struct Builder {
     }
 
     // Steps read as steps: treads across the line every `pitchM` ground metres.
-    void treads(const Ring& line, double widthM, double pitchM, ColorPair color, Layer layer) {
-        std::vector<Vec2> pts = project(line);
+    void treads(const std::vector<Vec2>& pts, double widthM, double pitchM, ColorPair color, Layer layer) {
         const double pitch = pitchM * unitsPerGroundMetre, half = widthM * unitsPerGroundMetre / 2;
         double carry = pitch / 2;
         for (size_t i = 1; i < pts.size(); ++i) {
             Vec2 a = pts[i - 1], b = pts[i];
-            double len = std::hypot(b.x - a.x, b.y - a.y);
+            double len = std::sqrt((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y));
             if (len <= 0) continue;
             Vec2 d{(b.x - a.x) / len, (b.y - a.y) / len}, n{-d.y, d.x};
             for (double t = carry; t < len; t += pitch) {
@@ -235,28 +254,31 @@ MapMesh buildMapMesh(const MapData& map, const Projection& proj, const MapPalett
                     b.fill(poly, pair(&MapPalette::block), kBlock);
                     break;
                 case MapKind::palace:
-                    b.fill(poly, pair(&MapPalette::palace), kPalace);
-                    for (const Ring& r : poly) b.stroke(r, true, 2.5, 1.5f, pair(&MapPalette::palaceEdge), kAreaEdge);
+                    for (const auto& r : b.fill(poly, pair(&MapPalette::palace), kPalace))
+                        b.strokeLocal(r, true, 2.5, 1.5f, pair(&MapPalette::palaceEdge), kAreaEdge);
                     break;
                 case MapKind::water:
                     b.fill(poly, pair(&MapPalette::water), f.cls == "sea" ? kSea : kAreaDetail);
                     break;
                 case MapKind::hanok:
-                    b.fill(poly, pair(&MapPalette::hanok), kAreaDetail);
-                    b.stroke(poly[0], true, 0.8, 1.0f, pair(&MapPalette::hanokEdge), kAreaEdge);
+                    b.strokeLocal(b.fill(poly, pair(&MapPalette::hanok), kAreaDetail)[0], true, 0.8, 1.0f,
+                                  pair(&MapPalette::hanokEdge), kAreaEdge);
                     break;
                 case MapKind::building:
                 case MapKind::landmark:
-                    b.fill(poly, pair(&MapPalette::building), kAreaDetail);
-                    b.stroke(poly[0], true, 0.6, 1.0f, pair(&MapPalette::buildingEdge), kAreaEdge);
+                    b.strokeLocal(b.fill(poly, pair(&MapPalette::building), kAreaDetail)[0], true, 0.6, 1.0f,
+                                  pair(&MapPalette::buildingEdge), kAreaEdge);
                     break;
                 case MapKind::district: break;  // named areas: labels only, no fill
                 default: b.fill(poly, pair(&MapPalette::other), kArea); break;
             }
         }
         const bool street = f.kind == MapKind::road || f.kind == MapKind::path;
+        const bool isNamed = street && !f.tunnel && !(f.nameEn.empty() && f.nameKo.empty() && f.name.empty());
+        std::vector<std::vector<Vec2>> streetParts;  // a named street's lines, projected once for its label too
         for (const Ring& line : f.lines) {
             if (street) {
+                std::vector<Vec2> pts = b.project(line);
                 StreetStyle st = streetStyle(f);
                 double w = f.widthM > 0 ? f.widthM : f.kind == MapKind::road ? 10 : 3.5;
                 bool isFoot = st.rank >= 4;
@@ -266,13 +288,15 @@ MapMesh buildMapMesh(const MapData& map, const Projection& proj, const MapPalett
                 ColorPair casingC = pair(st.casing == kMajorCasing ? &MapPalette::majorCasing
                                          : isFoot ? &MapPalette::footwayCasing : &MapPalette::roadCasing);
                 if (f.tunnel) {  // no casing; a thin line a shade off the ground, under the streets
-                    b.stroke(line, false, w * 0.6, std::max(1.0f, st.fillPx * 0.6f), pair(&MapPalette::tunnel), kTunnel);
+                    b.strokeLocal(pts, false, w * 0.6, std::max(1.0f, st.fillPx * 0.6f), pair(&MapPalette::tunnel), kTunnel);
                     continue;
                 }
                 ++mesh.streetLines;
-                b.stroke(line, false, w + st.casingExtraM, st.casingPx, casingC, st.casing);
-                b.stroke(line, false, w, st.fillPx, fillC, st.fillLayer);
-                if (f.cls == "steps") b.treads(line, w, 0.9, pair(&MapPalette::steps), kSteps);
+                const Builder::Outline o = Builder::outline(pts, false);
+                b.draw(o, w + st.casingExtraM, st.casingPx, casingC, st.casing);
+                b.draw(o, w, st.fillPx, fillC, st.fillLayer);
+                if (f.cls == "steps") b.treads(pts, w, 0.9, pair(&MapPalette::steps), kSteps);
+                if (isNamed) streetParts.push_back(std::move(pts));
             } else if (f.kind == MapKind::wall) {
                 bool city = f.cls == "city_wall";
                 b.stroke(line, false, f.widthM > 0 ? f.widthM : 1.5, city ? 2.0f : 1.2f, pair(&MapPalette::wall), kWall);
@@ -280,23 +304,20 @@ MapMesh buildMapMesh(const MapData& map, const Projection& proj, const MapPalett
                 b.stroke(line, false, f.widthM > 0 ? f.widthM : 2, 1.2f, pair(&MapPalette::water), kAreaDetail);
             } else {
                 double w = f.widthM > 0 ? f.widthM : 3.5;
-                b.stroke(line, false, w + 1.2, 2.5f, pair(&MapPalette::roadCasing), kPathCasing);
-                b.stroke(line, false, w, 1.5f, pair(&MapPalette::path), kPathFill);
+                const Builder::Outline o = Builder::outline(b.project(line), false);
+                b.draw(o, w + 1.2, 2.5f, pair(&MapPalette::roadCasing), kPathCasing);
+                b.draw(o, w, 1.5f, pair(&MapPalette::path), kPathFill);
             }
         }
         // Street names run along their streets (placed per frame); ways of one name are chained first.
-        if (street && !f.tunnel && !(f.nameEn.empty() && f.nameKo.empty() && f.name.empty())) {
+        if (isNamed) {
             int rank = streetStyle(f).rank;
             std::string key = f.nameEn + '\x1f' + f.nameKo + '\x1f' + f.name;
             auto [it, fresh] = namedIndex.try_emplace(std::move(key), named.size());
             if (fresh) named.push_back({f.nameEn, f.nameKo, f.name, rank, {}});
             NamedStreet* ns = &named[it->second];
             ns->rank = std::min(ns->rank, rank);
-            for (const Ring& line : f.lines) {
-                std::vector<Vec2> pts;
-                for (const LatLon& p : line) pts.push_back(proj.toLocal(p));
-                ns->parts.push_back(std::move(pts));
-            }
+            for (std::vector<Vec2>& pts : streetParts) ns->parts.push_back(std::move(pts));
         }
         if (street) continue;
 
@@ -392,14 +413,16 @@ MapMesh buildMapMesh(const MapData& map, const Projection& proj, const MapPalett
             r.first = static_cast<uint32_t>(mesh.indices.size());
             r.count = static_cast<uint32_t>(c.size());
             r.minPxPerMetre = from;
+            float maxOffset2 = 0;
             for (uint32_t i : c) {
                 const MapVertex& v = b.verts[layer][i];
                 mesh.indices.push_back(base + i);
                 r.box.add({v.x, v.y});
                 r.maxHalfWidth = std::max(r.maxHalfWidth, v.halfWidth);
                 r.maxHalfPx = std::max(r.maxHalfPx, v.minHalfPx);
-                r.maxOffset = std::max(r.maxOffset, float(std::hypot(v.offsetX, v.offsetY)));
+                maxOffset2 = std::max(maxOffset2, v.offsetX * v.offsetX + v.offsetY * v.offsetY);
             }
+            r.maxOffset = std::sqrt(maxOffset2);
             mesh.ranges.push_back(r);
         }
     }

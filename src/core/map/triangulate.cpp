@@ -184,32 +184,38 @@ bool triangulatePolygon(const std::vector<std::vector<Vec2>>& rings, std::vector
 
 void strokePolyline(const std::vector<Vec2>& line, bool closed, std::vector<StrokeVertex>& verts,
                     std::vector<uint32_t>& idx, uint32_t baseIndex) {
-    // Drop consecutive duplicates: they have no direction.
+    // Drop consecutive duplicates: they have no direction. (Squared lengths and sqrt, not hypot: the coordinates are
+    // local metres, far from overflow, and hypot's care costs a third of the stroking in wasm.)
+    auto far = [](Vec2 a, Vec2 b) { return (a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y) > 1e-12; };
     std::vector<Vec2> p;
+    p.reserve(line.size());
     for (const Vec2& v : line)
-        if (p.empty() || std::hypot(v.x - p.back().x, v.y - p.back().y) > 1e-6) p.push_back(v);
-    if (closed && p.size() > 2 && std::hypot(p.front().x - p.back().x, p.front().y - p.back().y) <= 1e-6) p.pop_back();
+        if (p.empty() || far(v, p.back())) p.push_back(v);
+    if (closed && p.size() > 2 && !far(p.front(), p.back())) p.pop_back();
     size_t n = p.size();
     if (n < 2) return;
 
-    auto normal = [&](size_t a, size_t b) {
-        double dx = p[b].x - p[a].x, dy = p[b].y - p[a].y, len = std::hypot(dx, dy);
-        return Vec2{-dy / len, dx / len};
-    };
+    // Each segment's unit normal, once (segment i runs from point i to i + 1; a closed line's last one back to 0).
+    const size_t segs = closed ? n : n - 1;
+    std::vector<Vec2> normals(segs);
+    for (size_t i = 0; i < segs; ++i) {
+        const Vec2 a = p[i], b = p[(i + 1) % n];
+        const double dx = b.x - a.x, dy = b.y - a.y, len = std::sqrt(dx * dx + dy * dy);
+        normals[i] = {-dy / len, dx / len};
+    }
     uint32_t first = baseIndex + static_cast<uint32_t>(verts.size());
     for (size_t i = 0; i < n; ++i) {
         bool hasPrev = closed || i > 0, hasNext = closed || i + 1 < n;
-        Vec2 n0 = hasPrev ? normal((i + n - 1) % n, i) : normal(i, i + 1);
-        Vec2 n1 = hasNext ? normal(i, (i + 1) % n) : n0;
+        Vec2 n0 = hasPrev ? normals[(i + segs - 1) % segs] : normals[0];
+        Vec2 n1 = hasNext ? normals[i % segs] : n0;
         Vec2 m{n0.x + n1.x, n0.y + n1.y};
-        double ml = std::hypot(m.x, m.y);
+        double ml = std::sqrt(m.x * m.x + m.y * m.y);
         Vec2 miter = ml < 1e-9 ? n1 : Vec2{m.x / ml, m.y / ml};
         double scale = 1.0 / std::max(0.5, miter.x * n1.x + miter.y * n1.y);  // miter limit 2
         Vec2 off{miter.x * scale, miter.y * scale};
         verts.push_back({p[i], off});
         verts.push_back({p[i], {-off.x, -off.y}});
     }
-    size_t segs = closed ? n : n - 1;
     for (size_t i = 0; i < segs; ++i) {
         uint32_t a = first + uint32_t(2 * i), b = first + uint32_t(2 * ((i + 1) % n));
         idx.insert(idx.end(), {a, a + 1, b, b, a + 1, b + 1});

@@ -225,7 +225,6 @@ export async function createViewer(element, options = {}) {
     // while the fonts and the data are still on their way, and the real commit takes half its baseline-code time.
     // After one task, so a manifest the core reads sends its data's requests first.
     await new Promise((resolve) => setTimeout(resolve, 0));
-    performance.mark?.('bk:rehearsal');
     bridge.rehearse();
     mark('bk:rehearsed');
     const launch = bridge.launchParams(query);

@@ -2,11 +2,13 @@
 // loading the binary recording, sampling every sensor at one time (a frame's work), a seek to a random time, and
 // import throughput. Run by `./build-wasm.sh bench`; figures, not assertions.
 #include "binary_format.hpp"
+#include "derived_events.hpp"
 #include "glyph_scene.hpp"
 #include "importer.hpp"
 #include "map_binary.hpp"
 #include "map_data.hpp"
 #include "map_mesh.hpp"
+#include "quality.hpp"
 #include "street_graph.hpp"
 #include "replay_stats.hpp"
 #include "sampler.hpp"
@@ -230,6 +232,25 @@ void CommitBukchon(benchmark::State& state) {
     }
 }
 BENCHMARK(CommitBukchon)->Unit(benchmark::kMillisecond);
+
+// The events found in the readings at load (derived_events.hpp), over a million sensors of the six types, a day at
+// 15 minutes each (96M readings): one pass over every series, with the quality check's gaps given. The figure is
+// ns per reading; the counter says how many events were found.
+void DeriveEvents1M(benchmark::State& state) {
+    static const bk::Dataset d = bk::generateScaleDataset({11, 1000000, 96, 900});
+    static const bk::QualityReport quality = bk::checkQuality(d);
+    size_t found = 0;
+    for (auto _ : state) {
+        std::vector<bk::Event> events = bk::deriveEvents(d, quality);
+        found = events.size();
+        benchmark::DoNotOptimize(events.data());
+    }
+    state.counters["events"] = double(found);
+    state.counters["ns_per_reading"] =
+        benchmark::Counter(double(d.readingCount()) * double(state.iterations()), benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+    state.counters["readings"] = double(d.readingCount());
+}
+BENCHMARK(DeriveEvents1M)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 // The viewer's whole CPU frame at 100,000 sensors, as the page runs it (update at 3600× then the frame's draw
 // lists), without GL: the native twin of the page's getState().frame.workMsP50, phase by phase.

@@ -2,6 +2,7 @@
 #include "viewer.hpp"
 
 #include "binary_format.hpp"
+#include "derived_events.hpp"
 #include "map_binary.hpp"
 #include "opening_moment.hpp"
 #include "time_util.hpp"
@@ -221,6 +222,12 @@ bool Viewer::install(Dataset dataset, const MapData& mapData) {
         next->bounds.add(next->mesh.bounds.max);
     }
     laps.lap("mesh");
+    // The quality view's gaps are also events (a sensor gone silent), and every event found in the readings is in
+    // before anything that counts or routes them: a bin log's emptyings are its collections.
+    next->quality = checkQuality(next->dataset);
+    laps.lap("quality");
+    addDerivedEvents(next->dataset, next->quality);
+    laps.lap("events");
     next->collection = planCollection(next->dataset, mapData, next->projection, next->positions);
     laps.lap("collection");
     next->metricDefaults = metricDefaults(next->dataset);
@@ -229,8 +236,6 @@ bool Viewer::install(Dataset dataset, const MapData& mapData) {
     laps.lap("metrics");
     next->kpiIndex = std::make_unique<KpiIndex>(next->dataset);
     laps.lap("kpiIndex");
-    next->quality = checkQuality(next->dataset);
-    laps.lap("quality");
     next->mapData = mapData;
     next->mapName = mapData.name;
     next->mapNameKo = mapData.nameKo;

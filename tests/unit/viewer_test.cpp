@@ -423,10 +423,12 @@ TEST(ViewerTwin, TheStateSaysWhatThePanelsShow) {
     ASSERT_GE(twin["kpis"]["tiles"].size(), 2u);
     EXPECT_EQ(twin["kpis"]["tiles"][0]["label"]["key"], "kpi.binsOver80");
     EXPECT_EQ(twin["kpis"]["tiles"][0]["value"], "0/1");
-    // The feed: the day's notable events (the overflow); the routine illegal stop only counted.
-    ASSERT_EQ(twin["feed"]["events"].size(), 1u);
+    // The feed: the day's notable events (the overflow, and the bin reaching 80 % at 02:40, found in its fill);
+    // the routine illegal stop only counted.
+    ASSERT_EQ(twin["feed"]["events"].size(), 2u);
     EXPECT_EQ(twin["feed"]["events"][0]["kind"], "overflow");
     EXPECT_EQ(twin["feed"]["events"][0]["name"], "Gahoe-dong bin");
+    EXPECT_EQ(twin["feed"]["events"][1]["kind"], "bin_full");
     EXPECT_EQ(twin["feed"]["routine"], 1);
     EXPECT_TRUE(twin["card"].is_null());
 

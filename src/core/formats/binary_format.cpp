@@ -165,8 +165,12 @@ std::string writeBinaryRecording(const Dataset& d) {
     StringTable strings;
     const bool zone = !d.timeZoneName.empty() || !d.offsetChanges.empty() || d.openAtMs;
     const size_t headerBytes = d.openAtMs ? kOpenAtHeaderBytes : zone ? kZoneHeaderBytes : kHeaderBytes;
+    // The recording's own events: those derived at load (derived_events.hpp) are found again by the next load.
+    std::vector<const Event*> recorded;
+    for (const Event& e : d.events)
+        if (!e.derived) recorded.push_back(&e);
     std::string header(headerBytes, '\0'), sensors(d.sensors.size() * kSensorBytes, '\0'),
-        series(d.series.size() * kSeriesBytes, '\0'), events(d.events.size() * kEventBytes, '\0'), levels;
+        series(d.series.size() * kSeriesBytes, '\0'), events(recorded.size() * kEventBytes, '\0'), levels;
     strings.ref(header, hTitle, d.title);
     strings.ref(header, hTitleKo, d.titleKo);
     strings.ref(header, hSource, d.source);
@@ -208,8 +212,8 @@ std::string writeBinaryRecording(const Dataset& d) {
             ++levelCount;
         }
     }
-    for (size_t i = 0; i < d.events.size(); ++i) {
-        const Event& e = d.events[i];
+    for (size_t i = 0; i < recorded.size(); ++i) {
+        const Event& e = *recorded[i];
         size_t at = i * kEventBytes;
         put<int64_t>(events, at, e.timeMs);
         put<uint32_t>(events, at + 8, e.sensor);
@@ -248,7 +252,7 @@ std::string writeBinaryRecording(const Dataset& d) {
     put<uint64_t>(header, hFileBytes, fileBytes);
     put<uint32_t>(header, hSensorCount, uint32_t(d.sensors.size()));
     put<uint32_t>(header, hSeriesCount, uint32_t(d.series.size()));
-    put<uint32_t>(header, hEventCount, uint32_t(d.events.size()));
+    put<uint32_t>(header, hEventCount, uint32_t(recorded.size()));
     put<uint32_t>(header, hLevelCount, levelCount);
     put<uint64_t>(header, hValueCount, d.values.size());
     put<uint64_t>(header, hTimeCount, d.timesMs.size());

@@ -302,8 +302,22 @@ std::string offsetChangesProblem(const Dataset& d, int& where) {
     return "";
 }
 
+void sortEventsByTime(std::vector<Event>& events) {
+    auto earlier = [](const Event& a, const Event& b) { return a.timeMs < b.timeMs; };
+    if (std::is_sorted(events.begin(), events.end(), earlier)) return;
+    // Keys sorted, then each event moved once: a city's millions of events (two strings each) are not shuffled
+    // through a merge sort. (time, position) pairs sort stably.
+    std::vector<std::pair<int64_t, uint32_t>> keys(events.size());
+    for (size_t i = 0; i < events.size(); ++i) keys[i] = {events[i].timeMs, uint32_t(i)};
+    std::sort(keys.begin(), keys.end());
+    std::vector<Event> sorted;
+    sorted.reserve(events.size());
+    for (const auto& k : keys) sorted.push_back(std::move(events[k.second]));
+    events.swap(sorted);
+}
+
 void finishDataset(Dataset& d, std::optional<int64_t> declaredStart, std::optional<int64_t> declaredEnd) {
-    std::stable_sort(d.events.begin(), d.events.end(), [](const Event& a, const Event& b) { return a.timeMs < b.timeMs; });
+    sortEventsByTime(d.events);
     int64_t lo = std::numeric_limits<int64_t>::max(), hi = std::numeric_limits<int64_t>::min();
     for (const Series& s : d.series) {
         lo = std::min(lo, s.firstMs(d.timesMs));

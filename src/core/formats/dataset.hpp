@@ -45,6 +45,7 @@ struct Event {
     std::string kind;             // "collection", "overflow", "alarm", …
     double value = 0;
     std::string note;
+    bool derived = false;         // found in the readings at load (derived_events.hpp), never written back
 };
 
 struct Dataset {
@@ -88,6 +89,8 @@ std::string offsetChangesProblem(const Dataset& d, int& where);
 // Sorts events and sets startMs/endMs (from the data unless given) and each sensor's primary series: the last
 // step of every way a Dataset is made (loader, importer). The end is after the start even for a single reading.
 void finishDataset(Dataset& d, std::optional<int64_t> declaredStart = {}, std::optional<int64_t> declaredEnd = {});
+// Events in time order, those at one time in the order given (the one sort every way of making events shares).
+void sortEventsByTime(std::vector<Event>& events);
 
 Result<Dataset> loadRecording(std::string_view text, const std::string& fileName, std::vector<Sensor> sensors);
 

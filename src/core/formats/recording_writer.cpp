@@ -174,8 +174,11 @@ void writeRecordingJson(const Dataset& d, const TextSink& sink) {
         out += i + 1 < d.series.size() ? ",\n" : "\n";
     }
     out += "],\n\"events\": [\n";
-    for (size_t i = 0; i < d.events.size(); ++i) {
-        const Event& e = d.events[i];
+    std::vector<const Event*> recorded;  // those derived at load are found again by the next load
+    for (const Event& e : d.events)
+        if (!e.derived) recorded.push_back(&e);
+    for (size_t i = 0; i < recorded.size(); ++i) {
+        const Event& e = *recorded[i];
         out += "  {\"time\": ";
         appendJsonString(out, time(e.timeMs));
         out += ", \"sensor\": ";
@@ -186,7 +189,7 @@ void writeRecordingJson(const Dataset& d, const TextSink& sink) {
         appendDouble(out, e.value, "%.10g");
         if (!e.note.empty()) { out += ", \"note\": "; appendJsonString(out, e.note); }
         out += "}";
-        out += i + 1 < d.events.size() ? ",\n" : "\n";
+        out += i + 1 < recorded.size() ? ",\n" : "\n";
     }
     out += "]}\n";
     flush(0);

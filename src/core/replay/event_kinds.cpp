@@ -11,6 +11,13 @@ const EventKindInfo kKinds[] = {
     {event_kind::noiseViolation, rgba(214, 160, 41), 0, true},
     {event_kind::illegalStop, rgba(120, 90, 160), 0, true},
     {event_kind::collection, rgba(47, 128, 110), 0, false},
+    // Kinds found in the readings (derived_events.hpp): the same look for a city's log as for Bukchon's recording.
+    {event_kind::binFull, rgba(196, 128, 40), 0, false},
+    {event_kind::lotFull, rgba(120, 90, 160), 0, true},
+    {event_kind::lotFree, rgba(150, 134, 176), 0, true},
+    {event_kind::airWorse, rgba(112, 122, 140), 0, true},
+    {event_kind::airBad, rgba(201, 104, 52), rgba(201, 104, 52), false},
+    {event_kind::sensorSilent, rgba(140, 132, 120), rgba(140, 132, 120), false},  // marked, but quietly
 };
 const EventKindInfo kOther{"", rgba(47, 128, 110), 0, false};
 }  // namespace

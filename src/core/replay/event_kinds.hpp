@@ -12,7 +12,10 @@ namespace bk {
 
 namespace event_kind {
 constexpr std::string_view fireAlarm = "fire_alarm", falseAlarm = "false_alarm", overflow = "overflow",
-                           collection = "collection", illegalStop = "illegal_stop", noiseViolation = "noise_violation";
+                           collection = "collection", illegalStop = "illegal_stop", noiseViolation = "noise_violation",
+                           alarmCleared = "alarm_cleared", binFull = "bin_full", lotFull = "lot_full",
+                           lotFree = "lot_free", airWorse = "air_worse", airBad = "air_bad",
+                           sensorSilent = "sensor_silent";
 }
 
 struct EventKindInfo {

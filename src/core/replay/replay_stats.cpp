@@ -110,6 +110,8 @@ KpiIndex::KpiIndex(const Dataset& d) {
         const Event& e = d.events[i];
         if (d.sensors[e.sensor].type == SensorType::fire && (e.kind == "fire_alarm" || e.kind == "alarm_cleared"))
             fireEvents.push_back(uint32_t(i));
+        recordedEvents = recordedEvents || !e.derived;
+        collectionEvents = collectionEvents || e.kind == event_kind::collection;
     }
     // From the readings, for logs that carry no events: when each bin first reached its top on each local day, and
     // each sensor-hour over the noise limit (55 dB from 07 to 22 h, 45 dB at night) or PM2.5's "bad" band (> 35).
@@ -253,8 +255,9 @@ Kpis computeKpis(const Dataset& d, Sampler& sampler, int64_t t, const KpiIndex& 
     auto maxToday = [&](const MaxIndex& all, const std::vector<uint32_t>& series) {
         return pass ? maxOfPassing(d, series, *pass, dayStart, t) : all.max(dayStart, t);
     };
-    k.fromReadings = d.events.empty();
-    if (k.fromReadings) {  // a log without events: "today" from the readings themselves
+    k.fromReadings = !index.recordedEvents;
+    k.collectionsCounted = index.collectionEvents;
+    if (k.fromReadings) {  // a log that records no events: "today" from the readings themselves
         if (k.binsTotal) k.binsFullToday = index.binTopTimes.count(dayStart, t, pass);
         if (index.noise.any && k.noiseSensors) {
             k.noiseMaxToday = maxToday(index.noise, index.noiseSeriesOf);

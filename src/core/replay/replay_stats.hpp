@@ -25,7 +25,8 @@ struct Kpis {
     int collectionsToday = 0;
     // What the data has, so that the panel shows only the numbers it supports (no illegal stops without parking).
     int parkingSensors = 0, noiseSensors = 0, fireSensors = 0;  // noise: sensors with a noise series
-    bool fromReadings = false;             // no events in the data: the day's counts below come from readings
+    bool fromReadings = false;             // the data records no events: the day's counts below come from readings
+    bool collectionsCounted = false;       // bins are emptied in the data (recorded or found): collectionsToday
     int binLevelCount = 0;                 // bins whose fill is levels (GREEN < YELLOW < RED): how many at each now
     int binsAtLevel[4] = {};
     int binsFullToday = -1;                // bins that reached their top (≥ 99.5 % or the top level) today; -1: n/a
@@ -70,6 +71,8 @@ private:
 struct KpiIndex {
     MaxIndex pm25, pm10, noise;                            // PM2.5 and PM10 of air sensors, noise of noise sensors
     std::vector<uint32_t> fireEvents;                      // fire_alarm / alarm_cleared of fire sensors, in order
+    bool recordedEvents = false;                           // the data records events itself (not only derived ones)
+    bool collectionEvents = false;                         // bins are emptied in the data (recorded or found)
     std::vector<uint32_t> bins;                            // sensor indices (a contiguous walk, not 100k Sensors)
     std::vector<uint8_t> binLevelled;                      // per entry of bins: its primary series has named levels
                                                            // (read per frame instead of 100k Series, 20 MB)

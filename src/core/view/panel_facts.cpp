@@ -82,7 +82,8 @@ std::vector<KpiTile> kpiTiles(const Kpis& k, const Dataset& d) {
         add(whole(k.pm10MaxToday), "kpi.pm10", pm25Tone(k.pm10MaxToday / 2));  // PM10's bands are about twice PM2.5's
     }
     if (k.fireSensors) add(std::to_string(k.activeAlarms), "kpi.alarms", warnIf(k.activeAlarms, Tone::red));
-    if (k.binsTotal && !k.fromReadings) add(std::to_string(k.collectionsToday), "kpi.collections", Tone::ink);
+    if (k.binsTotal && (!k.fromReadings || k.collectionsCounted))  // a bin log's emptyings are its collections
+        add(std::to_string(k.collectionsToday), "kpi.collections", Tone::ink);
     return tiles;
 }
 

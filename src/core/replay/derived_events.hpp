@@ -1,0 +1,35 @@
+// derived_events.hpp — events found in the readings at load, by quantity: a bin emptied or full, a lot full and free
+// again, noise over the day/night limit, PM2.5/PM10 entering a worse band, a fire alarm, a sensor gone silent.
+//
+// Every dataset gets them, so an imported log's feed, timeline and "next event" say what its data did, as Bukchon's
+// recorded events do. The recording stays the authority: a kind it records itself is not derived for it at all, so
+// nothing is doubled. Derived events are marked (Event::derived) and never written back into a recording.
+// docs/import.md, "Events found in the data", lists the rules and thresholds.
+#pragma once
+#include "dataset.hpp"
+#include "quality.hpp"
+
+#include <vector>
+
+namespace bk {
+
+struct EventRules {
+    double binFullPct = 80;          // fill reaching this (or a level series its top level): "bin_full"
+    double binEmptiedDropPct = 25;   // a fall in fill of at least this between two readings: "collection"
+    double noiseDayDb = 55, noiseNightDb = 45;  // Korean residential standard (the simulation's too)
+    int dayStartHour = 6, nightStartHour = 22;  // local time
+    int64_t noiseMinMs = 10 * 60000;            // over the limit this long (or two readings) before it counts
+    double pm25Bands[3] = {15, 35, 75};         // Korean bands: good | moderate | bad | very bad (µg/m³)
+    double pm10Bands[3] = {30, 80, 150};
+    double smokeAlarmPctPerM = 4;               // a fire sensor's smoke at or over this: "fire_alarm"
+    double fireAlarmC = 57;                     // a fire sensor's temperature at or over this (a heat detector)
+};
+
+// The events `d`'s readings show, by time, each marked derived; kinds `d` records itself are left out. `quality`
+// gives the silent stretches (its gaps: one event per sensor gone quiet, where all its series stop together or not).
+std::vector<Event> deriveEvents(const Dataset& d, const QualityReport& quality, const EventRules& rules = {});
+
+// Adds deriveEvents() to d.events, keeping them sorted by time (recorded events first at equal times).
+void addDerivedEvents(Dataset& d, const QualityReport& quality, const EventRules& rules = {});
+
+}  // namespace bk

@@ -503,7 +503,7 @@ TEST(Importer, BadRowsAreRejectedWithExactReasons) {
     EXPECT_TRUE(reportHas(r, "  bad.csv line 10, column \"id\": no sensor id\n")) << t;
     EXPECT_TRUE(reportHas(r, "  bad.csv line 11, column \"v\": no value\n")) << t;
     EXPECT_TRUE(reportHas(r, "  bad.csv line 6: \"Z\" — unknown sensor id (not in sites.csv); 1 reading dropped\n")) << t;
-    EXPECT_TRUE(reportHas(r, "note: bad.csv line 9: time goes backwards for sensor \"A\" (v); its readings are sorted by time\n")) << t;
+    EXPECT_TRUE(reportHas(r, "note: bad.csv: time goes backwards in 1 series (A (v, line 9)); its readings are sorted by time\n")) << t;
     EXPECT_TRUE(reportHas(r, "rejected: 7 readings or rows\n")) << t;
     EXPECT_TRUE(reportHas(r, "  rows: 10 read, 4 accepted, 6 rejected\n")) << t;
     // What was kept is in time order: 09:00, 09:15, 09:20.
@@ -735,4 +735,35 @@ TEST(Importer, ZeroZeroAndBlankPositionsAreUnknownNotAPlace) {
     }
     EXPECT_TRUE(reportHas(r, "bins.csv: 0,0 read as an unknown position for 2 sensors (B-3, B-1)")) << r.report.text();
     EXPECT_TRUE(reportHas(r, "\"B-3\" — sensor has no position")) << r.report.text();  // dropped, and said so
+}
+
+// Readings at an instant their series already has, out of order (a logger's clock set back, a repeated hour read
+// as written), are found when the series are sorted and joined: the report says so in one line however many series,
+// and the "rejected" line says where its count is described, never "(0 listed below)".
+TEST(Importer, ReadingsAtARepeatedTimeAreOneNoteAndTheCountsAgree) {
+    std::string csv = "time,id,lat,lon,fill\n";
+    for (int k = 0; k < 5; ++k) {
+        const std::string id = "B-" + std::to_string(k), pos = ",37.5" + std::to_string(k) + ",126.98,";
+        csv += "2026-05-11T09:05:00+09:00," + id + pos + "30\n";
+        csv += "2026-05-11T09:00:00+09:00," + id + pos + "10\n";
+        csv += "2026-05-11T09:05:00+09:00," + id + pos + "35\n";  // 09:05 again, after 09:00
+    }
+    Importer importer(ImportOptions{});
+    importer.add("bins.csv", csv);
+    ImportResult r = importer.finish();
+    ASSERT_TRUE(r.dataset) << r.report.fatal;
+    EXPECT_EQ(r.dataset->readingCount(), 10u);
+    EXPECT_EQ(r.report.repeatedTimes, 5);
+    EXPECT_EQ(r.report.rejectedTotal, 5);
+    int lines = 0;
+    for (const std::string& n : r.report.notes)
+        if (n.find("repeat the time of another reading") != std::string::npos) {
+            ++lines;
+            EXPECT_NE(n.find("5 readings"), std::string::npos) << n;
+            EXPECT_NE(n.find("and 2 more series"), std::string::npos) << n;
+        }
+    EXPECT_EQ(lines, 1) << r.report.text();
+    const std::string text = r.report.text();
+    EXPECT_NE(text.find("rejected: 5 readings or rows (5 at repeated times: see the note)\n"), std::string::npos) << text;
+    EXPECT_EQ(text.find("listed below"), std::string::npos) << text;
 }

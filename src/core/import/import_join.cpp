@@ -148,6 +148,7 @@ ImportResult Importer::State::finish() {
 
     // Series: sorted, duplicates after sorting dropped, regular when evenly spaced (gaps become NaN).
     std::unordered_map<std::string, std::pair<double, double>> ranges;  // metric → data range
+    std::vector<std::pair<std::string, int64_t>> repeated;  // "sensor (metric)" → readings dropped at a repeated time
     for (SeriesAcc& acc : series) {
         if (!report.fatal.empty()) break;
         int sensor = sensorFor(acc.sensor, acc);
@@ -175,9 +176,8 @@ ImportResult Importer::State::finish() {
             }
             if (dups) {
                 rejectedTotal += dups;
-                report.notes.push_back("sensor \"" + acc.sensor + "\" (" + acc.metric + "): " + std::to_string(dups) +
-                                       (dups == 1 ? " reading repeats the time of another and was dropped"
-                                                  : " readings repeat the time of others and were dropped"));
+                report.repeatedTimes += dups;
+                repeated.push_back({acc.sensor + " (" + acc.metric + ")", dups});
             }
             acc.times = std::move(t);
             acc.values = std::move(v);
@@ -321,6 +321,19 @@ ImportResult Importer::State::finish() {
         ++report.changesInSpan;
         if (std::find(report.offsetsInSpan.begin(), report.offsetsInSpan.end(), c.toMinutes) == report.offsetsInSpan.end())
             report.offsetsInSpan.push_back(c.toMinutes);
+    }
+    if (!repeated.empty()) {  // one line however many sensors: a count, then the first few
+        std::string note = std::to_string(report.repeatedTimes) +
+                           (report.repeatedTimes == 1 ? " reading repeats the time of another reading of its sensor and "
+                                                        "metric and was dropped (the first was kept): "
+                                                      : " readings repeat the time of another reading of their sensor and "
+                                                        "metric and were dropped (the first was kept): ");
+        const size_t shown = std::min<size_t>(repeated.size(), 3);
+        for (size_t i = 0; i < shown; ++i)
+            note += (i ? ", " : "") + repeated[i].first + " " + std::to_string(repeated[i].second);
+        if (repeated.size() > shown)
+            note += " and " + std::to_string(repeated.size() - shown) + " more series";
+        report.notes.push_back(std::move(note));
     }
     report.rejectedTotal = rejectedTotal;
     if (report.fatal.empty()) {  // what the log gets wrong, beyond rows that could not be read (quality.hpp)

@@ -79,7 +79,14 @@ std::string ImportReport::text() const {
     if (rejectedTotal > 0) {
         out += "rejected: " + std::to_string(rejectedTotal) + " reading" + (rejectedTotal == 1 ? "" : "s") + " or row" +
                (rejectedTotal == 1 ? "" : "s");
-        if (int64_t(rejected.size()) < rejectedTotal) out += " (" + std::to_string(rejected.size()) + " listed below)";
+        // Rows are listed (the first few); readings dropped at a repeated time are in one note. Both are said.
+        const int64_t rows = rejectedTotal - repeatedTimes;
+        std::vector<std::string> where;
+        if (rows > 0 && int64_t(rejected.size()) < rows) where.push_back(std::to_string(rejected.size()) + " listed below");
+        if (repeatedTimes > 0)
+            where.push_back(std::to_string(repeatedTimes) + (repeatedTimes == 1 ? " at a repeated time" : " at repeated times") +
+                            ": see the note");
+        for (size_t i = 0; i < where.size(); ++i) out += (i ? "; " : " (") + where[i] + (i + 1 == where.size() ? ")" : "");
         out += "\n";
         for (size_t i = 0; i < rejected.size(); ++i) out += "  " + rejected[i].describe(rejectedFile[i]) + "\n";
     }
@@ -114,6 +121,7 @@ std::string ImportReport::json() const {
                        {"value", rejected[i].value}, {"why", rejected[i].why}, {"text", rejected[i].describe(rejectedFile[i])}});
     j["rejected"] = rej;
     j["rejectedTotal"] = rejectedTotal;
+    j["repeatedTimes"] = repeatedTimes;
     j["notes"] = notes;
     Json cat = Json::object();
     for (const auto& [metric, levels] : categorical) cat[metric] = levels;

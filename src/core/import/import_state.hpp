@@ -116,7 +116,8 @@ struct Importer::State {
     std::vector<int> valueCols;
     bool wide = false, sitesFile = false;
     TimeFormat timeFormat = TimeFormat::isoOffset;
-    int64_t outOfOrderNoted = 0;
+    int64_t outOfOrderNoted = 0;                // series of this file whose time went backwards
+    std::vector<std::string> outOfOrderFirst;   // the first three of them, for the file's one note
     // Rows repeated exactly (the same sensor, time and values as the row kept): skipped and counted, not listed.
     int64_t exactDuplicateRows = 0;
     bool lastReadingRepeated = false;   // addReading's last refusal was a repeat of the kept reading, not a conflict

@@ -62,6 +62,7 @@ void Importer::State::startFile(const std::string& name) {
     timeCol = idCol = latCol = lonCol = nameCol = metricCol = typeCol = unitCol = -1;
     wide = sitesFile = false;
     outOfOrderNoted = 0;
+    outOfOrderFirst.clear();
     lastKey.clear();
     report.inputs.emplace_back();
     in = &report.inputs.back();
@@ -315,9 +316,8 @@ bool Importer::State::addReading(const std::string& sensor, const std::string& m
             return false;
         }
         if (t < last) {
-            if (s.sorted && outOfOrderNoted < 3)
-                report.notes.push_back(file + " line " + std::to_string(line) + ": time goes backwards for sensor \"" +
-                                       sensor + "\" (" + metric + "); its readings are sorted by time");
+            if (s.sorted && outOfOrderFirst.size() < 3)  // one note per file (endFileChecks): a count, the first few
+                outOfOrderFirst.push_back(sensor + " (" + metric + ", line " + std::to_string(line) + ")");
             if (s.sorted) ++outOfOrderNoted;
             s.sorted = false;
         }
@@ -438,6 +438,10 @@ void Importer::State::addGeoJson(const std::string& name, std::string_view bytes
 void Importer::State::endFileChecks() {
     const int64_t repeats = exactDuplicateRows;
     exactDuplicateRows = 0;
+    std::vector<std::string> outOfOrderFirstSeen;
+    outOfOrderFirstSeen.swap(outOfOrderFirst);
+    const int64_t outOfOrderSeries = outOfOrderNoted;
+    outOfOrderNoted = 0;
     std::vector<std::string> swapped;
     swapped.swap(swappedSensors);
     swappedSeen.clear();
@@ -459,6 +463,14 @@ void Importer::State::endFileChecks() {
         if (zero.size() > 8) list += " and " + std::to_string(zero.size() - 8) + " more";
         report.notes.push_back(file + ": 0,0 read as an unknown position for " + std::to_string(zero.size()) +
                                (zero.size() == 1 ? " sensor (" : " sensors (") + list + ")");
+    }
+    if (outOfOrderSeries > 0) {
+        std::string list;
+        for (size_t i = 0; i < outOfOrderFirstSeen.size(); ++i) list += (i ? ", " : "") + outOfOrderFirstSeen[i];
+        if (outOfOrderSeries > int64_t(outOfOrderFirstSeen.size()))
+            list += " and " + std::to_string(outOfOrderSeries - int64_t(outOfOrderFirstSeen.size())) + " more";
+        report.notes.push_back(file + ": time goes backwards in " + std::to_string(outOfOrderSeries) + " series (" + list +
+                               "); " + (outOfOrderSeries == 1 ? "its" : "their") + " readings are sorted by time");
     }
     if (repeats > 0)
         report.notes.push_back(file + ": " + std::to_string(repeats) +

@@ -77,6 +77,8 @@ struct ImportReport {
     std::vector<std::string> qualityLines; // the first maxReasons issues, described
     int64_t readings = 0;
     int64_t rejectedTotal = 0;             // rows (or readings) not imported, all counted
+    int64_t repeatedTimes = 0;             // of those: readings dropped when joined, at a time their series already
+                                           // has (one note says which series)
     size_t sensors = 0, series = 0;
     int64_t firstMs = 0, lastMs = 0;
     std::string timeZone;                  // the zone's name ("America/New_York"), "" for a fixed offset

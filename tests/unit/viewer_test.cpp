@@ -451,3 +451,33 @@ TEST(ViewerTwin, TheStateSaysWhatThePanelsShow) {
     EXPECT_EQ(s["selected"], "BIN-01");
     EXPECT_EQ(s["twin"]["card"]["value"]["text"], "45 %");
 }
+
+// A bin log that records no events: its emptyings are found in the fill and are its collections, in the collection
+// plan's recorded (fill-driven) trips and in the day's KPI, and the feed shows them.
+TEST(Viewer, ABinLogsEmptyingsAreItsCollections) {
+    std::string a, b;
+    for (int i = 0; i < 180; ++i) {  // three hours a minute apart: A emptied at 01:00 and 02:00, B at 01:00 and 02:30
+        a += (i ? "," : "") + std::to_string(20 + (i % 60));
+        b += (i ? "," : "") + std::to_string(10 + ((i + 30) % 90) * 0.9);
+    }
+    auto series = [](const char* sensor, const std::string& values) {
+        return std::string("{\"sensor\": \"") + sensor + "\", \"metric\": \"fill\", \"start\": \"2026-05-11T00:00:00+09:00\", "
+               "\"step_s\": 60, \"values\": [" + values + "]}";
+    };
+    const std::string sensors = R"({"type": "FeatureCollection", "features": [
+      {"type": "Feature", "geometry": {"type": "Point", "coordinates": [126.9850, 37.5826]},
+       "properties": {"id": "BIN-A", "type": "bin", "name_en": "A", "name_ko": "A"}},
+      {"type": "Feature", "geometry": {"type": "Point", "coordinates": [126.9830, 37.5800]},
+       "properties": {"id": "BIN-B", "type": "bin", "name_en": "B", "name_ko": "B"}}]})";
+    const std::string rec = "{\"format\": \"bukchon-recording\", \"version\": 1, \"title\": \"Bin log\", \"series\": [" +
+                            series("BIN-A", a) + "," + series("BIN-B", b) + "], \"events\": []}";
+    Viewer v;
+    ASSERT_TRUE(load(v, sensors, rec)) << v.error();
+    v.push(Intent::number(Intent::seek, double(kStartMs + 3 * 3600000 - 60000)));
+    Json s = state(v);
+    // Trips at 01:00 (both bins), 02:00 and 02:30: four emptyings.
+    EXPECT_EQ(s["collection"]["week"]["fillDriven"]["trips"], 3) << s["collection"].dump();
+    EXPECT_EQ(s["collection"]["week"]["fillDriven"]["binsEmptied"], 4);
+    EXPECT_EQ(s["kpis"]["collectionsToday"], 4);
+    EXPECT_TRUE(s["kpis"]["fromReadings"].get<bool>());  // it records no events itself
+}

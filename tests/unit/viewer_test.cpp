@@ -456,7 +456,7 @@ TEST(ViewerTwin, TheStateSaysWhatThePanelsShow) {
 // plan's recorded (fill-driven) trips and in the day's KPI, and the feed shows them.
 TEST(Viewer, ABinLogsEmptyingsAreItsCollections) {
     std::string a, b;
-    for (int i = 0; i < 180; ++i) {  // three hours a minute apart: A emptied at 01:00 and 02:00, B at 01:00 and 02:30
+    for (int i = 0; i < 480; ++i) {  // eight hours a minute apart: A emptied every hour, B every hour and a half
         a += (i ? "," : "") + std::to_string(20 + (i % 60));
         b += (i ? "," : "") + std::to_string(10 + ((i + 30) % 90) * 0.9);
     }
@@ -473,11 +473,15 @@ TEST(Viewer, ABinLogsEmptyingsAreItsCollections) {
                             series("BIN-A", a) + "," + series("BIN-B", b) + "], \"events\": []}";
     Viewer v;
     ASSERT_TRUE(load(v, sensors, rec)) << v.error();
-    v.push(Intent::number(Intent::seek, double(kStartMs + 3 * 3600000 - 60000)));
+    v.push(Intent::number(Intent::seek, double(kStartMs + 8 * 3600000 - 60000)));
     Json s = state(v);
-    // Trips at 01:00 (both bins), 02:00 and 02:30: four emptyings.
-    EXPECT_EQ(s["collection"]["week"]["fillDriven"]["trips"], 3) << s["collection"].dump();
-    EXPECT_EQ(s["collection"]["week"]["fillDriven"]["binsEmptied"], 4);
-    EXPECT_EQ(s["kpis"]["collectionsToday"], 4);
+    // A at 01:00 … 07:00, B at 01:00, 02:30, 04:00, 05:30, 07:00: twelve emptyings in nine trips (one time, one trip).
+    EXPECT_EQ(s["collection"]["week"]["fillDriven"]["trips"], 9) << s["collection"].dump();
+    EXPECT_EQ(s["collection"]["week"]["fillDriven"]["binsEmptied"], 12);
+    EXPECT_EQ(s["kpis"]["collectionsToday"], 12);
     EXPECT_TRUE(s["kpis"]["fromReadings"].get<bool>());  // it records no events itself
+    // The card never says the truck was never called when the data shows it was.
+    const Json& saving = s["collection"]["week"]["saving"];
+    ASSERT_TRUE(saving.is_object()) << s["collection"].dump();  // the 06:00 round is in the recording
+    EXPECT_FALSE(saving["noneFull"].get<bool>());
 }

@@ -59,8 +59,15 @@ void drawCollectionPanel(const ViewState& s, const UiFonts& f, std::vector<Inten
     std::string saved;
     const WeekSaving saving = weekSaving(c);
     if (saving.noneFull) saved = tr("collection.noneFull");
-    else if (saving.known)
+    else if (saving.known && saving.visitsPct >= 0 && saving.kmPct >= 0)
         saved = trf("collection.saved", {{"visits", std::to_string(saving.visitsPct)}, {"km", std::to_string(saving.kmPct)}});
+    else if (saving.known) {  // the data emptied its bins more often than fixed rounds would: say so, never "-413% fewer"
+        char km[16], fixedKm[16];
+        std::snprintf(km, sizeof km, "%.1f", c.fillDrivenWeek.km);
+        std::snprintf(fixedKm, sizeof fixedKm, "%.1f", c.fixedWeek.km);
+        saved = trf("collection.versusFixed", {{"visits", std::to_string(c.fillDrivenWeek.binVisits)}, {"km", km},
+                                               {"fixedVisits", std::to_string(c.fixedWeek.binVisits)}, {"fixedKm", fixedKm}});
+    }
     std::string note;
     const bool walkNote = c.routable && c.fixedWalkM > 0;  // some bins stand on pedestrian alleys: the crew walks there
     if (walkNote) {

@@ -10,6 +10,8 @@
 #include "sensors.hpp"
 #include "test_util.hpp"
 #include "time_util.hpp"
+
+#include <sstream>
 #include "time_zone.hpp"
 
 #include <gtest/gtest.h>
@@ -557,7 +559,80 @@ TEST(Importer, OpenStreetMapDataIsSentToTheConverter) {
 TEST(Importer, NoPositionsAnywhereIsFatalWithTheFix) {
     auto r = run({{"t.csv", "time,id,v\n2026-05-11T09:00Z,A,1\n"}});
     EXPECT_FALSE(r.dataset);
-    EXPECT_TRUE(reportHas(r, "nothing imported: the readings have no positions: add lat/lon columns"));
+    EXPECT_TRUE(reportHas(r, "nothing imported: the readings have no positions: no latitude and longitude columns in "
+                             "t.csv (\"time\", \"id\", \"v\") and no sites file; add lat/lon columns"));
+}
+
+TEST(Importer, PositionColumnsLeftBlankAreNamedNotAskedFor) {
+    auto r = run({{"t.csv", "time,id,lat,lon,v\n2026-05-11T09:00Z,A,,,1\n2026-05-11T09:10Z,A,0,0,2\n"}});
+    EXPECT_FALSE(r.dataset);
+    EXPECT_TRUE(reportHas(r, "nothing imported: the readings have no positions: their latitude and longitude columns "
+                             "(\"lat\" and \"lon\" in t.csv) are blank or 0,0 on every row"));
+}
+
+// A bin log written as a city writes it: ids, positions and values under names no list has.
+static std::string unnamedLog(const std::string& header, bool numericIds, int bins = 30, int steps = 12) {
+    std::string csv = header + "\n";
+    char buf[160];
+    for (int k = 0; k < steps; ++k)
+        for (int b = 0; b < bins; ++b) {
+            std::string id = numericIds ? std::to_string(b + 1) : "BIN-" + std::to_string(100 + b);
+            std::snprintf(buf, sizeof buf, "2026-05-11 %02d:%02d,%s,%.6f,%.6f,%d\n", k / 2, (k % 2) * 30, id.c_str(),
+                          37.58 + b * 0.0003, 126.98 + b * 0.0002, (k * 7 + b) % 90);
+            csv += buf;
+        }
+    return csv;
+}
+
+TEST(Importer, TheIdColumnIsFoundFromItsValuesBesideNamedPositions) {
+    auto r = run({{"bins.csv", unnamedLog("time,bin,lat,lon,fill %", false)}});
+    ASSERT_TRUE(r.dataset) << r.report.text();
+    EXPECT_EQ(r.dataset->sensors.size(), 30u);
+    EXPECT_EQ(r.report.readings, 360);
+    EXPECT_EQ(r.dataset->sensors[0].id, "BIN-100");
+    EXPECT_TRUE(reportHas(r, "note: bins.csv: column \"bin\" read as the sensor id (by its values: 30 different values, "
+                             "each at one position)"));
+    EXPECT_NE(r.report.text().find("long, with positions on each row"), std::string::npos);
+}
+
+TEST(Importer, NumericIdsAndPositionsUnderUnknownNamesAreFoundFromValues) {
+    auto r = run({{"tong.csv", unnamedLog("측정시각,통,y,x,적재량", true)}});
+    ASSERT_TRUE(r.dataset) << r.report.text();
+    EXPECT_EQ(r.dataset->sensors.size(), 30u);
+    EXPECT_EQ(r.report.readings, 360);
+    EXPECT_NEAR(r.dataset->sensors[0].position.lat, 37.58, 1e-6);
+    EXPECT_NEAR(r.dataset->sensors[0].position.lon, 126.98, 1e-6);
+    EXPECT_TRUE(reportHas(r, "note: tong.csv: columns \"y\" and \"x\" read as latitude and longitude (by their values: "
+                             "30 places written to 4 or more decimals)"));
+    EXPECT_TRUE(reportHas(r, "note: tong.csv: column \"통\" read as the sensor id (by its values: 30 different values, "
+                             "each at one position)"));
+}
+
+TEST(Importer, PositionsWithoutAnIdMakeEachPlaceASensor) {
+    std::string csv, line;
+    std::istringstream in(unnamedLog("time,drop,lat,lon,fill", true));
+    while (std::getline(in, line)) {  // without its id column
+        size_t a = line.find(','), b = line.find(',', a + 1);
+        csv += line.substr(0, a) + line.substr(b) + "\n";
+    }
+    auto r = run({{"p.csv", csv}});
+    ASSERT_TRUE(r.dataset) << r.report.text();
+    EXPECT_EQ(r.dataset->sensors.size(), 30u);
+    EXPECT_EQ(r.report.readings, 360);
+    EXPECT_EQ(r.report.rejectedTotal, 0);
+    EXPECT_EQ(r.dataset->sensors[0].id, "37.580000,126.980000");
+    EXPECT_TRUE(reportHas(r, "note: p.csv: no sensor id column, so each position is a sensor (30 places in the first rows)"));
+}
+
+TEST(Importer, ReadingsWithFourDecimalsAreNotTakenForPositions) {
+    // Two precise measurement columns that change every row are values, not a place: the table stays wide.
+    std::string csv = "time,a,b\n";
+    for (int k = 0; k < 40; ++k) csv += "2026-05-11 00:" + std::string(k < 10 ? "0" : "") + std::to_string(k) + "," +
+                                        std::to_string(0.1234 + k * 0.0011) + "," + std::to_string(0.5678 + k * 0.0013) + "\n";
+    auto r = run({{"w.csv", csv}, {"s.csv", "id,lat,lon\na,37.58,126.98\nb,37.59,126.99\n"}});
+    ASSERT_TRUE(r.dataset) << r.report.text();
+    EXPECT_EQ(r.dataset->sensors.size(), 2u);
+    EXPECT_EQ(r.report.text().find("read as latitude"), std::string::npos);
 }
 
 TEST(Importer, NoTimeColumnIsExplained) {

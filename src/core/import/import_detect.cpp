@@ -3,6 +3,8 @@
 #include "import_state.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <cmath>
 #include <cstdlib>
 
 namespace bk {
@@ -84,15 +86,26 @@ bool Importer::State::findDateAndHour() {
     return true;
 }
 
-// Reads the sample: header, roles, shape, time format, value kinds. Then replays the sample as rows.
+// Detect, then read: the sample's header, roles, shape, time format and value kinds; then its rows as any other.
 void Importer::State::analyse() {
     analysed = true;
     if (fileFailed) return;
     if (sample.empty()) { failFile("the file is empty (no rows)"); return; }
+    if (!detectHeader() || !assignRoles() || !detectReadings()) return;
+    listColumns();
+    for (size_t r = in->header ? 1 : 0; r < sample.size(); ++r) {
+        std::vector<std::string_view> f(sample[r].begin(), sample[r].end());
+        row(f, sampleLines[r]);
+    }
+    in->rowsRead = int64_t(sample.size() - (in->header ? 1 : 0));
+    sample.clear();
+    sampleLines.clear();
+}
+
+// A first row whose fields name known roles, or text above columns that are numbers or times, is a header.
+bool Importer::State::detectHeader() {
     size_t width = 0;
     for (auto& r : sample) width = std::max(width, r.size());
-
-    // Header: a first row whose fields name known roles, or text above columns that are numbers or times.
     const auto& first = sample[0];
     bool header = false;
     for (const auto& f : first) if (roleFromName(f) != Role::none) header = true;
@@ -117,8 +130,12 @@ void Importer::State::analyse() {
         if (cols[c].header.empty()) cols[c].header = "column " + std::to_string(c + 1);
         cols[c].role = header ? roleFromName(cols[c].header) : Role::none;
     }
-    size_t firstData = header ? 1 : 0;
 
+    return true;
+}
+
+// Roles by name, then the options' overrides, a date + hour pair, roles from values, one column per role.
+bool Importer::State::assignRoles() {
     // A sites table (positions by name, no time column by name or by values) takes no column overrides: those
     // describe the readings.
     bool latByName = false, lonByName = false, timeByName = false;
@@ -134,7 +151,7 @@ void Importer::State::analyse() {
             auto f = detectTimeFormat(columnSample(c));
             timeByValues = f && *f != TimeFormat::epochSeconds && *f != TimeFormat::epochMillis;
         }
-    bool sitesLike = header && latByName && lonByName && !timeByName && !timeByValues;
+    bool sitesLike = in->header && latByName && lonByName && !timeByName && !timeByValues;
     // Overrides first; a named column that is not there is an error for this file.
     struct Pick { const std::string* spec; Role role; const char* flag; };
     const Pick picks[] = {{&opt.timeColumn, Role::time, "--time-col"}, {&opt.idColumn, Role::id, "--id-col"},
@@ -149,12 +166,12 @@ void Importer::State::analyse() {
             std::string list;
             for (const Column& col : cols) list += (list.empty() ? "" : ", ") + ("\"" + col.header + "\"");
             failFile(std::string(p.flag) + " \"" + *p.spec + "\": no such column (the columns are " + list + ")");
-            return;
+            return false;
         }
         for (auto& col : cols) if (col.role == p.role) col.role = Role::none;
         cols[size_t(c)].role = p.role;
     }
-    if (!sitesLike && !findDateAndHour() && fileFailed) return;
+    if (!sitesLike && !findDateAndHour() && fileFailed) return false;
     // One column per role: the first keeps it.
     auto firstOf = [&](Role r) {
         int found = -1;
@@ -181,10 +198,11 @@ void Importer::State::analyse() {
     typeCol = firstOf(Role::type);
     unitCol = firstOf(Role::unit);
     if (idCol < 0 && nameCol >= 0) { idCol = nameCol; cols[size_t(idCol)].role = Role::id; nameCol = -1; }
+    if (!rolesFromValues()) return false;
     if ((latCol < 0) != (lonCol < 0)) {
         failFile(std::string("has a ") + (latCol < 0 ? "longitude" : "latitude") + " column but no " +
                  (latCol < 0 ? "latitude (lat, latitude, 위도)" : "longitude (lon, lng, longitude, 경도)") + " column");
-        return;
+        return false;
     }
 
     if (timeCol < 0) {
@@ -193,9 +211,149 @@ void Importer::State::analyse() {
         else {
             failFile("has no time column (expected a column named time, timestamp, date, 측정시간, 등록일시 … or "
                      "--time-col) and is not a sites table (id, lat, lon)");
-            return;
+            return false;
         }
     }
+    return true;
+}
+
+// The sample's cell in row r, column c, trimmed ("" past the row's end).
+static std::string_view cell(const std::vector<std::vector<std::string>>& sample, size_t r, int c) {
+    return c >= 0 && size_t(c) < sample[r].size() ? trim(sample[r][size_t(c)]) : std::string_view();
+}
+
+// Digits after the decimal point of a plain number ("37.58264" → 5); -1 when `v` is not one.
+static int decimals(std::string_view v) {
+    std::string unit;
+    if (!parseNumber(v, &unit) || !unit.empty()) return -1;
+    size_t dot = v.find('.');
+    if (dot == std::string_view::npos) return 0;
+    size_t n = 0;
+    while (dot + 1 + n < v.size() && std::isdigit(static_cast<unsigned char>(v[dot + 1 + n]))) ++n;
+    return int(n);
+}
+
+// Columns whose names no list has, settled by their values (a report note says what was decided and why):
+// - a position: two columns of plain numbers written to at least 4 decimals (as coordinates are, and readings rarely
+//   are), one within ±90 and one within ±180, that repeat in a readings table (a place per sensor, not a value per row);
+//   a header of y/x or lat-like/lon-like words orders them, else latitude comes first as it is usually written;
+// - the sensor id: a column whose values each stand at one position and whose positions each have one value (a few
+//   dozen ids repeated over the rows), text first; without positions, text ids with digits ("BIN-07", "S12") that
+//   repeat, or the ids a sites file already gave.
+bool Importer::State::rolesFromValues() {
+    const size_t first = in->header ? 1 : 0, rows = sample.size() > first ? sample.size() - first : 0;
+    if (rows == 0) return true;
+    auto free = [&](size_t c) { return cols[c].role == Role::none || cols[c].role == Role::value; };
+    if (latCol < 0 && lonCol < 0 && opt.latColumn.empty() && opt.lonColumn.empty()) {
+        // Columns that look like coordinates: every value a plain number in range, most with 4+ decimals.
+        std::vector<int> coordinate;
+        for (size_t c = 0; c < cols.size(); ++c) {
+            if (!free(c) || int(c) == timeCol) continue;
+            size_t n = 0, precise = 0;
+            bool ok = true;
+            for (size_t r = first; r < sample.size() && ok; ++r) {
+                std::string_view v = cell(sample, r, int(c));
+                if (isMissing(v)) continue;
+                int d = decimals(v);
+                auto x = parseNumber(v);
+                ok = d >= 0 && x && std::fabs(*x) <= 180;
+                ++n;
+                precise += d >= 4;
+            }
+            if (ok && n > 0 && precise * 10 >= n * 9) coordinate.push_back(int(c));
+        }
+        auto inRange = [&](int c, double limit) {
+            for (size_t r = first; r < sample.size(); ++r) {
+                auto x = parseNumber(cell(sample, r, c));
+                if (x && std::fabs(*x) > limit) return false;
+            }
+            return true;
+        };
+        auto latWord = [&](int c) {
+            std::string n = normalizeName(cols[size_t(c)].header);
+            return n == "y" || n.find("lat") != std::string::npos || n.find("위") != std::string::npos;
+        };
+        auto lonWord = [&](int c) {
+            std::string n = normalizeName(cols[size_t(c)].header);
+            return n == "x" || n.find("lon") != std::string::npos || n.find("lng") != std::string::npos ||
+                   n.find("경") != std::string::npos;
+        };
+        for (size_t i = 0; i + 1 < coordinate.size() && latCol < 0; ++i) {
+            int a = coordinate[i], b = coordinate[i + 1];
+            if (lonWord(a) || latWord(b) || !inRange(a, 90)) std::swap(a, b);
+            if (!inRange(a, 90)) continue;
+            std::unordered_set<std::string> places;
+            for (size_t r = first; r < sample.size(); ++r)
+                places.insert(std::string(cell(sample, r, a)) + ',' + std::string(cell(sample, r, b)));
+            if (timeCol >= 0 && rows >= 4 && places.size() * 2 > rows) continue;  // a value per row: not a place
+            latCol = a;
+            lonCol = b;
+            cols[size_t(a)].role = Role::lat;
+            cols[size_t(b)].role = Role::lon;
+            report.notes.push_back(file + ": columns \"" + cols[size_t(a)].header + "\" and \"" + cols[size_t(b)].header +
+                                   "\" read as latitude and longitude (by their values: " + std::to_string(places.size()) +
+                                   (places.size() == 1 ? " place" : " places") + " written to 4 or more decimals); "
+                                   "--lat-col and --lon-col choose others");
+        }
+    }
+    if (idCol >= 0 || !opt.idColumn.empty() || opt.shape == "wide") return true;
+    int found = -1;
+    std::string why;
+    for (int pass = 0; pass < 2 && found < 0; ++pass) {  // text columns first, then numbers
+        for (size_t c = 0; c < cols.size() && found < 0; ++c) {
+            if (!free(c) || int(c) == timeCol || int(c) == latCol || int(c) == lonCol) continue;
+            std::unordered_map<std::string, std::string> placeOf;  // id → "lat,lon"
+            std::unordered_map<std::string, std::string> idAt;     // "lat,lon" → id
+            bool text = false, digits = true, onePlace = latCol >= 0;
+            size_t n = 0, known = 0;
+            for (size_t r = first; r < sample.size(); ++r) {
+                std::string_view v = cell(sample, r, int(c));
+                if (isMissing(v)) continue;
+                ++n;
+                text |= !parseNumber(v).has_value();
+                digits &= v.find_first_of("0123456789") != std::string_view::npos;
+                std::string id(v);
+                if (placeOf.size() < 4096 && !placeOf.count(id)) known += sites.count(id);
+                if (latCol < 0 || !onePlace) { placeOf.emplace(id, ""); continue; }
+                std::string_view la = cell(sample, r, latCol), lo = cell(sample, r, lonCol);
+                if (isMissing(la) || isMissing(lo)) { placeOf.emplace(id, ""); continue; }
+                std::string place = std::string(la) + ',' + std::string(lo);
+                auto [p, freshId] = placeOf.emplace(id, place);
+                if (!freshId && !p->second.empty() && p->second != place) onePlace = false;
+                if (!freshId && p->second.empty()) p->second = place;
+                auto [q, freshPlace] = idAt.emplace(place, id);
+                if (!freshPlace && q->second != id) onePlace = false;
+            }
+            if ((pass == 0) != text || n == 0 || placeOf.size() < 2 || placeOf.size() * 2 > n) continue;
+            std::string count = std::to_string(placeOf.size()) + " different values";
+            if (onePlace) { found = int(c); why = count + ", each at one position"; }
+            else if (!sites.empty() && known * 10 >= placeOf.size() * 8) { found = int(c); why = count + " that the sites file lists"; }
+            else if (latCol < 0 && text && digits) { found = int(c); why = count + ", text with digits, repeated over the rows"; }
+        }
+    }
+    if (found < 0 && latCol >= 0 && timeCol >= 0 && opt.shape.empty()) {
+        // No id at all, but positions that repeat: each place is a sensor (named by its position).
+        std::unordered_set<std::string> places;
+        for (size_t r = first; r < sample.size(); ++r)
+            places.insert(std::string(cell(sample, r, latCol)) + ',' + std::string(cell(sample, r, lonCol)));
+        if (places.size() * 2 <= rows || places.size() == 1) {
+            idFromPosition = true;
+            report.notes.push_back(file + ": no sensor id column, so each position is a sensor (" +
+                                   std::to_string(places.size()) + (places.size() == 1 ? " place" : " places") +
+                                   " in the first rows), named by its latitude and longitude; --id-col chooses a column");
+        }
+        return true;
+    }
+    if (found < 0) return true;
+    idCol = found;
+    cols[size_t(found)].role = Role::id;
+    report.notes.push_back(file + ": column \"" + cols[size_t(found)].header + "\" read as the sensor id (by its values: " +
+                           why + "); --id-col chooses another, --shape wide reads one column per sensor");
+    return true;
+}
+
+// A readings table's time format and zone, value columns and their kinds, and shape (a sites table has none).
+bool Importer::State::detectReadings() {
     if (sitesFile) {
         in->role = "sites";
         in->shape = "sites";
@@ -208,7 +366,7 @@ void Importer::State::analyse() {
         if (!f) {
             failFile("column \"" + cols[size_t(timeCol)].header + "\": no time format fits its values (first: \"" +
                      (s.empty() ? std::string() : shorten(s[0])) + "\"); --time-format chooses one");
-            return;
+            return false;
         }
         timeFormat = *f;
         in->timeFormat = timeFormatName(timeFormat);
@@ -241,7 +399,7 @@ void Importer::State::analyse() {
         if (!opt.valueColumns.empty()) {
             for (const std::string& v : opt.valueColumns) {
                 int c = findColumn(v);
-                if (c < 0) { failFile("--value-col \"" + v + "\": no such column"); return; }
+                if (c < 0) { failFile("--value-col \"" + v + "\": no such column"); return false; }
                 if (cols[size_t(c)].role == Role::none || cols[size_t(c)].role == Role::value) {
                     cols[size_t(c)].role = Role::value;
                     valueCols.push_back(c);
@@ -251,10 +409,10 @@ void Importer::State::analyse() {
             for (size_t c = 0; c < cols.size(); ++c)
                 if (cols[c].role == Role::none || cols[c].role == Role::value) valueCols.push_back(int(c));
         }
-        wide = opt.shape == "wide" || (opt.shape.empty() && idCol < 0);
+        wide = opt.shape == "wide" || (opt.shape.empty() && idCol < 0 && !idFromPosition);
         if (opt.shape == "long" && idCol < 0) {
             failFile("is read as a long table, which needs an id column (id, sensor, serial, 시리얼 … or --id-col)");
-            return;
+            return false;
         }
         if (metricCol >= 0 && !wide) {
             // Metric named per row: one value column (the one called value, else the first numeric one).
@@ -294,11 +452,14 @@ void Importer::State::analyse() {
             kept.push_back(c);
         }
         valueCols = kept;
-        if (valueCols.empty()) { failFile("has no value columns (numbers or levels) besides time, id and position"); return; }
+        if (valueCols.empty()) { failFile("has no value columns (numbers or levels) besides time, id and position"); return false; }
         in->shape = wide ? "wide (one column per sensor)" : (latCol >= 0 ? "long, with positions on each row" : "long");
     }
 
-    // The report's column list.
+    return true;
+}
+
+void Importer::State::listColumns() {
     auto add = [&](const char* role, int c) { if (c >= 0) in->columns.push_back({role, cols[size_t(c)].header}); };
     add("time", timeCol);
     add("hour", hourCol);
@@ -312,13 +473,6 @@ void Importer::State::analyse() {
     for (int c : valueCols)
         in->columns.push_back({wide ? "sensor" : cols[size_t(c)].categorical ? "levels" : "value", cols[size_t(c)].header});
 
-    for (size_t r = firstData; r < sample.size(); ++r) {
-        std::vector<std::string_view> f(sample[r].begin(), sample[r].end());
-        row(f, sampleLines[r]);
-    }
-    in->rowsRead = int64_t(sample.size() - firstData);
-    sample.clear();
-    sampleLines.clear();
 }
 
 }  // namespace bk

@@ -15,11 +15,32 @@ namespace bk {
 
 using namespace importer_detail;
 
+// Why no reading has a position, naming only what is really missing: the position columns a file has but left
+// empty, or the columns each readings file does have.
+static std::string noPositions(const ImportReport& report) {
+    std::string empty, without;
+    for (const ImportReport::Input& in : report.inputs) {
+        if (in.role != "readings") continue;
+        std::string lat, lon, all;
+        for (const auto& [role, name] : in.columns) {
+            if (role == "lat") lat = name;
+            if (role == "lon") lon = name;
+            all += (all.empty() ? "\"" : ", \"") + name + "\"";
+        }
+        if (!lat.empty()) empty += (empty.empty() ? "" : "; ") + ("\"" + lat + "\" and \"" + lon + "\" in " + in.file);
+        else without += (without.empty() ? "" : "; ") + in.file + " (" + all + ")";
+    }
+    if (!empty.empty())
+        return "the readings have no positions: their latitude and longitude columns (" + empty + ") are blank or 0,0 "
+               "on every row; fill them in, or add a sites file with id, lat, lon";
+    return "the readings have no positions: no latitude and longitude columns in " + without + " and no sites file; "
+           "add lat/lon columns (lat, latitude, 위도 / lon, lng, 경도, or --lat-col/--lon-col) or a sites file with id, lat, lon";
+}
+
 ImportResult Importer::State::finish() {
     ImportResult result;
     if (!report.fatal.empty()) { result.report = std::move(report); return result; }
-    file.clear();
-    in = nullptr;
+    static_cast<FileFields&>(*this) = FileFields{};  // no file is current: whatever is rejected now names its own
 
     // A categorical column with one value per sensor over the whole log (a model, a stream type) says what the
     // sensor is, not what it measured: an attribute on its card, not a series. Only when some sensor has several
@@ -110,11 +131,8 @@ ImportResult Importer::State::finish() {
             std::string why = sites.empty() ? "sensor has no position (no lat/lon on its rows and no sites file)"
                                             : "unknown sensor id (not in " + siteFiles.front() + ")";
             int64_t n = int64_t(acc.count);
-            std::string savedFile = file;
-            file = acc.file;
-            reject(acc.firstLine, "", id, why + "; " + std::to_string(n) + " reading" + (n == 1 ? "" : "s") + " dropped");
+            reject(acc.file, acc.firstLine, "", id, why + "; " + std::to_string(n) + " reading" + (n == 1 ? "" : "s") + " dropped");
             rejectedTotal += n - 1;
-            file = savedFile;
             return -1;
         }
         Sensor s;
@@ -141,10 +159,7 @@ ImportResult Importer::State::finish() {
         sensorIndex.emplace(id, index);
         return int(index);
     };
-    if (!anyPositions && !series.empty()) {
-        report.fatal = "the readings have no positions: add lat/lon columns (lat, latitude, 위도 / lon, lng, 경도) or a "
-                       "sites file with id, lat, lon";
-    }
+    if (!anyPositions && !series.empty()) report.fatal = noPositions(report);
 
     // Series: sorted, duplicates after sorting dropped, regular when evenly spaced (gaps become NaN).
     std::unordered_map<std::string, std::pair<double, double>> ranges;  // metric → data range

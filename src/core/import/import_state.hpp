@@ -82,25 +82,10 @@ struct SiteInfo {
 constexpr size_t kHeadBytes = 64 * 1024;   // bytes read before the encoding and delimiter are chosen
 constexpr size_t kSampleRows = 500;        // rows per column looked at to detect formats and kinds
 
-}  // namespace importer_detail
 
-struct Importer::State {
-    ImportOptions opt;
-    ImportReport report;
-    std::unordered_map<std::string, importer_detail::MetricInfo> metrics;
-    std::vector<std::string> metricOrder;
-    std::unordered_map<std::string, size_t> seriesIndex;   // sensor + '\x1f' + metric → acc
-    std::vector<importer_detail::SeriesAcc> series;
-    std::unordered_map<std::string, importer_detail::SiteInfo> readingSites;  // positions/names from readings rows
-    std::vector<std::string> readingSiteOrder;
-    std::unordered_map<std::string, importer_detail::SiteInfo> sites;         // from sites files
-    std::vector<std::string> siteOrder;
-    std::vector<std::string> siteFiles;
-    bool haveTimeZone = false;
-    TimeZone zone = TimeZone::fixed(0, "UTC");
-    int64_t rejectedTotal = 0;
-
-    // Current file
+// What the importer knows about the file being read. Reset in one place (Importer::State::startFile) by assigning a
+// fresh one; nothing of it outlives its file except what endFileChecks writes into the report.
+struct FileFields {
     std::string file;
     std::string raw;                  // undecoded head
     std::unique_ptr<TextDecoder> decoder;
@@ -115,6 +100,7 @@ struct Importer::State {
     int timeCol = -1, idCol = -1, latCol = -1, lonCol = -1, nameCol = -1, metricCol = -1, typeCol = -1, unitCol = -1;
     std::vector<int> valueCols;
     bool wide = false, sitesFile = false;
+    bool idFromPosition = false;      // no id column: each position is a sensor, named "lat,lon" as written
     TimeFormat timeFormat = TimeFormat::isoOffset;
     int64_t outOfOrderNoted = 0;                // series of this file whose time went backwards
     std::vector<std::string> outOfOrderFirst;   // the first three of them, for the file's one note
@@ -130,8 +116,33 @@ struct Importer::State {
     std::string lastKey, keyBuffer, timeText;
     size_t lastAcc = 0;
 
-    // ---- importer.cpp: files and rows
-    void reject(int64_t line, const std::string& column, std::string_view value, std::string why);
+};
+
+}  // namespace importer_detail
+
+struct Importer::State : importer_detail::FileFields {
+    ImportOptions opt;
+    ImportReport report;
+    std::unordered_map<std::string, importer_detail::MetricInfo> metrics;
+    std::vector<std::string> metricOrder;
+    std::unordered_map<std::string, size_t> seriesIndex;   // sensor + '\x1f' + metric → acc
+    std::vector<importer_detail::SeriesAcc> series;
+    std::unordered_map<std::string, importer_detail::SiteInfo> readingSites;  // positions/names from readings rows
+    std::vector<std::string> readingSiteOrder;
+    std::unordered_map<std::string, importer_detail::SiteInfo> sites;         // from sites files
+    std::vector<std::string> siteOrder;
+    std::vector<std::string> siteFiles;
+    bool haveTimeZone = false;
+    TimeZone zone = TimeZone::fixed(0, "UTC");
+    int64_t rejectedTotal = 0;
+
+    // The passes, in order. A file goes through detect (its sample: header, roles, shape, formats) and read (its
+    // rows into readings and sites); when every file is in, finish runs join (levels, quantities, sensors, series),
+    // derive (what the joined data says: swapped positions, scales, the clock's zone) and report.
+
+    // ---- read (importer.cpp): files and rows
+    // Counts a rejected row (or reading) and lists the first opt.maxReasons, naming `inFile`.
+    void reject(const std::string& inFile, int64_t line, const std::string& column, std::string_view value, std::string why);
     void startFile(const std::string& name);
     void noteZeroPosition(const std::string& id);
     void swapIfReversed(const std::string& id, std::optional<double>& la, std::optional<double>& lo);
@@ -154,13 +165,18 @@ struct Importer::State {
     void addGeoJson(const std::string& name, std::string_view bytes);
     void endFileChecks();
 
-    // ---- import_detect.cpp
+    // ---- detect (import_detect.cpp): one file's sample
+    void analyse();                           // the detect steps below, then the sample's rows through read
+    bool detectHeader();                      // in->header, and each column's name
+    bool assignRoles();                       // by name, by option, date + hour, by values; false: the file failed
+    bool rolesFromValues();                   // id and position columns the names did not settle (notes say why)
+    bool detectReadings();                    // time format and zone, value columns and kinds, shape
+    void listColumns();                       // the report's column list
     int findColumn(const std::string& spec);  // index; -1 when spec is empty, -2 when named but not there
     bool findDateAndHour();                   // a date-only column and a time-of-day column: marks both
     std::vector<std::string_view> columnSample(size_t c) const;  // up to kSampleRows non-missing values
-    void analyse();
 
-    // ---- import_join.cpp
+    // ---- join, derive, report (import_join.cpp)
     ImportResult finish();
 };
 

@@ -39,31 +39,18 @@ static bool looksLikeOsm(const std::string& name, std::string_view head) {
     return start.substr(0, 5) == "<?xml" && start.find("<osm") != std::string_view::npos;
 }
 
-void Importer::State::reject(int64_t line, const std::string& column, std::string_view value, std::string why) {
+void Importer::State::reject(const std::string& inFile, int64_t line, const std::string& column, std::string_view value,
+                             std::string why) {
     ++rejectedTotal;
     if (report.rejected.size() < opt.maxReasons) {
         report.rejected.push_back({line, column, shorten(value), std::move(why)});
-        report.rejectedFile.push_back(file);
+        report.rejectedFile.push_back(inFile);
     }
 }
 
 void Importer::State::startFile(const std::string& name) {
+    static_cast<FileFields&>(*this) = FileFields{};  // the one place a file's fields are reset
     file = name;
-    raw.clear();
-    decoded.clear();
-    decoder.reset();
-    csv.reset();
-    sample.clear();
-    sampleLines.clear();
-    analysed = fileFailed = false;
-    cols.clear();
-    valueCols.clear();
-    hourCol = -1;
-    timeCol = idCol = latCol = lonCol = nameCol = metricCol = typeCol = unitCol = -1;
-    wide = sitesFile = false;
-    outOfOrderNoted = 0;
-    outOfOrderFirst.clear();
-    lastKey.clear();
     report.inputs.emplace_back();
     in = &report.inputs.back();
     in->file = name;
@@ -146,7 +133,7 @@ void Importer::State::rowBody(const std::vector<std::string_view>& f, int64_t li
 
     if (!needed(f, line, timeCol, "time") || !needed(f, line, idCol, "sensor id")) return;
     std::string_view tText = field(f, timeCol);
-    if (tText.empty()) { reject(line, cols[size_t(timeCol)].header, "", "no time"); return; }
+    if (tText.empty()) { reject(file, line, cols[size_t(timeCol)].header, "", "no time"); return; }
     std::optional<int64_t> t;
     if (hourCol >= 0) {
         // A date and a time of day: the wall time is their sum, read in the zone (a 25-hour day keeps its hours).
@@ -154,13 +141,13 @@ void Importer::State::rowBody(const std::vector<std::string_view>& f, int64_t li
         std::string_view hText = field(f, hourCol);
         auto day = parseTime(tText, timeFormat, TimeZone());
         if (!day || !isDateOnly(tText, timeFormat)) {
-            reject(line, cols[size_t(timeCol)].header, tText, std::string("not a date in the column's format (") +
+            reject(file, line, cols[size_t(timeCol)].header, tText, std::string("not a date in the column's format (") +
                                                                    timeFormatName(timeFormat) + ")");
             return;
         }
         auto ofDay = parseTimeOfDay(hText);
         if (!ofDay) {
-            reject(line, cols[size_t(hourCol)].header, hText,
+            reject(file, line, cols[size_t(hourCol)].header, hText,
                    hText.empty() ? "no time of day" : "not a time of day (expected an hour 0–24, HH:MM or a range 00~01)");
             return;
         }
@@ -171,14 +158,15 @@ void Importer::State::rowBody(const std::vector<std::string_view>& f, int64_t li
         t = parseTime(tText, timeFormat, zone);
     }
     if (!t) {
-        reject(line, cols[size_t(timeCol)].header, tText, std::string("not a time in the column's format (") +
+        reject(file, line, cols[size_t(timeCol)].header, tText, std::string("not a time in the column's format (") +
                                                                timeFormatName(timeFormat) + ")");
         return;
     }
     std::string id;
     if (!wide) {
-        id = std::string(field(f, idCol));
-        if (id.empty()) { reject(line, cols[size_t(idCol)].header, "", "no sensor id"); return; }
+        if (idFromPosition) id.assign(field(f, latCol)).append(",").append(field(f, lonCol));
+        else id = std::string(field(f, idCol));
+        if (id.empty()) { reject(file, line, cols[size_t(idCol)].header, "", "no sensor id"); return; }
         double lat = NAN, lon = NAN;
         if (latCol >= 0) {
             if (!needed(f, line, latCol, "latitude") || !needed(f, line, lonCol, "longitude")) return;
@@ -187,8 +175,8 @@ void Importer::State::rowBody(const std::vector<std::string_view>& f, int64_t li
             if (!(isMissing(field(f, latCol)) && isMissing(field(f, lonCol)))) {
                 auto la = parseNumber(field(f, latCol)), lo = parseNumber(field(f, lonCol));
                 swapIfReversed(id, la, lo);
-                if (!la || *la < -90 || *la > 90) { reject(line, cols[size_t(latCol)].header, field(f, latCol), "not a latitude (a number from -90 to 90)"); return; }
-                if (!lo || *lo < -180 || *lo > 180) { reject(line, cols[size_t(lonCol)].header, field(f, lonCol), "not a longitude (a number from -180 to 180)"); return; }
+                if (!la || *la < -90 || *la > 90) { reject(file, line, cols[size_t(latCol)].header, field(f, latCol), "not a latitude (a number from -90 to 90)"); return; }
+                if (!lo || *lo < -180 || *lo > 180) { reject(file, line, cols[size_t(lonCol)].header, field(f, lonCol), "not a longitude (a number from -180 to 180)"); return; }
                 if (*la == 0 && *lo == 0) noteZeroPosition(id);
                 else {
                     lat = *la;
@@ -205,7 +193,7 @@ void Importer::State::rowBody(const std::vector<std::string_view>& f, int64_t li
         std::string_view v = field(f, c);
         if (size_t(c) >= f.size() || isMissing(v)) {
             if (!wide && valueCols.size() == 1) {
-                reject(line, col.header, v, size_t(c) >= f.size() ? "missing value (the row has " + std::to_string(f.size()) +
+                reject(file, line, col.header, v, size_t(c) >= f.size() ? "missing value (the row has " + std::to_string(f.size()) +
                                                                        " fields, expected " + std::to_string(cols.size()) + ")"
                                                                  : "no value");
                 return;
@@ -215,7 +203,7 @@ void Importer::State::rowBody(const std::vector<std::string_view>& f, int64_t li
         std::string metric = col.metric, unit = col.unit;
         if (metricCol >= 0) {
             metric = std::string(field(f, metricCol));
-            if (metric.empty()) { reject(line, cols[size_t(metricCol)].header, "", "no metric name"); return; }
+            if (metric.empty()) { reject(file, line, cols[size_t(metricCol)].header, "", "no metric name"); return; }
             if (unitCol >= 0) unit = std::string(field(f, unitCol));
         }
         const std::string& sensorId = wide ? col.header : id;
@@ -239,7 +227,7 @@ std::string_view Importer::State::field(const std::vector<std::string_view>& f, 
 
 bool Importer::State::needed(const std::vector<std::string_view>& f, int64_t line, int c, const char* what) {
     if (c >= 0 && size_t(c) >= f.size()) {
-        reject(line, cols[size_t(c)].header, "", "missing " + std::string(what) + " (the row has " +
+        reject(file, line, cols[size_t(c)].header, "", "missing " + std::string(what) + " (the row has " +
                                                     std::to_string(f.size()) + " fields, expected " +
                                                     std::to_string(cols.size()) + ")");
         return false;
@@ -262,7 +250,7 @@ bool Importer::State::valueOf(const std::string& metric, const std::string& unit
     MetricInfo& m = it->second;
     if (!m.categorical) {
         auto n = parseNumber(v);
-        if (!n) { reject(line, col.header, v, "not a number (the column holds numbers)"); return false; }
+        if (!n) { reject(file, line, col.header, v, "not a number (the column holds numbers)"); return false; }
         out = float(*n);
         return true;
     }
@@ -271,13 +259,13 @@ bool Importer::State::valueOf(const std::string& metric, const std::string& unit
             if (m.fixed[i] == v || lower(m.fixed[i]) == lower(v)) { out = float(i); return true; }
         std::string list;
         for (auto& l : m.fixed) list += (list.empty() ? "" : ", ") + l;
-        reject(line, col.header, v, "not one of the given levels (" + list + ")");
+        reject(file, line, col.header, v, "not one of the given levels (" + list + ")");
         return false;
     }
     std::string key(v);
     auto li = m.index.find(key);
     if (li == m.index.end()) {
-        if (m.seen.size() >= 64) { reject(line, col.header, v, "too many different levels (more than 64)"); return false; }
+        if (m.seen.size() >= 64) { reject(file, line, col.header, v, "too many different levels (more than 64)"); return false; }
         li = m.index.emplace(key, int(m.seen.size())).first;
         m.seen.push_back(key);
     }
@@ -312,7 +300,7 @@ bool Importer::State::addReading(const std::string& sensor, const std::string& m
             const float kept = s.values.back();
             lastReadingRepeated = kept == value || (std::isnan(kept) && std::isnan(value));
             if (!lastReadingRepeated)
-                reject(line, column, timeText, "duplicate time for sensor \"" + sensor + "\" (" + metric + "); the first reading is kept");
+                reject(file, line, column, timeText, "duplicate time for sensor \"" + sensor + "\" (" + metric + "); the first reading is kept");
             return false;
         }
         if (t < last) {
@@ -337,12 +325,12 @@ void Importer::State::swapIfReversed(const std::string& id, std::optional<double
 void Importer::State::siteRow(const std::vector<std::string_view>& f, int64_t line) {
     if (!needed(f, line, idCol, "sensor id") || !needed(f, line, latCol, "latitude") || !needed(f, line, lonCol, "longitude")) return;
     std::string id(field(f, idCol));
-    if (id.empty()) { reject(line, cols[size_t(idCol)].header, "", "no sensor id"); return; }
+    if (id.empty()) { reject(file, line, cols[size_t(idCol)].header, "", "no sensor id"); return; }
     auto la = parseNumber(field(f, latCol)), lo = parseNumber(field(f, lonCol));
     swapIfReversed(id, la, lo);
-    if (!la || *la < -90 || *la > 90) { reject(line, cols[size_t(latCol)].header, field(f, latCol), "not a latitude (a number from -90 to 90)"); return; }
-    if (!lo || *lo < -180 || *lo > 180) { reject(line, cols[size_t(lonCol)].header, field(f, lonCol), "not a longitude (a number from -180 to 180)"); return; }
-    if (sites.count(id)) { reject(line, cols[size_t(idCol)].header, id, "duplicate sensor id (the first row is kept)"); return; }
+    if (!la || *la < -90 || *la > 90) { reject(file, line, cols[size_t(latCol)].header, field(f, latCol), "not a latitude (a number from -90 to 90)"); return; }
+    if (!lo || *lo < -180 || *lo > 180) { reject(file, line, cols[size_t(lonCol)].header, field(f, lonCol), "not a longitude (a number from -180 to 180)"); return; }
+    if (sites.count(id)) { reject(file, line, cols[size_t(idCol)].header, id, "duplicate sensor id (the first row is kept)"); return; }
     SiteInfo site;
     if (*la == 0 && *lo == 0) noteZeroPosition(id);  // "unknown", not a place in the Gulf of Guinea
     else {
@@ -436,15 +424,10 @@ void Importer::State::addGeoJson(const std::string& name, std::string_view bytes
 }
 
 void Importer::State::endFileChecks() {
-    const int64_t repeats = exactDuplicateRows;
-    exactDuplicateRows = 0;
-    std::vector<std::string> outOfOrderFirstSeen;
-    outOfOrderFirstSeen.swap(outOfOrderFirst);
-    const int64_t outOfOrderSeries = outOfOrderNoted;
-    outOfOrderNoted = 0;
-    std::vector<std::string> swapped;
-    swapped.swap(swappedSensors);
-    swappedSeen.clear();
+    const int64_t repeats = exactDuplicateRows, outOfOrderSeries = outOfOrderNoted;
+    const std::vector<std::string>& outOfOrderFirstSeen = outOfOrderFirst;
+    const std::vector<std::string>& swapped = swappedSensors;
+    const std::vector<std::string>& zero = zeroPositionSensors;
     if (!fileFailed && in && !swapped.empty()) {
         std::string list;
         for (size_t i = 0; i < swapped.size() && i < 8; ++i) list += (i ? ", " : "") + swapped[i];
@@ -453,9 +436,6 @@ void Importer::State::endFileChecks() {
                                std::to_string(swapped.size()) + (swapped.size() == 1 ? " sensor (" : " sensors (") + list +
                                "): read swapped");
     }
-    std::vector<std::string> zero;
-    zero.swap(zeroPositionSensors);
-    zeroPositionSeen.clear();
     if (fileFailed || !in) return;
     if (!zero.empty()) {
         std::string list;

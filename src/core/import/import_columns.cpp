@@ -211,4 +211,12 @@ std::vector<std::string> orderLevels(const std::vector<std::string>& seen) {
     return out;
 }
 
+std::string firstFew(const std::vector<std::string>& names, size_t total, size_t shown) {
+    std::string list;
+    for (size_t i = 0; i < names.size() && i < shown; ++i) list += (i ? ", " : "") + names[i];
+    const size_t listed = std::min(names.size(), shown);
+    if (total > listed) list += " and " + std::to_string(total - listed) + " more";
+    return list;
+}
+
 }  // namespace bk::importer_detail

@@ -24,7 +24,9 @@ void splitUnit(std::string_view header, std::string& name, std::string& unit);
 // ㏈ → dB, ％ → %. One spelling for one unit, and one the page's fonts always have.
 std::string plainUnit(std::string_view unit);
 std::string shorten(std::string_view s, size_t max = 40);  // at most `max` bytes (whole UTF-8 characters) + "…"
-bool isMissing(std::string_view v);          // empty, NA, n/a, NaN, null, none, -, --, ?
+bool isMissing(std::string_view v);
+// A note's list of many: the first `shown` names, then "and N more" for the rest of `total` (names may hold fewer).
+std::string firstFew(const std::vector<std::string>& names, size_t total, size_t shown = 3);          // empty, NA, n/a, NaN, null, none, -, --, ?
 // A number, optionally followed by a unit ("52 dB", "45%", "12.5µg/m³"); decimal point only, no thousands separators.
 std::optional<double> parseNumber(std::string_view v, std::string* unitOut = nullptr);
 

@@ -1,5 +1,5 @@
-// import_join.cpp — the importer's finish: orders categorical levels, joins readings with their sites, builds the
-// Dataset's series (sorted, regular when evenly spaced) and sensor scales, and completes the report.
+// import_join.cpp — the importer's last passes, when every file is in: join (levels, quantities, sensors and their
+// sites, series sorted and stored), derive (swapped positions, scales, the clock's zone) and report.
 #include "import_state.hpp"
 
 #include "dataset.hpp"
@@ -41,11 +41,21 @@ ImportResult Importer::State::finish() {
     ImportResult result;
     if (!report.fatal.empty()) { result.report = std::move(report); return result; }
     static_cast<FileFields&>(*this) = FileFields{};  // no file is current: whatever is rejected now names its own
+    JoinPlan plan = planJoin();
+    Dataset d = joinSeries(plan);
+    derive(d, plan);
+    reportOn(d, plan);
+    if (report.fatal.empty()) result.dataset = std::move(d);
+    result.report = std::move(report);
+    return result;
+}
 
+// Join, first: which columns are sensor attributes, the order of categorical levels, and what each metric measures.
+JoinPlan Importer::State::planJoin() {
+    JoinPlan p;
     // A categorical column with one value per sensor over the whole log (a model, a stream type) says what the
     // sensor is, not what it measured: an attribute on its card, not a series. Only when some sensor has several
     // readings of it (a snapshot of one row per sensor proves nothing) and other columns remain to replay.
-    std::unordered_set<std::string> attributeMetrics;
     {
         std::unordered_map<std::string, bool> constant;  // metric → every sensor's readings of it are one value
         std::unordered_map<std::string, size_t> longest;
@@ -59,30 +69,28 @@ ImportResult Importer::State::finish() {
         for (const auto& [name, same] : constant)
             if (same && longest[name] >= 3 && opt.levels.count(name) == 0 && opt.quantities.count(name) == 0 &&
                 detectQuantity(name, metrics[name].unit, metrics[name].seen).quantity == Quantity::none)
-                attributeMetrics.insert(name);
-        if (attributeMetrics.size() == metrics.size()) attributeMetrics.clear();
+                p.attributeMetrics.insert(name);
+        if (p.attributeMetrics.size() == metrics.size()) p.attributeMetrics.clear();
         for (const std::string& name : metricOrder)
-            if (attributeMetrics.count(name))
+            if (p.attributeMetrics.count(name))
                 report.notes.push_back("column \"" + name + "\" has one value per sensor (\"" + metrics[name].seen[0] +
                                        (metrics[name].seen.size() > 1 ? "\", …" : "\"") +
                                        "): kept as a sensor attribute shown on its card, not replayed as a series");
     }
-    std::unordered_map<std::string, std::vector<std::pair<std::string, std::string>>> attributesOf;  // sensor id → …
     for (SeriesAcc& acc : series)
-        if (attributeMetrics.count(acc.metric) && !acc.values.empty())
-            attributesOf[acc.sensor].push_back({acc.metric, metrics[acc.metric].seen[size_t(acc.values[0])]});
+        if (p.attributeMetrics.count(acc.metric) && !acc.values.empty())
+            p.attributesOf[acc.sensor].push_back({acc.metric, metrics[acc.metric].seen[size_t(acc.values[0])]});
 
     // Categorical levels: a known order, or alphabetical; remap the first-appearance indices.
-    std::unordered_map<std::string, std::vector<float>> remap;
     for (const std::string& name : metricOrder) {
         MetricInfo& m = metrics[name];
-        if (!m.categorical || attributeMetrics.count(name)) continue;
+        if (!m.categorical || p.attributeMetrics.count(name)) continue;
         if (m.fixed.empty()) {
             std::vector<std::string> ordered = orderLevels(m.seen);
             std::vector<float> map(m.seen.size());
             for (size_t i = 0; i < m.seen.size(); ++i)
                 map[i] = float(std::find(ordered.begin(), ordered.end(), m.seen[i]) - ordered.begin());
-            remap[name] = std::move(map);
+            p.remap[name] = std::move(map);
             m.fixed = std::move(ordered);
         }
         report.categorical.push_back({name, m.fixed});
@@ -90,175 +98,184 @@ ImportResult Importer::State::finish() {
 
     // What each metric measures (by --quantity, else its name, unit and levels), and per sensor the one that gives it
     // its glyph: the lowest priority (PM2.5 before PM10 before noise …) among its metrics.
-    std::unordered_map<std::string, QuantityMatch> quantityOf;
     for (const std::string& name : metricOrder) {
-        if (attributeMetrics.count(name)) continue;
+        if (p.attributeMetrics.count(name)) continue;
         const MetricInfo& m = metrics[name];
         QuantityMatch q;
         auto given = opt.quantities.find(name);
         if (given != opt.quantities.end()) q = QuantityMatch{*quantityFromFlag(given->second), "--quantity"};
         else q = detectQuantity(name, m.unit, m.fixed);
-        quantityOf[name] = q;
+        p.quantityOf[name] = q;
         if (q.quantity == Quantity::none) continue;
         const QuantityInfo& info = quantityInfo(q.quantity);
         report.quantities.push_back({name, std::string(info.metric) + " (" + sensorTypeInfo(info.type).name + ", by " + q.how + ")"});
     }
-    std::unordered_map<std::string, Quantity> sensorQuantity;
     for (const SeriesAcc& acc : series) {
-        Quantity q = quantityOf[acc.metric].quantity;
+        Quantity q = p.quantityOf[acc.metric].quantity;
         if (q == Quantity::none) continue;
-        auto [it, fresh] = sensorQuantity.emplace(acc.sensor, q);
+        auto [it, fresh] = p.sensorQuantity.emplace(acc.sensor, q);
         if (!fresh && quantityInfo(q).priority < quantityInfo(it->second).priority) it->second = q;
     }
-    std::unordered_set<std::string> canonicalTaken;  // sensor + '\x1f' + canonical metric: one series each
 
+    return p;
+}
+
+// The dataset's sensor for `id` (added at first sight, from its sites-file row or its readings' rows), or -1 with the
+// series' readings rejected when it has no position.
+int Importer::State::sensorFor(Dataset& d, JoinPlan& p, const std::string& id, const SeriesAcc& acc) {
+    auto found = p.sensorIndex.find(id);
+    if (found != p.sensorIndex.end()) return int(found->second);
+    const SiteInfo* site = nullptr;
+    auto fromSites = sites.find(id);
+    auto fromRows = readingSites.find(id);
+    if (fromSites != sites.end()) site = &fromSites->second;
+    else if (fromRows != readingSites.end() && !std::isnan(fromRows->second.lat)) site = &fromRows->second;
+    if (!site) {
+        std::string why = sites.empty() ? "sensor has no position (no lat/lon on its rows and no sites file)"
+                                        : "unknown sensor id (not in " + siteFiles.front() + ")";
+        int64_t n = int64_t(acc.count);
+        reject(acc.file, acc.firstLine, "", id, why + "; " + std::to_string(n) + " reading" + (n == 1 ? "" : "s") + " dropped");
+        rejectedTotal += n - 1;
+        return -1;
+    }
+    Sensor s;
+    s.id = id;
+    std::string typeName = !opt.sensorType.empty() ? opt.sensorType : site->type;
+    if (fromRows != readingSites.end() && typeName.empty()) typeName = fromRows->second.type;
+    if (auto q = p.sensorQuantity.find(id); typeName.empty() && q != p.sensorQuantity.end())
+        typeName = sensorTypeInfo(quantityInfo(q->second).type).name;
+    s.typeName = typeName.empty() ? "other" : typeName;
+    s.type = sensorTypeFromName(s.typeName);
+    std::string name = site->name;
+    if (name.empty() && fromRows != readingSites.end()) name = fromRows->second.name;
+    // A name in Hangul is the Korean name; anything else the English one.
+    bool hangul = name.find("\xEA") != std::string::npos || name.find("\xEB") != std::string::npos ||
+                  name.find("\xEC") != std::string::npos || name.find("\xED") != std::string::npos;
+    (hangul ? s.nameKo : s.nameEn) = name;
+    s.position = {site->lat, site->lon};
+    s.unit = plainUnit(site->unit);
+    if (auto a = p.attributesOf.find(id); a != p.attributesOf.end()) s.attributes = a->second;
+    if (fromRows != readingSites.end() && fromRows->second.moved)
+        report.notes.push_back("sensor \"" + id + "\" reports different positions; the first is used");
+    uint32_t index = uint32_t(d.sensors.size());
+    d.sensors.push_back(std::move(s));
+    p.sensorIndex.emplace(id, index);
+    return int(index);
+}
+
+// One series into the dataset: sorted (readings at a time already taken dropped and counted), levels in their
+// order, under its canonical metric name, regular when evenly spaced (gaps become NaN).
+void Importer::State::storeSeries(Dataset& d, JoinPlan& p, SeriesAcc& acc, uint32_t sensor) {
+    acc.materialize();
+    size_t n = acc.times.size();
+    if (!acc.sorted) {
+        std::vector<uint32_t> order(n);
+        for (uint32_t i = 0; i < n; ++i) order[i] = i;
+        std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return acc.times[a] < acc.times[b]; });
+        std::vector<int64_t> t;
+        std::vector<float> v;
+        t.reserve(n);
+        v.reserve(n);
+        int64_t dups = 0;
+        for (uint32_t i : order) {
+            if (!t.empty() && t.back() == acc.times[i]) { ++dups; continue; }
+            t.push_back(acc.times[i]);
+            v.push_back(acc.values[i]);
+        }
+        if (dups) {
+            rejectedTotal += dups;
+            report.repeatedTimes += dups;
+            p.repeated.push_back({acc.sensor + " (" + acc.metric + ")", dups});
+        }
+        acc.times = std::move(t);
+        acc.values = std::move(v);
+        n = acc.times.size();
+    }
+    if (auto r = p.remap.find(acc.metric); r != p.remap.end())
+        for (float& v : acc.values) v = r->second[size_t(v)];
+    Series s;
+    s.sensor = sensor;
+    s.metric = acc.metric;
+    const MetricInfo& m = metrics[acc.metric];
+    s.unit = plainUnit(m.unit);
+    // A recognised metric is stored under its canonical name (the second of a sensor's noise columns keeps its own).
+    // Levels keep their name: "fill" means a percentage to the collection planner, not GREEN < YELLOW < RED.
+    if (Quantity q = p.quantityOf[acc.metric].quantity; q != Quantity::none && !m.categorical) {
+        const QuantityInfo& info = quantityInfo(q);
+        if (p.canonicalTaken.insert(acc.sensor + '\x1f' + info.metric).second) {
+            s.metric = info.metric;
+            if (s.unit.empty()) s.unit = info.unit;
+        }
+    }
+    s.levels = m.categorical ? m.fixed : std::vector<std::string>{};
+    s.interpolation = m.categorical ? Interpolation::step : Interpolation::linear;
+    s.offset = uint32_t(d.values.size());
+    int64_t step = 0;
+    for (size_t i = 1; i < n; ++i) {
+        int64_t gap = acc.times[i] - acc.times[i - 1];
+        if (step == 0 || gap < step) step = gap;
+    }
+    // (The recording format caps a regular step at 366 days; sparser series keep their times.)
+    bool regular = n >= 2 && step > 0 && step <= int64_t(86400) * 366 * 1000;
+    size_t slots = 0;
+    if (regular) {
+        for (size_t i = 1; i < n && regular; ++i) if ((acc.times[i] - acc.times[i - 1]) % step != 0) regular = false;
+        if (regular) {
+            slots = size_t((acc.times[n - 1] - acc.times[0]) / step) + 1;
+            regular = slots <= n + n / 3;  // at most a quarter of the slots empty
+        }
+    }
+    if (regular) {
+        s.regular = true;
+        s.startMs = acc.times[0];
+        s.stepMs = step;
+        s.count = uint32_t(slots);
+        d.values.resize(d.values.size() + slots, std::numeric_limits<float>::quiet_NaN());
+        for (size_t i = 0; i < n; ++i) d.values[s.offset + size_t((acc.times[i] - acc.times[0]) / step)] = acc.values[i];
+    } else {
+        s.regular = false;
+        s.timeOffset = uint32_t(d.timesMs.size());
+        s.count = uint32_t(n);
+        d.timesMs.insert(d.timesMs.end(), acc.times.begin(), acc.times.end());
+        d.values.insert(d.values.end(), acc.values.begin(), acc.values.end());
+    }
+    auto& range = p.ranges.emplace(s.metric, std::make_pair(1e300, -1e300)).first->second;
+    for (float v : acc.values) { range.first = std::min(range.first, double(v)); range.second = std::max(range.second, double(v)); }
+    report.readings += int64_t(n);
+    d.series.push_back(std::move(s));
+    std::vector<int64_t>().swap(acc.times);
+    std::vector<float>().swap(acc.values);
+}
+
+// Join: each series with its sensor (its site from a sites file or its rows), sorted, its repeated times dropped,
+// stored regular when evenly spaced (gaps become NaN); sites without readings; why nothing remains, if nothing does.
+Dataset Importer::State::joinSeries(JoinPlan& p) {
+    Dataset d;
     bool anyPositions = false;
     for (auto& [id, site] : readingSites) if (!std::isnan(site.lat)) anyPositions = true;
     if (!sites.empty()) anyPositions = true;
 
-    Dataset d;
     d.simulated = opt.simulated;
-    std::unordered_map<std::string, uint32_t> sensorIndex;
-    auto sensorFor = [&](const std::string& id, const SeriesAcc& acc) -> int {
-        auto found = sensorIndex.find(id);
-        if (found != sensorIndex.end()) return int(found->second);
-        const SiteInfo* site = nullptr;
-        auto fromSites = sites.find(id);
-        auto fromRows = readingSites.find(id);
-        if (fromSites != sites.end()) site = &fromSites->second;
-        else if (fromRows != readingSites.end() && !std::isnan(fromRows->second.lat)) site = &fromRows->second;
-        if (!site) {
-            std::string why = sites.empty() ? "sensor has no position (no lat/lon on its rows and no sites file)"
-                                            : "unknown sensor id (not in " + siteFiles.front() + ")";
-            int64_t n = int64_t(acc.count);
-            reject(acc.file, acc.firstLine, "", id, why + "; " + std::to_string(n) + " reading" + (n == 1 ? "" : "s") + " dropped");
-            rejectedTotal += n - 1;
-            return -1;
-        }
-        Sensor s;
-        s.id = id;
-        std::string typeName = !opt.sensorType.empty() ? opt.sensorType : site->type;
-        if (fromRows != readingSites.end() && typeName.empty()) typeName = fromRows->second.type;
-        if (auto q = sensorQuantity.find(id); typeName.empty() && q != sensorQuantity.end())
-            typeName = sensorTypeInfo(quantityInfo(q->second).type).name;
-        s.typeName = typeName.empty() ? "other" : typeName;
-        s.type = sensorTypeFromName(s.typeName);
-        std::string name = site->name;
-        if (name.empty() && fromRows != readingSites.end()) name = fromRows->second.name;
-        // A name in Hangul is the Korean name; anything else the English one.
-        bool hangul = name.find("\xEA") != std::string::npos || name.find("\xEB") != std::string::npos ||
-                      name.find("\xEC") != std::string::npos || name.find("\xED") != std::string::npos;
-        (hangul ? s.nameKo : s.nameEn) = name;
-        s.position = {site->lat, site->lon};
-        s.unit = plainUnit(site->unit);
-        if (auto a = attributesOf.find(id); a != attributesOf.end()) s.attributes = a->second;
-        if (fromRows != readingSites.end() && fromRows->second.moved)
-            report.notes.push_back("sensor \"" + id + "\" reports different positions; the first is used");
-        uint32_t index = uint32_t(d.sensors.size());
-        d.sensors.push_back(std::move(s));
-        sensorIndex.emplace(id, index);
-        return int(index);
-    };
     if (!anyPositions && !series.empty()) report.fatal = noPositions(report);
 
     // Series: sorted, duplicates after sorting dropped, regular when evenly spaced (gaps become NaN).
-    std::unordered_map<std::string, std::pair<double, double>> ranges;  // metric → data range
-    std::vector<std::pair<std::string, int64_t>> repeated;  // "sensor (metric)" → readings dropped at a repeated time
     for (SeriesAcc& acc : series) {
         if (!report.fatal.empty()) break;
-        int sensor = sensorFor(acc.sensor, acc);
+        int sensor = sensorFor(d, p, acc.sensor, acc);
         if (sensor < 0) continue;
-        if (attributeMetrics.count(acc.metric)) {
+        if (p.attributeMetrics.count(acc.metric)) {
             std::vector<int64_t>().swap(acc.times);
             std::vector<float>().swap(acc.values);
             continue;
         }
-        acc.materialize();
-        size_t n = acc.times.size();
-        if (!acc.sorted) {
-            std::vector<uint32_t> order(n);
-            for (uint32_t i = 0; i < n; ++i) order[i] = i;
-            std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return acc.times[a] < acc.times[b]; });
-            std::vector<int64_t> t;
-            std::vector<float> v;
-            t.reserve(n);
-            v.reserve(n);
-            int64_t dups = 0;
-            for (uint32_t i : order) {
-                if (!t.empty() && t.back() == acc.times[i]) { ++dups; continue; }
-                t.push_back(acc.times[i]);
-                v.push_back(acc.values[i]);
-            }
-            if (dups) {
-                rejectedTotal += dups;
-                report.repeatedTimes += dups;
-                repeated.push_back({acc.sensor + " (" + acc.metric + ")", dups});
-            }
-            acc.times = std::move(t);
-            acc.values = std::move(v);
-            n = acc.times.size();
-        }
-        if (auto r = remap.find(acc.metric); r != remap.end())
-            for (float& v : acc.values) v = r->second[size_t(v)];
-        Series s;
-        s.sensor = uint32_t(sensor);
-        s.metric = acc.metric;
-        const MetricInfo& m = metrics[acc.metric];
-        s.unit = plainUnit(m.unit);
-        // A recognised metric is stored under its canonical name (the second of a sensor's noise columns keeps its own).
-        // Levels keep their name: "fill" means a percentage to the collection planner, not GREEN < YELLOW < RED.
-        if (Quantity q = quantityOf[acc.metric].quantity; q != Quantity::none && !m.categorical) {
-            const QuantityInfo& info = quantityInfo(q);
-            if (canonicalTaken.insert(acc.sensor + '\x1f' + info.metric).second) {
-                s.metric = info.metric;
-                if (s.unit.empty()) s.unit = info.unit;
-            }
-        }
-        s.levels = m.categorical ? m.fixed : std::vector<std::string>{};
-        s.interpolation = m.categorical ? Interpolation::step : Interpolation::linear;
-        s.offset = uint32_t(d.values.size());
-        int64_t step = 0;
-        for (size_t i = 1; i < n; ++i) {
-            int64_t gap = acc.times[i] - acc.times[i - 1];
-            if (step == 0 || gap < step) step = gap;
-        }
-        // (The recording format caps a regular step at 366 days; sparser series keep their times.)
-        bool regular = n >= 2 && step > 0 && step <= int64_t(86400) * 366 * 1000;
-        size_t slots = 0;
-        if (regular) {
-            for (size_t i = 1; i < n && regular; ++i) if ((acc.times[i] - acc.times[i - 1]) % step != 0) regular = false;
-            if (regular) {
-                slots = size_t((acc.times[n - 1] - acc.times[0]) / step) + 1;
-                regular = slots <= n + n / 3;  // at most a quarter of the slots empty
-            }
-        }
-        if (regular) {
-            s.regular = true;
-            s.startMs = acc.times[0];
-            s.stepMs = step;
-            s.count = uint32_t(slots);
-            d.values.resize(d.values.size() + slots, std::numeric_limits<float>::quiet_NaN());
-            for (size_t i = 0; i < n; ++i) d.values[s.offset + size_t((acc.times[i] - acc.times[0]) / step)] = acc.values[i];
-        } else {
-            s.regular = false;
-            s.timeOffset = uint32_t(d.timesMs.size());
-            s.count = uint32_t(n);
-            d.timesMs.insert(d.timesMs.end(), acc.times.begin(), acc.times.end());
-            d.values.insert(d.values.end(), acc.values.begin(), acc.values.end());
-        }
-        auto& range = ranges.emplace(s.metric, std::make_pair(1e300, -1e300)).first->second;
-        for (float v : acc.values) { range.first = std::min(range.first, double(v)); range.second = std::max(range.second, double(v)); }
-        report.readings += int64_t(n);
-        d.series.push_back(std::move(s));
-        std::vector<int64_t>().swap(acc.times);
-        std::vector<float>().swap(acc.values);
+        storeSeries(d, p, acc, uint32_t(sensor));
     }
     // Sites without readings still appear (their glyph shows no data).
     size_t idle = 0;
     for (const std::string& id : siteOrder) {
-        if (sensorIndex.count(id) || !report.fatal.empty()) continue;
+        if (p.sensorIndex.count(id) || !report.fatal.empty()) continue;
         SeriesAcc none{id, "", sites[id].file, {}, {}, true, sites[id].line};
-        if (sensorFor(id, none) >= 0) ++idle;
+        if (sensorFor(d, p, id, none) >= 0) ++idle;
     }
     if (idle) report.notes.push_back(std::to_string(idle) + " site" + (idle == 1 ? " has" : "s have") + " no readings");
 
@@ -267,6 +284,11 @@ ImportResult Importer::State::finish() {
         report.fatal = anyInput ? "no usable readings: every row was rejected (see the reasons)" :
                                   "no readings table: expected a CSV or GeoJSON with a time column";
     }
+    return d;
+}
+
+// Derive what the joined data says: positions written swapped, scales for sensors without a type, the clock's zone.
+void Importer::State::derive(Dataset& d, JoinPlan& p) {
     // Scales for sensors without a type of their own: the range of their metric across all sensors.
     // Positions swapped but each still possible (New York's 40.71, -74.01 written as -74.01, 40.71): far from where
     // the other sensors are, and among them once swapped. Needs a few sensors to know where "among them" is.
@@ -289,9 +311,7 @@ ImportResult Importer::State::finish() {
                 swapped.push_back(s.id);
             }
         if (!swapped.empty()) {
-            std::string list;
-            for (size_t i = 0; i < swapped.size() && i < 8; ++i) list += (i ? ", " : "") + swapped[i];
-            if (swapped.size() > 8) list += " and " + std::to_string(swapped.size() - 8) + " more";
+            const std::string list = firstFew(swapped, swapped.size());
             report.notes.push_back("latitude and longitude read swapped for " + std::to_string(swapped.size()) +
                                    (swapped.size() == 1 ? " sensor (" : " sensors (") + list +
                                    "): far from the others as written, among them swapped");
@@ -300,12 +320,12 @@ ImportResult Importer::State::finish() {
     finishDataset(d);
     for (size_t i = 0; i < d.sensors.size(); ++i) {
         Sensor& sensor = d.sensors[i];
-        int32_t p = d.primarySeries[i];
-        if (p < 0) continue;
-        const Series& s = d.series[size_t(p)];
+        int32_t primary = d.primarySeries[i];
+        if (primary < 0) continue;
+        const Series& s = d.series[size_t(primary)];
         if (!s.levels.empty()) { sensor.scaleMin = 0; sensor.scaleMax = double(s.levels.size() - 1); }
         else if (sensor.type == SensorType::other) {
-            auto r = ranges[s.metric];
+            auto r = p.ranges[s.metric];
             sensor.scaleMin = r.first;
             // A flat series still needs a range (wide enough to survive printing with 10 digits).
             sensor.scaleMax = r.second > r.first ? r.second : r.first + std::max(1.0, std::fabs(r.first) * 1e-3);
@@ -319,6 +339,10 @@ ImportResult Importer::State::finish() {
     d.timeZoneName = zone.isNamed() ? zone.name() : "";
     d.offsetChanges = zone.changesBetween(d.startMs - kDayMs, d.endMs + kDayMs);
 
+}
+
+// Report: title and source, the counts, the zone in the span, repeated times, and the data's quality.
+void Importer::State::reportOn(Dataset& d, JoinPlan& p) {
     std::string names;
     for (const auto& i : report.inputs) if (i.role == "readings" || i.role == "sites") names += (names.empty() ? "" : ", ") + i.file;
     d.title = opt.title.empty() ? "Imported: " + names : opt.title;
@@ -337,17 +361,17 @@ ImportResult Importer::State::finish() {
         if (std::find(report.offsetsInSpan.begin(), report.offsetsInSpan.end(), c.toMinutes) == report.offsetsInSpan.end())
             report.offsetsInSpan.push_back(c.toMinutes);
     }
-    if (!repeated.empty()) {  // one line however many sensors: a count, then the first few
+    if (!p.repeated.empty()) {  // one line however many sensors: a count, then the first few
         std::string note = std::to_string(report.repeatedTimes) +
                            (report.repeatedTimes == 1 ? " reading repeats the time of another reading of its sensor and "
                                                         "metric and was dropped (the first was kept): "
                                                       : " readings repeat the time of another reading of their sensor and "
                                                         "metric and were dropped (the first was kept): ");
-        const size_t shown = std::min<size_t>(repeated.size(), 3);
+        const size_t shown = std::min<size_t>(p.repeated.size(), 3);
         for (size_t i = 0; i < shown; ++i)
-            note += (i ? ", " : "") + repeated[i].first + " " + std::to_string(repeated[i].second);
-        if (repeated.size() > shown)
-            note += " and " + std::to_string(repeated.size() - shown) + " more series";
+            note += (i ? ", " : "") + p.repeated[i].first + " " + std::to_string(p.repeated[i].second);
+        if (p.repeated.size() > shown)
+            note += " and " + std::to_string(p.repeated.size() - shown) + " more series";
         report.notes.push_back(std::move(note));
     }
     report.rejectedTotal = rejectedTotal;
@@ -358,9 +382,6 @@ ImportResult Importer::State::finish() {
         report.qualityCounts = {q.gaps, q.stuck, q.impossible};
         for (size_t i = 0; i < q.issues.size() && i < opt.maxReasons; ++i) report.qualityLines.push_back(q.describe(d, q.issues[i]));
     }
-    if (report.fatal.empty()) result.dataset = std::move(d);
-    result.report = std::move(report);
-    return result;
 }
 
 }  // namespace bk

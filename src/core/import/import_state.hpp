@@ -1,13 +1,14 @@
 // import_state.hpp — internal to the importer: the state its files share (the file being read, its columns, and the
 // readings, metrics and sites gathered so far), with the steps that work on it.
 //
-// The steps live in: importer.cpp (public API, file start and decoding, rows), import_detect.cpp (header, roles,
-// shape, time format, value kinds), import_join.cpp (finish: levels, join with sites, series, scales).
+// The passes live in: importer.cpp (read: public API, file start and decoding, rows), import_detect.cpp (detect:
+// header, roles, shape, time format, value kinds), import_join.cpp (join, derive, report).
 #pragma once
 
 #include "csv_reader.hpp"
 #include "import_columns.hpp"
 #include "importer.hpp"
+#include "quantity.hpp"
 #include "text_decode.hpp"
 #include "time_parse.hpp"
 
@@ -82,6 +83,19 @@ struct SiteInfo {
 constexpr size_t kHeadBytes = 64 * 1024;   // bytes read before the encoding and delimiter are chosen
 constexpr size_t kSampleRows = 500;        // rows per column looked at to detect formats and kinds
 
+
+// What the join's first step decides for the rest of it (import_join.cpp).
+struct JoinPlan {
+    std::unordered_set<std::string> attributeMetrics;  // categorical columns with one value per sensor: card attributes
+    std::unordered_map<std::string, std::vector<std::pair<std::string, std::string>>> attributesOf;  // sensor id → …
+    std::unordered_map<std::string, std::vector<float>> remap;  // metric → first-appearance level index → ordered
+    std::unordered_map<std::string, QuantityMatch> quantityOf;  // metric → what it measures
+    std::unordered_map<std::string, Quantity> sensorQuantity;   // sensor id → the quantity that gives its glyph
+    std::unordered_set<std::string> canonicalTaken;  // sensor + '\x1f' + canonical metric: one series each
+    std::unordered_map<std::string, uint32_t> sensorIndex;     // sensor id → index in the dataset
+    std::unordered_map<std::string, std::pair<double, double>> ranges;  // metric → data range
+    std::vector<std::pair<std::string, int64_t>> repeated;  // "sensor (metric)" → readings dropped at a repeated time
+};
 
 // What the importer knows about the file being read. Reset in one place (Importer::State::startFile) by assigning a
 // fresh one; nothing of it outlives its file except what endFileChecks writes into the report.
@@ -177,7 +191,13 @@ struct Importer::State : importer_detail::FileFields {
     std::vector<std::string_view> columnSample(size_t c) const;  // up to kSampleRows non-missing values
 
     // ---- join, derive, report (import_join.cpp)
-    ImportResult finish();
+    ImportResult finish();                    // the steps below, in order
+    importer_detail::JoinPlan planJoin();
+    Dataset joinSeries(importer_detail::JoinPlan& p);
+    int sensorFor(Dataset& d, importer_detail::JoinPlan& p, const std::string& id, const importer_detail::SeriesAcc& acc);
+    void storeSeries(Dataset& d, importer_detail::JoinPlan& p, importer_detail::SeriesAcc& acc, uint32_t sensor);
+    void derive(Dataset& d, importer_detail::JoinPlan& p);
+    void reportOn(Dataset& d, importer_detail::JoinPlan& p);
 };
 
 }  // namespace bk

@@ -429,26 +429,19 @@ void Importer::State::endFileChecks() {
     const std::vector<std::string>& swapped = swappedSensors;
     const std::vector<std::string>& zero = zeroPositionSensors;
     if (!fileFailed && in && !swapped.empty()) {
-        std::string list;
-        for (size_t i = 0; i < swapped.size() && i < 8; ++i) list += (i ? ", " : "") + swapped[i];
-        if (swapped.size() > 8) list += " and " + std::to_string(swapped.size() - 8) + " more";
+        const std::string list = firstFew(swapped, swapped.size());
         report.notes.push_back(file + ": latitude and longitude the wrong way round (a latitude beyond ±90) for " +
                                std::to_string(swapped.size()) + (swapped.size() == 1 ? " sensor (" : " sensors (") + list +
                                "): read swapped");
     }
     if (fileFailed || !in) return;
     if (!zero.empty()) {
-        std::string list;
-        for (size_t i = 0; i < zero.size() && i < 8; ++i) list += (i ? ", " : "") + zero[i];
-        if (zero.size() > 8) list += " and " + std::to_string(zero.size() - 8) + " more";
+        const std::string list = firstFew(zero, zero.size());
         report.notes.push_back(file + ": 0,0 read as an unknown position for " + std::to_string(zero.size()) +
                                (zero.size() == 1 ? " sensor (" : " sensors (") + list + ")");
     }
     if (outOfOrderSeries > 0) {
-        std::string list;
-        for (size_t i = 0; i < outOfOrderFirstSeen.size(); ++i) list += (i ? ", " : "") + outOfOrderFirstSeen[i];
-        if (outOfOrderSeries > int64_t(outOfOrderFirstSeen.size()))
-            list += " and " + std::to_string(outOfOrderSeries - int64_t(outOfOrderFirstSeen.size())) + " more";
+        const std::string list = firstFew(outOfOrderFirstSeen, size_t(outOfOrderSeries));
         report.notes.push_back(file + ": time goes backwards in " + std::to_string(outOfOrderSeries) + " series (" + list +
                                "); " + (outOfOrderSeries == 1 ? "its" : "their") + " readings are sorted by time");
     }

@@ -285,6 +285,67 @@ ImportResult inZone(const TimeZone& zone, const std::string& log) {
 }
 }  // namespace
 
+// A logger on the wall clock every 20 minutes through both changes of 2026 in New York: the spring day has no
+// 02:00–02:59, the autumn day has 01:00–01:59 twice. Every reading is kept, in the order written.
+static std::string wallClockYear(bool followsDst) {
+    std::string csv = "time,id,v\n";
+    char buf[64];
+    int v = 0;
+    auto day = [&](int month, int date, int skipHour, int repeatHour) {
+        for (int h = 0; h < 5; ++h) {
+            if (followsDst && h == skipHour) continue;
+            for (int pass = 0; pass < (followsDst && h == repeatHour ? 2 : 1); ++pass)
+                for (int m = 0; m < 60; m += 20) {
+                    std::snprintf(buf, sizeof buf, "2026-%02d-%02d %02d:%02d,A,%d\n", month, date, h, m, ++v);
+                    csv += buf;
+                }
+        }
+    };
+    day(3, 8, 2, -1);
+    day(11, 1, -1, 1);
+    return csv;
+}
+
+TEST(Importer, AWallClockLogKeepsEveryReadingAcrossBothChanges) {
+    auto r = inZone(newYork(), wallClockYear(true));
+    ASSERT_TRUE(r.dataset) << r.report.text();
+    EXPECT_EQ(r.report.readings, 12 + 18);  // 4 of 5 hours in March, 6 passes of an hour in November
+    EXPECT_EQ(r.report.rejectedTotal, 0);
+    EXPECT_EQ(r.report.repeatedTimes, 0);
+    const Dataset& d = *r.dataset;
+    ASSERT_EQ(d.series.size(), 1u);
+    std::vector<std::pair<int64_t, float>> got;
+    const Series& s = d.series[0];
+    for (uint32_t i = 0; i < s.count; ++i) {
+        float v = d.values[s.offset + i];
+        if (!std::isnan(v)) got.push_back({s.regular ? s.startMs + s.stepMs * i : d.timesMs[s.timeOffset + i], v});
+    }
+    ASSERT_EQ(got.size(), 30u);
+    for (size_t i = 0; i < got.size(); ++i) EXPECT_EQ(got[i].second, float(i + 1)) << i;  // the order written
+    EXPECT_EQ(got[6].first, ms("2026-03-08T07:00:00Z"));   // 03:00 EDT, right after 01:40 EST
+    EXPECT_EQ(got[15].first, ms("2026-11-01T05:00:00Z"));  // the first 01:00 (EDT)
+    EXPECT_EQ(got[18].first, ms("2026-11-01T06:00:00Z"));  // the second 01:00 (EST)
+    EXPECT_EQ(got[20].first, ms("2026-11-01T06:40:00Z"));
+    std::string text = r.report.text();
+    EXPECT_TRUE(reportHas(r, "note: t.csv: 3 readings in the hour America/New_York repeats when its clocks go back "
+                             "(from 2026-11-01T01:00:00-05:00) are read as its second pass, in the order written"))
+        << text;
+    EXPECT_EQ(text.find("time goes backwards"), std::string::npos);
+}
+
+TEST(Importer, AStandardTimeLoggerReadInADaylightSavingZoneLosesNothing) {
+    auto r = inZone(newYork(), wallClockYear(false));
+    ASSERT_TRUE(r.dataset) << r.report.text();
+    EXPECT_EQ(r.report.readings, 30);  // 5 hours of 3 readings on each day
+    EXPECT_EQ(r.report.rejectedTotal, 0);
+    EXPECT_EQ(r.report.repeatedTimes, 0);
+    EXPECT_TRUE(reportHas(r, "note: t.csv: 3 readings are at a time America/New_York skips when its clocks go forward "
+                             "(the first: 2026-03-08 02:00), so its logger keeps standard time: from there the file is "
+                             "read at -05:00 as written, and no reading is lost; --timezone -05:00 reads all of it so"))
+        << r.report.text();
+    EXPECT_EQ(r.dataset->endMs, ms("2026-11-01T09:40:00Z"));  // 04:40 at -05:00
+}
+
 TEST(Importer, TheClockFollowsDaylightSavingInNewYork) {
     auto r = inZone(newYork(), kSeasonsLog);
     ASSERT_TRUE(r.dataset) << r.report.text();

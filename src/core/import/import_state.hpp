@@ -127,6 +127,11 @@ struct FileFields {
     // Sensors whose positions came with latitude and longitude the wrong way round in this file (read swapped).
     std::vector<std::string> swappedSensors;
     std::unordered_set<std::string> swappedSeen;
+    // Wall-clock times in the hour the zone skips: the file is read in standard time from the first (fromWallClock).
+    int64_t skippedWallTimes = 0, skippedFirst = 0;
+    int64_t repeatedHourReadings = 0, repeatedHourFirst = 0;  // read at the second instant of a wall time (addReading)
+    bool standardTime = false;
+    int standardOffset = 0;           // minutes, the offset before the change whose skipped hour the file has
     std::string lastKey, keyBuffer, timeText;
     size_t lastAcc = 0;
 
@@ -171,8 +176,9 @@ struct Importer::State : importer_detail::FileFields {
     bool needed(const std::vector<std::string_view>& f, int64_t line, int c, const char* what);
     bool valueOf(const std::string& metric, const std::string& unit, const importer_detail::Column& col,
                  std::string_view v, int64_t line, float& out);
-    bool addReading(const std::string& sensor, const std::string& metric, int64_t t, float value, int64_t line,
-                    const std::string& column, std::string_view timeText);
+    int64_t fromWallClock(int64_t wall, std::optional<int64_t>& later);
+    bool addReading(const std::string& sensor, const std::string& metric, int64_t t, std::optional<int64_t> later,
+                    float value, int64_t line, const std::string& column, std::string_view timeText);
     void siteRow(const std::vector<std::string_view>& f, int64_t line);
     void noteReadingSite(const std::string& id, double lat, double lon, int64_t line, std::string_view name,
                          std::string_view type);

@@ -11,11 +11,13 @@
 #include "quantity.hpp"
 #include "import_state.hpp"
 #include "json_reader.hpp"
+#include "time_util.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 namespace bk {
 
@@ -134,7 +136,7 @@ void Importer::State::rowBody(const std::vector<std::string_view>& f, int64_t li
     if (!needed(f, line, timeCol, "time") || !needed(f, line, idCol, "sensor id")) return;
     std::string_view tText = field(f, timeCol);
     if (tText.empty()) { reject(file, line, cols[size_t(timeCol)].header, "", "no time"); return; }
-    std::optional<int64_t> t;
+    std::optional<int64_t> t, wall, later;  // wall: the time as written, when it has no offset
     if (hourCol >= 0) {
         // A date and a time of day: the wall time is their sum, read in the zone (a 25-hour day keeps its hours).
         if (!needed(f, line, hourCol, "time of day")) return;
@@ -151,12 +153,15 @@ void Importer::State::rowBody(const std::vector<std::string_view>& f, int64_t li
                    hText.empty() ? "no time of day" : "not a time of day (expected an hour 0–24, HH:MM or a range 00~01)");
             return;
         }
-        t = zone.localToUtc(*day + *ofDay);
+        wall = *day + *ofDay;
         timeText.assign(tText).append(" ").append(hText);  // for the report's messages: "2026-05-11 13"
         tText = timeText;
+    } else if (!formatHasOffset(timeFormat)) {
+        wall = parseTime(tText, timeFormat, TimeZone());
     } else {
         t = parseTime(tText, timeFormat, zone);
     }
+    if (wall) t = fromWallClock(*wall, later);
     if (!t) {
         reject(file, line, cols[size_t(timeCol)].header, tText, std::string("not a time in the column's format (") +
                                                                timeFormatName(timeFormat) + ")");
@@ -209,7 +214,7 @@ void Importer::State::rowBody(const std::vector<std::string_view>& f, int64_t li
         const std::string& sensorId = wide ? col.header : id;
         float value;
         if (!valueOf(metric, unit, col, v, line, value)) { if (!wide && valueCols.size() == 1) return; continue; }
-        if (!addReading(sensorId, metric, *t, value, line, cols[size_t(timeCol)].header, tText)) {
+        if (!addReading(sensorId, metric, *t, later, value, line, cols[size_t(timeCol)].header, tText)) {
             if (lastReadingRepeated) ++repeated;
             else conflict = true;
             if (!wide && valueCols.size() == 1) break;
@@ -273,8 +278,31 @@ bool Importer::State::valueOf(const std::string& metric, const std::string& unit
     return true;
 }
 
-bool Importer::State::addReading(const std::string& sensor, const std::string& metric, int64_t t, float value,
-                                  int64_t line, const std::string& column, std::string_view timeText) {
+// A wall-clock time in the zone. In the hour repeated when clocks go back, `later` is set to its second instant
+// (addReading takes it for a series whose time would otherwise step back). A time in the hour skipped when they go
+// forward shows a logger that keeps standard time: the file is read at the offset before the change from there on
+// (the readings before it read the same either way), so nothing collides or is lost, and endFileChecks says so.
+int64_t Importer::State::fromWallClock(int64_t wall, std::optional<int64_t>& later) {
+    if (zone.isFixed()) return zone.localToUtc(wall);
+    if (standardTime) {
+        skippedWallTimes += zone.readWallClock(wall).skipped;
+        return wall - int64_t(standardOffset) * 60000;
+    }
+    TimeZone::WallTime w = zone.readWallClock(wall);
+    if (w.skipped) {
+        ++skippedWallTimes;
+        skippedFirst = wall;
+        standardTime = true;
+        standardOffset = w.offsetBefore;
+        return wall - int64_t(standardOffset) * 60000;
+    }
+    later = w.later;
+    return w.utc;
+}
+
+bool Importer::State::addReading(const std::string& sensor, const std::string& metric, int64_t t,
+                                  std::optional<int64_t> later, float value, int64_t line, const std::string& column,
+                                  std::string_view timeText) {
     // One key buffer, reused: no allocation per reading.
     keyBuffer.assign(sensor);
     keyBuffer += '\x1f';
@@ -292,6 +320,12 @@ bool Importer::State::addReading(const std::string& sensor, const std::string& m
         lastAcc = a;
     }
     SeriesAcc& s = series[a];
+    // The repeated hour: a series whose time would step back (or stand still with another value) at a wall time that
+    // exists twice has gone past the change; it takes the second instant, and keeps its order.
+    if (later && s.count > 0 && t <= s.lastTime && *later > s.lastTime && !(t == s.lastTime && s.values.back() == value)) {
+        if (repeatedHourReadings++ == 0) repeatedHourFirst = *later;
+        t = *later;
+    }
     if (s.count > 0) {
         int64_t last = s.lastTime;
         if (t == last) {
@@ -444,6 +478,25 @@ void Importer::State::endFileChecks() {
         const std::string list = firstFew(outOfOrderFirstSeen, size_t(outOfOrderSeries));
         report.notes.push_back(file + ": time goes backwards in " + std::to_string(outOfOrderSeries) + " series (" + list +
                                "); " + (outOfOrderSeries == 1 ? "its" : "their") + " readings are sorted by time");
+    }
+    if (repeatedHourReadings > 0) {
+        const int offset = zone.offsetAtUtc(repeatedHourFirst);
+        const bool one = repeatedHourReadings == 1;
+        report.notes.push_back(file + ": " + std::to_string(repeatedHourReadings) + (one ? " reading" : " readings") +
+                               " in the hour " + zone.name() + " repeats when its clocks go back (from " +
+                               formatIsoTime(repeatedHourFirst, offset) + ") " + (one ? "is" : "are") +
+                               " read as its second pass, in the order written");
+    }
+    if (skippedWallTimes > 0) {
+        const int a = std::abs(standardOffset);
+        char fixed[8];
+        std::snprintf(fixed, sizeof fixed, "%c%02d:%02d", standardOffset < 0 ? '-' : '+', a / 60, a % 60);
+        const bool one = skippedWallTimes == 1;
+        report.notes.push_back(file + ": " + std::to_string(skippedWallTimes) + (one ? " reading is" : " readings are") +
+                               " at a time " + zone.name() + " skips when its clocks go forward (the first: " +
+                               formatLocalDate(skippedFirst, 0).substr(4) + " " + formatLocalClock(skippedFirst, 0, false) +
+                               "), so its logger keeps standard time: from there the file is read at " + fixed +
+                               " as written, and no reading is lost; --timezone " + fixed + " reads all of it so");
     }
     if (repeats > 0)
         report.notes.push_back(file + ": " + std::to_string(repeats) +

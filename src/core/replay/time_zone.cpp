@@ -95,6 +95,24 @@ int64_t TimeZone::localToUtc(int64_t localMs) const {
     return localMs - offset * kMsPerMinute;
 }
 
+TimeZone::WallTime TimeZone::readWallClock(int64_t localMs) const {
+    WallTime w;
+    w.utc = localToUtc(localMs);
+    if (utcMs_.empty()) return w;
+    const int offset = offsetAtUtc(w.utc);
+    if (w.utc + offset * kMsPerMinute != localMs) {  // read with the offset before a change that had already happened
+        w.skipped = true;
+        w.offsetBefore = int((localMs - w.utc) / kMsPerMinute);
+        return w;
+    }
+    size_t k = std::upper_bound(utcMs_.begin(), utcMs_.end(), w.utc) - utcMs_.begin();
+    if (k < utcMs_.size() && offsetMinutes_[k] < offset) {  // the next change turns clocks back: maybe a second time
+        const int64_t later = localMs - offsetMinutes_[k] * kMsPerMinute;
+        if (later >= utcMs_[k] && offsetAtUtc(later) == offsetMinutes_[k]) w.later = later;
+    }
+    return w;
+}
+
 TimeZone TimeZone::fromTransitions(std::string name, int initialOffsetMinutes,
                                    std::vector<std::pair<int64_t, int>> transitions) {
     std::stable_sort(transitions.begin(), transitions.end(),

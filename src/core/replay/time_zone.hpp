@@ -49,6 +49,16 @@ public:
     // in force before the transition: New York 2026-03-08 02:30 → 07:30Z (= 03:30 EDT); 2026-11-01 01:30 → the
     // first one, 05:30Z (EDT). That is also what Python's fold=0 and JavaScript's Date do.
     int64_t localToUtc(int64_t localMs) const;
+    // A wall-clock time as a log that follows the zone wrote it: `utc` as localToUtc reads it; `later`, for a wall
+    // time that exists twice (the hour repeated when clocks go back), its second instant; `skipped` for one that does
+    // not exist (the hour skipped when they go forward), with `offsetBefore` the offset in force before that change.
+    struct WallTime {
+        int64_t utc = 0;
+        std::optional<int64_t> later;
+        bool skipped = false;
+        int offsetBefore = 0;
+    };
+    WallTime readWallClock(int64_t localMs) const;
 
 private:
     void addTransition(int64_t utcMs, int offsetMinutes);  // drops no-op changes; a later equal time replaces

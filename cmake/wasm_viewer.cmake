@@ -156,6 +156,18 @@ add_custom_command(OUTPUT ${MUXER_OUTPUTS}
   COMMAND ${CMAKE_COMMAND} -E copy ${MUXER_DIR}/LICENSE ${BUKCHON_DIST_DIR}/vendor/mediabunny.LICENSE.txt
   DEPENDS ${MUXER_DIR}/dist/bundles/mediabunny.min.mjs ${CMAKE_SOURCE_DIR}/web-deps/package-lock.json VERBATIM)
 list(APPEND SITE_OUTPUTS ${MUXER_OUTPUTS})
+# The time-zone lookup by position (npm @photostructure/tz-lookup, CC0: one function over a compact grid, 73 KB):
+# esbuild turns its CommonJS file into an ES module. The page imports it only when logs without a zone are imported.
+set(TZ_LOOKUP_DIR ${CMAKE_SOURCE_DIR}/web-deps/node_modules/@photostructure/tz-lookup)
+if(NOT EXISTS ${TZ_LOOKUP_DIR}/tz.js)
+  message(FATAL_ERROR "${TZ_LOOKUP_DIR} is missing: run ./build-wasm.sh (or npm ci in web-deps/)")
+endif()
+set(TZ_LOOKUP_OUTPUTS ${BUKCHON_DIST_DIR}/vendor/tz-lookup.mjs ${BUKCHON_DIST_DIR}/vendor/tz-lookup.LICENSE.txt)
+add_custom_command(OUTPUT ${TZ_LOOKUP_OUTPUTS}
+  COMMAND ${ESBUILD} ${TZ_LOOKUP_DIR}/tz.js --format=esm --minify --log-level=warning --outfile=${BUKCHON_DIST_DIR}/vendor/tz-lookup.mjs
+  COMMAND ${CMAKE_COMMAND} -E copy ${TZ_LOOKUP_DIR}/LICENSE ${BUKCHON_DIST_DIR}/vendor/tz-lookup.LICENSE.txt
+  DEPENDS ${TZ_LOOKUP_DIR}/tz.js ${CMAKE_SOURCE_DIR}/web-deps/package-lock.json VERBATIM)
+list(APPEND SITE_OUTPUTS ${TZ_LOOKUP_OUTPUTS})
 # The site's manifest (the one list of its resources: cmake/site_manifest.mjs) and index.html's preloads from it,
 # then the offline single file, from the finished site.
 find_program(NODE_EXECUTABLE NAMES node nodejs REQUIRED)

@@ -127,25 +127,20 @@ private:
 
 // ---- logs → a binary recording -------------------------------------------------------------------------------
 
-ImportOptions importOptions(const Json& options) {
+ImportOptions importOptions(const Json& options, const ConvertHooks& hooks) {
     ImportOptions out;
     const Json zone = options.value("timeZone", Json());
     if (zone.is_string()) out.timeZone = zone.get<std::string>();
-    else if (zone.is_object() && zone.value("name", "").size() > 0 && zone.contains("transitions") && zone["transitions"].is_array()) {
-        // A named zone's transitions, computed by the page (the browser knows the zone rules; wasm has no tz database).
-        std::vector<std::pair<int64_t, int>> transitions;
-        for (const Json& t : zone["transitions"])
-            if (t.is_array() && t.size() == 2 && t[0].is_number() && t[1].is_number())
-                transitions.push_back({t[0].get<int64_t>(), t[1].get<int>()});
-        out.zone = TimeZone::fromTransitions(zone.value("name", ""), zone.value("initial", 0), std::move(transitions));
-    }
+    else out.zone = zoneFromJson(zone);
+    if (out.timeZone.empty() && !out.zone) out.zoneAt = hooks.zoneAt;
     if (options.contains("title") && options["title"].is_string()) out.title = options["title"].get<std::string>();
     return out;
 }
 
 class ImportConversion : public Conversion {
 public:
-    ImportConversion(std::vector<ConvertFile> files, const Json& options) : files_(std::move(files)), options_(importOptions(options)) {}
+    ImportConversion(std::vector<ConvertFile> files, const Json& options, const ConvertHooks& hooks)
+        : files_(std::move(files)), options_(importOptions(options, hooks)) {}
     bool step(double) override { run(); return true; }
     double progress() const override { return done_ ? 1 : 0; }
     std::string stage() const override { return done_ ? "done" : "importing"; }
@@ -288,16 +283,28 @@ MapBuildOptions mapBuildOptionsFromJson(const nlohmann::json& o) {
     return out;
 }
 
+std::optional<TimeZone> zoneFromJson(const Json& zone) {
+    if (zone.is_string()) return TimeZone::parseFixed(zone.get<std::string>());
+    if (!zone.is_object() || zone.value("name", "").empty() || !zone.contains("transitions") || !zone["transitions"].is_array())
+        return std::nullopt;
+    // A named zone's transitions, computed by the page (the browser knows the zone rules; wasm has no tz database).
+    std::vector<std::pair<int64_t, int>> transitions;
+    for (const Json& t : zone["transitions"])
+        if (t.is_array() && t.size() == 2 && t[0].is_number() && t[1].is_number())
+            transitions.push_back({t[0].get<int64_t>(), t[1].get<int>()});
+    return TimeZone::fromTransitions(zone.value("name", ""), zone.value("initial", 0), std::move(transitions));
+}
+
 std::unique_ptr<Conversion> startOsmConversion(ConvertFile file, MapBuildOptions options, size_t maxBytes) {
     return std::make_unique<OsmConversion>(std::move(file), std::move(options), maxBytes);
 }
 
 std::unique_ptr<Conversion> startConversion(std::string_view converter, std::vector<ConvertFile> files,
-                                            const nlohmann::json& options) {
+                                            const nlohmann::json& options, const ConvertHooks& hooks) {
     const Json o = options.is_object() ? options : Json::object();
     if (files.empty()) return std::make_unique<Refused>("no file to convert");
     if (converter == "json") return std::make_unique<JsonConversion>(std::move(files), o);
-    if (converter == "import") return std::make_unique<ImportConversion>(std::move(files), o);
+    if (converter == "import") return std::make_unique<ImportConversion>(std::move(files), o, hooks);
     if (converter == "osm") {
         if (files.size() != 1) return std::make_unique<Refused>("an OpenStreetMap map is made from one extract at a time");
         // Decompressed, a page takes four times the dropped size at most (docs/your-city.md, "Limits").

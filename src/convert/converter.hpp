@@ -9,10 +9,13 @@
 #pragma once
 
 #include "map_builder.hpp"
+#include "time_zone.hpp"
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,9 +51,16 @@ public:
 //   osm:    {"bbox": [west, south, east, north] | "around": the sensors' [west, south, east, north] (cut with a
 //            margin: a quarter of the larger side, at least 300 m), "name", "nameKo", "languages": ["ja", …], "date": "2026-07",
 //            "blocks": true, "extras": [{"kind": "depot"|"label", "at": [lon, lat], "en", "ko"}]}
+// What a converter may ask of its host while it runs: the zone where sensors stand (the page's lookup by position)
+// for logs whose times have no zone (ImportOptions::zoneAt).
+struct ConvertHooks {
+    std::function<std::optional<TimeZone>(double lat, double lon)> zoneAt;
+};
 // Unknown converter names give a Conversion whose finish() reports the error.
 std::unique_ptr<Conversion> startConversion(std::string_view converter, std::vector<ConvertFile> files,
-                                            const nlohmann::json& options);
+                                            const nlohmann::json& options, const ConvertHooks& hooks = {});
+// A zone as the import's "timeZone" option writes it: an offset ("+09:00") or {"name", "initial", "transitions"}.
+std::optional<TimeZone> zoneFromJson(const nlohmann::json& zone);
 
 // Runs a conversion to the end (the CLIs and tests).
 Converted convertAll(std::string_view converter, std::vector<ConvertFile> files, const nlohmann::json& options);

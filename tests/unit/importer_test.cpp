@@ -346,6 +346,66 @@ TEST(Importer, AStandardTimeLoggerReadInADaylightSavingZoneLosesNothing) {
     EXPECT_EQ(r.dataset->endMs, ms("2026-11-01T09:40:00Z"));  // 04:40 at -05:00
 }
 
+// The page's lookup by position, as a test can write it: three continents.
+static std::optional<TimeZone> lookupByPosition(double lat, double lon) {
+    if (lon > 100 && lat > 30) return TimeZone::fromTransitions("Asia/Seoul", 540, {});
+    if (lon < -50 && lat > 30) return newYork();
+    if (lon > -10 && lon < 0 && lat > 35) return lisbon();
+    return std::nullopt;
+}
+
+TEST(Importer, ALogWithoutAZoneIsReadInTheZoneWhereItsSensorsStand) {
+    struct Place { const char* zone; double lat, lon; int64_t firstUtc; };
+    const Place places[] = {{"Asia/Seoul", 37.5826, 126.9830, ms("2026-06-19T15:00:00Z")},
+                            {"America/New_York", 40.7128, -74.0060, ms("2026-06-20T04:00:00Z")},
+                            {"Europe/Lisbon", 38.7223, -9.1393, ms("2026-06-19T23:00:00Z")}};
+    for (const Place& p : places) {
+        std::string csv = "time,id,lat,lon,v\n";
+        char row[128];
+        for (int k = 0; k < 4; ++k) {
+            std::snprintf(row, sizeof row, "2026-06-20 0%d:00,A,%.4f,%.4f,%d\n", k, p.lat, p.lon, k);
+            csv += row;
+        }
+        ImportOptions opt;
+        opt.zoneAt = lookupByPosition;
+        auto r = run({{"log.csv", csv}}, opt);
+        ASSERT_TRUE(r.dataset) << r.report.text();
+        EXPECT_EQ(r.report.zoneFrom, "position") << p.zone;
+        EXPECT_EQ(r.dataset->timeZoneName, p.zone);
+        EXPECT_EQ(r.dataset->startMs, p.firstUtc) << p.zone;  // midnight on the wall there
+        char where[64];
+        std::snprintf(where, sizeof where, "(%.4f, %.4f)", p.lat, p.lon);
+        EXPECT_TRUE(reportHas(r, std::string("note: log.csv: times have no UTC offset and no time zone was given, so they "
+                                             "are read in ") + p.zone + ", the zone where the sensors stand " + where))
+            << r.report.text();
+        EXPECT_NE(r.report.json().find("\"zoneFrom\":\"position\""), std::string::npos);
+    }
+    // A zone given wins; so do offsets in the values.
+    ImportOptions given;
+    given.zoneAt = lookupByPosition;
+    given.timeZone = "+01:00";
+    auto r = run({{"log.csv", "time,id,lat,lon,v\n2026-06-20 00:00,A,37.58,126.98,1\n"}}, given);
+    ASSERT_TRUE(r.dataset);
+    EXPECT_EQ(r.report.zoneFrom, "option");
+    EXPECT_EQ(r.dataset->startMs, ms("2026-06-19T23:00:00Z"));
+}
+
+TEST(Importer, SitesAfterTheReadingsSuggestTheZoneTheyStandIn) {
+    ImportOptions opt;
+    opt.zoneAt = lookupByPosition;
+    auto r = run({{"t.csv", "time,id,v\n2026-06-20 00:00,A,1\n"}, {"sites.csv", "id,lat,lon\nA,40.7128,-74.0060\n"}}, opt);
+    ASSERT_TRUE(r.dataset) << r.report.text();
+    EXPECT_EQ(r.report.zoneFrom, "none");
+    EXPECT_EQ(r.report.zoneSuggested, "America/New_York");
+    EXPECT_TRUE(reportHas(r, "note: the sensors stand in America/New_York: --timezone America/New_York (or that zone in "
+                             "the import panel) reads their times there"));
+    // Sites first: the zone is there when the readings are read.
+    auto first = run({{"sites.csv", "id,lat,lon\nA,40.7128,-74.0060\n"}, {"t.csv", "time,id,v\n2026-06-20 00:00,A,1\n"}}, opt);
+    ASSERT_TRUE(first.dataset);
+    EXPECT_EQ(first.report.zoneFrom, "position");
+    EXPECT_EQ(first.dataset->startMs, ms("2026-06-20T04:00:00Z"));
+}
+
 TEST(Importer, TheClockFollowsDaylightSavingInNewYork) {
     auto r = inZone(newYork(), kSeasonsLog);
     ASSERT_TRUE(r.dataset) << r.report.text();

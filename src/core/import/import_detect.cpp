@@ -3,8 +3,10 @@
 #include "import_state.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 
 namespace bk {
@@ -352,6 +354,47 @@ bool Importer::State::rolesFromValues() {
     return true;
 }
 
+// The middle of the places in `lat`/`lon` (the median of each: a stray sensor does not move it), or nullopt.
+static std::optional<std::array<double, 2>> middle(std::vector<double> lat, std::vector<double> lon) {
+    if (lat.empty()) return std::nullopt;
+    auto median = [](std::vector<double>& v) {
+        std::nth_element(v.begin(), v.begin() + std::ptrdiff_t(v.size() / 2), v.end());
+        return v[v.size() / 2];
+    };
+    return std::array<double, 2>{median(lat), median(lon)};
+}
+
+// Wall-clock times with no zone given: the zone where the sensors stand (opt.zoneAt), looked up at the middle of
+// this file's positions, else of the sites read so far. Sets the zone and says so; nothing when it cannot.
+void Importer::State::zoneFromPosition() {
+    if (!opt.zoneAt) return;
+    std::vector<double> lat, lon;
+    if (latCol >= 0)
+        for (size_t r = in->header ? 1 : 0; r < sample.size(); ++r) {
+            auto la = parseNumber(cell(sample, r, latCol)), lo = parseNumber(cell(sample, r, lonCol));
+            if (la && lo && std::fabs(*la) <= 90 && std::fabs(*lo) <= 180 && (*la != 0 || *lo != 0)) {
+                lat.push_back(*la);
+                lon.push_back(*lo);
+            }
+        }
+    if (lat.empty())
+        for (const auto& [id, site] : sites)
+            if (!std::isnan(site.lat)) { lat.push_back(site.lat); lon.push_back(site.lon); }
+    auto at = middle(std::move(lat), std::move(lon));
+    if (!at) return;
+    std::optional<TimeZone> found = opt.zoneAt((*at)[0], (*at)[1]);
+    if (!found) return;
+    haveTimeZone = true;
+    zone = std::move(*found);
+    report.zoneFrom = "position";
+    report.zonePosition = *at;
+    char where[64];
+    std::snprintf(where, sizeof where, "%.4f, %.4f", (*at)[0], (*at)[1]);
+    report.notes.push_back(file + ": times have no UTC offset and no time zone was given, so they are read in " +
+                           zone.name() + ", the zone where the sensors stand (" + where + "); --timezone (or the "
+                           "import panel's time zone) sets another");
+}
+
 // A readings table's time format and zone, value columns and their kinds, and shape (a sites table has none).
 bool Importer::State::detectReadings() {
     if (sitesFile) {
@@ -383,15 +426,18 @@ bool Importer::State::detectReadings() {
                                                                                           : std::nullopt;
             if (!haveTimeZone && offset && *offset != 0) {  // "Z": UTC, the default, needs no note
                 haveTimeZone = true;
+                report.zoneFrom = "values";
                 zone = TimeZone::fixed(*offset);
                 report.notes.push_back(file + ": times carry their UTC offset; the replay's clock shows them at " +
                                        zone.name() + " (the first value's); --timezone sets the city's zone");
             }
         } else {
+            if (!haveTimeZone) zoneFromPosition();
             if (!haveTimeZone) {
                 haveTimeZone = true;
+                report.zoneFrom = "none";
                 report.notes.push_back(file + ": times have no UTC offset and no time zone was given, so they are "
-                                              "read as UTC; --timezone (or the page's time zone) sets the city's");
+                                              "read as UTC; --timezone (or the import panel's time zone) sets the city's");
             }
             in->timeZone = zone.name();
         }

@@ -374,6 +374,22 @@ void Importer::State::reportOn(Dataset& d, JoinPlan& p) {
             note += " and " + std::to_string(p.repeated.size() - shown) + " more series";
         report.notes.push_back(std::move(note));
     }
+    // Read as UTC for want of a zone, but the sensors stand somewhere the lookup knows (their positions came after
+    // the readings, from a sites file): say where, so the page (or the user) reads them again there.
+    if (report.zoneFrom == "none" && opt.zoneAt && !d.sensors.empty()) {
+        std::vector<double> lat, lon;
+        for (const Sensor& sensor : d.sensors) { lat.push_back(sensor.position.lat); lon.push_back(sensor.position.lon); }
+        auto median = [](std::vector<double>& v) {
+            std::nth_element(v.begin(), v.begin() + std::ptrdiff_t(v.size() / 2), v.end());
+            return v[v.size() / 2];
+        };
+        const double la = median(lat), lo = median(lon);
+        if (std::optional<TimeZone> there = opt.zoneAt(la, lo); there && there->name() != zone.name()) {
+            report.zoneSuggested = there->name();
+            report.notes.push_back("the sensors stand in " + there->name() + ": --timezone " + there->name() +
+                                   " (or that zone in the import panel) reads their times there");
+        }
+    }
     report.rejectedTotal = rejectedTotal;
     if (report.fatal.empty()) {  // what the log gets wrong, beyond rows that could not be read (quality.hpp)
         QualityReport q = checkQuality(d);

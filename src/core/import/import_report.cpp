@@ -141,6 +141,9 @@ std::string ImportReport::json() const {
         j["utcOffsets"] = offsetsInSpan;
         j["offsetChanges"] = changesInSpan;
     }
+    j["zoneFrom"] = zoneFrom;
+    if (zoneFrom == "position") j["zonePosition"] = zonePosition;
+    if (!zoneSuggested.empty()) j["zoneSuggested"] = zoneSuggested;
     return j.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 

@@ -192,6 +192,7 @@ struct Importer::State : importer_detail::FileFields {
     bool rolesFromValues();                   // id and position columns the names did not settle (notes say why)
     bool detectReadings();                    // time format and zone, value columns and kinds, shape
     void listColumns();                       // the report's column list
+    void zoneFromPosition();                  // wall-clock times, no zone given: opt.zoneAt at the sensors' middle
     int findColumn(const std::string& spec);  // index; -1 when spec is empty, -2 when named but not there
     bool findDateAndHour();                   // a date-only column and a time-of-day column: marks both
     std::vector<std::string_view> columnSample(size_t c) const;  // up to kSampleRows non-missing values

@@ -96,6 +96,7 @@ void Importer::State::startDecoding() {
     in->delimiter = d;
     if (enc == TextEncoding::cp949 && !haveTimeZone && opt.timeZone.empty() && !opt.zone) {
         haveTimeZone = true;
+        report.zoneFrom = "encoding";
         zone = TimeZone::fixed(540, "+09:00");
         report.notes.push_back(file + ": the file is in CP949 (Korean), so local times are read in Korea's time "
                                       "zone (+09:00); --timezone overrides this");
@@ -510,9 +511,9 @@ void Importer::State::endFileChecks() {
 
 Importer::Importer(ImportOptions options) : s_(std::make_unique<State>()) {
     s_->opt = std::move(options);
-    if (s_->opt.zone) { s_->zone = *s_->opt.zone; s_->haveTimeZone = true; }
+    if (s_->opt.zone) { s_->zone = *s_->opt.zone; s_->haveTimeZone = true; s_->report.zoneFrom = "option"; }
     else if (!s_->opt.timeZone.empty()) {
-        if (auto z = TimeZone::parseFixed(s_->opt.timeZone)) { s_->zone = *z; s_->haveTimeZone = true; }
+        if (auto z = TimeZone::parseFixed(s_->opt.timeZone)) { s_->zone = *z; s_->haveTimeZone = true; s_->report.zoneFrom = "option"; }
         else s_->report.fatal = "time zone \"" + s_->opt.timeZone + "\" is not understood (expected +09:00, UTC, UTC-5 … "
                                 "or, on the command line, a zone name like Asia/Seoul)";
     }

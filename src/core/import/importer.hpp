@@ -14,6 +14,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -32,6 +33,9 @@ struct ImportOptions {
     std::optional<TimeFormat> timeFormat;
     std::string timeZone;                      // "+09:00", "UTC", … (see TimeZone::parseFixed); empty = detect/UTC
     std::optional<TimeZone> zone;              // a resolved zone (an IANA zone read by the caller) wins over timeZone
+    // With neither: the zone where the sensors stand, for wall-clock times (the page asks the browser's lookup by
+    // position; nullopt when it knows none). Unset: such times are read as UTC, and a note says so.
+    std::function<std::optional<TimeZone>(double lat, double lon)> zoneAt;
     std::optional<TextEncoding> encoding;
     char delimiter = 0;                        // 0 = detect
     std::string sensorType;                    // every sensor's type ("bin", "noise", …); empty = from data / metric
@@ -82,6 +86,12 @@ struct ImportReport {
     size_t sensors = 0, series = 0;
     int64_t firstMs = 0, lastMs = 0;
     std::string timeZone;                  // the zone's name ("America/New_York"), "" for a fixed offset
+    // Where the zone of wall-clock times came from: "option" (given), "values" (their UTC offset), "encoding" (a
+    // Korean CP949 file), "position" (where the sensors stand: zoneAt, at zonePosition), "none" (read as UTC), or ""
+    // (every time carried its offset, or no readings).
+    std::string zoneFrom;
+    std::array<double, 2> zonePosition{};  // lat, lon the zone was looked up at (zoneFrom "position")
+    std::string zoneSuggested;             // zoneFrom "none": the zone where the sensors stand, when zoneAt knows it
     int utcOffsetMinutes = 0;              // at firstMs
     int endUtcOffsetMinutes = 0;           // at lastMs
     int changesInSpan = 0;                 // how often the clocks change between them (daylight saving)

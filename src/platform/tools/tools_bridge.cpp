@@ -13,6 +13,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <optional>
 
 namespace {
 struct Session {
@@ -28,6 +30,25 @@ Session& session() {
 const char* give(std::string s) {
     session().text = std::move(s);
     return session().text.c_str();
+}
+
+// The page's lookup of the zone at a position (Module.zoneAt, set while logs without a zone are imported): the zone
+// as the import's timeZone option writes it, as JSON in a heap string the caller frees; null when there is none.
+EM_JS(char*, bk_js_zone_at, (double lat, double lon), {
+    const spec = Module.zoneAt ? Module.zoneAt(lat, lon) : null;
+    if (!spec) return 0;
+    const bytes = new TextEncoder().encode(JSON.stringify(spec) + '\0');
+    const p = _malloc(bytes.length);
+    HEAPU8.set(bytes, p);
+    return p;
+});
+
+std::optional<bk::TimeZone> zoneAt(double lat, double lon) {
+    char* json = bk_js_zone_at(lat, lon);
+    if (!json) return std::nullopt;
+    nlohmann::json spec = nlohmann::json::parse(json, nullptr, false);
+    free(json);
+    return bk::zoneFromJson(spec);
 }
 }  // namespace
 
@@ -55,7 +76,7 @@ EMSCRIPTEN_KEEPALIVE void bk_tools_start(const char* converter, const char* opti
     Session& s = session();
     nlohmann::json options = nlohmann::json::parse(optionsJson ? optionsJson : "{}", nullptr, false);
     s.out = bk::Converted{};
-    s.conversion = bk::startConversion(converter ? converter : "", std::move(s.files), options);
+    s.conversion = bk::startConversion(converter ? converter : "", std::move(s.files), options, bk::ConvertHooks{zoneAt});
     s.files.clear();
 }
 

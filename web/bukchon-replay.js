@@ -9,7 +9,7 @@ import { HERE, inlineResource, fetchBytes, compileWasm, decodeJson, dataUrls, fi
 import { createBridge } from './viewer-bridge.js';
 import { createApi } from './viewer-api.js';
 import { SITE } from './site-manifest.js';
-import { convertLogs, convertOsm } from './viewer-convert.js';
+import { convertLogs, convertOsm, logsOf } from './viewer-convert.js';
 import { attachInput, setupKiosk } from './viewer-input.js';
 import { createTwin } from './viewer-a11y.js';
 import { createDialogs } from './viewer-dialogs.js';
@@ -283,6 +283,7 @@ export async function createViewer(element, options = {}) {
       const s = committed.state;
       emit(committed.ok ? 'data' : 'error', committed.ok ? s : s.error);
       if (s.import && imported) state.importReport = s.import;
+      if (committed.ok && imported) state.importedLogs = logsOf(loaded);   // the import panel's time zone reads them again
       if (s.error) throw new Error(s.error);
     }
   } catch (error) {

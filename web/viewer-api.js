@@ -2,7 +2,7 @@
 // (src/core/embed/commands.hpp), checked there; the page commands (loading, screenshots, video, language, full
 // screen) are done here with the arguments the core normalized.
 import { decodeJson, downloadDataset, fetchBytes, lazyModule, readFiles } from './viewer-files.js';
-import { convertLogs, convertOsm } from './viewer-convert.js';
+import { convertLogs, convertOsm, logsOf } from './viewer-convert.js';
 import { registerLanguageFonts } from './viewer-chrome.js';
 
 // Blobs and Files cannot cross as JSON: they go as {"$blob": i} markers and come back as themselves.
@@ -44,6 +44,42 @@ export function createApi(ctx) {
     throw error;
   };
 
+  // Files as read (readFiles, downloadDataset) → the viewer: logs and JSON datasets converted by the tools module
+  // (fetched now if this is the first; logs read in `zone`), then committed; an OpenStreetMap extract becomes the
+  // map of the data now shown, cut around it. Rejects with the message; the current dataset stays on screen.
+  const loadFiles = async (files, zone) => {
+    let ready;
+    try {
+      ready = await convertLogs(files, { zone, converterFor: bridge.fileConverter, onProgress: converting });
+    } catch (error) {
+      chrome.idle();
+      return failed(error);
+    }
+    chrome.idle();
+    let s = null;
+    if (Object.keys(ready).length) {
+      s = commit(ready);
+      if (ready.report && s.import) chrome.showReport(s.import);
+      else chrome.hideReport();
+      if (s.error) { chrome.showError(s.error); throw new Error(s.error); }
+      if (ready.report) state.importedLogs = logsOf(files);   // kept for the import panel's time zone
+    }
+    if (files.osm) {
+      try {
+        const { map } = await convertOsm(files.osm, getState().extent, converting);
+        s = commit({ map });
+      } catch (error) {
+        chrome.idle();
+        return failed(error);
+      }
+      chrome.idle();
+      if (s.error) { chrome.showError(s.error); throw new Error(s.error); }
+    }
+    chrome.hideError();
+    return getState();
+  };
+  chrome.onImportZone = (zone) => run('setImportZone', [zone]).catch(() => {});   // a failure shows on the page
+
   // The page's half of the table: what these commands do once the core has checked their arguments.
   const page = {
     getState,
@@ -61,7 +97,7 @@ export function createApi(ctx) {
     // Another dataset: a folder URL, a manifest URL, {map?, sensors, recording} URLs, or Files. Rejects with the
     // message if it cannot be used; the current dataset stays on screen.
     async load(source) {
-      let files, ready;
+      let files;
       try {
         files = Array.isArray(source) ? await readFiles(source, bridge.classifyFile) : await downloadDataset(source, bridge.manifest);
         // Files over the limit are not copied anywhere: the core says so by its rules (the file-kind table's).
@@ -69,35 +105,16 @@ export function createApi(ctx) {
           const problem = bridge.fileSizeProblem(key.split('#')[0], file.name, file.bytes.length);
           if (problem) throw new Error(problem);
         }
-        // Logs and JSON datasets are converted by the tools module (fetched now if this is the first): the viewer
-        // gets its own .bkr and .bkm.
-        ready = await convertLogs(files, { zone: options.timezone, converterFor: bridge.fileConverter, onProgress: converting });
       } catch (error) {
         chrome.idle();
         return failed(error);
       }
-      chrome.idle();
-      let s = null;
-      if (Object.keys(ready).length) {
-        s = commit(ready);
-        if (ready.report && s.import) chrome.showReport(s.import);
-        else chrome.hideReport();
-        if (s.error) { chrome.showError(s.error); throw new Error(s.error); }
-      }
-      // An OpenStreetMap extract becomes the map of the data now shown (dropped alone or with logs), cut around it.
-      if (files.osm) {
-        try {
-          const { map } = await convertOsm(files.osm, getState().extent, converting);
-          s = commit({ map });
-        } catch (error) {
-          chrome.idle();
-          return failed(error);
-        }
-        chrome.idle();
-        if (s.error) { chrome.showError(s.error); throw new Error(s.error); }
-      }
-      chrome.hideError();
-      return getState();
+      return loadFiles(files, options.timezone);
+    },
+    // The logs imported last, read again in `zone` ('' : where their sensors stand): the import panel's time zone.
+    async setImportZone(zone) {
+      if (!state.importedLogs) throw new Error('setImportZone: no logs were imported on this page (drop a CSV log first)');
+      return loadFiles(state.importedLogs, zone);
     },
     // A PNG of the view as shown (panels, legend and time included), at 1× or 2× the canvas resolution.
     screenshot({ scale }) {
@@ -237,7 +254,7 @@ export function createApi(ctx) {
                      'focusEvent', 'selectNext', 'zoomBy', 'setUi', 'setLimits', 'setDetail', 'setMetric', 'setFilter',
                      'setPalette', 'compare', 'showPane', 'fullscreen']) viewer[cmd] = method(cmd);
   // Those that wait for something return a Promise, also when the core refuses their arguments.
-  for (const cmd of ['setLanguage', 'load', 'screenshot', 'record', 'saveOffline']) viewer[cmd] = async (...args) => run(cmd, args);
+  for (const cmd of ['setLanguage', 'load', 'setImportZone', 'screenshot', 'record', 'saveOffline']) viewer[cmd] = async (...args) => run(cmd, args);
   // exportVideo's signal and onProgress stay in the page; the rest is checked by the core.
   viewer.exportVideo = async (opts) => {
     if (!opts || typeof opts !== 'object') return run('exportVideo', [opts]);

@@ -68,6 +68,25 @@ export function createChrome(root, text) {
   reportClose.textContent = '✕';
   reportClose.addEventListener('click', () => { report.hidden = true; canvas.focus(); });
   const reportSummary = el('p', 'bk-report-summary', report);
+  // The zone its wall-clock times were read in (given, from their offsets, or where the sensors stand), changeable:
+  // the logs are read again in the zone typed or picked (setImportZone).
+  const zoneRow = el('form', 'bk-report-zone', report);
+  const zoneLabel = el('label', '', zoneRow);
+  const zoneInput = el('input', '', zoneRow);
+  zoneInput.id = 'bk-import-zone';
+  zoneLabel.htmlFor = zoneInput.id;
+  zoneInput.setAttribute('list', 'bk-import-zones');
+  zoneInput.autocomplete = 'off';
+  zoneInput.spellcheck = false;
+  const zoneList = el('datalist', '', zoneRow);
+  zoneList.id = 'bk-import-zones';
+  const zoneApply = el('button', '', zoneRow);
+  zoneApply.type = 'submit';
+  const zoneWhy = el('span', 'bk-report-zone-why', zoneRow);
+  zoneRow.addEventListener('submit', (e) => {
+    e.preventDefault();
+    self.onImportZone?.(zoneInput.value.trim());
+  });
   const reportBody = el('pre', '', report);
   reportBody.tabIndex = 0;
 
@@ -195,6 +214,18 @@ export function createChrome(root, text) {
           .replace('{rejected}', r.rejectedTotal.toLocaleString())
         : r.fatal;
       report.classList.toggle('bk-report-failed', !r.ok);
+      zoneRow.hidden = !r.zoneFrom || !self.onImportZone;
+      if (!zoneRow.hidden) {
+        zoneLabel.textContent = text('import.zone');
+        zoneApply.textContent = text('import.zoneApply');
+        zoneWhy.textContent = text(`import.zoneFrom.${r.zoneFrom}`);
+        const offset = (r.utcOffsets || [0])[0];
+        const fixed = offset ? `${offset < 0 ? '-' : '+'}${String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0')}:${String(Math.abs(offset) % 60).padStart(2, '0')}` : 'UTC';
+        zoneInput.value = r.timeZone || fixed;
+        if (!zoneList.childElementCount && typeof Intl.supportedValuesOf === 'function') {
+          for (const zone of Intl.supportedValuesOf('timeZone')) el('option', '', zoneList).value = zone;
+        }
+      }
       reportBody.textContent = r.text;
       report.hidden = false;
     },

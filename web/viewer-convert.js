@@ -3,7 +3,7 @@
 // they come back as the viewer's own formats (.bkr, with the importer's report for logs; .bkm), with a progress bar
 // between the steps.
 // Which file is which, and which converter takes it, is the core's file-kind table (bk_classify_file, bk_file_kinds).
-import { compileWasm, lazyModule } from './viewer-files.js';
+import { compileWasm, inlineResource, lazyModule } from './viewer-files.js';
 import { SITE } from './site-manifest.js';
 
 let tools = null;   // Promise of the instantiated module, once asked for
@@ -32,9 +32,11 @@ const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTime
 // Runs `converter` on `files` ([{name, bytes}]) with `options` (src/convert/converter.hpp), stepping between frames
 // so the page can show `onProgress(fraction, stage)`. Resolves {recording, map, report, text} (Uint8Arrays, a JSON
 // object); rejects with the converter's message (it names the file and what was expected).
-export async function convert(converter, files, options, onProgress = () => {}) {
+// `hooks.zoneAt(lat, lon)`: the zone at a position (a zoneSpec), asked by the importer for logs without a zone.
+export async function convert(converter, files, options, onProgress = () => {}, hooks = {}) {
   onProgress(0, 'loading');
   const m = await loadTools((f) => onProgress(0.05 * f, 'loading'));
+  m.zoneAt = hooks.zoneAt || null;
   const encoder = new TextEncoder();
   const text = (s) => {
     const b = encoder.encode(`${s}\0`);
@@ -69,6 +71,7 @@ export async function convert(converter, files, options, onProgress = () => {}) 
     return { recording: bytes(r.recording), map: bytes(r.map), report: r.report ? JSON.parse(r.report) : null,
              reportText: r.report || '', text: r.text };
   } finally {
+    m.zoneAt = null;
     m._bk_tools_clear();
   }
 }
@@ -94,7 +97,13 @@ export async function convertLogs(files, ctx) {
     const inputs = tables.map(([, f]) => f);
     if (out.sensors) { inputs.push(out.sensors); delete out.sensors; }
     const label = inputs.map((f) => f.name).join(', ');
-    const r = await convert('import', inputs, { timeZone: zoneSpec(ctx.zone) }, (f, stage) => ctx.onProgress(f, label, stage));
+    // No zone given: the importer asks where the sensors stand (the lookup is fetched only now); when their places
+    // came after the readings (a sites file), it names the zone and the logs are read once more in it.
+    const zoneAt = ctx.zone ? null : await zoneLookup();
+    const run = (zone, found) => convert('import', inputs, { timeZone: zoneSpec(zone), zoneByPosition: found },
+                                         (f, stage) => ctx.onProgress(f, label, stage), { zoneAt });
+    let r = await run(ctx.zone, false);
+    if (!ctx.zone && r.report?.zoneSuggested) r = await run(r.report.zoneSuggested, true);
     out.recording = { name: `${stem(inputs[0].name)}.bkr`, bytes: r.recording };
     out.report = { name: 'import-report.json', bytes: new TextEncoder().encode(r.reportText) };
   } else if (own('recording')) {
@@ -111,6 +120,9 @@ export async function convertLogs(files, ctx) {
   return out;
 }
 
+// The logs among files as read (and a sensors file beside them: their sites): what setImportZone reads again.
+export const logsOf = (files) => Object.fromEntries(Object.entries(files).filter(([k]) => k.startsWith('table') || k === 'sensors'));
+
 // An OpenStreetMap extract → {map: {name, bytes}} (a .bkm), cut to `around` (the sensors' [west, south, east,
 // north], from the state) with a margin when there is data; the map's title is the file's name.
 export async function convertOsm(file, around, onProgress) {
@@ -118,6 +130,31 @@ export async function convertOsm(file, around, onProgress) {
   if (around) options.around = around;
   const r = await convert('osm', [file], options, (f, stage) => onProgress(f, file.name, stage));
   return { map: { name: `${osmBase(file.name)}.bkm`, bytes: r.map }, report: r.report };
+}
+
+// The zone at a position, as the importer's hook wants it (a zoneSpec, or null): the tz-lookup grid (npm
+// @photostructure/tz-lookup, in dist/vendor; the single file carries it inline), fetched on first use. Null when it
+// cannot be had (a failed download): the importer then reads the times as UTC and says so.
+const TZ_LOOKUP_URL = new URL('vendor/tz-lookup.mjs', import.meta.url).href;
+let lookup = null;
+async function zoneLookup() {
+  if (!lookup) {
+    lookup = (async () => {
+      const inline = inlineResource(TZ_LOOKUP_URL);
+      if (!inline) return (await import(TZ_LOOKUP_URL)).default;
+      const url = URL.createObjectURL(new Blob([inline], { type: 'text/javascript' }));
+      try { return (await import(url)).default; } finally { URL.revokeObjectURL(url); }
+    })();
+    lookup.catch(() => { lookup = null; });
+  }
+  try {
+    const find = await lookup;
+    return (lat, lon) => {
+      try { return zoneSpec(find(lat, lon)); } catch (e) { return null; }   // outside the grid: no zone
+    };
+  } catch (e) {
+    return null;
+  }
 }
 
 // The time zone for imported local times: an offset ("+09:00", "UTC-5") as is, or a zone name ("Europe/Lisbon"),

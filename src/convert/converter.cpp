@@ -133,6 +133,7 @@ ImportOptions importOptions(const Json& options, const ConvertHooks& hooks) {
     if (zone.is_string()) out.timeZone = zone.get<std::string>();
     else out.zone = zoneFromJson(zone);
     if (out.timeZone.empty() && !out.zone) out.zoneAt = hooks.zoneAt;
+    out.zoneByPosition = options.value("zoneByPosition", false);
     if (options.contains("title") && options["title"].is_string()) out.title = options["title"].get<std::string>();
     return out;
 }

@@ -47,7 +47,8 @@ public:
 
 // Options (JSON object), by converter:
 //   json:   {"kinds": ["map" | "sensors" | "recording", …]: each file's, in order (else the file-kind table's guess)}
-//   import: {"timeZone": "+09:00" | "UTC" | {"name", "initial", "transitions": [[utcMs, offsetMin], …]}, "title"}
+//   import: {"timeZone": "+09:00" | "UTC" | {"name", "initial", "transitions": [[utcMs, offsetMin], …]}, "title",
+//            "zoneByPosition": true when that zone is the one the sensors stand in (the page's second reading)}
 //   osm:    {"bbox": [west, south, east, north] | "around": the sensors' [west, south, east, north] (cut with a
 //            margin: a quarter of the larger side, at least 300 m), "name", "nameKo", "languages": ["ja", …], "date": "2026-07",
 //            "blocks": true, "extras": [{"kind": "depot"|"label", "at": [lon, lat], "en", "ko"}]}

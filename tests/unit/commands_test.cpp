@@ -45,6 +45,11 @@ TEST(Commands, TheTableNamesEachCommandOnceAndEmbedsOnlyTheDocumentedOnes) {
 
 TEST(Commands, ArgumentsAreNormalized) {
     EXPECT_EQ(checkCommand("nextEvent", Json::array()).args, Json::array({1}));
+    EXPECT_EQ(checkCommand("setImportZone", Json::array({"Europe/Lisbon"})).args, Json::array({"Europe/Lisbon"}));
+    EXPECT_EQ(checkCommand("setImportZone", Json::array({""})).args, Json::array({""}));
+    EXPECT_EQ(checkCommand("setImportZone", Json::array({9})).error,
+              "setImportZone: expected a time zone name (\"Europe/Lisbon\"), an offset (\"+09:00\") or \"\" (where the "
+              "sensors stand), got 9");
     EXPECT_EQ(checkCommand("nextEvent", Json::array({-7})).args, Json::array({-1}));
     EXPECT_FALSE(checkCommand("nextEvent", Json::array({"back"})).ok());
     EXPECT_EQ(checkCommand("focusEvent", Json::array({12})).args, Json::array({12}));

@@ -179,6 +179,17 @@ std::string load(const Json& a, Json& out) {
     return "";
 }
 
+// setImportZone(zone): the logs imported last, read again in `zone` (an IANA name such as "Europe/Lisbon", an offset
+// such as "+09:00" or "UTC"); "" reads them in the zone where their sensors stand.
+std::string setImportZone(const Json& a, Json& out) {
+    const Json& zone = arg(a, 0);
+    if (!zone.is_string() || (!zone.get<std::string>().empty() && !rules::isPlainText(zone.get<std::string>(), 64)))
+        return "setImportZone: expected a time zone name (\"Europe/Lisbon\"), an offset (\"+09:00\") or \"\" (where the "
+               "sensors stand), got " + got(a, 0);
+    out = Json::array({zone});
+    return "";
+}
+
 // saveOffline({download}): the offline copy of what is shown (web/offline-copy.js); download defaults to true.
 std::string saveOffline(const Json& a, Json& out) {
     const Json& options = arg(a, 0);
@@ -449,6 +460,7 @@ const CommandSpec kCommands[] = {
     {"getState",       kPage,   true,  none},
     {"setLanguage",    kPage,   true,  setLanguage},
     {"load",           kPage,   true,  load},
+    {"setImportZone",  kPage,   false, setImportZone},     // the import panel's time zone: the logs read again
     {"screenshot",     kPage,   true,  screenshot},
     {"record",         kPage,   false, record},
     {"exportVideo",    kPage,   false, checkVideoExport},  // video_export.cpp: frame by frame, WebCodecs

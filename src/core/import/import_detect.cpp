@@ -433,6 +433,13 @@ bool Importer::State::detectReadings() {
             }
         } else {
             if (!haveTimeZone) zoneFromPosition();
+            if (!haveTimeZone && koreanEncoding) {
+                haveTimeZone = true;
+                report.zoneFrom = "encoding";
+                zone = TimeZone::fixed(540, "+09:00");
+                report.notes.push_back(file + ": the file is in CP949 (Korean), so local times are read in Korea's time "
+                                              "zone (+09:00); --timezone overrides this");
+            }
             if (!haveTimeZone) {
                 haveTimeZone = true;
                 report.zoneFrom = "none";

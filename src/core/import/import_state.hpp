@@ -114,7 +114,8 @@ struct FileFields {
     int timeCol = -1, idCol = -1, latCol = -1, lonCol = -1, nameCol = -1, metricCol = -1, typeCol = -1, unitCol = -1;
     std::vector<int> valueCols;
     bool wide = false, sitesFile = false;
-    bool idFromPosition = false;      // no id column: each position is a sensor, named "lat,lon" as written
+    bool idFromPosition = false;
+    bool koreanEncoding = false;      // the file is CP949: its wall-clock times are Korea's when nothing better says      // no id column: each position is a sensor, named "lat,lon" as written
     TimeFormat timeFormat = TimeFormat::isoOffset;
     int64_t outOfOrderNoted = 0;                // series of this file whose time went backwards
     std::vector<std::string> outOfOrderFirst;   // the first three of them, for the file's one note

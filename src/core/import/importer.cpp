@@ -94,13 +94,7 @@ void Importer::State::startDecoding() {
     }
     char d = opt.delimiter ? opt.delimiter : detectDelimiter(text);
     in->delimiter = d;
-    if (enc == TextEncoding::cp949 && !haveTimeZone && opt.timeZone.empty() && !opt.zone) {
-        haveTimeZone = true;
-        report.zoneFrom = "encoding";
-        zone = TimeZone::fixed(540, "+09:00");
-        report.notes.push_back(file + ": the file is in CP949 (Korean), so local times are read in Korea's time "
-                                      "zone (+09:00); --timezone overrides this");
-    }
+    koreanEncoding = enc == TextEncoding::cp949;   // a hint at the zone, weaker than where the sensors stand
     csv = std::make_unique<CsvReader>(d, [this](const std::vector<std::string_view>& f, int64_t line) {
         return onRecord(f, line);
     });
@@ -511,9 +505,10 @@ void Importer::State::endFileChecks() {
 
 Importer::Importer(ImportOptions options) : s_(std::make_unique<State>()) {
     s_->opt = std::move(options);
-    if (s_->opt.zone) { s_->zone = *s_->opt.zone; s_->haveTimeZone = true; s_->report.zoneFrom = "option"; }
+    const char* given = s_->opt.zoneByPosition ? "position" : "option";
+    if (s_->opt.zone) { s_->zone = *s_->opt.zone; s_->haveTimeZone = true; s_->report.zoneFrom = given; }
     else if (!s_->opt.timeZone.empty()) {
-        if (auto z = TimeZone::parseFixed(s_->opt.timeZone)) { s_->zone = *z; s_->haveTimeZone = true; s_->report.zoneFrom = "option"; }
+        if (auto z = TimeZone::parseFixed(s_->opt.timeZone)) { s_->zone = *z; s_->haveTimeZone = true; s_->report.zoneFrom = given; }
         else s_->report.fatal = "time zone \"" + s_->opt.timeZone + "\" is not understood (expected +09:00, UTC, UTC-5 … "
                                 "or, on the command line, a zone name like Asia/Seoul)";
     }

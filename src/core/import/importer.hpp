@@ -36,6 +36,7 @@ struct ImportOptions {
     // With neither: the zone where the sensors stand, for wall-clock times (the page asks the browser's lookup by
     // position; nullopt when it knows none). Unset: such times are read as UTC, and a note says so.
     std::function<std::optional<TimeZone>(double lat, double lon)> zoneAt;
+    bool zoneByPosition = false;               // the zone given was found where the sensors stand (report: "position")
     std::optional<TextEncoding> encoding;
     char delimiter = 0;                        // 0 = detect
     std::string sensorType;                    // every sensor's type ("bin", "noise", …); empty = from data / metric

@@ -37,9 +37,10 @@ const char* give(std::string s) {
 EM_JS(char*, bk_js_zone_at, (double lat, double lon), {
     const spec = Module.zoneAt ? Module.zoneAt(lat, lon) : null;
     if (!spec) return 0;
-    const bytes = new TextEncoder().encode(JSON.stringify(spec) + '\0');
-    const p = _malloc(bytes.length);
+    const bytes = new TextEncoder().encode(JSON.stringify(spec));
+    const p = _malloc(bytes.length + 1);
     HEAPU8.set(bytes, p);
+    HEAPU8[p + bytes.length] = 0;
     return p;
 });
 

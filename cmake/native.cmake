@@ -34,6 +34,8 @@ find_package(ZLIB REQUIRED)
 find_package(EXPAT REQUIRED)
 find_package(BZip2 REQUIRED)
 find_package(Threads REQUIRED)
+# The workbook reader (src/core/formats/workbook*.cpp) unzips with zlib and streams the XML through expat.
+target_link_libraries(core_formats PUBLIC ZLIB::ZLIB EXPAT::EXPAT)
 file(GLOB MAPGEN_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/mapgen/*.cpp)
 add_library(bukchon_mapgen STATIC ${MAPGEN_SOURCES})
 target_include_directories(bukchon_mapgen PUBLIC ${CMAKE_SOURCE_DIR}/src/mapgen)

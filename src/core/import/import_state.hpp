@@ -103,6 +103,8 @@ struct Importer::State {
     // Current file
     std::string file;
     std::string raw;                  // undecoded head
+    bool workbook = false;            // the file is a workbook: its bytes are kept until end() reads it
+    std::string workbookBytes;
     std::unique_ptr<TextDecoder> decoder;
     std::string decoded;
     std::unique_ptr<CsvReader> csv;
@@ -153,6 +155,9 @@ struct Importer::State {
                          std::string_view type);
     void addGeoJson(const std::string& name, std::string_view bytes);
     void endFileChecks();
+
+    // ---- import_workbook.cpp
+    void readWorkbookFile(std::string_view bytes);
 
     // ---- import_detect.cpp
     int findColumn(const std::string& spec);  // index; -1 when spec is empty, -2 when named but not there

@@ -65,6 +65,16 @@ add_test(NAME BukchonMap.CommittedMapIsTheConvertersOutput
 add_executable(bukchon-gen ${CMAKE_SOURCE_DIR}/src/tools/gen_main.cpp)
 target_link_libraries(bukchon-gen PRIVATE bukchon_sim)
 
+# Workbooks written by LibreOffice (tests/workbooks/make_workbooks.py; ./build-wasm.sh test installs it): the fixture
+# converts flat ODS text into .xlsx, .ods and .xls, and the workbook tests read them. No soffice: the fixture fails.
+add_test(NAME Workbooks.WrittenByLibreOffice
+  COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tests/workbooks/make_workbooks.py ${CMAKE_BINARY_DIR}/workbooks)
+set_tests_properties(Workbooks.WrittenByLibreOffice PROPERTIES FIXTURES_SETUP workbooks)
+add_executable(workbook_tests ${CMAKE_SOURCE_DIR}/tests/workbooks/workbook_test.cpp)
+target_link_libraries(workbook_tests PRIVATE bukchon_core GTest::gtest GTest::gtest_main)
+target_compile_definitions(workbook_tests PRIVATE WORKBOOK_DIR="${CMAKE_BINARY_DIR}/workbooks")
+gtest_discover_tests(workbook_tests PROPERTIES FIXTURES_REQUIRED workbooks)
+
 # Every CLI answers --help and --version, reports errors on stderr with a non-zero exit, and takes - for stdin/stdout.
 add_test(NAME Cli.EveryToolKeepsTheCommandLineManners
   COMMAND sh ${CMAKE_SOURCE_DIR}/tests/cli/cli_manners_test.sh $<TARGET_FILE_DIR:bukchon-map>)

@@ -98,10 +98,10 @@ def empty(count=1):
     return f'<table:table-cell table:number-columns-repeated="{count}"/>' if count > 1 else '<table:table-cell/>'
 
 
-def sheet(name, rows):
+def sheet(name, rows, tail=''):
     body = ''.join(f'<table:table-row>{"".join(cells)}</table:table-row>' if cells else '<table:table-row><table:table-cell/></table:table-row>'
                    for cells in rows)
-    return f'<table:table table:name="{escape(name)}">{body}</table:table>'
+    return f'<table:table table:name="{escape(name)}">{body}{tail}</table:table>'
 
 
 def document(sheets, null_date=None):
@@ -135,7 +135,9 @@ TYPES = [
      date('1999-12-31', 'date'), clock('PT23H59M59S', '23:59'), percent(1), s('a "quoted", text'), n(7, style='fixed3')],
 ]
 
-NOTES = [[s('Exported from the city portal')], [s('Second line')]]
+# Identical rows and cells, which LibreOffice stores once with a repeat count, then a million empty rows.
+NOTES = [[s('Exported from the city portal')], [s('Second line')], [s('again')] * 3, [s('again')] * 3]
+TRAILING_EMPTY_ROWS = '<table:table-row table:number-rows-repeated="1048000"><table:table-cell/></table:table-row>'
 
 
 def main():
@@ -145,8 +147,9 @@ def main():
         sys.exit('make_workbooks.py: soffice not found: install libreoffice-calc-nogui (./build-wasm.sh test does)')
     os.makedirs(out, exist_ok=True)
     books = {
-        'readings': document([sheet('Empty', []), sheet('Readings', READINGS), sheet('Types', TYPES), sheet('Notes', NOTES)]),
+        'readings': document([sheet('Empty', []), sheet('Readings', READINGS), sheet('Types', TYPES), sheet('Notes', NOTES, TRAILING_EMPTY_ROWS)]),
         'readings1904': document([sheet('Readings', READINGS), sheet('Types', TYPES)], null_date='1904-01-01'),
+        'empty': document([sheet('Sheet1', []), sheet('Sheet2', [])]),
     }
     for name, text in books.items():
         with open(os.path.join(out, f'{name}.fods'), 'w', encoding='utf-8') as f:

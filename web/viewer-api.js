@@ -71,7 +71,8 @@ export function createApi(ctx) {
         }
         // Logs and JSON datasets are converted by the tools module (fetched now if this is the first): the viewer
         // gets its own .bkr and .bkm.
-        ready = await convertLogs(files, { zone: options.timezone, converterFor: bridge.fileConverter, onProgress: converting });
+        ready = await convertLogs(files, { zone: options.timezone, sheet: options.sheet, converterFor: bridge.fileConverter,
+                                           onProgress: converting });
       } catch (error) {
         chrome.idle();
         return failed(error);

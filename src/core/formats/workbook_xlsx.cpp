@@ -83,6 +83,7 @@ bool cellRef(std::string_view ref, size_t& row, size_t& col) {
 
 struct SheetRef {
     std::string name, part;
+    bool hidden = false;   // not chosen as "the first sheet with data" (lookup tables, a template's leftovers)
 };
 
 class XlsxReader {
@@ -95,7 +96,7 @@ public:
         for (const SheetRef& s : sheets) out.sheetNames.push_back(s.name);
         if (!readStyles(error) || !readSharedStrings(error)) return false;
         for (const SheetRef& s : sheets) {
-            if (!options_.sheet.empty() && s.name != options_.sheet) continue;
+            if (options_.sheet.empty() ? s.hidden : s.name != options_.sheet) continue;
             const ZipArchive::Entry* part = zip_.find(s.part);
             if (!part) {
                 error = "sheet \"" + s.name + "\": its part " + s.part + " is missing (the workbook is damaged)";
@@ -161,8 +162,9 @@ private:
             } else if (name == "sheet") {
                 const char* sheetName = attribute(a, "name");
                 const char* id = attribute(a, "id");   // r:id
+                const char* state = attribute(a, "state");
                 if (!sheetName || !id || !targets.count(id)) return;
-                sheets.push_back({sheetName, targets[id]});
+                sheets.push_back({sheetName, targets[id], state && std::string_view(state) != "visible"});
             }
         };
         return parse("xl/workbook.xml", book, error, true);

@@ -132,8 +132,10 @@ web_deps() {
 
 test_deps() {
   build_deps
-  # ffmpeg: the video export's test decodes and counts the frames with ffprobe; osmium-tool writes the OSM fixtures
-  apt_install g++ libgtest-dev chromium libosmium2-dev libprotozero-dev zlib1g-dev libexpat1-dev libbz2-dev ffmpeg osmium-tool
+  # ffmpeg: the video export's test decodes and counts the frames with ffprobe; osmium-tool writes the OSM fixtures;
+  # LibreOffice writes the workbook fixtures (.xlsx, .ods, .xls: tests/workbooks/make_workbooks.py)
+  apt_install g++ libgtest-dev chromium libosmium2-dev libprotozero-dev zlib1g-dev libexpat1-dev libbz2-dev ffmpeg osmium-tool \
+    libreoffice-calc-nogui
   (cd "$ROOT/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 }
 

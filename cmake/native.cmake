@@ -34,6 +34,8 @@ find_package(ZLIB REQUIRED)
 find_package(EXPAT REQUIRED)
 find_package(BZip2 REQUIRED)
 find_package(Threads REQUIRED)
+# The workbook reader (src/core/formats/workbook*.cpp) unzips with zlib and streams the XML through expat.
+target_link_libraries(core_formats PUBLIC ZLIB::ZLIB EXPAT::EXPAT)
 file(GLOB MAPGEN_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/mapgen/*.cpp)
 add_library(bukchon_mapgen STATIC ${MAPGEN_SOURCES})
 target_include_directories(bukchon_mapgen PUBLIC ${CMAKE_SOURCE_DIR}/src/mapgen)
@@ -62,6 +64,16 @@ add_test(NAME BukchonMap.CommittedMapIsTheConvertersOutput
 
 add_executable(bukchon-gen ${CMAKE_SOURCE_DIR}/src/tools/gen_main.cpp)
 target_link_libraries(bukchon-gen PRIVATE bukchon_sim)
+
+# Workbooks written by LibreOffice (tests/workbooks/make_workbooks.py; ./build-wasm.sh test installs it): the fixture
+# converts flat ODS text into .xlsx, .ods and .xls, and the workbook tests read them. No soffice: the fixture fails.
+add_test(NAME Workbooks.WrittenByLibreOffice
+  COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tests/workbooks/make_workbooks.py ${CMAKE_BINARY_DIR}/workbooks)
+set_tests_properties(Workbooks.WrittenByLibreOffice PROPERTIES FIXTURES_SETUP workbooks)
+add_executable(workbook_tests ${CMAKE_SOURCE_DIR}/tests/workbooks/workbook_test.cpp)
+target_link_libraries(workbook_tests PRIVATE bukchon_core GTest::gtest GTest::gtest_main)
+target_compile_definitions(workbook_tests PRIVATE WORKBOOK_DIR="${CMAKE_BINARY_DIR}/workbooks")
+gtest_discover_tests(workbook_tests PROPERTIES FIXTURES_REQUIRED workbooks)
 
 # Every CLI answers --help and --version, reports errors on stderr with a non-zero exit, and takes - for stdin/stdout.
 add_test(NAME Cli.EveryToolKeepsTheCommandLineManners

@@ -43,6 +43,9 @@ set(EXPAT_DEV_URANDOM OFF CACHE BOOL "" FORCE)
 set(EXPAT_ENABLE_INSTALL OFF CACHE BOOL "" FORCE)
 add_subdirectory(${EXPAT_SRC} ${CMAKE_BINARY_DIR}/expat EXCLUDE_FROM_ALL)
 target_compile_definitions(expat PRIVATE HAVE_GETRANDOM=1)
+# The workbook reader (src/core/formats/workbook*.cpp) needs both; only the importer calls it, so of the modules only
+# this one links it in: the viewer's wasm references none of it and the linker leaves it out.
+target_link_libraries(core_formats PUBLIC tools_zlib expat)
 
 # Only libosmium's and protozero's headers are seen, never /usr/include as a whole (it would bring glibc's).
 set(TOOLS_INCLUDE ${CMAKE_BINARY_DIR}/tools_include)

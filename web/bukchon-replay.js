@@ -43,6 +43,7 @@ function addStyles(base) {
  *   base: URL of the folder holding bukchon.wasm, fonts and data (default: this module's folder)
  *   allowDataOrigins: extra origins a `data` URL from the page's address may come from (default: same origin only)
  *   maxFileBytes, onProgress(fraction, message)
+ *   sheet: the sheet a dropped or downloaded workbook (.xlsx, .ods) is imported from (default: the first with data)
  */
 export async function createViewer(element, options = {}) {
   // Start-up marks (performance.getEntriesByType('mark'); docs/performance.md says what each means): bk:start,
@@ -271,7 +272,8 @@ export async function createViewer(element, options = {}) {
     mark('bk:fetched');
     // Logs named by the URL are imported by the tools module first (fetched only then): the viewer gets a recording.
     const converting = (f, name, stage) => chrome.progress(f, text(`convert.${stage}`).replace('{file}', name));
-    const ready = await convertLogs(loaded, { zone: options.timezone, converterFor: bridge.fileConverter, onProgress: converting });
+    const ready = await convertLogs(loaded, { zone: options.timezone, sheet: options.sheet, converterFor: bridge.fileConverter,
+                                              onProgress: converting });
     let committed = bridge.commit(ready);
     mark('bk:data');
     const imported = !!ready.report;

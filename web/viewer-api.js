@@ -50,7 +50,7 @@ export function createApi(ctx) {
   const loadFiles = async (files, zone) => {
     let ready;
     try {
-      ready = await convertLogs(files, { zone, converterFor: bridge.fileConverter, onProgress: converting });
+      ready = await convertLogs(files, { zone, sheet: options.sheet, converterFor: bridge.fileConverter, onProgress: converting });
     } catch (error) {
       chrome.idle();
       return failed(error);

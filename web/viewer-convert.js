@@ -79,18 +79,19 @@ export async function convert(converter, files, options, onProgress = () => {}, 
 const stem = (name) => name.replace(/\.[^.]*$/, '');
 const osmBase = (name) => name.replace(/(\.osm)?(\.pbf|\.xml)?(\.gz|\.bz2)?$/i, '');
 
-// Files as read (key → {name, bytes}; keys are file-kind names, "table#i" for each log, "osm") → the viewer's kinds:
+// Files as read (key → {name, bytes}; keys are file-kind names, "table#i" for each log, "spreadsheet#i" for each
+// workbook, "osm") → the viewer's kinds:
 // the logs imported into one recording (a sensors file dropped beside them is their sites) with its report as the
 // "report" kind; a JSON dataset (map.geojson, sensors.geojson + recording.json, either or both) converted into .bkm
 // and .bkr. An OpenStreetMap extract is left for convertOsm, which wants the data's extent once it is loaded.
-// `ctx`: {zone (the import's time zone: an offset or a zone name, `tz=`), converterFor(kind, first bytes) (the
-// file-kind table's: "" for the viewer's own .bkr and .bkm), onProgress(fraction, file, stage)}.
+// `ctx`: {zone (the import's time zone: an offset or a zone name, `tz=`), sheet (a workbook's sheet by name; default:
+// the first with data), converterFor(kind, first bytes) (the file-kind table's: "" for the viewer's own .bkr and
+// .bkm), onProgress(fraction, file, stage)}.
 export async function convertLogs(files, ctx) {
   const out = {};
-  const workbook = Object.entries(files).find(([k]) => k.startsWith('spreadsheet'));
-  if (workbook) await convert('spreadsheet', [workbook[1]], {});   // the converter says what to do instead
-  const tables = Object.entries(files).filter(([k]) => k.startsWith('table'));
-  for (const [k, f] of Object.entries(files)) if (!k.startsWith('table') && k !== 'osm') out[k] = f;
+  const isLog = (k) => k.startsWith('table') || k.startsWith('spreadsheet');   // workbooks are logs to the importer
+  const tables = Object.entries(files).filter(([k]) => isLog(k));
+  for (const [k, f] of Object.entries(files)) if (!isLog(k) && k !== 'osm') out[k] = f;
   const own = (k) => out[k] && !ctx.converterFor(k, out[k].bytes.subarray(0, 16));
   if (tables.length) {
     if (out.recording) throw new Error(`${out.recording.name}: load a recording or logs to import, not both`);
@@ -100,7 +101,8 @@ export async function convertLogs(files, ctx) {
     // No zone given: the importer asks where the sensors stand (the lookup is fetched only now); when their places
     // came after the readings (a sites file), it names the zone and the logs are read once more in it.
     const zoneAt = ctx.zone ? null : await zoneLookup();
-    const run = (zone, found) => convert('import', inputs, { timeZone: zoneSpec(zone), zoneByPosition: found },
+    const run = (zone, found) => convert('import', inputs, { timeZone: zoneSpec(zone), zoneByPosition: found,
+                                                            ...(ctx.sheet ? { sheet: ctx.sheet } : {}) },
                                          (f, stage) => ctx.onProgress(f, label, stage), { zoneAt });
     let r = await run(ctx.zone, false);
     if (!ctx.zone && r.report?.zoneSuggested) r = await run(r.report.zoneSuggested, true);

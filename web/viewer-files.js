@@ -2,7 +2,7 @@
 // source names (a folder, a manifest, a log to import, a binary recording, an OpenStreetMap extract).
 export const HERE = new URL('.', import.meta.url).href;
 export const DATA_FILES = { map: 'map.geojson', sensors: 'sensors.geojson', recording: 'recording.json' };
-const TABLE = /\.(csv|tsv|txt)$/i;
+const TABLE = /\.(csv|tsv|txt|xlsx|xlsm|ods)$/i;   // logs to import, workbooks too
 
 // The offline single file (dist/bukchon-replay.html) carries every resource inline, base64, keyed by its path
 // relative to this module; then nothing is fetched at all (file:// pages cannot fetch).

@@ -22,7 +22,7 @@ namespace {
 
 using Json = nlohmann::json;
 
-// A conversion that could not start (an unknown converter, a workbook): its finish() says why.
+// A conversion that could not start (an unknown converter): its finish() says why.
 class Refused : public Conversion {
 public:
     explicit Refused(std::string why) : why_(std::move(why)) {}
@@ -135,6 +135,7 @@ ImportOptions importOptions(const Json& options, const ConvertHooks& hooks) {
     if (out.timeZone.empty() && !out.zone) out.zoneAt = hooks.zoneAt;
     out.zoneByPosition = options.value("zoneByPosition", false);
     if (options.contains("title") && options["title"].is_string()) out.title = options["title"].get<std::string>();
+    if (options.contains("sheet") && options["sheet"].is_string()) out.sheet = options["sheet"].get<std::string>();
     return out;
 }
 
@@ -162,7 +163,14 @@ private:
         out_.report = result.report.json();
         out_.text = result.report.text();
         if (!result.dataset) {
-            out_.error = names + ": nothing imported: " + result.report.fatal;
+            // One file the importer could not read at all (an old .xls, a password, no time column): its own words
+            // say what to do, better than "no readings table".
+            std::string why = result.report.fatal;
+            const auto& inputs = result.report.inputs;
+            if (inputs.size() == 1 && inputs[0].role == "unusable")
+                for (const std::string& note : result.report.notes)
+                    if (note.rfind(inputs[0].file + ": ", 0) == 0) { why = note.substr(inputs[0].file.size() + 2); break; }
+            out_.error = names + ": nothing imported: " + why;
             return;
         }
         out_.recording = writeBinaryRecording(*result.dataset);
@@ -314,8 +322,6 @@ std::unique_ptr<Conversion> startConversion(std::string_view converter, std::vec
         mapOptions.sourceNote = files[0].name;   // the attribution names the extract
         return startOsmConversion(std::move(files[0]), std::move(mapOptions), limit);
     }
-    if (converter == "spreadsheet")
-        return std::make_unique<Refused>(files[0].name + ": " + findFileKind("spreadsheet")->what);
     return std::make_unique<Refused>("no converter called \"" + std::string(converter) + "\"");
 }
 

@@ -2,7 +2,7 @@
 //
 // A converter is named by the file-kind table (src/core/formats/file_kinds.hpp): "json" (a JSON dataset: map.geojson →
 // .bkm, sensors.geojson + recording.json → .bkr, through the JSON readers), "import" (logs → a binary recording, .bkr,
-// through the importer), "osm" (an OpenStreetMap extract → a binary map, .bkm, through src/mapgen). The page
+// through the importer; workbooks too), "osm" (an OpenStreetMap extract → a binary map, .bkm, through src/mapgen). The page
 // runs them in the tools module (src/platform/tools_bridge.cpp, fetched on first use), the CLIs natively; both call
 // exactly this, so the same file gives the same bytes. A conversion runs in steps: `step(ms)` works about that long
 // and says whether it has finished, so a page can draw its progress bar between steps on one thread.
@@ -48,7 +48,8 @@ public:
 // Options (JSON object), by converter:
 //   json:   {"kinds": ["map" | "sensors" | "recording", …]: each file's, in order (else the file-kind table's guess)}
 //   import: {"timeZone": "+09:00" | "UTC" | {"name", "initial", "transitions": [[utcMs, offsetMin], …]}, "title",
-//            "zoneByPosition": true when that zone is the one the sensors stand in (the page's second reading)}
+//            "zoneByPosition": true when that zone is the one the sensors stand in (the page's second reading),
+//            "sheet": a workbook's sheet by name (default: the first with data)}
 //   osm:    {"bbox": [west, south, east, north] | "around": the sensors' [west, south, east, north] (cut with a
 //            margin: a quarter of the larger side, at least 300 m), "name", "nameKo", "languages": ["ja", …], "date": "2026-07",
 //            "blocks": true, "extras": [{"kind": "depot"|"label", "at": [lon, lat], "en", "ko"}]}

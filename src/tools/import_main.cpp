@@ -1,4 +1,4 @@
-// import_main.cpp — `bukchon-import`: sensor logs (CSV in any common encoding, GeoJSON points) → a dataset folder.
+// import_main.cpp — `bukchon-import`: sensor logs (CSV in any common encoding, workbooks, GeoJSON points) → a dataset folder.
 //
 //   bukchon-import [options] FILE... [-o OUTDIR]      (docs/import.md lists the options and detection rules)
 // Writes OUTDIR/sensors.geojson, OUTDIR/recording.json and OUTDIR/import-report.txt, prints the report, and exits
@@ -28,8 +28,8 @@ namespace cli = bk::cli;
 
 const cli::Tool kTool{"bukchon-import",
     "usage: bukchon-import [options] FILE... [-o OUTDIR]\n"
-    "  FILE: readings (CSV/TSV or GeoJSON points with a time) and, optionally, sites (id, lat, lon) in any order;\n"
-    "        one FILE may be - (standard input)\n"
+    "  FILE: readings (CSV/TSV, an .xlsx or .ods workbook, or GeoJSON points with a time) and, optionally, sites\n"
+    "        (id, lat, lon) in any order; one FILE may be - (standard input)\n"
     "  -o, --out DIR         output folder (default: imported); with --binary, - is standard output (the report\n"
     "                        then goes to stderr)\n"
     "  --timezone TZ         zone of times without an offset: +09:00, UTC-5, UTC, or a name like Asia/Seoul\n"
@@ -41,6 +41,7 @@ const cli::Tool kTool{"bukchon-import",
     "  --time-format F       iso, local, us, dmy, compact, epoch-s, epoch-ms (default: detected)\n"
     "  --encoding E          utf-8, utf-16le, utf-16be, cp949 (default: detected)\n"
     "  --delimiter D         , ; tab | (default: detected)\n"
+    "  --sheet NAME          the workbook sheet to read (default: the first sheet with data)\n"
     "  --type T              sensor type for every sensor: bin, parking, noise, footfall, air, fire, other\n"
     "  --metric M            metric name of a wide table's values (default: value)\n"
     "  --quantity M=Q        what metric or column M measures: pm25, pm10, noise, fill, occupancy, footfall,\n"
@@ -117,6 +118,7 @@ int main(int argc, char** argv) {
             if (!opt.delimiter) cli::usageError(kTool, "--delimiter is one character or tab");
         } else if (a == "--type") opt.sensorType = args.value();
         else if (a == "--metric") opt.metric = args.value();
+        else if (a == "--sheet") opt.sheet = args.value();
         else if (a == "--levels") {
             std::string spec = args.value();
             size_t eq = spec.find('=');

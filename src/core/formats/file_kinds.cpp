@@ -15,7 +15,8 @@ constexpr double MB = 1024.0 * 1024.0;
 
 // The viewer's own formats and their JSON forms are limited by the viewer's rule (Viewer::fileSizeProblem: the heap a
 // tab gives a dataset); an OpenStreetMap file is decoded into several times its size (node positions, areas), so a tab takes
-// less of it. Logs go through the importer, which keeps about 1.5× a file's bytes at its peak.
+// less of it. Logs go through the importer, which keeps about 1.5× a file's bytes at its peak; a workbook unpacks to ten
+// times its size or more, and its sheet is held as cells while it is read.
 const std::vector<FileKind> kKinds = {
     {"recording", "json", "BKRB", "recording", ".bkr,.json", 1024 * MB, "bukchon-convert",
      "a recording: binary (.bkr, sensors inside), or JSON (recording.json, converted with its sensors)"},
@@ -25,8 +26,9 @@ const std::vector<FileKind> kKinds = {
      "the sensors (sensors.geojson): converted with their recording.json into a recording"},
     {"osm", "osm", "", "map", ".osm,.pbf,.osm.pbf,.gz,.bz2,.xml", 100 * MB, "bukchon-map",
      "an OpenStreetMap extract (XML or PBF, optionally .gz or .bz2): converted into the map"},
-    {"spreadsheet", "spreadsheet", "", "recording", ".xlsx,.xls,.ods", 0, "bukchon-import",
-     "a spreadsheet workbook: not read yet; save each sheet as CSV (UTF-8) and drop those"},
+    {"spreadsheet", "import", "", "recording", ".xlsx,.xlsm,.ods,.xls", 100 * MB, "bukchon-import",
+     "a spreadsheet workbook (.xlsx, .ods): one sheet imported as a log (the first with data); an old .xls is refused "
+     "with what to do"},
     {"table", "import", "", "recording", ".csv,.tsv,.txt,.json,.geojson", 1024 * MB, "bukchon-import",
      "a log to import (CSV, TSV, text, JSON rows or GeoJSON points with times): converted into a recording"},
 };
@@ -62,14 +64,15 @@ const FileKind* findFileKind(std::string_view name) {
 
 const FileKind& classifyFile(std::string_view fileName, std::string_view head) {
     const std::string name = lower(fileName);
-    // Magic numbers: the viewer's binaries, compressed or binary OpenStreetMap, zip workbooks, old Excel.
+    // Magic numbers: the viewer's binaries, compressed or binary OpenStreetMap, zip workbooks (.xlsx, .ods), old Excel and
+    // encrypted Office files (OLE). Any zip goes to the importer, whose workbook reader says what it is not.
     if (head.substr(0, 4) == "BKRB") return kind("recording");
     if (head.substr(0, 4) == "BKMB") return kind("map");
     if (head.size() > 8 && head.substr(4, 16).find("OSMHeader") != std::string_view::npos) return kind("osm");
     const bool gzip = head.substr(0, 2) == "\x1F\x8B", bzip2 = head.substr(0, 3) == "BZh";
     if (gzip || bzip2) return kind("osm");   // only OpenStreetMap extracts come compressed; its reader says if not
     if (head.substr(0, 4) == std::string_view("PK\x03\x04", 4) || head.substr(0, 4) == "\xD0\xCF\x11\xE0" ||
-        endsWith(name, ".xlsx") || endsWith(name, ".xls") || endsWith(name, ".ods"))
+        endsWith(name, ".xlsx") || endsWith(name, ".xlsm") || endsWith(name, ".xls") || endsWith(name, ".ods"))
         return kind("spreadsheet");
     const std::string_view start = trimmedStart(head);
     if (!start.empty() && start[0] == '<') return kind("osm");   // XML: an .osm extract (its reader checks the root)

@@ -46,7 +46,8 @@ std::string ImportReport::text() const {
     for (const Input& i : inputs) {
         out += i.file + ": " + (i.role.empty() ? "unusable" : i.role);
         if (i.role == "readings" || i.role == "sites") {
-            out += ", " + i.encoding + ", " + delimiterName(i.delimiter) + "-separated" + (i.header ? ", header row" : ", no header row");
+            out += ", " + i.encoding + (i.delimiter ? ", " + delimiterName(i.delimiter) + "-separated" : "") +   // 0: a workbook
+                   (i.header ? ", header row" : ", no header row");
             if (i.role == "readings") out += ", " + i.shape;
             out += "\n  columns:";
             bool first = true;
@@ -110,7 +111,7 @@ std::string ImportReport::json() const {
         Json cols = Json::array();
         for (const auto& [role, name] : i.columns) cols.push_back({{"role", role}, {"column", name}});
         ins.push_back({{"file", i.file}, {"role", i.role}, {"encoding", i.encoding}, {"shape", i.shape},
-                       {"delimiter", delimiterName(i.delimiter)}, {"header", i.header}, {"columns", cols},
+                       {"delimiter", i.delimiter ? delimiterName(i.delimiter) : ""}, {"header", i.header}, {"columns", cols},
                        {"timeFormat", i.timeFormat}, {"timeZone", i.timeZone}, {"rowsRead", i.rowsRead},
                        {"rowsAccepted", i.rowsAccepted}, {"rowsRejected", i.rowsRejected}});
     }

@@ -102,6 +102,8 @@ struct JoinPlan {
 struct FileFields {
     std::string file;
     std::string raw;                  // undecoded head
+    bool workbook = false;            // the file is a workbook: its bytes are kept until end() reads it
+    std::string workbookBytes;
     std::unique_ptr<TextDecoder> decoder;
     std::string decoded;
     std::unique_ptr<CsvReader> csv;
@@ -185,6 +187,9 @@ struct Importer::State : importer_detail::FileFields {
                          std::string_view type);
     void addGeoJson(const std::string& name, std::string_view bytes);
     void endFileChecks();
+
+    // ---- read a workbook (import_workbook.cpp): its sheet as CSV text through the same path
+    void readWorkbookFile(std::string_view bytes);
 
     // ---- detect (import_detect.cpp): one file's sample
     void analyse();                           // the detect steps below, then the sample's rows through read

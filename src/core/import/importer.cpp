@@ -12,6 +12,7 @@
 #include "import_state.hpp"
 #include "json_reader.hpp"
 #include "time_util.hpp"
+#include "workbook.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -69,6 +70,12 @@ void Importer::State::startDecoding() {
     if (looksLikeOsm(file, raw)) {
         failFile("is OpenStreetMap data, which the page does not read directly: convert it once with bukchon-map "
                  "(bukchon-map " + file + " -o map.geojson, docs/map.md) and load the map.geojson it writes");
+        return;
+    }
+    if (looksLikeWorkbook(file, raw)) {   // read whole at end() (import_workbook.cpp)
+        workbook = true;
+        workbookBytes = std::move(raw);
+        raw.clear();
         return;
     }
     TextEncoding enc = opt.encoding ? *opt.encoding : detectEncoding(raw);
@@ -525,6 +532,7 @@ void Importer::begin(const std::string& fileName) { s_->startFile(fileName); }
 void Importer::feed(std::string_view bytes) {
     State& s = *s_;
     if (s.fileFailed) return;
+    if (s.workbook) { s.workbookBytes.append(bytes.data(), bytes.size()); return; }
     if (!s.decoder) {
         s.raw.append(bytes.data(), bytes.size());
         if (s.raw.size() >= kHeadBytes) s.startDecoding();
@@ -538,11 +546,16 @@ void Importer::feed(std::string_view bytes) {
 
 void Importer::end() {
     State& s = *s_;
-    if (!s.fileFailed && !s.decoder) {
+    if (!s.fileFailed && !s.decoder && !s.workbook) {
         if (s.raw.empty()) { s.failFile("the file is empty"); return; }
         s.startDecoding();
     }
     if (s.fileFailed) return;
+    if (s.workbook) {
+        std::string bytes = std::move(s.workbookBytes);
+        s.readWorkbookFile(bytes);
+        return;
+    }
     s.decoded.clear();
     s.decoder->finish(s.decoded);
     if (s.csv) {
@@ -562,6 +575,11 @@ void Importer::end() {
 
 void Importer::add(const std::string& fileName, std::string_view bytes) {
     std::string_view head = bytes.substr(0, 4096);
+    if (looksLikeWorkbook(fileName, head)) {   // read in place: no copy of the workbook's bytes
+        begin(fileName);
+        s_->readWorkbookFile(bytes);
+        return;
+    }
     size_t i = 0;
     if (head.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
     while (i < head.size() && (head[i] == ' ' || head[i] == '\n' || head[i] == '\r' || head[i] == '\t')) ++i;

@@ -3,6 +3,7 @@
 // One code path for the command line (`bukchon-import`) and the page (drag and drop). Tables are pushed in chunks
 // (a 1 GB log streams through; memory grows with the readings kept, not with the file). Each input is either a
 // *readings* table (has a time column) or a *sites* table (positions, no time), decided by its columns.
+// Workbooks (.xlsx, .ods) are read into one sheet's rows and go the same way as a CSV (workbook.hpp).
 // Shapes: long (time, id, value…[, metric]), wide (time, one column per sensor), readings that carry their own
 // position (time, id, lat, lon, value…), and sites in a separate file joined by id. docs/import.md has the rules.
 #pragma once
@@ -46,6 +47,7 @@ struct ImportOptions {
     // What a metric measures, overriding recognition: metric name → "pm25", "pm10", "noise", "fill", "occupancy",
     // "footfall", "temperature", "humidity" or "none" (see quantity.hpp).
     std::map<std::string, std::string> quantities;
+    std::string sheet;                         // a workbook's sheet by name (.xlsx, .ods); empty = the first with data
     std::string title, source;
     bool simulated = false;
     size_t maxReasons = 20;                    // rejected rows listed in the report (all are counted)
@@ -120,7 +122,7 @@ public:
     void begin(const std::string& fileName);
     void feed(std::string_view bytes);
     void end();
-    // A whole file at once (GeoJSON inputs must come this way).
+    // A whole file at once (GeoJSON inputs must come this way; a workbook streamed in is kept until end()).
     void add(const std::string& fileName, std::string_view bytes);
 
     ImportResult finish();

@@ -214,8 +214,17 @@ bool Viewer::install(Dataset dataset, const MapData& mapData) {
     next->sensorBounds = whereMostAre(next->positions);
     laps.lap("positions");
     // A city without a map file gets the neutral basemap: a graticule around its sensors (and a scale bar).
-    if (mapData.features.empty()) next->mesh = buildGraticule(next->sensorBounds, next->projection, &next->graticuleStepDeg);
-    else next->mesh = buildMapMesh(mapData, next->projection);
+    // At least 600 m across, so one sensor (or a few metres of them) still has a street's worth of room around it.
+    if (mapData.features.empty()) {
+        Bounds area = next->sensorBounds;
+        const double half = 300.0 / next->projection.groundMetresPerUnit();
+        const Vec2 c = area.center();
+        area.add({c.x - half, c.y - half});
+        area.add({c.x + half, c.y + half});
+        next->mesh = buildGraticule(area, next->projection, &next->graticuleStepDeg);
+    } else {
+        next->mesh = buildMapMesh(mapData, next->projection);
+    }
     next->bounds = all;
     if (!next->mesh.bounds.empty()) {
         next->bounds.add(next->mesh.bounds.min);

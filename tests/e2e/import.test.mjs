@@ -291,3 +291,56 @@ test('a manifest that is not valid JSON, or names a file wrongly, is refused wit
   assert.deepEqual(problems.filter((p) => !p.includes('404')), []);
   await page.close();
 });
+
+// A log without a zone, as a city drops it: wall-clock times (no offset), positions on each row. Midnight on the
+// wall, four readings, two sensors.
+function wallClockLog(lat, lon) {
+  const rows = ['time,id,lat,lon,fill'];
+  for (let h = 0; h < 4; h++)
+    for (const [i, id] of ['A', 'B'].entries()) rows.push(`2026-06-20 0${h}:00,${id},${lat + i * 0.001},${lon},${h * 10 + i}`);
+  return Buffer.from(rows.join('\n') + '\n');
+}
+
+test('a dropped log without a zone is read where its sensors stand (three continents); the panel changes it', async () => {
+  const { page, problems } = await openPage(browser, server.url);   // no tz=
+  await waitReady(page);
+  const places = [['Asia/Seoul', 37.5826, 126.9830, '2026-06-19T15:00:00Z'],
+                  ['America/New_York', 40.7128, -74.0060, '2026-06-20T04:00:00Z'],
+                  ['Europe/Lisbon', 38.7223, -9.1393, '2026-06-19T23:00:00Z']];
+  for (const [zone, lat, lon, start] of places) {
+    const s = await drop(page, [{ name: `${zone.split('/')[1]}.csv`, bytes: wallClockLog(lat, lon) }]);
+    assert.equal(s.error, null, zone);
+    assert.equal(s.import.zoneFrom, 'position', zone);
+    assert.equal(s.timeZone, zone);
+    assert.equal(s.startMs, Date.parse(start), `${zone}: midnight on the wall there`);
+    assert.match(s.import.text, new RegExp(`read in ${zone.replace('/', '\\/')}, the zone where the sensors stand`));
+    // The panel shows the zone and why, in a field that changes it.
+    assert.equal(await page.locator('.bk-report-zone input').inputValue(), zone);
+    assert.equal(await page.locator('.bk-report-zone-why').textContent(), 'where the sensors stand');
+  }
+  // Lisbon's log read again in UTC from the panel: the same readings, an hour later on the clock.
+  await page.locator('.bk-report-zone input').fill('UTC');
+  const again = page.evaluate(() => new Promise((resolve) => window.viewer.on('data', resolve)));
+  await page.locator('.bk-report-zone button').click();
+  await again;
+  const s = await page.evaluate(() => window.viewer.getState());
+  assert.equal(s.import.zoneFrom, 'option');
+  assert.equal(s.startMs, Date.parse('2026-06-20T00:00:00Z'));
+  assert.equal(s.readings, 8);
+  assert.equal(await page.locator('.bk-report-zone-why').textContent(), 'as given');
+  // Sites dropped beside readings that have none: the zone comes from the sites (the logs are read again there).
+  const readings = Buffer.from('time,id,fill\n2026-06-20 00:00,NY-1,5\n2026-06-20 01:00,NY-1,7\n');
+  const sites = Buffer.from('id,lat,lon\nNY-1,40.7128,-74.0060\n');
+  const ny = await drop(page, [{ name: 'bins.csv', bytes: readings }, { name: 'sites.csv', bytes: sites }]);
+  assert.equal(ny.timeZone, 'America/New_York');
+  assert.equal(ny.import.zoneFrom, 'position');
+  assert.equal(ny.startMs, Date.parse('2026-06-20T04:00:00Z'));
+  // A bad zone typed in the panel: the message is on the page and the data stays.
+  const r = await page.evaluate(() => window.viewer.setImportZone(42).then(() => 'ok', (e) => e.message));
+  assert.match(r, /^setImportZone: expected a time zone name/);
+  assert.equal((await page.evaluate(() => window.viewer.getState())).readings, 2);
+  await waitFrames(page);
+  await page.screenshot({ path: '/tmp/zone-panel.png' });
+  assert.deepEqual(problems, []);
+  await page.close();
+});

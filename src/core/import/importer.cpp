@@ -513,6 +513,11 @@ void Importer::State::endFileChecks() {
 Importer::Importer(ImportOptions options) : s_(std::make_unique<State>()) {
     s_->opt = std::move(options);
     const char* given = s_->opt.zoneByPosition ? "position" : "option";
+    if (s_->opt.zoneByPosition && (s_->opt.zone || !s_->opt.timeZone.empty()))
+        s_->report.notes.push_back("times without a UTC offset are read in " +
+                                   (s_->opt.zone ? s_->opt.zone->name() : s_->opt.timeZone) +
+                                   ", the zone where the sensors stand; --timezone (or the import panel's time zone) "
+                                   "sets another");
     if (s_->opt.zone) { s_->zone = *s_->opt.zone; s_->haveTimeZone = true; s_->report.zoneFrom = given; }
     else if (!s_->opt.timeZone.empty()) {
         if (auto z = TimeZone::parseFixed(s_->opt.timeZone)) { s_->zone = *z; s_->haveTimeZone = true; s_->report.zoneFrom = given; }

@@ -5,11 +5,10 @@
 import createBukchonModule from './bukchon.js';
 import { createChrome, registerPageFonts, registerLanguageFonts } from './viewer-chrome.js';
 import { StoryPlayer } from './story.js';
-import { HERE, inlineResource, fetchBytes, compileWasm, decodeJson, dataUrls, fileName, optionalKinds } from './viewer-files.js';
+import { HERE, inlineResource, fetchBytes, compileWasm, decodeJson, dataUrls, fileName, lazyModule, optionalKinds } from './viewer-files.js';
 import { createBridge } from './viewer-bridge.js';
 import { createApi } from './viewer-api.js';
 import { SITE } from './site-manifest.js';
-import { convertLogs, convertOsm, logsOf } from './viewer-convert.js';
 import { attachInput, setupKiosk } from './viewer-input.js';
 import { createTwin } from './viewer-a11y.js';
 import { createDialogs } from './viewer-dialogs.js';
@@ -270,22 +269,26 @@ export async function createViewer(element, options = {}) {
       if (bytes) loaded[kind] = { name: fileName(data.urls[kind]), bytes };
     }
     mark('bk:fetched');
-    // Logs named by the URL are imported by the tools module first (fetched only then): the viewer gets a recording.
+    // Logs named by the URL (or a JSON dataset, or an extract) are converted by the tools module first, its code and
+    // wasm fetched only then (viewer-convert.js): the viewer gets its own .bkr and .bkm. The default dataset is those.
     const converting = (f, name, stage) => chrome.progress(f, text(`convert.${stage}`).replace('{file}', name));
-    const ready = await convertLogs(loaded, { zone: options.timezone, sheet: options.sheet, converterFor: bridge.fileConverter,
-                                              onProgress: converting });
+    const foreign = Object.entries(loaded).some(([k, f]) => k === 'osm' || bridge.fileConverter(k.split('#')[0], f.bytes.subarray(0, 16)));
+    const convert = foreign ? await lazyModule('viewer-convert.js') : null;
+    const ready = convert ? await convert.convertLogs(loaded, { zone: options.timezone, sheet: options.sheet,
+                                                                converterFor: bridge.fileConverter, onProgress: converting })
+                          : loaded;
     let committed = bridge.commit(ready);
     mark('bk:data');
     const imported = !!ready.report;
     if (committed.ok && loaded.osm) {  // an OpenStreetMap extract as the data's map, cut around the sensors
-      const { map } = await convertOsm(loaded.osm, committed.state.extent, converting);
+      const { map } = await convert.convertOsm(loaded.osm, committed.state.extent, converting);
       committed = bridge.commit({ map });
     }
     if (!committed.ok || imported || listeners.has('data')) {
       const s = committed.state;
       emit(committed.ok ? 'data' : 'error', committed.ok ? s : s.error);
       if (s.import && imported) state.importReport = s.import;
-      if (committed.ok && imported) state.importedLogs = logsOf(loaded);   // the import panel's time zone reads them again
+      if (committed.ok && imported) state.importedLogs = convert.logsOf(loaded);   // the import panel's time zone reads them again
       if (s.error) throw new Error(s.error);
     }
   } catch (error) {

@@ -2,7 +2,6 @@
 // (src/core/embed/commands.hpp), checked there; the page commands (loading, screenshots, video, language, full
 // screen) are done here with the arguments the core normalized.
 import { decodeJson, downloadDataset, fetchBytes, lazyModule, readFiles } from './viewer-files.js';
-import { convertLogs, convertOsm, logsOf } from './viewer-convert.js';
 import { registerLanguageFonts } from './viewer-chrome.js';
 
 // Blobs and Files cannot cross as JSON: they go as {"$blob": i} markers and come back as themselves.
@@ -48,9 +47,10 @@ export function createApi(ctx) {
   // (fetched now if this is the first; logs read in `zone`), then committed; an OpenStreetMap extract becomes the
   // map of the data now shown, cut around it. Rejects with the message; the current dataset stays on screen.
   const loadFiles = async (files, zone) => {
-    let ready;
+    let ready, convert;
     try {
-      ready = await convertLogs(files, { zone, sheet: options.sheet, converterFor: bridge.fileConverter, onProgress: converting });
+      convert = await lazyModule('viewer-convert.js');   // the converters' page half, fetched on first use
+      ready = await convert.convertLogs(files, { zone, sheet: options.sheet, converterFor: bridge.fileConverter, onProgress: converting });
     } catch (error) {
       chrome.idle();
       return failed(error);
@@ -62,11 +62,11 @@ export function createApi(ctx) {
       if (ready.report && s.import) chrome.showReport(s.import);
       else chrome.hideReport();
       if (s.error) { chrome.showError(s.error); throw new Error(s.error); }
-      if (ready.report) state.importedLogs = logsOf(files);   // kept for the import panel's time zone
+      if (ready.report) state.importedLogs = convert.logsOf(files);   // kept for the import panel's time zone
     }
     if (files.osm) {
       try {
-        const { map } = await convertOsm(files.osm, getState().extent, converting);
+        const { map } = await convert.convertOsm(files.osm, getState().extent, converting);
         s = commit({ map });
       } catch (error) {
         chrome.idle();

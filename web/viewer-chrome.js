@@ -209,9 +209,14 @@ export function createChrome(root, text) {
     showReport(r) {
       reportTitle.textContent = text(r.ok ? 'import.title' : 'import.failed');
       reportClose.setAttribute('aria-label', text('dismiss'));
+      // The same counts as the report's text ("of what was read: …") and getState().import, each said once.
+      const count = (key, n) => text(key).replace('{n}', n.toLocaleString());
+      const moved = (r.moved?.repeatedHour || 0) + (r.moved?.standardTime || 0);
       reportSummary.textContent = r.ok
-        ? text('import.summary').replace('{sensors}', r.sensors).replace('{readings}', r.readings.toLocaleString())
-          .replace('{rejected}', r.rejectedTotal.toLocaleString())
+        ? [text('import.summary').replace('{sensors}', r.sensors).replace('{readings}', r.readings.toLocaleString()),
+           ...(r.skippedDuplicates ? [count('import.skipped', r.skippedDuplicates)] : []),
+           ...(r.rejectedTotal ? [count('import.rejected', r.rejectedTotal)] : []),
+           ...(moved ? [count('import.moved', moved)] : [])].join('; ') + '.'
         : r.fatal;
       report.classList.toggle('bk-report-failed', !r.ok);
       zoneRow.hidden = !r.zoneFrom || !self.onImportZone;

@@ -335,10 +335,21 @@ test('a dropped log without a zone is read where its sensors stand (three contin
   assert.equal(ny.timeZone, 'America/New_York');
   assert.equal(ny.import.zoneFrom, 'position');
   assert.equal(ny.startMs, Date.parse('2026-06-20T04:00:00Z'));
+  // One import's figures, once each and the same in the panel, the state and the report's text.
+  const messy = Buffer.from(wallClockLog(38.7223, -9.1393).toString() + '2026-06-20 03:00,B,38.7233,-9.1393,31\n' +
+                            '2026-06-20 04:00,B,38.7233,-9.1393,abc\n');
+  const m = await drop(page, [{ name: 'messy.csv', bytes: messy }]);
+  assert.equal(m.import.skippedDuplicates, 1);
+  assert.equal(m.import.rejectedTotal, 1);
+  assert.equal(m.import.readings, 8);
+  assert.match(m.import.text, /rows: 10 read, 8 accepted, 1 skipped as exact duplicates, 1 rejected\n/);
+  assert.match(m.import.text, /\nof what was read: 1 skipped as exact duplicates; 1 rejected\n/);
+  assert.equal(await page.locator('.bk-report-summary').textContent(),
+               '2 sensors and 8 readings imported; 1 exact duplicate rows skipped; 1 rows or readings rejected (see the report).');
   // A bad zone typed in the panel: the message is on the page and the data stays.
   const r = await page.evaluate(() => window.viewer.setImportZone(42).then(() => 'ok', (e) => e.message));
   assert.match(r, /^setImportZone: expected a time zone name/);
-  assert.equal((await page.evaluate(() => window.viewer.getState())).readings, 2);
+  assert.equal((await page.evaluate(() => window.viewer.getState())).readings, 8);
   await waitFrames(page);
   await page.screenshot({ path: '/tmp/zone-panel.png' });
   assert.deepEqual(problems, []);

@@ -333,6 +333,30 @@ TEST(Importer, AWallClockLogKeepsEveryReadingAcrossBothChanges) {
     EXPECT_EQ(text.find("time goes backwards"), std::string::npos);
 }
 
+TEST(Importer, OneImportsFiguresAreTheSameInTheTextAndTheJson) {
+    // The autumn day with its repeated hour, one row repeated exactly, one row with a bad value.
+    std::string log = wallClockYear(true);
+    log += "2026-11-01 04:40,A,30\n";   // the last row again, exactly
+    log += "2026-11-01 05:00,A,abc\n";  // not a number
+    auto r = inZone(newYork(), log);
+    ASSERT_TRUE(r.dataset) << r.report.text();
+    EXPECT_EQ(r.report.skippedDuplicates, 1);
+    EXPECT_EQ(r.report.rejectedTotal, 1);
+    EXPECT_EQ(r.report.movedRepeatedHour, 3);
+    EXPECT_EQ(r.report.readings, 30);
+    EXPECT_TRUE(reportHas(r, "  rows: 32 read, 30 accepted, 1 skipped as exact duplicates, 1 rejected"));
+    EXPECT_TRUE(reportHas(r, "of what was read: 1 skipped as exact duplicates; 1 rejected; 3 moved in time (3 in the hour "
+                             "the clocks repeat)"));
+    Json j = Json::parse(r.report.json());
+    EXPECT_EQ(j["skippedDuplicates"], 1);
+    EXPECT_EQ(j["rejectedTotal"], 1);
+    EXPECT_EQ(j["moved"]["repeatedHour"], 3);
+    EXPECT_EQ(j["moved"]["standardTime"], 0);
+    EXPECT_EQ(j["readings"], 30);
+    EXPECT_EQ(j["inputs"][0]["rowsSkipped"], 1);
+    EXPECT_EQ(j["text"], r.report.text());
+}
+
 TEST(Importer, AStandardTimeLoggerReadInADaylightSavingZoneLosesNothing) {
     auto r = inZone(newYork(), wallClockYear(false));
     ASSERT_TRUE(r.dataset) << r.report.text();
@@ -344,6 +368,9 @@ TEST(Importer, AStandardTimeLoggerReadInADaylightSavingZoneLosesNothing) {
                              "read at -05:00 as written, and no reading is lost; --timezone -05:00 reads all of it so"))
         << r.report.text();
     EXPECT_EQ(r.dataset->endMs, ms("2026-11-01T09:40:00Z"));  // 04:40 at -05:00
+    // Moved from where the zone would put them: March after the gap, November before the change back (6 each).
+    EXPECT_EQ(r.report.movedStandardTime, 12);
+    EXPECT_TRUE(reportHas(r, "of what was read: 12 moved in time (12 read in standard time)"));
 }
 
 // The page's lookup by position, as a test can write it: three continents.

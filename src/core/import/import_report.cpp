@@ -55,6 +55,7 @@ std::string ImportReport::text() const {
             out += "\n";
             if (i.role == "readings") out += "  times: " + i.timeFormat + ", time zone " + i.timeZone + "\n";
             out += "  rows: " + std::to_string(i.rowsRead) + " read, " + std::to_string(i.rowsAccepted) + " accepted, " +
+                   (i.rowsSkipped ? std::to_string(i.rowsSkipped) + " skipped as exact duplicates, " : "") +
                    std::to_string(i.rowsRejected) + " rejected\n";
         } else out += "\n";
     }
@@ -63,6 +64,22 @@ std::string ImportReport::text() const {
                std::to_string(readings) + " readings\n";
         out += "time span: " + formatIsoTime(firstMs, utcOffsetMinutes) + " to " + formatIsoTime(lastMs, endUtcOffsetMinutes) + "\n";
         out += "times in " + zoneSummary() + "\n";
+        // What happened to what was read, once, with the same counts the page's panel and getState().import give.
+        std::vector<std::string> parts;
+        if (skippedDuplicates) parts.push_back(std::to_string(skippedDuplicates) + " skipped as exact duplicates");
+        if (rejectedTotal) parts.push_back(std::to_string(rejectedTotal) + " rejected");
+        if (const int64_t moved = movedRepeatedHour + movedStandardTime) {
+            std::string why;
+            if (movedRepeatedHour) why = std::to_string(movedRepeatedHour) + " in the hour the clocks repeat";
+            if (movedStandardTime)
+                why += (why.empty() ? "" : ", ") + std::to_string(movedStandardTime) + " read in standard time";
+            parts.push_back(std::to_string(moved) + " moved in time (" + why + ")");
+        }
+        if (!parts.empty()) {
+            out += "of what was read:";
+            for (size_t i = 0; i < parts.size(); ++i) out += (i ? "; " : " ") + parts[i];
+            out += "\n";
+        }
     } else {
         out += "nothing imported: " + fatal + "\n";
     }
@@ -113,7 +130,7 @@ std::string ImportReport::json() const {
         ins.push_back({{"file", i.file}, {"role", i.role}, {"encoding", i.encoding}, {"shape", i.shape},
                        {"delimiter", i.delimiter ? delimiterName(i.delimiter) : ""}, {"header", i.header}, {"columns", cols},
                        {"timeFormat", i.timeFormat}, {"timeZone", i.timeZone}, {"rowsRead", i.rowsRead},
-                       {"rowsAccepted", i.rowsAccepted}, {"rowsRejected", i.rowsRejected}});
+                       {"rowsAccepted", i.rowsAccepted}, {"rowsRejected", i.rowsRejected}, {"rowsSkipped", i.rowsSkipped}});
     }
     j["inputs"] = ins;
     Json rej = Json::array();
@@ -123,6 +140,8 @@ std::string ImportReport::json() const {
     j["rejected"] = rej;
     j["rejectedTotal"] = rejectedTotal;
     j["repeatedTimes"] = repeatedTimes;
+    j["skippedDuplicates"] = skippedDuplicates;
+    j["moved"] = {{"repeatedHour", movedRepeatedHour}, {"standardTime", movedStandardTime}};
     j["notes"] = notes;
     Json cat = Json::object();
     for (const auto& [metric, levels] : categorical) cat[metric] = levels;

@@ -225,7 +225,11 @@ void Importer::State::rowBody(const std::vector<std::string_view>& f, int64_t li
         any = true;
     }
     if (any) ++in->rowsAccepted;
-    else if (repeated > 0 && !conflict) ++exactDuplicateRows;
+    else if (repeated > 0 && !conflict) {
+        ++exactDuplicateRows;
+        ++in->rowsSkipped;
+        ++report.skippedDuplicates;
+    }
 }
 
 std::string_view Importer::State::field(const std::vector<std::string_view>& f, int c) const {
@@ -287,8 +291,11 @@ bool Importer::State::valueOf(const std::string& metric, const std::string& unit
 int64_t Importer::State::fromWallClock(int64_t wall, std::optional<int64_t>& later) {
     if (zone.isFixed()) return zone.localToUtc(wall);
     if (standardTime) {
-        skippedWallTimes += zone.readWallClock(wall).skipped;
-        return wall - int64_t(standardOffset) * 60000;
+        TimeZone::WallTime w = zone.readWallClock(wall);
+        skippedWallTimes += w.skipped;
+        const int64_t utc = wall - int64_t(standardOffset) * 60000;
+        report.movedStandardTime += utc != w.utc;
+        return utc;
     }
     TimeZone::WallTime w = zone.readWallClock(wall);
     if (w.skipped) {
@@ -296,7 +303,9 @@ int64_t Importer::State::fromWallClock(int64_t wall, std::optional<int64_t>& lat
         skippedFirst = wall;
         standardTime = true;
         standardOffset = w.offsetBefore;
-        return wall - int64_t(standardOffset) * 60000;
+        const int64_t utc = wall - int64_t(standardOffset) * 60000;
+        report.movedStandardTime += utc != w.utc;
+        return utc;
     }
     later = w.later;
     return w.utc;
@@ -326,6 +335,7 @@ bool Importer::State::addReading(const std::string& sensor, const std::string& m
     // exists twice has gone past the change; it takes the second instant, and keeps its order.
     if (later && s.count > 0 && t <= s.lastTime && *later > s.lastTime && !(t == s.lastTime && s.values.back() == value)) {
         if (repeatedHourReadings++ == 0) repeatedHourFirst = *later;
+        ++report.movedRepeatedHour;
         t = *later;
     }
     if (s.count > 0) {

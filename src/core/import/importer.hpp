@@ -70,6 +70,7 @@ struct ImportReport {
         std::vector<std::pair<std::string, std::string>> columns;  // role → column name ("time" → "측정시간")
         std::string timeFormat, timeZone;
         int64_t rowsRead = 0, rowsAccepted = 0, rowsRejected = 0;
+        int64_t rowsSkipped = 0;       // exact duplicates of a row kept (the same sensor, time and values)
         size_t invalidText = 0;        // bytes that were not valid in the encoding (shown as U+FFFD)
     };
     std::vector<Input> inputs;
@@ -84,6 +85,10 @@ struct ImportReport {
     std::vector<std::string> qualityLines; // the first maxReasons issues, described
     int64_t readings = 0;
     int64_t rejectedTotal = 0;             // rows (or readings) not imported, all counted
+    int64_t skippedDuplicates = 0;         // rows skipped as exact duplicates of a row kept (every file's rowsSkipped)
+    // Readings placed at another instant than the zone's first reading of their wall time, and why: the second pass of
+    // the hour repeated when clocks go back; read at standard time after a time in the skipped hour.
+    int64_t movedRepeatedHour = 0, movedStandardTime = 0;
     int64_t repeatedTimes = 0;             // of those: readings dropped when joined, at a time their series already
                                            // has (one note says which series)
     size_t sensors = 0, series = 0;

@@ -80,6 +80,35 @@ TEST(DerivedEvents, ABinFillsUpAndIsEmptied) {
     EXPECT_DOUBLE_EQ(e[1].value, 105);  // the fill it was emptied at
 }
 
+// A city's bins emptied at 95 % are full at 95 %, not at the 99.5 % they never reach; a bin log that empties too
+// few keeps 99.5; a practice of emptying below 80 % is held at 80 (where "bin_full" starts).
+TEST(DerivedEvents, BinsAreFullWhereTheDataEmptiesThem) {
+    auto emptiedAt = [](std::vector<double> tops) {
+        Builder b;
+        for (double top : tops) {
+            const uint32_t bin = b.sensor(SensorType::bin);
+            std::vector<double> fill;
+            for (int round = 0; round < 2; ++round)
+                for (int i = 0; i <= 10; ++i) fill.push_back(5 + (top - 5) * i / 10);  // 5 … top, then emptied
+            fill.push_back(5);
+            b.series(bin, "fill", fill, "%");
+        }
+        Dataset d = b.done();
+        return binFullLevel(d);
+    };
+    EXPECT_DOUBLE_EQ(emptiedAt({95, 95, 95}), 95);
+    EXPECT_DOUBLE_EQ(emptiedAt({90, 95, 97}), 95);   // the median
+    EXPECT_DOUBLE_EQ(emptiedAt({60, 65, 70}), 80);   // held at 80
+    EXPECT_DOUBLE_EQ(emptiedAt({100, 100, 100}), 99.5);
+    EXPECT_DOUBLE_EQ(emptiedAt({95}), 99.5);         // one bin emptied twice: too few to say
+    Builder none;
+    none.series(none.sensor(SensorType::bin), "fill", {10, 50, 95, 96}, "%");
+    Dataset d = none.done();
+    EXPECT_DOUBLE_EQ(binFullLevel(d), 99.5);         // never emptied: the fixed 99.5
+    addDerivedEvents(d, checkQuality(d));
+    EXPECT_DOUBLE_EQ(d.binFullPct, 99.5);
+}
+
 TEST(DerivedEvents, ALevelBinIsFullAtItsTopLevel) {
     Builder b;
     const uint32_t bin = b.sensor(SensorType::bin);

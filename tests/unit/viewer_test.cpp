@@ -480,6 +480,8 @@ TEST(Viewer, ABinLogsEmptyingsAreItsCollections) {
     EXPECT_EQ(s["collection"]["week"]["fillDriven"]["binsEmptied"], 12);
     EXPECT_EQ(s["kpis"]["collectionsToday"], 12);
     EXPECT_TRUE(s["kpis"]["fromReadings"].get<bool>());  // it records no events itself
+    // Emptied at 79 % (A) and 90 % (B): the median 79 is held at 80, so B's tops are "full" and A's are not.
+    EXPECT_EQ(s["kpis"]["binsFullToday"], 1);
     // The card never says the truck was never called when the data shows it was.
     const Json& saving = s["collection"]["week"]["saving"];
     ASSERT_TRUE(saving.is_object()) << s["collection"].dump();  // the 06:00 round is in the recording

@@ -58,6 +58,9 @@ struct Dataset {
     // time t uses offsetAt(t), never utcOffsetMinutes; without changes the two are the same.
     std::string timeZoneName;
     std::vector<OffsetChange> offsetChanges;  // sorted, each from the previous one's offset
+    // The fill (%) this data's bins count as full, found at load (binFullLevel, derived_events.hpp): the level they
+    // are emptied at, within 80 … 99.5. Not written to recordings.
+    double binFullPct = 99.5;
     int64_t startMs = 0, endMs = 0;
     std::optional<int64_t> openAtMs;  // where the replay opens when nobody asked (recording's "open_at")
 

@@ -169,7 +169,27 @@ std::vector<Event> deriveEvents(const Dataset& d, const QualityReport& quality, 
     return out;
 }
 
+double binFullLevel(const Dataset& d, const EventRules& rules) {
+    std::vector<float> emptiedAt;
+    for (size_t i = 0; i < d.sensors.size(); ++i) {
+        const int32_t p = i < d.primarySeries.size() ? d.primarySeries[i] : -1;
+        if (d.sensors[i].type != SensorType::bin || p < 0 || !d.series[size_t(p)].levels.empty()) continue;
+        const Series& s = d.series[size_t(p)];
+        float prev = NAN;
+        for (uint32_t k = 0; k < s.count; ++k) {
+            const float v = d.values[s.offset + k];
+            if (std::isnan(v)) continue;
+            if (prev - v >= rules.binEmptiedDropPct) emptiedAt.push_back(prev);
+            prev = v;
+        }
+    }
+    if (emptiedAt.size() < 3) return 99.5;
+    std::nth_element(emptiedAt.begin(), emptiedAt.begin() + std::ptrdiff_t(emptiedAt.size() / 2), emptiedAt.end());
+    return std::clamp(double(emptiedAt[emptiedAt.size() / 2]), rules.binFullPct, 99.5);
+}
+
 void addDerivedEvents(Dataset& d, const QualityReport& quality, const EventRules& rules) {
+    d.binFullPct = binFullLevel(d, rules);
     std::vector<Event> derived = deriveEvents(d, quality, rules);
     if (derived.empty()) return;
     d.events.insert(d.events.end(), std::make_move_iterator(derived.begin()), std::make_move_iterator(derived.end()));

@@ -29,7 +29,12 @@ struct EventRules {
 // gives the silent stretches (its gaps: one event per sensor gone quiet, where all its series stop together or not).
 std::vector<Event> deriveEvents(const Dataset& d, const QualityReport& quality, const EventRules& rules = {});
 
-// Adds deriveEvents() to d.events, keeping them sorted by time (recorded events first at equal times).
+// The fill a dataset's bins count as full: the median of the fill they are emptied at (a fall of at least
+// rules.binEmptiedDropPct in a bin's numeric fill series; three emptyings or more), kept within binFullPct … 99.5;
+// 99.5 when the data empties too few. A log whose bins are emptied at 95 % has them full at 95 %, not never.
+double binFullLevel(const Dataset& d, const EventRules& rules = {});
+
+// Sets d.binFullPct (binFullLevel), then adds deriveEvents() to d.events, keeping them sorted by time (recorded events first at equal times).
 void addDerivedEvents(Dataset& d, const QualityReport& quality, const EventRules& rules = {});
 
 }  // namespace bk

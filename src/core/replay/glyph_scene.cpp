@@ -60,6 +60,7 @@ GlyphStyle glyphStyleOf(const Sensor& s) {
 
 GlyphStyle glyphStyleOf(const Dataset& d, size_t i) {
     GlyphStyle style = glyphStyleOf(d.sensors[i]);
+    style.full = float(d.binFullPct);
     int32_t p = i < d.primarySeries.size() ? d.primarySeries[i] : -1;
     if (p < 0) return style;
     const Series& series = d.series[size_t(p)];
@@ -123,7 +124,7 @@ uint32_t colorForValue(const GlyphStyle& s, float v) {
     if (s.bands == Bands::pm10 || s.type == SensorType::air)
         return (gColourBlindSafe ? kCvdPmColours : kPmColours)[koreanPmBand(s.bands == Bands::pm10, v)];
     switch (s.type) {
-        case SensorType::bin: return byThresholds(v, 50, 80, 99.5f);
+        case SensorType::bin: return byThresholds(v, 50, 80, s.full);
         case SensorType::parking: return byThresholds(normalisedValue(s, v), 0.6f, 0.85f, 0.97f);
         case SensorType::noise: return byThresholds(v, 45, 55, 65);
         case SensorType::footfall: return rgba(201, 146, 30);
@@ -151,6 +152,7 @@ bool isAlert(const GlyphStyle& s, float v) {
         long k = std::lround(v);
         return k >= 0 && k < s.levelCount && (s.levelRgba[k] == kBad || s.levelRgba[k] == kCvdBad);
     }
+    if (s.type == SensorType::bin) return v >= s.full;
     return isAlert(s.type, v);
 }
 

@@ -32,6 +32,7 @@ struct GlyphStyle {
     uint32_t levelRgba[4] = {};
     bool qualityIssue = false;   // the sensor's data has gaps, stuck stretches or impossible readings (quality.hpp)
     double lo = 0, hi = 1;   // the value scale mapped to 0..1: the sensor's own min/max, parking capacity, or the type's
+    float full = 99.5f;      // a bin's fill counted as full (the dataset's binFullPct): red, and an alert
 };
 GlyphStyle glyphStyleOf(const Sensor& sensor);
 // The full style of sensor i: its type's scale and the bands of the series that drives its glyph.

@@ -125,7 +125,7 @@ KpiIndex::KpiIndex(const Dataset& d) {
             if (binLevels.empty()) binLevels = s.levels;
             else if (binLevels != s.levels) binLevelsDiffer = true;
         }
-        const float top = s.levels.empty() ? 99.5f : float(s.levels.size() - 1);
+        const float top = s.levels.empty() ? float(d.binFullPct) : float(s.levels.size() - 1);
         int64_t lastDay = INT64_MIN, lastHour = INT64_MIN;
         for (uint32_t i = 0; i < s.count; ++i) {
             const float v = d.values[s.offset + i];

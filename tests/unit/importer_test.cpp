@@ -896,6 +896,8 @@ TEST(Importer, OnlyATrailingUnitIsAUnit) {
         {"PM2.5 [µg/m³]", "PM2.5|µg/m³"}, {"noise, dB", "noise|dB"}, {"PM10, ㎍/㎥", "PM10|㎍/㎥"},
         {"Temperature, outside", "Temperature, outside|"}, {"level (a (b))", "level|a (b)"}, {"(g)", "(g)|"},
         {"humidity", "humidity|"}, {"x) (y", "x) (y|"},
+        {"fill %", "fill|%"}, {"fill%", "fill|%"}, {"noise dB", "noise|dB"}, {"PM2.5 µg/m³", "PM2.5|µg/m³"},
+        {"temp °C", "temp|°C"}, {"PM 2.5", "PM 2.5|"}, {"sensor A", "sensor A|"}, {"%", "%|"},
     };
     for (const auto& [header, expected] : cases) EXPECT_EQ(split(header), expected) << header;
 }

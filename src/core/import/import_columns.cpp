@@ -97,6 +97,21 @@ void splitUnit(std::string_view header, std::string& name, std::string& unit) {
             name = std::string(before);
             unit = std::string(after);
         }
+        return;
+    }
+    // A unit symbol after a space or right after the name: "fill %", "fill%", "noise dB", "PM2.5 µg/m³", "temp °C".
+    // Only symbols and dB: a trailing number ("PM 2.5") or word stays in the name.
+    size_t space = header.rfind(' ');
+    std::string_view last = space == std::string_view::npos ? std::string_view() : header.substr(space + 1);
+    const std::string l = lower(last);
+    const bool symbol = !last.empty() && (last.find('%') != std::string_view::npos || last.find('/') != std::string_view::npos ||
+                                          last.substr(0, 2) == "\xC2\xB0" || l == "db" || l == "dba");
+    if (symbol && !trim(header.substr(0, space)).empty()) {
+        name = std::string(trim(header.substr(0, space)));
+        unit = std::string(last);
+    } else if (header.size() > 1 && header.back() == '%') {
+        name = std::string(trim(header.substr(0, header.size() - 1)));
+        unit = "%";
     }
 }
 

@@ -237,9 +237,7 @@ bool Viewer::install(Dataset dataset, const MapData& mapData) {
     laps.lap("quality");
     addDerivedEvents(next->dataset, next->quality);
     laps.lap("events");
-    CollectionModel model;
-    model.overflowPct = next->dataset.binFullPct;   // overflowing: past where this data's own bins count as full
-    next->collection = planCollection(next->dataset, mapData, next->projection, next->positions, model);
+    next->collection = planCollection(next->dataset, mapData, next->projection, next->positions);
     laps.lap("collection");
     next->metricDefaults = metricDefaults(next->dataset);
     next->metricChoices = metricChoices(next->dataset);

@@ -59,7 +59,8 @@ struct Dataset {
     std::string timeZoneName;
     std::vector<OffsetChange> offsetChanges;  // sorted, each from the previous one's offset
     // The fill (%) this data's bins count as full, found at load (binFullLevel, derived_events.hpp): the level they
-    // are emptied at, within 80 … 99.5. Not written to recordings.
+    // are emptied at, within 80 … 99.5 (the glyph's full colour and alert, "bins full today"; an overflow stays > 99.5).
+    // Not written to recordings.
     double binFullPct = 99.5;
     int64_t startMs = 0, endMs = 0;
     std::optional<int64_t> openAtMs;  // where the replay opens when nobody asked (recording's "open_at")

@@ -756,6 +756,28 @@ TEST(Importer, NumericIdsAndPositionsUnderUnknownNamesAreFoundFromValues) {
                              "each at one position)"));
 }
 
+TEST(Importer, AWideLogAndASitesTableUnderUnknownNamesAreReadFromTheirValues) {
+    // One column per bin (named by the bins' ids) beside a site list whose columns no list names: 통, y, x.
+    std::string wide = "측정시각,T-01,T-02,T-03\n", sites = "통,y,x,비고\n";
+    for (int k = 0; k < 12; ++k)
+        wide += "2026-05-11 " + std::string(k < 10 ? "0" : "") + std::to_string(k) + ":00," + std::to_string(10 + k) + "," +
+                std::to_string(20 + k) + "," + std::to_string(30 + k) + "\n";
+    for (int b = 1; b <= 3; ++b)
+        sites += "T-0" + std::to_string(b) + "," + std::to_string(37.58 + b * 0.0011).substr(0, 7) + "," +
+                 std::to_string(126.98 + b * 0.0013).substr(0, 8) + ",골목 " + std::to_string(b) + "\n";
+    auto r = run({{"sites.csv", sites}, {"wide.csv", wide}});
+    ASSERT_TRUE(r.dataset) << r.report.text();
+    EXPECT_EQ(r.dataset->sensors.size(), 3u);
+    EXPECT_EQ(r.report.readings, 36);
+    EXPECT_TRUE(reportHas(r, "note: sites.csv: columns \"y\" and \"x\" read as latitude and longitude (by their values: "
+                             "3 places written to 4 or more decimals); --lat-col and --lon-col choose others"));
+    EXPECT_TRUE(reportHas(r, "note: sites.csv: column \"통\" read as the sensor id (by its values: 3 different values, "
+                             "each at one position); --id-col chooses another, --shape wide reads one column per sensor"));
+    EXPECT_NE(r.report.text().find("wide.csv: readings, UTF-8, comma-separated, header row, wide (one column per sensor)"),
+              std::string::npos);
+    EXPECT_EQ(r.report.rejectedTotal, 0);
+}
+
 TEST(Importer, PositionsWithoutAnIdMakeEachPlaceASensor) {
     std::string csv, line;
     std::istringstream in(unnamedLog("time,drop,lat,lon,fill", true));

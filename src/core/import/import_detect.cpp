@@ -240,8 +240,8 @@ static int decimals(std::string_view v) {
 //   are), one within ±90 and one within ±180, that repeat in a readings table (a place per sensor, not a value per row);
 //   a header of y/x or lat-like/lon-like words orders them, else latitude comes first as it is usually written;
 // - the sensor id: a column whose values each stand at one position and whose positions each have one value (a few
-//   dozen ids repeated over the rows), text first; without positions, text ids with digits ("BIN-07", "S12") that
-//   repeat, or the ids a sites file already gave.
+//   dozen ids repeated over the rows; in a sites table, each once), text first; without positions, text ids with
+//   digits ("BIN-07", "S12") that repeat, or the ids a sites file already gave.
 bool Importer::State::rolesFromValues() {
     const size_t first = in->header ? 1 : 0, rows = sample.size() > first ? sample.size() - first : 0;
     if (rows == 0) return true;
@@ -326,7 +326,9 @@ bool Importer::State::rolesFromValues() {
                 auto [q, freshPlace] = idAt.emplace(place, id);
                 if (!freshPlace && q->second != id) onePlace = false;
             }
-            if ((pass == 0) != text || n == 0 || placeOf.size() < 2 || placeOf.size() * 2 > n) continue;
+            // A readings table repeats its ids over the rows; a sites table names each once.
+            if ((pass == 0) != text || n == 0 || placeOf.size() < 2) continue;
+            if (timeCol < 0 && latCol >= 0 ? placeOf.size() != n : placeOf.size() * 2 > n) continue;
             std::string count = std::to_string(placeOf.size()) + " different values";
             if (onePlace) { found = int(c); why = count + ", each at one position"; }
             else if (!sites.empty() && known * 10 >= placeOf.size() * 8) { found = int(c); why = count + " that the sites file lists"; }

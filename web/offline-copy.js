@@ -50,7 +50,8 @@ export async function offlineCopy(ctx, viewer) {
   for (const [name, bytes] of ctx.state.fontFiles || []) out[`assets/fonts/${name}`] = base64(bytes);
   const start = { data, lang: s.lang, t: s.timeMs, speed: s.speed, layers: s.layers, palette: s.palette,
                   view: s.view, sensor: s.selected || undefined, metric: s.metric || undefined,
-                  filter: s.filter && s.filter.text ? s.filter.text : undefined };
+                  filter: s.filter && s.filter.text ? s.filter.text : undefined,
+                  events: s.eventRules && s.eventRules.text ? s.eventRules.text : undefined };
   const steps = ctx.storyEditor?.steps?.().length ? ctx.storyEditor.steps() : ctx.state.story?.steps;
   if (steps && steps.length) {
     const story = { title: ctx.state.story?.title ?? undefined, steps };

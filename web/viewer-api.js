@@ -252,7 +252,7 @@ export function createApi(ctx) {
   };
   for (const cmd of ['play', 'pause', 'seek', 'setSpeed', 'setLoop', 'select', 'setLayers', 'resetView', 'nextEvent',
                      'focusEvent', 'selectNext', 'zoomBy', 'setUi', 'setLimits', 'setDetail', 'setMetric', 'setFilter',
-                     'setPalette', 'compare', 'showPane', 'fullscreen']) viewer[cmd] = method(cmd);
+                     'setEventRules', 'setPalette', 'compare', 'showPane', 'fullscreen']) viewer[cmd] = method(cmd);
   // Those that wait for something return a Promise, also when the core refuses their arguments.
   for (const cmd of ['setLanguage', 'load', 'setImportZone', 'screenshot', 'record', 'saveOffline']) viewer[cmd] = async (...args) => run(cmd, args);
   // exportVideo's signal and onProgress stay in the page; the rest is checked by the core.

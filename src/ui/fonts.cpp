@@ -210,7 +210,11 @@ bool FontBook::rebuildIfNeeded(float uiScale) {
     for (uint32_t cp = 0x20; cp <= 0xFF; ++cp) displayPoints.push_back(cp);
     for (uint32_t cp : display_.points())
         if (cp > 0xFF && cp != 0x25A1) displayPoints.push_back(cp);
+    // And the glyphs that stand in for characters the font lacks: a value's "µg/m³" needs the Greek mu.
+    for (const auto& [character, equivalent] : kEquivalents)
+        if (equivalent > 0xFF) displayPoints.push_back(equivalent);
     std::sort(displayPoints.begin(), displayPoints.end());
+    displayPoints.erase(std::unique(displayPoints.begin(), displayPoints.end()), displayPoints.end());
     builtDisplay_ = displayPoints;
     std::vector<uint16_t> displayBase;
     for (uint32_t cp : displayPoints) {

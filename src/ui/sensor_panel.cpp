@@ -3,6 +3,7 @@
 #include "glyph_scene.hpp"
 #include "replay_stats.hpp"
 #include "sampler.hpp"
+#include "text_form.hpp"
 #include "time_util.hpp"
 #include "ui.hpp"
 #include "ui_common.hpp"
@@ -18,18 +19,33 @@ namespace bk {
 
 namespace {
 
-// A reference line worth drawing on the chart for this sensor type (the threshold people reason with).
-bool thresholdFor(const Sensor& s, float& value, const char*& label) {
-    switch (s.type) {
-        case SensorType::bin: value = 80; label = tr("threshold.bin"); return true;
-        case SensorType::noise: value = 55; label = tr("threshold.noise"); return true;
-        case SensorType::air: value = 35; label = tr("threshold.air"); return true;
-        case SensorType::fire: value = 57; label = tr("threshold.fire"); return true;
+// A reference line worth drawing on the chart of series `si` (the threshold people reason with), from the rules the
+// events are found with: where the data's bins count as full, the noise limit in force at `t` (day or night), where
+// PM turns bad, the fire alarm. None on a chart of named levels.
+bool thresholdFor(const Dataset& d, uint32_t si, int64_t t, const EventRules& rules, float& value, std::string& label) {
+    const Series& series = d.series[si];
+    if (!series.levels.empty()) return false;
+    auto line = [&](double v, const char* key) {
+        value = float(v);
+        label = trf(key, {{"value", text_form::formatNumber(std::round(v * 10) / 10)}});
+        return true;
+    };
+    switch (d.sensors[series.sensor].type) {
+        case SensorType::bin: return line(d.binFullPct, "threshold.bin");
+        case SensorType::noise: {
+            const int hour = int((((t + int64_t(d.offsetAt(t)) * 60000) / 3600000) % 24 + 24) % 24);
+            const double limit = rules.noiseLimitAt(hour);
+            return line(limit, limit == rules.noiseDayDb ? "threshold.noise" : "threshold.noiseNight");
+        }
+        case SensorType::air: return line((series.metric == "pm10" ? rules.pm10Bands : rules.pm25Bands)[1], "threshold.air");
+        case SensorType::fire:
+            return series.metric == "smoke" ? line(rules.smokeAlarmPctPerM, "threshold.smoke") : line(rules.fireAlarmC, "threshold.fire");
         default: return false;
     }
 }
 
-void drawChart(const Dataset& d, uint32_t si, const Sensor& sensor, int64_t t, float height, float S) {
+void drawChart(const Dataset& d, uint32_t si, const Sensor& sensor, int64_t t, const EventRules& rules, float height,
+               float S) {
     const int64_t from = t - 12 * 3600000LL, to = t + 12 * 3600000LL;
     ImVec2 p = ImGui::GetCursorScreenPos();
     float w = ImGui::GetContentRegionAvail().x;
@@ -43,8 +59,8 @@ void drawChart(const Dataset& d, uint32_t si, const Sensor& sensor, int64_t t, f
     for (const ChartPoint& c : pts)
         if (!std::isnan(c.value)) { lo = std::min(lo, c.value); hi = std::max(hi, c.value); }
     float thr = 0;
-    const char* thrLabel = nullptr;
-    bool hasThr = thresholdFor(sensor, thr, thrLabel);
+    std::string thrLabel;
+    bool hasThr = thresholdFor(d, si, t, rules, thr, thrLabel);
     if (hasThr && hi > -1e29f) { lo = std::min(lo, thr); hi = std::max(hi, thr); }
     if (sensor.type == SensorType::bin) { lo = 0; hi = std::max(hi, 100.0f); }
     if (sensor.type == SensorType::parking && sensor.capacity > 0) { lo = 0; hi = float(sensor.capacity); }
@@ -60,8 +76,8 @@ void drawChart(const Dataset& d, uint32_t si, const Sensor& sensor, int64_t t, f
     if (hasThr && thr >= lo && thr <= hi) {
         float y = Y(thr);
         for (float x = left; x < right; x += 8 * S) dl->AddLine(ImVec2(x, y), ImVec2(std::min(x + 4 * S, right), y), IM_COL32(192, 57, 43, 150), 1 * S);
-        dl->AddText(small, fs, ImVec2(right - small->CalcTextSizeA(fs, 1e9f, 0, thrLabel).x - 4 * S, y - fs - 1 * S),
-                    IM_COL32(192, 57, 43, 200), thrLabel);
+        dl->AddText(small, fs, ImVec2(right - small->CalcTextSizeA(fs, 1e9f, 0, thrLabel.c_str()).x - 4 * S, y - fs - 1 * S),
+                    IM_COL32(192, 57, 43, 200), thrLabel.c_str());
     }
     // Area and line, breaking at gaps.
     for (size_t i = 1; i < pts.size(); ++i) {
@@ -200,7 +216,8 @@ void drawSensorPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
     if (side) ImGui::TableNextColumn();
     if (primary >= 0) {
         const float chartH = (s.layout.columns ? 120 : 96) * S;
-        drawChart(d, uint32_t(primary), sensor, t, chartH, S);
+        static const EventRules kDefaults;
+        drawChart(d, uint32_t(primary), sensor, t, s.eventRules ? *s.eventRules : kDefaults, chartH, S);
         DayStats st = seriesStats(d, uint32_t(primary), d.localDayStartMs(t), d.nextLocalDayStartMs(t) - 1);
         if (st.count && d.series[size_t(primary)].levels.empty()) {  // min/mean/max of levels would mean nothing
             if (f.small) ImGui::PushFont(f.small);

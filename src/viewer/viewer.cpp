@@ -38,6 +38,9 @@ void Viewer::apply(const Intent& i) {
         case Intent::setFilter:
             if (FilterParse p = parseFilters(i.text); p.ok()) setFilters(p.filters);
             break;
+        case Intent::setEventRules:
+            if (EventRulesParse p = parseEventRules(i.text); p.ok()) setEventRules(p.rules);
+            break;
         case Intent::select:
             selected_ = content_ && !i.text.empty() ? content_->dataset.findSensor(i.text) : -1;
             break;

@@ -13,6 +13,7 @@
 #include "commands.hpp"
 #include "collection.hpp"
 #include "dataset.hpp"
+#include "event_rules.hpp"
 #include "density_grid.hpp"
 #include "filters.hpp"
 #include "font_plan.hpp"
@@ -117,6 +118,10 @@ public:
     void setFilters(const FilterSet& filters);
     const FilterSet& filters() const { return filters_; }
     std::string metricInForce() const;  // metric_ when the data has it, else ""
+    // The thresholds the events found in the data, the KPIs that count the same moments and the sensor card's
+    // reference line use (event_rules.hpp). Kept across loads; a change finds the events again (viewer_load.cpp).
+    void setEventRules(const EventRules& rules);
+    const EventRules& eventRules() const { return eventRules_; }
     // Files larger than this are refused with a message before parsing (viewer.setLimits).
     void setMaxFileBytes(double bytes) { maxFileBytes_ = bytes; }
     // Time zone for imported local times: a fixed offset ("+09:00") or transitions computed by the page for a
@@ -266,6 +271,7 @@ private:
     std::string palette_ = "default";
     std::string metric_;            // requested ("" = default); in force when content_->metricChoices has it
     FilterSet filters_;
+    EventRules eventRules_;
     FilterPlan filterPlan_;         // filters_ on this dataset (rebuilt by restyle)
     uint64_t stylesVersion_ = 0;    // +1 per restyle: the incremental glyphs start again
     uint64_t frames_ = 0;

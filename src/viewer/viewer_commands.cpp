@@ -54,6 +54,7 @@ bool Viewer::run(const CheckedCommand& c) {
         push(std::move(i));
     } else if (name == "showPane") push(Intent::number(Intent::showPane, number(0)));
     else if (name == "setFilter") push(Intent::named(Intent::setFilter, text(0)));
+    else if (name == "setEventRules") push(Intent::named(Intent::setEventRules, text(0)));
     else if (name == "setDetail") setDetailLimit(text(0) == "glyphs" ? 0 : kDefaultDetailLimit);
     else if (name == "setOverlays") {
         const CommandJson& o = a[0];

@@ -182,9 +182,26 @@ void Viewer::setMetric(const std::string& metric) {
     Content& c = *content_;
     if (!chooseMetric(c.dataset, c.metricDefaults, metric)) chooseMetric(c.dataset, c.metricDefaults, "");
     // What follows from the driving series: glyph styles, the KPIs' index, the sampled values.
-    c.kpiIndex = std::make_unique<KpiIndex>(c.dataset);
+    c.kpiIndex = std::make_unique<KpiIndex>(c.dataset, eventRules_);
     restyle();
     resetSamplers();
+}
+
+// New thresholds: the events found in the data again (the recording's own stay), and what counts or draws them:
+// the full level (glyph styles), the collection (a bin log's emptyings are its trips), the KPIs' index, the routes.
+void Viewer::setEventRules(const EventRules& rules) {
+    eventRules_ = rules;
+    if (!content_) return;
+    Content& c = *content_;
+    c.dataset.events.erase(std::remove_if(c.dataset.events.begin(), c.dataset.events.end(),
+                                          [](const Event& e) { return e.derived; }),
+                           c.dataset.events.end());
+    addDerivedEvents(c.dataset, c.quality, eventRules_);
+    c.collection = planCollection(c.dataset, c.mapData, c.projection, c.positions);
+    c.kpiIndex = std::make_unique<KpiIndex>(c.dataset, eventRules_);
+    for (Pane& pane : panes_) pane.routeKeyDay = -1;
+    restyle();
+    ++dataVersion_;  // the page's cached event list and sensor facts are read again
 }
 
 // The panes' samplers on the data: the second only in a comparison (its per-sensor segments are 80 bytes a sensor).
@@ -235,7 +252,7 @@ bool Viewer::install(Dataset dataset, const MapData& mapData) {
     // before anything that counts or routes them: a bin log's emptyings are its collections.
     next->quality = checkQuality(next->dataset);
     laps.lap("quality");
-    addDerivedEvents(next->dataset, next->quality);
+    addDerivedEvents(next->dataset, next->quality, eventRules_);
     laps.lap("events");
     next->collection = planCollection(next->dataset, mapData, next->projection, next->positions);
     laps.lap("collection");
@@ -243,7 +260,7 @@ bool Viewer::install(Dataset dataset, const MapData& mapData) {
     next->metricChoices = metricChoices(next->dataset);
     if (!metric_.empty()) chooseMetric(next->dataset, next->metricDefaults, metric_);  // kept across loads
     laps.lap("metrics");
-    next->kpiIndex = std::make_unique<KpiIndex>(next->dataset);
+    next->kpiIndex = std::make_unique<KpiIndex>(next->dataset, eventRules_);
     laps.lap("kpiIndex");
     next->mapData = mapData;
     next->mapName = mapData.name;

@@ -93,6 +93,7 @@ ViewState Viewer::viewState() const {
         s.levelSwatchSensor = content_->levelSwatchSensor;
         s.metric = metricInForce();
         s.filters = &filters_;
+        s.eventRules = &eventRules_;
         s.filterNotes = &filterPlan_.notes();
         if (shown().pass.size() == content_->dataset.sensors.size()) s.filterPass = &shown().pass;
     }
@@ -146,6 +147,9 @@ std::string Viewer::stateJson() {
     // The metric that drives the map ("" = each sensor's default) and the ones to choose from, with their sensors.
     j["metric"] = metricInForce();
     j["filter"] = filterStateJson();  // filters: text, clauses, how many sensors pass
+    // The thresholds the events were found with (canonical text, "" = the defaults) and the fill bins count as full.
+    j["eventRules"] = {{"text", formatEventRules(eventRules_)},
+                       {"binFullPct", content_ ? nlohmann::json(content_->dataset.binFullPct) : nlohmann::json(nullptr)}};
     j["metrics"] = nlohmann::json::array();
     if (content_)
         for (const auto& [name, n] : content_->metricChoices) j["metrics"].push_back({{"name", name}, {"sensors", n}});

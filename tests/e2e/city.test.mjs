@@ -147,6 +147,7 @@ describe('a city made in the page', () => {
   test('what is on screen saved as one file opens from file:// with no network: same state, same pixels; it saves again', async () => {
     await page.evaluate(async () => {
       await window.viewer.setFilter('bin:fill>=30');
+      await window.viewer.setEventRules('bin.full=70,noise.night=50');   // the city's own thresholds travel too
       await window.viewer.seek('2026-06-06T15:00:00Z');
       await window.viewer.setLayers(['bin']);
     });
@@ -177,6 +178,8 @@ describe('a city made in the page', () => {
     assert.deepEqual(copyProblems, []);
     for (const k of ['title', 'sensors', 'readings', 'timeMs', 'lang', 'layers', 'basemap']) assert.deepEqual(s[k], saved.state[k], k);
     assert.equal(s.filter.text, saved.state.filter.text);
+    assert.equal(s.eventRules.text, 'bin.full=70,noise.night=50');
+    assert.equal(s.events, saved.state.events, 'the same events found');
     assert.equal(s.map.features, saved.state.map.features);
     assert.ok(Math.abs(s.view.zoom - saved.state.view.zoom) < 0.01 && Math.abs(s.view.lat - saved.state.view.lat) < 1e-5, 'the same view');
     assert.deepEqual(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('blob:') && !u.startsWith('data:')), [], 'nothing from the network');

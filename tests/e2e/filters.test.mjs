@@ -113,6 +113,33 @@ describe('filters', () => {
     await other.close();
   });
 
+  // The thresholds behind the events found in the data (docs/import.md, "Changing the thresholds").
+  test('events= sets the thresholds at start; setEventRules() finds the events again; a bad text is refused whole', async () => {
+    assert.equal(plainState.eventRules.text, '');
+    const { page, problems } = await open(`${NOON}&events=pm25%3D5/10/20,bin.full=60`);
+    let s = await state(page);
+    assert.equal(s.eventRules.text, 'bin.full=60,pm25=5/10/20');
+    assert.equal(s.eventRules.binFullPct, 60);
+    assert.ok(s.events > plainState.events, `stricter air bands and an earlier full find more events: ${s.events} vs ${plainState.events}`);
+    s = await page.evaluate(() => window.viewer.setEventRules(null));
+    assert.equal(s.eventRules.text, '');
+    assert.equal(s.events, plainState.events, 'the defaults find the same events as a page opened without events=');
+    assert.equal(s.kpis.binsOver80, plainState.kpis.binsOver80);
+    const error = await page.evaluate(() => {
+      try { window.viewer.setEventRules('noise.night=5'); return null; } catch (e) { return String(e); }
+    });
+    assert.equal(error, 'TypeError: setEventRules: noise.night: expected decibels from 20 to 140, got "5"');
+    assert.deepEqual(problems, []);
+    await page.close();
+    const { page: other } = await open(`${NOON}&events=pm25=50/25/15`);
+    const o = await state(other);
+    assert.equal(o.eventRules.text, '');
+    assert.equal(o.events, plainState.events);
+    assert.deepEqual(o.urlProblems, ['URL parameter events=pm25=50/25/15: pm25: expected three rising limits in µg/m³ ' +
+                                     'as A/B/C ("15/35/75"), got "50/25/15" (the default thresholds apply)']);
+    await other.close();
+  });
+
   test('a click on a legend chip removes its clause', async () => {
     const { page } = plain;
     await page.evaluate(() => window.viewer.setFilter('bin:fill>=80,*:alert'));

@@ -143,6 +143,17 @@ TEST(Commands, TheViewerRunsItsOwnAndLeavesThePagesAlone) {
     EXPECT_EQ(Json::parse(v.stateJson())["limits"]["maxFileBytes"], 2048);
 }
 
+TEST(Commands, SetEventRulesTakesTheTextFormAndGivesItBackCanonical) {
+    EXPECT_EQ(checkCommand("setEventRules", Json::array({" pm25=15/25/50 , noise.night=50"})).args,
+              Json::array({"noise.night=50,pm25=15/25/50"}));
+    EXPECT_EQ(checkCommand("setEventRules", Json::array({nullptr})).args, Json::array({""}));
+    EXPECT_EQ(checkCommand("setEventRules", Json::array({"noise.night=5"})).error,
+              "setEventRules: noise.night: expected decibels from 20 to 140, got \"5\"");
+    EXPECT_EQ(checkCommand("setEventRules", Json::array({50})).error.rfind("setEventRules: expected thresholds as text", 0), 0u);
+    EXPECT_TRUE(findCommand("setEventRules")->embeddable);
+    EXPECT_EQ(startCommands(Json{{"events", "noise.night=50"}}), Json::parse(R"([["setEventRules", ["noise.night=50"]]])"));
+}
+
 TEST(Commands, SetFilterTakesTextOrClausesAndGivesTheCanonicalText) {
     EXPECT_EQ(checkCommand("setFilter", Json::array({"bin: fill>=80 ,noise:noise>55"})).args,
               Json::array({"bin:fill>=80,noise:noise>55"}));

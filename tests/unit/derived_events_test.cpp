@@ -210,3 +210,74 @@ TEST(DerivedEvents, AreNeverWrittenBackIntoARecording) {
     addDerivedEvents(again, checkQuality(again));
     EXPECT_EQ(kinds(again.events), kinds(d.events));
 }
+
+// ---- the thresholds' text form (event_rules.hpp) and what a change does ------------------------------------------
+
+TEST(EventRules, TheTextFormReadsOverTheDefaultsAndWritesOnlyWhatDiffers) {
+    EXPECT_EQ(formatEventRules(EventRules{}), "");
+    const EventRulesParse p = parseEventRules(" noise.night = 50, day=7-22 ,pm25=15/25/50,noise.minutes=5,bin.full=90,,");
+    ASSERT_TRUE(p.ok()) << p.error;
+    EXPECT_EQ(p.rules.noiseNightDb, 50);
+    EXPECT_EQ(p.rules.noiseDayDb, 55);  // not given: the default
+    EXPECT_EQ(p.rules.dayStartHour, 7);
+    EXPECT_EQ(p.rules.nightStartHour, 22);
+    EXPECT_EQ(p.rules.pm25Bands[1], 25);
+    EXPECT_EQ(p.rules.noiseMinMs, 5 * 60000);
+    EXPECT_TRUE(p.rules.binFullGiven);
+    const std::string canonical = "bin.full=90,noise.night=50,day=7-22,noise.minutes=5,pm25=15/25/50";
+    EXPECT_EQ(formatEventRules(p.rules), canonical);
+    EXPECT_EQ(formatEventRules(parseEventRules(canonical).rules), canonical);
+    EXPECT_EQ(formatEventRules(parseEventRules("noise.day=55,heat=60.5").rules), "heat=60.5");  // 55 is the default
+}
+
+TEST(EventRules, ABadPairIsRefusedWithWhatWasExpected) {
+    auto error = [](const char* text) { return parseEventRules(text).error; };
+    EXPECT_EQ(error("noise.night=loud"), "noise.night: expected decibels from 20 to 140, got \"loud\"");
+    EXPECT_EQ(error("pm25=35/15/75"), "pm25: expected three rising limits in µg/m³ as A/B/C (\"15/35/75\"), got \"35/15/75\"");
+    EXPECT_EQ(error("pm10=30/80"), "pm10: expected three rising limits in µg/m³ as A/B/C (\"30/80/150\"), got \"30/80\"");
+    EXPECT_EQ(error("day=6-6"), "day: expected the day's hours as START-END, each 0 to 23 and not equal (\"6-22\"), got \"6-6\"");
+    EXPECT_NE(error("day=6.5-22"), "");
+    EXPECT_EQ(error("bin.full=100"), "bin.full: expected a fill in % from 1 to 99.5, got \"100\"");
+    EXPECT_EQ(error("noise.day=50,noise.day=60"), "noise.day: given twice (keep one)");
+    EXPECT_EQ(error("nois.night=50"), "\"nois.night=50\": expected key=value with a key among bin.full, bin.emptied, "
+                                      "noise.day, noise.night, day, noise.minutes, pm25, pm10, smoke, heat");
+    EXPECT_NE(error("noise.night"), "");
+    EXPECT_EQ(error(std::string(600, ' ').c_str()), "expected at most 512 bytes of rules, got 600");
+}
+
+TEST(EventRules, TheDayMayRunPastMidnight) {
+    EventRules r = parseEventRules("day=7-1,noise.day=60,noise.night=50").rules;
+    EXPECT_EQ(r.noiseLimitAt(0), 60);  // still day at half past midnight
+    EXPECT_EQ(r.noiseLimitAt(1), 50);
+    EXPECT_EQ(r.noiseLimitAt(6), 50);
+    EXPECT_EQ(r.noiseLimitAt(7), 60);
+    EXPECT_EQ(EventRules{}.noiseLimitAt(5), 45);
+    EXPECT_EQ(EventRules{}.noiseLimitAt(6), 55);
+    EXPECT_EQ(EventRules{}.noiseLimitAt(22), 45);
+}
+
+TEST(EventRules, OtherThresholdsFindOtherMoments) {
+    Builder b;
+    const uint32_t noise = b.sensor(SensorType::noise);
+    std::vector<double> db(24 * 12, 40);
+    for (int i = 0; i < 4; ++i) db[size_t(i)] = 50;        // 00:00–00:15 local: over 45 at night, not over 55
+    for (int i = 0; i < 4; ++i) db[size_t(144 + i)] = 50;  // 12:00–12:15: under 55 by day
+    b.series(noise, "noise", db, "dB");
+    const uint32_t bin = b.sensor(SensorType::bin);
+    b.series(bin, "fill", {10, 50, 85, 5, 50, 85, 5, 40, 85, 5}, "%");
+    Dataset d = b.done();
+    const QualityReport q = checkQuality(d);
+    auto count = [&](const char* rules) {
+        return kinds(deriveEvents(d, q, parseEventRules(rules).rules));
+    };
+    EXPECT_EQ(count("").at("noise_violation"), 1);
+    EXPECT_EQ(count("noise.night=55,noise.day=45").at("noise_violation"), 1);  // the noon stretch now, not midnight's
+    EXPECT_EQ(count("noise.night=55").count("noise_violation"), 0u);
+    EXPECT_EQ(count("noise.day=45,noise.night=45").at("noise_violation"), 2);
+    EXPECT_EQ(count("").at("bin_full"), 3);
+    EXPECT_EQ(count("bin.full=90").count("bin_full"), 0u);
+    EXPECT_EQ(count("").at("collection"), 3);
+    EXPECT_EQ(count("bin.emptied=90").count("collection"), 0u);
+    // bin.full given is where full is, whatever the data empties at.
+    EXPECT_DOUBLE_EQ(binFullLevel(d, parseEventRules("bin.full=70").rules), 70);
+}

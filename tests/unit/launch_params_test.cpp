@@ -235,6 +235,14 @@ TEST(LaunchParams, FilterIsReadByTheCoreAndRefusedWhole) {
     EXPECT_FALSE(optionsOf("filter=bin:fill>=80,noise:loud").contains("filter"));
 }
 
+TEST(LaunchParams, EventThresholdsAreReadByTheCoreAndRefusedWhole) {
+    EXPECT_EQ(optionsOf("events=noise.night%3D50,pm25=15/25/50")["events"], "noise.night=50,pm25=15/25/50");
+    EXPECT_EQ(problemOf("events=noise.night=50,pm25=50/25/15"),
+              "URL parameter events=noise.night=50,pm25=50/25/15: pm25: expected three rising limits in µg/m³ as A/B/C "
+              "(\"15/35/75\"), got \"50/25/15\" (the default thresholds apply)");
+    EXPECT_FALSE(optionsOf("events=noise.night=loud").contains("events"));
+}
+
 TEST(LaunchParams, StoryFlagOrUrl) {
     EXPECT_EQ(optionsOf("story")["story"], true);
     EXPECT_EQ(optionsOf("story=0")["story"], false);

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <map>
 
 using namespace bk;
 using Json = nlohmann::json;
@@ -486,4 +487,52 @@ TEST(Viewer, ABinLogsEmptyingsAreItsCollections) {
     const Json& saving = s["collection"]["week"]["saving"];
     ASSERT_TRUE(saving.is_object()) << s["collection"].dump();  // the 06:00 round is in the recording
     EXPECT_FALSE(saving["noneFull"].get<bool>());
+
+    // Other thresholds find other moments, and everything that counts them follows; the defaults bring them back.
+    EXPECT_EQ(s["eventRules"]["text"], "");
+    EXPECT_DOUBLE_EQ(s["eventRules"]["binFullPct"].get<double>(), 80);
+    ASSERT_TRUE(v.run(checkCommand("setEventRules", CommandJson::array({"bin.full=75"}))));
+    s = state(v);
+    EXPECT_EQ(s["eventRules"]["text"], "bin.full=75");
+    EXPECT_DOUBLE_EQ(s["eventRules"]["binFullPct"].get<double>(), 75);
+    EXPECT_EQ(s["kpis"]["binsFullToday"], 2);  // A's 79 % tops are full now
+    ASSERT_TRUE(v.run(checkCommand("setEventRules", CommandJson::array({"bin.emptied=95"}))));
+    s = state(v);
+    EXPECT_EQ(s["kpis"]["collectionsToday"], 0);  // no fall is that steep
+    EXPECT_EQ(s["collection"]["week"]["fillDriven"]["trips"], 0);
+    ASSERT_TRUE(v.run(checkCommand("setEventRules", CommandJson::array({nullptr}))));
+    s = state(v);
+    EXPECT_EQ(s["kpis"]["collectionsToday"], 12);
+    EXPECT_EQ(s["kpis"]["binsFullToday"], 1);
+}
+
+TEST(Viewer, NewThresholdsKeepTheRecordingsOwnEventsAndApplyToTheNextLoad) {
+    Loaded l;
+    auto kindsOf = [&]() {
+        l.v.stateJson();  // a read applies the intents pushed
+        std::map<std::string, int> n;
+        const Dataset* d = l.v.viewState().dataset;
+        for (const Event& e : d->events) n[e.kind + (e.derived ? "*" : "")]++;
+        return n;
+    };
+    const auto before = kindsOf();
+    EXPECT_EQ(before.at("illegal_stop"), 1);
+    EXPECT_EQ(before.at("overflow"), 1);
+    ASSERT_TRUE(l.v.run(checkCommand("setEventRules", CommandJson::array({"bin.full=20"}))));
+    const auto after = kindsOf();
+    EXPECT_EQ(after.at("illegal_stop"), 1);  // recorded: kept, once
+    EXPECT_EQ(after.at("overflow"), 1);
+    auto fullAt = [&]() {
+        l.v.stateJson();
+        for (const Event& e : l.v.viewState().dataset->events)
+            if (e.kind == "bin_full") return (e.timeMs - kStartMs) / 60000;
+        return int64_t(-1);
+    };
+    EXPECT_EQ(fullAt(), 40);                 // fill i/2: 20 % at minute 40
+    ASSERT_TRUE(l.v.run(checkCommand("setEventRules", CommandJson::array({""}))));
+    EXPECT_EQ(fullAt(), 160);                // 80 % at minute 160
+    EXPECT_EQ(kindsOf(), before);
+    ASSERT_TRUE(l.v.run(checkCommand("setEventRules", CommandJson::array({"bin.full=20"}))));
+    ASSERT_TRUE(load(l.v));
+    EXPECT_EQ(kindsOf(), after);             // kept across loads
 }

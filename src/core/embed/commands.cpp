@@ -3,6 +3,7 @@
 // [1] helpers   [2] one check per command   [3] the table   [4] keys   [5] start commands
 #include "commands.hpp"
 
+#include "event_rules.hpp"
 #include "filters.hpp"
 #include "param_rules.hpp"
 #include "time_util.hpp"
@@ -265,6 +266,18 @@ std::string setFilter(const Json& a, Json& out) {
     return "";
 }
 
+// setEventRules(rules): the thresholds the events are found with, in their text form (event_rules.hpp), e.g.
+// "noise.night=50,pm25=15/25/50"; null or "" the defaults.
+std::string setEventRules(const Json& a, Json& out) {
+    const Json& r = arg(a, 0);
+    if (!r.is_null() && !r.is_string())
+        return "setEventRules: expected thresholds as text (\"noise.night=50,bin.full=90\") or null, got " + got(a, 0);
+    EventRulesParse parsed = parseEventRules(r.is_string() ? r.get<std::string>() : "");
+    if (!parsed.ok()) return "setEventRules: " + parsed.error;
+    out = Json::array({formatEventRules(parsed.rules)});
+    return "";
+}
+
 // compare(spec): null, false or "off" closes the comparison; "policy" or {by: "policy"} puts fixed rounds beside the
 // recorded collection; "time", {by: "time"} and {t2} or {offsetMs} put a second moment beside the first (t2: ms or
 // an ISO time; offsetMs: from the first pane's time; neither: a day earlier).
@@ -453,6 +466,7 @@ const CommandSpec kCommands[] = {
     {"setDetail",      kViewer, true,  setDetail},
     {"setMetric",      kViewer, true,  setMetric},
     {"setFilter",      kViewer, true,  setFilter},
+    {"setEventRules",  kViewer, true,  setEventRules},  // the events found in the data again, by new thresholds
     {"setLimits",      kViewer, false, setLimits},
     {"setOverlays",    kViewer, false, setOverlays},  // the page's own: its buttons, caption and editor shown
     {"compare",        kViewer, true,  compare},
@@ -567,6 +581,7 @@ Json startCommands(const Json& o) {
     if (has("detail")) add("setDetail", Json::array({o["detail"]}));
     if (has("metric")) add("setMetric", Json::array({o["metric"]}));
     if (has("filter")) add("setFilter", Json::array({o["filter"]}));
+    if (has("events")) add("setEventRules", Json::array({o["events"]}));
     if (has("layers") && o["layers"].is_array()) {
         Json known = Json::array();
         for (const Json& n : o["layers"])

@@ -4,6 +4,7 @@
 // [4] parseLaunchParams                        [5] JSON
 #include "launch_params.hpp"
 
+#include "event_rules.hpp"
 #include "filters.hpp"
 #include "param_rules.hpp"
 #include "text_decode.hpp"
@@ -350,6 +351,13 @@ void readFilter(LaunchParams& p, const std::string& v) {
     else problem(p, "filter", v, parsed.error + " (no filter applied)");
 }
 
+// Thresholds with a bad pair are left out whole, as a filter is: events half by other rules would mislead.
+void readEvents(LaunchParams& p, const std::string& v) {
+    EventRulesParse parsed = parseEventRules(v);
+    if (parsed.ok()) p.events = formatEventRules(parsed.rules);
+    else problem(p, "events", v, parsed.error + " (the default thresholds apply)");
+}
+
 void readStory(LaunchParams& p, const std::string& v) {
     if (auto on = parseFlag(v)) p.story = on;
     else if (rules::isPlainText(v, rules::kMaxUrlBytes) && v.find(' ') == std::string::npos) p.storyUrl = v;
@@ -405,7 +413,7 @@ const Rule kRules[] = {
     {"view", readView},       {"ui", readUi},          {"palette", readPalette}, {"detail", readDetail},
     {"story", readStory},     {"idle", readIdle},      {"data", readData},     {"tz", readTimeZone},
     {"parents", readParents}, {"metric", readMetric}, {"compare", readCompare}, {"t2", readTime2},
-    {"filter", readFilter},   {"authoring", readAuthoring},
+    {"filter", readFilter},   {"events", readEvents},   {"authoring", readAuthoring},
 };
 constexpr size_t kRuleCount = sizeof(kRules) / sizeof(kRules[0]);
 
@@ -456,6 +464,7 @@ std::string launchParamsJson(const LaunchParams& p) {
     if (p.compare) o["compare"] = *p.compare;
     if (p.time2Ms) o["t2"] = *p.time2Ms;
     if (p.filter) o["filter"] = *p.filter;
+    if (p.events) o["events"] = *p.events;
     if (p.storyUrl) o["story"] = *p.storyUrl;
     else if (p.story) o["story"] = *p.story;
     if (p.kioskIdleSeconds) o["kioskIdleSeconds"] = rules::jsonNumber(*p.kioskIdleSeconds);

@@ -43,6 +43,7 @@ struct LaunchParams {
     std::optional<std::string> compare;               // "time" or "policy": a compare view (compare())
     std::optional<int64_t> time2Ms;                   // "t2": the compare view's second moment, epoch ms
     std::optional<std::string> filter;                // filters in canonical text form (setFilter)
+    std::optional<std::string> events;                // event thresholds in canonical text form (setEventRules)
     std::optional<bool> story;                        // story=1 / story=0 …
     std::optional<std::string> storyUrl;              // … or story=<url>: then "story" is this string
     std::optional<double> kioskIdleSeconds;           // "idle"

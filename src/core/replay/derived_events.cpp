@@ -120,8 +120,7 @@ std::vector<Event> deriveEvents(const Dataset& d, const QualityReport& quality, 
                 case Quantity::noise: {
                     const int64_t localMs = t + int64_t(d.offsetAt(t)) * 60000;
                     const int hour = int(((localMs / 3600000) % 24 + 24) % 24);
-                    const double limit = hour >= rules.dayStartHour && hour < rules.nightStartHour ? rules.noiseDayDb
-                                                                                                  : rules.noiseNightDb;
+                    const double limit = rules.noiseLimitAt(hour);
                     if (v > limit) {
                         if (overSince < 0) overSince = t, overLimit = limit, overCounted = false, overReadings = 0;
                         ++overReadings;
@@ -170,6 +169,7 @@ std::vector<Event> deriveEvents(const Dataset& d, const QualityReport& quality, 
 }
 
 double binFullLevel(const Dataset& d, const EventRules& rules) {
+    if (rules.binFullGiven) return rules.binFullPct;  // the city said where full is
     std::vector<float> emptiedAt;
     for (size_t i = 0; i < d.sensors.size(); ++i) {
         const int32_t p = i < d.primarySeries.size() ? d.primarySeries[i] : -1;

@@ -7,23 +7,12 @@
 // docs/import.md, "Events found in the data", lists the rules and thresholds.
 #pragma once
 #include "dataset.hpp"
+#include "event_rules.hpp"
 #include "quality.hpp"
 
 #include <vector>
 
 namespace bk {
-
-struct EventRules {
-    double binFullPct = 80;          // fill reaching this (or a level series its top level): "bin_full"
-    double binEmptiedDropPct = 25;   // a fall in fill of at least this between two readings: "collection"
-    double noiseDayDb = 55, noiseNightDb = 45;  // Korean residential standard (the simulation's too)
-    int dayStartHour = 6, nightStartHour = 22;  // local time
-    int64_t noiseMinMs = 10 * 60000;            // over the limit this long (or two readings) before it counts
-    double pm25Bands[3] = {15, 35, 75};         // Korean bands: good | moderate | bad | very bad (µg/m³)
-    double pm10Bands[3] = {30, 80, 150};
-    double smokeAlarmPctPerM = 4;               // a fire sensor's smoke at or over this: "fire_alarm"
-    double fireAlarmC = 57;                     // a fire sensor's temperature at or over this (a heat detector)
-};
 
 // The events `d`'s readings show, by time, each marked derived; kinds `d` records itself are left out. `quality`
 // gives the silent stretches (its gaps: one event per sensor gone quiet, where all its series stop together or not).
@@ -32,6 +21,7 @@ std::vector<Event> deriveEvents(const Dataset& d, const QualityReport& quality, 
 // The fill a dataset's bins count as full: the median of the fill they are emptied at (a fall of at least
 // rules.binEmptiedDropPct in a bin's numeric fill series; three emptyings or more), kept within binFullPct … 99.5;
 // 99.5 when the data empties too few. A log whose bins are emptied at 95 % has them full at 95 %, not never.
+// rules.binFullPct itself when the rules give it (bin.full=).
 double binFullLevel(const Dataset& d, const EventRules& rules = {});
 
 // Sets d.binFullPct (binFullLevel), then adds deriveEvents() to d.events, keeping them sorted by time (recorded events first at equal times).

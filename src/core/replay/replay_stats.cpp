@@ -84,7 +84,7 @@ int localHour(int64_t t, int offsetMinutes) {
 int64_t hourStart(int64_t t) { return t - (((t % 3600000) + 3600000) % 3600000); }
 }  // namespace
 
-KpiIndex::KpiIndex(const Dataset& d) {
+KpiIndex::KpiIndex(const Dataset& d, const EventRules& rules) {
     for (uint32_t k = 0; k < d.series.size(); ++k) {
         const Series& s = d.series[k];
         if (isPm25(d, s)) pm25.add(d, s), pm25Series.push_back(k);
@@ -114,7 +114,8 @@ KpiIndex::KpiIndex(const Dataset& d) {
         collectionEvents = collectionEvents || e.kind == event_kind::collection;
     }
     // From the readings, for logs that carry no events: when each bin first reached its top on each local day, and
-    // each sensor-hour over the noise limit (55 dB from 07 to 22 h, 45 dB at night) or PM2.5's "bad" band (> 35).
+    // each sensor-hour over the noise limit (rules: 55 dB from 6 to 22 h, 45 dB at night) or in PM2.5's "bad" band or
+    // worse (rules: > 35), as the events found in the data count them.
     for (uint32_t k = 0; k < d.series.size(); ++k) {
         const Series& s = d.series[k];
         const SensorType type = d.sensors[s.sensor].type;
@@ -135,8 +136,7 @@ KpiIndex::KpiIndex(const Dataset& d) {
                 int64_t day = d.localDayStartMs(t);
                 if (day != lastDay) binTopTimes.add(t, s.sensor), lastDay = day;
             }
-            const bool over = loud ? v > (localHour(t, d.offsetAt(t)) >= 7 && localHour(t, d.offsetAt(t)) < 22 ? 55 : 45)
-                                   : dusty && v > 35;
+            const bool over = loud ? v > rules.noiseLimitAt(localHour(t, d.offsetAt(t))) : dusty && v > rules.pm25Bands[1];
             if (over && hourStart(t) != lastHour) {
                 lastHour = hourStart(t);
                 (loud ? noiseOverHours : airBadHours).add(lastHour, s.sensor);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "dataset.hpp"
+#include "event_rules.hpp"
 #include "kpi_timeline.hpp"
 #include "sampler.hpp"
 
@@ -94,7 +95,7 @@ struct KpiIndex {
     TimedSensors binTopTimes, noiseOverHours, airBadHours;
     std::vector<uint32_t> pm25Series, pm10Series, noiseSeriesOf;  // series indices, for maxima over some sensors
 
-    explicit KpiIndex(const Dataset& d);
+    explicit KpiIndex(const Dataset& d, const EventRules& rules = {});
     double pm25Max(int64_t fromMs, int64_t toMs) const;    // over readings in [fromMs, toMs]; -1 without any
 };
 

@@ -31,6 +31,7 @@ struct Intent {
                        // and z = its offset from the first (ms), or both NaN: a day earlier
         showPane,      // x = 0 / 1: where only one pane fits, the one shown
         setFilter,     // text = filters in their text form (filters.hpp; "" clears); the legend's chips send it too
+        setEventRules, // text = event thresholds in their text form (event_rules.hpp; "" the defaults): found again
     };
     Kind kind;
     double x = 0, y = 0, z = 0;

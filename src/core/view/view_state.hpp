@@ -68,6 +68,7 @@ struct ViewState {
     const FilterSet* filters = nullptr;
     const std::vector<std::string>* filterNotes = nullptr;
     const std::vector<uint8_t>* filterPass = nullptr;
+    const EventRules* eventRules = nullptr;  // the thresholds in force (event_rules.hpp): the sensor card's line
 };
 
 }  // namespace bk

@@ -46,6 +46,7 @@ export function createStoryEditor(ctx, viewer, given = null) {
   status.setAttribute('role', 'status');
   const buttons = el('div', panel, { className: 'bk-story-buttons' });
   const add = el('button', buttons, { type: 'button', className: 'bk-primary' });
+  const addEvent = el('button', buttons, { type: 'button' });
   const play = el('button', buttons, { type: 'button' });
   const save = el('button', buttons, { type: 'button' });
 
@@ -154,13 +155,27 @@ export function createStoryEditor(ctx, viewer, given = null) {
     say(text('story.deleted').replace('{n}', i + 1));
   };
 
-  add.addEventListener('click', () => {
-    steps.push(capture());
+  const added = (step, message) => {
+    steps.push(step);
     render();
     const last = list.lastElementChild;
-    last?.querySelector('textarea')?.focus();
+    (last?.querySelector(`textarea[lang="${state.lang === 'ko' ? 'ko' : 'en'}"]`) ?? last?.querySelector('textarea'))?.focus();  // the page's language's caption
     last?.scrollIntoView?.({ block: 'nearest' });
-    say(text('story.added').replace('{n}', steps.length));
+    say(message.replace('{n}', steps.length));
+  };
+  add.addEventListener('click', () => added(capture(), text('story.added')));
+  // The next notable moment in the data (recorded, or found in the readings: derived_events.hpp), focused as the n
+  // key does (its time, its sensor selected and flown to), added as a paused step whose caption names it.
+  addEvent.addEventListener('click', () => {
+    const before = viewer.getState().timeMs;
+    const s = viewer.nextEvent(1);
+    const e = s.twin?.feed?.events?.find((x) => x.timeMs === s.timeMs && x.sensor === s.selected);
+    if (s.timeMs === before || !e) { say(text('story.noEvent')); return; }
+    const step = capture();
+    step.play = false;
+    const kind = text(`event.${e.kind}`);
+    step.caption[state.lang === 'ko' ? 'ko' : 'en'] = `${kind === `event.${e.kind}` ? e.kind : kind}: ${e.name}`;
+    added(step, text('story.addedEvent'));
   });
   play.addEventListener('click', () => {
     if (!steps.length) return;
@@ -197,6 +212,8 @@ export function createStoryEditor(ctx, viewer, given = null) {
     empty.textContent = text('story.empty');
     add.textContent = text('story.add');
     add.title = text('story.addHint');
+    addEvent.textContent = text('story.addEvent');
+    addEvent.title = text('story.addEventHint');
     play.textContent = text('story.play');
     save.textContent = text('story.download');
     render();

@@ -130,6 +130,35 @@ describe('story editor', () => {
     await p2.context().close();
   });
 
+  // Bukchon's recording has no air events of its own: the air sensors' are found in the readings (derived_events.hpp).
+  test('"Add next event" adds the next notable moment, found in the data, as a paused step with its caption', async () => {
+    const { page: p4, problems: pr4 } = await openPage(browser, `${server.url}?t=2026-05-13T09:00:00%2B09:00`);
+    await waitReady(p4);
+    await waitFrames(p4, 2);
+    await p4.getByRole('button', { name: 'Story', exact: true }).click();
+    const panel = p4.getByRole('dialog', { name: 'Story editor' });
+    await panel.waitFor();
+    const expected = await p4.evaluate(() => {   // the first notable event after 09:00 in the feed
+      const s = window.viewer.pause();
+      return s.twin.feed.events.find((e) => e.timeMs > s.timeMs);
+    });
+    assert.equal(expected.kind, 'air_bad', `the next notable event after 09:00 is air turning bad: ${JSON.stringify(expected)}`);
+    await panel.getByRole('button', { name: 'Add next event' }).click();
+    assert.equal(await panel.locator('.bk-story-step').count(), 1);
+    assert.equal(await panel.getByLabel('Caption in English').first().inputValue(), `Air quality bad: ${expected.name}`);
+    assert.match(await panel.locator('.bk-story-status').textContent(), /Step 1 added: the next event/);
+    const s = await p4.evaluate(() => window.viewer.getState());
+    assert.equal(s.timeMs, expected.timeMs);
+    assert.equal(s.selected, expected.sensor);
+    // At the end of the data there is none to add: it says so and adds nothing.
+    await p4.evaluate(() => window.viewer.seek(window.viewer.getState().endMs));
+    await panel.getByRole('button', { name: 'Add next event' }).click();
+    assert.equal(await panel.locator('.bk-story-step').count(), 1);
+    assert.match(await panel.locator('.bk-story-status').textContent(), /No notable event after this time/);
+    assert.deepEqual(pr4, []);
+    await p4.context().close();
+  });
+
   test('a dropped story.json is the tour; a bad one is refused by name and field, the data stays', async () => {
     const { page: p3, problems: pr3 } = await openPage(browser, server.url);
     const before = await waitReady(p3);

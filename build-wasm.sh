@@ -112,7 +112,7 @@ fetch_c_sources() {
 }
 
 build_deps() {
-  apt_install emscripten nlohmann-json3-dev fonts-nanum fonts-dejavu-core fonts-wqy-microhei fonttools cmake make python3 \
+  apt_install emscripten nlohmann-json3-dev fonts-nanum fonts-dejavu-core fonts-wqy-microhei fonts-noto-core fonttools cmake make python3 \
     libosmium2-dev libprotozero-dev
   fetch_imgui
   fetch_c_sources

@@ -10,13 +10,19 @@ packs, fetched only when the text in use needs them (src/core/text/font_plan.hpp
   cjk-common  WenQuanYi Micro Hei: kana, CJK punctuation, full-width forms and the ideographs of GB 2312 level 1,
               JIS X 0208 level 1 and Big5's frequent set (taken from Python's own codecs) — most place names.
   cjk-N       the rest of WenQuanYi's ideographs and radicals, in slices of about 3,000 characters.
+  thai        Noto Sans Thai (+ Bold), Debian's fonts-noto-core: the Thai UI and Thai names.
+  devanagari  Noto Sans Devanagari (+ Bold): the Nepali UI and Hindi, Marathi, Nepali names.
 Each pack's coverage is read back from the cut font, so the manifest never promises a glyph the file lacks.
 
 The page's own font is cut for English and the data. Each other UI language (I18N_DIR/xx.json) gets the glyphs its
-strings need beyond it, cut from the same Nanum Gothic, as OUT_DIR/lang/xx.ttf (+ -bold): the page fetches them with
-the language's strings (web/bukchon-replay.js), so an English page does not carry the Korean UI's syllables.
+strings need beyond it that Nanum Gothic has (Hangul, kana and common Hanja, Russian), cut from the same face, as
+OUT_DIR/lang/xx.ttf (+ -bold): the page fetches them with the language's strings (web/bukchon-replay.js), so an
+English page does not carry the Korean UI's syllables. What Nanum lacks (Thai, Devanagari, Arabic, Vietnamese's
+letters, Chinese ideographs) comes from the packs, which the viewer fetches for the language's text as for a city's
+names; the build fails if a language needs a character that neither has.
 
-usage: make_font_packs.py BASE.ttf OUT_DIR BASE_COVERAGE.cpp NANUM_DIR DEJAVU_DIR WQY.ttc I18N_DIR
+usage: make_font_packs.py BASE.ttf OUT_DIR BASE_COVERAGE.cpp NANUM_DIR DEJAVU_DIR WQY.ttc I18N_DIR NOTO_DIR LOCALE_TEXT.json
+(LOCALE_TEXT: each language's date and number text from Intl, cmake/locale_text.mjs; cut with its strings)
 (writes OUT_DIR/packs/*.ttf and OUT_DIR/packs.json, the manifest: docs/api.md, "Font packs"; OUT_DIR/lang/*.ttf and
 OUT_DIR/languages.json: {"xx": {"regular", "bold", "covers": [[first, last], …]}})
 """
@@ -42,6 +48,8 @@ HANGUL = [(0x1100, 0x11FF), (0x3130, 0x318F), (0x3200, 0x321E), (0x3260, 0x327E)
 CJK_ALWAYS = [(0x3000, 0x30FF), (0x3100, 0x312F), (0x31F0, 0x31FF), (0xFF00, 0xFFEF)]
 CJK_ALL = [(0x2E80, 0x2FDF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF)]
 CJK_SLICE = 3000
+THAI = [(0x0E00, 0x0E7F)]
+DEVANAGARI = [(0x0900, 0x097F), (0x1CD0, 0x1CFF), (0xA8E0, 0xA8FF), (0x200C, 0x200D), (0x25CC, 0x25CC)]
 
 
 def expand(ranges):
@@ -92,42 +100,44 @@ def cut(source, font_number, unicodes, out_path):
     return set(TTFont(out_path).getBestCmap())
 
 
-def language_fonts(base_cover, i18n_dir, nanum, out_dir):
-    """The glyphs each UI language but English needs beyond the page's font, cut from the same face."""
+def language_fonts(base_cover, i18n_dir, nanum, out_dir, locale_text):
+    """The glyphs each UI language but English needs beyond the page's font that Nanum Gothic has, cut from the same
+    face; returns {file name: the characters it needs that Nanum lacks} (the packs must have them)."""
     os.makedirs(os.path.join(out_dir, "lang"), exist_ok=True)
     languages = {}
+    beyond = {}
+    nanum_cover = set(TTFont(f"{nanum}/NanumGothic.ttf").getBestCmap()) & set(TTFont(f"{nanum}/NanumGothicBold.ttf").getBestCmap())
     for name in sorted(os.listdir(i18n_dir)):
         if not name.endswith(".json") or name == "en.json":
             continue
         code = name[:-len(".json")]
         with open(os.path.join(i18n_dir, name), encoding="utf-8") as f:
-            text = f.read()
+            text = f.read() + locale_text.get(code, "")
         wanted = {ord(c) for c in text if not c.isspace() and unicodedata.category(c) not in ("Cc", "Cf")} - base_cover
+        beyond[name] = wanted - nanum_cover
+        wanted &= nanum_cover
         if not wanted:
             continue
         regular, bold = f"lang/{code}.ttf", f"lang/{code}-bold.ttf"
         cover = cut(f"{nanum}/NanumGothic.ttf", 0, wanted, os.path.join(out_dir, regular))
         cover &= cut(f"{nanum}/NanumGothicBold.ttf", 0, wanted, os.path.join(out_dir, bold))
-        missing = wanted - cover
-        for cp in sorted(missing):  # a UI language is never drawn with boxes: the build stops, as for the page's font
-            print(f"font coverage: U+{cp:04X} {chr(cp)!r} ({unicodedata.name(chr(cp), '?')}) from {name} is not in "
-                  f"Nanum Gothic (regular and bold)", file=sys.stderr)
-        if missing:
-            sys.exit(1)
         languages[code] = {"regular": regular, "bold": bold, "covers": to_ranges(cover & wanted)}
         size = os.path.getsize(os.path.join(out_dir, regular)) + os.path.getsize(os.path.join(out_dir, bold))
         print(f"language font {code}: {len(cover & wanted)} characters, {size // 1024} KiB")
     with open(os.path.join(out_dir, "languages.json"), "w", encoding="utf-8") as f:
         json.dump(languages, f, separators=(",", ":"))
+    return beyond
 
 
 def main():
-    base, out_dir, base_cpp, nanum, dejavu, wqy, i18n_dir = sys.argv[1:8]
+    base, out_dir, base_cpp, nanum, dejavu, wqy, i18n_dir, noto, locale_path = sys.argv[1:10]
+    with open(locale_path, encoding="utf-8") as f:
+        locale_text = json.load(f)
     os.makedirs(os.path.join(out_dir, "packs"), exist_ok=True)
     base_cover = set(TTFont(base).getBestCmap())
     base_cover |= {a for a, b in EQUIVALENTS.items() if b in base_cover}  # drawn with the equivalent's glyph
     wqy_cmap = set(TTFont(wqy, fontNumber=0, lazy=True).getBestCmap())
-    language_fonts(base_cover, i18n_dir, nanum, out_dir)
+    beyond = language_fonts(base_cover, i18n_dir, nanum, out_dir, locale_text)
 
     packs = []  # (name, regular file, bold file or "", coverage)
 
@@ -147,6 +157,19 @@ def main():
     rest = sorted((expand(CJK_ALL) & wqy_cmap) - common)
     for i in range(0, len(rest), CJK_SLICE):
         pack(f"cjk-{i // CJK_SLICE + 1}", wqy, "", set(rest[i:i + CJK_SLICE]))
+    pack("thai", f"{noto}/NotoSansThai-Regular.ttf", f"{noto}/NotoSansThai-Bold.ttf", expand(THAI))
+    pack("devanagari", f"{noto}/NotoSansDevanagari-Regular.ttf", f"{noto}/NotoSansDevanagari-Bold.ttf", expand(DEVANAGARI))
+
+    # A UI language is never drawn with boxes: what neither its own glyphs nor a pack has stops the build.
+    in_packs = set().union(*(cover for _, _, _, cover in packs))
+    missing = False
+    for name, wanted in sorted(beyond.items()):
+        for cp in sorted(wanted - in_packs - {a for a, b in EQUIVALENTS.items() if b in in_packs}):
+            print(f"font coverage: U+{cp:04X} {chr(cp)!r} ({unicodedata.name(chr(cp), '?')}) from {name} is in neither "
+                  f"Nanum Gothic nor a font pack", file=sys.stderr)
+            missing = True
+    if missing:
+        return 1
 
     # The page's own coverage goes into the module (a few dozen ranges: it decides whether anything is missing);
     # the packs' coverage is a file the viewer fetches only then.

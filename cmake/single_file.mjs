@@ -38,7 +38,7 @@ const add = (path) => { resources[path] = readFileSync(join(dist, path)).toStrin
 const packKept = (path) => path.startsWith('assets/fonts/packs/world');
 for (const p of [...Object.values(site.wasm), ...site.styles.filter((c) => c !== 'style.css'), ...site.vendor,
                  site.fonts.regular, site.fonts.bold, site.fonts.packs, ...site.fonts.packFiles.filter(packKept),
-                 ...Object.values(site.fonts.languages || {}).flatMap((l) => [`assets/fonts/${l.regular}`, `assets/fonts/${l.bold}`]),
+                 site.fonts.languageList, ...Object.values(site.fonts.languages || {}).flatMap((l) => [`assets/fonts/${l.regular}`, `assets/fonts/${l.bold}`]),
                  ...Object.values(site.strings), ...Object.values(site.data)]) add(p);
 
 const html = `<!doctype html>

@@ -56,18 +56,25 @@ const manifest = {
   embed: embedOnly,                     // embed.html's own module(s)
   wasm: { viewer: 'bukchon.wasm', tools: 'bukchon-tools.wasm' },
   styles: ['style.css', 'bukchon-replay.css'],
-  // languages: each UI language's own glyphs beyond the page's font, {xx: {regular, bold, covers}} (paths under
-  // assets/fonts/), fetched with its strings (make_font_packs.py)
+  // languages: each UI language's own glyphs beyond the page's font, {xx: {regular, bold}} (paths under assets/fonts/),
+  // fetched with its strings; what each covers is in languageList, fetched with them (make_font_packs.py). Not the
+  // covers here: thirteen languages' lists would weigh on every first load.
   fonts: { regular: 'assets/fonts/NanumGothic-subset.ttf', bold: 'assets/fonts/NanumGothicBold-subset.ttf',
-           packs: 'assets/fonts/packs.json', packFiles: packs,
-           languages: has('assets/fonts/languages.json') ? JSON.parse(read('assets/fonts/languages.json')) : {} },
+           packs: 'assets/fonts/packs.json', packFiles: packs, languageList: 'assets/fonts/languages.json',
+           languages: Object.fromEntries(Object.entries(has('assets/fonts/languages.json') ? JSON.parse(read('assets/fonts/languages.json')) : {})
+             .map(([code, { regular, bold }]) => [code, { regular, bold }])) },
   strings,
+  // Each UI language's name in itself and its direction, for the page's language menu (from the files' "name", "dir").
+  languages: Object.fromEntries(Object.entries(strings).map(([code, p]) => {
+    const { name, dir } = JSON.parse(read(p));
+    return [code, { name, dir: dir || 'ltr' }];
+  }).sort(([a], [b]) => (a === 'en' ? -1 : b === 'en' ? 1 : a.localeCompare(b)))),
   // The default dataset as the page loads it (the binary twins) and its tour; the JSON forms stay on the site only.
   data: { map: 'assets/bukchon/map.bkm', recording: 'assets/bukchon/recording.bkr', story: 'assets/bukchon/story.json' },
   vendor: walk('vendor').filter((p) => p.endsWith('.mjs')),
 };
 const all = [...manifest.modules.filter((m) => m !== GENERATED), ...manifest.lazy, ...manifest.lazyDeps, ...manifest.embed, ...Object.values(manifest.wasm), ...manifest.styles,
-             manifest.fonts.regular, manifest.fonts.bold, manifest.fonts.packs, ...packs,
+             manifest.fonts.regular, manifest.fonts.bold, manifest.fonts.packs, ...packs, manifest.fonts.languageList,
              ...Object.values(manifest.fonts.languages).flatMap((l) => [`assets/fonts/${l.regular}`, `assets/fonts/${l.bold}`]),
              ...Object.values(strings),
              ...Object.values(manifest.data), ...manifest.vendor];

@@ -7,7 +7,8 @@ endif()
 
 # Size for what runs once, speed for the frame's loops (decision 66). The module is the biggest download before the
 # first frame (docs/performance.md, start-up), and most of it runs once or on a command: the data commit, the
-# state's JSON, the importer, the command table, ImGui's windows. Those are compiled for size (-Os). What runs per
+# state's JSON, the importer, the command table, ImGui's windows. Those are compiled for size (-Oz: 1.5 KB gzipped
+# under -Os; ImGui stays -Os, its windows run every frame and -Oz saved 42 bytes there). What runs per
 # frame over every sensor or every reading stays at -O3: the base room (the camera and projection, called per
 # glyph), the replay room (sampler, incremental scene, dot matrix, KPIs), the formats room (the 9.6M-reading load),
 # the map room (the basemap's mesh and street graph, built before the first frame), the viewer's frame
@@ -19,7 +20,7 @@ foreach(room ${CORE_ROOMS})
   if(room IN_LIST WASM_SPEED_ROOMS)
     target_compile_options(core_${room} PRIVATE $<$<CONFIG:Release>:-O3>)
   else()
-    target_compile_options(core_${room} PRIVATE $<$<CONFIG:Release>:-Os>)
+    target_compile_options(core_${room} PRIVATE $<$<CONFIG:Release>:-Oz>)
   endif()
 endforeach()
 # (Within the replay room, the events found at load run once per commit, in one linear pass: for size.)
@@ -27,8 +28,8 @@ endforeach()
 set_source_files_properties(${CMAKE_SOURCE_DIR}/src/core/replay/derived_events.cpp
                             ${CMAKE_SOURCE_DIR}/src/core/replay/event_rules.cpp
                             ${CMAKE_SOURCE_DIR}/src/core/replay/text_form.cpp TARGET_DIRECTORY core_replay
-                            PROPERTIES COMPILE_OPTIONS "$<$<CONFIG:Release>:-Os>")
-target_compile_options(bukchon_viewer PRIVATE $<$<CONFIG:Release>:-Os>)
+                            PROPERTIES COMPILE_OPTIONS "$<$<CONFIG:Release>:-Oz>")
+target_compile_options(bukchon_viewer PRIVATE $<$<CONFIG:Release>:-Oz>)
 set_source_files_properties(${CMAKE_SOURCE_DIR}/src/viewer/viewer.cpp TARGET_DIRECTORY bukchon_viewer
                             PROPERTIES COMPILE_OPTIONS "$<$<CONFIG:Release>:-O3>")
 
@@ -42,26 +43,33 @@ target_compile_options(imgui PRIVATE $<$<CONFIG:Release>:-Os>)
 file(GLOB VIEWER_SOURCES CONFIGURE_DEPENDS
   ${CMAKE_SOURCE_DIR}/src/render/*.cpp ${CMAKE_SOURCE_DIR}/src/ui/*.cpp
   ${CMAKE_SOURCE_DIR}/src/platform/*.cpp)
-# Fallback font packs for other cities' names (cmake/make_font_packs.py), cut from Debian's DejaVu, Nanum and
-# WenQuanYi fonts; the module gets the page font's coverage, the site the packs and their list.
+# Fallback font packs for other cities' names and the UI languages' scripts (cmake/make_font_packs.py), cut from
+# Debian's DejaVu, Nanum, WenQuanYi and Noto (Thai, Devanagari) fonts; the module gets the page font's coverage, the site the packs and their list.
 set(FONT_BASE_COVERAGE ${CMAKE_BINARY_DIR}/generated/font_base.cpp)
 # Each UI language but English gets its own glyphs beyond the page's font (lang/xx.ttf, listed in languages.json).
 set(FONT_PACKS_LIST ${BUKCHON_DIST_DIR}/assets/fonts/packs.json ${BUKCHON_DIST_DIR}/assets/fonts/languages.json)
 file(GLOB UI_LANGUAGES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/assets/i18n/*.json)
+find_program(NODE_EXECUTABLE NAMES node nodejs REQUIRED)
+set(LOCALE_TEXT ${CMAKE_BINARY_DIR}/generated/locale-text.json)
+add_custom_command(OUTPUT ${LOCALE_TEXT}
+  COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/generated
+  COMMAND ${NODE_EXECUTABLE} ${CMAKE_SOURCE_DIR}/cmake/locale_text.mjs ${CMAKE_SOURCE_DIR}/assets/i18n ${LOCALE_TEXT}
+  DEPENDS ${CMAKE_SOURCE_DIR}/cmake/locale_text.mjs ${CMAKE_SOURCE_DIR}/web/viewer-locale.js ${UI_LANGUAGES}
+  COMMENT "Each UI language's date and number text (Intl)" VERBATIM)
 add_custom_command(OUTPUT ${FONT_BASE_COVERAGE} ${FONT_PACKS_LIST}
   COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/generated
   COMMAND /usr/bin/python3 -B ${CMAKE_SOURCE_DIR}/cmake/make_font_packs.py
           ${BUKCHON_DIST_DIR}/assets/fonts/NanumGothic-subset.ttf ${BUKCHON_DIST_DIR}/assets/fonts ${FONT_BASE_COVERAGE}
           /usr/share/fonts/truetype/nanum /usr/share/fonts/truetype/dejavu /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
-          ${CMAKE_SOURCE_DIR}/assets/i18n
-  DEPENDS ${CMAKE_SOURCE_DIR}/cmake/make_font_packs.py ${CMAKE_SOURCE_DIR}/cmake/check_font_coverage.py
+          ${CMAKE_SOURCE_DIR}/assets/i18n /usr/share/fonts/truetype/noto ${LOCALE_TEXT}
+  DEPENDS ${CMAKE_SOURCE_DIR}/cmake/make_font_packs.py ${CMAKE_SOURCE_DIR}/cmake/check_font_coverage.py ${LOCALE_TEXT}
           ${BUKCHON_DIST_DIR}/assets/fonts/NanumGothic-subset.ttf ${UI_LANGUAGES}
   COMMENT "Cutting the fallback font packs and the UI languages' own glyphs" VERBATIM)
 add_executable(bukchon ${VIEWER_SOURCES} ${FONT_BASE_COVERAGE})
 set_target_properties(bukchon PROPERTIES SUFFIX ".js")
 target_include_directories(bukchon PRIVATE
   ${CMAKE_SOURCE_DIR}/src/render ${CMAKE_SOURCE_DIR}/src/ui ${CMAKE_SOURCE_DIR}/src/platform)
-target_compile_options(bukchon PRIVATE -Wall -Wextra -Wno-unused-parameter $<$<CONFIG:Release>:-Os>)
+target_compile_options(bukchon PRIVATE -Wall -Wextra -Wno-unused-parameter $<$<CONFIG:Release>:-Oz>)
 file(GLOB RENDER_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/render/*.cpp)
 set_source_files_properties(${RENDER_SOURCES} ${CMAKE_SOURCE_DIR}/src/ui/map_labels.cpp ${CMAKE_SOURCE_DIR}/src/ui/street_labels.cpp PROPERTIES COMPILE_OPTIONS "$<$<CONFIG:Release>:-O3>")
 target_link_libraries(bukchon PRIVATE bukchon_viewer imgui)

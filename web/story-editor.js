@@ -247,7 +247,7 @@ export function createStoryEditor(ctx, viewer, given = null) {
     fill(st);
     state.story.use(st);
     render();
-    say(text('story.loaded').replace('{name}', name).replace('{n}', st.steps.length));
+    say(text('story.loaded', { name, count: st.steps.length }));
     state.story.start();
   }
   relabel();

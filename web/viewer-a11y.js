@@ -7,11 +7,13 @@ const UPDATE_MS = 250;          // at most 4 updates a second
 const SEEK_STEP_MS = 15 * 60000; // the slider's arrow keys: 15 minutes, as ← → on the map
 const DRAG_QUIET_MS = 800;       // a slider the user moved keeps its value this long
 
+import { localeOf } from './viewer-locale.js';
+
 // ctx: {element, canvas, text, state}; viewer: the Viewer (viewer-api.js). Returns {update(state), relabel(), stop()}.
 export function createTwin(ctx, viewer) {
   const { canvas, text } = ctx;
-  const say = (t) => (!t ? '' : t.text !== undefined ? t.text
-    : Object.entries(t.args || {}).reduce((s, [k, v]) => s.split(`{${k}}`).join(v), text(t.key)));
+  const say = (t) => (!t ? '' : t.text !== undefined ? t.text : text(t.key, t.args));
+  const number = (n) => n.toLocaleString(localeOf(ctx.state.lang));
   const textOr = (key, fallback) => { const s = text(key); return s === key ? fallback : s; };
   const el = (tag, parent, props = {}) => {
     const node = document.createElement(tag);
@@ -207,7 +209,7 @@ export function createTwin(ctx, viewer) {
     const metricName = (m) => (m ? textOr(`metric.${m}`, m) : text('legend.metricDefault'));
     option(metric, [{ key: '', value: '', text: metricName('') }, ...(s.metrics || []).map((m) => ({
       key: m.name, value: m.name,
-      text: text('legend.metricSensors').replace('{name}', metricName(m.name)).replace('{count}', m.sensors.toLocaleString('en')) }))]);
+      text: text('legend.metricSensors', { name: metricName(m.name), count: number(m.sensors) }) }))]);
     if (metric.value !== (s.metric || '')) metric.value = s.metric || '';
 
     // The day's notable events; activating one goes there (as a click in the panel's feed).
@@ -243,7 +245,7 @@ export function createTwin(ctx, viewer) {
       const at = (ms) => local(ms, s.utcOffsetMinutes, { weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
       const notes = card.quality.issues.map((q) => `${textOr(`metric.${q.metric}`, q.metric)}: ${
         text(`quality.${q.kind}`).replace('{from}', at(q.fromMs)).replace('{to}', at(q.toMs)).replace('{value}', q.value)}`);
-      if (card.quality.more) notes.push(text('quality.more').replace('{count}', card.quality.more));
+      if (card.quality.more) notes.push(text('quality.more', { count: number(card.quality.more) }));
       scQuality.hidden = !notes.length;
       syncList(scQuality, notes.map((t, i) => ({ key: String(i), text: t })), textItem);
       scDay.hidden = !card.day;

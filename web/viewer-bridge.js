@@ -1,5 +1,7 @@
 // viewer-bridge.js — the wasm module's C functions (src/platform/js_bridge.cpp) as JavaScript calls: bytes and text
 // into the heap, JSON back. Nothing here decides anything: the core checks and answers.
+import { localeTables } from './viewer-locale.js';
+
 const encoder = new TextEncoder();
 
 function heap(module, bytes, fn) {
@@ -36,7 +38,7 @@ export function createBridge(module) {
     fontFileFailed: (name, why) => withText(name, (n) => withText(why, (w) => module._bk_font_file_failed(n, w))),
     // A language file's strings; throws with the core's reason when it cannot be used.
     setLanguage(strings, fileName) {
-      const error = withJson(strings, (p, l) => withText(fileName, (n) => module._bk_set_language(p, l, n)));
+      const error = withJson({ ...strings, ...localeTables(strings.lang) }, (p, l) => withText(fileName, (n) => module._bk_set_language(p, l, n)));
       if (error) throw new Error(module.UTF8ToString(error));
     },
     // Stages files (kind → {name, bytes}) and commits them: {ok, state}; on failure the previous dataset stays.

@@ -2,7 +2,9 @@
 // overlay, the toolbar (the presenter's or the kiosk's buttons) and the screen-reader live region. Where the banner,
 // caption and toolbar go is the core's layout's (viewer-layout.js places them). Text only through textContent:
 // messages quote file contents.
-export function createChrome(root, text) {
+import { localeOf } from './viewer-locale.js';
+
+export function createChrome(root, text, lang = () => 'en') {
   const el = (tag, cls, parent = root) => {
     const node = document.createElement(tag);
     if (cls) node.className = cls;
@@ -210,10 +212,11 @@ export function createChrome(root, text) {
       reportTitle.textContent = text(r.ok ? 'import.title' : 'import.failed');
       reportClose.setAttribute('aria-label', text('dismiss'));
       // The same counts as the report's text ("of what was read: …") and getState().import, each said once.
-      const count = (key, n) => text(key).replace('{n}', n.toLocaleString());
+      const number = (n) => n.toLocaleString(localeOf(lang()));
+      const count = (key, n) => text(key, { count: number(n) });
       const moved = (r.moved?.repeatedHour || 0) + (r.moved?.standardTime || 0);
       reportSummary.textContent = r.ok
-        ? [text('import.summary').replace('{sensors}', r.sensors).replace('{readings}', r.readings.toLocaleString()),
+        ? [text('import.summary', { sensors: count('count.sensors', r.sensors), readings: count('count.readings', r.readings) }),
            ...(r.skippedDuplicates ? [count('import.skipped', r.skippedDuplicates)] : []),
            ...(r.rejectedTotal ? [count('import.rejected', r.rejectedTotal)] : []),
            ...(moved ? [count('import.moved', moved)] : [])].join('; ') + '.'

@@ -4,6 +4,7 @@
 // inlined in the single file), so the first load does not carry them. Each stands in for its dialog's object
 // (ctx.storyEditor, ctx.videoDialog, ctx.offlineDialog) with the same methods; those that need the dialog load it.
 import { lazyModule } from './viewer-files.js';
+import { SITE } from './site-manifest.js';
 
 // ctx: the viewer's context (chrome, text, state, layout); viewer: the Viewer object.
 export function createDialogs(ctx, viewer) {
@@ -29,6 +30,29 @@ export function createDialogs(ctx, viewer) {
     return self;
   };
   const failed = (error) => chrome.showError(error.message);   // a module that could not be fetched (offline, a host's error)
+
+  // The language menu: each language named in itself (site-manifest.js), for a presenter and a kiosk's visitors alike.
+  const languages = Object.entries(SITE.languages || {});
+  const menu = document.createElement('select');
+  menu.className = 'bk-lang bk-tool';
+  for (const [code, { name }] of languages) {
+    const option = document.createElement('option');
+    option.value = code;
+    option.textContent = name;
+    option.lang = code;
+    menu.appendChild(option);
+  }
+  menu.addEventListener('change', () => {
+    const code = menu.value;
+    viewer.setLanguage(code).catch((e) => { menu.value = state.lang; chrome.showError(e.message); });
+  });
+  chrome.toolbar.appendChild(menu);
+  // With the presenter's tools or in a kiosk (its visitors choose), not on a slide's embed or with ui=none.
+  ctx.languageMenu = {
+    relabel: () => { menu.value = state.lang; menu.setAttribute('aria-label', text('lang.menu')); menu.title = text('lang.menu'); },
+    setShown: (s) => { menu.hidden = s.ui === 'none' || languages.length < 2 || !(ctx.layout?.authoring || ctx.options?.kiosk); },
+  };
+  ctx.languageMenu.relabel();
 
   // Story, then Export video.
   const story = button('bk-story-open', 'story.open', 'story.openHint');

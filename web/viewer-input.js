@@ -1,6 +1,7 @@
 // viewer-input.js — the page's inputs and outputs around the canvas: keys (through the core's key table), dropped
 // files, the "time" event and the screen-reader live region, and the kiosk's idle behaviour. Mouse, wheel and touch
 // are the core's (src/platform/web_main.cpp).
+import { localeOf } from './viewer-locale.js';
 
 // ctx: {bridge, chrome, canvas, element, state, options, emit, text}, api: createApi's {viewer, page}.
 // Returns {listen, stop}: a listener that is removed at stop(), and stop() itself.
@@ -81,12 +82,12 @@ function liveSummary(s, text) {
   // The data's local time (the UTC offset in force then, daylight saving included), whatever the city: shift, then
   // format as UTC.
   const when = new Date(s.timeMs + (s.utcOffsetMinutes ?? 540) * 60000);
-  const time = new Intl.DateTimeFormat(s.lang, { timeZone: 'UTC', hour: '2-digit', minute: '2-digit', hour12: false }).format(when);
-  const date = new Intl.DateTimeFormat(s.lang, { timeZone: 'UTC', weekday: 'long', month: 'long', day: 'numeric' }).format(when);
-  return text('live.summary').replace('{date}', date).replace('{time}', time)
-    .replace('{bins}', k.binsOver80 ?? 0).replace('{total}', k.bins ?? 0)
-    .replace('{parking}', Math.round(k.parkingOccupancyPct ?? 0)).replace('{pm25}', Math.round(k.pm25MaxToday ?? 0))
-    .replace('{alarms}', k.activeAlarms ?? 0);
+  const locale = localeOf(s.lang);
+  const time = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', hour: '2-digit', minute: '2-digit', hour12: false }).format(when);
+  const date = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'long', month: 'long', day: 'numeric' }).format(when);
+  const n = (v) => Math.round(v ?? 0).toLocaleString(locale);
+  return text('live.summary', { date, time, bins: n(k.binsOver80), total: n(k.bins), parking: n(k.parkingOccupancyPct),
+                                pm25: n(k.pm25MaxToday), alarms: n(k.activeAlarms) });
 }
 
 // Kiosk: loops forever, a full-screen button, cursor hidden when idle, back to the tour after `idleSeconds`

@@ -23,10 +23,18 @@ export function createLayout(ctx, run) {
     return true;
   };
 
-  // What the page shows now, as the core's setOverlays takes it.
+  // What the page shows now, as the core's setOverlays takes it. The toolbar's width is its row's at 1× (its
+  // language's labels and the language menu): measured once it is shown, at the font scale it was placed at.
+  let scale = 1, rowWidth = 0;
   const wanted = (s) => {
-    const tools = chrome.toolbar.querySelectorAll('button:not([hidden])').length > 0;
-    return { toolbar: tools && s.ui !== 'none', caption: chrome.captionShown(), editor: !!ctx.storyEditor?.isOpen() };
+    const tools = [...chrome.toolbar.querySelectorAll('button:not([hidden]), select:not([hidden])')];
+    if (!chrome.toolbar.hidden && tools.length) {
+      const gap = parseFloat(getComputedStyle(chrome.toolbar).columnGap) || 0;
+      const row = tools.reduce((w, el) => w + el.getBoundingClientRect().width, 0) + gap * (tools.length - 1);
+      rowWidth = Math.ceil(row / scale) + 2;
+    }
+    return { toolbar: tools.length > 0 && s.ui !== 'none', caption: chrome.captionShown(), editor: !!ctx.storyEditor?.isOpen(),
+             toolbarWidth: rowWidth };
   };
 
   function update(given) {
@@ -36,14 +44,17 @@ export function createLayout(ctx, run) {
       let s = given || ctx.getState();
       ctx.videoDialog?.setShown(s);
       ctx.storyEditor?.setShown(s);
+      ctx.languageMenu?.setShown(s);
       const want = wanted(s);
-      if (!sent || want.toolbar !== sent.toolbar || want.caption !== sent.caption || want.editor !== sent.editor) {
+      if (!sent || want.toolbar !== sent.toolbar || want.caption !== sent.caption || want.editor !== sent.editor ||
+          Math.abs(want.toolbarWidth - sent.toolbarWidth) > 2) {
         sent = want;
         s = run('setOverlays', [want]);
       }
       const p = s.panels || {};
       chrome.toolbar.hidden = !want.toolbar || !put(chrome.toolbar, p.toolbar);
       chrome.toolbar.style.fontSize = `${Math.round(14 * (p.scale || 1))}px`;
+      scale = Math.round(14 * (p.scale || 1)) / 14;
       chrome.placeBanner(p.notice);
       chrome.placeCaption(p.caption, p.scale || 1);
       ctx.storyEditor?.place(p.editor);
@@ -58,7 +69,7 @@ export function createLayout(ctx, run) {
   resize?.observe(element);
   return {
     update, authoring,
-    overlays: () => ({ toolbar: false, caption: false, editor: false, ...(sent || {}) }),
+    overlays: () => ({ toolbar: false, caption: false, editor: false, toolbarWidth: 0, ...(sent || {}) }),
     forget: () => { sent = null; },  // someone else (a video export) set the overlays: send ours again next time
     stop: () => resize?.disconnect(),
   };

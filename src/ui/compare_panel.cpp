@@ -120,12 +120,12 @@ void titleCard(const ViewState& s, const UiFonts& f, int pane, std::vector<Inten
     // With filters, each pane's figures are of the sensors that pass them in that pane: both cards say so.
     if (p.kpis.filtered) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kAccentColor));
-        textWrappedAtSpaces(trf("filter.counted", {{"count", formatCount(p.kpis.sensorsCounted)}, {"total", formatCount(p.kpis.sensorsTotal)}}));
+        textWrappedAtSpaces(trf("filter.counted", {{"passing", formatCount(p.kpis.sensorsCounted)}, {"count", formatCount(p.kpis.sensorsTotal)}}));
         ImGui::PopStyleColor();
     }
     if (f.small) ImGui::PopFont();
     // Honest data, in every pane: a simulation (and a what-if) must never pass for measurements.
-    if (d.simulated) pill(tr("badge.simulated"), kWarnFill, kWarnInk, f);
+    if (d.simulated) simulatedBadge(f);
     // Where only one pane fits: the switch.
     if (s.layout.paneSwitch) {
         const int other = 1 - pane;

@@ -148,7 +148,7 @@ void drawFilterMenuButton(const ViewState& s, SensorType type, ImVec2 at, float 
 
 std::string filteredLine(const ViewState& s, const char* key) {
     if (!s.kpis.filtered) return "";
-    return trf(key, {{"count", formatCount(s.kpis.sensorsCounted)}, {"total", formatCount(s.kpis.sensorsTotal)}});
+    return trf(key, {{"passing", formatCount(s.kpis.sensorsCounted)}, {"count", formatCount(s.kpis.sensorsTotal)}});
 }
 
 }  // namespace bk

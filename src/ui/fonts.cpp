@@ -155,18 +155,19 @@ bool FontBook::rebuildIfNeeded(float uiScale) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
 
-    static const ImWchar baseRanges[] = {
-        0x0020, 0x00FF,  // Basic Latin, Latin-1 (× · ° ³)
-        0x0391, 0x03C9,  // Greek (μ for the micro sign, Ω for the ohm sign)
-        0x2000, 0x206F,  // general punctuation (– — … ‘ ’ “ ”)
-        0x2190, 0x21FF,  // arrows
-        0x2200, 0x22FF,  // mathematical operators (≥ ≤)
-        0x25A0, 0x25FF,  // geometric shapes
-        0x3000, 0x303F,  // CJK punctuation
-        0x3130, 0x318F,  // Hangul compatibility jamo
-        0xAC00, 0xD7A3,  // Hangul syllables
-        0,
-    };
+    // The page's font brings every character it has (its coverage, written by the build: a UI language's own
+    // letters the page's text already used, such as some Cyrillic, are there and nowhere else).
+    static const std::vector<ImWchar> baseRangeList = [] {
+        std::vector<ImWchar> r;
+        for (const auto& [first, last] : baseFontCoverage()) {
+            if (first > 0xFFFF) continue;
+            r.push_back(ImWchar(first));
+            r.push_back(ImWchar(std::min<uint32_t>(last, 0xFFFF)));
+        }
+        r.push_back(0);
+        return r;
+    }();
+    const ImWchar* baseRanges = baseRangeList.data();
 
     // Per pack, the characters to merge as ImGui glyph ranges (first, last pairs, then 0): everything in use for
     // the body faces, only the display text for the title and clock faces.

@@ -33,15 +33,7 @@ void drawHeaderPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
         ImGui::Spacing();
         if (d.simulated) {
             // The honesty badge: a simulation must never pass for measurements.
-            if (f.strong) ImGui::PushFont(f.strong);
-            ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(kWarnFill));
-            ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::ColorConvertU32ToFloat4(kWarnFill));
-            ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImGui::ColorConvertU32ToFloat4(kWarnFill));
-            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kWarnInk));
-            ImGui::SmallButton(tr("badge.simulated"));
-            ImGui::PopStyleColor(4);
-            if (f.strong) ImGui::PopFont();
-            if (ImGui::IsItemHovered()) {
+            if (simulatedBadge(f)) {
                 ImGui::BeginTooltip();
                 ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
                 const std::string& source = primaryName(d.source, d.sourceKo);
@@ -60,10 +52,14 @@ void drawHeaderPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kMutedColor));
         // The offset in force now: a New York replay says UTC-04:00 in June and UTC-05:00 in January.
         const int offsetNow = s.clock ? d.offsetAt(int64_t(s.clock->timeMs())) : d.utcOffsetMinutes;
-        std::string tz = offsetNow == kKstOffsetMinutes ? "KST" : "UTC" + formatIsoTime(0, offsetNow).substr(19);
-        ImGui::TextWrapped("%s", trf("header.summary", {{"sensors", formatCount(static_cast<long long>(d.sensors.size()))},
-                                                         {"span", formatSpan(d.endMs - d.startMs)},
-                                                         {"events", formatCount(static_cast<long long>(d.events.size()))}, {"tz", tz}}).c_str());
+        // The place's zone by name where the data has one (Europe/Lisbon keeps its name in winter and summer).
+        std::string tz = offsetNow == kKstOffsetMinutes ? "KST"
+                         : !d.timeZoneName.empty() ? d.timeZoneName
+                                                   : "UTC" + formatIsoTime(0, offsetNow).substr(19);
+        const std::string sensors = trf("count.sensors", {{"count", formatCount(static_cast<long long>(d.sensors.size()))}});
+        const std::string events = trf("count.events", {{"count", formatCount(static_cast<long long>(d.events.size()))}});
+        ImGui::TextWrapped("%s", trf("header.summary", {{"sensors", sensors}, {"span", formatSpan(d.endMs - d.startMs)},
+                                                         {"events", events}, {"tz", tz}}).c_str());
         if (!d.simulated && !d.source.empty()) ImGui::TextWrapped("%s", primaryName(d.source, d.sourceKo).c_str());
         const std::string& mapName = primaryName(s.mapName, s.mapNameKo);
         if (!mapName.empty()) ImGui::TextWrapped("%s", trf("header.map", {{"name", mapName}}).c_str());

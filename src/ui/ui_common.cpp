@@ -8,10 +8,12 @@
 #include "bidi_text.hpp"
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstdio>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace bk {
 
@@ -82,10 +84,9 @@ std::string formatSpan(int64_t durationMs) {
     const double hours = double(durationMs) / 3600000.0;
     if (hours < 36) {
         long long h = std::max(1LL, std::llround(hours));
-        return trf(h == 1 ? "span.hour" : "span.hours", {{"n", std::to_string(h)}});
+        return trf("span.hours", {{"count", formatCount(h)}});
     }
-    long long days = std::llround(hours / 24);
-    return trf(days == 1 ? "span.day" : "span.days", {{"n", formatCount(days)}});
+    return trf("span.days", {{"count", formatCount(std::llround(hours / 24))}});
 }
 
 std::string formatValue(const Sensor& s, float v, const Series* series) {
@@ -201,5 +202,30 @@ bool beginCard(const char* id, const Rect& r, bool fillHeight, bool anchorBottom
 }
 
 ImU32 eventColor(const std::string& kind) { return eventKindInfo(kind).rgba; }
+
+bool simulatedBadge(const UiFonts& f) {
+    const std::string text = tr("badge.simulated");
+    const float padding = 2 * ImGui::GetStyle().FramePadding.x, room = ImGui::GetContentRegionAvail().x;
+    auto fits = [&](ImFont* font) {
+        return font && font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.c_str()).x + padding <= room;
+    };
+    // Bold as it is; in the small face where a language's words are longer; in two pills where even that is too wide.
+    ImFont* font = f.strong && !fits(f.strong) && fits(f.small) ? f.small : f.strong;
+    const size_t cut = font && !fits(font) ? text.find(" · ") : std::string::npos;
+    if (font) ImGui::PushFont(font);
+    for (ImGuiCol c : {ImGuiCol_Button, ImGuiCol_ButtonHovered, ImGuiCol_ButtonActive})
+        ImGui::PushStyleColor(c, ImGui::ColorConvertU32ToFloat4(kWarnFill));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kWarnInk));
+    bool hovered = false;
+    const std::vector<std::string> parts = cut == std::string::npos ? std::vector<std::string>{text}
+                                           : std::vector<std::string>{text.substr(0, cut), text.substr(cut + std::string(" · ").size())};
+    for (const std::string& part : parts) {
+        ImGui::SmallButton(part.c_str());
+        hovered = hovered || ImGui::IsItemHovered();
+    }
+    ImGui::PopStyleColor(4);
+    if (font) ImGui::PopFont();
+    return hovered;
+}
 
 }  // namespace bk

@@ -56,6 +56,11 @@ bool beginCard(const char* id, const Rect& r, bool fillHeight, bool anchorBottom
 // Wrapped text that breaks only at spaces (ImGui's own wrapping also breaks after '.', splitting "19.9").
 void textWrappedAtSpaces(const std::string& text);
 
+struct UiFonts;
+// The honesty badge ("SIMULATED DATA · …" in the UI language): one pill, or where the line is too narrow for it (a
+// long language), one pill per part, split at " · ", never cut. True when the pointer is over it.
+bool simulatedBadge(const UiFonts& f);
+
 // A colour for an event kind (alarms red, overflows orange, routine grey-green).
 ImU32 eventColor(const std::string& kind);
 

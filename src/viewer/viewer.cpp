@@ -365,7 +365,9 @@ void Viewer::holdAtFreeMiddle(Vec2 world) {
 }
 
 void Viewer::setOverlays(const Overlays& o) {
-    if (o.toolbar == overlays_.toolbar && o.caption == overlays_.caption && o.editor == overlays_.editor) return;
+    if (o.toolbar == overlays_.toolbar && o.caption == overlays_.caption && o.editor == overlays_.editor &&
+        o.toolbarWidth == overlays_.toolbarWidth)
+        return;
     overlays_ = o;
     relayout();
 }

@@ -58,7 +58,8 @@ bool Viewer::run(const CheckedCommand& c) {
     else if (name == "setDetail") setDetailLimit(text(0) == "glyphs" ? 0 : kDefaultDetailLimit);
     else if (name == "setOverlays") {
         const CommandJson& o = a[0];
-        setOverlays({o.value("toolbar", false), o.value("caption", false), o.value("editor", false)});
+        setOverlays({o.value("toolbar", false), o.value("caption", false), o.value("editor", false),
+                     float(o.value("toolbarWidth", 0.0))});
     } else if (name == "setLimits") setMaxFileBytes(a[0]["maxFileBytes"].get<double>());
     else return false;
     return true;

@@ -307,7 +307,7 @@ describe('offline, story, keys, export', () => {
     void air;
     await page.evaluate(() => { window.viewer.setSpeed(60); window.viewer.play(); });
     await page.waitForFunction(() => document.querySelector('.bk-live').textContent.length > 20, null, { timeout: 15000 });
-    assert.match(await page.locator('.bk-live').textContent(), /bins over 80%.*Parking/);
+    assert.match(await page.locator('.bk-live').textContent(), /Bins over 80 %: \d+ of \d+\. Parking \d+ % full\./);
     await context.close();
   });
 

@@ -345,7 +345,7 @@ test('a dropped log without a zone is read where its sensors stand (three contin
   assert.match(m.import.text, /rows: 10 read, 8 accepted, 1 skipped as exact duplicates, 1 rejected\n/);
   assert.match(m.import.text, /\nof what was read: 1 skipped as exact duplicates; 1 rejected\n/);
   assert.equal(await page.locator('.bk-report-summary').textContent(),
-               '2 sensors and 8 readings imported; 1 exact duplicate rows skipped; 1 rows or readings rejected (see the report).');
+               '2 sensors and 8 readings imported; 1 exact duplicate row skipped; 1 row or reading rejected (see the report).');
   // A bad zone typed in the panel: the message is on the page and the data stays.
   const r = await page.evaluate(() => window.viewer.setImportZone(42).then(() => 'ok', (e) => e.message));
   assert.match(r, /^setImportZone: expected a time zone name/);

@@ -40,7 +40,7 @@ async function screenRects(page) {
     const credit = s.labels.attribution;
     add('attribution', { x: credit.x / devicePx, y: credit.y / devicePx, w: credit.w / devicePx, h: credit.h / devicePx });
     const shown = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden' && !el.closest('[hidden]');
-    for (const el of root.querySelectorAll('.bk-toolbar button, .bk-caption, .bk-banner, .bk-story[open]')) {
+    for (const el of root.querySelectorAll('.bk-toolbar button, .bk-toolbar select, .bk-caption, .bk-banner, .bk-story[open]')) {
       if (!shown(el)) continue;
       const r = el.getBoundingClientRect();
       add(el.className.split(' ')[0] + (el.textContent ? `(${el.textContent.slice(0, 20)})` : ''),

@@ -413,14 +413,18 @@ std::string storyGo(const Json& a, Json& out) {
 // boolean (missing: false), so the layout gives each its place.
 std::string setOverlays(const Json& a, Json& out) {
     const Json& o = arg(a, 0);
-    Json normal = {{"toolbar", false}, {"caption", false}, {"editor", false}};
+    Json normal = {{"toolbar", false}, {"caption", false}, {"editor", false}, {"toolbarWidth", 0}};
     bool ok = o.is_object();
     if (ok)
         for (auto it = o.begin(); it != o.end(); ++it) {
-            if (!normal.contains(it.key()) || !it.value().is_boolean()) ok = false;
-            else normal[it.key()] = it.value();
+            const bool width = it.key() == "toolbarWidth";
+            auto w = width ? finiteNumber(it.value()) : std::nullopt;
+            if (!normal.contains(it.key()) || (width ? !w || *w < 0 || *w > 4000 : !it.value().is_boolean())) ok = false;
+            else normal[it.key()] = width ? rules::jsonNumber(*w) : it.value();
         }
-    if (!ok) return "setOverlays: expected {toolbar, caption, editor} with true or false, got " + got(a, 0);
+    if (!ok)
+        return "setOverlays: expected {toolbar, caption, editor} with true or false and toolbarWidth (CSS px at 1×, 0 to "
+               "4000), got " + got(a, 0);
     out = Json::array({normal});
     return "";
 }

@@ -10,6 +10,8 @@ namespace bk {
 namespace {
 
 constexpr float kToolbarH = 40;   // one row of buttons (36 CSS px tall at 1×)
+// The toolbar's width at scale s: what the page measured its row to need (its language's labels), else 320.
+float toolbarW(const Overlays& ov, float s) { return (ov.toolbarWidth > 0 ? ov.toolbarWidth : 320) * s; }
 constexpr float kCaptionH = 136;  // two lines of caption and two of its second language (web/bukchon-replay.css)
 constexpr float kCaptionW = 900;
 constexpr float kNoticeW = 580, kNoticeH = 240;
@@ -49,7 +51,8 @@ void compareLayout(Layout& L, float W, float H, float s, UiMode mode, const Over
             float rightW = std::min(300 * s, W * 0.24f);
             float top = m;
             if (ov.toolbar) {
-                L.toolbar = {W - m - rightW, m, rightW, th};
+                const float tw = std::max(rightW, std::min(toolbarW(ov, s), W - 2 * m));
+                L.toolbar = {W - m - tw, m, tw, th};
                 top = L.toolbar.bottom() + g;
             }
             if (mode == UiMode::full) {
@@ -63,8 +66,10 @@ void compareLayout(Layout& L, float W, float H, float s, UiMode mode, const Over
         L.pane[0] = {0, 0, half, H};
         L.pane[1] = {half + divider, 0, half, H};
         float titleW = std::min(300 * s, half - 2 * m);
+        // A toolbar wider than the column reaches over the second pane: both panes' titles start below it then.
+        const float titleTop = ov.toolbar && L.toolbar.x < L.pane[1].x + m + titleW ? L.toolbar.bottom() + g : m;
         for (int i = 0; i < 2; ++i) {
-            L.paneTitle[i] = {L.pane[i].x + m, m, titleW, kTitleCardH * s};
+            L.paneTitle[i] = {L.pane[i].x + m, titleTop, titleW, kTitleCardH * s};
             float top = L.paneTitle[i].bottom() + g;
             L.paneMap[i] = {L.pane[i].x + m, top, half - 2 * m, std::max(0.0f, bottom - top)};
         }
@@ -89,7 +94,7 @@ void compareLayout(Layout& L, float W, float H, float s, UiMode mode, const Over
         float titleW = std::min(260 * s, std::floor(W * 0.36f));
         float top = m;
         if (ov.toolbar) {
-            float tw = std::min(320 * s, W - 3 * m - titleW);
+            float tw = std::min(toolbarW(ov, s), W - 3 * m - titleW);
             L.toolbar = {W - m - tw, m, tw, th};
             top = L.toolbar.bottom() + g;  // both panes keep the same free area
         }
@@ -190,7 +195,7 @@ void placeOverlays(Layout& L, float s, UiMode mode, const Overlays& ov, bool com
     const bool sideBySide = two && L.paneMap[1].y == L.paneMap[0].y;
     Rect free = two ? L.paneMap[0] : L.map;
     if (ov.toolbar && L.toolbar.empty()) {
-        float tw = std::min(free.w, 320 * s), th = kToolbarH * s;
+        float tw = std::min(free.w, toolbarW(ov, s)), th = kToolbarH * s;
         L.toolbar = {free.right() - tw, free.y, tw, th};
         free.y += th + g;
         free.h = std::max(0.0f, free.h - th - g);

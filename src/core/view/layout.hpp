@@ -25,6 +25,7 @@ struct Overlays {
     bool toolbar = false;  // a row of buttons: the presenter's (Story, Export video) or the kiosk's (Full screen, Tour)
     bool caption = false;  // a story's caption
     bool editor = false;   // the story editor's side panel
+    float toolbarWidth = 0;  // the row's width at 1× (CSS px, measured by the page: its language's labels); 0: 320
 };
 
 struct Layout {

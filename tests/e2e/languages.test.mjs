@@ -1,0 +1,70 @@
+// languages.test.mjs — the thirteen UI languages in real Chromium: the menu names each in itself and switches; every
+// language draws all its text (no boxes) with dates from the browser's Intl; a first visit follows the browser's
+// preferred languages.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchBrowser, openPage, startServer, waitFrames, waitReady } from './harness.mjs';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const CODES = readdirSync(join(ROOT, 'assets/i18n')).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
+const NAMES = Object.fromEntries(CODES.map((c) => [c, JSON.parse(readFileSync(join(ROOT, `assets/i18n/${c}.json`), 'utf8')).name]));
+const NOON = 't=2026-05-13T12:00:00%2B09:00';
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
+// Until the fonts the language needs are in (its own glyphs, then any pack), then a few frames.
+async function settled(page) {
+  await page.waitForFunction(() => { const f = window.viewer.getState().fonts; return f && f.settled && f.pending === 0; },
+                             null, { timeout: 20000 });
+  await waitFrames(page, 3);
+  return page.evaluate(() => window.viewer.getState());
+}
+
+describe('languages', () => {
+  test('the menu names every language in itself; each draws all its text, with its own dates', async () => {
+    assert.ok(CODES.length >= 13, `thirteen languages or more: ${CODES.join(', ')}`);
+    const { page, problems } = await openPage(browser, `${server.url}?${NOON}`);
+    await waitReady(page);
+    const menu = page.locator('.bk-toolbar select.bk-lang');
+    await menu.waitFor({ state: 'visible' });
+    const options = await menu.locator('option').evaluateAll((os) => os.map((o) => [o.value, o.textContent, o.lang]));
+    assert.deepEqual(options.map(([code]) => code), ['en', ...CODES.filter((c) => c !== 'en')], 'English first, then by code');
+    for (const [code, name, lang] of options) {
+      assert.equal(name, NAMES[code], `${code} is named in itself`);
+      assert.equal(lang, code);
+    }
+    assert.equal(await menu.getAttribute('aria-label'), 'Language');
+    for (const code of CODES) {
+      await menu.selectOption(code);
+      await page.waitForFunction((c) => window.viewer.getState().lang === c, code);
+      const s = await settled(page);
+      assert.equal(s.fonts.unshown, 0, `${code}: every character drawn (${s.fonts.unshownSample})`);
+      const strings = JSON.parse(readFileSync(join(ROOT, `assets/i18n/${code}.json`), 'utf8')).strings;
+      // The accessible twin speaks the language: the KPI heading, and the feed's day as Intl writes it.
+      const heading = await page.locator('.bk-twin h2').first().textContent();
+      assert.ok(Object.values(strings).includes(heading), `${code}: the twin's first heading is a string of ${code}.json ("${heading}")`);
+      assert.equal(await menu.inputValue(), code, 'the menu shows the language in force');
+      assert.equal(await menu.getAttribute('aria-label'), strings['lang.menu']);
+    }
+    assert.deepEqual(problems, []);
+  });
+
+  test('a first visit follows the browser\'s preferred languages, else English; lang= wins', async () => {
+    for (const [locale, query, expected] of [['ko-KR', '', 'ko'], ['fr-CA', '', 'fr'], ['de-DE', '', 'en'],
+                                              ['ko-KR', 'lang=en', 'en']]) {
+      const context = await browser.newContext({ locale, viewport: { width: 1280, height: 720 } });
+      const page = await context.newPage();
+      await page.goto(`${server.url}?${NOON}${query ? `&${query}` : ''}`);
+      const s = await waitReady(page);
+      assert.equal(s.lang, expected, `${locale} ${query || '(no lang=)'} → ${expected}`);
+      await context.close();
+    }
+  });
+});

@@ -51,10 +51,13 @@ set(FONT_PACKS_LIST ${BUKCHON_DIST_DIR}/assets/fonts/packs.json ${BUKCHON_DIST_D
 file(GLOB UI_LANGUAGES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/assets/i18n/*.json)
 find_program(NODE_EXECUTABLE NAMES node nodejs REQUIRED)
 set(LOCALE_TEXT ${CMAKE_BINARY_DIR}/generated/locale-text.json)
-add_custom_command(OUTPUT ${LOCALE_TEXT}
+set(STORY_BASE_TEXT ${CMAKE_BINARY_DIR}/generated/story-text-base.txt)  # the tours' English and Korean captions
+file(GLOB SHIPPED_STORIES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/assets/*/story.json)
+add_custom_command(OUTPUT ${LOCALE_TEXT} ${STORY_BASE_TEXT}
   COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/generated
   COMMAND ${NODE_EXECUTABLE} ${CMAKE_SOURCE_DIR}/cmake/locale_text.mjs ${CMAKE_SOURCE_DIR}/assets/i18n ${LOCALE_TEXT}
-  DEPENDS ${CMAKE_SOURCE_DIR}/cmake/locale_text.mjs ${CMAKE_SOURCE_DIR}/web/viewer-locale.js ${UI_LANGUAGES}
+          ${STORY_BASE_TEXT} ${SHIPPED_STORIES}
+  DEPENDS ${CMAKE_SOURCE_DIR}/cmake/locale_text.mjs ${CMAKE_SOURCE_DIR}/web/viewer-locale.js ${UI_LANGUAGES} ${SHIPPED_STORIES}
   COMMENT "Each UI language's date and number text (Intl)" VERBATIM)
 add_custom_command(OUTPUT ${FONT_BASE_COVERAGE} ${FONT_PACKS_LIST}
   COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/generated
@@ -97,7 +100,9 @@ list(FILTER FONT_TEXT_SOURCES EXCLUDE REGEX "/assets/i18n/")
 # Words the importer only reads (Korean column names, 오전/오후, unit names) are never drawn: a dataset's own text
 # takes its glyphs from the packs, as any city's names do. 7 KB of Hangul less on the first load.
 list(FILTER FONT_TEXT_SOURCES EXCLUDE REGEX "/src/core/import/|/src/core/formats/(workbook[a-z_]*|quantity)\\.cpp$")
-list(APPEND FONT_TEXT_SOURCES ${CMAKE_SOURCE_DIR}/assets/i18n/en.json)
+# A tour's captions in other languages come with those languages' glyphs (make_font_packs.py), not the page's font.
+list(FILTER FONT_TEXT_SOURCES EXCLUDE REGEX "/story\\.json$")
+list(APPEND FONT_TEXT_SOURCES ${CMAKE_SOURCE_DIR}/assets/i18n/en.json ${STORY_BASE_TEXT})
 set(FONT_TEXT ${CMAKE_BINARY_DIR}/font-text.txt)
 add_custom_command(OUTPUT ${FONT_TEXT}
   COMMAND ${CMAKE_COMMAND} -E cat ${FONT_TEXT_SOURCES} > ${FONT_TEXT}
@@ -115,9 +120,9 @@ foreach(face NanumGothic NanumGothicBold)
 endforeach()
 # Everything shown as text must be in the subset (the page's English strings, stories and names in the data; each
 # other language is checked with its own glyphs by make_font_packs.py).
-file(GLOB FONT_CHECKED_TEXT CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/assets/i18n/en.json ${CMAKE_SOURCE_DIR}/assets/*/story.json
-  ${CMAKE_SOURCE_DIR}/assets/*/recording.json
+file(GLOB FONT_CHECKED_TEXT CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/assets/i18n/en.json ${CMAKE_SOURCE_DIR}/assets/*/recording.json
   ${CMAKE_SOURCE_DIR}/assets/*/*.geojson ${CMAKE_SOURCE_DIR}/web/*.html)
+list(APPEND FONT_CHECKED_TEXT ${STORY_BASE_TEXT})
 set(FONT_CHECK_STAMP ${CMAKE_BINARY_DIR}/font-coverage.ok)
 add_custom_command(OUTPUT ${FONT_CHECK_STAMP}
   COMMAND /usr/bin/python3 ${CMAKE_SOURCE_DIR}/cmake/check_font_coverage.py ${BUKCHON_DIST_DIR}/assets/fonts/NanumGothic-subset.ttf ${FONT_CHECKED_TEXT}

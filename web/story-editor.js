@@ -4,6 +4,7 @@
 // StoryPlayer's own applyStep; the tour downloads as story.json (docs/api.md "Stories") and loads back with
 // `story=<url>` or by dropping the file on the page (loadStory). Text only through textContent.
 import { applyStep, checkStory } from './story.js';
+import { SITE } from './site-manifest.js';
 
 // ctx: {element, canvas, state, text, chrome}; viewer: the Viewer object; `given`: the toolbar's Story button, if the
 // page made it already (viewer-dialogs.js: this module loads on first use).
@@ -36,10 +37,23 @@ export function createStoryEditor(ctx, viewer, given = null) {
     const input = el(type === 'textarea' ? 'textarea' : 'input', label, type === 'textarea' ? { rows: 2 } : { type });
     return { label, words, input };
   };
+  // The story's languages: a caption (and a title) in each. The page's language and English to start with, every
+  // language a loaded story has, and any the presenter adds from the site's languages (site-manifest.js).
+  let langs = [];
+  let title = {};
+  const useLanguages = (more = []) => {
+    const have = new Set();
+    langs = [state.lang, 'en', ...more].filter((l) => l && !have.has(l) && have.add(l));
+  };
+  const nameOf = (code) => SITE.languages?.[code]?.name || code;
   const titles = el('div', panel, { className: 'bk-story-titles' });
-  const titleEn = field(titles, 'text');
-  const titleKo = field(titles, 'text');
-  titleKo.input.lang = 'ko';
+  const adder = el('select', panel, { className: 'bk-story-lang' });
+  adder.addEventListener('change', () => {
+    if (!adder.value) return;
+    useLanguages([...langs, adder.value]);
+    render();
+    list.querySelector(`textarea[lang="${adder.value}"]`)?.focus();
+  });
   const list = el('ol', panel, { className: 'bk-story-steps' });
   const empty = el('p', panel, { className: 'bk-story-empty' });
   const status = el('p', panel, { className: 'bk-story-status' });
@@ -51,6 +65,7 @@ export function createStoryEditor(ctx, viewer, given = null) {
   const save = el('button', buttons, { type: 'button' });
 
   let steps = [];  // the tour being edited (plain story.json steps)
+  useLanguages();
 
   // The step the map shows now, in story.json's fields.
   const capture = () => {
@@ -62,13 +77,15 @@ export function createStoryEditor(ctx, viewer, given = null) {
     step.compare = c?.by === 'time' && c.panes?.[1] ? { by: 'time', t2: c.panes[1].time } : c?.by === 'policy' ? { by: 'policy' } : null;
     step.play = !!s.playing;
     step.duration_s = 8;
-    step.caption = { en: '', ko: '' };
+    step.caption = Object.fromEntries(langs.map((l) => [l, '']));
     return step;
   };
   const story = () => {
-    const out = { steps: steps.map((s) => ({ ...s, caption: { ...s.caption } })) };
-    const title = { en: titleEn.input.value.trim(), ko: titleKo.input.value.trim() };
-    return title.en || title.ko ? { title, ...out } : out;
+    // Captions and a title in each language that has text (an empty box is no caption).
+    const written = (c) => Object.fromEntries(Object.entries(c).filter(([, t]) => t && t.trim()));
+    const out = { steps: steps.map((s) => ({ ...s, caption: written(s.caption) })) };
+    const t = written(Object.fromEntries(Object.entries(title).map(([l, v]) => [l, v.trim()])));
+    return Object.keys(t).length ? { title: t, ...out } : out;
   };
   // What a step captured, in a line: its local time (the ISO text carries the data's offset), zoom, layers, more.
   const describe = (s) => {
@@ -96,6 +113,21 @@ export function createStoryEditor(ctx, viewer, given = null) {
   const say = (message) => { status.textContent = message; };
 
   function render(focus) {
+    titles.replaceChildren();
+    for (const l of langs) {
+      const f = field(titles, 'text');
+      f.words.textContent = text('story.titleIn', { language: nameOf(l) });
+      f.input.value = title[l] ?? '';
+      f.input.lang = l;
+      f.input.dir = SITE.languages?.[l]?.dir || 'auto';
+      f.input.addEventListener('input', () => { title[l] = f.input.value; });
+    }
+    adder.replaceChildren(el('option', adder, { value: '', textContent: text('story.addLanguage') }));
+    for (const [code, { name }] of Object.entries(SITE.languages || {}))
+      if (!langs.includes(code)) el('option', adder, { value: code, textContent: name, lang: code });
+    adder.value = '';
+    adder.setAttribute('aria-label', text('story.addLanguage'));
+    adder.hidden = adder.options.length < 2;
     list.replaceChildren();
     steps.forEach((s, i) => {
       const n = i + 1;
@@ -104,16 +136,14 @@ export function createStoryEditor(ctx, viewer, given = null) {
       const top = el('div', item, { className: 'bk-story-step-head' });
       el('strong', top, { textContent: text('story.step').replace('{n}', n) });
       el('span', top, { className: 'bk-story-what', textContent: describe(s) });
-      const en = field(item, 'textarea', 'bk-story-caption');
-      en.words.textContent = text('story.captionEn');
-      en.input.value = s.caption.en ?? '';
-      en.input.lang = 'en';
-      en.input.addEventListener('input', () => { s.caption.en = en.input.value; });
-      const ko = field(item, 'textarea', 'bk-story-caption');
-      ko.words.textContent = text('story.captionKo');
-      ko.input.value = s.caption.ko ?? '';
-      ko.input.lang = 'ko';
-      ko.input.addEventListener('input', () => { s.caption.ko = ko.input.value; });
+      for (const l of langs) {
+        const box = field(item, 'textarea', 'bk-story-caption');
+        box.words.textContent = text('story.captionIn', { language: nameOf(l) });
+        box.input.value = s.caption[l] ?? '';
+        box.input.lang = l;
+        box.input.dir = SITE.languages?.[l]?.dir || 'auto';
+        box.input.addEventListener('input', () => { s.caption[l] = box.input.value; });
+      }
       const row = el('div', item, { className: 'bk-story-step-row' });
       const dur = field(row, 'number', 'bk-story-duration');
       dur.words.textContent = text('story.duration');
@@ -159,7 +189,7 @@ export function createStoryEditor(ctx, viewer, given = null) {
     steps.push(step);
     render();
     const last = list.lastElementChild;
-    (last?.querySelector(`textarea[lang="${state.lang === 'ko' ? 'ko' : 'en'}"]`) ?? last?.querySelector('textarea'))?.focus();  // the page's language's caption
+    (last?.querySelector(`textarea[lang="${state.lang}"]`) ?? last?.querySelector('textarea'))?.focus();  // the page's language's caption
     last?.scrollIntoView?.({ block: 'nearest' });
     say(message.replace('{n}', steps.length));
   };
@@ -174,7 +204,7 @@ export function createStoryEditor(ctx, viewer, given = null) {
     const step = capture();
     step.play = false;
     const kind = text(`event.${e.kind}`);
-    step.caption[state.lang === 'ko' ? 'ko' : 'en'] = `${kind === `event.${e.kind}` ? e.kind : kind}: ${e.name}`;
+    step.caption[state.lang] = `${kind === `event.${e.kind}` ? e.kind : kind}: ${e.name}`;
     added(step, text('story.addedEvent'));
   });
   play.addEventListener('click', () => {
@@ -207,8 +237,7 @@ export function createStoryEditor(ctx, viewer, given = null) {
     closer.setAttribute('aria-label', text('story.close'));
     closer.title = text('story.close');
     intro.textContent = text('story.intro');
-    titleEn.words.textContent = text('story.titleEn');
-    titleKo.words.textContent = text('story.titleKo');
+    if (!steps.length) useLanguages(langs);  // the page's language first, once it is known
     empty.textContent = text('story.empty');
     add.textContent = text('story.add');
     add.title = text('story.addHint');
@@ -236,9 +265,10 @@ export function createStoryEditor(ctx, viewer, given = null) {
     opener.focus();
   }
   const fill = (st) => {
-    steps = st.steps.map((s) => ({ ...s, caption: { en: '', ko: '', ...(s.caption || {}) } }));
-    titleEn.input.value = st.title?.en ?? '';
-    titleKo.input.value = st.title?.ko ?? '';
+    const given = [...new Set([...Object.keys(st.title || {}), ...st.steps.flatMap((s) => Object.keys(s.caption || {}))])];
+    useLanguages(given);
+    steps = st.steps.map((s) => ({ ...s, caption: { ...(s.caption || {}) } }));
+    title = { ...(st.title || {}) };
   };
   // A story.json from a dropped file: checked like story=, then the tour and the editor's steps. Throws the check's
   // message (it names the file and the field).

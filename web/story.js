@@ -117,9 +117,12 @@ export class StoryPlayer {
     const saving = this.viewer.getState().collection?.week?.saving;
     const claims = (t) => /\{saved(Visits|Km)\}/.test(t);
     const fill = (t) => t.replace('{savedVisits}', saving ? saving.visitsPct : '–').replace('{savedKm}', saving ? saving.kmPct : '–');
-    const other = lang === 'en' ? 'ko' : 'en';
+    // Under the caption, the same in a second language: English under any other, Korean (the place's) under English;
+    // never the one shown twice (a French page showing the English caption for want of a French one).
+    const shownLang = s.caption[lang] ? lang : s.caption.en ? 'en' : Object.keys(s.caption).find((k) => s.caption[k]);
+    const other = shownLang === 'en' ? 'ko' : 'en';
     const main = pick(s.caption);
-    if (saving?.noneFull && claims(main)) return { main: this.noneFull?.() || main.replace(/\{saved\w+\}/g, '–'), sub: '', langs: { main: lang } };
-    return { main: fill(main), sub: s.caption[other] ? fill(s.caption[other]) : '', langs: { main: lang, sub: other } };
+    if (saving?.noneFull && claims(main)) return { main: this.noneFull?.() || main.replace(/\{saved\w+\}/g, '–'), sub: '', langs: { main: shownLang } };
+    return { main: fill(main), sub: s.caption[other] ? fill(s.caption[other]) : '', langs: { main: shownLang, sub: other } };
   }
 }

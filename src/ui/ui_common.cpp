@@ -123,6 +123,7 @@ namespace {
 int stringsVersion = 0;
 }
 void setUiStrings(Strings strings) {
+    setNumberSigns(strings.numbers());  // the figures of the panels and the twin in the language's signs
     currentStrings() = std::move(strings);
     ++stringsVersion;
 }

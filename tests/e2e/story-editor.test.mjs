@@ -58,7 +58,9 @@ describe('story editor', () => {
     await panel.waitFor();
     await panel.getByRole('button', { name: 'Add step' }).click();
     await panel.getByLabel('Caption in English').first().fill('Bins fill up by mid-morning.');
-    await panel.getByLabel('Caption in Korean').first().fill('오전 중반이면 쓰레기통이 가득 찹니다.');
+    // A second caption language, from the site's languages (each named in itself).
+    await panel.locator('select.bk-story-lang').selectOption('ko');
+    await panel.getByLabel('Caption in 한국어').first().fill('오전 중반이면 쓰레기통이 가득 찹니다.');
     await panel.getByLabel('Seconds').first().fill('5');
 
     await page.evaluate(() => {
@@ -78,7 +80,7 @@ describe('story editor', () => {
     await panel.getByRole('button', { name: 'Add step' }).click();
     await panel.getByLabel('Caption in English').nth(1).fill('Saturday afternoon crowds.');
     await panel.getByRole('button', { name: 'Move step 2 up' }).click();
-    await panel.getByLabel('Title (English, optional)').fill('Two moments');
+    await panel.getByLabel('Title in English (optional)').fill('Two moments');
 
     const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Download story.json' }).click()]);
     assert.equal(download.suggestedFilename(), 'story.json');

@@ -1,6 +1,8 @@
 // panel_facts_test.cpp — what the panels and the accessible twin say: counts, readings with units, KPI tiles.
 #include "panel_facts.hpp"
 
+#include "number_signs.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -56,4 +58,26 @@ TEST(PanelFacts, KpiTilesAreOnlyWhatTheDataSupports) {
     EXPECT_EQ(tiles[3].label.key, "kpi.collections");
     EXPECT_TRUE(isBukchonData("Bukchon-ro", ""));
     EXPECT_FALSE(isBukchonData("Lisbon", "A week in Alfama"));
+}
+
+// The figures in the language's signs (the page's Intl.NumberFormat, handed over with the strings): French groups
+// with a narrow space and writes a decimal comma; Arabic may use its own digits.
+TEST(PanelFacts, FiguresAreWrittenWithTheLanguagesNumberSigns) {
+    NumberSigns fr;
+    fr.decimal = ",";
+    fr.group = "\u202f";
+    setNumberSigns(fr);
+    EXPECT_EQ(formatCount(1234567), "1\u202f234\u202f567");
+    Sensor s;
+    s.type = SensorType::air;
+    Series pm;
+    pm.metric = "pm25";
+    pm.unit = "µg/m³";
+    EXPECT_EQ(valueText(s, 67.5f, &pm).text, "67,5 µg/m³");
+    NumberSigns ar;
+    ar.digits = {"٠", "١", "٢", "٣", "٤", "٥", "٦", "٧", "٨", "٩"};
+    setNumberSigns(ar);
+    EXPECT_EQ(formatCount(2026), "٢,٠٢٦");
+    setNumberSigns({});
+    EXPECT_EQ(formatCount(1234567), "1,234,567");
 }

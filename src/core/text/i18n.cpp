@@ -92,14 +92,14 @@ Result<Strings> Strings::load(std::string_view text, const std::string& fileName
     if (auto f = r.string(root, rp, "dateFormat", false)) s.dateFormat_ = *f;
     if (const Json* n = root.contains("numbers") ? r.object(root, rp, "numbers", false) : nullptr) {
         JsonPath np = rp["numbers"];
-        if (auto d = r.string(*n, np, "decimal", false)) s.decimal_ = *d;
-        if (auto g = r.string(*n, np, "group", false)) s.group_ = *g;
+        if (auto d = r.string(*n, np, "decimal", false)) s.numbers_.decimal = *d;
+        if (auto g = r.string(*n, np, "group", false)) s.numbers_.group = *g;
         std::vector<std::string> digits;
         if (const Json* a = r.array(*n, np, "digits", false)) {
             if (a->size() != 10) r.fail(np["digits"], "expected 10 digits, 0 to 9");
             for (size_t i = 0; i < a->size() && i < 10 && r.ok(); ++i) {
                 if (!(*a)[i].is_string()) r.fail(np["digits"][i], "expected a string");
-                else s.digits_[i] = (*a)[i].get<std::string>();
+                else s.numbers_.digits[i] = (*a)[i].get<std::string>();
             }
         }
     }
@@ -114,8 +114,8 @@ std::string Strings::allText() const {
         for (const std::string& f : forms) out += f;
     for (const auto& w : weekdays_) out += w;
     for (const auto& m : months_) out += m;
-    for (const auto& d : digits_) out += d;
-    return out + dateFormat_ + decimal_ + group_;
+    for (const auto& d : numbers_.digits) out += d;
+    return out + dateFormat_ + numbers_.decimal + numbers_.group;
 }
 
 const char* Strings::get(const char* key) const {
@@ -139,18 +139,6 @@ std::string Strings::format(const char* key, std::initializer_list<std::pair<con
                 if (c >= '0' && c <= '9') n = n * 10 + uint64_t(c - '0');
     const std::string& form = it->second[size_t(pluralOf(n))];
     return fillPlaceholders(form.empty() ? it->second[size_t(Plural::other)] : form, args);
-}
-
-std::string Strings::localNumber(std::string_view ascii) const {
-    std::string out;
-    out.reserve(ascii.size());
-    for (char c : ascii) {
-        if (c >= '0' && c <= '9' && !digits_[size_t(c - '0')].empty()) out += digits_[size_t(c - '0')];
-        else if (c == '.') out += decimal_;
-        else if (c == ',') out += group_;
-        else out += c;
-    }
-    return out;
 }
 
 std::string Strings::weekdayShort(int64_t t, int offset) const {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "load_error.hpp"
+#include "number_signs.hpp"
 
 #include <array>
 #include <cstdint>
@@ -42,7 +43,8 @@ public:
     std::string weekdayShort(int64_t timeMs, int offsetMinutes) const;
     // A number as the locale writes it: its decimal sign, grouping and digits (the text's ASCII digits, '.' and ','
     // as produced by formatCount and printf).
-    std::string localNumber(std::string_view ascii) const;
+    std::string localNumber(std::string_view ascii) const { return bk::localNumber(numbers_, ascii); }
+    const NumberSigns& numbers() const { return numbers_; }
     bool has(const char* key) const { return strings_.count(key) != 0 || plurals_.count(key) != 0; }
     const std::unordered_map<std::string, std::string>& all() const { return strings_; }
     const std::unordered_map<std::string, std::array<std::string, kPluralCategories>>& plurals() const { return plurals_; }
@@ -57,8 +59,7 @@ private:
     std::vector<uint8_t> pluralTable_;  // category of 0 … 199 (Plural), from Intl.PluralRules
     std::vector<std::string> weekdays_, months_;
     std::string dateFormat_ = "{year}-{month}-{day}";
-    std::string decimal_ = ".", group_ = ",";
-    std::array<std::string, 10> digits_;  // "" = ASCII
+    NumberSigns numbers_;
 };
 
 // Replaces "{name}" placeholders in `pattern`.

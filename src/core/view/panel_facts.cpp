@@ -1,6 +1,8 @@
 // panel_facts.cpp — the KPI tiles, readings with units and grouped counts, language-free (panel_facts.hpp).
 #include "panel_facts.hpp"
 
+#include "number_signs.hpp"
+
 #include <cmath>
 #include <cstdio>
 
@@ -33,7 +35,7 @@ const std::vector<std::string>& binLevelNames(const Dataset& d) {
 std::string whole(double v) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.0f", v);
-    return buf;
+    return localNumber(buf);
 }
 
 }  // namespace
@@ -103,12 +105,10 @@ ValueText valueText(const Sensor& s, float v, const Series* series) {
     const std::string unit = series && !series->unit.empty() ? series->unit : s.unit.empty() ? info.unit : s.unit;
     if (s.type == SensorType::parking && s.capacity > 0) return {"", {"value.spaces", {{"value", whole(v)}, {"capacity", whole(s.capacity)}}}};
     if (s.type == SensorType::parking) return {"", {"value.stopped", {{"value", whole(v)}}}};
-    char buf[96];
-    if (s.type == SensorType::bin || s.type == SensorType::footfall || std::fabs(v) >= 1000)
-        std::snprintf(buf, sizeof buf, "%.0f %s", v, unit.c_str());
-    else
-        std::snprintf(buf, sizeof buf, "%.1f %s", v, unit.c_str());
-    return {buf, {}};
+    char buf[48];
+    const bool noDecimals = s.type == SensorType::bin || s.type == SensorType::footfall || std::fabs(v) >= 1000;
+    std::snprintf(buf, sizeof buf, noDecimals ? "%.0f" : "%.1f", v);
+    return {localNumber(buf) + (unit.empty() ? "" : " " + unit), {}};
 }
 
 std::pair<std::string, std::string> readingText(const Series& series, float v) {
@@ -118,7 +118,7 @@ std::pair<std::string, std::string> readingText(const Series& series, float v) {
     else if (!series.levels.empty() && std::lround(v) >= 0 && size_t(std::lround(v)) < series.levels.size())
         std::snprintf(value, sizeof value, "%s", series.levels[size_t(std::lround(v))].c_str());
     else std::snprintf(value, sizeof value, wholeNumber || std::fabs(v) >= 100 ? "%.0f" : "%.1f", v);
-    return {value, series.unit == "count" ? "" : series.unit};  // counts need no unit word
+    return {localNumber(value), series.unit == "count" ? "" : series.unit};  // counts need no unit word
 }
 
 std::string formatCount(long long n) {
@@ -127,7 +127,7 @@ std::string formatCount(long long n) {
         if (i && (digits.size() - i) % 3 == 0) out += ',';
         out += digits[i];
     }
-    return n < 0 ? "-" + out : out;
+    return localNumber(n < 0 ? "-" + out : out);
 }
 
 }  // namespace bk

@@ -50,9 +50,11 @@ export function createStoryEditor(ctx, viewer, given = null) {
   const adder = el('select', panel, { className: 'bk-story-lang' });
   adder.addEventListener('change', () => {
     if (!adder.value) return;
-    useLanguages([...langs, adder.value]);
+    const added = adder.value;
+    useLanguages([...langs, added]);
     render();
-    list.querySelector(`textarea[lang="${adder.value}"]`)?.focus();
+    for (const box of list.querySelectorAll(`textarea[lang="${added}"]`)) { const d = box.closest('details'); if (d) d.open = true; }
+    list.querySelector(`textarea[lang="${added}"]`)?.focus();
   });
   const list = el('ol', panel, { className: 'bk-story-steps' });
   const empty = el('p', panel, { className: 'bk-story-empty' });
@@ -112,10 +114,18 @@ export function createStoryEditor(ctx, viewer, given = null) {
   };
   const say = (message) => { status.textContent = message; };
 
+  // The first two languages in view (the page's and English); the others folded under "n more languages".
+  const folded = (parent) => {
+    if (langs.length <= 2) return () => parent;
+    const more = el('details', parent, { className: 'bk-story-more' });
+    el('summary', more, { textContent: text('story.otherLanguages', { count: langs.length - 2 }) });
+    return (i) => (i < 2 ? parent : more);
+  };
   function render(focus) {
     titles.replaceChildren();
-    for (const l of langs) {
-      const f = field(titles, 'text');
+    const titleIn = folded(titles);
+    for (const [i, l] of langs.entries()) {
+      const f = field(titleIn(i), 'text');
       f.words.textContent = text('story.titleIn', { language: nameOf(l) });
       f.input.value = title[l] ?? '';
       f.input.lang = l;
@@ -136,8 +146,9 @@ export function createStoryEditor(ctx, viewer, given = null) {
       const top = el('div', item, { className: 'bk-story-step-head' });
       el('strong', top, { textContent: text('story.step').replace('{n}', n) });
       el('span', top, { className: 'bk-story-what', textContent: describe(s) });
-      for (const l of langs) {
-        const box = field(item, 'textarea', 'bk-story-caption');
+      const captionIn = folded(item);
+      for (const [i, l] of langs.entries()) {
+        const box = field(captionIn(i), 'textarea', 'bk-story-caption');
         box.words.textContent = text('story.captionIn', { language: nameOf(l) });
         box.input.value = s.caption[l] ?? '';
         box.input.lang = l;

@@ -36,7 +36,7 @@ const add = (path) => { resources[path] = readFileSync(join(dist, path)).toStrin
 // Of the fallback font packs only "world" (Latin Extended, Greek, Cyrillic: 0.6 MB) goes in; the Hangul and CJK
 // packs (9 MB) would triple the file — offline, those characters stay unshown (getState().fonts).
 const packKept = (path) => path.startsWith('assets/fonts/packs/world');
-for (const p of [...Object.values(site.wasm), ...site.styles.filter((c) => c !== 'style.css'), ...site.vendor,
+for (const p of [...Object.values(site.wasm), ...site.styles.filter((c) => c !== 'style.css'), ...(site.lazyStyles || []), ...site.vendor,
                  site.fonts.regular, site.fonts.bold, site.fonts.packs, ...site.fonts.packFiles.filter(packKept),
                  site.fonts.languageList, ...Object.values(site.fonts.languages || {}).flatMap((l) => [`assets/fonts/${l.regular}`, `assets/fonts/${l.bold}`]),
                  ...Object.values(site.strings), ...Object.values(site.data)]) add(p);

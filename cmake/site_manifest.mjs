@@ -56,6 +56,7 @@ const manifest = {
   embed: embedOnly,                     // embed.html's own module(s)
   wasm: { viewer: 'bukchon.wasm', tools: 'bukchon-tools.wasm' },
   styles: ['style.css', 'bukchon-replay.css'],
+  lazyStyles: ['bukchon-dialogs.css'],  // with the dialogs' code, on first use (viewer-files.js lazyStyles)
   // languages: each UI language's own glyphs beyond the page's font, {xx: {regular, bold}} (paths under assets/fonts/),
   // fetched with its strings; what each covers is in languageList, fetched with them (make_font_packs.py). Not the
   // covers here: thirteen languages' lists would weigh on every first load.
@@ -73,7 +74,7 @@ const manifest = {
   data: { map: 'assets/bukchon/map.bkm', recording: 'assets/bukchon/recording.bkr', story: 'assets/bukchon/story.json' },
   vendor: walk('vendor').filter((p) => p.endsWith('.mjs')),
 };
-const all = [...manifest.modules.filter((m) => m !== GENERATED), ...manifest.lazy, ...manifest.lazyDeps, ...manifest.embed, ...Object.values(manifest.wasm), ...manifest.styles,
+const all = [...manifest.modules.filter((m) => m !== GENERATED), ...manifest.lazy, ...manifest.lazyDeps, ...manifest.embed, ...Object.values(manifest.wasm), ...manifest.styles, ...manifest.lazyStyles,
              manifest.fonts.regular, manifest.fonts.bold, manifest.fonts.packs, ...packs, manifest.fonts.languageList,
              ...Object.values(manifest.fonts.languages).flatMap((l) => [`assets/fonts/${l.regular}`, `assets/fonts/${l.bold}`]),
              ...Object.values(strings),

@@ -3,7 +3,7 @@
 // dialog (story-editor.js, video-dialog.js, offline-dialog.js) are fetched when one is first opened (lazyModule;
 // inlined in the single file), so the first load does not carry them. Each stands in for its dialog's object
 // (ctx.storyEditor, ctx.videoDialog, ctx.offlineDialog) with the same methods; those that need the dialog load it.
-import { lazyModule } from './viewer-files.js';
+import { lazyModule, lazyStyles } from './viewer-files.js';
 import { SITE } from './site-manifest.js';
 
 // ctx: the viewer's context (chrome, text, state, layout); viewer: the Viewer object.
@@ -59,9 +59,11 @@ export function createDialogs(ctx, viewer) {
   story.b.setAttribute('aria-expanded', 'false');
   const video = button('bk-video-open', 'video.open', 'video.openHint');
 
-  const editor = lazy(() => lazyModule('story-editor.js').then((m) => m.createStoryEditor(ctx, viewer, story.b)));
-  const exporter = lazy(() => lazyModule('video-dialog.js').then((m) => m.createVideoDialog(ctx, viewer, video.b)));
-  const offline = lazy(() => lazyModule('offline-dialog.js').then((m) => m.createOfflineDialog(ctx, viewer)));
+  // Each dialog's code and the dialogs' styles (bukchon-dialogs.css), both before it is made.
+  const withStyles = (file) => Promise.all([lazyModule(file), lazyStyles('bukchon-dialogs.css')]).then(([m]) => m);
+  const editor = lazy(() => withStyles('story-editor.js').then((m) => m.createStoryEditor(ctx, viewer, story.b)));
+  const exporter = lazy(() => withStyles('video-dialog.js').then((m) => m.createVideoDialog(ctx, viewer, video.b)));
+  const offline = lazy(() => withStyles('offline-dialog.js').then((m) => m.createOfflineDialog(ctx, viewer)));
   // The first click loads the dialog and opens it; from then on the dialog's own listener answers the button.
   story.b.addEventListener('click', () => { if (!editor.made) editor.get().then((e) => e.open(), failed); });
   video.b.addEventListener('click', () => { if (!exporter.made) exporter.get().then((d) => d.open(), failed); });

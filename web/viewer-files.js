@@ -24,6 +24,22 @@ export function lazyModule(file) {
   return bundled ? Promise.resolve(bundled) : import(new URL(file, HERE).href);
 }
 
+// A stylesheet the page needs on first use (the dialogs'): from the site, or in the single file from its copy.
+// Resolves once it applies, so a dialog never shows unstyled.
+const sheets = new Map();
+export function lazyStyles(file) {
+  if (!sheets.has(file)) sheets.set(file, new Promise((resolve) => {
+    const href = new URL(file, HERE).href;
+    const inline = inlineResource(href);
+    const node = document.createElement(inline ? 'style' : 'link');
+    if (inline) node.textContent = new TextDecoder().decode(inline);
+    else Object.assign(node, { rel: 'stylesheet', href, onload: resolve, onerror: resolve });
+    document.head.appendChild(node);
+    if (inline) resolve();
+  }));
+  return sheets.get(file);
+}
+
 export async function fetchBytes(url, onProgress = () => {}, signal) {
   const inline = inlineResource(new URL(url, location.href).href);
   if (inline) {

@@ -85,8 +85,9 @@ void drawLegendPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
                       visible ? colorForValue(probe, v) : 0xFFBBBBBBu, normalisedValue(probe, v));
         ImU32 ink = visible ? kInkColor : IM_COL32(41, 46, 56, 90);
         // Line 1: the English name (and the Korean one when there is room); line 2: what it shows.
-        const std::string& label = name;
         float textX = p.x + iconR * 2 + (compact ? 8 : 12) * S, textY = p.y + (compact ? 2 : 3) * S;
+        // A long translation ("Seguridad contra incendios en hanoks") ends in "…"; the tooltip names it whole.
+        const std::string label = fittedText(name, p.x + colW - 4 * S - menuW - textX);
         ImGui::PushClipRect(p, ImVec2(p.x + colW - 4 * S - menuW, p.y + rowH), true);
         dl->AddText(ImVec2(textX, textY), ink, label.c_str());
         ImGui::PopClipRect();

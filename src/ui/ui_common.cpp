@@ -204,6 +204,18 @@ bool beginCard(const char* id, const Rect& r, bool fillHeight, bool anchorBottom
 
 ImU32 eventColor(const std::string& kind) { return eventKindInfo(kind).rgba; }
 
+std::string fittedText(const std::string& text, float maxWidth) {
+    if (ImGui::CalcTextSize(text.c_str()).x <= maxWidth) return text;
+    std::string cut = text;
+    while (!cut.empty()) {
+        do cut.pop_back();  // a whole UTF-8 character: continuation bytes first
+        while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0x80);
+        while (!cut.empty() && cut.back() == ' ') cut.pop_back();
+        if (ImGui::CalcTextSize((cut + "…").c_str()).x <= maxWidth) break;
+    }
+    return cut + "…";
+}
+
 bool simulatedBadge(const UiFonts& f) {
     const std::string text = tr("badge.simulated");
     const float padding = 2 * ImGui::GetStyle().FramePadding.x, room = ImGui::GetContentRegionAvail().x;

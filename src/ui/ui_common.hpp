@@ -56,6 +56,10 @@ bool beginCard(const char* id, const Rect& r, bool fillHeight, bool anchorBottom
 // Wrapped text that breaks only at spaces (ImGui's own wrapping also breaks after '.', splitting "19.9").
 void textWrappedAtSpaces(const std::string& text);
 
+// `text` cut to `maxWidth` px in the current font, between characters, with "…" where it was cut (a long
+// translation in a narrow column); the text itself when it fits.
+std::string fittedText(const std::string& text, float maxWidth);
+
 struct UiFonts;
 // The honesty badge ("SIMULATED DATA · …" in the UI language): one pill, or where the line is too narrow for it (a
 // long language), one pill per part, split at " · ", never cut. True when the pointer is over it.

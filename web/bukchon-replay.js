@@ -266,6 +266,7 @@ export async function createViewer(element, options = {}) {
       bridge.setLanguageFonts(fonts);
     }
     state.lang = strings.lang;
+    element.dir = strings.dir === 'rtl' ? 'rtl' : 'ltr';  // the page's overlays read as the language does
     if (window.matchMedia) bridge.setReducedMotion(matchMedia('(prefers-reduced-motion: reduce)').matches);
     data = await data;
     const loaded = {};
@@ -316,7 +317,7 @@ export async function createViewer(element, options = {}) {
 
   const ctx = { bridge, chrome, canvas, element, state, options, emit, listeners, text, languageUrl, languageFonts,
                 maxMessageBytes: MAX_MESSAGE_BYTES,
-                useStrings: (next) => { strings = next; state.lang = next.lang; chrome.relabel(); ctx.videoDialog?.relabel(); ctx.storyEditor?.relabel(); ctx.offlineDialog?.relabel(); ctx.languageMenu?.relabel(); } };
+                useStrings: (next) => { strings = next; state.lang = next.lang; element.dir = next.dir === 'rtl' ? 'rtl' : 'ltr'; chrome.relabel(); ctx.videoDialog?.relabel(); ctx.storyEditor?.relabel(); ctx.offlineDialog?.relabel(); ctx.languageMenu?.relabel(); } };
   const api = createApi(ctx);
   const { viewer, run } = api;
   ctx.getState = viewer.getState;

@@ -234,6 +234,7 @@ EMSCRIPTEN_KEEPALIVE const char* bk_set_language(const char* json, int length, c
         return error.c_str();
     }
     platform().viewer.setLanguage(strings->code());
+    platform().viewer.setRightToLeft(strings->rightToLeft());
     bk::setUiStrings(std::move(strings.value()));
     return nullptr;
 }

@@ -382,6 +382,7 @@ void Viewer::relayout(std::optional<Vec2> keepWorld) {
     const Vec2 middle = !keep ? Vec2{} : keepWorld ? *keepWorld
                                                    : camera_.screenToWorld({before.x + before.w / 2.0, before.y + before.h / 2.0});
     layout_ = computeLayout(float(screenW_), float(screenH_), scale_, uiMode_, compareBy_ != CompareBy::off, overlays_);
+    if (rightToLeft_) mirrorLayout(layout_, float(screenW_));
     const Rect& first = layout_.pane[0];
     camera_.setViewport(first.w, first.h);
     camera_.setOrigin(first.x, first.y);

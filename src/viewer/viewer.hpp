@@ -103,6 +103,12 @@ public:
 
     void setReducedMotion(bool on) { reducedMotion_ = on; }
     void setLanguage(std::string code) { lang_ = std::move(code); }
+    // A right-to-left language (Arabic): the panels' layout mirrored (layout.hpp mirrorLayout).
+    void setRightToLeft(bool on) {
+        if (on == rightToLeft_) return;
+        rightToLeft_ = on;
+        relayout();
+    }
     void setUiMode(UiMode mode);
     // What the page shows around the canvas (its buttons, a caption, the story editor): the layout leaves it room.
     void setOverlays(const Overlays& overlays);
@@ -263,7 +269,7 @@ private:
     int hovered_ = -1, selected_ = -1;
     double hoverX_ = 0, hoverY_ = 0;
     float dpr_ = 1, scale_ = 1;     // device px per CSS px; device px per design px (uiScale)
-    bool viewFitted_ = false, userMovedView_ = false, reducedMotion_ = false;
+    bool viewFitted_ = false, userMovedView_ = false, reducedMotion_ = false, rightToLeft_ = false;
 
     Frame frame_;
     uint64_t mapVersion_ = 0;

@@ -137,3 +137,20 @@ TEST(Layout, TheScaleIsTheDevicePixelRatioTimesTheBigScreenBoost) {
     EXPECT_FLOAT_EQ(L.legend.w, 450);
     EXPECT_GT(L.map.w, 850);
 }
+
+// Arabic: the panels stand where a right-to-left reader starts; nothing else changes (sizes, the free area's size).
+TEST(Layout, ARightToLeftLanguageMirrorsThePanels) {
+    const Layout ltr = computeLayout(1280, 720, 1, UiMode::full, false, {true, false, false, 0});
+    Layout rtl = ltr;
+    mirrorLayout(rtl, 1280);
+    EXPECT_FLOAT_EQ(rtl.header.right(), 1280 - ltr.header.x);
+    EXPECT_GT(rtl.header.x, 640);        // the header and KPIs on the right
+    EXPECT_LT(rtl.legend.x, 640);        // the legend on the left
+    EXPECT_FLOAT_EQ(rtl.map.w, ltr.map.w);
+    EXPECT_FLOAT_EQ(rtl.timeline.x, ltr.timeline.x);  // the full-width bar stays
+    EXPECT_LT(rtl.toolbar.x, 640);       // the page's tools move to the left too
+    const Layout both = computeLayout(1280, 720, 1, UiMode::full, true);
+    Layout mirrored = both;
+    mirrorLayout(mirrored, 1280);
+    EXPECT_GT(mirrored.pane[0].x, mirrored.pane[1].x);  // a comparison's first pane on the right
+}

@@ -3,6 +3,7 @@
 #include "layout.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace bk {
@@ -21,6 +22,12 @@ void shift(Rect& r, float dx, float dy) {
     if (r.empty()) return;
     r.x += dx;
     r.y += dy;
+}
+
+std::array<Rect*, 19> allRects(Layout& L) {
+    return {&L.timeline, &L.header, &L.kpis, &L.events, &L.legend, &L.sensor, &L.map, &L.toolbar, &L.caption,
+            &L.notice, &L.editor, &L.scaleBar, &L.attribution, &L.pane[0], &L.pane[1], &L.paneTitle[0],
+            &L.paneTitle[1], &L.paneMap[0], &L.paneMap[1]};
 }
 
 void shiftAll(Layout& L, float dx, float dy) {
@@ -255,6 +262,11 @@ float bigScreenBoost(double cssWidth, double cssHeight) {
 }
 
 float clampDevicePixelRatio(double dpr) { return std::isfinite(dpr) ? float(std::clamp(dpr, 0.5, 4.0)) : 1.0f; }
+
+void mirrorLayout(Layout& L, float W) {
+    for (Rect* r : allRects(L))
+        if (!r->empty()) r->x = W - r->x - r->w;
+}
 
 Layout computeLayout(float W, float H, float s, UiMode mode, bool compare, Overlays ov) {
     // The story editor. With the full panels on one pane it takes the KPIs' and the event feed's place (the header

@@ -64,6 +64,11 @@ struct Layout {
 Layout computeLayout(float widthPx, float heightPx, float uiScale, UiMode mode = UiMode::full, bool compare = false,
                      Overlays overlays = {});
 
+// The layout for a right-to-left language (Arabic): every rectangle mirrored across the screen's width, so the
+// panels stand where a right-to-left reader starts (the header and KPIs on the right, the legend on the left) and
+// a comparison's first pane is on the right. The map itself is not mirrored: east stays east.
+void mirrorLayout(Layout& L, float widthPx);
+
 // The big-screen boost for a canvas of this CSS size: 1 up to 1280×720, growing with the smaller ratio to 1.75, in
 // steps of 1/8 (so a window drag does not rebuild the font atlas on every pixel). uiScale = dpr × boost.
 float bigScreenBoost(double cssWidth, double cssHeight);

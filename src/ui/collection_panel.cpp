@@ -1,4 +1,5 @@
 // collection_panel.cpp — smart collection at a glance: today's and the week's fill-driven trips against fixed rounds.
+#include "number_signs.hpp"
 #include "time_util.hpp"
 #include "ui.hpp"
 #include "ui_common.hpp"
@@ -21,7 +22,7 @@ void row(const char* label, const PolicyTotals& p, bool emphasise) {
         if (alert) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.22f, 0.17f, 1));
         else if (emphasise) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kAccentColor));
         else ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_Text));
-        ImGui::TextUnformatted(buf);
+        ImGui::TextUnformatted(localNumber(buf).c_str());
         ImGui::PopStyleColor();
     };
     cell("%.0f", p.trips, false);
@@ -65,15 +66,15 @@ void drawCollectionPanel(const ViewState& s, const UiFonts& f, std::vector<Inten
         char km[16], fixedKm[16];
         std::snprintf(km, sizeof km, "%.1f", c.fillDrivenWeek.km);
         std::snprintf(fixedKm, sizeof fixedKm, "%.1f", c.fixedWeek.km);
-        saved = trf("collection.versusFixed", {{"visits", std::to_string(c.fillDrivenWeek.binVisits)}, {"km", km},
-                                               {"fixedVisits", std::to_string(c.fixedWeek.binVisits)}, {"fixedKm", fixedKm}});
+        saved = trf("collection.versusFixed", {{"visits", formatCount(c.fillDrivenWeek.binVisits)}, {"km", localNumber(km)},
+                                               {"fixedVisits", formatCount(c.fixedWeek.binVisits)}, {"fixedKm", localNumber(fixedKm)}});
     }
     std::string note;
     const bool walkNote = c.routable && c.fixedWalkM > 0;  // some bins stand on pedestrian alleys: the crew walks there
     if (walkNote) {
         char km[16];
         std::snprintf(km, sizeof km, "%.1f", c.fixedWalkM / 1000);
-        note = trf("collection.noteWalk", {{"km", km}});
+        note = trf("collection.noteWalk", {{"km", localNumber(km)}});
     } else {
         note = tr(c.routable ? "collection.noteStreets" : "collection.noteStraight");
     }

@@ -1,5 +1,6 @@
 // compare_panel.cpp — a comparison's title cards (each pane's moment, policy and figures, the switch where only one
 // pane fits, a day back or on for the second moment, close) and the timeline's "Compare" menu that opens one.
+#include "number_signs.hpp"
 #include "ui.hpp"
 #include "ui_common.hpp"
 
@@ -112,8 +113,8 @@ void titleCard(const ViewState& s, const UiFonts& f, int pane, std::vector<Inten
     if (s.collection && s.collection->available) {
         char km[16];
         std::snprintf(km, sizeof km, "%.1f", p.today.km);
-        textWrappedAtSpaces(trf("compare.today", {{"trips", std::to_string(p.today.trips)}, {"km", km},
-                                                  {"overflows", std::to_string(p.today.overflows)}}));
+        textWrappedAtSpaces(trf("compare.today", {{"trips", formatCount(p.today.trips)}, {"km", localNumber(km)},
+                                                  {"overflows", formatCount(p.today.overflows)}}));
     }
     if (p.kpis.binsTotal > 0)
         textWrappedAtSpaces(trf("compare.bins", {{"n", std::to_string(p.kpis.binsOver80)}, {"total", std::to_string(p.kpis.binsTotal)}}));

@@ -1,5 +1,6 @@
 // sensor_panel.cpp — the selected sensor: names, value now, every metric, a 24 h chart with "now", the day's
 // min / mean / max, and its events that day.
+#include "number_signs.hpp"
 #include "glyph_scene.hpp"
 #include "replay_stats.hpp"
 #include "sampler.hpp"
@@ -94,7 +95,7 @@ void drawChart(const Dataset& d, uint32_t si, const Sensor& sensor, int64_t t, c
     // Axis labels: value range and three times.
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.0f", hi - pad);
-    dl->AddText(small, fs, ImVec2(left + 3 * S, top + 1 * S), kMutedColor, buf);
+    dl->AddText(small, fs, ImVec2(left + 3 * S, top + 1 * S), kMutedColor, localNumber(buf).c_str());
     for (int k = 0; k < 3; ++k) {
         int64_t ms = from + (to - from) * k / 2;
         std::string label = k == 1 ? tr("chart.now") : formatLocalClock(ms, d.offsetAt(ms), false);
@@ -226,7 +227,8 @@ void drawSensorPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
             std::snprintf(mean, sizeof mean, "%.1f", st.mean);
             std::snprintf(hi, sizeof hi, "%.1f", st.max);
             textWrappedAtSpaces(trf("sensor.dayStats", {{"day", uiStrings().weekdayShort(t, d.offsetAt(t))},
-                                                            {"min", lo}, {"mean", mean}, {"max", hi}}));
+                                                            {"min", localNumber(lo)}, {"mean", localNumber(mean)},
+                                                            {"max", localNumber(hi)}}));
             if (f.small) ImGui::PopFont();
         }
     }

@@ -2,6 +2,7 @@
 //
 // Beyond "no crash" (ASan, UBSan), it traps when a promise breaks: every decoded name and value is valid UTF-8, the
 // JSON is valid, and every option in it has the type and range docs/api.md gives; parents read back unchanged.
+#include "event_rules.hpp"
 #include "filters.hpp"
 #include "launch_params.hpp"
 #include "param_rules.hpp"
@@ -94,6 +95,12 @@ void checkOption(const std::string& key, const nlohmann::json& v) {
         bk::FilterParse again = bk::parseFilters(v.get<std::string>());
         require(again.ok() && bk::formatFilters(again.filters) == v.get<std::string>());
     }
+    else if (key == "events") {
+        // Canonical thresholds: they read back as themselves, without an error.
+        require(v.is_string());
+        bk::EventRulesParse again = bk::parseEventRules(v.get<std::string>());
+        require(again.ok() && bk::formatEventRules(again.rules) == v.get<std::string>());
+    }
     else if (key == "timezone")
         require(v.is_string() && !v.get<std::string>().empty() && v.get<std::string>().size() <= 64 &&
                 (bk::TimeZone::parseFixed(v.get<std::string>()) || v.get<std::string>().find(' ') == std::string::npos));
@@ -131,7 +138,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     require(options.contains("data") == options.contains("dataFromUrl"));
 
     // At most one problem per parameter; each names what it is about.
-    require(params.problems.size() <= 19);
+    require(params.problems.size() <= 20);  // one per parameter the core reads (kRules)
     for (const std::string& p : params.problems)
         require(p.rfind("URL parameter ", 0) == 0 || p.rfind("URL query is ", 0) == 0);
     return 0;

@@ -113,7 +113,7 @@ fetch_c_sources() {
 
 build_deps() {
   apt_install emscripten nlohmann-json3-dev fonts-nanum fonts-dejavu-core fonts-wqy-microhei fonts-noto-core fonttools cmake make python3 \
-    libosmium2-dev libprotozero-dev
+    libosmium2-dev libprotozero-dev libstb-dev
   fetch_imgui
   fetch_c_sources
   web_deps
@@ -134,8 +134,10 @@ test_deps() {
   build_deps
   # ffmpeg: the video export's test decodes and counts the frames with ffprobe; osmium-tool writes the OSM fixtures;
   # LibreOffice writes the workbook fixtures (.xlsx, .ods, .xls: tests/workbooks/make_workbooks.py)
+  # libharfbuzz-dev, libfribidi-dev: the shaper's native tests; libharfbuzz-bin (hb-shape) and libfribidi-bin: the
+  # references those tests compare with
   apt_install g++ libgtest-dev chromium libosmium2-dev libprotozero-dev zlib1g-dev libexpat1-dev libbz2-dev ffmpeg osmium-tool \
-    libreoffice-calc-nogui
+    libreoffice-calc-nogui libharfbuzz-dev libfribidi-dev libharfbuzz-bin libfribidi-bin pkg-config
   (cd "$ROOT/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 }
 

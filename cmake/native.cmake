@@ -110,3 +110,18 @@ if(BUKCHON_FUZZ)
   target_compile_options(fuzz_osm PRIVATE ${FUZZ_FLAGS})
   target_link_options(fuzz_osm PRIVATE ${FUZZ_FLAGS})
 endif()
+
+# The shaper (src/core/shaping/): HarfBuzz, FriBidi and stb_truetype, Debian's libharfbuzz-dev, libfribidi-dev and
+# libstb-dev here; the page's shaper module builds the same code from Debian's source packages (cmake/wasm_shaper.cmake).
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(SHAPING_LIBS REQUIRED IMPORTED_TARGET harfbuzz fribidi)
+find_path(STB_INCLUDE stb_truetype.h PATH_SUFFIXES stb)
+if(NOT STB_INCLUDE)
+  message(FATAL_ERROR "stb_truetype.h not found: install libstb-dev (./build-wasm.sh test does)")
+endif()
+add_library(core_shaping STATIC ${CMAKE_SOURCE_DIR}/src/core/shaping/shaper.cpp)
+target_include_directories(core_shaping PUBLIC ${CMAKE_SOURCE_DIR}/src/core/shaping)
+target_include_directories(core_shaping SYSTEM PRIVATE ${STB_INCLUDE})
+target_link_libraries(core_shaping PUBLIC core_text PkgConfig::SHAPING_LIBS)
+target_compile_options(core_shaping PRIVATE -Wall -Wextra -Wno-unused-parameter)
+target_link_libraries(unit_tests PRIVATE core_shaping)

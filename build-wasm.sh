@@ -95,11 +95,12 @@ fetch_imgui() {
 }
 
 # The C libraries the tools module (the page's OpenStreetMap converter) needs, built for wasm from Debian's source
-# packages with Debian's patches applied (dpkg-source -x): zlib (PBF blobs, .gz), bzip2 (.bz2), expat (XML).
+# packages with Debian's patches applied (dpkg-source -x): zlib (PBF blobs, .gz), bzip2 (.bz2), expat (XML); and the
+# shaper module's (cmake/wasm_shaper.cmake): harfbuzz (text shaping), fribidi (bidirectional order, Arabic joining).
 # libosmium and protozero are header-only: Debian's libosmium2-dev and libprotozero-dev give them.
 fetch_c_sources() {
   local pkg dir check
-  for pkg in zlib:inflate.c bzip2:bzlib.c expat:expat/lib/xmlparse.c; do
+  for pkg in zlib:inflate.c bzip2:bzlib.c expat:expat/lib/xmlparse.c harfbuzz:src/harfbuzz.cc fribidi:lib/fribidi.c; do
     dir="$DEPS/src-${pkg%%:*}"; check=${pkg#*:}; pkg=${pkg%%:*}
     [ -f "$dir/$check" ] && continue
     local tmp; tmp=$(mktemp -d)

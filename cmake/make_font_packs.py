@@ -3,9 +3,10 @@
 
 The page's own font is Nanum Gothic cut to the characters of the page, the languages and the Bukchon data. The
 packs, fetched only when the text in use needs them (src/core/text/font_plan.hpp), come from Debian's fonts:
+  arabic      Noto Sans Arabic (+ Bold), Debian's fonts-noto-core: Arabic, Persian and Urdu letters, shaped by
+              HarfBuzz (the shaper module: src/core/shaping/), so the cut keeps the fonts' layout tables.
   world       DejaVu Sans (+ Bold): Latin Extended (Vietnamese, Polish, Turkish, …), Greek, Cyrillic, Armenian,
-              Georgian, Hebrew, Arabic with its presentation forms (the viewer draws right-to-left names in
-              visual order with joined letters: src/core/text/bidi_text.hpp), symbols.
+              Georgian, Hebrew, Arabic presentation forms, symbols.
   hangul      Nanum Gothic (+ Bold): every Hangul syllable and jamo, the same face as the page.
   cjk-common  WenQuanYi Micro Hei: kana, CJK punctuation, full-width forms and the ideographs of GB 2312 level 1,
               JIS X 0208 level 1 and Big5's frequent set (taken from Python's own codecs) — most place names.
@@ -38,7 +39,7 @@ from check_font_coverage import EQUIVALENTS
 
 WORLD = [
     (0x00A0, 0x00FF), (0x0100, 0x024F), (0x0250, 0x02FF), (0x0300, 0x036F), (0x0370, 0x03FF), (0x0400, 0x052F),
-    (0x0530, 0x058F), (0x0590, 0x05FF), (0x0600, 0x06FF), (0x10A0, 0x10FF), (0x1E00, 0x1EFF), (0x1F00, 0x1FFF),
+    (0x0530, 0x058F), (0x0590, 0x05FF), (0x10A0, 0x10FF), (0x1E00, 0x1EFF), (0x1F00, 0x1FFF),
     (0x2000, 0x206F), (0x2070, 0x209F), (0x20A0, 0x20CF), (0x2100, 0x218F), (0x2190, 0x23FF), (0x2460, 0x24FF), (0x2500, 0x27BF), (0x2C60, 0x2C7F),
     (0x2DE0, 0x2DFF), (0xA640, 0xA69F), (0xA720, 0xA7FF), (0xFB00, 0xFB06),
     (0xFB1D, 0xFB4F), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF),
@@ -49,6 +50,7 @@ CJK_ALWAYS = [(0x3000, 0x30FF), (0x3100, 0x312F), (0x31F0, 0x31FF), (0xFF00, 0xF
 CJK_ALL = [(0x2E80, 0x2FDF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF)]
 CJK_SLICE = 3000
 THAI = [(0x0E00, 0x0E7F)]
+ARABIC = [(0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF)]
 DEVANAGARI = [(0x0900, 0x097F), (0x1CD0, 0x1CFF), (0xA8E0, 0xA8FF), (0x200C, 0x200D), (0x25CC, 0x25CC)]
 
 
@@ -86,9 +88,10 @@ def to_ranges(points):
     return ranges
 
 
-def cut(source, font_number, unicodes, out_path):
+def cut(source, font_number, unicodes, out_path, layout=False):
+    """`layout`: keep the OpenType layout tables and every glyph they reach (a script HarfBuzz shapes)."""
     options = subset.Options()
-    options.layout_features = []
+    options.layout_features = ["*"] if layout else []
     options.hinting = False
     options.notdef_outline = True
     options.font_number = font_number
@@ -141,24 +144,27 @@ def main():
 
     packs = []  # (name, regular file, bold file or "", coverage)
 
-    def pack(name, regular_src, bold_src, wanted, font_number=0):
+    def pack(name, regular_src, bold_src, wanted, font_number=0, layout=False):
         regular = f"packs/{name}.ttf"
-        cover = cut(regular_src, font_number, wanted, os.path.join(out_dir, regular))
+        cover = cut(regular_src, font_number, wanted, os.path.join(out_dir, regular), layout)
         bold = ""
         if bold_src:
             bold = f"packs/{name}-bold.ttf"
-            cover &= cut(bold_src, font_number, wanted, os.path.join(out_dir, bold))
+            cover &= cut(bold_src, font_number, wanted, os.path.join(out_dir, bold), layout)
         packs.append((name, regular, bold, cover))
 
-    pack("world", f"{dejavu}/DejaVuSans.ttf", f"{dejavu}/DejaVuSans-Bold.ttf", expand(WORLD))
+    # The first pack that has a letter draws it: Arabic from Noto before DejaVu's presentation forms.
+    pack("arabic", f"{noto}/NotoSansArabic-Regular.ttf", f"{noto}/NotoSansArabic-Bold.ttf", expand(ARABIC), layout=True)
+    pack("world", f"{dejavu}/DejaVuSans.ttf", f"{dejavu}/DejaVuSans-Bold.ttf", expand(WORLD), layout=True)
     pack("hangul", f"{nanum}/NanumGothic.ttf", f"{nanum}/NanumGothicBold.ttf", expand(HANGUL))
     common = (expand(CJK_ALWAYS) | (frequent_ideographs() & expand(CJK_ALL))) & wqy_cmap
     pack("cjk-common", wqy, "", common)
     rest = sorted((expand(CJK_ALL) & wqy_cmap) - common)
     for i in range(0, len(rest), CJK_SLICE):
         pack(f"cjk-{i // CJK_SLICE + 1}", wqy, "", set(rest[i:i + CJK_SLICE]))
-    pack("thai", f"{noto}/NotoSansThai-Regular.ttf", f"{noto}/NotoSansThai-Bold.ttf", expand(THAI))
-    pack("devanagari", f"{noto}/NotoSansDevanagari-Regular.ttf", f"{noto}/NotoSansDevanagari-Bold.ttf", expand(DEVANAGARI))
+    pack("thai", f"{noto}/NotoSansThai-Regular.ttf", f"{noto}/NotoSansThai-Bold.ttf", expand(THAI), layout=True)
+    pack("devanagari", f"{noto}/NotoSansDevanagari-Regular.ttf", f"{noto}/NotoSansDevanagari-Bold.ttf", expand(DEVANAGARI),
+         layout=True)
 
     # A UI language is never drawn with boxes: what neither its own glyphs nor a pack has stops the build.
     in_packs = set().union(*(cover for _, _, _, cover in packs))

@@ -54,7 +54,7 @@ const manifest = {
   lazy,                                 // lazyModule(name): fetched on first use, inlined in the single file
   lazyDeps,                             // modules only those import
   embed: embedOnly,                     // embed.html's own module(s)
-  wasm: { viewer: 'bukchon.wasm', tools: 'bukchon-tools.wasm' },
+  wasm: { viewer: 'bukchon.wasm', tools: 'bukchon-tools.wasm', shaper: 'bukchon-shaper.wasm' },
   styles: ['style.css', 'bukchon-replay.css'],
   lazyStyles: ['bukchon-dialogs.css'],  // with the dialogs' code, on first use (viewer-files.js lazyStyles)
   // languages: each UI language's own glyphs beyond the page's font, {xx: {regular, bold}} (paths under assets/fonts/),

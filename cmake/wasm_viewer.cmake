@@ -84,10 +84,14 @@ target_link_options(bukchon PRIVATE
   -sMODULARIZE=1 -sEXPORT_ES6=1 -sENVIRONMENT=web -sEXPORT_NAME=createBukchonModule
   -sEXPORTED_FUNCTIONS=_main,_malloc,_free
   -sEXPORTED_RUNTIME_METHODS=UTF8ToString
+  # Only what web/bukchon-replay.js hands createBukchonModule is read at start, and every engine the page runs in has
+  # TextDecoder: the glue's code for the rest is left out (the first load's bytes, decision 93).
+  -sINCOMING_MODULE_JS_API=[canvas,instantiateWasm,onFatal,onFontFile] -sTEXTDECODER=2
   -sDISABLE_EXCEPTION_CATCHING=1 -sDYNAMIC_EXECUTION=0 -sFILESYSTEM=0  # files come as bytes from the page
   $<$<CONFIG:Release>:-O3>)
 
 include(${CMAKE_SOURCE_DIR}/cmake/wasm_tools.cmake)
+include(${CMAKE_SOURCE_DIR}/cmake/wasm_shaper.cmake)
 
 # ---- the static site ------------------------------------------------------------------------------------------
 # Fonts: Nanum Gothic (OFL, Debian's fonts-nanum) subset to exactly the characters the page, the English UI and the

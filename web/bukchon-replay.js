@@ -169,6 +169,13 @@ export async function createViewer(element, options = {}) {
     // Fallback font packs (other cities' scripts): the engine asks for them by name once the text in use needs
     // them; the answer, bytes or the reason, goes back the same way. Nothing waits for them.
     const fetchFontFile = (name) => {
+      // The shaper module (HarfBuzz, FriBidi) when the text needs shaping: handed to the viewer's module, then
+      // announced as the file the engine asked for.
+      if (name === 'module:shaper') {
+        return void Promise.all([bridgeStarted, lazyModule('viewer-shaper.js')]).then(([b, m]) => m.loadShaper().then((s) => {
+          if (!state.destroyed) { m.connectShaper(b.module, s); b.addFontFile(name, new Uint8Array(0)); }
+        })).catch((e) => { if (!state.destroyed) bridge.fontFileFailed(name, e.message); });
+      }
       fetchBytes(new URL(`assets/fonts/${name}`, base).href).then(
         (bytes) => {
           if (state.destroyed) return;
@@ -216,9 +223,6 @@ export async function createViewer(element, options = {}) {
         WebAssembly.instantiate(wasmModule, imports).then((instance) => receive(instance, wasmModule), instantiateFailed);
         return {};  // exports arrive through receive()
       },
-      locateFile: (path) => new URL(path, base).href,
-      print: (t) => console.log(t),
-      printErr: (t) => console.warn(t),
       onFatal: (message) => { fatal = message; emit('error', message); },
       onFontFile: (name) => fetchFontFile(name),
     })]);

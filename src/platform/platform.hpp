@@ -46,6 +46,9 @@ struct Platform {
 
 Platform& platform();
 
+// Gives the fonts their way to the shaper module (shaper_port.cpp), once at start.
+void connectShaper(Platform& p);
+
 // Hands the fonts the characters the data and the language use when either changed, and passes the fonts'
 // requests to the page (each frame, and before a state read so that it sees them).
 void updateTextInUse(Platform& p);

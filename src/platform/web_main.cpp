@@ -455,6 +455,7 @@ int main() {
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
+    connectShaper(p);
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // no localStorage/IDBFS writes from a kiosk
     glfwSetMouseButtonCallback(p.window, onMouseButton);  // chained by the ImGui backend's own callbacks

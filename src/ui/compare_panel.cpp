@@ -81,7 +81,7 @@ void titleCard(const ViewState& s, const UiFonts& f, int pane, std::vector<Inten
     pill(letter, pane == 0 ? kAccentColor : IM_COL32(92, 84, 160, 255), kPaperColor, f);
     ImGui::SameLine(0, 8 * S);
     const int offset = d.offsetAt(p.timeMs);
-    const std::string when = uiStrings().date(p.timeMs, offset) + "  " + formatLocalClock(p.timeMs, offset, false);
+    const std::string when = shownText(uiStrings().date(p.timeMs, offset) + "  " + formatLocalClock(p.timeMs, offset, false));
     if (f.strong) ImGui::PushFont(f.strong);
     ImGui::TextUnformatted(when.c_str());
     if (f.strong) ImGui::PopFont();

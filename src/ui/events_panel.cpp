@@ -27,7 +27,7 @@ void drawEventsPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
     if (f.strong) ImGui::PopFont();
     ImGui::SameLine();
     if (f.small) ImGui::PushFont(f.small);
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kMutedColor), "%s", uiStrings().date(t, d.offsetAt(t)).c_str());
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kMutedColor), "%s", shownText(uiStrings().date(t, d.offsetAt(t))).c_str());
     // Routine parking and noise events are many; by default the feed shows bins and alarms. (Presentation-only
     // state, so it lives here rather than in the app.)
     static bool everything = false;

@@ -6,6 +6,8 @@
 // merged for exactly the characters in use that the base lacks (src/core/text/font_plan.hpp).
 #include "fonts.hpp"
 
+#include "shaped_line.hpp"
+
 #include <imgui.h>
 
 #include <nlohmann/json.hpp>
@@ -14,6 +16,8 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 
 namespace bk {
 
@@ -61,10 +65,13 @@ void FontBook::setLanguageFonts(std::string regularTtf, std::string boldTtf, std
     if (manifest_) manifest_->base = coverage_;
     replan();
     dirty_ = true;
+    ++shapingVersion_;
 }
 
 void FontBook::setTextInUse(const CodepointSet& all, const CodepointSet& display) {
     if (all == all_ && display == display_) return;
+    // Text of a script that needs shaping (Thai, Devanagari, Arabic …) asks for the shaper module once.
+    if (std::any_of(all.points().begin(), all.points().end(), isShapedScript)) request(kShaperModule);
     const FontPlan before = plan_;
     const bool displayChanged = !(display == display_);
     all_ = all;
@@ -124,6 +131,11 @@ void FontBook::replan() {
 }
 
 void FontBook::addFile(const std::string& name, std::string bytes) {
+    if (name == kShaperModule) {  // the page loaded the shaper module: lines are shaped from now on
+        files_[name] = File::loaded;
+        ++shapingVersion_;
+        return;
+    }
     if (name == kManifestFile) {
         auto m = loadFontManifest(bytes, "assets/fonts/packs.json");
         if (!m) {
@@ -139,6 +151,7 @@ void FontBook::addFile(const std::string& name, std::string bytes) {
     files_[name] = File::loaded;
     bytes_[name] = std::move(bytes);
     dirty_ = true;
+    ++shapingVersion_;  // a letter may now be drawn by this pack
 }
 
 void FontBook::fileFailed(const std::string& name, const std::string& why) {
@@ -256,7 +269,41 @@ bool FontBook::rebuildIfNeeded(float uiScale) {
     fonts_.strong = add(bold, 15.0f, true, false);
     fonts_.title = add(bold, 20.0f, true, true);
     fonts_.clock = add(bold, 26.0f, true, true);
+    // Shaped clusters: one image per face, placed by ImGui as a glyph of its private-use code point.
+    std::vector<std::pair<int, std::string>> images;  // atlas rectangle, image (wire form)
+    notdef_ = 0;
+    clusters_ = shaperReady() ? size_t(std::atoi(shaper_(3, "", "", 0).c_str())) : 0;
+    if (clusters_ > 0) {
+        addClusterGlyphs(fonts_.body, 15.0f * uiScale, false, images);
+        addClusterGlyphs(fonts_.small, 12.5f * uiScale, false, images);
+        addClusterGlyphs(fonts_.strong, 15.0f * uiScale, true, images);
+        addClusterGlyphs(fonts_.title, 20.0f * uiScale, true, images);
+        addClusterGlyphs(fonts_.clock, 26.0f * uiScale, true, images);
+    }
     io.Fonts->Build();
+    if (!images.empty()) {
+        unsigned char* pixels = nullptr;
+        int texWidth = 0, texHeight = 0;
+        io.Fonts->GetTexDataAsAlpha8(&pixels, &texWidth, &texHeight);
+        for (const auto& [id, wire] : images) {
+            const ImFontAtlasCustomRect* r = io.Fonts->GetCustomRectByIndex(id);
+            ImageHeader h;
+            std::memcpy(&h, wire.data(), sizeof h);
+            const auto* alpha = reinterpret_cast<const uint8_t*>(wire.data() + sizeof h);
+            for (int y = 0; y < h.height && r->Y + y < texHeight; ++y)
+                for (int x = 0; x < h.width && r->X + x < texWidth; ++x)
+                    pixels[size_t(r->Y + y) * size_t(texWidth) + size_t(r->X + x)] = alpha[size_t(y) * size_t(h.width) + size_t(x)];
+        }
+        // ImGui places a custom glyph from the line's top; the images are placed from the baseline.
+        for (ImFont* font : {fonts_.body, fonts_.small, fonts_.strong, fonts_.title, fonts_.clock}) {
+            const float ascent = std::floor(font->Ascent + 0.5f);
+            for (size_t i = 0; i < clusters_; ++i)
+                if (auto* g = const_cast<ImFontGlyph*>(font->FindGlyphNoFallback(ImWchar(0xE000 + i)))) {
+                    g->Y0 += ascent;
+                    g->Y1 += ascent;
+                }
+        }
+    }
     for (ImFont* font : {fonts_.body, fonts_.small, fonts_.strong, fonts_.title, fonts_.clock})
         for (const auto& [character, equivalent] : kEquivalents)
             if (!font->FindGlyphNoFallback(character) && font->FindGlyphNoFallback(equivalent))
@@ -283,13 +330,74 @@ bool FontBook::rebuildIfNeeded(float uiScale) {
     return true;
 }
 
+
+bool FontBook::shaperReady() const {
+    auto it = files_.find(kShaperModule);
+    return shaper_ && it != files_.end() && it->second == File::loaded;
+}
+
+std::string FontBook::boldOf(const std::string& regular) const {
+    if (regular == "page" || regular == "language") return regular + "-bold";
+    if (manifest_)
+        for (const FontPack& pack : manifest_->packs)
+            if (pack.regular == regular && !pack.bold.empty() && loaded(pack.bold)) return pack.bold;
+    return regular;
+}
+
+void FontBook::sendFont(const std::string& name) {
+    if (std::find(shaperFonts_.begin(), shaperFonts_.end(), name) != shaperFonts_.end()) return;
+    const std::string* bytes = name == "page"            ? &regular_
+                               : name == "page-bold"     ? (bold_.empty() ? &regular_ : &bold_)
+                               : name == "language"      ? &languageRegular_
+                               : name == "language-bold" ? (languageBold_.empty() ? &languageRegular_ : &languageBold_)
+                                                         : loaded(name);
+    if (bytes && !bytes->empty()) shaper_(0, name, *bytes, 0);
+    shaperFonts_.push_back(name);
+}
+
+std::optional<std::string> FontBook::shapeLine(const std::string& logical) {
+    if (!shaperReady()) return std::nullopt;
+    // The fonts in the atlas's order (the first that has a letter draws it), each with its bold twin.
+    std::vector<std::string> names = {"page"};
+    if (!languageRegular_.empty()) names.push_back("language");
+    if (manifest_)
+        for (size_t i = 0; i < manifest_->packs.size() && i < plan_.perPack.size(); ++i)
+            if (plan_.needs(i) && loaded(manifest_->packs[i].regular)) names.push_back(manifest_->packs[i].regular);
+    std::string list;
+    for (const std::string& name : names) {
+        const std::string bold = boldOf(name);
+        sendFont(name);
+        sendFont(bold);
+        list += name + "\t" + bold + "\n";
+    }
+    std::string line = shaper_(1, logical, list, 0);
+    if (line.empty()) return std::nullopt;
+    if (line[0] == '1') dirty_ = true;  // new clusters: the next frame's atlas has their glyphs
+    return line.substr(1);
+}
+
+void FontBook::addClusterGlyphs(ImFont* font, float pixelHeight, bool bold, std::vector<std::pair<int, std::string>>& images) {
+    const bool counting = images.empty();  // the first face: what the fonts lack is counted once
+    for (size_t i = 0; i < clusters_; ++i) {
+        std::string wire = shaper_(2, std::to_string(i), bold ? "b" : "", pixelHeight);
+        ImageHeader h;
+        if (wire.size() < sizeof h) continue;
+        std::memcpy(&h, wire.data(), sizeof h);  // shaped_line.hpp's image wire form: this header, then the pixels
+        if (h.width < 0 || h.height < 0 || wire.size() != sizeof h + size_t(h.width) * size_t(h.height)) continue;
+        if (counting && h.notdef > 0) ++notdef_;
+        const int id = ImGui::GetIO().Fonts->AddCustomRectFontGlyph(font, ImWchar(0xE000 + i), std::max(1, h.width),
+                                                                    std::max(1, h.height), h.advance, ImVec2(h.left, h.top));
+        images.emplace_back(id, std::move(wire));
+    }
+}
+
 std::string FontBook::stateJson() const {
     nlohmann::json j;
     nlohmann::json packs = nlohmann::json::array();
     size_t pending = 0;
     for (const auto& [name, state] : files_) {
         if (state == File::requested) ++pending;
-        if (state == File::loaded && name != kManifestFile) packs.push_back(name);
+        if (state == File::loaded && name != kManifestFile && name != kShaperModule) packs.push_back(name);
     }
     std::string sample;
     for (size_t i = 0; i < unshown_.size() && i < 8; ++i) {
@@ -304,6 +412,8 @@ std::string FontBook::stateJson() const {
     j["atlasBuildMs"] = std::round(buildMs_ * 10) / 10;  // the last build (rasterizing every face)
     j["atlasGlyphs"] = atlasGlyphs_;
     j["unshownSample"] = sample;
+    j["shaped"] = clusters_;  // clusters drawn from the shaper's images
+    j["notdef"] = notdef_;           // of them, those with a glyph the font lacks (.notdef)
     j["problem"] = problem_.empty() ? nlohmann::json(nullptr) : nlohmann::json(problem_);
     return j.dump();
 }

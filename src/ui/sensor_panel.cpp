@@ -201,9 +201,10 @@ void drawSensorPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
             if (shownIssues == 3) { ++more; continue; }
             char value[24];
             std::snprintf(value, sizeof value, "%g", double(q.value));
+            const std::string shownValue = localNumber(value);
             std::string line = q.kind == QualityKind::gap ? trf("quality.gap", {{"from", when(q.fromMs)}, {"to", when(q.toMs)}})
-                             : q.kind == QualityKind::stuck ? trf("quality.stuck", {{"value", value}, {"from", when(q.fromMs)}, {"to", when(q.toMs)}})
-                             : trf("quality.impossible", {{"value", value}, {"from", when(q.fromMs)}});
+                             : q.kind == QualityKind::stuck ? trf("quality.stuck", {{"value", shownValue}, {"from", when(q.fromMs)}, {"to", when(q.toMs)}})
+                             : trf("quality.impossible", {{"value", shownValue}, {"from", when(q.fromMs)}});
             ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.66f, 0.42f, 0.05f, 1));
             textWrappedAtSpaces(metricLabel(d.series[q.series].metric) + ": " + line);
             ImGui::PopStyleColor();

@@ -58,7 +58,7 @@ void drawTimelinePanel(const ViewState& s, const UiFonts& f, std::vector<Intent>
     int64_t t = int64_t(std::floor(clock.timeMs()));
     const int offsetNow = d.offsetAt(t);
     std::string hm = formatLocalClock(t, offsetNow, false);
-    std::string date = uiStrings().date(t, offsetNow) + (offsetNow == kKstOffsetMinutes ? " KST" : "");
+    std::string date = shownText(uiStrings().date(t, offsetNow) + (offsetNow == kKstOffsetMinutes ? " KST" : ""));
     ImGui::BeginGroup();
     if (f.clock) ImGui::PushFont(f.clock);
     ImGui::TextUnformatted(hm.c_str());
@@ -110,7 +110,7 @@ void drawTimelinePanel(const ViewState& s, const UiFonts& f, std::vector<Intent>
         if (day >= clock.startMs()) dl->AddLine({xd, trackY - 9 * S}, {xd, trackY + 9 * S}, IM_COL32(170, 160, 146, 255), 1 * S);
         float xNext = xOf(double(std::min<int64_t>(next, clock.endMs())));
         const int64_t labelAt = std::max<int64_t>(day, clock.startMs()) + 1;
-        std::string label = uiStrings().weekdayShort(labelAt, d.offsetAt(labelAt));
+        std::string label = shownText(uiStrings().weekdayShort(labelAt, d.offsetAt(labelAt)));
         ImVec2 ts = small->CalcTextSizeA(smallSize, 1e9f, 0, label.c_str());
         if (xNext - xd > ts.x + 8 * S)
             dl->AddText(small, smallSize, {(xd + xNext - ts.x) / 2, p.y + 2 * S}, kMutedColor, label.c_str());
@@ -142,7 +142,7 @@ void drawTimelinePanel(const ViewState& s, const UiFonts& f, std::vector<Intent>
     if (hovered && !active && x1 > x0) {
         double frac = std::clamp((io.MousePos.x - x0) / (x1 - x0), 0.0f, 1.0f);
         int64_t at = clock.startMs() + int64_t(frac * span);
-        ImGui::SetTooltip("%s %s", uiStrings().date(at, d.offsetAt(at)).c_str(), formatLocalClock(at, d.offsetAt(at), false).c_str());
+        ImGui::SetTooltip("%s", shownText(uiStrings().date(at, d.offsetAt(at)) + " " + formatLocalClock(at, d.offsetAt(at), false)).c_str());
     }
 
     // Speeds as a segmented control, then loop.

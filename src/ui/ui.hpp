@@ -17,15 +17,17 @@ void applyTheme(float uiScale);
 void setUiStrings(Strings strings);
 const Strings& uiStrings();
 int uiStringsVersion();  // +1 per setUiStrings (the fonts recollect the text in use)
-inline const char* tr(const char* key) { return uiStrings().get(key); }
-inline std::string trf(const char* key, std::initializer_list<std::pair<const char*, std::string>> args) {
-    return uiStrings().format(key, args);
-}
+// A UI string as ImGui draws it (shownText): valid until the next beginUiFrame().
+const char* tr(const char* key);
+std::string trf(const char* key, std::initializer_list<std::pair<const char*, std::string>> args);
 // tr() for a composed key ("type." + name), falling back to `fallback` when the language has no such string.
 std::string trOr(const std::string& key, const std::string& fallback);
-// Text from data as ImGui must draw it: right-to-left names in visual order, Arabic joined (bidi_text.hpp);
-// anything else is returned as it is. Valid until beginUiFrame(), which the platform calls between frames.
+// Text as ImGui must draw it: a line with letters that need shaping (Arabic, Thai, Devanagari …) in visual order
+// with its clusters as the font book's private-use glyphs (FontBook::shapeLine, the shaper module); anything
+// else, or anything before the shaper is loaded, as it is. Valid until beginUiFrame(), called between frames.
 const std::string& shownText(const std::string& logical);
+// The font book that shapes lines (the platform's).
+void setShapingFonts(FontBook* fonts);
 void beginUiFrame();
 // A place or sensor name in the current language, and the other one (for a second line), as shownText.
 const std::string& primaryName(const std::string& en, const std::string& ko);

@@ -5,7 +5,8 @@
 #include "layout.hpp"
 #include "ui.hpp"
 
-#include "bidi_text.hpp"
+#include "fonts.hpp"
+#include "shaped_line.hpp"
 
 #include <algorithm>
 #include <cfloat>
@@ -95,13 +96,13 @@ std::string formatValue(const Sensor& s, float v, const Series* series) {
 }
 
 std::string say(const UiText& t) {
-    std::string out = tr(t.key.c_str());
+    std::string out = uiStrings().get(t.key.c_str());  // composed in logical order, then shaped as one line
     for (const auto& [name, value] : t.args) {
         const std::string field = "{" + name + "}";
         for (size_t at = out.find(field); at != std::string::npos; at = out.find(field, at + value.size()))
-            out.replace(at, field.size(), shownText(value));
+            out.replace(at, field.size(), value);
     }
-    return out;
+    return shownText(out);
 }
 
 }  // namespace bk
@@ -131,10 +132,21 @@ int uiStringsVersion() { return stringsVersion; }
 const Strings& uiStrings() { return currentStrings(); }
 
 std::string trOr(const std::string& key, const std::string& fallback) {
-    return uiStrings().has(key.c_str()) ? uiStrings().get(key.c_str()) : fallback;
+    return uiStrings().has(key.c_str()) ? tr(key.c_str()) : fallback;
+}
+
+const char* tr(const char* key) {
+    const char* text = uiStrings().get(key);
+    return needsShaping(text) ? shownText(text).c_str() : text;
+}
+
+std::string trf(const char* key, std::initializer_list<std::pair<const char*, std::string>> args) {
+    return shownText(uiStrings().format(key, args));
 }
 
 namespace {
+FontBook* shapingFonts = nullptr;
+int shapedWith = -1;  // the font book's shaping version the cache was made with
 std::unordered_map<std::string, std::string>& shownCache() {
     static std::unordered_map<std::string, std::string> cache;
     return cache;
@@ -146,15 +158,23 @@ const std::string& logicalPrimary(const std::string& en, const std::string& ko) 
 }
 }  // namespace
 
+void setShapingFonts(FontBook* fonts) { shapingFonts = fonts; }
+
 void beginUiFrame() {
-    if (shownCache().size() > 4096) shownCache().clear();  // between frames: no reference into it is held
+    // Between frames no reference into the cache is held: it is emptied when it grows large or when lines shaped
+    // before would come out otherwise (the shaper arrived, a font pack did).
+    const int version = shapingFonts ? shapingFonts->shapingVersion() : 0;
+    if (shownCache().size() > 4096 || version != shapedWith) shownCache().clear();
+    shapedWith = version;
 }
 
 const std::string& shownText(const std::string& logical) {
-    if (!hasRightToLeft(logical)) return logical;
-    auto [it, inserted] = shownCache().try_emplace(logical);
-    if (inserted) it->second = visualOrder(logical);
-    return it->second;
+    if (!shapingFonts || !needsShaping(logical)) return logical;
+    auto found = shownCache().find(logical);
+    if (found != shownCache().end()) return found->second;
+    auto shaped = shapingFonts->shapeLine(logical);
+    if (!shaped) return logical;  // until the shaper is loaded: the letters as they are
+    return shownCache().emplace(logical, std::move(*shaped)).first->second;
 }
 
 const std::string& primaryName(const std::string& en, const std::string& ko) {

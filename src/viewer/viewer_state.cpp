@@ -2,7 +2,6 @@
 // screen positions, and the characters the loaded data puts on screen (for the fonts).
 #include "viewer.hpp"
 
-#include "bidi_text.hpp"
 #include "param_rules.hpp"
 #include "time_util.hpp"
 
@@ -18,7 +17,7 @@ void Viewer::collectText(CodepointSet& all, CodepointSet& display) const {
     const Content& c = *content_;
     const Dataset& d = c.dataset;
     // Right-to-left text is drawn in visual order with joined Arabic forms: those are the characters in use.
-    auto add = [](CodepointSet& set, const std::string& t) { set.addUtf8(hasRightToLeft(t) ? visualOrder(t) : t); };
+    auto add = [](CodepointSet& set, const std::string& t) { set.addUtf8(t); };
     // The title and clock faces draw the UI's title, values with their units or level names, KPIs and the clock
     // (header_panel, kpi_panel, sensor_panel, sensor_tooltip, timeline_panel): the dataset's titles and the map's
     // name are body text only.

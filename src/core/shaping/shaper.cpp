@@ -1,6 +1,7 @@
 // shaper.cpp — FriBidi for order and joining, HarfBuzz for glyphs and clusters, stb_truetype for a cluster's pixels.
 #include "shaper.hpp"
 
+#include "font_plan.hpp"
 #include "text_decode.hpp"
 
 #include <hb.h>
@@ -49,6 +50,11 @@ bool Shaper::addFont(const std::string& name, std::string bytes) {
     f->font = hb_font_create(f->face);  // scale: font units
     fonts_[name] = std::move(f);
     return true;
+}
+
+float Shaper::emsPerLine(const std::string& name) const {
+    auto it = fonts_.find(name);
+    return it == fonts_.end() ? 0.f : bk::emsPerLine(it->second->bytes);
 }
 
 namespace {

@@ -33,6 +33,8 @@ public:
     // Keeps a font (TrueType/OpenType bytes) under a name; false when the bytes are not a font.
     bool addFont(const std::string& name, std::string bytes);
     bool hasFont(const std::string& name) const { return fonts_.count(name) != 0; }
+    // The font's line in ems (font_plan.hpp's emsPerLine); 0 for a font it does not have.
+    float emsPerLine(const std::string& name) const;
 
     // The line (no line breaks) in visual order. `fonts`: names in the order the viewer's atlas merges them; a
     // letter is drawn by the first that has it (a mark by its base's font). The paragraph's direction is that of

@@ -8,6 +8,28 @@
 
 namespace bk {
 
+float emsPerLine(std::string_view f) {
+    auto u16 = [&](size_t at) { return at + 2 <= f.size() ? uint32_t(uint8_t(f[at])) << 8 | uint8_t(f[at + 1]) : 0u; };
+    auto u32 = [&](size_t at) { return u16(at) << 16 | u16(at + 2); };
+    const size_t tables = u16(4);
+    uint32_t unitsPerEm = 0;
+    int ascent = 0, descent = 0;
+    bool hhea = false;
+    for (size_t i = 0; i < tables && 12 + 16 * (i + 1) <= f.size(); ++i) {
+        const size_t record = 12 + 16 * i;
+        const std::string_view tag = f.substr(record, 4);
+        const size_t at = u32(record + 8);
+        if (tag == "head" && at + 20 <= f.size()) unitsPerEm = u16(at + 18);
+        if (tag == "hhea" && at + 8 <= f.size()) {
+            ascent = int16_t(u16(at + 4));
+            descent = int16_t(u16(at + 6));
+            hhea = true;
+        }
+    }
+    if (!hhea || unitsPerEm < 16 || ascent <= descent) return 0;
+    return float(ascent - descent) / float(unitsPerEm);
+}
+
 void CodepointSet::addUtf8(std::string_view s) {
     for (size_t i = 0; i < s.size();) {
         uint32_t cp = 0;

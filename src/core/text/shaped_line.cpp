@@ -34,17 +34,6 @@ bool needsShaping(std::string_view s) {
 namespace {
 constexpr char kEnd = '\x1F';  // after each piece's text (control characters never reach the shaper)
 
-template <typename T> void put(std::string& out, T v) {
-    char b[sizeof(T)];
-    std::memcpy(b, &v, sizeof(T));
-    out.append(b, sizeof(T));
-}
-template <typename T> bool take(std::string_view& in, T& v) {
-    if (in.size() < sizeof(T)) return false;
-    std::memcpy(&v, in.data(), sizeof(T));
-    in.remove_prefix(sizeof(T));
-    return true;
-}
 }  // namespace
 
 std::string encodePieces(const std::vector<LinePiece>& pieces) {
@@ -79,26 +68,26 @@ std::optional<std::vector<LinePiece>> decodePieces(std::string_view wire) {
 }
 
 std::string encodeImage(const GlyphImage& g) {
-    std::string out;
-    put<int32_t>(out, g.width);
-    put<int32_t>(out, g.height);
-    put<float>(out, g.left);
-    put<float>(out, g.top);
-    put<float>(out, g.advance);
-    put<int32_t>(out, g.notdef);
+    const ImageHeader h{g.width, g.height, g.left, g.top, g.advance, g.notdef};
+    std::string out(reinterpret_cast<const char*>(&h), sizeof h);
     out.append(reinterpret_cast<const char*>(g.alpha.data()), g.alpha.size());
     return out;
 }
 
 std::optional<GlyphImage> decodeImage(std::string_view in) {
-    GlyphImage g;
-    int32_t w = 0, h = 0, notdef = 0;
-    if (!take(in, w) || !take(in, h) || !take(in, g.left) || !take(in, g.top) || !take(in, g.advance) || !take(in, notdef))
+    ImageHeader h;
+    if (in.size() < sizeof h) return std::nullopt;
+    std::memcpy(&h, in.data(), sizeof h);
+    in.remove_prefix(sizeof h);
+    if (h.width < 0 || h.height < 0 || h.width > 4096 || h.height > 4096 || in.size() != size_t(h.width) * size_t(h.height))
         return std::nullopt;
-    if (w < 0 || h < 0 || w > 4096 || h > 4096 || in.size() != size_t(w) * size_t(h)) return std::nullopt;
-    g.width = w;
-    g.height = h;
-    g.notdef = notdef;
+    GlyphImage g;
+    g.width = h.width;
+    g.height = h.height;
+    g.left = h.left;
+    g.top = h.top;
+    g.advance = h.advance;
+    g.notdef = h.notdef;
     g.alpha.assign(in.begin(), in.end());
     return g;
 }

@@ -38,6 +38,13 @@ struct GlyphImage {
     std::vector<uint8_t> alpha;  // width × height coverage, row by row
 };
 
+// The image's wire form: this header (native byte order: both modules are wasm), then width × height coverage bytes.
+struct ImageHeader {
+    int32_t width, height;
+    float left, top, advance;
+    int32_t notdef;
+};
+
 // Whether the text has a letter of a script that needs shaping or runs right to left (Hebrew, Arabic, Syriac,
 // Thaana, N'Ko, the Indic scripts, Thai, Lao, Tibetan, Myanmar, Khmer …): a cheap scan, false for Latin, Cyrillic,
 // Greek, Hangul, kana and ideographs, which ImGui draws as they are.

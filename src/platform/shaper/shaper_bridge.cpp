@@ -1,0 +1,61 @@
+// shaper_bridge.cpp — the shaper module's C API (src/platform/shaper_port.cpp calls it through web/viewer-shaper.js).
+//
+// The shaper module is its own wasm (cmake/wasm_shaper.cmake: HarfBuzz and FriBidi from Debian's source packages),
+// fetched the first time the viewer's text needs shaping: an English or Korean page never loads it. One call, by
+// operation; the answer stays in the module until the next call (its length from bk_shaper_result_length).
+#include "cluster_codes.hpp"
+#include "shaper.hpp"
+
+#include <emscripten/emscripten.h>
+
+#include <cstdlib>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace {
+bk::Shaper& shaper() {
+    static bk::Shaper s;
+    return s;
+}
+bk::ClusterCodes& codes() {
+    static bk::ClusterCodes c(shaper());
+    return c;
+}
+std::string result;
+}  // namespace
+
+extern "C" {
+
+// op 0: keeps font `a` (its name) with bytes `b` ("1" when they are a font);
+// op 1: line `a` as the viewer draws it (cluster_codes.hpp) in the fonts of `b` (one "regular\tbold" per line),
+//       after "1" when it coded new clusters, else "0";
+// op 2: the image of cluster code number `a` (decimal), bold when `b` is "b", at `size` px (shaped_line.hpp's wire form);
+// op 3: how many clusters are coded (decimal).
+EMSCRIPTEN_KEEPALIVE const char* bk_shaper_call(int op, const char* a, int aLength, const char* b, int bLength, double size) {
+    const std::string_view first(a, size_t(aLength > 0 ? aLength : 0)), second(b, size_t(bLength > 0 ? bLength : 0));
+    result.clear();
+    if (op == 0) {
+        result = shaper().addFont(std::string(first), std::string(second)) ? "1" : "";
+    } else if (op == 1) {
+        std::vector<std::string> fonts;
+        for (size_t at = 0; at < second.size();) {
+            size_t end = second.find('\n', at);
+            if (end == std::string_view::npos) end = second.size();
+            if (end > at) fonts.emplace_back(second.substr(at, end - at));
+            at = end + 1;
+        }
+        bool added = false;
+        std::string line = codes().drawable(first, fonts, added);
+        result = (added ? "1" : "0") + line;
+    } else if (op == 2) {
+        result = bk::encodeImage(codes().image(size_t(std::strtoul(std::string(first).c_str(), nullptr, 10)), second == "b", float(size)));
+    } else if (op == 3) {
+        result = std::to_string(codes().size());
+    }
+    return result.data();
+}
+
+EMSCRIPTEN_KEEPALIVE int bk_shaper_result_length() { return int(result.size()); }
+
+}  // extern "C"

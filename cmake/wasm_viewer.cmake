@@ -38,6 +38,8 @@ add_library(imgui STATIC
   ${IMGUI_DIR}/backends/imgui_impl_glfw.cpp)
 target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backends)
 target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS)
+# ImGui's sscanf is ours (src/platform/imgui_scan.cpp): libc's brings the whole scanf machinery into the first load.
+target_compile_definitions(imgui PRIVATE sscanf=bk_imgui_sscanf)
 target_compile_options(imgui PRIVATE $<$<CONFIG:Release>:-Os>)
 
 file(GLOB VIEWER_SOURCES CONFIGURE_DEPENDS
@@ -80,6 +82,7 @@ target_link_libraries(bukchon PRIVATE bukchon_viewer imgui)
 target_link_options(bukchon PRIVATE
   -sUSE_GLFW=3 -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sFULL_ES3=1
   -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0  # only what is used is enabled (heatmap_layer.cpp)
+  -sGL_TRACK_ERRORS=0  # the glue's own bookkeeping of GL errors: the viewer never asks glGetError
   -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432
   -sMODULARIZE=1 -sEXPORT_ES6=1 -sENVIRONMENT=web -sEXPORT_NAME=createBukchonModule
   -sEXPORTED_FUNCTIONS=_main,_malloc,_free

@@ -93,7 +93,7 @@ void drawCollectionPanel(const ViewState& s, const UiFonts& f, std::vector<Inten
     const bool showExplain = need + explainH <= s.layout.sensor.h;
     if (showExplain) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kMutedColor));
-        ImGui::TextWrapped("%s", tr("collection.explain"));
+        textWrappedAtSpaces(tr("collection.explain"));
         ImGui::PopStyleColor();
     }
     if (showToday) {
@@ -108,12 +108,12 @@ void drawCollectionPanel(const ViewState& s, const UiFonts& f, std::vector<Inten
     table("##week", c.fillDrivenWeek, c.fixedWeek);
     if (!saved.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kAccentColor));
-        ImGui::TextWrapped("%s", saved.c_str());
+        textWrappedAtSpaces(saved);
         ImGui::PopStyleColor();
     }
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kMutedColor));
     if (walkNote) textWrappedAtSpaces(note);  // never "0." | "2 km"
-    else ImGui::TextWrapped("%s", note.c_str());
+    else textWrappedAtSpaces(note);
     ImGui::PopStyleColor();
     if (f.small) ImGui::PopFont();
     (void)out;

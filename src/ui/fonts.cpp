@@ -134,6 +134,7 @@ void FontBook::addFile(const std::string& name, std::string bytes) {
     if (name == kShaperModule) {  // the page loaded the shaper module: lines are shaped from now on
         files_[name] = File::loaded;
         ++shapingVersion_;
+        dirty_ = true;  // not settled until the atlas has the clusters the next frame's lines bring
         return;
     }
     if (name == kManifestFile) {
@@ -357,6 +358,15 @@ void FontBook::sendFont(const std::string& name) {
 
 std::optional<std::string> FontBook::shapeLine(const std::string& logical) {
     if (!shaperReady()) return std::nullopt;
+    // While a font is on its way a letter may be shaped in the wrong one: the line waits, drawn as it is.
+    for (const auto& [name, state] : files_)
+        if (state == File::requested) return std::nullopt;
+    // The fonts changed since the clusters were coded: they are coded again (and the atlas built again).
+    if (codedWith_ != shapingVersion_) {
+        shaper_(5, "", "", 0);
+        codedWith_ = shapingVersion_;
+        dirty_ = true;
+    }
     // The fonts in the atlas's order (the first that has a letter draws it), each with its bold twin.
     std::vector<std::string> names = {"page"};
     if (!languageRegular_.empty()) names.push_back("language");

@@ -60,6 +60,9 @@ public:
     bool shaperReady() const;
     // The line as ImGui draws it (visual order, clusters as private-use code points); nullopt until the shaper is in.
     std::optional<std::string> shapeLine(const std::string& logical);
+    // The line with U+200B at the word boundaries where a script without spaces may break (the shaper asks the
+    // browser's segmenter); the line itself until the shaper is in.
+    std::string wordBreaks(const std::string& logical) const { return shaperReady() ? shaper_(4, logical, "", 0) : logical; }
     // +1 whenever lines shaped before would come out otherwise (the shaper arrived, the fonts changed).
     int shapingVersion() const { return shapingVersion_; }
     void invalidate() { dirty_ = true; }  // rebuild the atlas (and its texture) on the next frame
@@ -104,6 +107,7 @@ private:
     void addClusterGlyphs(ImFont* font, float pixelHeight, bool bold, std::vector<std::pair<int, std::string>>& images);
     ShaperPort shaper_ = nullptr;
     int shapingVersion_ = 0;
+    int codedWith_ = 0;  // the shaping version the shaper's cluster codes were made with
     std::vector<std::string> shaperFonts_;  // sent to the shaper
     size_t clusters_ = 0;  // codes in the atlas
     size_t notdef_ = 0;    // clusters whose glyphs the font lacked, in the last build

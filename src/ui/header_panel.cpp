@@ -25,7 +25,7 @@ void drawHeaderPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
     ImGui::SetWindowFontScale(1.0f);
     if (f.title) ImGui::PopFont();
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kMutedColor));
-    ImGui::TextWrapped("%s", tr(bukchon ? "app.subtitle" : "app.subtitleOther"));  // narrow columns wrap, not clip
+    textWrappedAtSpaces(tr(bukchon ? "app.subtitle" : "app.subtitleOther"));  // narrow columns wrap, not clip
     ImGui::PopStyleColor();
 
     if (s.dataset) {
@@ -58,15 +58,15 @@ void drawHeaderPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
                                                    : "UTC" + formatIsoTime(0, offsetNow).substr(19);
         const std::string sensors = trf("count.sensors", {{"count", formatCount(static_cast<long long>(d.sensors.size()))}});
         const std::string events = trf("count.events", {{"count", formatCount(static_cast<long long>(d.events.size()))}});
-        ImGui::TextWrapped("%s", trf("header.summary", {{"sensors", sensors}, {"span", formatSpan(d.endMs - d.startMs)},
-                                                         {"events", events}, {"tz", tz}}).c_str());
-        if (!d.simulated && !d.source.empty()) ImGui::TextWrapped("%s", primaryName(d.source, d.sourceKo).c_str());
+        textWrappedAtSpaces(trf("header.summary", {{"sensors", sensors}, {"span", formatSpan(d.endMs - d.startMs)},
+                                                         {"events", events}, {"tz", tz}}));
+        if (!d.simulated && !d.source.empty()) textWrappedAtSpaces(primaryName(d.source, d.sourceKo));
         const std::string& mapName = primaryName(s.mapName, s.mapNameKo);
-        if (!mapName.empty()) ImGui::TextWrapped("%s", trf("header.map", {{"name", mapName}}).c_str());
+        if (!mapName.empty()) textWrappedAtSpaces(trf("header.map", {{"name", mapName}}));
         if (s.graticuleStepDeg > 0) {
             char step[24];
             std::snprintf(step, sizeof step, "%g", s.graticuleStepDeg);
-            ImGui::TextWrapped("%s", trf("header.neutralMap", {{"step", step}}).c_str());
+            textWrappedAtSpaces(trf("header.neutralMap", {{"step", step}}));
         }
         ImGui::PopStyleColor();
         if (f.small) ImGui::PopFont();

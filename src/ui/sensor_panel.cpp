@@ -125,7 +125,7 @@ void drawSensorPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
     float closeW = ImGui::GetFrameHeight();
     ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - closeW - 6 * S);
     if (f.strong) ImGui::PushFont(f.strong);
-    ImGui::TextWrapped("%s", primaryName(sensor.nameEn, sensor.nameKo).c_str());
+    textWrappedAtSpaces(primaryName(sensor.nameEn, sensor.nameKo));
     if (f.strong) ImGui::PopFont();
     ImGui::PopTextWrapPos();
     ImVec2 after = ImGui::GetCursorPos();
@@ -134,7 +134,7 @@ void drawSensorPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("sensor.close"));
     ImGui::SetCursorPos(after);
     const std::string& otherName = secondaryName(sensor.nameEn, sensor.nameKo);
-    if (!otherName.empty()) ImGui::TextWrapped("%s", otherName.c_str());
+    if (!otherName.empty()) textWrappedAtSpaces(otherName);
     if (f.small) ImGui::PushFont(f.small);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kMutedColor));
     ImGui::TextWrapped("%s · %s", typeLabel(sensor.type).c_str(), sensor.id.c_str());
@@ -185,7 +185,7 @@ void drawSensorPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
             x = 0;
         }
         if (k >= measured) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kMutedColor));
-        if (w > avail) ImGui::TextWrapped("%s", item.c_str());  // longer than a line on its own: wrap it
+        if (w > avail) textWrappedAtSpaces(item);  // longer than a line on its own: wrap it
         else ImGui::TextUnformatted(item.c_str());
         if (k >= measured) ImGui::PopStyleColor();
         x += w;

@@ -26,6 +26,8 @@ std::string trOr(const std::string& key, const std::string& fallback);
 // with its clusters as the font book's private-use glyphs (FontBook::shapeLine, the shaper module); anything
 // else, or anything before the shaper is loaded, as it is. Valid until beginUiFrame(), called between frames.
 const std::string& shownText(const std::string& logical);
+// The logical text a shownText() result was made from (the text itself for any other).
+const std::string& logicalText(const std::string& shown);
 // The font book that shapes lines (the platform's).
 void setShapingFonts(FontBook* fonts);
 void beginUiFrame();

@@ -7,6 +7,7 @@
 
 #include "fonts.hpp"
 #include "shaped_line.hpp"
+#include "text_decode.hpp"
 
 #include <algorithm>
 #include <cfloat>
@@ -99,8 +100,9 @@ std::string say(const UiText& t) {
     std::string out = uiStrings().get(t.key.c_str());  // composed in logical order, then shaped as one line
     for (const auto& [name, value] : t.args) {
         const std::string field = "{" + name + "}";
-        for (size_t at = out.find(field); at != std::string::npos; at = out.find(field, at + value.size()))
-            out.replace(at, field.size(), value);
+        const std::string& logical = logicalText(value);
+        for (size_t at = out.find(field); at != std::string::npos; at = out.find(field, at + logical.size()))
+            out.replace(at, field.size(), logical);
     }
     return shownText(out);
 }
@@ -141,13 +143,25 @@ const char* tr(const char* key) {
 }
 
 std::string trf(const char* key, std::initializer_list<std::pair<const char*, std::string>> args) {
-    return shownText(uiStrings().format(key, args));
+    std::string out = uiStrings().format(key, args);
+    // A value shaped already (a count's own trf, a name) goes back to its letters: the line is shaped as one.
+    for (const auto& [name, value] : args) {
+        const std::string& logical = logicalText(value);
+        if (&logical == &value) continue;
+        for (size_t at = out.find(value); at != std::string::npos; at = out.find(value, at + logical.size()))
+            out.replace(at, value.size(), logical);
+    }
+    return shownText(out);
 }
 
 namespace {
 FontBook* shapingFonts = nullptr;
 int shapedWith = -1;  // the font book's shaping version the cache was made with
 std::unordered_map<std::string, std::string>& shownCache() {
+    static std::unordered_map<std::string, std::string> cache;
+    return cache;
+}
+std::unordered_map<std::string, std::string>& logicalCache() {  // shown → logical, for text composed or wrapped again
     static std::unordered_map<std::string, std::string> cache;
     return cache;
 }
@@ -164,7 +178,10 @@ void beginUiFrame() {
     // Between frames no reference into the cache is held: it is emptied when it grows large or when lines shaped
     // before would come out otherwise (the shaper arrived, a font pack did).
     const int version = shapingFonts ? shapingFonts->shapingVersion() : 0;
-    if (shownCache().size() > 4096 || version != shapedWith) shownCache().clear();
+    if (shownCache().size() > 4096 || version != shapedWith) {
+        shownCache().clear();
+        logicalCache().clear();
+    }
     shapedWith = version;
 }
 
@@ -174,7 +191,22 @@ const std::string& shownText(const std::string& logical) {
     if (found != shownCache().end()) return found->second;
     auto shaped = shapingFonts->shapeLine(logical);
     if (!shaped) return logical;  // until the shaper is loaded: the letters as they are
+    logicalCache().emplace(*shaped, logical);
     return shownCache().emplace(logical, std::move(*shaped)).first->second;
+}
+
+const std::string& logicalText(const std::string& shown) {
+    auto it = logicalCache().find(shown);
+    return it == logicalCache().end() ? shown : it->second;
+}
+
+void textLine(const char* shown) {
+    // Right to left, a line stands against the right edge of its column.
+    if (uiStrings().rightToLeft()) {
+        const float w = ImGui::CalcTextSize(shown).x, avail = ImGui::GetContentRegionAvail().x;
+        if (w < avail) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - w);
+    }
+    ImGui::TextUnformatted(shown);
 }
 
 const std::string& primaryName(const std::string& en, const std::string& ko) {
@@ -188,24 +220,39 @@ const std::string& secondaryName(const std::string& en, const std::string& ko) {
     return other == first ? none : shownText(other);
 }
 
-void textWrappedAtSpaces(const std::string& text) {
+void textWrappedAtSpaces(const std::string& shown) {
+    // Lines are cut from the logical text and each is shaped on its own: a right-to-left paragraph reads from its
+    // first line down, and a cluster is never split. Breaks: after a space; at a word boundary of a script without
+    // spaces (Thai …, from the shaper's segmenter: U+200B); before an ideograph or kana that is not closing punctuation.
+    const std::string& text = logicalText(shown);
+    std::string marked = shapingFonts && needsShaping(text) ? shapingFonts->wordBreaks(text) : text;
+    std::vector<std::string> pieces(1);
+    for (size_t i = 0; i < marked.size();) {
+        uint32_t cp = 0;
+        size_t len = nextUtf8(marked, i, cp);
+        if (len == 0) len = 1;
+        const bool ideograph = (cp >= 0x3041 && cp <= 0x30FA) || (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF);
+        if (cp == 0x200B || (ideograph && !pieces.back().empty() && pieces.back().back() != ' ')) pieces.emplace_back();
+        if (cp != 0x200B) pieces.back().append(marked, i, len);
+        if (cp == ' ') pieces.emplace_back();
+        i += len;
+    }
     const float avail = ImGui::GetContentRegionAvail().x;
+    auto trimmed = [](std::string s) {
+        while (!s.empty() && s.back() == ' ') s.pop_back();
+        return s;
+    };
     std::string line;
-    size_t i = 0;
-    while (i <= text.size()) {
-        size_t end = text.find(' ', i);
-        if (end == std::string::npos) end = text.size();
-        std::string word = text.substr(i, end - i);
-        std::string candidate = line.empty() ? word : line + " " + word;
-        if (!line.empty() && ImGui::CalcTextSize(candidate.c_str()).x > avail) {
-            ImGui::TextUnformatted(line.c_str());
-            line = word;
+    for (const std::string& piece : pieces) {
+        const std::string candidate = line + piece;
+        if (!trimmed(line).empty() && ImGui::CalcTextSize(shownText(trimmed(candidate)).c_str()).x > avail) {
+            textLine(shownText(trimmed(line)).c_str());
+            line = piece;
         } else {
             line = candidate;
         }
-        i = end + 1;
     }
-    if (!line.empty()) ImGui::TextUnformatted(line.c_str());
+    if (!trimmed(line).empty()) textLine(shownText(trimmed(line)).c_str());
 }
 
 bool beginCard(const char* id, const Rect& r, bool fillHeight, bool anchorBottom) {

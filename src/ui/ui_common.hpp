@@ -55,6 +55,8 @@ struct Rect;
 bool beginCard(const char* id, const Rect& r, bool fillHeight, bool anchorBottom = false);
 // Wrapped text that breaks only at spaces (ImGui's own wrapping also breaks after '.', splitting "19.9").
 void textWrappedAtSpaces(const std::string& text);
+// One line of text, against the right edge of its column in a right-to-left language.
+void textLine(const char* shown);
 
 // `text` cut to `maxWidth` px in the current font, between characters, with "…" where it was cut (a long
 // translation in a narrow column); the text itself when it fits.

@@ -4,8 +4,9 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIST, launchBrowser, openPage, startServer, waitReady } from './harness.mjs';
 
-// Ten sites at a WeGO assembly, named in nine scripts and languages; right-to-left names are drawn in visual
-// order with joined Arabic letters. One name carries an emoji, which no pack has: it is reported, not faked.
+// Ten sites at a WeGO assembly, named in nine scripts and languages; Hebrew and Arabic names are shaped (the shaper
+// module: HarfBuzz, FriBidi) in visual order with joined letters. One name carries an emoji, which no pack has: it is
+// reported, not faked.
 const SITES = [
   ['W-1', 'Łódź · Piotrkowska 104'], ['W-2', 'Αθήνα · Σύνταγμα'], ['W-3', 'Улаанбаатар · Сүхбаатар'],
   ['W-4', '東京駅 丸の内口'], ['W-5', 'Hà Nội · Hồ Hoàn Kiếm'], ['W-6', '똠얌꿍 골목 쀍'], ['W-7', 'שוק הכרמל 12'],
@@ -75,8 +76,13 @@ test('names in Polish, Greek, Mongolian, Japanese, Vietnamese, rare Hangul, Hebr
   const fonts = await fontsSettled(page);
   const requested = await fontRequests(page);
   assert.deepEqual([...fonts.packs].sort(), [
-    'packs/cjk-common.ttf', 'packs/hangul-bold.ttf', 'packs/hangul.ttf', 'packs/world-bold.ttf', 'packs/world.ttf',
-  ], 'the three packs these names need, and no rarer CJK slice');
+    'packs/arabic-bold.ttf', 'packs/arabic.ttf', 'packs/cjk-common.ttf', 'packs/hangul-bold.ttf', 'packs/hangul.ttf',
+    'packs/world-bold.ttf', 'packs/world.ttf',
+  ], 'the four packs these names need, and no rarer CJK slice');
+  // The Hebrew and Arabic names' clusters are drawn from the shaper's images, none with a glyph the font lacks.
+  await page.evaluate(() => window.viewer.select('W-9'));
+  await page.waitForFunction(() => window.viewer.getState().fonts.shaped > 10, null, { timeout: 10000 });
+  assert.equal((await fontsSettled(page)).notdef, 0);
   assert.ok(requested.includes('packs.json'), `the pack list is fetched once something is missing: ${requested}`);
   assert.equal(fonts.unshown, NO_FONT.length, `only the emoji is unshown: ${fonts.unshownSample}`);
   assert.equal(fonts.unshownSample, NO_FONT.join(' '));

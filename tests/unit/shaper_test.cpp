@@ -1,4 +1,6 @@
 // shaper_test.cpp — the shaper against HarfBuzz's own hb-shape and FriBidi's own fribidi, with Debian's Noto fonts.
+#include "cluster_codes.hpp"
+#include "font_plan.hpp"
 #include "shaper.hpp"
 #include "shaped_line.hpp"
 
@@ -184,6 +186,27 @@ TEST_F(ShaperTest, BoldIsShapedInItsOwnFont) {
         EXPECT_EQ(bold.notdef, 0) << p.text;
         EXPECT_GT(bold.advance, 0) << p.text;
     }
+}
+
+TEST_F(ShaperTest, ClustersAreCodedOnceAndDrawnAtTheEmOfThePageFont) {
+    ASSERT_TRUE(shaper.addFont("page", readFile("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")));
+    ClusterCodes codes(shaper);
+    const std::vector<std::string> fonts = {"page\tpage", "NotoSansThai-Regular.ttf\tNotoSansThai-Regular.ttf"};
+    bool added = false;
+    // "Bangkok สวัสดี": Latin stays as it is; the four Thai clusters become U+E000 … U+E003.
+    EXPECT_EQ(codes.drawable("Bangkok สวัสดี", fonts, added), "Bangkok \uE000\uE001\uE000\uE002");
+    EXPECT_TRUE(added);
+    EXPECT_EQ(codes.size(), 3u);  // ส twice, one code
+    EXPECT_EQ(codes.drawable("สวัสดี", fonts, added), "\uE000\uE001\uE000\uE002");
+    EXPECT_FALSE(added);          // nothing new: the atlas need not be built again
+    // Noto Sans Thai's line is 1.51 ems, DejaVu's 1.16: a cluster is drawn at the page font's em, not smaller.
+    EXPECT_NEAR(emsPerLine(readFile(std::string(kNoto) + "NotoSansThai-Regular.ttf")), 1.511f, 0.001f);
+    EXPECT_NEAR(shaper.emsPerLine("page"), 1.164f, 0.001f);
+    const GlyphImage atEm = codes.image(0, false, 20.f);
+    const GlyphImage plain = shaper.render("NotoSansThai-Regular.ttf", LinePiece{"ส", true}, 20.f);
+    EXPECT_NEAR(atEm.advance / plain.advance, 1.511f / 1.164f, 0.01f);
+    EXPECT_EQ(codes.image(99, false, 20.f).width, 0);  // no such code: an empty image
+    EXPECT_EQ(emsPerLine("not a font"), 0.f);
 }
 
 TEST(ShapedLine, TheWireFormsReadBackAsThemselves) {

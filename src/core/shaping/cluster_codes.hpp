@@ -26,6 +26,7 @@ public:
     // `added`: whether the line brought clusters not coded before (the atlas must be built again).
     std::string drawable(std::string_view line, const std::vector<std::string>& fonts, bool& added);
     size_t size() const { return clusters_.size(); }
+    void clear() { clusters_.clear(); }  // codes are given from U+E000 again
     // The image of code kFirstClusterCode + index in its font (or its bold twin) at ImGui's `pixelHeight`, scaled
     // so its em matches the page font's (Noto Sans Arabic's line is 2.11 ems, Nanum Gothic's 1.15).
     GlyphImage image(size_t index, bool bold, float pixelHeight) const;

@@ -23,6 +23,23 @@ bk::ClusterCodes& codes() {
     return c;
 }
 std::string result;
+
+// The line with U+200B where the browser's word segmenter (Intl.Segmenter, the engine's ICU data) puts a boundary
+// not already beside a space: where Thai, Lao, Khmer or Myanmar, written without spaces, may break. Null without one.
+EM_JS(char*, bk_js_word_breaks, (const char* text, int length), {
+    if (typeof Intl === 'undefined' || !Intl.Segmenter) return 0;
+    const words = new Intl.Segmenter(undefined, { granularity: "word" }).segment(new TextDecoder().decode(HEAPU8.subarray(text, text + length)));
+    let out = String();
+    for (const { segment } of words) {
+        if (out.length && out.charCodeAt(out.length - 1) > 32 && segment.charCodeAt(0) > 32) out += String.fromCharCode(0x200B);
+        out += segment;
+    }
+    const bytes = new TextEncoder().encode(out);
+    const p = _malloc(bytes.length + 1);
+    HEAPU8.set(bytes, p);
+    HEAPU8[p + bytes.length] = 0;
+    return p;
+});
 }  // namespace
 
 extern "C" {
@@ -31,7 +48,9 @@ extern "C" {
 // op 1: line `a` as the viewer draws it (cluster_codes.hpp) in the fonts of `b` (one "regular\tbold" per line),
 //       after "1" when it coded new clusters, else "0";
 // op 2: the image of cluster code number `a` (decimal), bold when `b` is "b", at `size` px (shaped_line.hpp's wire form);
-// op 3: how many clusters are coded (decimal).
+// op 3: how many clusters are coded (decimal);
+// op 4: line `a` with U+200B at each word boundary the browser's segmenter finds (`a` itself without one);
+// op 5: forgets every cluster code (the viewer's fonts changed: its lines are coded again).
 EMSCRIPTEN_KEEPALIVE const char* bk_shaper_call(int op, const char* a, int aLength, const char* b, int bLength, double size) {
     const std::string_view first(a, size_t(aLength > 0 ? aLength : 0)), second(b, size_t(bLength > 0 ? bLength : 0));
     result.clear();
@@ -52,6 +71,12 @@ EMSCRIPTEN_KEEPALIVE const char* bk_shaper_call(int op, const char* a, int aLeng
         result = bk::encodeImage(codes().image(size_t(std::strtoul(std::string(first).c_str(), nullptr, 10)), second == "b", float(size)));
     } else if (op == 3) {
         result = std::to_string(codes().size());
+    } else if (op == 5) {
+        codes().clear();
+    } else if (op == 4) {
+        char* marked = bk_js_word_breaks(first.data(), int(first.size()));
+        result = marked ? marked : std::string(first);
+        std::free(marked);
     }
     return result.data();
 }

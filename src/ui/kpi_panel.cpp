@@ -54,7 +54,7 @@ void drawKpiPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& out
             ImGui::TableNextColumn();
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(toneColor(t.tone)));
             if (f.clock) ImGui::PushFont(L.columns ? f.clock : f.title);
-            ImGui::TextUnformatted(t.value.c_str());
+            textLine(t.value.c_str());
             if (f.clock) ImGui::PopFont();
             ImGui::PopStyleColor();
             if (f.small) ImGui::PushFont(f.small);

@@ -137,7 +137,7 @@ void drawSensorPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
     if (!otherName.empty()) textWrappedAtSpaces(otherName);
     if (f.small) ImGui::PushFont(f.small);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kMutedColor));
-    ImGui::TextWrapped("%s · %s", typeLabel(sensor.type).c_str(), sensor.id.c_str());
+    textWrappedAtSpaces(logicalText(typeLabel(sensor.type)) + " · " + sensor.id);
     ImGui::PopStyleColor();
     if (f.small) ImGui::PopFont();
 

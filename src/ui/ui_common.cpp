@@ -9,6 +9,8 @@
 #include "shaped_line.hpp"
 #include "text_decode.hpp"
 
+#include <imgui_internal.h>
+
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
@@ -201,9 +203,11 @@ const std::string& logicalText(const std::string& shown) {
 }
 
 void textLine(const char* shown) {
-    // Right to left, a line stands against the right edge of its column.
+    // Right to left, a line stands against the right edge of its column (or the wrap position a panel pushed).
     if (uiStrings().rightToLeft()) {
-        const float w = ImGui::CalcTextSize(shown).x, avail = ImGui::GetContentRegionAvail().x;
+        const float wrapAt = ImGui::GetCurrentWindow()->DC.TextWrapPos;
+        const float w = ImGui::CalcTextSize(shown).x;
+        const float avail = wrapAt > 0 ? wrapAt - ImGui::GetCursorPosX() : ImGui::GetContentRegionAvail().x;
         if (w < avail) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - w);
     }
     ImGui::TextUnformatted(shown);
@@ -237,7 +241,9 @@ void textWrappedAtSpaces(const std::string& shown) {
         if (cp == ' ') pieces.emplace_back();
         i += len;
     }
-    const float avail = ImGui::GetContentRegionAvail().x;
+    // Up to the wrap position a panel pushed (PushTextWrapPos), else the column's edge.
+    const float wrapAt = ImGui::GetCurrentWindow()->DC.TextWrapPos;
+    const float avail = wrapAt > 0 ? wrapAt - ImGui::GetCursorPosX() : ImGui::GetContentRegionAvail().x;
     auto trimmed = [](std::string s) {
         while (!s.empty() && s.back() == ' ') s.pop_back();
         return s;

@@ -39,7 +39,7 @@ const packKept = (path) => path.startsWith('assets/fonts/packs/world');
 for (const p of [...Object.values(site.wasm), ...site.styles.filter((c) => c !== 'style.css'), ...(site.lazyStyles || []), ...site.vendor,
                  site.fonts.regular, site.fonts.bold, site.fonts.packs, ...site.fonts.packFiles.filter(packKept),
                  site.fonts.languageList, ...Object.values(site.fonts.languages || {}).flatMap((l) => [`assets/fonts/${l.regular}`, `assets/fonts/${l.bold}`]),
-                 ...Object.values(site.strings), ...Object.values(site.data)]) add(p);
+                 ...Object.values(site.strings), ...Object.values(site.data), ...Object.values(site.placeNames || {})]) add(p);
 
 const html = `<!doctype html>
 <!-- bukchon-replay.html — Bukchon IoT Replay in one file: runs from file:// with no network (generated; see docs/embedding.md). -->

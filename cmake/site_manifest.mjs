@@ -72,12 +72,15 @@ const manifest = {
   }).sort(([a], [b]) => (a === 'en' ? -1 : b === 'en' ? 1 : a.localeCompare(b)))),
   // The default dataset as the page loads it (the binary twins) and its tour; the JSON forms stay on the site only.
   data: { map: 'assets/bukchon/map.bkm', recording: 'assets/bukchon/recording.bkr', story: 'assets/bukchon/story.json' },
+  // The default map's place names in the other UI languages ({xx: path}), fetched with the language (place_names.mjs).
+  placeNames: Object.fromEntries(walk('assets/bukchon/names').filter((p) => p.endsWith('.json'))
+    .map((p) => [p.split('/').pop().replace(/\.json$/, ''), p])),
   vendor: walk('vendor').filter((p) => p.endsWith('.mjs')),
 };
 const all = [...manifest.modules.filter((m) => m !== GENERATED), ...manifest.lazy, ...manifest.lazyDeps, ...manifest.embed, ...Object.values(manifest.wasm), ...manifest.styles, ...manifest.lazyStyles,
              manifest.fonts.regular, manifest.fonts.bold, manifest.fonts.packs, ...packs, manifest.fonts.languageList,
              ...Object.values(manifest.fonts.languages).flatMap((l) => [`assets/fonts/${l.regular}`, `assets/fonts/${l.bold}`]),
-             ...Object.values(strings),
+             ...Object.values(strings), ...Object.values(manifest.placeNames),
              ...Object.values(manifest.data), ...manifest.vendor];
 for (const p of all) if (!has(p)) throw new Error(`site manifest: ${p} is not in ${dist}`);
 manifest.bytes = Object.fromEntries(all.map((p) => [p, statSync(join(dist, p)).size]));

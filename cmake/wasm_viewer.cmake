@@ -100,6 +100,16 @@ include(${CMAKE_SOURCE_DIR}/cmake/wasm_shaper.cmake)
 # Fonts: Nanum Gothic (OFL, Debian's fonts-nanum) subset to exactly the characters the page, the English UI and the
 # data use; the other UI languages' extra glyphs come with their strings (make_font_packs.py, above).
 set(NANUM_DIR /usr/share/fonts/truetype/nanum)
+# The shipped map's other-language place names, one file per language (fetched with it: cmake/place_names.mjs),
+# and the map's text without them, which the page's font is cut to.
+set(PLACE_NAMES_STAMP ${CMAKE_BINARY_DIR}/place_names.stamp)
+set(MAP_BASE_TEXT ${CMAKE_BINARY_DIR}/generated/map-base-text.json)
+add_custom_command(OUTPUT ${PLACE_NAMES_STAMP} ${MAP_BASE_TEXT}
+  COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/generated
+  COMMAND ${NODE_EXECUTABLE} ${CMAKE_SOURCE_DIR}/cmake/place_names.mjs ${CMAKE_SOURCE_DIR}/assets/bukchon/map.geojson
+          ${BUKCHON_DIST_DIR}/assets/bukchon/names ${MAP_BASE_TEXT}
+  COMMAND ${CMAKE_COMMAND} -E touch ${PLACE_NAMES_STAMP}
+  DEPENDS ${CMAKE_SOURCE_DIR}/cmake/place_names.mjs ${CMAKE_SOURCE_DIR}/assets/bukchon/map.geojson VERBATIM)
 file(GLOB FONT_TEXT_SOURCES CONFIGURE_DEPENDS
   ${CMAKE_SOURCE_DIR}/assets/*/*.json ${CMAKE_SOURCE_DIR}/assets/*/*.geojson
   ${CMAKE_SOURCE_DIR}/web/*.html ${CMAKE_SOURCE_DIR}/web/*.js ${CMAKE_SOURCE_DIR}/src/ui/*.cpp ${CMAKE_SOURCE_DIR}/src/core/*/*.cpp)
@@ -109,7 +119,9 @@ list(FILTER FONT_TEXT_SOURCES EXCLUDE REGEX "/assets/i18n/")
 list(FILTER FONT_TEXT_SOURCES EXCLUDE REGEX "/src/core/import/|/src/core/formats/(workbook[a-z_]*|quantity)\\.cpp$")
 # A tour's captions in other languages come with those languages' glyphs (make_font_packs.py), not the page's font.
 list(FILTER FONT_TEXT_SOURCES EXCLUDE REGEX "/story\\.json$")
-list(APPEND FONT_TEXT_SOURCES ${CMAKE_SOURCE_DIR}/assets/i18n/en.json ${STORY_BASE_TEXT})
+# The map's names in other languages come with those languages (the packs), not the page's font.
+list(FILTER FONT_TEXT_SOURCES EXCLUDE REGEX "/assets/bukchon/map\\.geojson$")
+list(APPEND FONT_TEXT_SOURCES ${CMAKE_SOURCE_DIR}/assets/i18n/en.json ${STORY_BASE_TEXT} ${MAP_BASE_TEXT})
 set(FONT_TEXT ${CMAKE_BINARY_DIR}/font-text.txt)
 add_custom_command(OUTPUT ${FONT_TEXT}
   COMMAND ${CMAKE_COMMAND} -E cat ${FONT_TEXT_SOURCES} > ${FONT_TEXT}
@@ -129,7 +141,8 @@ endforeach()
 # other language is checked with its own glyphs by make_font_packs.py).
 file(GLOB FONT_CHECKED_TEXT CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/assets/i18n/en.json ${CMAKE_SOURCE_DIR}/assets/*/recording.json
   ${CMAKE_SOURCE_DIR}/assets/*/*.geojson ${CMAKE_SOURCE_DIR}/web/*.html)
-list(APPEND FONT_CHECKED_TEXT ${STORY_BASE_TEXT})
+list(FILTER FONT_CHECKED_TEXT EXCLUDE REGEX "/assets/bukchon/map\\.geojson$")
+list(APPEND FONT_CHECKED_TEXT ${STORY_BASE_TEXT} ${MAP_BASE_TEXT})
 set(FONT_CHECK_STAMP ${CMAKE_BINARY_DIR}/font-coverage.ok)
 add_custom_command(OUTPUT ${FONT_CHECK_STAMP}
   COMMAND /usr/bin/python3 ${CMAKE_SOURCE_DIR}/cmake/check_font_coverage.py ${BUKCHON_DIST_DIR}/assets/fonts/NanumGothic-subset.ttf ${FONT_CHECKED_TEXT}
@@ -165,6 +178,7 @@ foreach(rel ${SITE_INPUTS})
   endif()
   list(APPEND SITE_OUTPUTS ${out})
 endforeach()
+list(APPEND SITE_OUTPUTS ${PLACE_NAMES_STAMP})
 # The module's glue too (Emscripten leaves its local names long); the readable glue stays beside the target.
 add_custom_command(OUTPUT ${BUKCHON_DIST_DIR}/bukchon.js ${BUKCHON_DIST_DIR}/bukchon.wasm
   COMMAND ${ESBUILD} $<TARGET_FILE_DIR:bukchon>/bukchon.js --minify --log-level=warning --outfile=${BUKCHON_DIST_DIR}/bukchon.js

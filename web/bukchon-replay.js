@@ -81,6 +81,16 @@ export async function createViewer(element, options = {}) {
       return null;
     });
   };
+  // The shipped map's place names in a language (OSM name:xx, cut by the build: placeNames), once per language;
+  // without them the labels keep English.
+  const namesAsked = new Set();
+  const placeNames = (code) => {
+    const path = SITE.placeNames?.[code];
+    if (!path || namesAsked.has(code)) return;
+    namesAsked.add(code);
+    fetchBytes(new URL(path, base).href).then((b) => state.destroyed || bridge.addPlaceNames(code, decodeJson(b)))
+      .catch((e) => console.warn(`bukchon: ${path}: ${e.message}`));
+  };
   // What to download depends on `lang` and `data`; when only the query names them, those downloads wait until the
   // core has read it (just after the module starts). Nothing else of the query is looked at here.
   const query = typeof options.query === 'string' ? options.query : '';
@@ -270,6 +280,7 @@ export async function createViewer(element, options = {}) {
       bridge.setLanguageFonts(fonts);
     }
     state.lang = strings.lang;
+    placeNames(strings.lang);
     element.dir = strings.dir === 'rtl' ? 'rtl' : 'ltr';  // the page's overlays read as the language does
     if (window.matchMedia) bridge.setReducedMotion(matchMedia('(prefers-reduced-motion: reduce)').matches);
     data = await data;
@@ -321,7 +332,7 @@ export async function createViewer(element, options = {}) {
 
   const ctx = { bridge, chrome, canvas, element, state, options, emit, listeners, text, languageUrl, languageFonts,
                 maxMessageBytes: MAX_MESSAGE_BYTES,
-                useStrings: (next) => { strings = next; state.lang = next.lang; element.dir = next.dir === 'rtl' ? 'rtl' : 'ltr'; chrome.relabel(); ctx.videoDialog?.relabel(); ctx.storyEditor?.relabel(); ctx.offlineDialog?.relabel(); ctx.languageMenu?.relabel(); } };
+                useStrings: (next) => { strings = next; state.lang = next.lang; placeNames(next.lang); element.dir = next.dir === 'rtl' ? 'rtl' : 'ltr'; chrome.relabel(); ctx.videoDialog?.relabel(); ctx.storyEditor?.relabel(); ctx.offlineDialog?.relabel(); ctx.languageMenu?.relabel(); } };
   const api = createApi(ctx);
   const { viewer, run } = api;
   ctx.getState = viewer.getState;

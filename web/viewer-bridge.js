@@ -41,6 +41,9 @@ export function createBridge(module) {
       const error = withJson({ ...strings, ...localeTables(strings.lang) }, (p, l) => withText(fileName, (n) => module._bk_set_language(p, l, n)));
       if (error) throw new Error(module.UTF8ToString(error));
     },
+    // A language's place names, {local name: name} (place_names.hpp).
+    addPlaceNames: (code, names) => withText(code, (c) => withText(Object.entries(names).map((e) => e.join('\x1F')).join('\x1E'),
+      (r) => module._bk_add_place_names(c, r))),
     // Stages files (kind → {name, bytes}) and commits them: {ok, state}; on failure the previous dataset stays.
     commit(files) {
       for (const [key, file] of Object.entries(files)) {

@@ -267,6 +267,7 @@ MapBuildOptions mapBuildOptionsFromJson(const nlohmann::json& o) {
     out.nameKo = o.value("nameKo", "");
     out.snapshot = o.value("date", "");
     out.blocks = o.value("blocks", true);
+    if (o.contains("languages") && o["languages"].is_array()) out.languages.clear();  // given: exactly these
     if (o.contains("languages") && o["languages"].is_array())
         for (const Json& l : o["languages"])
             if (l.is_string()) out.languages.push_back(l.get<std::string>());

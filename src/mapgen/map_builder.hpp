@@ -21,9 +21,9 @@ struct MapBuildOptions {
     std::string snapshot;                 // the data's date ("2026-07"), for extracts whose objects carry no timestamps
     std::vector<MapFeature> extras;       // features given on the command line: the depot, a palace's label
     bool blocks = true;                   // compute city blocks
-    // Extra name languages to keep besides name, name:en and name:ko (e.g. {"ja", "zh"}); none by default: the
-    // viewer speaks English and Korean, and every kept script costs the page font's subset.
-    std::vector<std::string> languages;
+    // Extra name languages to keep besides name, name:en and name:ko: by default the viewer's other UI languages,
+    // whose labels show them (src/core/map/place_names.hpp); empty keeps none.
+    std::vector<std::string> languages = {"zh", "ja", "ru", "es", "fr", "ar", "id", "vi", "th", "mn", "ne"};
 };
 
 struct MapBuildStats {

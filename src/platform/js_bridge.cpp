@@ -239,6 +239,11 @@ EMSCRIPTEN_KEEPALIVE const char* bk_set_language(const char* json, int length, c
     return nullptr;
 }
 
+// Place names for a language, as place_names.hpp's records (web/bukchon-replay.js reads assets/<city>/names/xx.json).
+EMSCRIPTEN_KEEPALIVE void bk_add_place_names(const char* language, const char* records) {
+    platform().viewer.addPlaceNames(language ? language : "", records ? records : "");
+}
+
 // Renders the next frame at `scale` × the canvas size and calls Module.onCapture() right after drawing it.
 EMSCRIPTEN_KEEPALIVE void bk_capture(double scale) { platform().captureScale = float(scale > 0 ? scale : 1); }
 // Video export: the plan of frames for exportVideo's checked options {"options": {…}, "speed": …, "story": [s, …]}

@@ -383,8 +383,8 @@ namespace bk {
 // The characters the panels and labels may draw come from the data and the language; when either changes, the
 // fonts learn the new set and may ask for fallback packs, which the page fetches (Module.onFontFile).
 void updateTextInUse(Platform& p) {
-    if (p.viewer.dataVersion() != p.textDataVersion || uiStringsVersion() != p.textStringsVersion) {
-        p.textDataVersion = p.viewer.dataVersion();
+    if (p.viewer.textVersion() != p.textDataVersion || uiStringsVersion() != p.textStringsVersion) {
+        p.textDataVersion = p.viewer.textVersion();
         p.textStringsVersion = uiStringsVersion();
         CodepointSet all, display;
         p.viewer.collectText(all, display);

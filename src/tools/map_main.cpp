@@ -1,13 +1,16 @@
 // map_main.cpp — `bukchon-map`: an OpenStreetMap extract (XML/PBF, .gz/.bz2) → the viewer's map.geojson.
 //
 //   bukchon-map IN.osm[.pbf|.gz|.bz2] -o OUT.geojson [--bbox lon0,lat0,lon1,lat1] [--name "…"] [--name-ko "…"]
-//               [--depot lon,lat] [--label lon,lat,"English","한국어"] [--languages ja,zh] [--date 2026-07]
-//               [--binary OUT.bkm] [--no-blocks] [--format osm|pbf|osm.gz|osm.bz2]
+//               [--depot lon,lat] [--label lon,lat,"English","한국어"] [--languages ja,zh|none] [--date 2026-07]
+//               [--binary OUT.bkm] [--binary-languages ja,zh|none] [--no-blocks] [--format osm|pbf|osm.gz|osm.bz2]
 //
 // docs/map.md shows it start to finish, for Bukchon and for another city. IN may be `-` (stdin), and one of the
 // outputs `-` (stdout); src/tools/cli_common.hpp has the shared manners.
 #include "cli_common.hpp"
 #include "converter.hpp"
+#include "map_binary.hpp"
+
+#include <algorithm>
 
 #include <cstdio>
 #include <cstdlib>
@@ -21,8 +24,12 @@ namespace cli = bk::cli;
 
 const cli::Tool kTool{"bukchon-map",
     "usage: bukchon-map IN.osm[.pbf|.gz|.bz2] -o OUT.geojson [--bbox lon0,lat0,lon1,lat1] [--name TEXT]\n"
-    "                  [--name-ko TEXT] [--depot lon,lat] [--label lon,lat,English,Korean] [--languages ja,zh]\n"
-    "                  [--date YYYY-MM] [--binary OUT.bkm] [--no-blocks] [--format osm|pbf|osm.gz|osm.bz2]\n"
+    "                  [--name-ko TEXT] [--depot lon,lat] [--label lon,lat,English,Korean] [--languages ja,zh|none]\n"
+    "                  [--date YYYY-MM] [--binary OUT.bkm] [--binary-languages ja,zh|none] [--no-blocks]\n"
+    "                  [--format osm|pbf|osm.gz|osm.bz2]\n"
+    "  --languages: the name:xx kept besides name, name:en and name:ko (default: the viewer's UI languages);\n"
+    "  --binary-languages: those of them the binary twin keeps (default: the same; the shipped Bukchon map keeps\n"
+    "  none and the site serves the others per language).\n"
     "  IN may be - (standard input). OUT.geojson or OUT.bkm may be - (standard output; the summary then goes\n"
     "  to stderr). --format names IN's format; the content decides, so it is optional. docs/map.md has the rest.\n"
     "  -h, --help    this text\n"
@@ -53,6 +60,8 @@ bool position(const std::string& lonText, const std::string& latText, bk::LatLon
 
 int main(int argc, char** argv) {
     std::string in, out, binaryOut, format;
+    std::vector<std::string> binaryLanguages;  // --binary-languages: the names the binary twin keeps
+    bool binaryLanguagesGiven = false;
     bk::MapBuildOptions opt;
     for (cli::Args args(kTool, argc, argv); args.next();) {
         const std::string& a = args.arg();
@@ -77,8 +86,11 @@ int main(int argc, char** argv) {
             bool known = false;
             for (const char* f : kFormats) known = known || format == f;
             if (!known) cli::usageError(kTool, "--format is osm, pbf, osm.gz or osm.bz2, not '" + format + "'");
-        } else if (a == "--languages") {
-            for (const std::string& l : split(args.value())) opt.languages.push_back(l);
+        } else if (a == "--languages" || a == "--binary-languages") {
+            std::vector<std::string>& into = a == "--languages" ? opt.languages : binaryLanguages;
+            into.clear();
+            for (const std::string& l : split(args.value())) if (l != "none") into.push_back(l);
+            if (a == "--binary-languages") binaryLanguagesGiven = true;
         }
         else if (a == "--depot" || a == "--label") {
             auto f = split(args.value());
@@ -115,7 +127,16 @@ int main(int argc, char** argv) {
     if (!converted.error.empty()) return cli::fail(kTool, converted.error);
     const std::string& text = converted.mapGeoJson;
     if (!cli::writeOutput(out, text)) return cli::fail(kTool, "cannot write " + cli::outputName(out));
-    // The binary twin the page loads (no JSON parse before the first frame).
+    // The binary twin the page loads (no JSON parse before the first frame), with only the names asked for.
+    if (binaryLanguagesGiven && !binaryOut.empty()) {
+        auto map = bk::loadBinaryMap(converted.map, "map.bkm");
+        if (!map) return cli::fail(kTool, map.error().describe());
+        for (bk::MapFeature& f : map.value().features)
+            f.names.erase(std::remove_if(f.names.begin(), f.names.end(), [&](const auto& n) {
+                return std::find(binaryLanguages.begin(), binaryLanguages.end(), n.first) == binaryLanguages.end();
+            }), f.names.end());
+        converted.map = bk::writeBinaryMap(map.value());
+    }
     if (!binaryOut.empty() && !cli::writeOutput(binaryOut, converted.map))
         return cli::fail(kTool, "cannot write " + cli::outputName(binaryOut));
     FILE* summary = cli::summaryStream(cli::isStdio(binaryOut) ? binaryOut : out);

@@ -119,6 +119,11 @@ MapLabelStats drawMapLabels(const ViewState& s, const UiFonts& f) {
             // Districts and areas: English over Korean, centred. Landmarks and POIs: a mark, then the name.
             const std::string& en = l.nameEn.empty() && l.nameKo.empty() ? l.name : l.nameEn;
             std::string first = primaryName(en, l.nameKo), second = secondaryName(en, l.nameKo);
+            // In the UI language where the map has the name (OpenStreetMap's name:xx), over the local name.
+            if (const std::string* other = translatedPlace(s, localName(l.nameEn, l.nameKo, l.name))) {
+                first = shownText(*other);
+                second = shownText(localName(l.nameEn, l.nameKo, l.name));
+            }
             const bool poi = l.kind == MapKind::poi;
             if (poi) second.clear();  // one line: a symbol and its name
             ImFont* f1 = district ? f.small : f.body;

@@ -39,7 +39,8 @@ int drawStreetLabels(const ViewState& s, const UiFonts& f, GlyphBoxes& taken, co
         if (pxPerMetre < kMinZoom[std::min(street.rank, 4)]) continue;
         if (street.lengthM * pxPerMetre < 40) continue;  // too short on screen for any name
         const std::string& en = street.nameEn.empty() && street.nameKo.empty() ? street.name : street.nameEn;
-        const std::string& text = primaryName(en, street.nameKo);
+        const std::string* other = translatedPlace(s, localName(street.nameEn, street.nameKo, street.name));
+        const std::string& text = other ? shownText(*other) : primaryName(en, street.nameKo);
         if (text.empty()) continue;
         glyphs.clear();
         float textW = 0;

@@ -31,6 +31,9 @@ const std::string& logicalText(const std::string& shown);
 // The font book that shapes lines (the platform's).
 void setShapingFonts(FontBook* fonts);
 void beginUiFrame();
+// A map place's name in the UI language, where the map or a names file has it (place_names.hpp); null in English
+// and Korean, which the labels show from the map's own name:en and name:ko.
+const std::string* translatedPlace(const ViewState& s, const std::string& local);
 // A place or sensor name in the current language, and the other one (for a second line), as shownText.
 const std::string& primaryName(const std::string& en, const std::string& ko);
 const std::string& secondaryName(const std::string& en, const std::string& ko);

@@ -213,6 +213,12 @@ void textLine(const char* shown) {
     ImGui::TextUnformatted(shown);
 }
 
+const std::string* translatedPlace(const ViewState& s, const std::string& local) {
+    const std::string& language = uiStrings().code();
+    if (!s.placeNames || language == "en" || language == "ko" || local.empty()) return nullptr;
+    return s.placeNames->find(language, local);
+}
+
 const std::string& primaryName(const std::string& en, const std::string& ko) {
     return shownText(logicalPrimary(en, ko));
 }

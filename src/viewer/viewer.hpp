@@ -26,6 +26,7 @@
 #include "layout.hpp"
 #include "map_data.hpp"
 #include "map_mesh.hpp"
+#include "place_names.hpp"
 #include "metric_choice.hpp"
 #include "quality.hpp"
 #include "replay_stats.hpp"
@@ -88,6 +89,8 @@ public:
     std::string screenPositionJson(const std::string& sensorId) const;
     const std::string& error() const { return error_; }
     int dataVersion() const { return dataVersion_; }
+    // Changes whenever the text collectText() gives may have: a load, place names added.
+    int textVersion() const { return dataVersion_ + int(placeNameFiles_.size()); }
     // The characters the loaded data can put on screen (names, titles, units, levels, event kinds): `all` for
     // the body faces, `display` for what the big faces draw too (units, levels, metrics). For the fonts.
     void collectText(CodepointSet& all, CodepointSet& display) const;
@@ -103,6 +106,8 @@ public:
 
     void setReducedMotion(bool on) { reducedMotion_ = on; }
     void setLanguage(std::string code) { lang_ = std::move(code); }
+    // Place names for a language (place_names.hpp's records): kept across loads, as the language is.
+    void addPlaceNames(const std::string& language, std::string_view records);
     // A right-to-left language (Arabic): the panels' layout mirrored (layout.hpp mirrorLayout).
     void setRightToLeft(bool on) {
         if (on == rightToLeft_) return;
@@ -264,6 +269,8 @@ private:
     int screenW_ = 1, screenH_ = 1; // device px of the whole canvas (the panes share it)
     uint32_t layerMask_ = kAllLayers;
     std::string lang_ = "en";
+    PlaceNames placeNames_;  // the map's own other-language names and the files added, by local name
+    std::vector<std::pair<std::string, std::string>> placeNameFiles_;  // language, records: added again after a load
     UiMode uiMode_ = UiMode::full;
     Overlays overlays_;
     int hovered_ = -1, selected_ = -1;

@@ -270,6 +270,9 @@ bool Viewer::install(Dataset dataset, const MapData& mapData) {
     for (Pane& pane : panes_) pane.routeKeyDay = -1;
     ++mapVersion_;
     content_ = std::move(next);
+    placeNames_.clear();  // this map's names, then the files the page added for its languages
+    placeNames_.addFromMap(content_->mapData);
+    for (const auto& [language, records] : placeNameFiles_) placeNames_.add(language, records);
     laps.lap("swap");
     restyle();
     laps.lap("restyle");
@@ -283,6 +286,11 @@ bool Viewer::install(Dataset dataset, const MapData& mapData) {
     viewFitted_ = false;
     laps.lap("samplers");
     return true;
+}
+
+void Viewer::addPlaceNames(const std::string& language, std::string_view records) {
+    placeNames_.add(language, records);
+    placeNameFiles_.emplace_back(language, std::string(records));
 }
 
 }  // namespace bk

@@ -44,16 +44,15 @@ void Viewer::collectText(CodepointSet& all, CodepointSet& display) const {
     std::unordered_set<std::string_view> kinds;
     for (const Event& e : d.events)
         if (kinds.insert(e.kind).second) add(all, e.kind);
-    for (const MapLabel& l : c.mesh.labels) {
-        add(all, l.nameEn);
-        add(all, l.nameKo);
-        add(all, l.name);
-    }
-    for (const StreetLabel& l : c.mesh.streets) {
-        add(all, l.nameEn);
-        add(all, l.nameKo);
-        add(all, l.name);
-    }
+    // Labels: their names, and in the UI language where there is one (place_names.hpp).
+    auto addLabel = [&](const std::string& en, const std::string& ko, const std::string& name) {
+        add(all, en);
+        add(all, ko);
+        add(all, name);
+        if (const std::string* other = placeNames_.find(lang_, localName(en, ko, name))) add(all, *other);
+    };
+    for (const MapLabel& l : c.mesh.labels) addLabel(l.nameEn, l.nameKo, l.name);
+    for (const StreetLabel& l : c.mesh.streets) addLabel(l.nameEn, l.nameKo, l.name);
     add(all, c.mapAttribution);
     add(display, c.mapAttribution);
 }
@@ -79,6 +78,7 @@ ViewState Viewer::viewState() const {
     if (content_) {
         s.dataset = &content_->dataset;
         s.mesh = &content_->mesh;
+        s.placeNames = &placeNames_;
         s.sensorPositions = &content_->positions;
         s.collection = &content_->collection;
         s.mapName = content_->mapName;

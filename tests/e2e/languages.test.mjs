@@ -57,6 +57,11 @@ describe('languages', () => {
       assert.equal(await menu.inputValue(), code, 'the menu shows the language in force');
       assert.equal(await menu.getAttribute('aria-label'), strings['lang.menu']);
     }
+    // The map's place names came with the languages OpenStreetMap has them in (assets/bukchon/names/xx.json, cut
+    // from map.geojson's name:xx) and only with those: the English start fetched none.
+    const namesFetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name)
+      .filter((n) => n.includes('/assets/bukchon/names/')).map((n) => n.split('/').pop()).sort());
+    assert.deepEqual(namesFetched, ['fr.json', 'ja.json', 'ru.json', 'zh.json']);
     assert.deepEqual(problems, []);
   });
 

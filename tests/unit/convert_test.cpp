@@ -103,6 +103,7 @@ TEST(Convert, AnOsmExtractBecomesTheSameBinaryMapTheCliWrites) {
     ASSERT_FALSE(pbf.empty());
     nlohmann::json options = {{"bbox", {126.9720, 37.5720, 126.9990, 37.5900}}, {"date", "2026-07"},
                               {"name", "Bukchon, Jongno-gu, Seoul"}, {"nameKo", "서울 종로구 북촌"},
+                              {"languages", nlohmann::json::array()},  // as the twin: --binary-languages none
                               {"extras", {{{"kind", "depot"}, {"at", {126.9840, 37.5762}}, {"en", "Collection truck base (assumed)"}, {"ko", "수거차 출발지(가정)"}},
                                           {{"kind", "label"}, {"at", {126.9921, 37.5803}}, {"en", "Changdeokgung Palace"}, {"ko", "창덕궁"}}}}};
     auto conversion = startConversion("osm", {{"bukchon.osm.pbf", pbf}}, options);

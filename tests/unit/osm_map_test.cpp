@@ -291,8 +291,12 @@ TEST(OsmMap, NamesInLanguagesAndPointsOfInterest) {
     EXPECT_EQ(dong->names[0], (std::pair<std::string, std::string>{"ja", "嘉会洞"}));
     EXPECT_EQ(byOsmId(m, "n902")->cls, "place");  // a named spot with no other tag
     EXPECT_EQ(byOsmId(m, "n903"), nullptr);        // a tree is not a point of interest
-    // Without --languages, only the viewer's two and the local name are kept.
-    EXPECT_TRUE(byOsmId(convert(osmXml(body)), "n901")->names.empty());
+    // By default the converter keeps the viewer's other UI languages (the labels show them: place_names.hpp); an
+    // empty list keeps only the viewer's two and the local name.
+    EXPECT_EQ(byOsmId(convert(osmXml(body)), "n901")->names.size(), 1u);
+    MapBuildOptions none;
+    none.languages.clear();
+    EXPECT_TRUE(byOsmId(convert(osmXml(body), none), "n901")->names.empty());
 }
 
 TEST(OsmMap, TheSameInputGivesTheSameBytesAndGzipReadsLikeXml) {

@@ -8,6 +8,7 @@
 #include "geo.hpp"
 #include "layout.hpp"
 #include "map_mesh.hpp"
+#include "place_names.hpp"
 #include "quality.hpp"
 #include "replay_stats.hpp"
 
@@ -35,6 +36,7 @@ struct PaneView {
 struct ViewState {
     const Dataset* dataset = nullptr;        // null until the first successful load
     const MapMesh* mesh = nullptr;
+    const PlaceNames* placeNames = nullptr;  // labels in the UI language where the map has it (place_names.hpp)
     const std::vector<Vec2>* sensorPositions = nullptr;  // local units, per sensor
     const std::vector<float>* values = nullptr;          // primary value per sensor at the current time
     const Clock* clock = nullptr;

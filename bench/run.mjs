@@ -10,6 +10,7 @@ import { chromium } from '../tests/e2e/node_modules/playwright-core/index.mjs';
 import { CHROMIUM_ARGS, DIST, startServer } from '../tests/e2e/harness.mjs';
 import { videoExport, videoRow } from './video.mjs';
 import { firstFrames, firstFrameRows } from './first-frame.mjs';
+import { languageCosts, languageRows } from './languages.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const OUT = `${ROOT}bench/out`;
@@ -234,6 +235,8 @@ async function million() {
 
 // Start-up once, before the rounds: five cold loads on each link, alternating (bench/first-frame.mjs).
 const startup = await firstFrames(browser, server.url, zipped.url, 5);
+// What each UI language costs (bench/languages.mjs): gzip as served, frames at the display's rate.
+const languages = await languageCosts(capped, zipped.url, 3);
 const rounds = { map: [], ours: [], oursGlyphs: [], oursNoPanels: [], deck: [], load: [], first: [], floorClear: [], floorPass: [], work: [] };
 for (let r = 0; r < ROUNDS; r++) {
   rounds.floorClear.push(await floor(0));
@@ -327,6 +330,7 @@ const results = {
     seekWithStateMs_100k: round2(nat('SeekWithState100k')?.withStateMs ?? NaN),
   },
   videoExport_1080p30: { ...video, date: new Date().toISOString() },
+  languages,
   rounds: ROUNDS, secondsPerRun: SECONDS,
   machine: { ...(old.machine || {}), cpu: os.cpus()[0]?.model, cores: os.cpus().length, memoryGB: Math.round(os.totalmem() / 2 ** 30),
              renderer: 'headless Chromium, SwiftShader (CPU) WebGL2', node: process.version, platform: `${os.type()} ${os.release()}` },
@@ -368,6 +372,7 @@ if (results.million) {
             ['… by phase, mean ms', Object.entries(m.phaseMsMean).filter(([, v]) => v >= 0.01).map(([k, v]) => `${k} ${v}`).join(', '), ''],
             ['… deck.gl 9 on the same file', m.deckgl.failed ? `did not run: ${m.deckgl.failed}` : `frame p50 ${m.deckgl.frameMsP50} ms (${m.deckgl.frames} frames; ready after ${(m.deckgl.readyMs / 1000).toFixed(1)} s)`, '']);
 }
+rows.push(...languageRows(languages));
 rows.push(videoRow(video));
 if (old.importMBps) rows.push(['CLI: 1 GB CSV import (peak memory)', `${old.importMBps} MiB/s (${old.importPeakMiB} MiB)`, 'bounded']);
 const table = ['| measure | result | goal |', '|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');

@@ -153,9 +153,16 @@ export function createTwin(ctx, viewer) {
     .format(new Date(ms + (offset ?? 540) * 60000));
   let lang = 'en';
 
+  let unshownSaid = '';  // the characters last reported as undrawable
   function update(s) {
     if (!s || typeof s !== 'object') return;
     lang = s.lang || 'en';
+    // Characters no font here has (after every font that could have them came): said on the page, not only in the state.
+    const f = s.fonts;
+    if (f?.settled && f.unshown > 0 && f.unshownSample !== unshownSaid) {
+      unshownSaid = f.unshownSample;
+      ctx.chrome.showNotice(text('fonts.unshownTitle'), [text('fonts.unshown', { sample: f.unshownSample })], text('fonts.unshownHint'));
+    }
     setAttr(root, 'lang', lang);
     const twin = s.twin || {};
     const mode = s.ui || 'full';

@@ -92,14 +92,22 @@ void drawTimelinePanel(const ViewState& s, const UiFonts& f, std::vector<Intent>
     float x0 = p.x + 6 * S, x1 = p.x + std::max(scrubW, 60 * S) - 6 * S;
     float trackY = p.y + h * 0.62f;
     double span = double(std::max<int64_t>(1, clock.endMs() - clock.startMs()));
-    auto xOf = [&](double ms) { return float(x0 + (x1 - x0) * (ms - double(clock.startMs())) / span); };
-    if ((active || (hovered && ImGui::IsMouseClicked(0))) && x1 > x0) {
-        double frac = std::clamp((io.MousePos.x - x0) / (x1 - x0), 0.0f, 1.0f);
-        out.push_back(Intent::number(Intent::seek, double(clock.startMs()) + frac * span));
-    }
+    // Right to left, time runs from the right end, as the browser's own range input does under dir="rtl".
+    const bool rtl = uiStrings().rightToLeft();
+    auto xOf = [&](double ms) {
+        const float f = float((ms - double(clock.startMs())) / span);
+        return rtl ? x1 - (x1 - x0) * f : x0 + (x1 - x0) * f;
+    };
+    auto fracAt = [&](float x) {
+        const float f = std::clamp((x - x0) / (x1 - x0), 0.0f, 1.0f);
+        return double(rtl ? 1 - f : f);
+    };
+    if ((active || (hovered && ImGui::IsMouseClicked(0))) && x1 > x0)
+        out.push_back(Intent::number(Intent::seek, double(clock.startMs()) + fracAt(io.MousePos.x) * span));
     dl->AddRectFilled({x0, trackY - 3 * S}, {x1, trackY + 3 * S}, IM_COL32(222, 216, 205, 255), 3 * S);
     float px = xOf(clock.timeMs());
-    dl->AddRectFilled({x0, trackY - 3 * S}, {px, trackY + 3 * S}, kAccentColor, 3 * S);
+    dl->AddRectFilled({std::min(xOf(double(clock.startMs())), px), trackY - 3 * S},
+                      {std::max(xOf(double(clock.startMs())), px), trackY + 3 * S}, kAccentColor, 3 * S);
     // Day boundaries (local midnight) with weekday labels.
     ImFont* small = f.small ? f.small : ImGui::GetFont();
     float smallSize = f.small ? f.small->FontSize : ImGui::GetFontSize();
@@ -112,7 +120,7 @@ void drawTimelinePanel(const ViewState& s, const UiFonts& f, std::vector<Intent>
         const int64_t labelAt = std::max<int64_t>(day, clock.startMs()) + 1;
         std::string label = shownText(uiStrings().weekdayShort(labelAt, d.offsetAt(labelAt)));
         ImVec2 ts = small->CalcTextSizeA(smallSize, 1e9f, 0, label.c_str());
-        if (xNext - xd > ts.x + 8 * S)
+        if (std::fabs(xNext - xd) > ts.x + 8 * S)
             dl->AddText(small, smallSize, {(xd + xNext - ts.x) / 2, p.y + 2 * S}, kMutedColor, label.c_str());
     }
     // Data-quality stretches (gaps, stuck values) and impossible readings, amber just below the track: the selected
@@ -120,7 +128,8 @@ void drawTimelinePanel(const ViewState& s, const UiFonts& f, std::vector<Intent>
     if (s.quality)
         for (const QualityIssue& q : s.quality->issues) {
             if (s.selected >= 0 && q.sensor != uint32_t(s.selected)) continue;
-            float xa = xOf(double(q.fromMs)), xb = std::max(xOf(double(q.toMs)), xa + 3 * S);
+            const float xf = xOf(double(q.fromMs)), xt = xOf(double(q.toMs));
+            const float xa = std::min(xf, xt), xb = std::max(std::max(xf, xt), xa + 3 * S);
             dl->AddRectFilled({xa, trackY + 5 * S}, {xb, trackY + 8 * S}, IM_COL32(204, 133, 20, 220), 1.5f * S);
         }
     for (const Event& e : d.events) {
@@ -140,8 +149,7 @@ void drawTimelinePanel(const ViewState& s, const UiFonts& f, std::vector<Intent>
     dl->AddCircleFilled({px, trackY}, (active ? 9.f : 8.f) * S, kPaperColor, 24);
     dl->AddCircle({px, trackY}, (active ? 9.f : 8.f) * S, kAccentColor, 24, 2.5f * S);
     if (hovered && !active && x1 > x0) {
-        double frac = std::clamp((io.MousePos.x - x0) / (x1 - x0), 0.0f, 1.0f);
-        int64_t at = clock.startMs() + int64_t(frac * span);
+        int64_t at = clock.startMs() + int64_t(fracAt(io.MousePos.x) * span);
         ImGui::SetTooltip("%s", shownText(uiStrings().date(at, d.offsetAt(at)) + " " + formatLocalClock(at, d.offsetAt(at), false)).c_str());
     }
 

@@ -50,8 +50,10 @@ const convertInPage = (page, name, bytes, options) => page.evaluate(async ({ nam
 }, { name, bytes: [...bytes], options });
 
 // The options assets/bukchon/osm/regenerate.sh gives bukchon-map (the committed map.bkm is its output).
+// regenerate.sh's options; `languages: []` as its --binary-languages none (the page's converter keeps the UI
+// languages' names by default; the shipped twin keeps none: the site serves them per language).
 const REGENERATE = { bbox: [126.9720, 37.5720, 126.9990, 37.5900], date: '2026-07', name: 'Bukchon, Jongno-gu, Seoul',
-  nameKo: '서울 종로구 북촌', extras: [
+  nameKo: '서울 종로구 북촌', languages: [], extras: [
     { kind: 'depot', at: [126.9840, 37.5762], en: 'Collection truck base (assumed)', ko: '수거차 출발지(가정)' },
     { kind: 'label', at: [126.9921, 37.5803], en: 'Changdeokgung Palace', ko: '창덕궁' }] };
 

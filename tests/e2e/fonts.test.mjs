@@ -87,6 +87,9 @@ test('names in Polish, Greek, Mongolian, Japanese, Vietnamese, rare Hangul, Hebr
   assert.equal(fonts.unshown, NO_FONT.length, `only the emoji is unshown: ${fonts.unshownSample}`);
   assert.equal(fonts.unshownSample, NO_FONT.join(' '));
   assert.equal(fonts.problem, null);
+  // And the page says so, not only the state.
+  await page.locator('.bk-banner.bk-notice').waitFor({ state: 'visible' });
+  assert.match(await page.locator('.bk-banner .bk-text').textContent(), /U\+1F6B2/);
   // The panels draw with the merged fonts: select a Japanese-named site and the viewer keeps running.
   await page.evaluate(() => window.viewer.select('W-4'));
   const s = await page.evaluate(() => window.viewer.getState());

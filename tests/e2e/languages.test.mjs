@@ -50,7 +50,11 @@ describe('languages', () => {
       // images, and no cluster holds the font's .notdef glyph.
       if (['th', 'ne', 'ar'].includes(code)) assert.ok(s.fonts.shaped > 20, `${code}: shaped clusters ${s.fonts.shaped}`);
       assert.equal(s.fonts.notdef, 0, `${code}: no .notdef glyph`);
-      const strings = JSON.parse(readFileSync(join(ROOT, `assets/i18n/${code}.json`), 'utf8')).strings;
+      const file = JSON.parse(readFileSync(join(ROOT, `assets/i18n/${code}.json`), 'utf8'));
+      const strings = file.strings;
+      // The twin carries the language and its direction (Arabic: right to left).
+      assert.deepEqual(await page.locator('.bk-twin').evaluate((e) => [e.lang, getComputedStyle(e).direction]),
+                       [code, file.dir === 'rtl' ? 'rtl' : 'ltr'], `${code}: the twin's lang and direction`);
       // The accessible twin speaks the language: the KPI heading, and the feed's day as Intl writes it.
       const heading = await page.locator('.bk-twin h2').first().textContent();
       assert.ok(Object.values(strings).includes(heading), `${code}: the twin's first heading is a string of ${code}.json ("${heading}")`);

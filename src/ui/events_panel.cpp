@@ -72,14 +72,23 @@ void drawEventsPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
         if (i == nowRow && follow) ImGui::SetScrollHereY(0.5f);
         ImDrawList* dl = ImGui::GetWindowDrawList();
         float alpha = future ? 0.45f : 1.0f;
-        dl->AddCircleFilled(ImVec2(p.x + 6 * S, p.y + rowH / 2), 4.5f * S, eventColor(e.kind) & IM_COL32(255, 255, 255, int(255 * alpha)), 12);
-        std::string line1 = formatLocalClock(e.timeMs, d.offsetAt(e.timeMs), false) + "  " + eventLabel(e.kind);
+        // Right to left, the row mirrors: the dot on the right, the lines standing against it.
+        const bool rtl = uiStrings().rightToLeft();
+        const float rowW = ImGui::GetItemRectSize().x;
+        dl->AddCircleFilled(ImVec2(rtl ? p.x + rowW - 10 * S : p.x + 6 * S, p.y + rowH / 2), 4.5f * S,
+                            eventColor(e.kind) & IM_COL32(255, 255, 255, int(255 * alpha)), 12);
+        // One line shaped whole (the time first, on the right in Arabic).
+        const std::string& line1 = shownText(formatLocalClock(e.timeMs, d.offsetAt(e.timeMs), false) + "  " +
+                                             logicalText(eventLabel(e.kind)));
         const Sensor& sensor = d.sensors[e.sensor];
         const std::string& line2 = primaryName(sensor.nameEn, sensor.nameKo);
         ImU32 ink = future ? IM_COL32(41, 46, 56, 120) : kInkColor;
-        dl->AddText(ImVec2(p.x + 16 * S, p.y + 2 * S), ink, line1.c_str());
         ImFont* small = f.small ? f.small : ImGui::GetFont();
-        dl->AddText(small, small->FontSize, ImVec2(p.x + 16 * S, p.y + 3 * S + ImGui::GetTextLineHeight()),
+        auto left = [&](ImFont* font, const std::string& text) {
+            return rtl ? p.x + rowW - 20 * S - font->CalcTextSizeA(font->FontSize, 1e9f, 0, text.c_str()).x : p.x + 16 * S;
+        };
+        dl->AddText(ImVec2(left(ImGui::GetFont(), line1), p.y + 2 * S), ink, line1.c_str());
+        dl->AddText(small, small->FontSize, ImVec2(left(small, line2), p.y + 3 * S + ImGui::GetTextLineHeight()),
                     future ? IM_COL32(110, 104, 96, 120) : kMutedColor, line2.c_str());
         ImGui::PopID();
     }

@@ -242,9 +242,13 @@ void drawSensorPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
         if (e.sensor != uint32_t(s.selected)) continue;
         if (shown++ == 0) ImGui::Separator();
         ImGui::PushID(int(i));
-        std::string text = formatLocalClock(e.timeMs, d.offsetAt(e.timeMs), false) + "  " + eventLabel(e.kind);
+        // One line shaped whole: right to left, the time stands first on the right.
+        const std::string& text = shownText(formatLocalClock(e.timeMs, d.offsetAt(e.timeMs), false) + "  " +
+                                            logicalText(eventLabel(e.kind)));
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(e.timeMs > t ? kMutedColor : eventColor(e.kind)));
+        ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(uiStrings().rightToLeft() ? 1.f : 0.f, 0.f));
         if (ImGui::Selectable(text.c_str())) out.push_back(Intent::number(Intent::focusEvent, double(i)));
+        ImGui::PopStyleVar();
         ImGui::PopStyleColor();
         ImGui::PopID();
     }

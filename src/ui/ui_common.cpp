@@ -208,7 +208,7 @@ void textLine(const char* shown) {
         const float wrapAt = ImGui::GetCurrentWindow()->DC.TextWrapPos;
         const float w = ImGui::CalcTextSize(shown).x;
         const float avail = wrapAt > 0 ? wrapAt - ImGui::GetCursorPosX() : ImGui::GetContentRegionAvail().x;
-        if (w < avail) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - w);
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - w);  // longer than the column: its end is cut, not its start
     }
     ImGui::TextUnformatted(shown);
 }

@@ -67,8 +67,10 @@ const manifest = {
   strings,
   // Each UI language's name in itself and its direction, for the page's language menu (from the files' "name", "dir").
   languages: Object.fromEntries(Object.entries(strings).map(([code, p]) => {
-    const { name, dir } = JSON.parse(read(p));
-    return [code, { name, dir: dir || 'ltr' }];
+    const { name, dir, strings: all } = JSON.parse(read(p));
+    // shaped: its text needs the shaper module (src/core/text/shaped_line.cpp isShapedScript's scripts).
+    const shaped = /[\u0590-\u08FF\u0900-\u0DFF\u0E00-\u0FFF\u1000-\u109F\u1780-\u17FF]/.test(JSON.stringify(all));
+    return [code, shaped ? { name, dir: dir || 'ltr', shaped } : { name, dir: dir || 'ltr' }];
   }).sort(([a], [b]) => (a === 'en' ? -1 : b === 'en' ? 1 : a.localeCompare(b)))),
   // The default dataset as the page loads it (the binary twins) and its tour; the JSON forms stay on the site only.
   data: { map: 'assets/bukchon/map.bkm', recording: 'assets/bukchon/recording.bkr', story: 'assets/bukchon/story.json' },

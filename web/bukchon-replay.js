@@ -101,6 +101,10 @@ export async function createViewer(element, options = {}) {
   const deferData = options.data === undefined && asked.has('data');
   // A first visit without lang= speaks the browser's preferred language where the site has it (else English).
   let wanted = options.lang === undefined && !asked.has('lang') ? preferredLanguage(SITE.strings) : 'en';
+  // A language whose text needs shaping (Thai, Arabic, Nepali …): the shaper module is fetched and compiled now,
+  // beside the rest, rather than when the first frame asks for it (only a head start: the core still asks).
+  const early = options.lang || asked.get('lang') || wanted;
+  if (SITE.languages?.[early]?.shaped) lazyModule('viewer-shaper.js').then((m) => m.loadShaper()).catch(() => {});
 
   // Where the data comes from. The Bukchon week ships as a binary recording too (sensors inside): no JSON to parse
   // before the first frame. A `data` URL taken from the page's address is same-origin only unless allowed.

@@ -202,15 +202,15 @@ const std::string& logicalText(const std::string& shown) {
     return it == logicalCache().end() ? shown : it->second;
 }
 
-void textLine(const char* shown) {
+void textLine(const char* shown, const char* end) {
     // Right to left, a line stands against the right edge of its column (or the wrap position a panel pushed).
     if (uiStrings().rightToLeft()) {
         const float wrapAt = ImGui::GetCurrentWindow()->DC.TextWrapPos;
-        const float w = ImGui::CalcTextSize(shown).x;
+        const float w = ImGui::CalcTextSize(shown, end).x;
         const float avail = wrapAt > 0 ? wrapAt - ImGui::GetCursorPosX() : ImGui::GetContentRegionAvail().x;
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - w);  // longer than the column: its end is cut, not its start
     }
-    ImGui::TextUnformatted(shown);
+    ImGui::TextUnformatted(shown, end);
 }
 
 const std::string* translatedPlace(const ViewState& s, const std::string& local) {
@@ -231,40 +231,52 @@ const std::string& secondaryName(const std::string& en, const std::string& ko) {
 }
 
 void textWrappedAtSpaces(const std::string& shown) {
-    // Lines are cut from the logical text and each is shaped on its own: a right-to-left paragraph reads from its
-    // first line down, and a cluster is never split. Breaks: after a space; at a word boundary of a script without
-    // spaces (Thai …, from the shaper's segmenter: U+200B); before an ideograph or kana that is not closing punctuation.
-    const std::string& text = logicalText(shown);
-    std::string marked = shapingFonts && needsShaping(text) ? shapingFonts->wordBreaks(text) : text;
-    std::vector<std::string> pieces(1);
-    for (size_t i = 0; i < marked.size();) {
-        uint32_t cp = 0;
-        size_t len = nextUtf8(marked, i, cp);
-        if (len == 0) len = 1;
-        const bool ideograph = (cp >= 0x3041 && cp <= 0x30FA) || (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF);
-        if (cp == 0x200B || (ideograph && !pieces.back().empty() && pieces.back().back() != ' ')) pieces.emplace_back();
-        if (cp != 0x200B) pieces.back().append(marked, i, len);
-        if (cp == ' ') pieces.emplace_back();
-        i += len;
-    }
     // Up to the wrap position a panel pushed (PushTextWrapPos), else the column's edge.
     const float wrapAt = ImGui::GetCurrentWindow()->DC.TextWrapPos;
     const float avail = wrapAt > 0 ? wrapAt - ImGui::GetCursorPosX() : ImGui::GetContentRegionAvail().x;
-    auto trimmed = [](std::string s) {
-        while (!s.empty() && s.back() == ' ') s.pop_back();
-        return s;
-    };
-    std::string line;
-    for (const std::string& piece : pieces) {
-        const std::string candidate = line + piece;
-        if (!trimmed(line).empty() && ImGui::CalcTextSize(shownText(trimmed(candidate)).c_str()).x > avail) {
-            textLine(shownText(trimmed(line)).c_str());
-            line = piece;
-        } else {
-            line = candidate;
+    // The lines of a text at a width and in a face, cut once and kept with the shaped lines (between frames the
+    // same paragraph is not cut, segmented and measured again).
+    const std::string& text = logicalText(shown);
+    std::string key = "\x01" + std::to_string(int(avail)) + ':' + std::to_string(uintptr_t(ImGui::GetFont())) + '\x01' + text;
+    auto found = shownCache().find(key);
+    if (found == shownCache().end()) {
+        // Lines are cut from the logical text and each is shaped on its own: a right-to-left paragraph reads from
+        // its first line down, and a cluster is never split. Breaks: after a space; at a word boundary of a script
+        // without spaces (Thai …, from the shaper's segmenter: U+200B); before an ideograph or kana.
+        std::string marked = shapingFonts && needsShaping(text) ? shapingFonts->wordBreaks(text) : text;
+        std::vector<std::string> pieces(1);
+        for (size_t i = 0; i < marked.size();) {
+            uint32_t cp = 0;
+            size_t len = nextUtf8(marked, i, cp);
+            if (len == 0) len = 1;
+            const bool ideograph = (cp >= 0x3041 && cp <= 0x30FA) || (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF);
+            if (cp == 0x200B || (ideograph && !pieces.back().empty() && pieces.back().back() != ' ')) pieces.emplace_back();
+            if (cp != 0x200B && cp != '\n') pieces.back().append(marked, i, len);
+            if (cp == ' ') pieces.emplace_back();
+            i += len;
         }
+        auto trimmed = [](std::string s) {
+            while (!s.empty() && s.back() == ' ') s.pop_back();
+            return s;
+        };
+        std::string lines, line;
+        for (const std::string& piece : pieces) {
+            const std::string candidate = line + piece;
+            if (!trimmed(line).empty() && ImGui::CalcTextSize(shownText(trimmed(candidate)).c_str()).x > avail) {
+                lines += shownText(trimmed(line)) + '\n';
+                line = piece;
+            } else {
+                line = candidate;
+            }
+        }
+        if (!trimmed(line).empty()) lines += shownText(trimmed(line)) + '\n';
+        found = shownCache().emplace(std::move(key), std::move(lines)).first;
     }
-    if (!trimmed(line).empty()) textLine(shownText(trimmed(line)).c_str());
+    const std::string& lines = found->second;
+    for (size_t at = 0, end; at < lines.size(); at = end + 1) {
+        end = lines.find('\n', at);
+        textLine(lines.data() + at, lines.data() + end);
+    }
 }
 
 bool beginCard(const char* id, const Rect& r, bool fillHeight, bool anchorBottom) {

@@ -56,7 +56,7 @@ bool beginCard(const char* id, const Rect& r, bool fillHeight, bool anchorBottom
 // Wrapped text that breaks only at spaces (ImGui's own wrapping also breaks after '.', splitting "19.9").
 void textWrappedAtSpaces(const std::string& text);
 // One line of text, against the right edge of its column in a right-to-left language.
-void textLine(const char* shown);
+void textLine(const char* shown, const char* end = nullptr);
 
 // `text` cut to `maxWidth` px in the current font, between characters, with "…" where it was cut (a long
 // translation in a narrow column); the text itself when it fits.

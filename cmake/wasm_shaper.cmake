@@ -22,6 +22,7 @@ configure_file(${STB_INCLUDE}/stb_truetype.h ${SHAPER_INCLUDE}/stb_truetype.h CO
 add_library(shaper_harfbuzz STATIC ${HARFBUZZ_SRC}/src/harfbuzz.cc)
 target_include_directories(shaper_harfbuzz SYSTEM PUBLIC ${HARFBUZZ_SRC}/src)
 target_compile_options(shaper_harfbuzz PRIVATE -w $<$<CONFIG:Release>:-Os> -fno-exceptions -fno-rtti)
+target_compile_definitions(shaper_harfbuzz PRIVATE HB_LEAN HB_MINI)
 
 # FriBidi: its library sources with the configuration header its build would write.
 file(STRINGS ${FRIBIDI_SRC}/configure.ac FRIBIDI_VERSION_LINES REGEX "m4_define\\(fribidi_(major|minor|micro)_version")

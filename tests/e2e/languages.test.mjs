@@ -3,9 +3,10 @@
 // preferred languages.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchBrowser, openPage, startServer, waitFrames, waitReady } from './harness.mjs';
+import { DIST, launchBrowser, openPage, startServer, waitFrames, waitReady } from './harness.mjs';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const CODES = readdirSync(join(ROOT, 'assets/i18n')).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
@@ -80,4 +81,41 @@ describe('languages', () => {
       await context.close();
     }
   });
+});
+
+// The shaper module's HarfBuzz (built for wasm from Debian's source package, HB_LEAN) against Debian's own hb-shape
+// (libharfbuzz-bin), on the same font packs the page fetches: the same glyphs, in the same clusters.
+test('the page\'s HarfBuzz shapes Thai, Devanagari and Arabic as Debian\'s hb-shape does', async () => {
+  const server = await startServer(DIST);
+  const browser = await launchBrowser();
+  const { page } = await openPage(browser, `${server.url}?lang=th`);
+  await waitReady(page);
+  const cases = [['thai', 'สวัสดี'], ['thai', 'ภาษาไทย'], ['devanagari', 'नेपाली'], ['devanagari', 'हिन्दी क्षेत्र'],
+                 ['arabic', 'العربية'], ['arabic', 'سلام عليكم']];
+  const ours = await page.evaluate(async (list) => {
+    const s = await (await import('./viewer-shaper.js')).loadShaper();
+    const call = (op, a, b) => {
+      const enc = new TextEncoder();
+      const put = (bytes) => { const p = s._malloc(bytes.length + 1); s.HEAPU8.set(bytes, p); s.HEAPU8[p + bytes.length] = 0; return [p, bytes.length]; };
+      const [pa, la] = put(typeof a === 'string' ? enc.encode(a) : a), [pb, lb] = put(typeof b === 'string' ? enc.encode(b) : b);
+      const r = s._bk_shaper_call(op, pa, la, pb, lb, 0);
+      const out = new TextDecoder().decode(s.HEAPU8.slice(r, r + s._bk_shaper_result_length()));
+      s._free(pa); s._free(pb);
+      return out;
+    };
+    const out = [];
+    for (const [pack, text] of list) {
+      const bytes = new Uint8Array(await (await fetch(`assets/fonts/packs/${pack}.ttf`)).arrayBuffer());
+      call(0, `test-${pack}`, bytes);
+      out.push(call(6, `test-${pack}`, text));
+    }
+    return out;
+  }, cases);
+  cases.forEach(([pack, text], i) => {
+    const reference = execFileSync('hb-shape', ['--no-glyph-names', '--no-positions', join(DIST, `assets/fonts/packs/${pack}.ttf`), text],
+                                   { encoding: 'utf8' }).trim().replace(/^\[|\]$/g, '');
+    assert.equal(ours[i], reference, `${text} in ${pack}.ttf`);
+  });
+  await browser.close();
+  await server.close();
 });

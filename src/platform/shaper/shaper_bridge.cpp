@@ -50,7 +50,9 @@ extern "C" {
 // op 2: the image of cluster code number `a` (decimal), bold when `b` is "b", at `size` px (shaped_line.hpp's wire form);
 // op 3: how many clusters are coded (decimal);
 // op 4: line `a` with U+200B at each word boundary the browser's segmenter finds (`a` itself without one);
-// op 5: forgets every cluster code (the viewer's fonts changed: its lines are coded again).
+// op 5: forgets every cluster code (the viewer's fonts changed: its lines are coded again);
+// op 6: HarfBuzz's glyphs for text `b` in font `a`, as hb-shape --no-glyph-names --no-positions writes them
+//       ("110=0|134=1|…"): the tests compare the module's HarfBuzz with Debian's.
 EMSCRIPTEN_KEEPALIVE const char* bk_shaper_call(int op, const char* a, int aLength, const char* b, int bLength, double size) {
     const std::string_view first(a, size_t(aLength > 0 ? aLength : 0)), second(b, size_t(bLength > 0 ? bLength : 0));
     result.clear();
@@ -71,6 +73,9 @@ EMSCRIPTEN_KEEPALIVE const char* bk_shaper_call(int op, const char* a, int aLeng
         result = bk::encodeImage(codes().image(size_t(std::strtoul(std::string(first).c_str(), nullptr, 10)), second == "b", float(size)));
     } else if (op == 3) {
         result = std::to_string(codes().size());
+    } else if (op == 6) {
+        for (const bk::ShapedGlyph& g : shaper().shape(std::string(first), second))
+            result += (result.empty() ? "" : "|") + std::to_string(g.glyph) + "=" + std::to_string(g.cluster);
     } else if (op == 5) {
         codes().clear();
     } else if (op == 4) {

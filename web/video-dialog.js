@@ -3,6 +3,7 @@
 // progress bar with frames and time left, Cancel, and the download. It calls viewer.exportVideo (video-export.js).
 // Text only through textContent; both languages from assets/i18n/*.json.
 import { fileStem } from './viewer-files.js';
+import { localeOf } from './viewer-locale.js';
 
 const SIZES = [[1280, 720], [1920, 1080], [3840, 2160]];
 const DAY_MS = 86400000;
@@ -114,7 +115,7 @@ export function createVideoDialog(ctx, viewer, opener = null) {
     const error = plan.error;
     summary.classList.toggle('bk-video-error', !!error);
     summary.textContent = error ? error.replace(/^exportVideo: /, '') : text('video.summary').replace('{length}', duration(plan.seconds))
-      .replace('{frames}', plan.frames.toLocaleString(ctx.state.lang)).replace('{size}', `${plan.width}×${plan.height}`);
+      .replace('{frames}', plan.frames.toLocaleString(localeOf(ctx.state.lang))).replace('{size}', `${plan.width}×${plan.height}`);
     start.disabled = !!error;
   };
   // The core's normalized options (or {invalid: message}) for the plan preview.
@@ -162,7 +163,7 @@ export function createVideoDialog(ctx, viewer, opener = null) {
       const name = videoFileName(fromMs, viewer.getState(), o.story, blob.type);
       result.href = resultUrl;
       result.download = name;
-      result.textContent = text('video.done').replace('{name}', name).replace('{mb}', (blob.size / 1048576).toFixed(1));
+      result.textContent = text('video.done').replace('{name}', name).replace('{mb}', (blob.size / 1048576).toLocaleString(localeOf(ctx.state.lang), { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
       result.hidden = false;
       progressText.textContent = text('video.saved');
       result.click();  // the download starts at once; the link stays for a second copy

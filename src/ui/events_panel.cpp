@@ -78,7 +78,7 @@ void drawEventsPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
         dl->AddCircleFilled(ImVec2(rtl ? p.x + rowW - 10 * S : p.x + 6 * S, p.y + rowH / 2), 4.5f * S,
                             eventColor(e.kind) & IM_COL32(255, 255, 255, int(255 * alpha)), 12);
         // One line shaped whole (the time first, on the right in Arabic).
-        const std::string& line1 = shownText(formatLocalClock(e.timeMs, d.offsetAt(e.timeMs), false) + "  " +
+        const std::string line1 = shownText(formatLocalClock(e.timeMs, d.offsetAt(e.timeMs), false) + "  " +
                                              logicalText(eventLabel(e.kind)));
         const Sensor& sensor = d.sensors[e.sensor];
         const std::string& line2 = primaryName(sensor.nameEn, sensor.nameKo);

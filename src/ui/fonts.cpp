@@ -321,6 +321,7 @@ bool FontBook::rebuildIfNeeded(float uiScale) {
             if (font->IndexLookup[i] == ImWchar(-1)) font->IndexAdvanceX[i] = box->AdvanceX;
     }
     io.FontDefault = fonts_.body;
+    ++atlasVersion_;
     builtScale_ = uiScale;
     dirty_ = false;
     buildMs_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();

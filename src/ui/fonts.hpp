@@ -65,6 +65,8 @@ public:
     std::string wordBreaks(const std::string& logical) const { return shaperReady() ? shaper_(4, logical, "", 0) : logical; }
     // +1 whenever lines shaped before would come out otherwise (the shaper arrived, the fonts changed).
     int shapingVersion() const { return shapingVersion_; }
+    // +1 per atlas build: text measured before (a wrapped paragraph's lines) may measure otherwise now.
+    int atlasVersion() const { return atlasVersion_; }
     void invalidate() { dirty_ = true; }  // rebuild the atlas (and its texture) on the next frame
     bool ready() const { return fonts_.body != nullptr; }
     // {"packs":[names merged],"pending":files on their way,"settled":nothing pending and the atlas current,"unshown":characters in use no loaded font draws,
@@ -107,7 +109,8 @@ private:
     void addClusterGlyphs(ImFont* font, float pixelHeight, bool bold, std::vector<std::pair<int, std::string>>& images);
     ShaperPort shaper_ = nullptr;
     int shapingVersion_ = 0;
-    int codedWith_ = 0;  // the shaping version the shaper's cluster codes were made with
+    int codedWith_ = 0;
+    int atlasVersion_ = 0;  // the shaping version the shaper's cluster codes were made with
     std::vector<std::string> shaperFonts_;  // sent to the shaper
     size_t clusters_ = 0;  // codes in the atlas
     size_t notdef_ = 0;    // clusters whose glyphs the font lacked, in the last build

@@ -61,6 +61,14 @@ void drawLegendPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
                                : ImGui::GetTextLineHeight() + ImGui::GetFontSize() * 0.95f + 6 * S;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float colW = ImGui::GetContentRegionAvail().x / float(columns);
+    // Right to left, a row mirrors within its column: the icon on the right, its name standing against it, the
+    // filter menu on the left (mx mirrors an x of the row's left-to-right drawing).
+    const bool rtl = uiStrings().rightToLeft();
+    ImVec2 p;
+    auto mx = [&](float x) { return rtl ? 2 * p.x + colW - 4 * S - x : x; };
+    auto textAt = [&](ImFont* font, float x, const char* text) {
+        return rtl ? mx(x) - font->CalcTextSizeA(font->FontSize, 1e9f, 0, text).x : x;
+    };
     int shown = 0;
     for (int t = 0; t < kSensorTypeCount; ++t) {
         if (!counts[t]) continue;
@@ -70,41 +78,42 @@ void drawLegendPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
         probe.capacity = 20;
         float v = sampleValue(probe.type);
         bool visible = layerVisible(s.layerMask, probe.type);
-        ImVec2 p(origin.x + colW * float(shown % columns), origin.y + rowH * float(shown / columns));
+        p = ImVec2(origin.x + colW * float(shown % columns), origin.y + rowH * float(shown / columns));
         ++shown;
         ImGui::PushID(t);
-        ImGui::SetCursorScreenPos(p);
         const float menuW = compact ? 0 : ImGui::GetTextLineHeight() + 2 * S;  // the row's filter menu, at its right
+        ImGui::SetCursorScreenPos(ImVec2(rtl ? p.x + menuW : p.x, p.y));
         if (ImGui::InvisibleButton("##toggle", ImVec2(colW - 4 * S - menuW, rowH))) out.push_back(Intent::number(Intent::toggleLayer, t));
         ImGui::SetItemAllowOverlap();  // the filter chips on the second line take their own clicks
         bool hovered = ImGui::IsItemHovered();
         if (hovered) ImGui::SetTooltip("%s", trf(visible ? "legend.hide" : "legend.show", {{"name", name}}).c_str());
         ImDrawList* dl = ImGui::GetWindowDrawList();
         if (hovered) dl->AddRectFilled(p, ImVec2(p.x + colW - 4 * S, p.y + rowH), IM_COL32(0, 0, 0, 14), 6 * S);
-        drawGlyphIcon(dl, ImVec2(p.x + iconR + 4 * S, p.y + rowH / 2), iconR, probe.type,
+        drawGlyphIcon(dl, ImVec2(mx(p.x + iconR + 4 * S), p.y + rowH / 2), iconR, probe.type,
                       visible ? colorForValue(probe, v) : 0xFFBBBBBBu, normalisedValue(probe, v));
         ImU32 ink = visible ? kInkColor : IM_COL32(41, 46, 56, 90);
         // Line 1: the English name (and the Korean one when there is room); line 2: what it shows.
         float textX = p.x + iconR * 2 + (compact ? 8 : 12) * S, textY = p.y + (compact ? 2 : 3) * S;
         // A long translation ("Seguridad contra incendios en hanoks") ends in "…"; the tooltip names it whole.
         const std::string label = fittedText(name, p.x + colW - 4 * S - menuW - textX);
-        ImGui::PushClipRect(p, ImVec2(p.x + colW - 4 * S - menuW, p.y + rowH), true);
-        dl->AddText(ImVec2(textX, textY), ink, label.c_str());
+        ImGui::PushClipRect(ImVec2(rtl ? p.x + menuW : p.x, p.y), ImVec2(rtl ? p.x + colW - 4 * S : p.x + colW - 4 * S - menuW, p.y + rowH), true);
+        dl->AddText(ImVec2(textAt(ImGui::GetFont(), textX, label.c_str()), textY), ink, label.c_str());
         ImGui::PopClipRect();
         if (compact) {
             ImGui::PopID();
             continue;
         }
         const float lineH = ImGui::GetTextLineHeight();
-        drawFilterMenuButton(s, probe.type, ImVec2(p.x + colW - 4 * S - menuW, p.y + 2 * S), menuW - 2 * S, out);
+        drawFilterMenuButton(s, probe.type, ImVec2(rtl ? p.x + 2 * S : p.x + colW - 4 * S - menuW, p.y + 2 * S), menuW - 2 * S, out);
         if (f.small) ImGui::PushFont(f.small);
         const bool chips = drawFilterChips(s, t, ImVec2(textX, textY + lineH), p.x + colW - 6 * S - textX, out);
         if (f.small) ImGui::PopFont();
         if (!chips) {
-            char sub[96];
-            std::snprintf(sub, sizeof sub, "%s · %s", formatCount(counts[t]).c_str(), meaningOf(probe.type).c_str());
+            // Composed from its letters and shaped whole (in Arabic the count stands first, on the right).
+            const std::string sub = shownText(formatCount(counts[t]) + " · " + logicalText(meaningOf(probe.type)));
             ImFont* small = f.small ? f.small : ImGui::GetFont();
-            dl->AddText(small, small->FontSize, ImVec2(textX, textY + lineH), visible ? kMutedColor : IM_COL32(110, 104, 96, 80), sub);
+            dl->AddText(small, small->FontSize, ImVec2(textAt(small, textX, sub.c_str()), textY + lineH),
+                        visible ? kMutedColor : IM_COL32(110, 104, 96, 80), sub.c_str());
         }
         ImGui::PopID();
     }
@@ -112,7 +121,7 @@ void drawLegendPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
     if (s.collection && s.collection->available) {
         const int bit = kRouteLayerBit;
         bool visible = (s.layerMask >> bit) & 1u;
-        ImVec2 p(origin.x + colW * float(shown % columns), origin.y + rowH * float(shown / columns));
+        p = ImVec2(origin.x + colW * float(shown % columns), origin.y + rowH * float(shown / columns));
         ++shown;
         ImGui::PushID(bit);
         ImGui::SetCursorScreenPos(p);
@@ -121,13 +130,15 @@ void drawLegendPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
             ImGui::SetTooltip("%s", trf(visible ? "legend.hide" : "legend.show", {{"name", tr("legend.route")}}).c_str());
         ImDrawList* dl = ImGui::GetWindowDrawList();
         ImU32 line = visible ? kAccentColor : IM_COL32(187, 187, 187, 255);
-        dl->AddLine(ImVec2(p.x + 2 * S, p.y + rowH / 2 + 4 * S), ImVec2(p.x + iconR * 2 + 6 * S, p.y + rowH / 2 - 4 * S), line, 3.5f * S);
+        dl->AddLine(ImVec2(mx(p.x + 2 * S), p.y + rowH / 2 + 4 * S), ImVec2(mx(p.x + iconR * 2 + 6 * S), p.y + rowH / 2 - 4 * S), line, 3.5f * S);
         float textX = p.x + iconR * 2 + (compact ? 8 : 12) * S, textY = p.y + (compact ? 2 : 3) * S;
-        dl->AddText(ImVec2(textX, textY), visible ? kInkColor : IM_COL32(41, 46, 56, 90), tr("legend.route"));
+        const char* route = tr("legend.route");
+        dl->AddText(ImVec2(textAt(ImGui::GetFont(), textX, route), textY), visible ? kInkColor : IM_COL32(41, 46, 56, 90), route);
         ImFont* small = f.small ? f.small : ImGui::GetFont();
+        const char* hint = tr("legend.routeHint");
         if (!compact)
-            dl->AddText(small, small->FontSize, ImVec2(textX, textY + ImGui::GetTextLineHeight()),
-                        visible ? kMutedColor : IM_COL32(110, 104, 96, 80), tr("legend.routeHint"));
+            dl->AddText(small, small->FontSize, ImVec2(textAt(small, textX, hint), textY + ImGui::GetTextLineHeight()),
+                        visible ? kMutedColor : IM_COL32(110, 104, 96, 80), hint);
         ImGui::PopID();
     }
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + rowH * float((shown + columns - 1) / columns)));

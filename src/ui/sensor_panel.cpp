@@ -243,7 +243,7 @@ void drawSensorPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
         if (shown++ == 0) ImGui::Separator();
         ImGui::PushID(int(i));
         // One line shaped whole: right to left, the time stands first on the right.
-        const std::string& text = shownText(formatLocalClock(e.timeMs, d.offsetAt(e.timeMs), false) + "  " +
+        const std::string text = shownText(formatLocalClock(e.timeMs, d.offsetAt(e.timeMs), false) + "  " +
                                             logicalText(eventLabel(e.kind)));
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(e.timeMs > t ? kMutedColor : eventColor(e.kind)));
         ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(uiStrings().rightToLeft() ? 1.f : 0.f, 0.f));

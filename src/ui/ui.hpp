@@ -24,7 +24,8 @@ std::string trf(const char* key, std::initializer_list<std::pair<const char*, st
 std::string trOr(const std::string& key, const std::string& fallback);
 // Text as ImGui must draw it: a line with letters that need shaping (Arabic, Thai, Devanagari …) in visual order
 // with its clusters as the font book's private-use glyphs (FontBook::shapeLine, the shaper module); anything
-// else, or anything before the shaper is loaded, as it is. Valid until beginUiFrame(), called between frames.
+// else, or anything before the shaper is loaded, as it is (the same reference: never bind a temporary's result to
+// a reference). Valid until beginUiFrame(), called between frames.
 const std::string& shownText(const std::string& logical);
 // The logical text a shownText() result was made from (the text itself for any other).
 const std::string& logicalText(const std::string& shown);

@@ -179,7 +179,8 @@ void setShapingFonts(FontBook* fonts) { shapingFonts = fonts; }
 void beginUiFrame() {
     // Between frames no reference into the cache is held: it is emptied when it grows large or when lines shaped
     // before would come out otherwise (the shaper arrived, a font pack did).
-    const int version = shapingFonts ? shapingFonts->shapingVersion() : 0;
+    // (A new atlas measures text otherwise, a cluster coded last frame included: wrapped lines are cut again.)
+    const int version = shapingFonts ? shapingFonts->shapingVersion() * 65536 + shapingFonts->atlasVersion() : 0;
     if (shownCache().size() > 4096 || version != shapedWith) {
         shownCache().clear();
         logicalCache().clear();

@@ -26,17 +26,17 @@ size_t letters(std::string_view s) {
 }
 
 const bk::Shaper& shaper() {
-    static bk::Shaper s = [] {
-        bk::Shaper out;
+    static const bk::Shaper* s = [] {
+        auto* out = new bk::Shaper;  // for the whole run
         for (const char* f : {"NotoSansArabic-Regular.ttf", "NotoSansThai-Regular.ttf", "NotoSansDevanagari-Regular.ttf"}) {
             std::ifstream in(std::string("/usr/share/fonts/truetype/noto/") + f, std::ios::binary);
             std::stringstream bytes;
             bytes << in.rdbuf();
-            if (!out.addFont(f, bytes.str())) std::abort();  // fonts-noto-core is a build dependency
+            if (!out->addFont(f, bytes.str())) std::abort();  // fonts-noto-core is a build dependency
         }
         return out;
     }();
-    return s;
+    return *s;
 }
 }  // namespace
 

@@ -117,6 +117,8 @@ list(FILTER FONT_TEXT_SOURCES EXCLUDE REGEX "/assets/i18n/")
 # Words the importer only reads (Korean column names, 오전/오후, unit names) are never drawn: a dataset's own text
 # takes its glyphs from the packs, as any city's names do. 7 KB of Hangul less on the first load.
 list(FILTER FONT_TEXT_SOURCES EXCLUDE REGEX "/src/core/import/|/src/core/formats/(workbook[a-z_]*|quantity)\\.cpp$")
+# So are a level's Korean colour and band words that the glyph scales and filters accept (초록, 좋음 …): 2 KB.
+list(FILTER FONT_TEXT_SOURCES EXCLUDE REGEX "/src/core/replay/(glyph_scene|filters)\\.cpp$")
 # A tour's captions in other languages come with those languages' glyphs (make_font_packs.py), not the page's font.
 list(FILTER FONT_TEXT_SOURCES EXCLUDE REGEX "/story\\.json$")
 # The map's names in other languages come with those languages (the packs), not the page's font.

@@ -135,10 +135,10 @@ EMSCRIPTEN_KEEPALIVE const char* bk_state() {
     static std::string state;
     state = platform().viewer.stateJson();
     bk::updateTextInUse(platform());
-    // The fonts are the platform's: their state joins the viewer's object ("…}" → "…,"fonts":{…}}").
+    // The fonts and the panels' fit are the platform's: they join the viewer's object ("…}" → "…,"fonts":{…},…}").
     if (!state.empty() && state.back() == '}') {
         state.pop_back();
-        state += ",\"fonts\":" + platform().fonts.stateJson() + "}";
+        state += ",\"fonts\":" + platform().fonts.stateJson() + ",\"layout\":" + bk::layoutStateJson() + "}";
     }
     return state.c_str();
 }

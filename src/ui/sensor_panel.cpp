@@ -234,23 +234,40 @@ void drawSensorPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
         }
     }
 
-    // This sensor's events that day.
+    // This sensor's events that day, in a list that scrolls where the card has no room for all of them (its
+    // height is the layout's budget for the card), kept on the moment being replayed.
     auto [a, b] = eventRange(d, d.localDayStartMs(t), d.nextLocalDayStartMs(t));
-    int shown = 0;
-    for (size_t i = a; i < b; ++i) {
-        const Event& e = d.events[i];
-        if (e.sensor != uint32_t(s.selected)) continue;
-        if (shown++ == 0) ImGui::Separator();
-        ImGui::PushID(int(i));
-        // One line shaped whole: right to left, the time stands first on the right.
-        const std::string text = shownText(formatLocalClock(e.timeMs, d.offsetAt(e.timeMs), false) + "  " +
-                                            logicalText(eventLabel(e.kind)));
-        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(e.timeMs > t ? kMutedColor : eventColor(e.kind)));
-        ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(uiStrings().rightToLeft() ? 1.f : 0.f, 0.f));
-        if (ImGui::Selectable(text.c_str())) out.push_back(Intent::number(Intent::focusEvent, double(i)));
-        ImGui::PopStyleVar();
-        ImGui::PopStyleColor();
-        ImGui::PopID();
+    std::vector<size_t> mine;
+    size_t nowRow = 0;
+    for (size_t i = a; i < b; ++i)
+        if (d.events[i].sensor == uint32_t(s.selected)) {
+            if (d.events[i].timeMs <= t) nowRow = mine.size();
+            mine.push_back(i);
+        }
+    const float lineH = ImGui::GetTextLineHeightWithSpacing();
+    if (!mine.empty()) ImGui::Separator();
+    const float room = s.layout.sensor.h - (ImGui::GetCursorScreenPos().y - ImGui::GetWindowPos().y) -
+                       ImGui::GetStyle().WindowPadding.y;
+    if (!mine.empty() && room >= lineH) {
+        ImGui::BeginChild("##sensorEvents", ImVec2(0, std::min(float(mine.size()) * lineH, room)), false);
+        static size_t lastNow = SIZE_MAX;
+        const bool follow = ImGui::IsWindowAppearing() || mine[nowRow] != lastNow;
+        lastNow = mine[nowRow];
+        for (size_t row = 0; row < mine.size(); ++row) {
+            const Event& e = d.events[mine[row]];
+            ImGui::PushID(int(mine[row]));
+            // One line shaped whole: right to left, the time stands first on the right.
+            const std::string text = shownText(formatLocalClock(e.timeMs, d.offsetAt(e.timeMs), false) + "  " +
+                                                logicalText(eventLabel(e.kind)));
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(e.timeMs > t ? kMutedColor : eventColor(e.kind)));
+            ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(uiStrings().rightToLeft() ? 1.f : 0.f, 0.f));
+            if (ImGui::Selectable(text.c_str())) out.push_back(Intent::number(Intent::focusEvent, double(mine[row])));
+            if (row == nowRow && follow) ImGui::SetScrollHereY(0.5f);
+            ImGui::PopStyleVar();
+            ImGui::PopStyleColor();
+            ImGui::PopID();
+        }
+        ImGui::EndChild();
     }
     if (side) ImGui::EndTable();
     ImGui::End();

@@ -32,6 +32,10 @@ const std::string& logicalText(const std::string& shown);
 // The font book that shapes lines (the platform's).
 void setShapingFonts(FontBook* fonts);
 void beginUiFrame();
+// The texts fittedText() cut short with "…" in the last frame (logical text), and the layout probe's verdict on it:
+// {"clipped":[[window, px] …],"cut":[text …]} (layout_probe.cpp; getState().layout).
+const std::vector<std::string>& fittedCuts();
+std::string layoutStateJson();
 // A map place's name in the UI language, where the map or a names file has it (place_names.hpp); null in English
 // and Korean, which the labels show from the map's own name:en and name:ko.
 const std::string* translatedPlace(const ViewState& s, const std::string& local);

@@ -163,6 +163,10 @@ std::unordered_map<std::string, std::string>& shownCache() {
     static std::unordered_map<std::string, std::string> cache;
     return cache;
 }
+std::vector<std::string>& cuts() {  // fittedText's cuts this frame (the layout probe's)
+    static std::vector<std::string> list;
+    return list;
+}
 std::unordered_map<std::string, std::string>& logicalCache() {  // shown → logical, for text composed or wrapped again
     static std::unordered_map<std::string, std::string> cache;
     return cache;
@@ -186,7 +190,10 @@ void beginUiFrame() {
         logicalCache().clear();
     }
     shapedWith = version;
+    cuts().clear();
 }
+
+const std::vector<std::string>& fittedCuts() { return cuts(); }
 
 const std::string& shownText(const std::string& logical) {
     if (!shapingFonts || !needsShaping(logical)) return logical;
@@ -298,6 +305,7 @@ ImU32 eventColor(const std::string& kind) { return eventKindInfo(kind).rgba; }
 
 std::string fittedText(const std::string& text, float maxWidth) {
     if (ImGui::CalcTextSize(text.c_str()).x <= maxWidth) return text;
+    if (cuts().size() < 8) cuts().push_back(logicalText(text));
     std::string cut = text;
     while (!cut.empty()) {
         do cut.pop_back();  // a whole UTF-8 character: continuation bytes first

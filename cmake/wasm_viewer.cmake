@@ -83,7 +83,7 @@ target_link_options(bukchon PRIVATE
   -sUSE_GLFW=3 -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sFULL_ES3=1
   -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0  # only what is used is enabled (heatmap_layer.cpp)
   -sGL_TRACK_ERRORS=0  # the glue's own bookkeeping of GL errors: the viewer never asks glGetError
-  -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432
+  -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432 -sMALLOC=emmalloc
   -sMODULARIZE=1 -sEXPORT_ES6=1 -sENVIRONMENT=web -sEXPORT_NAME=createBukchonModule
   -sEXPORTED_FUNCTIONS=_main,_malloc,_free
   -sEXPORTED_RUNTIME_METHODS=UTF8ToString

@@ -62,7 +62,10 @@ void drawHeaderPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
                                                          {"events", events}, {"tz", tz}}));
         if (!d.simulated && !d.source.empty()) textWrappedAtSpaces(primaryName(d.source, d.sourceKo));
         const std::string& mapName = primaryName(s.mapName, s.mapNameKo);
-        if (!mapName.empty()) textWrappedAtSpaces(trf("header.map", {{"name", mapName}}));
+        // The map's name, where the card has room for it (a long language's header is full without it).
+        if (const std::string line = mapName.empty() ? "" : trf("header.map", {{"name", mapName}});
+            !line.empty() && roomForText(s.layout.header, line))
+            textWrappedAtSpaces(line);
         if (s.graticuleStepDeg > 0) {
             char step[24];
             std::snprintf(step, sizeof step, "%g", s.graticuleStepDeg);

@@ -48,7 +48,8 @@ void drawKpiPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& out
     // Two tiles a row in a column; a band shows them all in one row when wide enough, else two rows.
     int cols = L.columns ? 2 : (L.kpis.w / S >= 980 ? int(tiles.size()) : (int(tiles.size()) + 1) / 2);
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8 * S, 0));
-    ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(4 * S, 3 * S));
+    static float fullAt = -1;
+    ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(4 * S, (cardIsFull(L.kpis, fullAt) ? 0 : 3) * S));
     if (ImGui::BeginTable("##kpiGrid", cols, ImGuiTableFlags_SizingStretchSame)) {
         for (const KpiTile& t : tiles) {
             ImGui::TableNextColumn();

@@ -7,6 +7,7 @@
 
 #include <imgui.h>
 
+#include <cfloat>
 #include <cstdio>
 #include <string>
 
@@ -49,16 +50,20 @@ void drawLegendPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
         const ImVec2 chipsAt = ImGui::GetCursorScreenPos();
         if (drawFilterChips(s, -1, chipsAt, titleAt.x + ImGui::GetContentRegionAvail().x - chipsAt.x, out))
             ImGui::SetCursorScreenPos(ImVec2(titleAt.x, titleAt.y + titleH));
-        else
+        else if (ImGui::CalcTextSize(tr("legend.hint")).x <= ImGui::GetContentRegionAvail().x)
             ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kMutedColor), "%s", tr("legend.hint"));
+        else  // a language's hint longer than the title's line: each row's tooltip says it ("Hide Noise")
+            ImGui::NewLine();
         if (f.small) ImGui::PopFont();
     }
     if (compact && f.small) ImGui::PushFont(f.small);
     // One row per type; the whole row toggles the layer. Two columns when the card is a band (portrait).
     const int columns = compact ? 3 : L.columns ? 1 : 2;
     const float iconR = (compact ? 6 : 8) * S;
+    // Rows a little closer where the card's budget is short of them (a tablet's two-column band).
+    static float fullAt = -1;
     const float rowH = compact ? ImGui::GetTextLineHeight() + 4 * S
-                               : ImGui::GetTextLineHeight() + ImGui::GetFontSize() * 0.95f + 6 * S;
+                               : ImGui::GetTextLineHeight() + ImGui::GetFontSize() * 0.95f + (cardIsFull(L.legend, fullAt) ? 2 : 6) * S;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float colW = ImGui::GetContentRegionAvail().x / float(columns);
     // Right to left, a row mirrors within its column: the icon on the right, its name standing against it, the
@@ -95,9 +100,17 @@ void drawLegendPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
         // Line 1: the English name (and the Korean one when there is room); line 2: what it shows.
         float textX = p.x + iconR * 2 + (compact ? 8 : 12) * S, textY = p.y + (compact ? 2 : 3) * S;
         // A long translation ("Seguridad contra incendios en hanoks") ends in "…"; the tooltip names it whole.
-        const std::string label = fittedText(name, p.x + colW - 4 * S - menuW - textX);
+        // Before that, the small face, where the name fits in it.
+        const float nameRoom = p.x + colW - 4 * S - menuW - textX;
+        ImFont* nameFont = ImGui::GetFont();
+        if (f.small && ImGui::CalcTextSize(name.c_str()).x > nameRoom &&
+            f.small->CalcTextSizeA(f.small->FontSize, FLT_MAX, 0, name.c_str()).x <= nameRoom)
+            nameFont = f.small;
+        const std::string label = nameFont == f.small && !compact ? name : fittedText(name, nameRoom);
         ImGui::PushClipRect(ImVec2(rtl ? p.x + menuW : p.x, p.y), ImVec2(rtl ? p.x + colW - 4 * S : p.x + colW - 4 * S - menuW, p.y + rowH), true);
-        dl->AddText(ImVec2(textAt(ImGui::GetFont(), textX, label.c_str()), textY), ink, label.c_str());
+        dl->AddText(nameFont, nameFont->FontSize,
+                    ImVec2(textAt(nameFont, textX, label.c_str()), textY + (ImGui::GetFontSize() - nameFont->FontSize) / 2),
+                    ink, label.c_str());
         ImGui::PopClipRect();
         if (compact) {
             ImGui::PopID();

@@ -257,14 +257,20 @@ void drawSensorPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
             const Event& e = d.events[mine[row]];
             ImGui::PushID(int(mine[row]));
             // One line shaped whole: right to left, the time stands first on the right.
-            const std::string text = shownText(formatLocalClock(e.timeMs, d.offsetAt(e.timeMs), false) + "  " +
-                                                logicalText(eventLabel(e.kind)));
+            // A long one in the small face, and cut after a word where even that is too wide.
+            std::string text = shownText(formatLocalClock(e.timeMs, d.offsetAt(e.timeMs), false) + "  " +
+                                          logicalText(eventLabel(e.kind)));
+            const float avail = ImGui::GetContentRegionAvail().x;
+            const bool small = f.small && ImGui::CalcTextSize(text.c_str()).x > avail;
+            if (small) ImGui::PushFont(f.small);
+            text = fittedText(text, avail);
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(e.timeMs > t ? kMutedColor : eventColor(e.kind)));
             ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(uiStrings().rightToLeft() ? 1.f : 0.f, 0.f));
             if (ImGui::Selectable(text.c_str())) out.push_back(Intent::number(Intent::focusEvent, double(mine[row])));
             if (row == nowRow && follow) ImGui::SetScrollHereY(0.5f);
             ImGui::PopStyleVar();
             ImGui::PopStyleColor();
+            if (small) ImGui::PopFont();
             ImGui::PopID();
         }
         ImGui::EndChild();

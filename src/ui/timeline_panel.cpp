@@ -158,6 +158,12 @@ void drawTimelinePanel(const ViewState& s, const UiFonts& f, std::vector<Intent>
     ImGui::BeginGroup();
     float padY = (rowH - ImGui::GetFrameHeight()) / 2;
     if (!narrow) ImGui::SetCursorPosY(ImGui::GetCursorPosY() + padY);
+    // Where the speeds and Loop (a long word in some languages) would not fit the row, their buttons are tighter.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float rowW = 12 * S + ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize(tr("timeline.loop")).x;
+    for (const std::string& label : kSpeedLabels) rowW += ImGui::CalcTextSize(label.c_str()).x + 2 * style.FramePadding.x + 4 * S;
+    const bool tight = rowW > ImGui::GetContentRegionAvail().x;
+    if (tight) ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(style.FramePadding.x * 0.4f, style.FramePadding.y));
     for (int i = 0; i < Clock::kSpeedStepCount; ++i) {
         const double speed = Clock::kSpeedSteps[i];
         const char* label = kSpeedLabels[size_t(i)].c_str();
@@ -170,17 +176,17 @@ void drawTimelinePanel(const ViewState& s, const UiFonts& f, std::vector<Intent>
         if (ImGui::Button(label)) out.push_back(Intent::number(Intent::setSpeed, speed));
         if (on) ImGui::PopStyleColor(3);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", trf("timeline.speedHint", {{"speed", label}}).c_str());
-        ImGui::SameLine(0, 4 * S);
+        ImGui::SameLine(0, (tight ? 2 : 4) * S);
     }
-    ImGui::SameLine(0, 12 * S);
+    ImGui::SameLine(0, (tight ? 6 : 12) * S);
     bool loop = clock.loop();
     if (ImGui::Checkbox(tr("timeline.loop"), &loop)) out.push_back(Intent::number(Intent::setLoop, loop ? 1 : 0));
+    if (tight) ImGui::PopStyleVar();
     // Compare: two panes, another moment or the fixed rounds beside this one (where the row has room for it).
     ImGui::SameLine(0, 12 * S);
     const bool comparing = s.compareBy != CompareBy::off;
     const bool compareFits = ImGui::GetContentRegionAvail().x >= compareW - 12 * S;
-    if (!compareFits) ImGui::Dummy(ImVec2(0, 0));
-    else if (comparing) {
+    if (compareFits && comparing) {
         ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(kAccentColor));
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kPaperColor));
     }

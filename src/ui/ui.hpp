@@ -32,7 +32,7 @@ const std::string& logicalText(const std::string& shown);
 // The font book that shapes lines (the platform's).
 void setShapingFonts(FontBook* fonts);
 void beginUiFrame();
-// The texts fittedText() cut short with "…" in the last frame (logical text), and the layout probe's verdict on it:
+// The texts fittedText() cut inside a word in the last frame (logical text), and the layout probe's verdict on it:
 // {"clipped":[[window, px] …],"cut":[text …]} (layout_probe.cpp; getState().layout).
 const std::vector<std::string>& fittedCuts();
 std::string layoutStateJson();

@@ -305,15 +305,44 @@ ImU32 eventColor(const std::string& kind) { return eventKindInfo(kind).rgba; }
 
 std::string fittedText(const std::string& text, float maxWidth) {
     if (ImGui::CalcTextSize(text.c_str()).x <= maxWidth) return text;
+    auto fits = [&](const std::string& shown) { return ImGui::CalcTextSize(shown.c_str()).x <= maxWidth; };
+    // Whole words where the first one fits ("Fire…"): cut in the logical text after a space or at a word
+    // boundary of a script without spaces (Thai: the shaper's segmenter marks them U+200B), then shaped again.
+    const std::string& logical = logicalText(text);
+    const std::string marked = shapingFonts && needsShaping(logical) ? shapingFonts->wordBreaks(logical) : logical;
+    const std::string zwsp = "\u200B";
+    for (size_t at = marked.size(); at > 0;) {
+        const size_t space = marked.rfind(' ', at - 1), mark = marked.rfind(zwsp, at - 1);
+        at = space == std::string::npos ? mark : mark == std::string::npos ? space : std::max(space, mark);
+        if (at == std::string::npos || at == 0) break;
+        std::string cut = marked.substr(0, at);
+        for (size_t z; (z = cut.find(zwsp)) != std::string::npos;) cut.erase(z, zwsp.size());
+        cut.erase(cut.find_last_not_of(' ') + 1);
+        if (const std::string shown = shownText(cut + "…"); !cut.empty() && fits(shown)) return shown;
+    }
     if (cuts().size() < 8) cuts().push_back(logicalText(text));
     std::string cut = text;
     while (!cut.empty()) {
         do cut.pop_back();  // a whole UTF-8 character: continuation bytes first
         while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0x80);
-        while (!cut.empty() && cut.back() == ' ') cut.pop_back();
-        if (ImGui::CalcTextSize((cut + "…").c_str()).x <= maxWidth) break;
+        if (fits(cut + "…")) break;
     }
     return cut + "…";
+}
+
+bool cardIsFull(const Rect& card, float& fullAt) {
+    // Found from the frame before (ImGui's own auto-fit works so); kept while the language and the card's height
+    // stay, so that the tighter card, which then fits, does not switch back and forth.
+    const ImGuiWindow* w = ImGui::GetCurrentWindow();
+    const float key = card.h + float(uiStringsVersion()) * 65536;
+    if (fullAt != key && w->ContentSizeIdeal.y + 2 * w->WindowPadding.y > card.h + 0.5f) fullAt = key;
+    return fullAt == key;
+}
+
+bool roomForText(const Rect& card, const std::string& text) {
+    const float avail = std::max(1.0f, ImGui::GetContentRegionAvail().x);
+    const float lines = std::ceil(ImGui::CalcTextSize(text.c_str()).x / avail);
+    return ImGui::GetCursorPosY() + lines * ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().WindowPadding.y <= card.h;
 }
 
 bool simulatedBadge(const UiFonts& f) {

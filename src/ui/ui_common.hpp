@@ -58,9 +58,15 @@ void textWrappedAtSpaces(const std::string& text);
 // One line of text, against the right edge of its column in a right-to-left language.
 void textLine(const char* shown, const char* end = nullptr);
 
-// `text` cut to `maxWidth` px in the current font, between characters, with "…" where it was cut (a long
-// translation in a narrow column); the text itself when it fits.
+// `text` cut to `maxWidth` px in the current font with "…" where it was cut (a long translation in a narrow column):
+// after its last whole word that fits, else (not even the first word fits: the layout probe reports it) inside a
+// word; the text itself when it fits.
 std::string fittedText(const std::string& text, float maxWidth);
+// Whether the current card's content was taller than `card` allows (found a frame before, kept while the language
+// and its height stay, in `fullAt`, the card's own): then it draws tighter.
+bool cardIsFull(const Rect& card, float& fullAt);
+// Whether the card `card` (as beginCard got it) has room below the cursor for `text` wrapped in the current font.
+bool roomForText(const Rect& card, const std::string& text);
 
 struct UiFonts;
 // The honesty badge ("SIMULATED DATA · …" in the UI language): one pill, or where the line is too narrow for it (a

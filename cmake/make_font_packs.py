@@ -25,7 +25,8 @@ names; the build fails if a language needs a character that neither has.
 usage: make_font_packs.py BASE.ttf OUT_DIR BASE_COVERAGE.cpp NANUM_DIR DEJAVU_DIR WQY.ttc I18N_DIR NOTO_DIR LOCALE_TEXT.json
 (LOCALE_TEXT: each language's date and number text from Intl, cmake/locale_text.mjs; cut with its strings)
 (writes OUT_DIR/packs/*.ttf and OUT_DIR/packs.json, the manifest: docs/api.md, "Font packs"; OUT_DIR/lang/*.ttf and
-OUT_DIR/languages.json: {"xx": {"regular", "bold", "covers": [[first, last], …]}})
+OUT_DIR/languages.json: {"xx": {"regular", "bold", "covers": [[first, last], …], "packs": [pack files]}}: a
+language's own glyphs where Nanum has them, and the packs its other letters come from)
 """
 import json
 import os
@@ -105,7 +106,8 @@ def cut(source, font_number, unicodes, out_path, layout=False):
 
 def language_fonts(base_cover, i18n_dir, nanum, out_dir, locale_text):
     """The glyphs each UI language but English needs beyond the page's font that Nanum Gothic has, cut from the same
-    face; returns {file name: the characters it needs that Nanum lacks} (the packs must have them)."""
+    face; returns {file name: the characters it needs that Nanum lacks} (the packs must have them) and
+    languages.json's entries so far."""
     os.makedirs(os.path.join(out_dir, "lang"), exist_ok=True)
     languages = {}
     beyond = {}
@@ -127,9 +129,7 @@ def language_fonts(base_cover, i18n_dir, nanum, out_dir, locale_text):
         languages[code] = {"regular": regular, "bold": bold, "covers": to_ranges(cover & wanted)}
         size = os.path.getsize(os.path.join(out_dir, regular)) + os.path.getsize(os.path.join(out_dir, bold))
         print(f"language font {code}: {len(cover & wanted)} characters, {size // 1024} KiB")
-    with open(os.path.join(out_dir, "languages.json"), "w", encoding="utf-8") as f:
-        json.dump(languages, f, separators=(",", ":"))
-    return beyond
+    return beyond, languages
 
 
 def main():
@@ -140,7 +140,7 @@ def main():
     base_cover = set(TTFont(base).getBestCmap())
     base_cover |= {a for a, b in EQUIVALENTS.items() if b in base_cover}  # drawn with the equivalent's glyph
     wqy_cmap = set(TTFont(wqy, fontNumber=0, lazy=True).getBestCmap())
-    beyond = language_fonts(base_cover, i18n_dir, nanum, out_dir, locale_text)
+    beyond, languages = language_fonts(base_cover, i18n_dir, nanum, out_dir, locale_text)
 
     packs = []  # (name, regular file, bold file or "", coverage)
 
@@ -176,6 +176,18 @@ def main():
             missing = True
     if missing:
         return 1
+    # The pack files each language's strings take glyphs from (the first pack that covers each): the page fetches
+    # them with the strings at start, not one round trip after another once the viewer finds the text unshown.
+    for name, wanted in sorted(beyond.items()):
+        files = []
+        for pack_name, regular, bold, cover in packs:
+            if wanted & cover:
+                files += [f for f in (regular, bold) if f]
+            wanted = wanted - cover
+        if files:
+            languages.setdefault(name[:-len(".json")], {})["packs"] = files
+    with open(os.path.join(out_dir, "languages.json"), "w", encoding="utf-8") as f:
+        json.dump(languages, f, separators=(",", ":"))
 
     # The page's own coverage goes into the module (a few dozen ranges: it decides whether anything is missing);
     # the packs' coverage is a file the viewer fetches only then.

@@ -49,6 +49,7 @@ const walk = (dir) => (has(dir) ? readdirSync(join(dist, dir)).flatMap((f) => {
 const strings = Object.fromEntries(walk('assets/i18n').filter((p) => p.endsWith('.json'))
   .map((p) => [p.split('/').pop().replace(/\.json$/, ''), p]));
 const packs = walk('assets/fonts/packs');
+const fontLanguages = has('assets/fonts/languages.json') ? JSON.parse(read('assets/fonts/languages.json')) : {};
 const manifest = {
   modules: eager,                       // fetched at start, in dependency order (index.html preloads them)
   lazy,                                 // lazyModule(name): fetched on first use, inlined in the single file
@@ -62,15 +63,17 @@ const manifest = {
   // covers here: thirteen languages' lists would weigh on every first load.
   fonts: { regular: 'assets/fonts/NanumGothic-subset.ttf', bold: 'assets/fonts/NanumGothicBold-subset.ttf',
            packs: 'assets/fonts/packs.json', packFiles: packs, languageList: 'assets/fonts/languages.json',
-           languages: Object.fromEntries(Object.entries(has('assets/fonts/languages.json') ? JSON.parse(read('assets/fonts/languages.json')) : {})
+           languages: Object.fromEntries(Object.entries(fontLanguages).filter(([, l]) => l.regular)
              .map(([code, { regular, bold }]) => [code, { regular, bold }])) },
   strings,
   // Each UI language's name in itself and its direction, for the page's language menu (from the files' "name", "dir").
   languages: Object.fromEntries(Object.entries(strings).map(([code, p]) => {
     const { name, dir, strings: all } = JSON.parse(read(p));
-    // shaped: its text needs the shaper module (src/core/text/shaped_line.cpp isShapedScript's scripts).
+    // shaped: its text needs the shaper module (src/core/text/shaped_line.cpp isShapedScript's scripts); packs: the
+    // font packs its letters come from (under assets/fonts/, make_font_packs.py), fetched with its strings.
     const shaped = /[\u0590-\u08FF\u0900-\u0DFF\u0E00-\u0FFF\u1000-\u109F\u1780-\u17FF]/.test(JSON.stringify(all));
-    return [code, shaped ? { name, dir: dir || 'ltr', shaped } : { name, dir: dir || 'ltr' }];
+    const packFiles = fontLanguages[code]?.packs;
+    return [code, { name, dir: dir || 'ltr', ...(shaped ? { shaped } : {}), ...(packFiles ? { packs: packFiles } : {}) }];
   }).sort(([a], [b]) => (a === 'en' ? -1 : b === 'en' ? 1 : a.localeCompare(b)))),
   // The default dataset as the page loads it (the binary twins) and its tour; the JSON forms stay on the site only.
   data: { map: 'assets/bukchon/map.bkm', recording: 'assets/bukchon/recording.bkr', story: 'assets/bukchon/story.json' },

@@ -149,6 +149,16 @@ export async function createViewer(element, options = {}) {
     let lang = wanted === 'en' ? english : optionalLanguage(wanted);
     let langFonts = wanted === 'en' ? null : languageFonts(wanted);
     lang.catch(() => {});
+    // A lang= that names one of the site's own languages downloads now, beside the module, with its glyphs: the
+    // core's check below can only confirm it (another name waits for that check).
+    const ahead = deferLang && early !== 'en' && Object.hasOwn(SITE.strings, early)
+      ? { code: early, lang: optionalLanguage(early), fonts: languageFonts(early) } : null;
+    ahead?.lang.catch(() => {});
+    // The font packs a language's letters come from (Thai, Arabic, Devanagari, the CJK ones …: SITE.languages[xx].packs)
+    // download now too, with the packs' list, and are handed over when the viewer asks for them by name.
+    const packsAhead = new Map((SITE.languages?.[early]?.packs ? ['packs.json', ...SITE.languages[early].packs] : [])
+      .map((name) => [name, fetchBytes(new URL(`assets/fonts/${name}`, base).href)]));
+    for (const p of packsAhead.values()) p.catch(() => {});
     // The module compiles while it downloads (the engine's own threads), so it is ready about when its last byte is.
     // It comes first, nearly alone on the link (index.html preloads it): the fonts and the data are asked for when
     // 85 % of it is in (the rest covers their round trip), so the module starts, the GPU process compiles the
@@ -190,7 +200,9 @@ export async function createViewer(element, options = {}) {
           if (!state.destroyed) { m.connectShaper(b.module, s); b.addFontFile(name, new Uint8Array(0)); }
         })).catch((e) => { if (!state.destroyed) bridge.fontFileFailed(name, e.message); });
       }
-      fetchBytes(new URL(`assets/fonts/${name}`, base).href).then(
+      const ahead = packsAhead.get(name);
+      packsAhead.delete(name);
+      (ahead || fetchBytes(new URL(`assets/fonts/${name}`, base).href)).then(
         (bytes) => {
           if (state.destroyed) return;
           state.fontFiles.set(name, bytes);   // an offline copy carries the fonts its text needed
@@ -258,8 +270,8 @@ export async function createViewer(element, options = {}) {
       if (checked.status === 'ok') wanted = checked.args[0];
       else languageProblems.push(`${checked.error}; showing English`);
       if (wanted !== 'en') {
-        lang = optionalLanguage(wanted);
-        langFonts = languageFonts(wanted);
+        lang = ahead?.code === wanted ? ahead.lang : optionalLanguage(wanted);
+        langFonts = ahead?.code === wanted ? ahead.fonts : languageFonts(wanted);
       }
       await useLanguage();
       chrome.relabel();

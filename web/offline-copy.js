@@ -33,8 +33,9 @@ const escapeHtml = (s) => String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '
 // Text inside <script>: never a closing tag or a comment opener.
 const scriptSafe = (s) => s.replace(/<\/(script)/gi, '<\\/$1').replace(/<!-{2}/g, '<\\u0021--');
 
-// The copy of what is on screen: {blob, name, bytes}. `ctx`: the viewer's context (bridge, state, storyEditor).
-export async function offlineCopy(ctx, viewer) {
+// The copy of what is on screen: {blob, name, bytes}. `ctx`: the viewer's context (bridge, state, storyEditor);
+// `languages`: UI languages besides the one in use that the copy must draw offline (their font packs go in).
+export async function offlineCopy(ctx, viewer, { languages = [] } = {}) {
   const s = viewer.getState();
   if (!s.sensors) throw new Error('saveOffline: no data is loaded');
   const { style, resources, script } = await template();
@@ -48,6 +49,16 @@ export async function offlineCopy(ctx, viewer) {
   const data = { recording: 'saved/recording.bkr' };
   if (saved.map) { out['saved/map.bkm'] = base64(saved.map); data.map = 'saved/map.bkm'; }
   for (const [name, bytes] of ctx.state.fontFiles || []) out[`assets/fonts/${name}`] = base64(bytes);
+  // Every copy has every language's strings, the glyphs of those Nanum Gothic draws and the shaper; a language whose
+  // letters come from a font pack (Thai, Arabic, Nepali, Chinese …) speaks offline only with its packs, chosen here.
+  for (const code of languages) {
+    const info = SITE.languages?.[code];
+    if (!info) throw new Error(`saveOffline: this site has no language "${code}" (it has ${Object.keys(SITE.languages || {}).join(', ')})`);
+    for (const name of info.packs || []) {
+      const path = `assets/fonts/${name}`;
+      if (!out[path]) out[path] = base64(await fetchBytes(new URL(path, HERE).href));
+    }
+  }
   const start = { data, lang: s.lang, t: s.timeMs, speed: s.speed, layers: s.layers, palette: s.palette,
                   view: s.view, sensor: s.selected || undefined, metric: s.metric || undefined,
                   filter: s.filter && s.filter.text ? s.filter.text : undefined,

@@ -149,10 +149,10 @@ export function createApi(ctx) {
     },
     videoDialog() { return ctx.videoDialog?.open(); },   // its code loads on first use
     // One HTML file with what is shown (offline-copy.js, loaded now if this is the first): {blob, name, bytes}; with
-    // {download: true} (the default) the browser saves it too.
-    async saveOffline({ download }) {
+    // {download: true} (the default) the browser saves it too; `languages`: others it can show offline.
+    async saveOffline({ download, languages }) {
       const { offlineCopy } = await lazyModule('offline-copy.js');
-      const copy = await offlineCopy(ctx, viewer);
+      const copy = await offlineCopy(ctx, viewer, { languages });
       if (download) {
         const a = Object.assign(document.createElement('a'), { href: URL.createObjectURL(copy.blob), download: copy.name });
         a.click();

@@ -30,7 +30,15 @@ export function createLayout(ctx, run) {
     const tools = [...chrome.toolbar.querySelectorAll('button:not([hidden]), select:not([hidden])')];
     if (!chrome.toolbar.hidden && tools.length) {
       const gap = parseFloat(getComputedStyle(chrome.toolbar).columnGap) || 0;
-      const row = tools.reduce((w, el) => w + el.getBoundingClientRect().width, 0) + gap * (tools.length - 1);
+      // The language menu gives way where the row has no room (the CSS): its own width is measured, not what is left.
+      const natural = (el) => {
+        if (el.tagName !== 'SELECT') return el.getBoundingClientRect().width;
+        el.style.flex = 'none';
+        const w = el.getBoundingClientRect().width;
+        el.style.flex = '';
+        return w;
+      };
+      const row = tools.reduce((w, el) => w + natural(el), 0) + gap * (tools.length - 1);
       rowWidth = Math.ceil(row / scale) + 2;
     }
     return { toolbar: tools.length > 0 && s.ui !== 'none', caption: chrome.captionShown(), editor: !!ctx.storyEditor?.isOpen(),

@@ -204,7 +204,7 @@ EMSCRIPTEN_KEEPALIVE const char* bk_key(const char* key, int shift) {
         platform().closePopups = true;
         return R"({"status":"ok","runs":"viewer","cmd":"closeMenu","args":[]})";
     }
-    auto command = bk::commandForKey(key ? key : "", shift != 0);
+    auto command = bk::commandForKey(key ? key : "", shift != 0, bk::uiStrings().rightToLeft());
     if (!command) return "null";
     bk::CheckedCommand checked = bk::checkCommand(command->cmd, command->args);
     platform().viewer.run(checked);

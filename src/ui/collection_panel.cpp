@@ -52,7 +52,7 @@ void drawCollectionPanel(const ViewState& s, const UiFonts& f, std::vector<Inten
     if (!beginCard("##collection", s.layout.sensor, false)) return;
     const int64_t t = int64_t(s.clock->timeMs());
     if (f.strong) ImGui::PushFont(f.strong);
-    ImGui::TextUnformatted(tr("collection.title"));
+    textLine(tr("collection.title"));
     if (f.strong) ImGui::PopFont();
     const float titleH = ImGui::GetCursorPosY();
     if (f.small) ImGui::PushFont(f.small);
@@ -100,11 +100,11 @@ void drawCollectionPanel(const ViewState& s, const UiFonts& f, std::vector<Inten
         PolicyTotals smartToday, fixedToday;
         c.totalsForDay(*s.dataset, t, smartToday, fixedToday);
         ImGui::Spacing();
-        ImGui::TextUnformatted(trf("collection.today", {{"time", formatLocalClock(t, s.dataset->offsetAt(t), false)}}).c_str());
+        textLine(trf("collection.today", {{"time", formatLocalClock(t, s.dataset->offsetAt(t), false)}}).c_str());
         table("##today", smartToday, fixedToday);
     }
     ImGui::Spacing();
-    ImGui::TextUnformatted(tr("collection.week"));
+    textLine(tr("collection.week"));
     table("##week", c.fillDrivenWeek, c.fixedWeek);
     if (!saved.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kAccentColor));

@@ -22,34 +22,46 @@ void drawEventsPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
     const int64_t dayStart = d.localDayStartMs(t);
     auto [first, last] = eventRange(d, dayStart, d.nextLocalDayStartMs(t));
 
+    // The title, the day beside it, and "All" at the far end; right to left, the title stands on the right.
+    const bool rtl = uiStrings().rightToLeft();
+    const float start = ImGui::GetCursorPosX(), end = ImGui::GetContentRegionMax().x;
     if (f.strong) ImGui::PushFont(f.strong);
+    const float titleW = ImGui::CalcTextSize(tr("events.title")).x;
+    if (rtl) ImGui::SetCursorPosX(end - titleW);
     ImGui::TextUnformatted(tr("events.title"));
     if (f.strong) ImGui::PopFont();
-    ImGui::SameLine();
     if (f.small) ImGui::PushFont(f.small);
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kMutedColor), "%s", shownText(uiStrings().date(t, d.offsetAt(t))).c_str());
+    const std::string day = shownText(uiStrings().date(t, d.offsetAt(t)));
+    ImGui::SameLine(rtl ? end - titleW - ImGui::GetStyle().ItemSpacing.x - ImGui::CalcTextSize(day.c_str()).x : 0.0f);
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kMutedColor), "%s", day.c_str());
     // Routine parking and noise events are many; by default the feed shows bins and alarms. (Presentation-only
     // state, so it lives here rather than in the app.)
     static bool everything = false;
-    ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(tr("events.all")).x - ImGui::GetFrameHeight() - 8 * s.uiScale);
+    ImGui::SameLine(rtl ? start : end - ImGui::CalcTextSize(tr("events.all")).x - ImGui::GetFrameHeight() - 8 * s.uiScale);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(2 * s.uiScale, 0));
     ImGui::Checkbox(tr("events.all"), &everything);
     ImGui::PopStyleVar();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("events.allHint"));
     // With filters, only the events of the sensors that pass (as the KPIs count them), and a line that says so.
     const std::string filtered = filteredLine(s, "filter.events");
-    if (!filtered.empty()) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kAccentColor), "%s", filtered.c_str());
+    if (!filtered.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kAccentColor));
+        textLine(filtered.c_str());
+        ImGui::PopStyleColor();
+    }
     if (f.small) ImGui::PopFont();
 
     ImGui::BeginChild("##eventList", ImVec2(0, 0), false);
-    if (first == last) ImGui::TextDisabled("%s", tr("events.none"));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    if (first == last) textLine(tr("events.none"));
     const float S = s.uiScale;
     auto routine = [](const std::string& k) { return eventKindInfo(k).routine; };
     std::vector<size_t> rows;
     for (size_t i = first; i < last; ++i)
         if ((everything || !routine(d.events[i].kind)) && (!s.filterPass || (*s.filterPass)[d.events[i].sensor]))
             rows.push_back(i);
-    if (rows.empty() && first != last) ImGui::TextDisabled("%s", tr(s.filterPass ? "filter.noEvents" : "events.onlyRoutine"));
+    if (rows.empty() && first != last) textLine(tr(s.filterPass ? "filter.noEvents" : "events.onlyRoutine"));
+    ImGui::PopStyleColor();
     size_t nowIndex = 0;
     for (size_t r = 0; r < rows.size(); ++r)
         if (d.events[rows[r]].timeMs <= t) nowIndex = r;

@@ -21,7 +21,7 @@ void drawHeaderPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
     const char* title = tr(bukchon ? "app.title" : "app.titleOther");
     const float room = ImGui::GetContentRegionAvail().x, width = ImGui::CalcTextSize(title).x;
     if (width > room && room > 0) ImGui::SetWindowFontScale(std::max(0.6f, room / width));
-    ImGui::TextUnformatted(title);
+    textLine(title);
     ImGui::SetWindowFontScale(1.0f);
     if (f.title) ImGui::PopFont();
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kMutedColor));
@@ -43,7 +43,7 @@ void drawHeaderPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
             }
         }
         const std::string& title = primaryName(d.title, d.titleKo);
-        if (!title.empty()) ImGui::TextUnformatted(title.c_str());
+        if (!title.empty()) textLine(title.c_str());
         if (s.layout.compact) {  // phones: the name, the honesty badge and the data's title; details stay off
             ImGui::End();
             return;

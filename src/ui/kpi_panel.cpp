@@ -5,6 +5,8 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
 namespace bk {
 
 namespace {
@@ -33,11 +35,13 @@ void drawKpiPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& out
     const float S = s.uiScale;
     if (L.columns) {
         if (f.strong) ImGui::PushFont(f.strong);
-        ImGui::TextUnformatted(tr(isBukchonData(s) ? "kpi.title" : "kpi.titleOther"));
+        textLine(tr(isBukchonData(s) ? "kpi.title" : "kpi.titleOther"));
         if (f.strong) ImGui::PopFont();
         if (!filtered.empty()) {
             if (f.small) ImGui::PushFont(f.small);
-            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kAccentColor), "%s", filtered.c_str());
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kAccentColor));
+            textLine(filtered.c_str());
+            ImGui::PopStyleColor();
             if (f.small) ImGui::PopFont();
         }
         ImGui::Spacing();
@@ -48,8 +52,10 @@ void drawKpiPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& out
     // Two tiles a row in a column; a band shows them all in one row when wide enough, else two rows.
     int cols = L.columns ? 2 : (L.kpis.w / S >= 980 ? int(tiles.size()) : (int(tiles.size()) + 1) / 2);
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8 * S, 0));
-    static float fullAt = -1;
-    ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(4 * S, (cardIsFull(L.kpis, fullAt) ? 0 : 3) * S));
+    // Cells close up where the card's budget is short of them (a long language's labels wrap to two lines).
+    static bool tight = false;
+    const int rows = (int(tiles.size()) + cols - 1) / std::max(cols, 1);
+    ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(4 * S, (cardIsFull(L.kpis, tight, float(rows) * 6 * S + 1) ? 0 : 3) * S));
     if (ImGui::BeginTable("##kpiGrid", cols, ImGuiTableFlags_SizingStretchSame)) {
         for (const KpiTile& t : tiles) {
             ImGui::TableNextColumn();

@@ -61,9 +61,13 @@ void drawLegendPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
     const int columns = compact ? 3 : L.columns ? 1 : 2;
     const float iconR = (compact ? 6 : 8) * S;
     // Rows a little closer where the card's budget is short of them (a tablet's two-column band).
-    static float fullAt = -1;
+    static bool tight = false;
+    int rows = 1;  // (the route's row counted too: a little more saving than there is)
+    for (int n : counts) rows += n > 0;
+    rows = (rows + columns - 1) / columns;
     const float rowH = compact ? ImGui::GetTextLineHeight() + 4 * S
-                               : ImGui::GetTextLineHeight() + ImGui::GetFontSize() * 0.95f + (cardIsFull(L.legend, fullAt) ? 2 : 6) * S;
+                               : ImGui::GetTextLineHeight() + ImGui::GetFontSize() * 0.95f +
+                                     (cardIsFull(L.legend, tight, float(rows) * 4 * S + 1) ? 2 : 6) * S;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float colW = ImGui::GetContentRegionAvail().x / float(columns);
     // Right to left, a row mirrors within its column: the icon on the right, its name standing against it, the

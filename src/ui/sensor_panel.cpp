@@ -154,7 +154,11 @@ void drawSensorPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
     ImGui::TextUnformatted(formatValue(sensor, vNow, primary >= 0 ? &d.series[size_t(primary)] : nullptr).c_str());
     if (f.clock) ImGui::PopFont();
     if (isAlert(style, vNow) || alarmActive(d, uint32_t(s.selected), t))
-        ImGui::TextColored(ImVec4(0.75f, 0.22f, 0.17f, 1), "%s", tr("sensor.alert"));
+    {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.22f, 0.17f, 1));
+        textLine(tr("sensor.alert"));
+        ImGui::PopStyleColor();
+    }
 
     // The other metrics of this sensor, now.
     if (f.small) ImGui::PushFont(f.small);
@@ -210,8 +214,11 @@ void drawSensorPanel(const ViewState& s, const UiFonts& f, std::vector<Intent>& 
             ImGui::PopStyleColor();
             ++shownIssues;
         }
-        if (more) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kMutedColor), "%s",
-                                     trf("quality.more", {{"count", std::to_string(more)}}).c_str());
+        if (more) {
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kMutedColor));
+            textLine(trf("quality.more", {{"count", std::to_string(more)}}).c_str());
+            ImGui::PopStyleColor();
+        }
     }
     if (f.small) ImGui::PopFont();
 

@@ -330,13 +330,12 @@ std::string fittedText(const std::string& text, float maxWidth) {
     return cut + "…";
 }
 
-bool cardIsFull(const Rect& card, float& fullAt) {
-    // Found from the frame before (ImGui's own auto-fit works so); kept while the language and the card's height
-    // stay, so that the tighter card, which then fits, does not switch back and forth.
+bool cardIsFull(const Rect& card, bool& tight, float saving) {
+    // Measured on the frame before (ImGui's own auto-fit works so), as it would be drawn loose: the same content
+    // gives the same answer whichever way the last frame drew it.
     const ImGuiWindow* w = ImGui::GetCurrentWindow();
-    const float key = card.h + float(uiStringsVersion()) * 65536;
-    if (fullAt != key && w->ContentSizeIdeal.y + 2 * w->WindowPadding.y > card.h + 0.5f) fullAt = key;
-    return fullAt == key;
+    tight = w->ContentSizeIdeal.y + 2 * w->WindowPadding.y + (tight ? saving : 0) > card.h + 0.5f;
+    return tight;
 }
 
 bool roomForText(const Rect& card, const std::string& text) {
@@ -362,6 +361,10 @@ bool simulatedBadge(const UiFonts& f) {
     const std::vector<std::string> parts = cut == std::string::npos ? std::vector<std::string>{text}
                                            : std::vector<std::string>{text.substr(0, cut), text.substr(cut + std::string(" · ").size())};
     for (const std::string& part : parts) {
+        // Right to left, a pill stands against the right edge, as a line does.
+        if (uiStrings().rightToLeft())
+            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x -
+                                 ImGui::CalcTextSize(part.c_str()).x - 2 * ImGui::GetStyle().FramePadding.x);
         ImGui::SmallButton(part.c_str());
         hovered = hovered || ImGui::IsItemHovered();
     }

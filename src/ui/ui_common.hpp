@@ -62,9 +62,10 @@ void textLine(const char* shown, const char* end = nullptr);
 // after its last whole word that fits, else (not even the first word fits: the layout probe reports it) inside a
 // word; the text itself when it fits.
 std::string fittedText(const std::string& text, float maxWidth);
-// Whether the current card's content was taller than `card` allows (found a frame before, kept while the language
-// and its height stay, in `fullAt`, the card's own): then it draws tighter.
-bool cardIsFull(const Rect& card, float& fullAt);
+// Whether the current card's content, drawn loose, is taller than `card` allows: then it draws tight. `tight` is the
+// card's own (its answer on the frame before), `saving` what drawing tight saves, or a little more (so the answer
+// cannot swing from frame to frame).
+bool cardIsFull(const Rect& card, bool& tight, float saving);
 // Whether the card `card` (as beginCard got it) has room below the cursor for `text` wrapped in the current font.
 bool roomForText(const Rect& card, const std::string& text);
 

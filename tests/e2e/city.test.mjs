@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { DIST, startServer, launchBrowser, openPage, waitReady, waitFrames } from './harness.mjs';
+import { DIST, startServer, launchBrowser, offlineContext, openPage, waitReady, waitFrames } from './harness.mjs';
 import { decodePng, differingShare } from './png.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -164,14 +164,7 @@ describe('a city made in the page', () => {
     writeFileSync(file, saved.text);
     const shot = await page.locator('canvas').screenshot();
 
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, offline: true });
-    const requests = [];
-    await context.route('**/*', (route) => {   // the network is gone: only the file itself may be read
-      const url = route.request().url();
-      if (url.startsWith('file:')) return route.continue();
-      requests.push(url);
-      return route.abort();
-    });
+    const { context, requests } = await offlineContext(browser);
     const copy = await context.newPage();
     const copyProblems = [];
     copy.on('pageerror', (e) => copyProblems.push(e.message));
@@ -203,14 +196,7 @@ describe('a city made in the page', () => {
     try { execFileSync(tool, ['--version']); } catch { t.skip('build-native/bukchon-convert is not built (the test command builds it first)'); return; }
     const out = join(tmp, 'bukchon-cli.html');
     execFileSync(tool, ['--offline', join(ROOT, 'assets/bukchon'), '-o', out, '--site', join(DIST, 'bukchon-replay.html'), '--lang', 'ko']);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, offline: true });
-    const requests = [];
-    await context.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith('file:')) return route.continue();
-      requests.push(url);
-      return route.abort();
-    });
+    const { context, requests } = await offlineContext(browser);
     const copy = await context.newPage();
     await copy.goto(`file://${out}`);
     const s = await waitReady(copy);

@@ -99,3 +99,17 @@ export function serverAndBrowser() {
   });
   return env;
 }
+
+// A context with the network gone, as on a USB stick at a venue: only file: URLs load; everything else asked for is
+// aborted and listed in `requests` (a test asserts there were none beyond file:, blob: and data:).
+export async function offlineContext(browser, viewport = { width: 1280, height: 720 }) {
+  const context = await browser.newContext({ viewport, offline: true });
+  const requests = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith('file:')) return route.continue();
+    requests.push(url);
+    return route.abort();
+  });
+  return { context, requests };
+}

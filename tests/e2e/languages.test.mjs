@@ -4,9 +4,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, launchBrowser, openPage, startServer, waitFrames, waitReady } from './harness.mjs';
+import { DIST, launchBrowser, offlineContext, openPage, startServer, waitFrames, waitReady } from './harness.mjs';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const CODES = readdirSync(join(ROOT, 'assets/i18n')).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
@@ -80,6 +81,47 @@ describe('languages', () => {
       assert.equal(s.lang, expected, `${locale} ${query || '(no lang=)'} → ${expected}`);
       await context.close();
     }
+  });
+
+  // The offline copy carries the languages chosen in its dialog: a language whose letters come from a font pack
+  // (Thai here) draws whole from file:// with no network only when it was chosen.
+  test('an offline copy speaks the languages chosen for it, with no network', async () => {
+    const { page, context, problems } = await openPage(browser, `${server.url}?${NOON}`);
+    await waitReady(page);
+    await page.getByRole('button', { name: 'Export video' }).click();
+    await page.locator('.bk-video-offline button').click();
+    const dialog = page.locator('dialog.bk-offline');
+    await dialog.locator('.bk-offline-summary').filter({ hasText: /MB/ }).waitFor();
+    const plain = await page.evaluate(async () => (await window.viewer.saveOffline({ download: false })).bytes);
+    const boxes = dialog.locator('.bk-offline-langs label');
+    const offered = await boxes.evaluateAll((ls) => ls.map((l) => [l.lang, l.textContent.trim()]));
+    assert.ok(offered.some(([code, name]) => code === 'th' && name === NAMES.th), `Thai is offered, named in itself: ${JSON.stringify(offered)}`);
+    assert.ok(!offered.some(([code]) => code === 'en'), 'English is in every copy: not offered');
+    await dialog.locator('label[lang="th"] input').check();
+    await dialog.locator('.bk-offline-summary').filter({ hasText: /MB/ }).waitFor();
+    const saved = await page.evaluate(async () => {
+      const copy = await window.viewer.saveOffline({ download: false, languages: ['th'] });
+      return { text: await copy.blob.text(), bytes: copy.bytes };
+    });
+    assert.ok(saved.bytes > plain + 20000, `the Thai pack went in (${plain} → ${saved.bytes} bytes)`);
+    const tmp = mkdtempSync(join(tmpdir(), 'bk-offline-lang-'));
+    writeFileSync(join(tmp, 'with-thai.html'), saved.text);
+    const bad = await page.evaluate(async () => window.viewer.saveOffline({ download: false, languages: ['xx'] }).then(() => '', (e) => e.message));
+    assert.match(bad, /no language "xx"/);
+    assert.deepEqual(problems, []);
+    await context.close();
+
+    const { context: offline, requests } = await offlineContext(browser);
+    const copy = await offline.newPage();
+    await copy.goto(`file://${join(tmp, 'with-thai.html')}`);
+    await waitReady(copy);
+    await copy.evaluate(() => window.viewer.setLanguage('th'));
+    const s = await settled(copy);
+    assert.equal(s.lang, 'th');
+    assert.equal(s.fonts.unshown, 0, `every Thai letter drawn offline (${s.fonts.unshownSample})`);
+    assert.ok(s.fonts.shaped > 20, `shaped offline: ${s.fonts.shaped}`);
+    assert.deepEqual(requests.filter((u) => !/^(file|blob|data):/.test(u)), [], 'nothing from the network');
+    await offline.close();
   });
 });
 

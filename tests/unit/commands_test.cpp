@@ -50,6 +50,15 @@ TEST(Commands, ArgumentsAreNormalized) {
     EXPECT_EQ(checkCommand("setImportZone", Json::array({9})).error,
               "setImportZone: expected a time zone name (\"Europe/Lisbon\"), an offset (\"+09:00\") or \"\" (where the "
               "sensors stand), got 9");
+    // The offline copy: whether it downloads, and the languages whose fonts it carries.
+    EXPECT_EQ(checkCommand("saveOffline", Json::array()).args, Json::parse(R"([{"download": true, "languages": []}])"));
+    EXPECT_EQ(checkCommand("saveOffline", Json::parse(R"([{"download": false, "languages": ["th", "ar"]}])")).args,
+              Json::parse(R"([{"download": false, "languages": ["th", "ar"]}])"));
+    EXPECT_EQ(checkCommand("saveOffline", Json::parse(R"([{"languages": "th"}])")).error,
+              "saveOffline: expected {download: true or false, languages: [\"th\", …]}, got {\"languages\":\"th\"}");
+    EXPECT_FALSE(checkCommand("saveOffline", Json::parse(R"([{"languages": [""]}])")).ok());
+    EXPECT_FALSE(checkCommand("saveOffline", Json::parse(R"([{"languages": ["th\n"]}])")).ok());
+    EXPECT_FALSE(checkCommand("saveOffline", Json::array({7})).ok());
     EXPECT_EQ(checkCommand("nextEvent", Json::array({-7})).args, Json::array({-1}));
     EXPECT_FALSE(checkCommand("nextEvent", Json::array({"back"})).ok());
     EXPECT_EQ(checkCommand("focusEvent", Json::array({12})).args, Json::array({12}));
@@ -84,6 +93,9 @@ TEST(Commands, TheKeyTable) {
     EXPECT_EQ(key(" "), Json::parse(R"(["togglePlay", []])"));
     EXPECT_EQ(key("ArrowRight"), Json::parse(R"(["step", [1, 900000]])"));
     EXPECT_EQ(key("ArrowLeft", true), Json::parse(R"(["step", [-1, 3600000]])"));
+    // Right to left (Arabic), the timeline runs from the right: → steps back, ← forward.
+    EXPECT_EQ(commandForKey("ArrowRight", false, true)->args, Json::parse(R"([-1, 900000])"));
+    EXPECT_EQ(commandForKey("ArrowLeft", true, true)->args, Json::parse(R"([1, 3600000])"));
     EXPECT_EQ(key("3"), Json::parse(R"(["toggleLayer", ["noise"]])"));
     EXPECT_EQ(key("7"), Json::parse(R"(["toggleLayer", ["route"]])"));
     EXPECT_EQ(key("N"), Json::parse(R"(["nextEvent", [-1]])"));

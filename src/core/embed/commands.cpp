@@ -191,20 +191,32 @@ std::string setImportZone(const Json& a, Json& out) {
     return "";
 }
 
-// saveOffline({download}): the offline copy of what is shown (web/offline-copy.js); download defaults to true.
+// saveOffline({download, languages}): the offline copy of what is shown (web/offline-copy.js); download defaults to
+// true; languages: the UI languages whose fonts it carries besides the one in use (codes; the page checks them).
 std::string saveOffline(const Json& a, Json& out) {
     const Json& options = arg(a, 0);
     bool download = true;
+    Json languages = Json::array();
+    const std::string expected = "saveOffline: expected {download: true or false, languages: [\"th\", …]}";
     if (options.is_object()) {
         auto it = options.find("download");
         if (it != options.end()) {
-            if (!it->is_boolean()) return "saveOffline: expected {download: true or false}, got " + got(a, 0);
+            if (!it->is_boolean()) return expected + ", got " + got(a, 0);
             download = it->get<bool>();
         }
+        it = options.find("languages");
+        if (it != options.end()) {
+            if (!it->is_array() || it->size() > 64) return expected + ", got " + got(a, 0);
+            for (const Json& code : *it) {
+                if (!code.is_string() || code.get<std::string>().empty() || !rules::isPlainText(code.get<std::string>(), 16))
+                    return expected + ", got " + got(a, 0);
+                languages.push_back(code);
+            }
+        }
     } else if (!options.is_null()) {
-        return "saveOffline: expected {download: true or false} or nothing, got " + got(a, 0);
+        return expected + " or nothing, got " + got(a, 0);
     }
-    out = Json::array({Json{{"download", download}}});
+    out = Json::array({Json{{"download", download}, {"languages", languages}}});
     return "";
 }
 
@@ -529,12 +541,13 @@ std::string checkedCommandJson(const CheckedCommand& c, std::string_view name) {
 
 // ---- [4] keys ---------------------------------------------------------------------------------------------------
 
-std::optional<KeyCommand> commandForKey(std::string_view key, bool shift) {
+std::optional<KeyCommand> commandForKey(std::string_view key, bool shift, bool rightToLeft) {
     constexpr double kStepMs = 15 * 60 * 1000;  // ← →: 15 minutes, with Shift an hour
     auto to = [](const char* cmd, Json args = Json::array()) { return KeyCommand{cmd, std::move(args)}; };
     if (key == " ") return to("togglePlay");
+    // Right to left the timeline runs from the right end, as a dir="rtl" range input does: → goes back in time.
     if (key == "ArrowRight" || key == "ArrowLeft")
-        return to("step", Json::array({key == "ArrowRight" ? 1 : -1, rules::jsonNumber(kStepMs * (shift ? 4 : 1))}));
+        return to("step", Json::array({(key == "ArrowRight") != rightToLeft ? 1 : -1, rules::jsonNumber(kStepMs * (shift ? 4 : 1))}));
     if (key == "+" || key == "=") return to("zoomBy", Json::array({1.25}));
     if (key == "-" || key == "_") return to("zoomBy", Json::array({0.8}));
     if (key == "0") return to("resetView");

@@ -42,12 +42,13 @@ CheckedCommand checkCommand(std::string_view name, const CommandJson& args);
 // {"status":"invalid","cmd":…,"error":…}; always valid JSON.
 std::string checkedCommandJson(const CheckedCommand& command, std::string_view name);
 
-// The key table: what a key press asks for (key as KeyboardEvent.key), or nothing for a key the viewer leaves alone.
+// The key table: what a key press asks for (key as KeyboardEvent.key), or nothing for a key the viewer leaves alone;
+// `rightToLeft`: the UI's direction (the arrows follow the timeline, which then runs from the right).
 struct KeyCommand {
     std::string cmd;
     CommandJson args = CommandJson::array();
 };
-std::optional<KeyCommand> commandForKey(std::string_view key, bool shift);
+std::optional<KeyCommand> commandForKey(std::string_view key, bool shift, bool rightToLeft = false);
 // The help card's rows, [["Space", "help.space"], …]: what to press and the UI string that says what it does.
 const CommandJson& keyHelpRows();
 

@@ -104,7 +104,12 @@ export async function createViewer(element, options = {}) {
   // A language whose text needs shaping (Thai, Arabic, Nepali …): the shaper module is fetched and compiled now,
   // beside the rest, rather than when the first frame asks for it (only a head start: the core still asks).
   const early = options.lang || asked.get('lang') || wanted;
-  if (SITE.languages?.[early]?.shaped) lazyModule('viewer-shaper.js').then((m) => m.loadShaper()).catch(() => {});
+  // Its requests go out now, in this task: the WebGL context made below blocks this thread for a while.
+  if (SITE.languages?.[early]?.shaped) {
+    const ahead = { glue: lazyModule('bukchon-shaper.js'), wasm: compileWasm(new URL(SITE.wasm.shaper, HERE).href) };
+    for (const p of Object.values(ahead)) p.catch(() => {});
+    lazyModule('viewer-shaper.js').then((m) => m.loadShaper(ahead)).catch(() => {});
+  }
 
   // Where the data comes from. The Bukchon week ships as a binary recording too (sensors inside): no JSON to parse
   // before the first frame. A `data` URL taken from the page's address is same-origin only unless allowed.

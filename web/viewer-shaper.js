@@ -29,12 +29,13 @@ export function connectShaper(viewer, s) {
   };
 }
 
-export function loadShaper() {
+// `ahead`: {glue, wasm} promises the start-up made already (a language that needs shaping: bukchon-replay.js).
+export function loadShaper(ahead = {}) {
   if (!shaper) {
     shaper = (async () => {
       const [{ default: createShaper }, wasm] = await Promise.all([
-        lazyModule('bukchon-shaper.js'),
-        compileWasm(new URL(SITE.wasm.shaper, import.meta.url).href),
+        ahead.glue || lazyModule('bukchon-shaper.js'),
+        ahead.wasm || compileWasm(new URL(SITE.wasm.shaper, import.meta.url).href),
       ]);
       return createShaper({ instantiateWasm: (imports, receive) => {
         WebAssembly.instantiate(wasm, imports).then((instance) => receive(instance, wasm));

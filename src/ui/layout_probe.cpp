@@ -1,5 +1,5 @@
 // layout_probe.cpp — what the last frame's panels could not fit: content beyond a card's edges (clipped, or never
-// drawn because it fell outside), a card beyond the screen, and text cut short with "…". getState().layout reads it;
+// drawn because it fell outside), a card beyond the screen, and text cut inside a word with "…". getState().layout reads it;
 // the layout test asks it in every language at every layout size.
 #include "ui.hpp"
 
@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <nlohmann/json.hpp>
 
 namespace bk {
@@ -46,7 +45,6 @@ float overflow(const ImGuiWindow& w) {
             over = std::max({over, c.x - v.pos.x, v.pos.x - c.z, scrolls ? 0 : c.y - v.pos.y, scrolls ? 0 : v.pos.y - c.w});
         }
     }
-    std::printf("PROBE %s need %.0f %.0f size %.0f %.0f pos %.0f %.0f over %.1f\n", w.Name, needX, needY, w.Size.x, w.Size.y, w.Pos.x, w.Pos.y, over);
     return over;
 }
 

@@ -1,11 +1,11 @@
 // layout.test.mjs — every panel's text against its box, in every UI language at every layout size: nothing clipped
 // by a card's edge or the screen's, nothing cut short with "…" (the page's own probe, getState().layout, which
 // measures the frame ImGui drew: items laid out beyond a card, and vertices beyond the clip they were drawn in).
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchBrowser, openPage, startServer, waitFrames, waitReady } from './harness.mjs';
+import { openPage, serverAndBrowser, waitFrames, waitReady } from './harness.mjs';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const CODES = readdirSync(join(ROOT, 'assets/i18n')).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
@@ -19,17 +19,12 @@ const SIZES = [
 // A busy moment: noon on a weekday, a bin selected (its card with the fill chart and the collections under it).
 const QUERY = '?t=2026-05-13T12:00:00%2B09:00&sensor=BIN-04';
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => { await browser?.close(); await server?.close(); });
+const env = serverAndBrowser();
 
 describe('layout in every language', () => {
   for (const size of SIZES) {
     test(`${size.name}: every panel's text fits its box in ${CODES.length} languages`, async () => {
-      const { page, context, problems } = await openPage(browser, server.url + QUERY, size);
+      const { page, context, problems } = await openPage(env.browser, env.server.url + QUERY, size);
       await waitReady(page);
       const found = [];
       for (const code of ['en', ...CODES.filter((c) => c !== 'en')]) {
